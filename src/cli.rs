@@ -1,0 +1,108 @@
+//! The command line, with clap.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use corpuslint::diagnostic::Severity;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "corpuslint",
+    version,
+    about = "A fast linter for text corpora: duplicates, boilerplate, provenance, encoding.",
+    after_help = "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files and folders and report findings.
+    Check(CheckArgs),
+    /// List every rule: code, name, family, default severity, fix.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Explain a rule: what it catches, why it matters, an example, how to configure it.
+    Explain {
+        /// A rule code (E005) or name (unusual-space).
+        rule: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and folders to check; folders are walked for text files.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Rules to run: codes (E005), prefixes (E), names (mojibake), families (encoding) or ALL.
+    #[arg(long, value_delimiter = ',', default_value = "ALL")]
+    pub select: Vec<String>,
+
+    /// Rules not to run, in the same notation as --select.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Exit with status 1 when a finding reaches this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+
+    /// File extensions read when walking folders.
+    #[arg(long = "extension", value_delimiter = ',', default_value = "txt,md")]
+    pub extensions: Vec<String>,
+
+    /// When to colour the human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style reports with the source lines underlined.
+    Human,
+    /// One line per finding: path:line:col: CODE message.
+    Short,
+    /// One JSON object with every finding.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}

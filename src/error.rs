@@ -1,0 +1,46 @@
+//! Errors that stop a run, and per-file errors reported while it goes on.
+
+use std::fmt;
+
+/// An error that stops the run before any file is checked (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(
+        "unknown rule selector `{0}` (expected ALL, a code such as E005, a code prefix, a rule name or a family)"
+    )]
+    UnknownSelector(String),
+    #[error("unknown rule `{0}`; `corpuslint rules` lists them")]
+    UnknownRule(String),
+}
+
+/// A file or folder that could not be read; the run goes on without it (exit status 2).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl FileError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn io(path: impl Into<String>, err: &std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        let message = match err.kind() {
+            ErrorKind::NotFound => "no such file or folder".to_string(),
+            ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => err.to_string(),
+        };
+        Self::new(path, message)
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}

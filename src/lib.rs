@@ -1,0 +1,85 @@
+//! corpuslint: a fast linter for text corpora.
+//!
+//! The flow runs one way: discover files → load documents → per-document rules →
+//! diagnostics sorted by (path, offset, code) → render. This library prints nothing;
+//! the binary renders what [`check`] returns.
+
+pub mod corpus;
+pub mod data;
+pub mod diagnostic;
+pub mod document;
+pub mod error;
+pub mod fix;
+pub mod line_index;
+pub mod paragraphs;
+pub mod registry;
+pub mod render;
+pub mod rules;
+pub mod settings;
+pub mod span;
+pub mod text;
+
+use rayon::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Error, FileError};
+use crate::rules::Reporter;
+use crate::settings::Settings;
+
+/// Everything a check found.
+#[derive(Debug)]
+pub struct Outcome {
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files and folders that could not be read.
+    pub errors: Vec<FileError>,
+}
+
+impl Outcome {
+    /// Number of findings of each severity: (errors, warnings, infos).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |severity| {
+            self.diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count()
+        };
+        (
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info),
+        )
+    }
+
+    /// Whether a finding reaches the failing severity.
+    pub fn fails(&self, fail_on: Option<Severity>) -> bool {
+        fail_on.is_some_and(|threshold| self.diagnostics.iter().any(|d| d.severity >= threshold))
+    }
+}
+
+/// Checks the files named by `settings` with the selected rules.
+pub fn check(settings: &Settings) -> Result<Outcome, Error> {
+    let rules = settings.rules()?;
+    let (files, mut errors) = corpus::discover(&settings.paths, &settings.extensions);
+    let (corpus, load_errors) = corpus::load(files);
+    errors.extend(load_errors);
+    let mut diagnostics: Vec<Diagnostic> = corpus
+        .documents
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(id, doc)| {
+            let mut reporter = Reporter::new(id);
+            for rule in &rules {
+                (rule.check)(doc, &mut reporter);
+            }
+            reporter.into_diagnostics()
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(Outcome {
+        corpus,
+        diagnostics,
+        errors,
+    })
+}

@@ -1,0 +1,123 @@
+//! Maps byte offsets to 1-based line and column numbers.
+
+use memchr::memchr_iter;
+
+/// Start offsets of every line of a text, found once with a byte scan.
+///
+/// Lines are separated by `\n`; a `\r` before it belongs to the line's content,
+/// as `awk` and editors count lines.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 64 + 1);
+        starts.push(0);
+        starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// Number of lines; a final newline does not open a new line.
+    pub fn line_count(&self) -> usize {
+        match self.starts.last() {
+            Some(&last) if last == self.len && self.starts.len() > 1 => self.starts.len() - 1,
+            _ => self.starts.len(),
+        }
+    }
+
+    /// 0-based index of the line holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where the 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// Byte offset of the end of the 0-based line `line`, without its `\n` (or `\r\n`).
+    pub fn line_end(&self, line: usize, text: &str) -> usize {
+        let next = self
+            .starts
+            .get(line + 1)
+            .map_or(self.len, |&start| start - 1);
+        if next > self.line_start(line) && text.as_bytes().get(next - 1) == Some(&b'\r') {
+            next - 1
+        } else {
+            next
+        }
+    }
+
+    /// Iterates over `(start, end)` byte ranges of all lines, line terminators excluded.
+    pub fn lines<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        (0..self.line_count()).map(move |i| (self.line_start(i), self.line_end(i, text)))
+    }
+
+    /// The 1-based line and character column of `offset` in `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        LineCol {
+            line: line + 1,
+            column: text[start..offset].chars().count() + 1,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_lines_with_and_without_final_newline() {
+        assert_eq!(LineIndex::new("a\nb").line_count(), 2);
+        assert_eq!(LineIndex::new("a\nb\n").line_count(), 2);
+        assert_eq!(LineIndex::new("").line_count(), 1);
+        assert_eq!(LineIndex::new("\n\n").line_count(), 2);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "ab\n中文x";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(text, 3), LineCol { line: 2, column: 1 });
+        assert_eq!(index.line_col(text, 9), LineCol { line: 2, column: 3 });
+        assert_eq!(
+            index.line_col(text, text.len()),
+            LineCol { line: 2, column: 4 }
+        );
+    }
+
+    #[test]
+    fn line_end_excludes_crlf() {
+        let text = "one\r\ntwo\n";
+        let index = LineIndex::new(text);
+        let lines: Vec<_> = index.lines(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(lines, ["one", "two"]);
+    }
+}

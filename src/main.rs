@@ -1,0 +1,167 @@
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use corpuslint::registry::{self, RULES};
+use corpuslint::render::{self, human::HumanOptions};
+use corpuslint::settings::Settings;
+
+mod cli;
+
+use cli::{CheckArgs, Cli, Color, Command, Format, ListFormat};
+
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("corpuslint: error: {err}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn run(cli: Cli) -> io::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Check(args) => check(args, &mut out)?,
+        Command::Rules { format } => {
+            list_rules(format, &mut out)?;
+            ExitCode::SUCCESS
+        }
+        Command::Explain { rule } => match registry::find(&rule) {
+            Some(rule) => {
+                writeln!(
+                    out,
+                    "{} {} ({}, {}, fix: {})\n\n{}\n\n{}",
+                    rule.code,
+                    rule.name,
+                    rule.family,
+                    rule.severity,
+                    rule.fix.as_str(),
+                    rule.summary,
+                    rule.docs.trim_end()
+                )?;
+                ExitCode::SUCCESS
+            }
+            None => {
+                let err = corpuslint::error::Error::UnknownRule(rule);
+                eprintln!("corpuslint: error: {err}");
+                ExitCode::from(EXIT_ERROR)
+            }
+        },
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let fail_on = args.fail_on.severity();
+    let settings = Settings {
+        paths: args.paths,
+        extensions: args.extensions,
+        select: args.select,
+        ignore: args.ignore,
+        fail_on,
+    };
+    let outcome = match corpuslint::check(&settings) {
+        Ok(outcome) => outcome,
+        Err(err) => {
+            eprintln!("corpuslint: error: {err}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    };
+    for error in &outcome.errors {
+        eprintln!("corpuslint: error: {error}");
+    }
+    match args.format {
+        Format::Human => {
+            let options = HumanOptions {
+                color: use_color(args.color),
+                width: terminal_width(),
+            };
+            render::human::render(&outcome, options, out)?;
+            writeln!(out, "{}", render::summary(&outcome))?;
+        }
+        Format::Short => {
+            render::short::render(&outcome, out)?;
+            writeln!(out, "{}", render::summary(&outcome))?;
+        }
+        Format::Json => render::json::render(&outcome, out)?,
+    }
+    Ok(if !outcome.errors.is_empty() {
+        ExitCode::from(EXIT_ERROR)
+    } else if outcome.fails(fail_on) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn list_rules(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
+    match format {
+        ListFormat::Human => {
+            writeln!(
+                out,
+                "{:<6} {:<24} {:<10} {:<8} {:<9} summary",
+                "code", "name", "family", "severity", "fix"
+            )?;
+            for rule in RULES {
+                writeln!(
+                    out,
+                    "{:<6} {:<24} {:<10} {:<8} {:<9} {}",
+                    rule.code,
+                    rule.name,
+                    rule.family,
+                    rule.severity,
+                    rule.fix.as_str(),
+                    rule.summary
+                )?;
+            }
+        }
+        ListFormat::Json => {
+            let rules: Vec<_> = RULES
+                .iter()
+                .map(|rule| {
+                    serde_json::json!({
+                        "code": rule.code,
+                        "name": rule.name,
+                        "family": rule.family,
+                        "severity": rule.severity,
+                        "fix": rule.fix.as_str(),
+                        "summary": rule.summary,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rules).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Colour only on a terminal, never when `NO_COLOR` is set (https://no-color.org).
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Messages wrap to the terminal's width, or to 100 columns when not on a terminal.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100)
+}

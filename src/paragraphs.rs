@@ -1,0 +1,224 @@
+//! Splits a text into paragraphs.
+//!
+//! Two layouts are common in corpora: paragraphs separated by blank lines, and one
+//! paragraph per line (as many scrapers write). Inside a block of consecutive lines,
+//! each line is its own paragraph unless the block reads as hard-wrapped prose
+//! (lines of about the same width that break mid-sentence, as in plain-text books),
+//! in which case wrapped lines are joined into one paragraph.
+
+use crate::line_index::LineIndex;
+use crate::span::Span;
+
+/// A paragraph: a byte span and the 0-based lines it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+/// Hard-wrapped text is wrapped somewhere between these widths (in characters).
+const MIN_WRAP_WIDTH: usize = 40;
+const MAX_WRAP_WIDTH: usize = 100;
+/// A line shorter than this share of the wrap width ends its paragraph.
+const FULL_LINE_SHARE: f32 = 0.6;
+
+struct Line {
+    index: usize,
+    span: Span,
+    width: usize,
+    indent: usize,
+}
+
+pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    for (index, (start, end)) in lines.lines(text).enumerate() {
+        let content = &text[start..end];
+        if content.trim().is_empty() {
+            segment_block(text, &block, &mut paragraphs);
+            block.clear();
+            continue;
+        }
+        block.push(Line {
+            index,
+            span: Span::new(start, end),
+            width: content.trim_end().chars().count(),
+            indent: content.len() - content.trim_start().len(),
+        });
+    }
+    segment_block(text, &block, &mut paragraphs);
+    paragraphs
+}
+
+fn segment_block(text: &str, block: &[Line], out: &mut Vec<Paragraph>) {
+    let Some(first) = block.first() else { return };
+    let width = block.iter().map(|l| l.width).max().unwrap_or(0);
+    if !is_hard_wrapped(text, block, width) {
+        out.extend(block.iter().map(|line| Paragraph {
+            span: line.span,
+            first_line: line.index,
+            last_line: line.index,
+        }));
+        return;
+    }
+    let full = (width as f32 * FULL_LINE_SHARE) as usize;
+    let mut current = Paragraph {
+        span: first.span,
+        first_line: first.index,
+        last_line: first.index,
+    };
+    let mut opened_with_marker = starts_with_list_marker(&text[first.span.start..first.span.end]);
+    for pair in block.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        let next_text = &text[next.span.start..next.span.end];
+        let next_is_item = starts_with_list_marker(next_text);
+        let breaks =
+            prev.width < full || next_is_item || (next.indent > prev.indent && !opened_with_marker);
+        if breaks {
+            out.push(current);
+            current = Paragraph {
+                span: next.span,
+                first_line: next.index,
+                last_line: next.index,
+            };
+            opened_with_marker = next_is_item;
+        } else {
+            current.span.end = next.span.end;
+            current.last_line = next.index;
+        }
+    }
+    out.push(current);
+}
+
+/// A block is hard-wrapped when its width is a plausible wrap width, nearly every line
+/// but the last fills it, and most line breaks fall inside a sentence.
+fn is_hard_wrapped(text: &str, block: &[Line], width: usize) -> bool {
+    if block.len() < 2 || !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) {
+        return false;
+    }
+    let full = (width as f32 * FULL_LINE_SHARE) as usize;
+    // A line before a list item may end short: the item starts a paragraph anyway.
+    let joins: Vec<(&str, &str, usize)> = block
+        .windows(2)
+        .map(|pair| {
+            let prev = text[pair[0].span.start..pair[0].span.end].trim_end();
+            let next = text[pair[1].span.start..pair[1].span.end].trim_start();
+            (prev, next, pair[0].width)
+        })
+        .filter(|(_, next, _)| !starts_with_list_marker(next))
+        .collect();
+    if joins.is_empty() {
+        return false;
+    }
+    let full_lines = joins.iter().filter(|(_, _, w)| *w >= full).count();
+    let continued = joins
+        .iter()
+        .filter(|(prev, next, _)| continues_sentence(prev, next))
+        .count();
+    full_lines * 5 >= joins.len() * 4 && continued * 2 >= joins.len()
+}
+
+fn continues_sentence(prev: &str, next: &str) -> bool {
+    let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    let prev_open = prev.chars().next_back().is_some_and(|c| {
+        c.is_lowercase() || matches!(c, ',' | ';' | '-' | '–' | '(' | '、' | '，') || is_cjk(c)
+    });
+    next_starts_lower || prev_open
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
+}
+
+/// `- item`, `* item`, `• item`, `1. item`, `2) item`.
+pub fn starts_with_list_marker(line: &str) -> bool {
+    let line = line.trim_start();
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '·' | '–' | '+') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            // `2019. A year` is not an item: items are numbered with at most three digits.
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            if line.len() - rest.len() > 3 {
+                return false;
+            }
+            let mut rest = rest.chars();
+            matches!(rest.next(), Some('.' | ')')) && rest.next().is_some_and(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(text: &str) -> Vec<&str> {
+        segment(text, &LineIndex::new(text))
+            .into_iter()
+            .map(|p| &text[p.span.start..p.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        assert_eq!(
+            paragraphs("One.\n\nTwo.\n\n\nThree.\n"),
+            ["One.", "Two.", "Three."]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let text = "A long first paragraph that goes on and on, well past any wrap width a book would use, and ends here.\nA second paragraph of the same kind, also far longer than a hard-wrapped line ever is in a text.\n";
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_one_paragraph() {
+        let text = "It was the best of times, it was the worst of times, it was the age\n\
+                    of wisdom, it was the age of foolishness, it was the epoch of belief,\n\
+                    it was the epoch of incredulity.\n\
+                    \n\
+                    There were a king with a large jaw and a queen with a plain face, on\n\
+                    the throne of England.\n";
+        assert_eq!(paragraphs(text).len(), 2);
+        assert!(paragraphs(text)[0].ends_with("incredulity."));
+    }
+
+    #[test]
+    fn indentation_starts_a_new_paragraph_in_wrapped_text() {
+        let text = "    It was the best of times, it was the worst of times, it was the age\n\
+                    of wisdom, it was the age of foolishness, it was the epoch of belief.\n\
+                    \x20   There were a king with a large jaw and a queen with a plain face,\n\
+                    on the throne of England; there were a king with a large jaw.\n";
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn short_lines_stay_separate() {
+        let text = "By Jane Doe | The Daily | Updated: 2019-04-22 08:04\nShare\nShare - WeChat\n";
+        assert_eq!(paragraphs(text).len(), 3);
+        let nav = "- Home\n- World news and more\n- Business\n";
+        assert_eq!(paragraphs(nav).len(), 3);
+    }
+
+    #[test]
+    fn list_items_in_wrapped_text_start_paragraphs() {
+        let text = "- the first item of a list that is long enough to wrap onto the\n  next line of the text file\n- the second item of a list that is long enough to wrap onto the\n  next line as well\n";
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn recognises_list_markers() {
+        assert!(starts_with_list_marker(
+            "- Reconfiguring of International Orde..."
+        ));
+        assert!(starts_with_list_marker("12. Item"));
+        assert!(!starts_with_list_marker("-5 degrees"));
+        assert!(!starts_with_list_marker("2019. A year"));
+    }
+}

@@ -1,0 +1,134 @@
+use crate::diagnostic::{Family, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::text::{char_runs, codepoint};
+
+pub const RULE: Rule = Rule {
+    code: "E007",
+    name: "control-character",
+    family: Family::Encoding,
+    severity: Severity::Warning,
+    fix: FixAvailability::Sometimes,
+    summary: "Control characters other than tab and line breaks",
+    docs: r#"## What it does
+Reports C0 control characters other than tab, line feed and carriage return (NUL, BEL,
+backspace, vertical tab, form feed, ESC...), DEL, C1 control characters
+(U+0080–U+009F) and the Unicode line and paragraph separators U+2028/U+2029. A run of
+control characters is one finding.
+
+## Why it matters
+Control characters are not text: they are terminal escapes, page breaks and debris from
+binary formats or broken conversions. They break JSON export, confuse tokenizers, and
+C1 controls usually mean the text was decoded with the wrong encoding (see `mojibake`).
+
+## Example
+`Breaking news\x07 today`, `page one\x0cpage two`
+
+## Fix
+Safe for C0 controls and DEL: delete them; vertical tab, form feed and U+2028/U+2029
+become a line break. C1 controls get no fix here: they are usually part of mojibake,
+which `mojibake` (E009) repairs.
+
+## Configuration
+None. Silence with `--ignore E007`.
+"#,
+    check,
+};
+
+const C0_NAMES: [&str; 32] = [
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",
+    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
+    "FS", "GS", "RS", "US",
+];
+
+fn is_reported(c: char) -> bool {
+    match c {
+        '\t' | '\n' | '\r' => false,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' => true,
+        _ => false,
+    }
+}
+
+fn describe(c: char) -> String {
+    let name = match c as u32 {
+        n @ 0..=0x1f => C0_NAMES[n as usize],
+        0x7f => "DEL",
+        0x2028 => "LINE SEPARATOR",
+        0x2029 => "PARAGRAPH SEPARATOR",
+        _ => "C1 control",
+    };
+    format!("{} ({name})", codepoint(c))
+}
+
+/// Control characters that stand for a line or page break keep that meaning.
+fn is_break(c: char) -> bool {
+    matches!(c, '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}')
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+fn check(doc: &Document, report: &mut Reporter) {
+    let text = &doc.text;
+    for run in char_runs(text, |_, _, c| is_reported(c)) {
+        let chars: Vec<char> = text[run.start..run.end].chars().collect();
+        let message = match chars.len() {
+            1 => format!("control character {}", describe(chars[0])),
+            n => format!(
+                "{n} control characters, starting with {}",
+                describe(chars[0])
+            ),
+        };
+        let diagnostic = report
+            .report(&RULE, run, message)
+            .with_label("control character");
+        if chars.iter().copied().any(is_c1) {
+            diagnostic.help = Some(
+                "C1 controls usually mean the text was decoded with the wrong encoding".into(),
+            );
+            continue;
+        }
+        let replacement = if chars.iter().copied().any(is_break) {
+            "\n"
+        } else {
+            ""
+        };
+        diagnostic.help = Some(if replacement.is_empty() {
+            "delete it".to_string()
+        } else {
+            "replace it with a line break".to_string()
+        });
+        diagnostic.fix = Some(Fix::safe(vec![Edit::replace(run, replacement)]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged, run};
+
+    #[test]
+    fn reports_c0_controls_and_del() {
+        assert_eq!(
+            flagged(&RULE, "news\u{7} today\u{1b}[0m"),
+            ["\u{7}", "\u{1b}"]
+        );
+        assert_eq!(fixed(&RULE, "news\u{7} today\u{7f}"), "news today");
+        assert_eq!(fixed(&RULE, "page one\u{c}page two"), "page one\npage two");
+    }
+
+    #[test]
+    fn c1_controls_have_no_fix() {
+        // `é` encoded as UTF-8 twice and decoded as latin-1: C1 controls among letters.
+        let (_, diagnostics) = run(&RULE, "caf\u{c3}\u{83}\u{c2}\u{a9}\u{85}x".as_bytes());
+        assert_eq!(diagnostics.len(), 2);
+        assert!(diagnostics.iter().all(|d| d.fix.is_none()));
+    }
+
+    #[test]
+    fn leaves_tabs_and_line_breaks_alone() {
+        assert!(flagged(&RULE, "a\tb\r\nc\nd").is_empty());
+    }
+}

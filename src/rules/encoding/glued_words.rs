@@ -1,0 +1,189 @@
+use crate::data::glued_word_allowlist;
+use crate::diagnostic::{Family, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: "E012",
+    name: "glued-words",
+    family: Family::Encoding,
+    severity: Severity::Warning,
+    fix: FixAvailability::Unsafe,
+    summary: "Two words glued together where a separator was lost (`ChinaUS`, `EditionASIA`)",
+    docs: r#"## What it does
+Reports a word in which a run of two or more lower-case letters is directly followed by a
+run of two or more upper-case letters: `ChinaUS` (from `China-US`), `EditionASIA` (from
+`Edition | ASIA`). That shape is what HTML-to-text extraction leaves when it drops the
+tag, hyphen or line break between two words.
+
+Real names with mixed case are spared by the shape itself: `McDonald`, `iPhone`,
+`YouTube`, `BioNTech` have single capitals inside. Names that do have the shape
+(`macOS`, `ChatGPT`, `OpenAI`, `PostgreSQL`) are listed in `rules/glued_words.toml`.
+Words with digits or with `/ @ # _ = . : & \` inside (URLs, handles, identifiers) are
+not looked at.
+
+## Why it matters
+A glued word is two words lost for search and tokenization, and a sign that the
+extraction dropped structure around it.
+
+## Example
+`a core factor of ChinaUS diplomacy`
+
+## Fix
+Unsafe (the lost separator could have been a space, a hyphen or a slash): insert a space
+between the two runs.
+
+## Configuration
+Add real names to the `allow` list of a glued-words data file. Silence with
+`--ignore E012`.
+"#,
+    check,
+};
+
+fn check(doc: &Document, report: &mut Reporter) {
+    let text = &doc.text;
+    let mut checked_until = 0;
+    let mut prev = ' ';
+    for (offset, c) in text.char_indices() {
+        if offset >= checked_until && prev.is_lowercase() && c.is_uppercase() {
+            let word = word_around(text, offset);
+            checked_until = word.end;
+            if let Some((run, boundary)) = glued_in_word(text, word) {
+                report_glued(text, run, boundary, report);
+            }
+        }
+        prev = c;
+    }
+}
+
+fn report_glued(text: &str, run: Span, boundary: usize, report: &mut Reporter) {
+    let word = &text[run.start..run.end];
+    let (left, right) = (&text[run.start..boundary], &text[boundary..run.end]);
+    report
+        .report(
+            &RULE,
+            run,
+            format!("`{word}` looks like two words glued together (`{left}` + `{right}`)"),
+        )
+        .with_label("separator lost here?")
+        .with_help(format!(
+            "restore the separator (`{left} {right}`, `{left}-{right}`...); if `{word}` is a real name, add it to the glued-words allow list"
+        ))
+        .with_fix(Fix::unsafe_(vec![Edit::insert(boundary, " ")]));
+}
+
+/// The whitespace-delimited word containing `offset`.
+fn word_around(text: &str, offset: usize) -> Span {
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| offset + i);
+    Span::new(start, end)
+}
+
+/// The first glued letter run of the word, and the offset where its second word starts.
+fn glued_in_word(text: &str, word: Span) -> Option<(Span, usize)> {
+    let raw = &text[word.start..word.end];
+    // Quotes and brackets around a word go; `#` and `@` stay, they mark tags and handles.
+    let outer = |c: char| !c.is_alphanumeric() && c != '#' && c != '@';
+    let trimmed = raw.trim_matches(outer);
+    let trimmed_start = word.start + (raw.len() - raw.trim_start_matches(outer).len());
+    let looks_like_code = trimmed.chars().any(|c| {
+        c.is_ascii_digit() || matches!(c, '/' | '@' | '#' | '_' | '=' | '.' | ':' | '&' | '\\')
+    });
+    if looks_like_code {
+        return None;
+    }
+    let mut offset = trimmed_start;
+    for run in trimmed.split(|c: char| !c.is_alphabetic()) {
+        let run_span = Span::new(offset, offset + run.len());
+        offset = run_span.end + 1;
+        if run.is_empty() || glued_word_allowlist().contains(run) {
+            continue;
+        }
+        if let Some(boundary) = glued_boundary(run) {
+            return Some((run_span, run_span.start + boundary));
+        }
+    }
+    None
+}
+
+/// Byte offset in `word` where ≥ 2 lower-case letters meet ≥ 2 upper-case letters. An
+/// upper-case run followed by lower case gives its last letter to the next word
+/// (`BioNTech` is `Bio` + `N` + `Tech`, not glued).
+fn glued_boundary(word: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut i = 2;
+    while i < chars.len() {
+        let lower_before = chars[i - 1].1.is_lowercase() && chars[i - 2].1.is_lowercase();
+        if lower_before && chars[i].1.is_uppercase() {
+            let upper_len = chars[i..]
+                .iter()
+                .take_while(|(_, c)| c.is_uppercase())
+                .count();
+            let followed_by_lower = chars
+                .get(i + upper_len)
+                .is_some_and(|(_, c)| c.is_lowercase());
+            let own = if followed_by_lower {
+                upper_len - 1
+            } else {
+                upper_len
+            };
+            if own >= 2 {
+                return Some(chars[i].0);
+            }
+            i += upper_len;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged};
+
+    #[test]
+    fn reports_glued_words() {
+        assert_eq!(
+            flagged(&RULE, "a core factor of ChinaUS diplomacy"),
+            ["ChinaUS"]
+        );
+        assert_eq!(
+            flagged(&RULE, "Global EditionASIA 中文双语Français"),
+            ["EditionASIA"]
+        );
+        assert_eq!(flagged(&RULE, "(ChinaUS)."), ["ChinaUS"]);
+        assert_eq!(
+            flagged(&RULE, "the EditionASIAPacific"),
+            ["EditionASIAPacific"]
+        );
+        assert_eq!(
+            fixed(&RULE, "of ChinaUS diplomacy"),
+            "of China US diplomacy"
+        );
+    }
+
+    #[test]
+    fn spares_real_names() {
+        for text in [
+            "McDonald iPhone YouTube BioNTech eBay PhDs iOS JavaScript PowerPoint LaTeX",
+            "macOS ChatGPT OpenAI PostgreSQL WebGL",
+            "the US and China, ASIA, NATO's, U.S.-China",
+            "mRNA kWh dBm GmbH NaOH",
+            "https://example.com/fooBAR user@exampleCOM #tagBAR id_fooBAR abc123DEF",
+            "中文双语Français",
+        ] {
+            assert!(flagged(&RULE, text).is_empty(), "{text}");
+        }
+    }
+}

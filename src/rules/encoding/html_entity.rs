@@ -1,0 +1,159 @@
+use memchr::memchr_iter;
+
+use crate::diagnostic::{Family, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+use crate::rules::encoding::unusual_space::unusual_space_name;
+use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::span::Span;
+use crate::text::escape_invisible;
+
+pub const RULE: Rule = Rule {
+    code: "E011",
+    name: "html-entity",
+    family: Family::Encoding,
+    severity: Severity::Warning,
+    fix: FixAvailability::Safe,
+    summary: "HTML character references left in the text (`&amp;`, `&nbsp;`, `&#8217;`)",
+    docs: r#"## What it does
+Reports HTML character references that a scraper failed to decode: named ones
+(`&amp;`, `&nbsp;`, `&rsquo;`, any of the HTML5 names) and numeric ones (`&#8217;`,
+`&#x2019;`). Only complete references ending in `;` that decode to something are
+reported, so `AT&T` and `R&D;` are left alone.
+
+## Why it matters
+`Johnson &amp; Johnson` is not `Johnson & Johnson` for search, deduplication or a
+language model; `&#8217;` in the middle of a word splits it in three tokens.
+
+## Example
+`Johnson &amp; Johnson`, `Beijing&#8217;s`, `10&nbsp;km`
+
+## Fix
+Safe: replace the reference with the character it stands for; a reference to a space
+character (`&nbsp;`, `&thinsp;`) becomes a plain space, one to a control character is
+deleted.
+
+## Configuration
+None. Silence with `--ignore E011`; a corpus about HTML itself may want that.
+"#,
+    check,
+};
+
+/// The longest HTML5 entity name (`&CounterClockwiseContourIntegral;`) is 33 bytes.
+const MAX_REFERENCE_LEN: usize = 34;
+
+fn check(doc: &Document, report: &mut Reporter) {
+    let text = &doc.text;
+    for start in memchr_iter(b'&', text.as_bytes()) {
+        let Some(len) = reference_len(&text[start..]) else {
+            continue;
+        };
+        let span = Span::new(start, start + len);
+        let reference = &text[span.start..span.end];
+        let decoded = html_escape::decode_html_entities(reference);
+        if decoded == reference {
+            continue;
+        }
+        let replacement = plain(&decoded);
+        report
+            .report(
+                &RULE,
+                span,
+                format!(
+                    "HTML character reference `{reference}` left in the text (`{}`)",
+                    escape_invisible(&decoded)
+                ),
+            )
+            .with_label(format!("should be `{}`", escape_invisible(&replacement)))
+            .with_help("the text was not fully decoded from HTML; decode the reference")
+            .with_fix(Fix::safe(vec![Edit::replace(span, replacement)]));
+    }
+}
+
+/// The length of the reference at the start of `s` (`&name;`, `&#123;`, `&#x1F;`), if any.
+fn reference_len(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let body_ok: fn(u8) -> bool;
+    let body_start;
+    match bytes.get(1)? {
+        b'#' => match bytes.get(2)? {
+            b'x' | b'X' => {
+                body_start = 3;
+                body_ok = |b| b.is_ascii_hexdigit();
+            }
+            _ => {
+                body_start = 2;
+                body_ok = |b| b.is_ascii_digit();
+            }
+        },
+        b if b.is_ascii_alphabetic() => {
+            body_start = 1;
+            body_ok = |b| b.is_ascii_alphanumeric();
+        }
+        _ => return None,
+    }
+    let limit = bytes.len().min(MAX_REFERENCE_LEN);
+    let body_len = bytes[body_start..limit]
+        .iter()
+        .take_while(|&&b| body_ok(b))
+        .count();
+    let semicolon = body_start + body_len;
+    (body_len > 0 && bytes.get(semicolon) == Some(&b';')).then_some(semicolon + 1)
+}
+
+fn plain(decoded: &str) -> String {
+    decoded
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .map(|c| {
+            if unusual_space_name(c).is_some() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged};
+
+    #[test]
+    fn reports_named_and_numeric_references() {
+        assert_eq!(
+            flagged(
+                &RULE,
+                "Johnson &amp; Johnson, Beijing&#8217;s, it&#x2019;s, &rsquo;"
+            ),
+            ["&amp;", "&#8217;", "&#x2019;", "&rsquo;"]
+        );
+    }
+
+    #[test]
+    fn decodes_references() {
+        assert_eq!(
+            fixed(&RULE, "A &amp; B &lt;tag&gt; it&#8217;s"),
+            "A & B <tag> it’s"
+        );
+        assert_eq!(fixed(&RULE, "10&nbsp;km"), "10 km");
+        assert_eq!(fixed(&RULE, "&#x41;&#66;C"), "ABC");
+    }
+
+    #[test]
+    fn leaves_ampersands_alone() {
+        for text in [
+            "AT&T",
+            "R&D; and more",
+            "Q&A",
+            "a & b",
+            "&;",
+            "&#;",
+            "&#xZZ;",
+            "&notanentity;",
+        ] {
+            assert!(flagged(&RULE, text).is_empty(), "{text}");
+        }
+    }
+}

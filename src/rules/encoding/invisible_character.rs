@@ -1,0 +1,139 @@
+use crate::diagnostic::{Family, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::text::{char_after, char_before, char_runs, codepoint, has_non_ascii};
+
+pub const RULE: Rule = Rule {
+    code: "E006",
+    name: "invisible-character",
+    family: Family::Encoding,
+    severity: Severity::Warning,
+    fix: FixAvailability::Safe,
+    summary: "Zero-width and other invisible characters inside the text",
+    docs: r#"## What it does
+Reports characters that take no space on screen: U+200B ZERO WIDTH SPACE, U+2060 WORD
+JOINER, U+00AD SOFT HYPHEN, U+FEFF inside the text (a byte-order mark that was glued on
+by concatenation), U+180E, the invisible operators U+2061–U+2064, and bidirectional
+controls (U+202A–U+202E, U+2066–U+2069). Characters that are meaningful in some scripts
+are reported only between ASCII characters, where they cannot be doing their job:
+U+200C ZERO WIDTH NON-JOINER (Persian, Indic scripts), U+200D ZERO WIDTH JOINER (emoji
+sequences) and the marks U+200E/U+200F (Hebrew, Arabic).
+
+## Why it matters
+An invisible character splits a word in two for every tool while looking intact to a
+reviewer: `cyber\u200bsecurity` matches neither `cybersecurity` nor a duplicate of its
+paragraph.
+
+## Example
+`cyber\u200bsecurity`, `co\u00adoperation`
+
+## Fix
+Safe: delete the characters.
+
+## Configuration
+None. Silence with `--ignore E006`.
+"#,
+    check,
+};
+
+fn name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00ad}' => "SOFT HYPHEN",
+        '\u{180e}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{200b}' => "ZERO WIDTH SPACE",
+        '\u{200c}' => "ZERO WIDTH NON-JOINER",
+        '\u{200d}' => "ZERO WIDTH JOINER",
+        '\u{200e}' => "LEFT-TO-RIGHT MARK",
+        '\u{200f}' => "RIGHT-TO-LEFT MARK",
+        '\u{202a}'..='\u{202e}' => "BIDIRECTIONAL EMBEDDING OR OVERRIDE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2061}'..='\u{2064}' => "INVISIBLE OPERATOR",
+        '\u{2066}'..='\u{2069}' => "BIDIRECTIONAL ISOLATE",
+        '\u{feff}' => "ZERO WIDTH NO-BREAK SPACE",
+        _ => return None,
+    })
+}
+
+/// Joiners and direction marks do real work next to non-ASCII letters.
+fn needs_ascii_context(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}')
+}
+
+fn is_invisible(text: &str, offset: usize, c: char) -> bool {
+    if name(c).is_none() || (c == '\u{feff}' && offset == 0) {
+        return false;
+    }
+    if needs_ascii_context(c) {
+        let ascii_or_edge = |n: Option<char>| n.is_none_or(|n| n.is_ascii());
+        return ascii_or_edge(char_before(text, offset))
+            && ascii_or_edge(char_after(text, offset + c.len_utf8()));
+    }
+    true
+}
+
+fn check(doc: &Document, report: &mut Reporter) {
+    let text = &doc.text;
+    if !has_non_ascii(text) {
+        return;
+    }
+    for run in char_runs(text, is_invisible) {
+        let chars: Vec<char> = text[run.start..run.end].chars().collect();
+        let first = chars[0];
+        let what = format!(
+            "{} {}",
+            codepoint(first),
+            name(first).unwrap_or("INVISIBLE CHARACTER")
+        );
+        let message = match chars.len() {
+            1 => format!("invisible character {what}"),
+            n => format!("{n} invisible characters, starting with {what}"),
+        };
+        report
+            .report(&RULE, run, message)
+            .with_label("invisible here")
+            .with_help("delete it: it splits the word for every tool while looking intact")
+            .with_fix(Fix::safe(vec![Edit::delete(run)]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged};
+
+    #[test]
+    fn reports_zero_width_and_soft_hyphen() {
+        assert_eq!(flagged(&RULE, "cyber\u{200b}security"), ["\u{200b}"]);
+        assert_eq!(
+            fixed(&RULE, "co\u{ad}operation and cyber\u{200b}\u{2060}space"),
+            "cooperation and cyberspace"
+        );
+        assert_eq!(flagged(&RULE, "a\u{feff}b"), ["\u{feff}"]);
+        assert_eq!(flagged(&RULE, "ab\u{202e}cd").len(), 1);
+    }
+
+    #[test]
+    fn joiners_between_ascii_are_junk() {
+        assert_eq!(flagged(&RULE, "foo\u{200d}bar"), ["\u{200d}"]);
+        assert_eq!(flagged(&RULE, "end\u{200e}"), ["\u{200e}"]);
+    }
+
+    #[test]
+    fn leaves_meaningful_uses_alone() {
+        // A leading BOM is byte-order-mark's business.
+        assert!(flagged(&RULE, "\u{feff}Title").is_empty());
+        // Emoji ZWJ sequence: 👩‍💻.
+        assert!(flagged(&RULE, "coder: \u{1f469}\u{200d}\u{1f4bb}").is_empty());
+        // Persian uses ZWNJ inside words: می‌خواهم.
+        assert!(
+            flagged(
+                &RULE,
+                "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}"
+            )
+            .is_empty()
+        );
+        // Right-to-left mark after Hebrew text.
+        assert!(flagged(&RULE, "\u{5e9}\u{5dc}\u{5d5}\u{5dd}\u{200f} world").is_empty());
+    }
+}

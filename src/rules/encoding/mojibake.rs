@@ -1,0 +1,310 @@
+use crate::diagnostic::{Family, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::span::Span;
+use crate::text::{ellipsize, escape_invisible, has_non_ascii};
+
+pub const RULE: Rule = Rule {
+    code: "E009",
+    name: "mojibake",
+    family: Family::Encoding,
+    severity: Severity::Error,
+    fix: FixAvailability::Safe,
+    summary: "UTF-8 text that was decoded as windows-1252 or latin-1 (`â€™`, `Ã©`)",
+    docs: r#"## What it does
+Finds mojibake: UTF-8 text that some tool decoded as windows-1252 or latin-1, so that each
+non-ASCII character became two to four wrong ones (`’` → `â€™`, `é` → `Ã©`, `ü` → `Ã¼`,
+`Привет` → `ÐŸÑ€Ð¸Ð²ÐµÑ‚`, `😀` → `ðŸ˜€`).
+
+Like ftfy, it does not match a list of known garbage: it takes each run of characters
+that windows-1252 (or latin-1) can encode, encodes it back to bytes, and checks that the
+bytes are valid UTF-8 that decodes to a plausible character. Correct text does not pass
+that test: `clichés`, `Français`, `naïve`, `Ångström` encode to bytes that are not UTF-8.
+Where a two-byte sequence could also be real text (an accented capital followed by a
+quote mark, `CAFÉ”`) or decodes to a right-to-left script, it needs a second mojibake
+sequence beside it to count. Repeated mojibake (`Ã¢â‚¬â„¢`) is repaired in rounds.
+
+## Why it matters
+Mojibake is the most common damage in scraped text. It corrupts every word it touches
+for search, tokenization and deduplication, and it is repairable without loss when caught.
+
+## Example
+`donâ€™t` → `don’t`, `cafÃ©` → `café`
+
+## Fix
+Safe: replace the run with its repaired text.
+
+## Configuration
+None. Silence with `--ignore E009`.
+"#,
+    check,
+};
+
+/// How many rounds of repair are tried for text that was mis-decoded more than once.
+const MAX_ROUNDS: usize = 3;
+
+fn check(doc: &Document, report: &mut Reporter) {
+    let text = &doc.text;
+    if !has_non_ascii(text) {
+        return;
+    }
+    for (span, repaired) in find(text) {
+        let found = &text[span.start..span.end];
+        let message = format!(
+            "mojibake: `{}` is `{}` decoded with the wrong encoding",
+            escape_invisible(&ellipsize(found, 40)),
+            ellipsize(&repaired, 40)
+        );
+        report
+            .report(&RULE, span, message)
+            .with_label(format!("should read `{}`", ellipsize(&repaired, 40)))
+            .with_help("this UTF-8 text was decoded as windows-1252/latin-1; repair it")
+            .with_fix(Fix::safe(vec![Edit::replace(span, repaired)]));
+    }
+}
+
+/// Every run of mojibake in `text`, with its repaired form.
+pub fn find(text: &str) -> Vec<(Span, String)> {
+    let mut found = Vec::new();
+    let mut run: Vec<(usize, char)> = Vec::new();
+    for (offset, c) in text.char_indices() {
+        if sloppy_byte(c).is_some() {
+            run.push((offset, c));
+            continue;
+        }
+        find_in_run(&run, &mut found);
+        run.clear();
+    }
+    find_in_run(&run, &mut found);
+    found
+}
+
+/// Finds the mojibake sequences of one run of windows-1252-encodable characters,
+/// merging adjacent ones into one finding.
+fn find_in_run(run: &[(usize, char)], found: &mut Vec<(Span, String)>) {
+    if run.len() < 2 {
+        return;
+    }
+    let bytes: Vec<u8> = run.iter().filter_map(|&(_, c)| sloppy_byte(c)).collect();
+    let sequences = utf8_sequences(&bytes);
+    let plausible: Vec<&Sequence> = sequences
+        .iter()
+        .filter(|seq| seq.plausible(&sequences, run))
+        .collect();
+    let mut i = 0;
+    while i < plausible.len() {
+        let mut j = i;
+        while j + 1 < plausible.len() && plausible[j + 1].start == plausible[j].end {
+            j += 1;
+        }
+        let (first, last) = (plausible[i], plausible[j]);
+        let start = run[first.start].0;
+        let end = run[last.end - 1].0 + run[last.end - 1].1.len_utf8();
+        let once: String = plausible[i..=j].iter().map(|seq| seq.decoded).collect();
+        found.push((Span::new(start, end), repair_rounds(once)));
+        i = j + 1;
+    }
+}
+
+/// Text mis-decoded twice still reads as mojibake after one repair: repeat while it does.
+fn repair_rounds(mut text: String) -> String {
+    for _ in 1..MAX_ROUNDS {
+        match find(&text).as_slice() {
+            [(span, repaired)] if span.start == 0 && span.end == text.len() => {
+                text = repaired.clone();
+            }
+            _ => break,
+        }
+    }
+    text
+}
+
+/// A valid multi-byte UTF-8 sequence found at `start..end` in a run's bytes.
+struct Sequence {
+    start: usize,
+    end: usize,
+    decoded: char,
+}
+
+fn utf8_sequences(bytes: &[u8]) -> Vec<Sequence> {
+    let mut sequences = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let decoded = bytes
+            .get(i..i + len)
+            .and_then(|seq| std::str::from_utf8(seq).ok())
+            .and_then(|s| s.chars().next());
+        match decoded {
+            Some(decoded) => {
+                sequences.push(Sequence {
+                    start: i,
+                    end: i + len,
+                    decoded,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    sequences
+}
+
+impl Sequence {
+    fn has_neighbour(&self, all: &[Sequence]) -> bool {
+        all.iter()
+            .any(|other| other.end == self.start || other.start == self.end)
+    }
+
+    fn plausible(&self, all: &[Sequence], run: &[(usize, char)]) -> bool {
+        let d = self.decoded as u32;
+        if self.end - self.start > 2 {
+            // Three- and four-byte sequences almost never arise from real text.
+            return !matches!(d, 0x80..=0x9f | 0xe000..=0xf8ff | 0xfffe..=0xffff | 0xf0000..);
+        }
+        if matches!(d, 0x80..=0x9f | 0x250..=0x36f) {
+            return false;
+        }
+        let lead = run[self.start].1;
+        let follower = run[self.start + 1].1;
+        if matches!(lead, 'Â' | 'Ã') && d <= 0xff {
+            return true;
+        }
+        let rtl_or_rare = (0x590..=0x7ff).contains(&d);
+        let real_text_pair = matches!(
+            follower,
+            '‘' | '’' | '“' | '”' | '…' | '–' | '—' | '•' | '«' | '»' | '·' | '°'
+        );
+        if rtl_or_rare || real_text_pair {
+            return self.has_neighbour(all);
+        }
+        true
+    }
+}
+
+/// The byte a character stands for when UTF-8 was decoded as windows-1252, falling
+/// back to latin-1 for the five bytes windows-1252 leaves undefined.
+pub fn sloppy_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    if (0x80..=0xff).contains(&code) {
+        return Some(code as u8);
+    }
+    Some(match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8a,
+        '‹' => 0x8b,
+        'Œ' => 0x8c,
+        'Ž' => 0x8e,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9a,
+        '›' => 0x9b,
+        'œ' => 0x9c,
+        'ž' => 0x9e,
+        'Ÿ' => 0x9f,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged};
+
+    /// Mojibake made the way it happens: UTF-8 bytes decoded as windows-1252.
+    fn garble(text: &str) -> String {
+        encoding_rs::WINDOWS_1252
+            .decode(text.as_bytes())
+            .0
+            .into_owned()
+    }
+
+    /// UTF-8 bytes decoded as latin-1 (C1 controls instead of windows-1252 punctuation).
+    fn garble_latin1(text: &str) -> String {
+        text.bytes().map(char::from).collect()
+    }
+
+    #[test]
+    fn repairs_real_world_mojibake() {
+        for original in [
+            "don’t",
+            "“quoted”",
+            "café au lait",
+            "Über die Brücke",
+            "El Niño — señor",
+            "Привет, мир",
+            "Łódź and Kraków",
+            "emoji 😀 here",
+            "Γειά σου",
+            "中文双语",
+            "naïve façade",
+        ] {
+            let garbled = garble(original);
+            assert_ne!(garbled, original);
+            assert_eq!(fixed(&RULE, &garbled), original, "{garbled}");
+            let garbled = garble_latin1(original);
+            assert_eq!(fixed(&RULE, &garbled), original, "{garbled:?}");
+        }
+    }
+
+    #[test]
+    fn repairs_double_mojibake() {
+        let twice = garble(&garble("it’s"));
+        assert_eq!(fixed(&RULE, &twice), "it’s");
+    }
+
+    #[test]
+    fn one_finding_per_run() {
+        assert_eq!(flagged(&RULE, &garble("“quoted” and café")).len(), 3);
+        assert_eq!(flagged(&RULE, &garble("Привет")).len(), 1);
+    }
+
+    #[test]
+    fn leaves_correct_text_alone() {
+        for text in [
+            "clichés, Français, naïve, Ångström, Größe, crème brûlée",
+            "The UK’s “political” attack — and more… «oui»",
+            "CAFÉ” said the sign. DÉJÀ VU’ and ÖL“",
+            "SÃO PAULO and CHÂTEAU, Æther, ½ cup, £5, 20°C, µm, ©2021, ×2",
+            "中文双语Français 中国社会科学网(中文)",
+            "Ø’s and Ü” and Ä…",
+            "Le café où se déroulait la réunion était fermé à 18h.",
+            "¿Qué? ¡Olé! «Ça va?» — Señor Muñoz",
+        ] {
+            assert!(flagged(&RULE, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn encodes_back_sloppily() {
+        assert_eq!(sloppy_byte('€'), Some(0x80));
+        assert_eq!(sloppy_byte('\u{81}'), Some(0x81));
+        assert_eq!(sloppy_byte('é'), Some(0xe9));
+        assert_eq!(sloppy_byte('a'), None);
+        assert_eq!(sloppy_byte('中'), None);
+    }
+}

@@ -1,0 +1,119 @@
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::diagnostic::{Family, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::span::Span;
+use crate::text::{ellipsize, escape_invisible, has_non_ascii};
+
+pub const RULE: Rule = Rule {
+    code: "E010",
+    name: "not-nfc",
+    family: Family::Encoding,
+    severity: Severity::Warning,
+    fix: FixAvailability::Safe,
+    summary: "Text not in Unicode normalization form C (decomposed accents)",
+    docs: r#"## What it does
+Reports text that is not in Unicode Normalization Form C, typically accents stored as a
+base letter plus a combining mark (`e` + U+0301) instead of one precomposed character
+(`é`), as macOS file names and some PDF extractors produce. One finding per line, covering
+the part of the line that changes under NFC.
+
+## Why it matters
+`café` in NFC and `café` in NFD look the same and compare different: searches miss,
+duplicates are not found, token counts differ.
+
+## Example
+`cafe\u0301` (5 characters) instead of `café` (4).
+
+## Fix
+Safe: replace the text with its NFC form.
+
+## Configuration
+None. Silence with `--ignore E010`.
+"#,
+    check,
+};
+
+fn check(doc: &Document, report: &mut Reporter) {
+    let text = &doc.text;
+    if !has_non_ascii(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return;
+    }
+    for line in doc.line_spans() {
+        let content = &text[line.start..line.end];
+        if is_nfc_quick(content.chars()) == IsNormalized::Yes {
+            continue;
+        }
+        let normalized: String = content.nfc().collect();
+        if normalized == content {
+            continue;
+        }
+        let (prefix, suffix) = common_affixes(content, &normalized);
+        let span = Span::new(line.start + prefix, line.end - suffix);
+        let replacement = normalized[prefix..normalized.len() - suffix].to_string();
+        let found = &text[span.start..span.end];
+        let message = format!(
+            "text not in NFC: `{}` normalizes to `{}`",
+            escape_invisible(&ellipsize(found, 30)),
+            ellipsize(&replacement, 30)
+        );
+        report
+            .report(&RULE, span, message)
+            .with_label("decomposed characters")
+            .with_help("normalize the text to Unicode NFC")
+            .with_fix(Fix::safe(vec![Edit::replace(span, replacement)]));
+    }
+}
+
+/// Byte lengths of the longest common prefix and suffix of `a` and `b`, on character
+/// boundaries, not overlapping.
+fn common_affixes(a: &str, b: &str) -> (usize, usize) {
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let suffix: usize = a[prefix..]
+        .chars()
+        .rev()
+        .zip(b[prefix..].chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let max_suffix = (a.len() - prefix).min(b.len() - prefix);
+    (prefix, suffix.min(max_suffix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged};
+
+    #[test]
+    fn reports_decomposed_text_per_line() {
+        let nfd: String = "Le café où l’on crée.\nSecond line.\nNaïve.\n"
+            .nfd()
+            .collect();
+        let found = flagged(&RULE, &nfd);
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            fixed(&RULE, &nfd),
+            "Le café où l’on crée.\nSecond line.\nNaïve.\n"
+        );
+    }
+
+    #[test]
+    fn span_covers_only_what_changes() {
+        assert_eq!(flagged(&RULE, "cafe\u{301} ok"), ["e\u{301}"]);
+        // Hangul jamo compose into syllables.
+        assert_eq!(fixed(&RULE, "\u{1100}\u{1161}"), "\u{ac00}");
+    }
+
+    #[test]
+    fn leaves_nfc_text_alone() {
+        assert!(flagged(&RULE, "clichés, Français, 中文, Ångström, 한국어\n").is_empty());
+    }
+}

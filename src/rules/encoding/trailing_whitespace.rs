@@ -1,0 +1,72 @@
+use crate::diagnostic::{Family, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: "E013",
+    name: "trailing-whitespace",
+    family: Family::Encoding,
+    severity: Severity::Warning,
+    fix: FixAvailability::Safe,
+    summary: "Whitespace at the end of a line",
+    docs: r#"## What it does
+Reports spaces, tabs and other whitespace characters (U+00A0 included) at the end of a
+line, and lines made of whitespace only.
+
+## Why it matters
+Trailing whitespace is invisible, differs between copies of the same paragraph, and makes
+a line that looks blank not blank for tools that split paragraphs on empty lines.
+
+## Example
+`the only way is cooperation.   ` (three spaces after the full stop)
+
+## Fix
+Safe: delete the trailing whitespace.
+
+## Configuration
+None. Silence with `--ignore E013`.
+"#,
+    check,
+};
+
+fn check(doc: &Document, report: &mut Reporter) {
+    for line in doc.line_spans() {
+        let content = doc.slice(line);
+        let kept = content.trim_end_matches(char::is_whitespace).len();
+        if kept == content.len() {
+            continue;
+        }
+        let span = Span::new(line.start + kept, line.end);
+        let message = if kept == 0 {
+            "line holds only whitespace"
+        } else {
+            "trailing whitespace"
+        };
+        report
+            .report(&RULE, span, message)
+            .with_label("whitespace here")
+            .with_help("delete it")
+            .with_fix(Fix::safe(vec![Edit::delete(span)]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged};
+
+    #[test]
+    fn reports_trailing_whitespace() {
+        assert_eq!(flagged(&RULE, "end.  \nnext\t\nok\n"), ["  ", "\t"]);
+        assert_eq!(flagged(&RULE, "dangerous.\u{a0}"), ["\u{a0}"]);
+        assert_eq!(flagged(&RULE, "a\n   \nb\n"), ["   "]);
+        assert_eq!(fixed(&RULE, "end.  \r\nnext \n"), "end.\r\nnext\n");
+    }
+
+    #[test]
+    fn leaves_clean_lines_alone() {
+        assert!(flagged(&RULE, "one\n\n  indented\r\n").is_empty());
+    }
+}

@@ -1,0 +1,123 @@
+//! Rules: each lives in its own file, holding its documentation, its check and its fix.
+
+pub mod encoding;
+
+use crate::diagnostic::{Diagnostic, Family, Severity};
+use crate::document::{DocId, Document};
+use crate::span::Span;
+
+/// Whether a rule's findings carry a fix, and how safe it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    /// Some findings have a fix, some don't (or the applicability varies).
+    Sometimes,
+    Safe,
+    Unsafe,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Safe => "safe",
+            FixAvailability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// A check over one document, run on every document in parallel.
+pub type DocumentCheck = fn(&Document, &mut Reporter);
+
+/// What a rule is, what it checks, and the documentation `corpuslint explain` prints.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, e.g. `E005`.
+    pub code: &'static str,
+    /// Stable kebab-case name, e.g. `unusual-space`.
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    pub fix: FixAvailability,
+    /// One line: what the rule catches.
+    pub summary: &'static str,
+    /// Markdown with the headings What it does / Why it matters / Example / Configuration.
+    pub docs: &'static str,
+    pub check: DocumentCheck,
+}
+
+/// Collects the findings of the rules run on one document.
+pub struct Reporter {
+    doc: DocId,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reporter {
+    pub fn new(doc: DocId) -> Self {
+        Self {
+            doc,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Starts a finding of `rule` at `span`; the returned diagnostic can be given help, a fix...
+    pub fn report(
+        &mut self,
+        rule: &'static Rule,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::new(rule, self.doc, span, message));
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use crate::document::Document;
+    use crate::fix::apply_edits;
+
+    /// Runs one rule on `bytes` loaded as a document named `test.txt`.
+    pub fn run(rule: &'static Rule, bytes: &[u8]) -> (Document, Vec<Diagnostic>) {
+        let doc = Document::from_bytes("test.txt".into(), bytes.to_vec());
+        let mut reporter = Reporter::new(0);
+        (rule.check)(&doc, &mut reporter);
+        (doc, reporter.into_diagnostics())
+    }
+
+    /// The text under each finding's span.
+    pub fn flagged(rule: &'static Rule, text: &str) -> Vec<String> {
+        let (doc, diagnostics) = run(rule, text.as_bytes());
+        diagnostics
+            .iter()
+            .map(|d| doc.text[d.span.start..d.span.end].to_string())
+            .collect()
+    }
+
+    /// The text after applying every fix of the rule's findings.
+    pub fn fixed(rule: &'static Rule, text: &str) -> String {
+        let (doc, diagnostics) = run(rule, text.as_bytes());
+        let edits: Vec<_> = diagnostics
+            .into_iter()
+            .filter_map(|d| d.fix)
+            .flat_map(|f| f.edits)
+            .collect();
+        apply_edits(&doc.text, &edits)
+    }
+}

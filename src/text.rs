@@ -1,0 +1,90 @@
+//! Small text scans shared by rules.
+
+use crate::span::Span;
+
+/// Maximal runs of consecutive characters for which `pred(text, offset, char)` holds.
+pub fn char_runs<'a, P>(text: &'a str, mut pred: P) -> impl Iterator<Item = Span> + 'a
+where
+    P: FnMut(&str, usize, char) -> bool + 'a,
+{
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, c) = chars.by_ref().find(|&(i, c)| pred(text, i, c))?;
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if i != end || !pred(text, i, c) {
+                break;
+            }
+            end += c.len_utf8();
+            chars.next();
+        }
+        Some(Span::new(start, end))
+    })
+}
+
+/// Offsets of non-ASCII bytes are rare in most corpora: rules that only look at
+/// non-ASCII characters skip a document when this is false.
+pub fn has_non_ascii(text: &str) -> bool {
+    !text.is_ascii()
+}
+
+/// The character before `offset`, if any.
+pub fn char_before(text: &str, offset: usize) -> Option<char> {
+    text[..offset].chars().next_back()
+}
+
+/// The character starting at `offset`, if any.
+pub fn char_after(text: &str, offset: usize) -> Option<char> {
+    text[offset..].chars().next()
+}
+
+/// `U+00A0` style notation.
+pub fn codepoint(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// Shortens `s` to at most `max` characters for messages, marking the cut with `…`.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
+/// `s` with invisible and non-ASCII space characters written as escapes, for messages.
+pub fn escape_invisible(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == ' ' || (!c.is_whitespace() && !c.is_control() && !is_format(c)) {
+                c.to_string()
+            } else {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+        })
+        .collect()
+}
+
+/// Unicode format characters (category Cf) that matter in scraped text, plus combining marks
+/// shown on their own.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{00ad}' | '\u{0300}'..='\u{036f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_maximal_runs() {
+        let text = "a  b   c";
+        let runs: Vec<_> = char_runs(text, |_, _, c| c == ' ').collect();
+        assert_eq!(runs, [Span::new(1, 3), Span::new(4, 7)]);
+    }
+
+    #[test]
+    fn escapes_what_cannot_be_seen() {
+        assert_eq!(escape_invisible("a\u{a0}b\u{200b}é"), "a\\u{a0}b\\u{200b}é");
+        assert_eq!(ellipsize("abcdef", 3), "abc…");
+        assert_eq!(ellipsize("abc", 3), "abc");
+    }
+}
