@@ -140,7 +140,7 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Vec<u8>>, TextEncoding) {
         Err(err) => {
             let bytes = err.into_bytes();
             let (text, invalid) = decode_lossy(&bytes);
-            let guess = guess_legacy_encoding(&bytes);
+            let guess = guess_legacy_encoding(&bytes, &invalid);
             (
                 text,
                 Some(bytes),
@@ -171,11 +171,24 @@ fn decode_lossy(bytes: &[u8]) -> (String, Vec<InvalidSequence>) {
     (text, invalid)
 }
 
-/// The legacy encoding the bytes most likely are in (UTF-8 excluded: they are not valid UTF-8).
-fn guess_legacy_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+/// Below this many invalid bytes there is too little evidence to tell single-byte
+/// encodings apart, and windows-1252, the most common of them, is the better guess.
+const MIN_EVIDENCE_BYTES: usize = 8;
+
+/// The legacy encoding the invalid bytes most likely are in.
+fn guess_legacy_encoding(
+    bytes: &[u8],
+    invalid: &[InvalidSequence],
+) -> &'static encoding_rs::Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    detector.guess(None, chardetng::Utf8Detection::Deny)
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let evidence: usize = invalid.iter().map(|seq| seq.bytes.len()).sum();
+    if guess.is_single_byte() && evidence < MIN_EVIDENCE_BYTES {
+        encoding_rs::WINDOWS_1252
+    } else {
+        guess
+    }
 }
 
 /// UTF-16 text without a BOM has a NUL in nearly every other byte when it is mostly ASCII.

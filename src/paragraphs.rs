@@ -6,6 +6,8 @@
 //! (lines of about the same width that break mid-sentence, as in plain-text books),
 //! in which case wrapped lines are joined into one paragraph.
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::line_index::LineIndex;
 use crate::span::Span;
 
@@ -17,7 +19,8 @@ pub struct Paragraph {
     pub last_line: usize,
 }
 
-/// Hard-wrapped text is wrapped somewhere between these widths (in characters).
+/// Hard-wrapped text is wrapped somewhere between these widths (in display columns:
+/// a CJK character takes two).
 const MIN_WRAP_WIDTH: usize = 40;
 const MAX_WRAP_WIDTH: usize = 100;
 /// A line shorter than this share of the wrap width ends its paragraph.
@@ -43,7 +46,7 @@ pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
         block.push(Line {
             index,
             span: Span::new(start, end),
-            width: content.trim_end().chars().count(),
+            width: content.trim_end().width(),
             indent: content.len() - content.trim_start().len(),
         });
     }
@@ -112,19 +115,41 @@ fn is_hard_wrapped(text: &str, block: &[Line], width: usize) -> bool {
         return false;
     }
     let full_lines = joins.iter().filter(|(_, _, w)| *w >= full).count();
-    let continued = joins
+    let signals: Vec<Continuation> = joins
         .iter()
-        .filter(|(prev, next, _)| continues_sentence(prev, next))
+        .map(|(prev, next, _)| continuation(prev, next))
+        .collect();
+    let strong = signals
+        .iter()
+        .filter(|s| **s == Continuation::Strong)
         .count();
-    full_lines * 5 >= joins.len() * 4 && continued * 2 >= joins.len()
+    let any = signals.iter().filter(|s| **s != Continuation::None).count();
+    full_lines * 5 >= joins.len() * 4 && strong >= 1 && any * 2 >= joins.len()
 }
 
-fn continues_sentence(prev: &str, next: &str) -> bool {
-    let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
-    let prev_open = prev.chars().next_back().is_some_and(|c| {
-        c.is_lowercase() || matches!(c, ',' | ';' | '-' | '–' | '(' | '、' | '，') || is_cjk(c)
-    });
-    next_starts_lower || prev_open
+/// How clearly a line break falls inside a sentence.
+#[derive(Debug, PartialEq, Eq)]
+enum Continuation {
+    /// The next line starts in lower case, or the line ends on a comma or hyphen.
+    Strong,
+    /// The line ends on a letter: a sentence, or a title, goes on.
+    Weak,
+    None,
+}
+
+fn continuation(prev: &str, next: &str) -> Continuation {
+    let first = next.chars().next();
+    let last = prev.chars().next_back();
+    let strong = first.is_some_and(char::is_lowercase)
+        || last.is_some_and(|c| matches!(c, ',' | ';' | '-' | '–' | '(' | '、' | '，'))
+        || (last.is_some_and(is_cjk) && first.is_some_and(is_cjk));
+    if strong {
+        Continuation::Strong
+    } else if last.is_some_and(char::is_lowercase) {
+        Continuation::Weak
+    } else {
+        Continuation::None
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -196,6 +221,18 @@ mod tests {
                     \x20   There were a king with a large jaw and a queen with a plain face,\n\
                     on the throne of England; there were a king with a large jaw.\n";
         assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn a_title_and_its_byline_stay_separate() {
+        let text = "Cyberspace security a crucial aspect of China-US diplomacy\nBy Lu Zhongwei\n";
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_chinese_joins() {
+        let text = "网络空间安全不能仅仅从信息技术和网络安全的角度来狭义\n地定义，而应该提升到战略高度来考虑，作为国家安全的问\n题，而不仅仅是技术问题。\n";
+        assert_eq!(paragraphs(text).len(), 1);
     }
 
     #[test]

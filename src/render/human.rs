@@ -38,6 +38,7 @@ pub fn render(outcome: &Outcome, options: HumanOptions, out: &mut impl Write) ->
             .render_report(&mut buffer, &report)
             .map_err(io::Error::other)?;
         out.write_all(buffer.as_bytes())?;
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -1,0 +1,255 @@
+//! End-to-end tests of the binary: exit statuses, errors, commands, rendered output.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn corpuslint() -> Command {
+    let mut cmd = Command::cargo_bin("corpuslint").expect("binary");
+    cmd.env("COLUMNS", "100").env_remove("NO_COLOR");
+    cmd
+}
+
+#[test]
+fn seeds_exit_1_with_a_summary() {
+    corpuslint()
+        .args(["check", "seeds/"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Checked 5 files: 0 errors, 22 warnings, 0 infos.",
+        ));
+}
+
+#[test]
+fn clean_files_exit_0() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("clean.txt"),
+        "A clean paragraph.\n\nAnother one.\n",
+    )
+    .expect("write");
+    corpuslint()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Checked 1 file: 0 errors, 0 warnings, 0 infos.",
+        ));
+}
+
+#[test]
+fn fail_on_sets_the_failing_severity() {
+    corpuslint()
+        .args(["check", "seeds/", "--fail-on", "error"])
+        .assert()
+        .code(0);
+    corpuslint()
+        .args(["check", "seeds/", "--fail-on", "never"])
+        .assert()
+        .code(0);
+    corpuslint()
+        .args([
+            "check",
+            "tests/fixtures/encoding/mojibake/double.txt",
+            "--fail-on",
+            "error",
+        ])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_missing_path_is_an_error_naming_it() {
+    corpuslint()
+        .args(["check", "seeds/", "no/such/folder"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or folder",
+        ))
+        .stdout(predicate::str::contains("Checked 5 files"));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_entries_are_errors_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("ok.txt"), "Fine.\n").expect("write");
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt"))
+        .expect("symlink");
+    corpuslint()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("dangling.txt"))
+        .stdout(predicate::str::contains("Checked 1 file"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    corpuslint()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+    corpuslint().args(["frobnicate"]).assert().code(2);
+    corpuslint()
+        .args(["check", "seeds/", "--select", "Q9"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule selector `Q9`"));
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let output = corpuslint()
+        .args(["check", "seeds/", "--format", "short", "--select", "E012"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    assert_eq!(stdout.lines().filter(|l| l.contains(": E012 ")).count(), 2);
+    assert_eq!(stdout.lines().filter(|l| l.contains(": E0")).count(), 2);
+
+    let output = corpuslint()
+        .args([
+            "check",
+            "seeds/",
+            "--format",
+            "short",
+            "--ignore",
+            "unusual-space,E014",
+        ])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(!stdout.contains(" E005 ") && !stdout.contains(" E014 "));
+    assert!(stdout.contains(" E012 "));
+}
+
+#[test]
+fn binary_files_are_reported_and_skipped() {
+    corpuslint()
+        .args([
+            "check",
+            "tests/fixtures/encoding/not-text/png_renamed.txt",
+            "--format",
+            "short",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "E015 not a text file (NUL byte at offset 8); skipped",
+        ));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let output = corpuslint()
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("run");
+    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let codes: Vec<&str> = rules
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["code"].as_str())
+        .collect();
+    assert_eq!(codes.len(), corpuslint::registry::RULES.len());
+    assert!(codes.contains(&"E009"));
+    insta::assert_snapshot!(
+        "rules",
+        String::from_utf8(corpuslint().arg("rules").output().expect("run").stdout).expect("utf-8")
+    );
+}
+
+#[test]
+fn explain_prints_a_rules_docs() {
+    for rule in corpuslint::registry::RULES {
+        corpuslint()
+            .args(["explain", rule.code])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("## What it does"))
+            .stdout(predicate::str::contains(rule.name));
+    }
+    corpuslint()
+        .args(["explain", "mojibake"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(
+            "E009 mojibake (encoding, error, fix: safe)",
+        ));
+    corpuslint().args(["explain", "E999"]).assert().code(2);
+}
+
+#[test]
+fn human_output_of_a_seed() {
+    let output = corpuslint()
+        .args([
+            "check",
+            "seeds/004_4b8399b3e61f290d.txt",
+            "--color",
+            "never",
+        ])
+        .output()
+        .expect("run");
+    insta::assert_snapshot!(
+        "human_004",
+        String::from_utf8(output.stdout).expect("utf-8")
+    );
+}
+
+#[test]
+fn human_output_has_no_colour_off_a_terminal_and_with_no_color() {
+    let plain = corpuslint()
+        .args(["check", "seeds/"])
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
+    let forced = corpuslint()
+        .args(["check", "seeds/", "--color", "always"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn json_output_of_the_seeds() {
+    let output = corpuslint()
+        .args(["check", "seeds/", "--format", "json"])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    insta::assert_json_snapshot!("json_seeds", json, {".tool.version" => "[version]"});
+}
+
+#[test]
+fn short_output_of_the_seeds() {
+    let output = corpuslint()
+        .args(["check", "seeds/", "--format", "short"])
+        .output()
+        .expect("run");
+    insta::assert_snapshot!(
+        "short_seeds",
+        String::from_utf8(output.stdout).expect("utf-8")
+    );
+}
+
+#[test]
+fn related_locations_render_in_the_same_file() {
+    let output = corpuslint()
+        .args([
+            "check",
+            "tests/fixtures/encoding/invalid-utf8/cp1252_paragraph.txt",
+            "--color",
+            "never",
+        ])
+        .output()
+        .expect("run");
+    insta::assert_snapshot!(
+        "human_invalid_utf8",
+        String::from_utf8(output.stdout).expect("utf-8")
+    );
+}
