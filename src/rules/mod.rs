@@ -74,10 +74,6 @@ impl Reporter {
         &mut self.diagnostics[last]
     }
 
-    pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
-    }
-
     pub fn doc(&self) -> DocId {
         self.doc
     }

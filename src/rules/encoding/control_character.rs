@@ -1,6 +1,7 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
+use crate::rules::encoding::mojibake;
 use crate::rules::{FixAvailability, Reporter, Rule};
 use crate::text::{char_runs, codepoint};
 
@@ -72,7 +73,16 @@ fn is_c1(c: char) -> bool {
 
 fn check(doc: &Document, report: &mut Reporter) {
     let text = &doc.text;
-    for run in char_runs(text, |_, _, c| is_reported(c)) {
+    // C1 controls inside mojibake (`â€\u{9d}` for `”`) are mojibake's finding, not ours.
+    let mojibake = if text.chars().any(is_c1) {
+        mojibake::find(text)
+    } else {
+        Vec::new()
+    };
+    let reported = |_: &str, offset: usize, c: char| {
+        is_reported(c) && !(is_c1(c) && mojibake::covers(&mojibake, offset))
+    };
+    for run in char_runs(text, reported) {
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
         let message = match chars.len() {
             1 => format!("control character {}", describe(chars[0])),
@@ -121,10 +131,16 @@ mod tests {
 
     #[test]
     fn c1_controls_have_no_fix() {
-        // `é` encoded as UTF-8 twice and decoded as latin-1: C1 controls among letters.
-        let (_, diagnostics) = run(&RULE, "caf\u{c3}\u{83}\u{c2}\u{a9}\u{85}x".as_bytes());
+        let (_, diagnostics) = run(&RULE, "end of line\u{85}next and \u{92}quoted".as_bytes());
         assert_eq!(diagnostics.len(), 2);
         assert!(diagnostics.iter().all(|d| d.fix.is_none()));
+    }
+
+    #[test]
+    fn c1_controls_inside_mojibake_are_left_to_mojibake() {
+        // `”` as UTF-8 decoded as windows-1252: `â€` and U+009D.
+        assert!(flagged(&RULE, "he said â€\u{9d} and left").is_empty());
+        assert_eq!(flagged(&RULE, "a lone \u{9d} here"), ["\u{9d}"]);
     }
 
     #[test]

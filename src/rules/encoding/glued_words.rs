@@ -1,4 +1,4 @@
-use crate::data::glued_word_allowlist;
+use crate::data::glued_words;
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
@@ -19,8 +19,10 @@ run of two or more upper-case letters: `ChinaUS` (from `China-US`), `EditionASIA
 tag, hyphen or line break between two words.
 
 Real names with mixed case are spared by the shape itself: `McDonald`, `iPhone`,
-`YouTube`, `BioNTech` have single capitals inside. Names that do have the shape
-(`macOS`, `ChatGPT`, `OpenAI`, `PostgreSQL`) are listed in `rules/glued_words.toml`.
+`YouTube`, `BioNTech` have single capitals inside. Names that do have the shape are
+described in `rules/glued_words.toml`: whole words (`macOS`, `ChatGPT`), acronyms that
+end product names (`CentOS`, `ReiserFS`, `OpenVPN`: `OS`, `FS`, `VPN`) and beginnings
+of names (`OpenLDAP`).
 Words with digits or with `/ @ # _ = . : & \` inside (URLs, handles, identifiers) are
 not looked at.
 
@@ -36,7 +38,8 @@ Unsafe (the lost separator could have been a space, a hyphen or a slash): insert
 between the two runs.
 
 ## Configuration
-Add real names to the `allow` list of a glued-words data file. Silence with
+Add real names to the `allow`, `name_suffixes` or `name_prefixes` lists of a
+glued-words data file. Silence with
 `--ignore E012`.
 "#,
     check,
@@ -105,7 +108,7 @@ fn glued_in_word(text: &str, word: Span) -> Option<(Span, usize)> {
     for run in trimmed.split(|c: char| !c.is_alphabetic()) {
         let run_span = Span::new(offset, offset + run.len());
         offset = run_span.end + 1;
-        if run.is_empty() || glued_word_allowlist().contains(run) {
+        if run.is_empty() || glued_words().is_name(run) {
             continue;
         }
         if let Some(boundary) = glued_boundary(run) {
@@ -177,7 +180,7 @@ mod tests {
     fn spares_real_names() {
         for text in [
             "McDonald iPhone YouTube BioNTech eBay PhDs iOS JavaScript PowerPoint LaTeX",
-            "macOS ChatGPT OpenAI PostgreSQL WebGL",
+            "macOS ChatGPT OpenAI PostgreSQL WebGL CentOS ReiserFS OpenVPN BackupPC GnuPG",
             "the US and China, ASIA, NATO's, U.S.-China",
             "mRNA kWh dBm GmbH NaOH",
             "https://example.com/fooBAR user@exampleCOM #tagBAR id_fooBAR abc123DEF",

@@ -1,6 +1,7 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
+use crate::rules::encoding::mojibake;
 use crate::rules::{FixAvailability, Reporter, Rule};
 use crate::text::{char_after, char_before, char_runs, codepoint, has_non_ascii};
 
@@ -77,7 +78,16 @@ fn check(doc: &Document, report: &mut Reporter) {
     if !has_non_ascii(text) {
         return;
     }
-    for run in char_runs(text, is_invisible) {
+    // A soft hyphen inside mojibake (`Ã\u{ad}` for `í`) is mojibake's finding, not ours.
+    let mojibake = if text.contains('\u{ad}') {
+        mojibake::find(text)
+    } else {
+        Vec::new()
+    };
+    let reported = |text: &str, offset: usize, c: char| {
+        is_invisible(text, offset, c) && !mojibake::covers(&mojibake, offset)
+    };
+    for run in char_runs(text, reported) {
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
         let first = chars[0];
         let what = format!(
@@ -117,6 +127,12 @@ mod tests {
     fn joiners_between_ascii_are_junk() {
         assert_eq!(flagged(&RULE, "foo\u{200d}bar"), ["\u{200d}"]);
         assert_eq!(flagged(&RULE, "end\u{200e}"), ["\u{200e}"]);
+    }
+
+    #[test]
+    fn soft_hyphens_inside_mojibake_are_left_to_mojibake() {
+        // `í` as UTF-8 decoded as windows-1252: `Ã` and U+00AD.
+        assert!(flagged(&RULE, "By Luc\u{c3}\u{ad}a Walker").is_empty());
     }
 
     #[test]

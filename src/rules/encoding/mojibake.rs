@@ -64,6 +64,14 @@ fn check(doc: &Document, report: &mut Reporter) {
     }
 }
 
+/// Whether `offset` falls inside one of the mojibake runs `found` (sorted, as `find` gives them).
+pub fn covers(found: &[(Span, String)], offset: usize) -> bool {
+    let after = found.partition_point(|(span, _)| span.end <= offset);
+    found
+        .get(after)
+        .is_some_and(|(span, _)| span.start <= offset)
+}
+
 /// Every run of mojibake in `text`, with its repaired form.
 pub fn find(text: &str) -> Vec<(Span, String)> {
     let mut found = Vec::new();
@@ -90,7 +98,17 @@ fn find_in_run(run: &[(usize, char)], found: &mut Vec<(Span, String)>) {
     let sequences = utf8_sequences(&bytes);
     let plausible: Vec<&Sequence> = sequences
         .iter()
-        .filter(|seq| seq.plausible(&sequences, run))
+        .enumerate()
+        .filter(|&(i, seq)| {
+            // Sequences are in order: a neighbour is the one just before or just after.
+            let touches = |j: Option<usize>| {
+                j.and_then(|j| sequences.get(j))
+                    .is_some_and(|other| other.end == seq.start || other.start == seq.end)
+            };
+            let has_neighbour = touches(i.checked_sub(1)) || touches(Some(i + 1));
+            seq.plausible(has_neighbour, run)
+        })
+        .map(|(_, seq)| seq)
         .collect();
     let mut i = 0;
     while i < plausible.len() {
@@ -160,12 +178,9 @@ fn utf8_sequences(bytes: &[u8]) -> Vec<Sequence> {
 }
 
 impl Sequence {
-    fn has_neighbour(&self, all: &[Sequence]) -> bool {
-        all.iter()
-            .any(|other| other.end == self.start || other.start == self.end)
-    }
-
-    fn plausible(&self, all: &[Sequence], run: &[(usize, char)]) -> bool {
+    /// Whether the sequence is mojibake rather than real text; some sequences count only
+    /// beside another one (`has_neighbour`).
+    fn plausible(&self, has_neighbour: bool, run: &[(usize, char)]) -> bool {
         let d = self.decoded as u32;
         if self.end - self.start > 2 {
             // Three- and four-byte sequences almost never arise from real text.
@@ -185,7 +200,7 @@ impl Sequence {
             '‘' | '’' | '“' | '”' | '…' | '–' | '—' | '•' | '«' | '»' | '·' | '°'
         );
         if rtl_or_rare || real_text_pair {
-            return self.has_neighbour(all);
+            return has_neighbour;
         }
         true
     }
@@ -297,6 +312,15 @@ mod tests {
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn tells_which_offsets_are_mojibake() {
+        let text = garble("a “b” c");
+        let found = find(&text);
+        assert!(covers(&found, 2));
+        assert!(!covers(&found, 0));
+        assert!(!covers(&found, text.len() - 1));
     }
 
     #[test]
