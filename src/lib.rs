@@ -11,6 +11,7 @@ pub mod document;
 pub mod error;
 pub mod fix;
 pub mod line_index;
+pub mod normalize;
 pub mod paragraphs;
 pub mod registry;
 pub mod render;
@@ -24,7 +25,7 @@ use rayon::prelude::*;
 use crate::corpus::Corpus;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, FileError};
-use crate::rules::Reporter;
+use crate::rules::{Check, CorpusContext, Reporter};
 use crate::settings::Settings;
 
 /// Everything a check found.
@@ -64,18 +65,31 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
     let (files, mut errors) = corpus::discover(&settings.paths, &settings.extensions);
     let (corpus, load_errors) = corpus::load(files);
     errors.extend(load_errors);
+    let document_checks: Vec<_> = rules
+        .iter()
+        .filter_map(|rule| match rule.check {
+            Check::Document(check) => Some(check),
+            Check::Corpus(_) => None,
+        })
+        .collect();
     let mut diagnostics: Vec<Diagnostic> = corpus
         .documents
         .par_iter()
         .enumerate()
         .flat_map_iter(|(id, doc)| {
             let mut reporter = Reporter::new(id);
-            for rule in &rules {
-                (rule.check)(doc, &mut reporter);
+            for check in &document_checks {
+                check(doc, &mut reporter);
             }
             reporter.into_diagnostics()
         })
         .collect();
+    let context = CorpusContext::new(&corpus, settings, &rules);
+    for rule in &rules {
+        if let Check::Corpus(check) = rule.check {
+            check(&context, &mut diagnostics);
+        }
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(Outcome {
         corpus,

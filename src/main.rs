@@ -69,6 +69,7 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         select: args.select,
         ignore: args.ignore,
         fail_on,
+        ..Settings::default()
     };
     let outcome = match corpuslint::check(&settings) {
         Ok(outcome) => outcome,

@@ -9,14 +9,16 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::line_index::LineIndex;
+use crate::normalize::{Fingerprint, fingerprint};
 use crate::span::Span;
 
-/// A paragraph: a byte span and the 0-based lines it covers.
+/// A paragraph: a byte span, the 0-based lines it covers, and its normalized fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {
     pub span: Span,
     pub first_line: usize,
     pub last_line: usize,
+    pub fingerprint: Fingerprint,
 }
 
 /// Hard-wrapped text is wrapped somewhere between these widths (in display columns:
@@ -35,11 +37,12 @@ struct Line {
 
 pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
+    let mut buffer = String::new();
     let mut block: Vec<Line> = Vec::new();
     for (index, (start, end)) in lines.lines(text).enumerate() {
         let content = &text[start..end];
         if content.trim().is_empty() {
-            segment_block(text, &block, &mut paragraphs);
+            segment_block(text, &block, &mut buffer, &mut paragraphs);
             block.clear();
             continue;
         }
@@ -50,27 +53,30 @@ pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
             indent: content.len() - content.trim_start().len(),
         });
     }
-    segment_block(text, &block, &mut paragraphs);
+    segment_block(text, &block, &mut buffer, &mut paragraphs);
     paragraphs
 }
 
-fn segment_block(text: &str, block: &[Line], out: &mut Vec<Paragraph>) {
+/// A paragraph of the lines `first..=last` of a block.
+fn paragraph(text: &str, first: &Line, last: &Line, buffer: &mut String) -> Paragraph {
+    let span = Span::new(first.span.start, last.span.end);
+    Paragraph {
+        span,
+        first_line: first.index,
+        last_line: last.index,
+        fingerprint: fingerprint(&text[span.start..span.end], buffer),
+    }
+}
+
+fn segment_block(text: &str, block: &[Line], buffer: &mut String, out: &mut Vec<Paragraph>) {
     let Some(first) = block.first() else { return };
     let width = block.iter().map(|l| l.width).max().unwrap_or(0);
     if !is_hard_wrapped(text, block, width) {
-        out.extend(block.iter().map(|line| Paragraph {
-            span: line.span,
-            first_line: line.index,
-            last_line: line.index,
-        }));
+        out.extend(block.iter().map(|line| paragraph(text, line, line, buffer)));
         return;
     }
     let full = (width as f32 * FULL_LINE_SHARE) as usize;
-    let mut current = Paragraph {
-        span: first.span,
-        first_line: first.index,
-        last_line: first.index,
-    };
+    let mut start = first;
     let mut opened_with_marker = starts_with_list_marker(&text[first.span.start..first.span.end]);
     for pair in block.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
@@ -79,19 +85,14 @@ fn segment_block(text: &str, block: &[Line], out: &mut Vec<Paragraph>) {
         let breaks =
             prev.width < full || next_is_item || (next.indent > prev.indent && !opened_with_marker);
         if breaks {
-            out.push(current);
-            current = Paragraph {
-                span: next.span,
-                first_line: next.index,
-                last_line: next.index,
-            };
+            out.push(paragraph(text, start, prev, buffer));
+            start = next;
             opened_with_marker = next_is_item;
-        } else {
-            current.span.end = next.span.end;
-            current.last_line = next.index;
         }
     }
-    out.push(current);
+    if let Some(last) = block.last() {
+        out.push(paragraph(text, start, last, buffer));
+    }
 }
 
 /// A block is hard-wrapped when its width is a plausible wrap width, nearly every line

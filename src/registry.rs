@@ -1,6 +1,9 @@
 //! Every rule corpuslint has, one line each.
 
 use crate::rules::Rule;
+use crate::rules::duplicate::{
+    cross_file_duplicate, duplicate_document, duplicate_paragraph, near_duplicate,
+};
 use crate::rules::encoding::{
     byte_order_mark, control_character, crlf_line_endings, glued_words, html_entity, invalid_utf8,
     invisible_character, missing_final_newline, mixed_line_endings, mojibake, not_nfc, not_text,
@@ -23,6 +26,10 @@ pub static RULES: &[&Rule] = &[
     &trailing_whitespace::RULE,
     &missing_final_newline::RULE,
     &not_text::RULE,
+    &duplicate_paragraph::RULE,
+    &cross_file_duplicate::RULE,
+    &near_duplicate::RULE,
+    &duplicate_document::RULE,
 ];
 
 /// The rule with this code or name (`E005`, `e005`, `unusual-space`).

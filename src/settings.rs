@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::diagnostic::{Family, Severity};
 use crate::error::Error;
 use crate::registry::RULES;
-use crate::rules::Rule;
+use crate::rules::{Rule, duplicate};
 
 /// Extensions read when walking folders, unless configured otherwise.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
@@ -22,6 +22,8 @@ pub struct Settings {
     pub ignore: Vec<String>,
     /// Findings at or above this severity make the run fail; `None`: never fail on findings.
     pub fail_on: Option<Severity>,
+    /// Thresholds of the duplicate family.
+    pub duplicates: duplicate::Options,
 }
 
 impl Default for Settings {
@@ -32,6 +34,7 @@ impl Default for Settings {
             select: vec!["ALL".to_string()],
             ignore: Vec::new(),
             fail_on: Some(Severity::Warning),
+            duplicates: duplicate::Options::default(),
         }
     }
 }

@@ -1,28 +1,25 @@
-//! One folder of fixture files per rule: each file is checked with only that rule, and the
-//! findings plus the text after applying every fix are snapshotted.
+//! Fixtures, one folder per rule: `tests/fixtures/<family>/<rule>/<case>`, where a case is
+//! a file or, for corpus-wide rules, a folder of files. Each case is checked with only its
+//! rule; the findings and the text of each file after applying every fix are snapshotted.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use corpuslint::fix::apply_edits;
 use corpuslint::render;
 use corpuslint::settings::Settings;
 
-fn run_fixture(path: &Path) -> String {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let relative = path
-        .strip_prefix(manifest)
-        .expect("fixture under the crate");
-    let rule = relative
-        .parent()
-        .and_then(|p| p.file_name())
-        .and_then(|n| n.to_str())
-        .expect("fixtures/<family>/<rule>/<file>");
-    assert!(
-        corpuslint::registry::find(rule).is_some(),
-        "no rule named {rule}"
-    );
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
+        .map(|entry| entry.expect("readable fixture folder").path())
+        .collect();
+    entries.sort();
+    entries
+}
+
+fn run_case(rule: &str, case: &Path) -> String {
     let settings = Settings {
-        paths: vec![relative.to_path_buf()],
+        paths: vec![case.to_path_buf()],
         select: vec![rule.to_string()],
         ..Settings::default()
     };
@@ -31,24 +28,59 @@ fn run_fixture(path: &Path) -> String {
     let mut out = Vec::new();
     render::short::render(&outcome, &mut out).expect("render");
     let mut snapshot = String::from_utf8(out).expect("utf-8");
-    let doc = outcome.corpus.get(0);
-    let edits: Vec<_> = outcome
-        .diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .flat_map(|f| f.edits.iter().cloned())
-        .collect();
-    if edits.is_empty() {
+    for (id, doc) in outcome.corpus.documents.iter().enumerate() {
+        let edits: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.doc == id)
+            .filter_map(|d| d.fix.as_ref())
+            .flat_map(|f| f.edits.iter().cloned())
+            .collect();
+        if !edits.is_empty() {
+            let fixed = apply_edits(&doc.text, &edits);
+            snapshot.push_str(&format!("fixed {}: {fixed:?}\n", doc.display));
+        }
+    }
+    if !snapshot.contains("\nfixed ") && !snapshot.starts_with("fixed ") {
         snapshot.push_str("no fix\n");
-    } else {
-        snapshot.push_str(&format!("fixed: {:?}\n", apply_edits(&doc.text, &edits)));
     }
     snapshot
 }
 
+fn run_family(family: &str) {
+    let root = Path::new("tests/fixtures").join(family);
+    let mut cases = 0;
+    for rule_dir in sorted_entries(&root) {
+        let rule = rule_dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("fixtures/<family>/<rule>")
+            .to_string();
+        let found =
+            corpuslint::registry::find(&rule).unwrap_or_else(|| panic!("no rule named {rule}"));
+        assert_eq!(
+            found.family.as_str(),
+            family,
+            "{rule} is filed under the wrong family"
+        );
+        for case in sorted_entries(&rule_dir) {
+            let name = case
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("utf-8 name");
+            insta::assert_snapshot!(format!("{family}__{rule}__{name}"), run_case(&rule, &case));
+            cases += 1;
+        }
+    }
+    assert!(cases > 0, "no fixtures for {family}");
+}
+
 #[test]
 fn encoding_fixtures() {
-    insta::glob!("fixtures/encoding/*/*.txt", |path| {
-        insta::assert_snapshot!(run_fixture(path));
-    });
+    run_family("encoding");
+}
+
+#[test]
+fn duplicate_fixtures() {
+    run_family("duplicate");
 }

@@ -191,3 +191,40 @@ fn seeds_segment_into_their_paragraphs() {
         );
     }
 }
+
+#[test]
+fn duplicate_rows_are_one_block_each_pointing_at_the_first_copy() {
+    let report = check_seeds_json();
+    let want = expected(&[("000", &[(28, "D001")]), ("003", &[(40, "D001")])]);
+    assert_eq!(findings(&report, "duplicate"), want);
+    let blocks: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["family"] == "duplicate")
+        .collect();
+    let ranges: Vec<_> = blocks
+        .iter()
+        .map(|d| {
+            let related = &d["related"][0];
+            (
+                d["line"].as_u64(),
+                d["end_line"].as_u64(),
+                related["line"].as_u64(),
+                related["end_line"].as_u64(),
+                related["path"] == d["path"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranges,
+        [
+            (Some(28), Some(51), Some(3), Some(26), true),
+            (Some(40), Some(44), Some(35), Some(39), true),
+        ]
+    );
+    assert_eq!(
+        blocks[0]["message"],
+        "12 paragraphs at lines 28–51 repeat lines 3–26"
+    );
+}

@@ -1,9 +1,14 @@
 //! Rules: each lives in its own file, holding its documentation, its check and its fix.
 
+pub mod duplicate;
 pub mod encoding;
 
+use std::sync::OnceLock;
+
+use crate::corpus::Corpus;
 use crate::diagnostic::{Diagnostic, Family, Severity};
 use crate::document::{DocId, Document};
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Whether a rule's findings carry a fix, and how safe it is.
@@ -30,6 +35,15 @@ impl FixAvailability {
 /// A check over one document, run on every document in parallel.
 pub type DocumentCheck = fn(&Document, &mut Reporter);
 
+/// A check over the whole corpus, run once after the document checks.
+pub type CorpusCheck = fn(&CorpusContext, &mut Vec<Diagnostic>);
+
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    Document(DocumentCheck),
+    Corpus(CorpusCheck),
+}
+
 /// What a rule is, what it checks, and the documentation `corpuslint explain` prints.
 #[derive(Debug)]
 pub struct Rule {
@@ -44,7 +58,7 @@ pub struct Rule {
     pub summary: &'static str,
     /// Markdown with the headings What it does / Why it matters / Example / Configuration.
     pub docs: &'static str,
-    pub check: DocumentCheck,
+    pub check: Check,
 }
 
 /// Collects the findings of the rules run on one document.
@@ -83,6 +97,37 @@ impl Reporter {
     }
 }
 
+/// What corpus checks see: the corpus, the settings, which rules run, and analyses that
+/// several rules share, computed once on first use.
+pub struct CorpusContext<'a> {
+    pub corpus: &'a Corpus,
+    pub settings: &'a Settings,
+    enabled: &'a [&'static Rule],
+    duplicates: OnceLock<duplicate::analysis::Analysis>,
+}
+
+impl<'a> CorpusContext<'a> {
+    pub fn new(corpus: &'a Corpus, settings: &'a Settings, enabled: &'a [&'static Rule]) -> Self {
+        Self {
+            corpus,
+            settings,
+            enabled,
+            duplicates: OnceLock::new(),
+        }
+    }
+
+    pub fn is_enabled(&self, rule: &Rule) -> bool {
+        self.enabled.iter().any(|r| r.code == rule.code)
+    }
+
+    /// The duplicate analysis shared by the duplicate family.
+    pub fn duplicates(&self) -> &duplicate::analysis::Analysis {
+        self.duplicates.get_or_init(|| {
+            duplicate::analysis::Analysis::run(self.corpus, &self.settings.duplicates)
+        })
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
@@ -93,7 +138,10 @@ pub(crate) mod test_support {
     pub fn run(rule: &'static Rule, bytes: &[u8]) -> (Document, Vec<Diagnostic>) {
         let doc = Document::from_bytes("test.txt".into(), bytes.to_vec());
         let mut reporter = Reporter::new(0);
-        (rule.check)(&doc, &mut reporter);
+        match rule.check {
+            Check::Document(check) => check(&doc, &mut reporter),
+            Check::Corpus(_) => panic!("{} is a corpus rule", rule.code),
+        }
         (doc, reporter.into_diagnostics())
     }
 

@@ -2,7 +2,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::encoding::mojibake;
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::text::{char_runs, codepoint};
 
 pub const RULE: Rule = Rule {
@@ -34,7 +34,7 @@ which `mojibake` (E009) repairs.
 ## Configuration
 None. Silence with `--ignore E007`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 const C0_NAMES: [&str; 32] = [

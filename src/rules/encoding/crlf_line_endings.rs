@@ -2,7 +2,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::Fix;
 use crate::rules::encoding::line_endings::LineEndings;
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -30,7 +30,7 @@ Safe: delete the `\r` of every `\r\n`.
 ## Configuration
 None. Silence with `--ignore E003`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(doc: &Document, report: &mut Reporter) {

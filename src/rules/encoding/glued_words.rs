@@ -2,7 +2,7 @@ use crate::data::glued_words;
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -42,7 +42,7 @@ Add real names to the `allow`, `name_suffixes` or `name_prefixes` lists of a
 glued-words data file. Silence with
 `--ignore E012`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(doc: &Document, report: &mut Reporter) {

@@ -4,7 +4,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::encoding::unusual_space::unusual_space_name;
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 use crate::text::escape_invisible;
 
@@ -36,7 +36,7 @@ deleted.
 ## Configuration
 None. Silence with `--ignore E011`; a corpus about HTML itself may want that.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 /// The longest HTML5 entity name (`&CounterClockwiseContourIntegral;`) is 33 bytes.

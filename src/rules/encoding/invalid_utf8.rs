@@ -1,7 +1,7 @@
 use crate::diagnostic::{Family, Related, Severity};
 use crate::document::{Document, InvalidSequence, TextEncoding};
 use crate::fix::{Edit, Fix};
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -37,7 +37,7 @@ A UTF-16 file is reported without an edit: `corpuslint fix` always writes UTF-8.
 ## Configuration
 None. Silence with `--ignore E001`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 /// At most this many further invalid sequences are shown as related locations.

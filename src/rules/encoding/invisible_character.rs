@@ -2,7 +2,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::encoding::mojibake;
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::text::{char_after, char_before, char_runs, codepoint, has_non_ascii};
 
 pub const RULE: Rule = Rule {
@@ -35,7 +35,7 @@ Safe: delete the characters.
 ## Configuration
 None. Silence with `--ignore E006`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn name(c: char) -> Option<&'static str> {

@@ -1,7 +1,7 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -28,7 +28,7 @@ Safe: append a newline.
 ## Configuration
 None. Silence with `--ignore E014`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(doc: &Document, report: &mut Reporter) {

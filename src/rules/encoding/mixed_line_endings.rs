@@ -2,7 +2,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::Fix;
 use crate::rules::encoding::line_endings::LineEndings;
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -29,7 +29,7 @@ Safe: turn every terminator into `\n`.
 ## Configuration
 None. Silence with `--ignore E004`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(doc: &Document, report: &mut Reporter) {

@@ -1,7 +1,7 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 use crate::text::{ellipsize, escape_invisible, has_non_ascii};
 
@@ -38,7 +38,7 @@ Safe: replace the run with its repaired text.
 ## Configuration
 None. Silence with `--ignore E009`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 /// How many rounds of repair are tried for text that was mis-decoded more than once.

@@ -3,7 +3,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 use crate::text::{ellipsize, escape_invisible, has_non_ascii};
 
@@ -33,7 +33,7 @@ Safe: replace the text with its NFC form.
 ## Configuration
 None. Silence with `--ignore E010`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(doc: &Document, report: &mut Reporter) {

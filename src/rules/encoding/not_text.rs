@@ -1,6 +1,6 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::{Document, TextEncoding};
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -27,7 +27,7 @@ None: remove the file from the corpus or exclude it.
 ## Configuration
 None. Silence with `--ignore E015`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(doc: &Document, report: &mut Reporter) {

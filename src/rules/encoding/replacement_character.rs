@@ -1,6 +1,6 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::text::char_runs;
 
 pub const RULE: Rule = Rule {
@@ -29,7 +29,7 @@ None: the original characters are gone. Recover the text from its source.
 ## Configuration
 None. Silence with `--ignore E008`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(doc: &Document, report: &mut Reporter) {

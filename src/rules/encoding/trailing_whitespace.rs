@@ -1,7 +1,7 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -28,7 +28,7 @@ Safe: delete the trailing whitespace.
 ## Configuration
 None. Silence with `--ignore E013`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 fn check(doc: &Document, report: &mut Reporter) {

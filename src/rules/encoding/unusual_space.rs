@@ -1,7 +1,7 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::rules::{FixAvailability, Reporter, Rule};
+use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
 use crate::text::{char_runs, codepoint, has_non_ascii};
 
@@ -33,7 +33,7 @@ as many plain spaces as it had characters; a run at the end of a line is deleted
 ## Configuration
 None. Silence with `--ignore E005`.
 "#,
-    check,
+    check: Check::Document(check),
 };
 
 /// Space characters other than U+0020 that scraped text carries, with their names.

@@ -1,0 +1,535 @@
+//! The duplicate analysis, run once per check and shared by the family's rules.
+//!
+//! 1. Exact duplicates: one pass over the paragraphs in corpus order with a map from
+//!    fingerprint key (128-bit hash of the normalized text) to first occurrence.
+//! 2. Blocks: a duplicate and the paragraphs after it that repeat the paragraphs after its
+//!    original form one repeated block.
+//! 3. Near-duplicates: MinHash signatures over word shingles, LSH bands as buckets, a
+//!    bounded number of earlier candidates per paragraph, each confirmed by a word diff.
+//! 4. Copies: a document whose paragraphs are nearly all found in one earlier document.
+//!
+//! Every step is linear in the number of paragraphs; nothing compares all pairs.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use similar::{Algorithm, capture_diff_slices, diff_ratio};
+
+use super::Options;
+use super::minhash::{self, Signature};
+use crate::corpus::Corpus;
+use crate::document::{DocId, Document};
+use crate::normalize::normalize_into;
+use crate::span::Span;
+
+/// Earlier paragraphs compared with a paragraph per LSH bucket: bounds the work on
+/// text that repeats a lot.
+const MAX_CANDIDATES_PER_BUCKET: usize = 8;
+/// Candidates whose signatures agree on fewer slots are not diffed.
+const MIN_ESTIMATED_SIMILARITY: f64 = 0.4;
+
+/// A paragraph of the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ParaRef {
+    pub doc: DocId,
+    pub para: usize,
+}
+
+/// Paragraphs `first..=last` of `doc` repeat paragraphs `origin..` of `origin.doc`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub doc: DocId,
+    pub first: usize,
+    pub last: usize,
+    pub origin: ParaRef,
+}
+
+impl Block {
+    /// Number of paragraphs in the block (never zero).
+    pub fn paragraph_count(&self) -> usize {
+        self.last - self.first + 1
+    }
+
+    pub fn is_within_file(&self) -> bool {
+        self.doc == self.origin.doc
+    }
+}
+
+/// A paragraph nearly equal to an earlier one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMatch {
+    pub para: ParaRef,
+    pub origin: ParaRef,
+    pub similarity: f64,
+}
+
+/// A document whose paragraphs are nearly all in one earlier document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Copy {
+    pub doc: DocId,
+    pub of: DocId,
+    /// Paragraphs (long enough to count) found in `of`, and all of them.
+    pub found: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Repeated blocks, in corpus order.
+    pub blocks: Vec<Block>,
+    /// Near-duplicate paragraphs, in corpus order.
+    pub near: Vec<NearMatch>,
+    /// Documents that copy an earlier one, in corpus order.
+    pub copies: Vec<Copy>,
+}
+
+impl Analysis {
+    pub fn run(corpus: &Corpus, options: &Options) -> Self {
+        let docs = &corpus.documents;
+        let origins = exact_origins(docs);
+        let blocks = find_blocks(docs, &origins, options);
+        let near = find_near(docs, &origins, options);
+        let copies = find_copies(docs, &origins, &near, options);
+        Self {
+            blocks,
+            near,
+            copies,
+        }
+    }
+
+    pub fn copy_of(&self, doc: DocId) -> Option<&Copy> {
+        self.copies.iter().find(|c| c.doc == doc)
+    }
+}
+
+/// Whether a paragraph is long enough to be a finding on its own.
+pub fn counts(doc: &Document, para: usize, options: &Options) -> bool {
+    let fp = doc.paragraphs[para].fingerprint;
+    fp.chars as usize >= options.min_chars && fp.words as usize >= options.min_words
+}
+
+/// For each paragraph, the earliest paragraph with the same normalized text: earlier in
+/// the same document if there is one, else the first occurrence in an earlier document.
+fn exact_origins(docs: &[Document]) -> Vec<Vec<Option<ParaRef>>> {
+    let total: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
+    let mut first_seen: HashMap<u128, ParaRef> = HashMap::with_capacity(total);
+    let mut local: HashMap<u128, usize> = HashMap::new();
+    docs.iter()
+        .enumerate()
+        .map(|(doc, document)| {
+            local.clear();
+            document
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(para, p)| {
+                    let key = p.fingerprint.key;
+                    if p.fingerprint.chars == 0 {
+                        return None;
+                    }
+                    if let Some(&earlier) = local.get(&key) {
+                        return Some(ParaRef { doc, para: earlier });
+                    }
+                    local.insert(key, para);
+                    match first_seen.get(&key) {
+                        Some(&origin) => Some(origin),
+                        None => {
+                            first_seen.insert(key, ParaRef { doc, para });
+                            None
+                        }
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn key(docs: &[Document], at: ParaRef) -> Option<u128> {
+    docs.get(at.doc)
+        .and_then(|d| d.paragraphs.get(at.para))
+        .map(|p| p.fingerprint.key)
+}
+
+/// Groups duplicates into blocks that repeat consecutive paragraphs of their origin.
+fn find_blocks(
+    docs: &[Document],
+    origins: &[Vec<Option<ParaRef>>],
+    options: &Options,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for (doc, document) in docs.iter().enumerate() {
+        let own = &origins[doc];
+        let mut i = 0;
+        while i < own.len() {
+            let Some(origin) = own[i] else {
+                i += 1;
+                continue;
+            };
+            let mut len = 1;
+            while i + len < own.len() && own[i + len].is_some() {
+                let next_origin = ParaRef {
+                    doc: origin.doc,
+                    para: origin.para + len,
+                };
+                if key(docs, next_origin) != key(docs, ParaRef { doc, para: i + len }) {
+                    break;
+                }
+                len += 1;
+            }
+            let block = Block {
+                doc,
+                first: i,
+                last: i + len - 1,
+                origin,
+            };
+            // A block of short lines only (`Share`, `Top`) is chrome, not a duplicate.
+            if (block.first..=block.last).any(|p| counts(document, p, options)) {
+                blocks.push(block);
+            }
+            i += len;
+        }
+    }
+    blocks
+}
+
+/// Normalized words of a paragraph without their punctuation: a changed comma does not
+/// make two paragraphs less similar.
+fn words(doc: &Document, para: usize, buffer: &mut String) -> Vec<String> {
+    normalize_into(doc.slice(doc.paragraphs[para].span), buffer);
+    buffer
+        .split(' ')
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Word-level similarity of two paragraphs: 2 × matching words / all words.
+pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    let ops = capture_diff_slices(Algorithm::Myers, a, b);
+    f64::from(diff_ratio(&ops, a.len(), b.len()))
+}
+
+fn find_near(
+    docs: &[Document],
+    origins: &[Vec<Option<ParaRef>>],
+    options: &Options,
+) -> Vec<NearMatch> {
+    // Signatures of the paragraphs that can be near-duplicates, computed in parallel.
+    let signatures: Vec<Vec<(usize, Signature)>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(doc, document)| {
+            let mut buffer = String::new();
+            (0..document.paragraphs.len())
+                .filter(|&para| origins[doc][para].is_none() && counts(document, para, options))
+                .map(|para| {
+                    let words = words(document, para, &mut buffer);
+                    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                    (para, minhash::signature(&refs))
+                })
+                .collect()
+        })
+        .collect();
+
+    let mut buckets: HashMap<u64, Vec<(ParaRef, usize)>> = HashMap::new();
+    let mut near = Vec::new();
+    let mut buffer = String::new();
+    let mut flat: Vec<(ParaRef, &Signature)> = Vec::new();
+    for (doc, sigs) in signatures.iter().enumerate() {
+        for (para, sig) in sigs {
+            let here = ParaRef { doc, para: *para };
+            let mut candidates: Vec<usize> = Vec::new();
+            let keys = minhash::band_keys(sig);
+            for band_key in &keys {
+                let bucket = buckets.entry(*band_key).or_default();
+                candidates.extend(
+                    bucket
+                        .iter()
+                        .rev()
+                        .take(MAX_CANDIDATES_PER_BUCKET)
+                        .map(|&(_, index)| index),
+                );
+                bucket.push((here, flat.len()));
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let mut best: Option<NearMatch> = None;
+            let mut own_words: Option<Vec<String>> = None;
+            for index in candidates {
+                let (other, other_sig) = flat[index];
+                if minhash::estimated_similarity(sig, other_sig) < MIN_ESTIMATED_SIMILARITY {
+                    continue;
+                }
+                let mine = own_words.get_or_insert_with(|| words(&docs[doc], *para, &mut buffer));
+                let theirs = words(&docs[other.doc], other.para, &mut buffer);
+                let score = similarity(mine, &theirs);
+                let better = best.as_ref().is_none_or(|b| score > b.similarity);
+                if score >= options.near_threshold && better {
+                    best = Some(NearMatch {
+                        para: here,
+                        origin: other,
+                        similarity: score,
+                    });
+                }
+            }
+            near.extend(best);
+            flat.push((here, sig));
+        }
+    }
+    near
+}
+
+fn find_copies(
+    docs: &[Document],
+    origins: &[Vec<Option<ParaRef>>],
+    near: &[NearMatch],
+    options: &Options,
+) -> Vec<Copy> {
+    let mut near_origin: HashMap<ParaRef, DocId> = HashMap::with_capacity(near.len());
+    for m in near {
+        near_origin.insert(m.para, m.origin.doc);
+    }
+    let mut copies = Vec::new();
+    for (doc, document) in docs.iter().enumerate() {
+        let mut total = 0;
+        let mut found_in: HashMap<DocId, usize> = HashMap::new();
+        for (para, origin) in origins[doc].iter().enumerate() {
+            if !counts(document, para, options) {
+                continue;
+            }
+            total += 1;
+            let here = ParaRef { doc, para };
+            let source = origin
+                .map(|o| o.doc)
+                .or_else(|| near_origin.get(&here).copied());
+            if let Some(source) = source.filter(|&s| s != doc) {
+                *found_in.entry(source).or_default() += 1;
+            }
+        }
+        let best = found_in
+            .into_iter()
+            .max_by_key(|&(source, found)| (found, std::cmp::Reverse(source)));
+        if let Some((of, found)) = best
+            && total >= 2
+            && found as f64 >= options.document_share * total as f64
+        {
+            copies.push(Copy {
+                doc,
+                of,
+                found,
+                total,
+            });
+        }
+    }
+    copies
+}
+
+/// The byte span of paragraphs `first..=last` of `doc`.
+pub fn paragraphs_span(doc: &Document, first: usize, last: usize) -> Span {
+    Span::new(
+        doc.paragraphs[first].span.start,
+        doc.paragraphs[last].span.end,
+    )
+}
+
+/// What to delete to remove paragraphs `first..=last` with the blank lines that follow
+/// them (or, at the end of the file, the blank lines before them).
+pub fn removal_span(doc: &Document, first: usize, last: usize) -> Span {
+    let start = doc.paragraphs[first].span.start;
+    match doc.paragraphs.get(last + 1) {
+        Some(next) => Span::new(start, next.span.start),
+        None => {
+            let start = first
+                .checked_sub(1)
+                .map_or(start, |prev| doc.paragraphs[prev].span.end);
+            Span::new(start, doc.text.len())
+        }
+    }
+}
+
+/// `line 3` or `lines 3–26` (1-based) for paragraphs `first..=last` of `doc`.
+pub fn describe_lines(doc: &Document, first: usize, last: usize) -> String {
+    let (from, to) = (
+        doc.paragraphs[first].first_line + 1,
+        doc.paragraphs[last].last_line + 1,
+    );
+    if from == to {
+        format!("line {from}")
+    } else {
+        format!("lines {from}–{to}")
+    }
+}
+
+/// The words that differ between two paragraphs, as `- old + new` groups.
+pub fn word_changes(original: &str, copy: &str, max_groups: usize) -> String {
+    let a: Vec<&str> = original.split_whitespace().collect();
+    let b: Vec<&str> = copy.split_whitespace().collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
+    let mut groups = Vec::new();
+    for op in &ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            continue;
+        }
+        let mut group = Vec::new();
+        if !old.is_empty() {
+            group.push(format!("- {}", a[old].join(" ")));
+        }
+        if !new.is_empty() {
+            group.push(format!("+ {}", b[new].join(" ")));
+        }
+        groups.push(group.join("   "));
+    }
+    let more = groups.len().saturating_sub(max_groups);
+    groups.truncate(max_groups);
+    let mut text = groups.join("  |  ");
+    if more > 0 {
+        text.push_str(&format!("  |  and {more} more"));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        Corpus {
+            documents: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    Document::from_bytes(format!("{i}.txt").into(), t.as_bytes().to_vec())
+                })
+                .collect(),
+        }
+    }
+
+    const A: &str =
+        "The UK said it views China and Russia as strategic rivals in some major technologies.";
+    const B: &str =
+        "It is not surprising that the UK launched groundless attacks on China and Russia.";
+    const C: &str = "Debates over the rules governing cyberspace will increasingly become a site of competition.";
+
+    #[test]
+    fn consecutive_duplicates_form_one_block() {
+        let text =
+            format!("Title\n\n{A}\n\n{B}\n\n{C}\n\nAuthor note here.\n\n{A}\n\n{B}\n\n{C}\n");
+        let analysis = Analysis::run(&corpus(&[&text]), &Options::default());
+        assert_eq!(
+            analysis.blocks,
+            [Block {
+                doc: 0,
+                first: 5,
+                last: 7,
+                origin: ParaRef { doc: 0, para: 1 }
+            }]
+        );
+    }
+
+    #[test]
+    fn short_repeats_alone_are_not_blocks_but_count_inside_one() {
+        let text = format!("Share\n\n{A}\n\nShare\n\nPhoto: VCG\n\n{B}\n\nPhoto: VCG\n\n{B}\n");
+        let analysis = Analysis::run(&corpus(&[&text]), &Options::default());
+        assert_eq!(analysis.blocks.len(), 1);
+        let block = &analysis.blocks[0];
+        assert_eq!((block.first, block.last), (5, 6));
+        assert_eq!(block.origin, ParaRef { doc: 0, para: 3 });
+    }
+
+    #[test]
+    fn cross_file_copies_point_at_the_first_file() {
+        let analysis = Analysis::run(
+            &corpus(&[&format!("{A}\n{B}\n"), &format!("{C}\n{A}\n{B}\n")]),
+            &Options::default(),
+        );
+        assert_eq!(analysis.blocks.len(), 1);
+        assert_eq!(analysis.blocks[0].origin, ParaRef { doc: 0, para: 0 });
+        assert_eq!((analysis.blocks[0].first, analysis.blocks[0].last), (1, 2));
+        assert!(analysis.copies.is_empty());
+    }
+
+    #[test]
+    fn a_document_saved_twice_is_a_copy() {
+        let one = format!("{A}\n\n{B}\n\n{C}\n");
+        let two = format!("{A}\n\n{}\n\n{C}\n", B.replace("groundless", "baseless"));
+        let analysis = Analysis::run(&corpus(&[&one, &two]), &Options::default());
+        assert_eq!(
+            analysis.copies,
+            [Copy {
+                doc: 1,
+                of: 0,
+                found: 3,
+                total: 3
+            }]
+        );
+    }
+
+    #[test]
+    fn removal_takes_the_blank_lines_with_it() {
+        let doc = Document::from_bytes("t.txt".into(), b"one\n\ntwo\n\nthree\n".to_vec());
+        assert_eq!(doc.slice(removal_span(&doc, 1, 1)), "two\n\n");
+        assert_eq!(doc.slice(removal_span(&doc, 2, 2)), "\n\nthree\n");
+        assert_eq!(describe_lines(&doc, 1, 2), "lines 3–5");
+    }
+
+    /// Why 0.9 is the default `near_threshold`: a news paragraph of 25–60 words with one to
+    /// three words or punctuation marks changed stays above it, and two different
+    /// paragraphs that quote the same long sentence, or a paragraph rewritten by half,
+    /// fall well below it.
+    #[test]
+    fn the_default_threshold_separates_edits_from_different_paragraphs() {
+        let threshold = Options::default().near_threshold;
+        let split = |s: &str| -> Vec<String> {
+            crate::normalize::normalize(s)
+                .split(' ')
+                .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect())
+                .filter(|w: &String| !w.is_empty())
+                .collect()
+        };
+        let base = "The city council voted on Tuesday to extend the night bus network to the northern suburbs, a decision that transport campaigners had sought for almost a decade, and officials said the first routes would open next spring.";
+        let edits = [
+            base.replace("Tuesday", "Monday"),
+            base.replace("Tuesday", "Monday")
+                .replace("northern", "southern")
+                .replace("decade", "generation"),
+            base.replace(", a decision", "; a decision")
+                .replace("decade,", "decade;"),
+            base.replace("  ", " ").replace(' ', "\u{a0}"),
+        ];
+        for edit in &edits {
+            let score = similarity(&split(base), &split(edit));
+            assert!(score >= threshold, "{score} for {edit}");
+        }
+        let quote = "\"We cannot keep asking nurses to walk home through empty streets at three in the morning,\" the union representative said.";
+        let different = [
+            format!(
+                "Speaking at the council meeting, where the motion passed by a wide margin, {quote}"
+            ),
+            format!(
+                "Her words were repeated on Friday by the director, who wrote to the minister that {quote}"
+            ),
+        ];
+        let score = similarity(&split(&different[0]), &split(&different[1]));
+        assert!(score < threshold - 0.2, "{score}");
+        let rewritten = "The city council voted on Wednesday against the plan to extend bus services, a setback that campaigners blamed on the cost of a new depot in the north.";
+        let score = similarity(&split(base), &split(rewritten));
+        assert!(score < threshold - 0.2, "{score}");
+    }
+
+    #[test]
+    fn word_changes_show_what_differs() {
+        assert_eq!(
+            word_changes(
+                "China's foreign ministry said",
+                "Chinese foreign ministry said",
+                3
+            ),
+            "- China's   + Chinese"
+        );
+    }
+}

@@ -1,0 +1,73 @@
+use crate::diagnostic::{Diagnostic, Family, Related, Severity};
+use crate::fix::{Edit, Fix};
+use crate::rules::duplicate::analysis::{describe_lines, paragraphs_span, removal_span};
+use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "D001",
+    name: "duplicate-paragraph",
+    family: Family::Duplicate,
+    severity: Severity::Warning,
+    fix: FixAvailability::Safe,
+    summary: "A paragraph, or a run of paragraphs, repeated within the same file",
+    docs: r#"## What it does
+Reports paragraphs that repeat an earlier paragraph of the same file. Paragraphs are
+compared after normalization (Unicode NFC, lower case, whitespace collapsed, U+00A0 as a
+space, curly quotes and dashes folded), so `It’s` and `it's` match. Consecutive repeated
+paragraphs that repeat consecutive paragraphs are one finding for the whole block:
+`paragraphs at lines 28–51 repeat lines 3–26`, with the first copy as a related location.
+
+A paragraph shorter than `min_chars` characters or `min_words` words (`Share`, a
+caption) is never a finding on its own, but it belongs to a block it sits in.
+
+## Why it matters
+A scraper that appends a page twice, or a pagination bug that repeats a run of
+paragraphs, doubles that text's weight in every statistic and every model trained on it.
+
+## Example
+An article whose eleven paragraphs appear twice, the second time after the author note.
+
+## Fix
+Safe: delete the later copy (with the blank lines after it). The first copy is kept word
+for word.
+
+## Configuration
+`min_chars` (default 30) and `min_words` (default 5) in the duplicate options.
+Silence with `--ignore D001`.
+"#,
+    check: Check::Corpus(check),
+};
+
+fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
+    let analysis = ctx.duplicates();
+    for block in analysis.blocks.iter().filter(|b| b.is_within_file()) {
+        let doc = ctx.corpus.get(block.doc);
+        let origin_last = block.origin.para + block.paragraph_count() - 1;
+        let here = describe_lines(doc, block.first, block.last);
+        let there = describe_lines(doc, block.origin.para, origin_last);
+        let message = if block.paragraph_count() == 1 {
+            format!("paragraph at {here} repeats {there}")
+        } else {
+            format!(
+                "{} paragraphs at {here} repeat {there}",
+                block.paragraph_count()
+            )
+        };
+        let span = paragraphs_span(doc, block.first, block.last);
+        let mut diagnostic = Diagnostic::new(&RULE, block.doc, span, message);
+        diagnostic
+            .with_label("repeated here")
+            .with_help("delete the later copy")
+            .with_related(Related {
+                doc: block.doc,
+                span: paragraphs_span(doc, block.origin.para, origin_last),
+                message: "first copy".to_string(),
+            })
+            .with_fix(Fix::safe(vec![Edit::delete(removal_span(
+                doc,
+                block.first,
+                block.last,
+            ))]));
+        out.push(diagnostic);
+    }
+}

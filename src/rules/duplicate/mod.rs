@@ -1,0 +1,37 @@
+//! The duplicate family: paragraphs repeated within a file or across the corpus, exactly
+//! or nearly, and whole documents saved twice.
+
+pub mod analysis;
+pub mod cross_file_duplicate;
+pub mod duplicate_document;
+pub mod duplicate_paragraph;
+mod minhash;
+pub mod near_duplicate;
+
+use serde::{Deserialize, Serialize};
+
+/// Thresholds of the duplicate family.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// A paragraph with fewer characters (after normalization) is never a finding on its
+    /// own; it still counts inside a repeated block.
+    pub min_chars: usize,
+    /// A paragraph with fewer words is never a finding on its own either.
+    pub min_words: usize,
+    /// Word-level similarity (0–1) from which two paragraphs are near-duplicates.
+    pub near_threshold: f64,
+    /// Share of a document's paragraphs found in one other document that makes it a copy.
+    pub document_share: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            min_chars: 30,
+            min_words: 5,
+            near_threshold: 0.9,
+            document_share: 0.9,
+        }
+    }
+}
