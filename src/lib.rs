@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod fix;
+pub mod hashing;
 pub mod line_index;
 pub mod normalize;
 pub mod paragraphs;
@@ -19,6 +20,8 @@ pub mod rules;
 pub mod settings;
 pub mod span;
 pub mod text;
+
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -35,6 +38,8 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Files and folders that could not be read.
     pub errors: Vec<FileError>,
+    /// Wall time of each pass, in the order they ran.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl Outcome {
@@ -62,9 +67,18 @@ impl Outcome {
 /// Checks the files named by `settings` with the selected rules.
 pub fn check(settings: &Settings) -> Result<Outcome, Error> {
     let rules = settings.rules()?;
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        let now = Instant::now();
+        timings.push((name, now - clock));
+        clock = now;
+    };
     let (files, mut errors) = corpus::discover(&settings.paths, &settings.extensions);
+    lap("discover", &mut timings);
     let (corpus, load_errors) = corpus::load(files);
     errors.extend(load_errors);
+    lap("read + decode + segment", &mut timings);
     let document_checks: Vec<_> = rules
         .iter()
         .filter_map(|rule| match rule.check {
@@ -84,16 +98,20 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
             reporter.into_diagnostics()
         })
         .collect();
+    lap("document rules", &mut timings);
     let context = CorpusContext::new(&corpus, settings, &rules);
     for rule in &rules {
         if let Check::Corpus(check) = rule.check {
             check(&context, &mut diagnostics);
         }
     }
+    lap("corpus rules", &mut timings);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    lap("sort", &mut timings);
     Ok(Outcome {
         corpus,
         diagnostics,
         errors,
+        timings,
     })
 }

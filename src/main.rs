@@ -62,6 +62,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
 }
 
 fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let started = std::time::Instant::now();
     let fail_on = args.fail_on.severity();
     let settings = Settings {
         paths: args.paths,
@@ -95,6 +96,24 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             writeln!(out, "{}", render::summary(&outcome))?;
         }
         Format::Json => render::json::render(&outcome, out)?,
+    }
+    if args.timings {
+        out.flush()?;
+        let checked = outcome
+            .timings
+            .iter()
+            .map(|(_, t)| *t)
+            .sum::<std::time::Duration>();
+        for (pass, time) in &outcome.timings {
+            eprintln!("{pass:>24}: {:>9.3} s", time.as_secs_f64());
+        }
+        let render = started.elapsed().saturating_sub(checked);
+        eprintln!("{:>24}: {:>9.3} s", "render", render.as_secs_f64());
+        eprintln!(
+            "{:>24}: {:>9.3} s",
+            "total",
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(if !outcome.errors.is_empty() {
         ExitCode::from(EXIT_ERROR)

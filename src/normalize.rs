@@ -2,7 +2,7 @@
 //! whitespace collapsed (U+00A0 and other spaces included), invisible characters dropped,
 //! and typographic variants folded (curly quotes to straight, dashes to `-`, `…` to `...`).
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use xxhash_rust::xxh3::xxh3_128;
 
 /// A paragraph's normalized form in a few numbers.
@@ -38,7 +38,7 @@ pub fn normalize_into(text: &str, out: &mut String) {
             None => out.extend(c.to_lowercase()),
         }
     };
-    if text.is_ascii() {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text.chars().for_each(|c| push(c, out));
     } else {
         text.nfc().for_each(|c| push(c, out));

@@ -16,9 +16,10 @@ use rayon::prelude::*;
 use similar::{Algorithm, capture_diff_slices, diff_ratio};
 
 use super::Options;
-use super::minhash::{self, Signature};
+use super::minhash::{self, BANDS, Signature};
 use crate::corpus::Corpus;
 use crate::document::{DocId, Document};
+use crate::hashing::{KeyMap, KeySet};
 use crate::normalize::normalize_into;
 use crate::span::Span;
 
@@ -26,7 +27,7 @@ use crate::span::Span;
 /// text that repeats a lot.
 const MAX_CANDIDATES_PER_BUCKET: usize = 8;
 /// Candidates whose signatures agree on fewer slots are not diffed.
-const MIN_ESTIMATED_SIMILARITY: f64 = 0.4;
+const MIN_ESTIMATED_SIMILARITY: f64 = 0.3;
 
 /// A paragraph of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -86,10 +87,10 @@ pub struct Analysis {
 impl Analysis {
     pub fn run(corpus: &Corpus, options: &Options) -> Self {
         let docs = &corpus.documents;
-        let origins = exact_origins(docs);
-        let blocks = find_blocks(docs, &origins, options);
-        let near = find_near(docs, &origins, options);
-        let copies = find_copies(docs, &origins, &near, options);
+        let index = ExactIndex::build(docs, options);
+        let blocks = find_blocks(docs, &index, options);
+        let near = find_near(docs, &index, options);
+        let copies = find_copies(docs, &index, &near, options);
         Self {
             blocks,
             near,
@@ -108,40 +109,78 @@ pub fn counts(doc: &Document, para: usize, options: &Options) -> bool {
     fp.chars as usize >= options.min_chars && fp.words as usize >= options.min_words
 }
 
-/// For each paragraph, the earliest paragraph with the same normalized text: earlier in
-/// the same document if there is one, else the first occurrence in an earlier document.
-fn exact_origins(docs: &[Document]) -> Vec<Vec<Option<ParaRef>>> {
-    let total: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
-    let mut first_seen: HashMap<u128, ParaRef> = HashMap::with_capacity(total);
-    let mut local: HashMap<u128, usize> = HashMap::new();
-    docs.iter()
-        .enumerate()
-        .map(|(doc, document)| {
+/// Where each normalized paragraph text occurs first, and in how many documents.
+struct ExactIndex {
+    /// For each paragraph, the earliest paragraph with the same normalized text: earlier
+    /// in the same document if there is one, else the first occurrence in an earlier one.
+    origins: Vec<Vec<Option<ParaRef>>>,
+    /// Number of documents holding each normalized text.
+    documents: KeyMap<u128, u32>,
+    /// From this many documents on, a text is site template (chrome), not a duplicate.
+    template_min_docs: usize,
+    template_line_chars: usize,
+    template_line_min_docs: usize,
+}
+
+impl ExactIndex {
+    fn build(docs: &[Document], options: &Options) -> Self {
+        let total: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
+        let mut first_seen: KeyMap<u128, ParaRef> =
+            KeyMap::with_capacity_and_hasher(total, Default::default());
+        let mut documents: KeyMap<u128, u32> =
+            KeyMap::with_capacity_and_hasher(total, Default::default());
+        let mut local: KeyMap<u128, usize> = KeyMap::default();
+        let mut origins = Vec::with_capacity(docs.len());
+        for (doc, document) in docs.iter().enumerate() {
             local.clear();
-            document
-                .paragraphs
-                .iter()
-                .enumerate()
-                .map(|(para, p)| {
-                    let key = p.fingerprint.key;
-                    if p.fingerprint.chars == 0 {
-                        return None;
+            let mut own = Vec::with_capacity(document.paragraphs.len());
+            for (para, p) in document.paragraphs.iter().enumerate() {
+                let key = p.fingerprint.key;
+                if p.fingerprint.chars == 0 {
+                    own.push(None);
+                    continue;
+                }
+                if let Some(&earlier) = local.get(&key) {
+                    own.push(Some(ParaRef { doc, para: earlier }));
+                    continue;
+                }
+                local.insert(key, para);
+                *documents.entry(key).or_default() += 1;
+                own.push(match first_seen.get(&key) {
+                    Some(&origin) => Some(origin),
+                    None => {
+                        first_seen.insert(key, ParaRef { doc, para });
+                        None
                     }
-                    if let Some(&earlier) = local.get(&key) {
-                        return Some(ParaRef { doc, para: earlier });
-                    }
-                    local.insert(key, para);
-                    match first_seen.get(&key) {
-                        Some(&origin) => Some(origin),
-                        None => {
-                            first_seen.insert(key, ParaRef { doc, para });
-                            None
-                        }
-                    }
-                })
-                .collect()
-        })
-        .collect()
+                });
+            }
+            origins.push(own);
+        }
+        let share = (options.template_share * docs.len() as f64).ceil() as usize;
+        Self {
+            origins,
+            documents,
+            template_min_docs: share.max(options.template_min_docs),
+            template_line_chars: options.template_line_chars,
+            template_line_min_docs: options.template_line_min_docs,
+        }
+    }
+
+    fn is_template(&self, doc: &Document, para: usize) -> bool {
+        let fingerprint = doc.paragraphs[para].fingerprint;
+        let documents = self
+            .documents
+            .get(&fingerprint.key)
+            .map_or(0, |&n| n as usize);
+        documents >= self.template_min_docs
+            || (documents >= self.template_line_min_docs
+                && (fingerprint.chars as usize) < self.template_line_chars)
+    }
+
+    /// Long enough to be a finding on its own, and not site template.
+    fn counts(&self, doc: &Document, para: usize, options: &Options) -> bool {
+        counts(doc, para, options) && !self.is_template(doc, para)
+    }
 }
 
 fn key(docs: &[Document], at: ParaRef) -> Option<u128> {
@@ -151,14 +190,10 @@ fn key(docs: &[Document], at: ParaRef) -> Option<u128> {
 }
 
 /// Groups duplicates into blocks that repeat consecutive paragraphs of their origin.
-fn find_blocks(
-    docs: &[Document],
-    origins: &[Vec<Option<ParaRef>>],
-    options: &Options,
-) -> Vec<Block> {
+fn find_blocks(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<Block> {
     let mut blocks = Vec::new();
     for (doc, document) in docs.iter().enumerate() {
-        let own = &origins[doc];
+        let own = &index.origins[doc];
         let mut i = 0;
         while i < own.len() {
             let Some(origin) = own[i] else {
@@ -182,8 +217,8 @@ fn find_blocks(
                 last: i + len - 1,
                 origin,
             };
-            // A block of short lines only (`Share`, `Top`) is chrome, not a duplicate.
-            if (block.first..=block.last).any(|p| counts(document, p, options)) {
+            // A block of short lines (`Share`, `Top`) and site template only is chrome's.
+            if (block.first..=block.last).any(|p| index.counts(document, p, options)) {
                 blocks.push(block);
             }
             i += len;
@@ -192,100 +227,121 @@ fn find_blocks(
     blocks
 }
 
-/// Normalized words of a paragraph without their punctuation: a changed comma does not
-/// make two paragraphs less similar.
-fn words(doc: &Document, para: usize, buffer: &mut String) -> Vec<String> {
+/// Hashes of the normalized words of a paragraph, without their punctuation: a changed
+/// comma does not make two paragraphs less similar.
+fn words(doc: &Document, para: usize, buffer: &mut String) -> Vec<u32> {
     normalize_into(doc.slice(doc.paragraphs[para].span), buffer);
+    let mut word = String::new();
     buffer
         .split(' ')
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
+        .filter_map(|w| {
+            word.clear();
+            word.extend(w.chars().filter(|c| c.is_alphanumeric()));
+            (!word.is_empty()).then(|| minhash::word_hash(&word))
         })
-        .filter(|w| !w.is_empty())
         .collect()
 }
 
 /// Word-level similarity of two paragraphs: 2 × matching words / all words.
-pub fn similarity(a: &[String], b: &[String]) -> f64 {
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     f64::from(diff_ratio(&ops, a.len(), b.len()))
 }
 
-fn find_near(
-    docs: &[Document],
-    origins: &[Vec<Option<ParaRef>>],
-    options: &Options,
-) -> Vec<NearMatch> {
-    // Signatures of the paragraphs that can be near-duplicates, computed in parallel.
-    let signatures: Vec<Vec<(usize, Signature)>> = docs
+/// What near-duplicate search keeps of a paragraph: its word hashes and its signature.
+struct Sketch {
+    at: ParaRef,
+    words: Vec<u32>,
+    signature: Signature,
+}
+
+fn find_near(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<NearMatch> {
+    // Sketches of the paragraphs that can be near-duplicates, in corpus order.
+    let sketches: Vec<Sketch> = docs
         .par_iter()
         .enumerate()
-        .map(|(doc, document)| {
+        .flat_map_iter(|(doc, document)| {
             let mut buffer = String::new();
             (0..document.paragraphs.len())
-                .filter(|&para| origins[doc][para].is_none() && counts(document, para, options))
+                .filter(|&para| {
+                    index.origins[doc][para].is_none() && index.counts(document, para, options)
+                })
                 .map(|para| {
                     let words = words(document, para, &mut buffer);
-                    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-                    (para, minhash::signature(&refs))
+                    let signature = minhash::signature(&words);
+                    Sketch {
+                        at: ParaRef { doc, para },
+                        words,
+                        signature,
+                    }
                 })
-                .collect()
+                .collect::<Vec<_>>()
         })
         .collect();
 
-    let mut buckets: HashMap<u64, Vec<(ParaRef, usize)>> = HashMap::new();
-    let mut near = Vec::new();
-    let mut buffer = String::new();
-    let mut flat: Vec<(ParaRef, &Signature)> = Vec::new();
-    for (doc, sigs) in signatures.iter().enumerate() {
-        for (para, sig) in sigs {
-            let here = ParaRef { doc, para: *para };
-            let mut candidates: Vec<usize> = Vec::new();
-            let keys = minhash::band_keys(sig);
-            for band_key in &keys {
-                let bucket = buckets.entry(*band_key).or_default();
-                candidates.extend(
-                    bucket
-                        .iter()
-                        .rev()
-                        .take(MAX_CANDIDATES_PER_BUCKET)
-                        .map(|&(_, index)| index),
-                );
-                bucket.push((here, flat.len()));
+    // Candidates: earlier paragraphs sharing an LSH band, a bounded number per band. Each
+    // bucket is a chain through `previous`, newest first: no allocation per bucket.
+    const NONE: u32 = u32::MAX;
+    let mut newest: KeyMap<u64, u32> =
+        KeyMap::with_capacity_and_hasher(sketches.len() * BANDS, Default::default());
+    let mut previous: Vec<(u32, u32)> = Vec::with_capacity(sketches.len() * BANDS);
+    let candidates: Vec<Vec<u32>> = sketches
+        .iter()
+        .enumerate()
+        .map(|(i, sketch)| {
+            let mut found: Vec<u32> = Vec::new();
+            for band_key in minhash::band_keys(&sketch.signature) {
+                let head = newest.get(&band_key).copied().unwrap_or(NONE);
+                let mut link = head;
+                let mut taken = 0;
+                while link != NONE && taken < MAX_CANDIDATES_PER_BUCKET {
+                    let (sketch_index, next) = previous[link as usize];
+                    found.push(sketch_index);
+                    link = next;
+                    taken += 1;
+                }
+                newest.insert(band_key, previous.len() as u32);
+                previous.push((i as u32, head));
             }
-            candidates.sort_unstable();
-            candidates.dedup();
+            found.sort_unstable();
+            found.dedup();
+            found
+        })
+        .collect();
+
+    // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
+    sketches
+        .par_iter()
+        .zip(candidates)
+        .filter_map(|(sketch, candidates)| {
             let mut best: Option<NearMatch> = None;
-            let mut own_words: Option<Vec<String>> = None;
-            for index in candidates {
-                let (other, other_sig) = flat[index];
-                if minhash::estimated_similarity(sig, other_sig) < MIN_ESTIMATED_SIMILARITY {
+            for other in candidates.iter().map(|&c| &sketches[c as usize]) {
+                let estimate = minhash::estimated_similarity(&sketch.signature, &other.signature);
+                if estimate < MIN_ESTIMATED_SIMILARITY {
                     continue;
                 }
-                let mine = own_words.get_or_insert_with(|| words(&docs[doc], *para, &mut buffer));
-                let theirs = words(&docs[other.doc], other.para, &mut buffer);
-                let score = similarity(mine, &theirs);
-                let better = best.as_ref().is_none_or(|b| score > b.similarity);
-                if score >= options.near_threshold && better {
+                let score = similarity(&sketch.words, &other.words);
+                if score >= options.near_threshold
+                    && best.as_ref().is_none_or(|b| score > b.similarity)
+                {
                     best = Some(NearMatch {
-                        para: here,
-                        origin: other,
+                        para: sketch.at,
+                        origin: other.at,
                         similarity: score,
                     });
                 }
             }
-            near.extend(best);
-            flat.push((here, sig));
-        }
-    }
-    near
+            best
+        })
+        .collect()
 }
 
+/// Documents whose text (in characters, site template and short lines left out) is
+/// nearly all found in one earlier document: a changed headline or byline does not hide a
+/// copy, because it weighs little beside the body.
 fn find_copies(
     docs: &[Document],
-    origins: &[Vec<Option<ParaRef>>],
+    index: &ExactIndex,
     near: &[NearMatch],
     options: &Options,
 ) -> Vec<Copy> {
@@ -296,27 +352,53 @@ fn find_copies(
     let mut copies = Vec::new();
     for (doc, document) in docs.iter().enumerate() {
         let mut total = 0;
-        let mut found_in: HashMap<DocId, usize> = HashMap::new();
-        for (para, origin) in origins[doc].iter().enumerate() {
-            if !counts(document, para, options) {
+        let mut total_chars = 0;
+        let mut found_in: HashMap<DocId, (usize, usize)> = HashMap::new();
+        for (para, origin) in index.origins[doc].iter().enumerate() {
+            if !index.counts(document, para, options) {
                 continue;
             }
+            let chars = document.paragraphs[para].fingerprint.chars as usize;
             total += 1;
+            total_chars += chars;
             let here = ParaRef { doc, para };
             let source = origin
                 .map(|o| o.doc)
                 .or_else(|| near_origin.get(&here).copied());
             if let Some(source) = source.filter(|&s| s != doc) {
-                *found_in.entry(source).or_default() += 1;
+                let entry = found_in.entry(source).or_default();
+                entry.0 += 1;
+                entry.1 += chars;
             }
         }
-        let best = found_in
+        let Some((of, (_, first_found_chars))) = found_in
             .into_iter()
-            .max_by_key(|&(source, found)| (found, std::cmp::Reverse(source)));
-        if let Some((of, found)) = best
-            && total >= 2
-            && found as f64 >= options.document_share * total as f64
-        {
+            .max_by_key(|&(source, (_, chars))| (chars, std::cmp::Reverse(source)))
+        else {
+            continue;
+        };
+        // First occurrences can lie in a third document that shares a paragraph with both:
+        // count again against everything the best candidate holds.
+        if total < 2 || (first_found_chars as f64) < 0.5 * total_chars as f64 {
+            continue;
+        }
+        let theirs: KeySet<u128> = docs[of]
+            .paragraphs
+            .iter()
+            .map(|p| p.fingerprint.key)
+            .collect();
+        let (mut found, mut found_chars) = (0, 0);
+        for (para, p) in document.paragraphs.iter().enumerate() {
+            if !index.counts(document, para, options) {
+                continue;
+            }
+            let here = ParaRef { doc, para };
+            if theirs.contains(&p.fingerprint.key) || near_origin.get(&here) == Some(&of) {
+                found += 1;
+                found_chars += p.fingerprint.chars as usize;
+            }
+        }
+        if found >= 2 && found_chars as f64 >= options.document_share * total_chars as f64 {
             copies.push(Copy {
                 doc,
                 of,
@@ -484,12 +566,9 @@ mod tests {
     #[test]
     fn the_default_threshold_separates_edits_from_different_paragraphs() {
         let threshold = Options::default().near_threshold;
-        let split = |s: &str| -> Vec<String> {
-            crate::normalize::normalize(s)
-                .split(' ')
-                .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect())
-                .filter(|w: &String| !w.is_empty())
-                .collect()
+        let split = |s: &str| -> Vec<u32> {
+            let doc = Document::from_bytes("t.txt".into(), s.as_bytes().to_vec());
+            words(&doc, 0, &mut String::new())
         };
         let base = "The city council voted on Tuesday to extend the night bus network to the northern suburbs, a decision that transport campaigners had sought for almost a decade, and officials said the first routes would open next spring.";
         let edits = [

@@ -21,8 +21,16 @@ pub struct Options {
     pub min_words: usize,
     /// Word-level similarity (0–1) from which two paragraphs are near-duplicates.
     pub near_threshold: f64,
-    /// Share of a document's paragraphs found in one other document that makes it a copy.
+    /// Share of a document's text found in one other document that makes it a copy.
     pub document_share: f64,
+    /// A paragraph found in at least this share of the documents (and in at least
+    /// `template_min_docs` of them) is site template: chrome's business, not a duplicate.
+    pub template_share: f64,
+    pub template_min_docs: usize,
+    /// A line shorter than `template_line_chars` found in `template_line_min_docs`
+    /// documents is site template too (`© 2024 The Daily Ledger. All rights reserved.`).
+    pub template_line_chars: usize,
+    pub template_line_min_docs: usize,
 }
 
 impl Default for Options {
@@ -32,6 +40,10 @@ impl Default for Options {
             min_words: 5,
             near_threshold: 0.9,
             document_share: 0.9,
+            template_share: 0.02,
+            template_min_docs: 10,
+            template_line_chars: 100,
+            template_line_min_docs: 3,
         }
     }
 }
