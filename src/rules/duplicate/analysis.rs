@@ -248,11 +248,36 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     f64::from(diff_ratio(&ops, a.len(), b.len()))
 }
 
-/// What near-duplicate search keeps of a paragraph: its word hashes and its signature.
+/// What near-duplicate search keeps of a paragraph: its word hashes (in order, and
+/// sorted) and its signature.
 struct Sketch {
     at: ParaRef,
     words: Vec<u32>,
+    sorted: Vec<u32>,
     signature: Signature,
+}
+
+/// An upper bound of `similarity(a, b)` from the words alone, order ignored: a diff cannot
+/// match more words than the two paragraphs have in common.
+fn similarity_bound(a_sorted: &[u32], b_sorted: &[u32]) -> f64 {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a_sorted.len() && j < b_sorted.len() {
+        match a_sorted[i].cmp(&b_sorted[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total = a_sorted.len() + b_sorted.len();
+    if total == 0 {
+        1.0
+    } else {
+        2.0 * common as f64 / total as f64
+    }
 }
 
 fn find_near(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<NearMatch> {
@@ -269,9 +294,12 @@ fn find_near(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<Ne
                 .map(|para| {
                     let words = words(document, para, &mut buffer);
                     let signature = minhash::signature(&words);
+                    let mut sorted = words.clone();
+                    sorted.sort_unstable();
                     Sketch {
                         at: ParaRef { doc, para },
                         words,
+                        sorted,
                         signature,
                     }
                 })
@@ -317,7 +345,9 @@ fn find_near(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<Ne
             let mut best: Option<NearMatch> = None;
             for other in candidates.iter().map(|&c| &sketches[c as usize]) {
                 let estimate = minhash::estimated_similarity(&sketch.signature, &other.signature);
-                if estimate < MIN_ESTIMATED_SIMILARITY {
+                if estimate < MIN_ESTIMATED_SIMILARITY
+                    || similarity_bound(&sketch.sorted, &other.sorted) < options.near_threshold
+                {
                     continue;
                 }
                 let score = similarity(&sketch.words, &other.words);
@@ -598,6 +628,26 @@ mod tests {
         let rewritten = "The city council voted on Wednesday against the plan to extend bus services, a setback that campaigners blamed on the cost of a new depot in the north.";
         let score = similarity(&split(base), &split(rewritten));
         assert!(score < threshold - 0.2, "{score}");
+    }
+
+    #[test]
+    fn the_bound_is_never_below_the_similarity() {
+        let pairs: [(&[u32], &[u32]); 4] = [
+            (&[1, 2, 3, 4], &[4, 3, 2, 1]),
+            (&[1, 2, 3, 4], &[1, 2, 5, 4]),
+            (&[1, 1, 2], &[1, 2, 2]),
+            (&[], &[7]),
+        ];
+        for (a, b) in pairs {
+            let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
+            sa.sort_unstable();
+            sb.sort_unstable();
+            assert!(
+                similarity_bound(&sa, &sb) >= similarity(a, b),
+                "{a:?} {b:?}"
+            );
+        }
+        assert_eq!(similarity_bound(&[1, 2, 3, 4], &[1, 2, 3, 4]), 1.0);
     }
 
     #[test]
