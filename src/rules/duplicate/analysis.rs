@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use similar::{Algorithm, capture_diff_slices, diff_ratio};
+use similar::{Algorithm, capture_diff_slices};
 
 use super::Options;
 use super::minhash::{self, BANDS, Signature};
@@ -244,8 +244,18 @@ fn words(doc: &Document, para: usize, buffer: &mut String) -> Vec<u32> {
 
 /// Word-level similarity of two paragraphs: 2 × matching words / all words.
 pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
-    let ops = capture_diff_slices(Algorithm::Myers, a, b);
-    f64::from(diff_ratio(&ops, a.len(), b.len()))
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 1.0;
+    }
+    let matching: usize = capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match *op {
+            similar::DiffOp::Equal { len, .. } => len,
+            _ => 0,
+        })
+        .sum();
+    2.0 * matching as f64 / total as f64
 }
 
 /// What near-duplicate search keeps of a paragraph: its word hashes (in order, and
