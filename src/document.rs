@@ -101,6 +101,37 @@ impl Document {
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }
+
+    /// The span of the whole 0-based lines `first..=last`, without the last line break.
+    pub fn lines_span(&self, first: usize, last: usize) -> Span {
+        Span::new(
+            self.lines.line_start(first),
+            self.lines.line_end(last, &self.text),
+        )
+    }
+
+    /// What to delete to remove the 0-based lines `first..=last` and the blank lines after
+    /// them; at the end of the file, the blank lines before them go instead, so that the
+    /// text before keeps its own ending.
+    pub fn removal_span(&self, first: usize, last: usize) -> Span {
+        let is_blank = |line: usize| {
+            let span = Span::new(
+                self.lines.line_start(line),
+                self.lines.line_end(line, &self.text),
+            );
+            self.slice(span).trim().is_empty()
+        };
+        let count = self.lines.line_count();
+        let next = (last + 1..count).find(|&line| !is_blank(line));
+        match next {
+            Some(next) => Span::new(self.lines.line_start(first), self.lines.line_start(next)),
+            None => {
+                let previous = (0..first).rev().find(|&line| !is_blank(line));
+                let start = previous.map_or(0, |line| self.lines.line_end(line, &self.text));
+                Span::new(start, self.text.len())
+            }
+        }
+    }
 }
 
 fn decode(bytes: Vec<u8>) -> (String, Option<Vec<u8>>, TextEncoding) {
@@ -265,6 +296,17 @@ mod tests {
             doc.encoding,
             TextEncoding::Utf16 { bom: false, .. }
         ));
+    }
+
+    #[test]
+    fn removal_takes_the_blank_lines_with_it() {
+        let doc = load(b"one\n\ntwo\n\nthree\n");
+        assert_eq!(doc.slice(doc.removal_span(2, 2)), "two\n\n");
+        assert_eq!(doc.slice(doc.removal_span(4, 4)), "\n\nthree\n");
+        assert_eq!(doc.slice(doc.removal_span(0, 0)), "one\n\n");
+        assert_eq!(doc.slice(doc.lines_span(0, 2)), "one\n\ntwo");
+        let only = load(b"only line");
+        assert_eq!(only.slice(only.removal_span(0, 0)), "only line");
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub enum Error {
     UnknownSelector(String),
     #[error("unknown rule `{0}`; `corpuslint rules` lists them")]
     UnknownRule(String),
+    #[error("invalid rule data: {0}")]
+    RuleData(String),
 }
 
 /// A file or folder that could not be read; the run goes on without it (exit status 2).

@@ -67,6 +67,7 @@ impl Outcome {
 /// Checks the files named by `settings` with the selected rules.
 pub fn check(settings: &Settings) -> Result<Outcome, Error> {
     let rules = settings.rules()?;
+    let phrases = settings.phrases()?;
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -99,7 +100,7 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
         })
         .collect();
     lap("document rules", &mut timings);
-    let context = CorpusContext::new(&corpus, settings, &rules);
+    let context = CorpusContext::new(&corpus, settings, &rules, phrases);
     for rule in &rules {
         if let Check::Corpus(check) = rule.check {
             check(&context, &mut diagnostics);

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::line_index::LineIndex;
 use crate::normalize::{Fingerprint, fingerprint};
 use crate::span::Span;
+use crate::text::is_cjk;
 
 /// A paragraph: a byte span, the 0-based lines it covers, and its normalized fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,10 +152,6 @@ fn continuation(prev: &str, next: &str) -> Continuation {
     } else {
         Continuation::None
     }
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 /// `- item`, `* item`, `• item`, `1. item`, `2) item`.

@@ -1,6 +1,7 @@
 //! Every rule corpuslint has, one line each.
 
 use crate::rules::Rule;
+use crate::rules::chrome::{boilerplate_phrase, chrome_context, navigation, site_template};
 use crate::rules::duplicate::{
     cross_file_duplicate, duplicate_document, duplicate_paragraph, near_duplicate,
 };
@@ -30,6 +31,10 @@ pub static RULES: &[&Rule] = &[
     &cross_file_duplicate::RULE,
     &near_duplicate::RULE,
     &duplicate_document::RULE,
+    &boilerplate_phrase::RULE,
+    &navigation::RULE,
+    &site_template::RULE,
+    &chrome_context::RULE,
 ];
 
 /// The rule with this code or name (`E005`, `e005`, `unusual-space`).

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use crate::diagnostic::{Family, Severity};
 use crate::error::Error;
 use crate::registry::RULES;
-use crate::rules::{Rule, duplicate};
+use crate::rules::chrome::data::{CHROME_TOML, Phrases};
+use crate::rules::{Rule, chrome, duplicate};
 
 /// Extensions read when walking folders, unless configured otherwise.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
@@ -24,6 +25,10 @@ pub struct Settings {
     pub fail_on: Option<Severity>,
     /// Thresholds of the duplicate family.
     pub duplicates: duplicate::Options,
+    /// Thresholds of the chrome family.
+    pub chrome: chrome::Options,
+    /// Chrome phrase files read beside the built-in `rules/chrome.toml`: (path, contents).
+    pub chrome_data: Vec<(String, String)>,
 }
 
 impl Default for Settings {
@@ -35,6 +40,8 @@ impl Default for Settings {
             ignore: Vec::new(),
             fail_on: Some(Severity::Warning),
             duplicates: duplicate::Options::default(),
+            chrome: chrome::Options::default(),
+            chrome_data: Vec::new(),
         }
     }
 }
@@ -53,6 +60,19 @@ impl Settings {
             .filter(|rule| self.select.iter().any(|s| selects(s, rule)))
             .filter(|rule| !self.ignore.iter().any(|s| selects(s, rule)))
             .collect())
+    }
+}
+
+impl Settings {
+    /// The chrome phrases: the built-in data, then the user's files.
+    pub fn phrases(&self) -> Result<Phrases, Error> {
+        let mut files = vec![("rules/chrome.toml", CHROME_TOML)];
+        files.extend(
+            self.chrome_data
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str())),
+        );
+        Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))
     }
 }
 

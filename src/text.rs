@@ -38,6 +38,26 @@ pub fn char_after(text: &str, offset: usize) -> Option<char> {
     text[offset..].chars().next()
 }
 
+/// Han ideographs, kana and Hangul: scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Words of a line, counting CJK text (written without spaces) as one word per 1.5
+/// characters, about the length of a Chinese word.
+pub fn word_count(text: &str) -> usize {
+    let mut latin = 0;
+    let mut cjk = 0;
+    for token in text.split_whitespace() {
+        let han = token.chars().filter(|&c| is_cjk(c)).count();
+        cjk += han;
+        if han < token.chars().count() {
+            latin += 1;
+        }
+    }
+    latin + (cjk * 2).div_ceil(3)
+}
+
 /// `U+00A0` style notation.
 pub fn codepoint(c: char) -> String {
     format!("U+{:04X}", c as u32)
@@ -79,6 +99,13 @@ mod tests {
         let text = "a  b   c";
         let runs: Vec<_> = char_runs(text, |_, _, c| c == ' ').collect();
         assert_eq!(runs, [Span::new(1, 3), Span::new(4, 7)]);
+    }
+
+    #[test]
+    fn counts_words_in_latin_and_cjk_text() {
+        assert_eq!(word_count("Share - WeChat"), 3);
+        assert_eq!(word_count("网络空间安全"), 4);
+        assert_eq!(word_count("中文 Français"), 3);
     }
 
     #[test]

@@ -16,7 +16,7 @@ fn seeds_exit_1_with_a_summary() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "Checked 5 files: 0 errors, 24 warnings, 0 infos.",
+            "Checked 5 files: 0 errors, 33 warnings, 0 infos.",
         ));
 }
 

@@ -228,3 +228,55 @@ fn duplicate_rows_are_one_block_each_pointing_at_the_first_copy() {
         "12 paragraphs at lines 28–51 repeat lines 3–26"
     );
 }
+
+/// Non-blank lines covered by the findings of one family, per file.
+fn covered_lines(report: &Value, family: &str) -> BTreeMap<String, Vec<u64>> {
+    let mut covered: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    for d in report["diagnostics"].as_array().expect("array") {
+        if d["family"] != family {
+            continue;
+        }
+        let path = d["path"].as_str().expect("path");
+        let text = std::fs::read_to_string(path).expect("seed");
+        let lines: Vec<&str> = text.split('\n').collect();
+        let (first, last) = (
+            d["line"].as_u64().expect("line"),
+            d["end_line"].as_u64().expect("end"),
+        );
+        let entry = covered
+            .entry(path.trim_start_matches("seeds/")[..3].to_string())
+            .or_default();
+        entry.extend((first..=last).filter(|&n| !lines[n as usize - 1].trim().is_empty()));
+    }
+    covered
+}
+
+#[test]
+fn chrome_rows_are_found_and_content_is_left_alone() {
+    let report = check_seeds_json();
+    let mut want: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    want.insert("000".into(), vec![3, 28]);
+    want.insert("001".into(), vec![11]);
+    want.insert("002".into(), vec![1, 3, 35, 37, 39, 41]);
+    want.insert("003".into(), (1..=30).collect());
+    let mut footer: Vec<u64> = vec![1, 2, 3, 8, 9];
+    footer.extend(55..=61);
+    footer.extend([63, 64]);
+    want.insert("004".into(), footer);
+    let got = covered_lines(&report, "chrome");
+    assert_eq!(got, want);
+    // The "must not" lines of the acceptance table, spelled out.
+    let must_not: [(&str, &[u64]); 5] = [
+        ("000", &[1, 2, 26]),
+        ("001", &[1, 10]),
+        ("002", &[6, 8, 31, 33]),
+        ("003", &[31, 32, 33, 45]),
+        ("004", &[5, 7, 17, 25, 33, 41, 53]),
+    ];
+    for (file, lines) in must_not {
+        let flagged = got.get(file).cloned().unwrap_or_default();
+        for line in lines {
+            assert!(!flagged.contains(line), "{file}:{line} must not be chrome");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Rules: each lives in its own file, holding its documentation, its check and its fix.
 
+pub mod chrome;
 pub mod duplicate;
 pub mod encoding;
 
@@ -104,20 +105,49 @@ pub struct CorpusContext<'a> {
     pub settings: &'a Settings,
     enabled: &'a [&'static Rule],
     duplicates: OnceLock<duplicate::analysis::Analysis>,
+    chrome: OnceLock<chrome::analysis::Analysis>,
+    /// The chrome phrase data, compiled.
+    pub phrases: chrome::data::Phrases,
 }
 
 impl<'a> CorpusContext<'a> {
-    pub fn new(corpus: &'a Corpus, settings: &'a Settings, enabled: &'a [&'static Rule]) -> Self {
+    pub fn new(
+        corpus: &'a Corpus,
+        settings: &'a Settings,
+        enabled: &'a [&'static Rule],
+        phrases: chrome::data::Phrases,
+    ) -> Self {
         Self {
             corpus,
             settings,
             enabled,
             duplicates: OnceLock::new(),
+            chrome: OnceLock::new(),
+            phrases,
         }
     }
 
     pub fn is_enabled(&self, rule: &Rule) -> bool {
         self.enabled.iter().any(|r| r.code == rule.code)
+    }
+
+    /// The chrome analysis shared by the chrome family, with the evidence of the selected
+    /// chrome rules only.
+    pub fn chrome(&self) -> &chrome::analysis::Analysis {
+        self.chrome.get_or_init(|| {
+            let enabled = chrome::analysis::Enabled {
+                phrases: self.is_enabled(&chrome::boilerplate_phrase::RULE),
+                templates: self.is_enabled(&chrome::site_template::RULE),
+                navigation: self.is_enabled(&chrome::navigation::RULE),
+                context: self.is_enabled(&chrome::chrome_context::RULE),
+            };
+            chrome::analysis::Analysis::run(
+                self.corpus,
+                &self.phrases,
+                &self.settings.chrome,
+                enabled,
+            )
+        })
     }
 
     /// The duplicate analysis shared by the duplicate family.

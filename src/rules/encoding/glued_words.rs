@@ -121,7 +121,7 @@ fn glued_in_word(text: &str, word: Span) -> Option<(Span, usize)> {
 /// Byte offset in `word` where ≥ 2 lower-case letters meet ≥ 2 upper-case letters. An
 /// upper-case run followed by lower case gives its last letter to the next word
 /// (`BioNTech` is `Bio` + `N` + `Tech`, not glued).
-fn glued_boundary(word: &str) -> Option<usize> {
+pub fn glued_boundary(word: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut i = 2;
     while i < chars.len() {

@@ -1,0 +1,127 @@
+//! What the chrome rules look at in a line: length, punctuation, list markers, truncation,
+//! and whether it is a byline or a date (metadata, never chrome by heuristics).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::paragraphs::starts_with_list_marker;
+use crate::span::Span;
+use crate::text::word_count;
+
+/// Bylines and date lines are short: longer lines are body text.
+const MAX_METADATA_WORDS: usize = 30;
+
+/// A non-blank line of a document and its features.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 0-based line number.
+    pub index: usize,
+    pub span: Span,
+    pub text: &'a str,
+    /// Words, counting CJK text as about one word per 1.5 characters.
+    pub words: usize,
+    pub ends_sentence: bool,
+    /// Ends in `...` or `…` right after a letter: a title or blurb cut short.
+    pub truncated: bool,
+    pub list_item: bool,
+    /// A byline or a date line: metadata, which heuristics never call chrome.
+    pub metadata: bool,
+}
+
+impl<'a> Line<'a> {
+    pub fn new(index: usize, span: Span, text: &'a str) -> Self {
+        let trimmed = text.trim();
+        let words = word_count(trimmed);
+        Self {
+            index,
+            span,
+            text,
+            words,
+            ends_sentence: ends_sentence(trimmed),
+            truncated: is_truncated(trimmed),
+            list_item: starts_with_list_marker(trimmed),
+            metadata: words <= MAX_METADATA_WORDS && is_metadata(trimmed),
+        }
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let text = text.trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』', '»']);
+    text.ends_with(['.', '!', '?', '。', '！', '？', ';', '；']) && !is_truncated(text)
+}
+
+fn is_truncated(text: &str) -> bool {
+    let stem = if let Some(stem) = text.strip_suffix("...") {
+        stem
+    } else if let Some(stem) = text.strip_suffix('…') {
+        stem
+    } else {
+        return false;
+    };
+    stem.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Bylines (`By ...`, `Author: ...`, `作者：...`) and lines that are mostly a date.
+pub fn is_metadata(text: &str) -> bool {
+    static BYLINE: OnceLock<Regex> = OnceLock::new();
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    let byline = BYLINE.get_or_init(|| {
+        Regex::new(r"(?i)^(by(?-u:\b)|posted(?-u:\b)|written by(?-u:\b)|authors?\s*[:：]|published(?-u:\b)|updated(?-u:\b)|editor\s*[:：]|edited by(?-u:\b)|reporter\s*[:：]|作者|来源|记者|编辑|责任编辑|发布时间|更新时间|时间\s*[:：])")
+            .expect("byline pattern")
+    });
+    let date = DATE.get_or_init(|| {
+        Regex::new(r"(?i)((?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{4}/\d{1,2}/\d{1,2}(?-u:\b)|\d{4}年\d{1,2}月\d{1,2}日|(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}(?-u:\b)|(?-u:\b)\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}(?-u:\b))")
+            .expect("date pattern")
+    });
+    if byline.is_match(text) {
+        return true;
+    }
+    // A date with little else around it: `Jun 25 2013`, `2019-04-22 08:04`.
+    date.find(text)
+        .is_some_and(|m| text.chars().count() <= m.as_str().chars().count() + 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Line<'_> {
+        Line::new(0, Span::new(0, text.len()), text)
+    }
+
+    #[test]
+    fn features() {
+        assert!(line("- China’s Perspective on Global Gover...").truncated);
+        assert!(line("- China’s Perspective on Global Gover...").list_item);
+        assert!(line("university’s Ce...").truncated);
+        assert!(line("a new stage on the quay and a ...").truncated);
+        assert!(!line("It ended.").truncated);
+        assert!(!line("Wait . . .").truncated);
+        assert!(line("It ended.").ends_sentence);
+        assert!(line("“It ended,” she said.”").ends_sentence);
+        assert!(!line("In rule-making, China should have greater say").ends_sentence);
+    }
+
+    #[test]
+    fn bylines_and_dates_are_metadata() {
+        for text in [
+            "By Lang Ping | China Daily | Updated: 2019-04-22 08:04",
+            "By",
+            "Published: Dec 15, 2021 10:27 PM",
+            "Jun 25 2013",
+            "Author  :  Lu Zhongwei     Source  :    Chinese Social Sciences Today     2016-12-05",
+            "Editor: Yu Hui",
+            "来源：新华社 2021年12月15日",
+            "Posted by jdoe on March 3, 2022",
+        ] {
+            assert!(is_metadata(text), "{text}");
+        }
+        for text in ["Opinion", "China Views", "Most Viewed in 24 Hours", "Share"] {
+            assert!(!is_metadata(text), "{text}");
+        }
+    }
+}

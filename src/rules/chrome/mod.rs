@@ -1,0 +1,32 @@
+//! The chrome family: boilerplate that web pages put around an article (navigation,
+//! share buttons, captions, related links, footers), left in the text by scraping.
+
+pub mod analysis;
+pub mod boilerplate_phrase;
+pub mod chrome_context;
+pub mod data;
+mod lines;
+pub mod navigation;
+mod report;
+pub mod site_template;
+
+use serde::{Deserialize, Serialize};
+
+/// Thresholds of the chrome family.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// A line is site template when it is in at least this many documents...
+    pub template_min_docs: usize,
+    /// ...and in at least this share of the files of its folder.
+    pub template_folder_share: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            template_min_docs: 3,
+            template_folder_share: 0.3,
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! How a chrome run becomes a diagnostic: the same for every rule of the family.
+
+use super::analysis::Run;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::rules::CorpusContext;
+use crate::text::ellipsize;
+
+/// Lines of evidence listed in the help before the rest is summarised.
+const MAX_EVIDENCE_LINES: usize = 8;
+
+/// Reports the runs whose strongest evidence belongs to `rule`.
+pub fn report_runs(
+    ctx: &CorpusContext,
+    rule: &'static crate::rules::Rule,
+    out: &mut Vec<Diagnostic>,
+) {
+    let analysis = ctx.chrome();
+    for run in analysis.runs.iter().filter(|r| r.rule().code == rule.code) {
+        out.push(diagnostic(ctx, rule, run));
+    }
+}
+
+fn diagnostic(ctx: &CorpusContext, rule: &'static crate::rules::Rule, run: &Run) -> Diagnostic {
+    let doc = ctx.corpus.get(run.doc);
+    let kind = run.kind(doc, &ctx.phrases);
+    let span = doc.lines_span(run.first_line(), run.last_line());
+    let evidence = run.evidence(&ctx.phrases);
+    let message = if run.lines.len() == 1 {
+        let text = doc.slice(run.lines[0].span).trim();
+        format!(
+            "{kind}: `{}` ({})",
+            ellipsize(text, 60),
+            evidence_summary(&evidence[0])
+        )
+    } else {
+        format!("{kind} ({} lines)", run.lines.len())
+    };
+    let mut help = String::from("site chrome, not part of the article; remove it");
+    if run.lines.len() > 1 {
+        help.push_str(". Evidence:");
+        for line in evidence.iter().take(MAX_EVIDENCE_LINES) {
+            help.push_str("\n  ");
+            help.push_str(line);
+        }
+        if evidence.len() > MAX_EVIDENCE_LINES {
+            help.push_str(&format!(
+                "\n  and {} more",
+                evidence.len() - MAX_EVIDENCE_LINES
+            ));
+        }
+    }
+    let edits = vec![Edit::delete(
+        doc.removal_span(run.first_line(), run.last_line()),
+    )];
+    let fix = if run.is_safe() {
+        Fix::safe(edits)
+    } else {
+        Fix::unsafe_(edits)
+    };
+    let mut diagnostic = Diagnostic::new(rule, run.doc, span, message);
+    diagnostic.with_label(kind).with_help(help).with_fix(fix);
+    diagnostic
+}
+
+/// `line 8: matched chrome.share-buttons` → `matched chrome.share-buttons`.
+fn evidence_summary(line: &str) -> &str {
+    line.split_once(": ").map_or(line, |(_, rest)| rest)
+}
