@@ -27,6 +27,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
+    /// Print the resolved provenance (title, author, date, source) of each document.
+    Meta(MetaArgs),
     /// Explain a rule: what it catches, why it matters, an example, how to configure it.
     Explain {
         /// A rule code (E005) or name (unusual-space).
@@ -67,6 +69,21 @@ pub struct CheckArgs {
     /// Print the wall time of each pass on stderr.
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MetaArgs {
+    /// Files and folders; folders are walked for text files.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+
+    /// File extensions read when walking folders.
+    #[arg(long = "extension", value_delimiter = ',', default_value = "txt,md")]
+    pub extensions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,14 +9,27 @@ use crate::document::{DocId, Document};
 use crate::error::FileError;
 
 /// The documents of a run, sorted by path; a document's index is its `DocId`.
+///
+/// Auxiliary documents (provenance files: sidecars, manifests) follow them: they are not
+/// checked, but findings can point into them. Their ids start at `documents.len()`.
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub documents: Vec<Document>,
+    pub auxiliary: Vec<Document>,
 }
 
 impl Corpus {
     pub fn get(&self, id: DocId) -> &Document {
-        &self.documents[id]
+        match id.checked_sub(self.documents.len()) {
+            Some(aux) => &self.auxiliary[aux],
+            None => &self.documents[id],
+        }
+    }
+
+    /// Adds an auxiliary document and returns its id.
+    pub fn add_auxiliary(&mut self, doc: Document) -> DocId {
+        self.auxiliary.push(doc);
+        self.documents.len() + self.auxiliary.len() - 1
     }
 
     pub fn len(&self) -> usize {

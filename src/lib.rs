@@ -12,6 +12,7 @@ pub mod error;
 pub mod fix;
 pub mod hashing;
 pub mod line_index;
+pub mod metadata;
 pub mod normalize;
 pub mod paragraphs;
 pub mod registry;
@@ -67,7 +68,7 @@ impl Outcome {
 /// Checks the files named by `settings` with the selected rules.
 pub fn check(settings: &Settings) -> Result<Outcome, Error> {
     let rules = settings.rules()?;
-    let phrases = settings.phrases()?;
+    let data = settings.rule_data()?;
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -77,8 +78,10 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
     };
     let (files, mut errors) = corpus::discover(&settings.paths, &settings.extensions);
     lap("discover", &mut timings);
-    let (corpus, load_errors) = corpus::load(files);
+    let (mut corpus, load_errors) = corpus::load(files);
     errors.extend(load_errors);
+    let (sources, source_errors) = metadata::sources::load(&mut corpus);
+    errors.extend(source_errors);
     lap("read + decode + segment", &mut timings);
     let document_checks: Vec<_> = rules
         .iter()
@@ -100,7 +103,7 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
         })
         .collect();
     lap("document rules", &mut timings);
-    let context = CorpusContext::new(&corpus, settings, &rules, phrases);
+    let context = CorpusContext::new(&corpus, settings, &rules, data, &sources);
     for rule in &rules {
         if let Check::Corpus(check) = rule.check {
             check(&context, &mut diagnostics);
@@ -114,5 +117,38 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
         diagnostics,
         errors,
         timings,
+    })
+}
+
+/// The resolved provenance of every document.
+#[derive(Debug)]
+pub struct MetaOutcome {
+    pub corpus: Corpus,
+    pub documents: Vec<metadata::Metadata>,
+    pub errors: Vec<FileError>,
+}
+
+/// Resolves the provenance of the files named by `settings`, as the metadata rules see it.
+pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
+    let data = settings.rule_data()?;
+    let (files, mut errors) = corpus::discover(&settings.paths, &settings.extensions);
+    let (mut corpus, load_errors) = corpus::load(files);
+    errors.extend(load_errors);
+    let (sources, source_errors) = metadata::sources::load(&mut corpus);
+    errors.extend(source_errors);
+    let rules = registry::RULES.to_vec();
+    let documents = {
+        let context = CorpusContext::new(&corpus, settings, &rules, data, &sources);
+        context
+            .metadata()
+            .docs
+            .iter()
+            .map(|d| d.metadata.clone())
+            .collect()
+    };
+    Ok(MetaOutcome {
+        corpus,
+        documents,
+        errors,
     })
 }

@@ -9,7 +9,7 @@ use corpuslint::settings::Settings;
 
 mod cli;
 
-use cli::{CheckArgs, Cli, Color, Command, Format, ListFormat};
+use cli::{CheckArgs, Cli, Color, Command, Format, ListFormat, MetaArgs};
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -31,6 +31,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Check(args) => check(args, &mut out)?,
+        Command::Meta(args) => meta(args, &mut out)?,
         Command::Rules { format } => {
             list_rules(format, &mut out)?;
             ExitCode::SUCCESS
@@ -121,6 +122,33 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let settings = Settings {
+        paths: args.paths,
+        extensions: args.extensions,
+        ..Settings::default()
+    };
+    let outcome = match corpuslint::meta(&settings) {
+        Ok(outcome) => outcome,
+        Err(err) => {
+            eprintln!("corpuslint: error: {err}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    };
+    for error in &outcome.errors {
+        eprintln!("corpuslint: error: {error}");
+    }
+    match args.format {
+        ListFormat::Human => render::meta::render_table(&outcome, out)?,
+        ListFormat::Json => render::meta::render_json(&outcome, out)?,
+    }
+    Ok(if outcome.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_ERROR)
     })
 }
 

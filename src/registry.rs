@@ -10,6 +10,11 @@ use crate::rules::encoding::{
     invisible_character, missing_final_newline, mixed_line_endings, mojibake, not_nfc, not_text,
     replacement_character, trailing_whitespace, unusual_space,
 };
+use crate::rules::metadata::{
+    conflicting_metadata, empty_metadata_field, invalid_date, invalid_metadata_file,
+    manifest_entry_orphaned, manifest_hash_mismatch, missing_author, missing_date,
+    missing_from_manifest, missing_source, missing_title,
+};
 
 pub static RULES: &[&Rule] = &[
     &invalid_utf8::RULE,
@@ -35,6 +40,17 @@ pub static RULES: &[&Rule] = &[
     &navigation::RULE,
     &site_template::RULE,
     &chrome_context::RULE,
+    &missing_author::RULE,
+    &missing_date::RULE,
+    &missing_source::RULE,
+    &missing_title::RULE,
+    &empty_metadata_field::RULE,
+    &invalid_date::RULE,
+    &conflicting_metadata::RULE,
+    &manifest_hash_mismatch::RULE,
+    &missing_from_manifest::RULE,
+    &manifest_entry_orphaned::RULE,
+    &invalid_metadata_file::RULE,
 ];
 
 /// The rule with this code or name (`E005`, `e005`, `unusual-space`).

@@ -6,7 +6,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::error::Error;
 use crate::registry::RULES;
 use crate::rules::chrome::data::{CHROME_TOML, Phrases};
-use crate::rules::{Rule, chrome, duplicate};
+use crate::rules::{Rule, RuleData, chrome, duplicate, metadata};
 
 /// Extensions read when walking folders, unless configured otherwise.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
@@ -29,6 +29,8 @@ pub struct Settings {
     pub chrome: chrome::Options,
     /// Chrome phrase files read beside the built-in `rules/chrome.toml`: (path, contents).
     pub chrome_data: Vec<(String, String)>,
+    /// What the metadata family requires.
+    pub metadata: metadata::Options,
 }
 
 impl Default for Settings {
@@ -42,6 +44,7 @@ impl Default for Settings {
             duplicates: duplicate::Options::default(),
             chrome: chrome::Options::default(),
             chrome_data: Vec::new(),
+            metadata: metadata::Options::default(),
         }
     }
 }
@@ -64,15 +67,19 @@ impl Settings {
 }
 
 impl Settings {
-    /// The chrome phrases: the built-in data, then the user's files.
-    pub fn phrases(&self) -> Result<Phrases, Error> {
+    /// The rule data: the built-in files, then the user's.
+    pub fn rule_data(&self) -> Result<RuleData, Error> {
         let mut files = vec![("rules/chrome.toml", CHROME_TOML)];
         files.extend(
             self.chrome_data
                 .iter()
                 .map(|(name, text)| (name.as_str(), text.as_str())),
         );
-        Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))
+        let phrases =
+            Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))?;
+        let metadata = crate::metadata::data::MetadataData::builtin()
+            .map_err(|err| Error::RuleData(format!("rules/metadata.toml: {err}")))?;
+        Ok(RuleData { phrases, metadata })
     }
 }
 

@@ -16,7 +16,7 @@ fn seeds_exit_1_with_a_summary() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "Checked 5 files: 0 errors, 33 warnings, 0 infos.",
+            "Checked 5 files: 0 errors, 42 warnings, 1 info.",
         ));
 }
 
@@ -25,7 +25,7 @@ fn clean_files_exit_0() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("clean.txt"),
-        "A clean paragraph.\n\nAnother one.\n",
+        "---\ntitle: A clean article\nauthor: Jane Doe\ndate: 2021-12-15\nsource: Example Times\n---\nA clean paragraph.\n\nAnother one.\n",
     )
     .expect("write");
     corpuslint()

@@ -2,6 +2,7 @@
 
 pub mod human;
 pub mod json;
+pub mod meta;
 pub mod short;
 
 use crate::Outcome;

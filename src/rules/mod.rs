@@ -3,6 +3,7 @@
 pub mod chrome;
 pub mod duplicate;
 pub mod encoding;
+pub mod metadata;
 
 use std::sync::OnceLock;
 
@@ -98,6 +99,12 @@ impl Reporter {
     }
 }
 
+/// Compiled rule data: the built-in files of `rules/` and the user's.
+pub struct RuleData {
+    pub phrases: chrome::data::Phrases,
+    pub metadata: crate::metadata::data::MetadataData,
+}
+
 /// What corpus checks see: the corpus, the settings, which rules run, and analyses that
 /// several rules share, computed once on first use.
 pub struct CorpusContext<'a> {
@@ -106,8 +113,16 @@ pub struct CorpusContext<'a> {
     enabled: &'a [&'static Rule],
     duplicates: OnceLock<duplicate::analysis::Analysis>,
     chrome: OnceLock<chrome::analysis::Analysis>,
+    /// Chrome with every kind of evidence, for rules of other families that must skip
+    /// chrome lines whichever chrome rules are selected.
+    chrome_all: OnceLock<chrome::analysis::Analysis>,
+    metadata: OnceLock<metadata::analysis::Analysis>,
     /// The chrome phrase data, compiled.
     pub phrases: chrome::data::Phrases,
+    /// The provenance data, compiled.
+    pub metadata_data: crate::metadata::data::MetadataData,
+    /// Provenance files beside the documents.
+    pub sources: &'a crate::metadata::sources::Sources,
 }
 
 impl<'a> CorpusContext<'a> {
@@ -115,7 +130,8 @@ impl<'a> CorpusContext<'a> {
         corpus: &'a Corpus,
         settings: &'a Settings,
         enabled: &'a [&'static Rule],
-        phrases: chrome::data::Phrases,
+        data: RuleData,
+        sources: &'a crate::metadata::sources::Sources,
     ) -> Self {
         Self {
             corpus,
@@ -123,8 +139,56 @@ impl<'a> CorpusContext<'a> {
             enabled,
             duplicates: OnceLock::new(),
             chrome: OnceLock::new(),
-            phrases,
+            chrome_all: OnceLock::new(),
+            metadata: OnceLock::new(),
+            phrases: data.phrases,
+            metadata_data: data.metadata,
+            sources,
         }
+    }
+
+    fn chrome_enabled(&self) -> chrome::analysis::Enabled {
+        chrome::analysis::Enabled {
+            phrases: self.is_enabled(&chrome::boilerplate_phrase::RULE),
+            templates: self.is_enabled(&chrome::site_template::RULE),
+            navigation: self.is_enabled(&chrome::navigation::RULE),
+            context: self.is_enabled(&chrome::chrome_context::RULE),
+        }
+    }
+
+    /// Chrome lines found with every kind of evidence, whichever chrome rules run.
+    pub fn chrome_all(&self) -> &chrome::analysis::Analysis {
+        let all = chrome::analysis::Enabled {
+            phrases: true,
+            templates: true,
+            navigation: true,
+            context: true,
+        };
+        if self.chrome_enabled() == all {
+            return self.chrome();
+        }
+        self.chrome_all.get_or_init(|| {
+            chrome::analysis::Analysis::run(self.corpus, &self.phrases, &self.settings.chrome, all)
+        })
+    }
+
+    /// The metadata analysis shared by the metadata family.
+    pub fn metadata(&self) -> &metadata::analysis::Analysis {
+        self.metadata.get_or_init(|| {
+            let mut chrome_lines =
+                vec![std::collections::HashSet::new(); self.corpus.documents.len()];
+            for run in &self.chrome_all().runs {
+                chrome_lines[run.doc].extend(run.lines.iter().map(|l| l.line));
+            }
+            metadata::analysis::Analysis::run(
+                self.corpus,
+                self.sources,
+                &chrome_lines,
+                &self.metadata_data,
+                &self.settings.metadata,
+                chrono::Local::now().date_naive(),
+            )
+        })
     }
 
     pub fn is_enabled(&self, rule: &Rule) -> bool {

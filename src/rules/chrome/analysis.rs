@@ -192,7 +192,7 @@ pub struct Analysis {
 }
 
 /// Which kinds of evidence are collected: those of the selected rules.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Enabled {
     pub phrases: bool,
     pub templates: bool,

@@ -521,6 +521,7 @@ mod tests {
                     Document::from_bytes(format!("{i}.txt").into(), t.as_bytes().to_vec())
                 })
                 .collect(),
+            auxiliary: Vec::new(),
         }
     }
 

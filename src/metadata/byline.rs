@@ -1,0 +1,384 @@
+//! Reading a byline line: `By Lang Ping | China Daily | Updated: 2019-04-22 08:04`,
+//! `Author : Lu Zhongwei Source : Chinese Social Sciences Today 2016-12-05`.
+
+use super::data::{FoundDate, Label, MetadataData};
+use crate::text::{is_cjk, word_count};
+
+/// Labels that take a name after a space rather than a colon: `By Lang Ping`.
+const NAME_LABELS: &[&str] = &["by", "posted by", "written by"];
+/// Words of a qualifier allowed between a label and its colon: `Source of documents:`.
+const MAX_QUALIFIER_WORDS: usize = 3;
+
+/// A field read from a byline: the label, and the value with its byte range in the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BylineField {
+    pub label: Label,
+    /// Byte range of the label in the line.
+    pub label_range: (usize, usize),
+    /// The value; empty when the label has nothing after it (`By`, `Source of documents:`).
+    pub value: String,
+    pub value_range: (usize, usize),
+}
+
+/// What a byline line holds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Byline {
+    pub fields: Vec<BylineField>,
+    /// Dates of the line, and the label each one came under (`None`: no label).
+    pub dates: Vec<(FoundDate, Option<Label>)>,
+}
+
+impl Byline {
+    pub fn value(&self, label: Label) -> Option<&BylineField> {
+        self.fields
+            .iter()
+            .find(|f| f.label == label && !f.value.is_empty())
+    }
+}
+
+/// A label found in the line.
+struct Found {
+    label: Label,
+    start: usize,
+    /// Where its value starts (after the colon, or after the space of `By`).
+    value_start: usize,
+    /// Whether only a qualifier and a colon follow, with nothing after them.
+    empty: bool,
+}
+
+/// Reads `line` as a byline, if it is one: a short line that starts with a field label,
+/// or that is a date with little around it.
+pub fn parse(line: &str, data: &MetadataData) -> Option<Byline> {
+    if word_count(line) > data.max_byline_words {
+        return None;
+    }
+    let dates = data.find_dates(line);
+    let labels = find_labels(line, data);
+    let lead = line.len() - line.trim_start().len();
+    let starts_with_label = labels.first().is_some_and(|f| f.start == lead);
+    let date_only = dates.len() == 1 && {
+        let rest: usize = line.chars().count() - dates[0].text.chars().count();
+        rest <= 16 && labels.is_empty()
+    };
+    if !starts_with_label && !date_only {
+        return None;
+    }
+    let mut byline = Byline::default();
+    for (i, found) in labels.iter().enumerate() {
+        let end = labels.get(i + 1).map_or(line.len(), |next| next.start);
+        let segment_end = segment_end(line, found.value_start, end);
+        let date_under = dates
+            .iter()
+            .find(|d| d.start >= found.value_start && d.start < end);
+        let (value, range) = match (found.label, date_under) {
+            (Label::Date | Label::Updated, Some(date)) => {
+                (date.text.clone(), (date.start, date.end))
+            }
+            _ if found.empty => (String::new(), (found.value_start, found.value_start)),
+            _ => clean_value(line, found.value_start, segment_end, &dates),
+        };
+        byline.fields.push(BylineField {
+            label: found.label,
+            label_range: (found.start, found.value_start),
+            value,
+            value_range: range,
+        });
+        // An unlabelled segment right after the author is the outlet: `By X | China Daily |`.
+        if found.label == Label::Author && segment_end < end {
+            let next_start = skip_separators(line, segment_end);
+            let next_end = segment_end_of(line, next_start, end);
+            let (value, range) = clean_value(line, next_start, next_end, &dates);
+            if !value.is_empty()
+                && value
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || is_cjk(c))
+            {
+                byline.fields.push(BylineField {
+                    label: Label::Source,
+                    label_range: (next_start, next_start),
+                    value,
+                    value_range: range,
+                });
+            }
+        }
+    }
+    for date in dates {
+        let label = labels
+            .iter()
+            .rev()
+            .find(|f| f.start <= date.start && matches!(f.label, Label::Date | Label::Updated))
+            .filter(|f| {
+                !labels
+                    .iter()
+                    .any(|g| g.start > f.start && g.start <= date.start)
+            })
+            .map(|f| f.label);
+        byline.dates.push((date, label));
+    }
+    Some(byline)
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '|' | '·' | '•' | '¦' | ';' | '；' | '丨')
+}
+
+/// The end of the value that starts at `from`: the next separator, or a run of two or
+/// more spaces, before `limit`.
+fn segment_end(line: &str, from: usize, limit: usize) -> usize {
+    segment_end_of(line, from, limit)
+}
+
+fn segment_end_of(line: &str, from: usize, limit: usize) -> usize {
+    let text = &line[from..limit];
+    let mut seen_text = false;
+    let mut previous_space = false;
+    for (i, c) in text.char_indices() {
+        if is_separator(c) && seen_text {
+            return from + i;
+        }
+        let space = c.is_whitespace();
+        if space && previous_space && seen_text {
+            return from + i - 1;
+        }
+        previous_space = space;
+        seen_text |= !space && !is_separator(c);
+    }
+    limit
+}
+
+fn skip_separators(line: &str, from: usize) -> usize {
+    from + line[from..].len()
+        - line[from..]
+            .trim_start_matches(|c: char| c.is_whitespace() || is_separator(c))
+            .len()
+}
+
+/// The value between `start` and `end` without dates, separators, and connector words
+/// left at its end (`jdoe on` of `Posted by jdoe on March 3, 2022`).
+fn clean_value(
+    line: &str,
+    start: usize,
+    end: usize,
+    dates: &[FoundDate],
+) -> (String, (usize, usize)) {
+    let mut end = end;
+    for date in dates {
+        if date.start >= start && date.start < end {
+            end = date.start;
+        }
+    }
+    let raw = &line[start..end];
+    let trim = |c: char| {
+        c.is_whitespace() || is_separator(c) || matches!(c, ',' | ':' | '：' | '-' | '–' | '—')
+    };
+    let mut value = raw.trim_matches(trim);
+    for connector in [" on", " at", " in", " from", " and"] {
+        if let Some(stripped) = value.strip_suffix(connector) {
+            value = stripped.trim_end_matches(trim);
+        }
+    }
+    let offset = start + raw.find(value).unwrap_or(0);
+    let collapsed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    (collapsed, (offset, offset + value.len()))
+}
+
+/// Labels of the line, in order: at the start of the line or after a separator or space,
+/// followed by a colon (possibly after a short qualifier), or, for `By`-like labels, by a
+/// capitalised name.
+fn find_labels(line: &str, data: &MetadataData) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        let at_boundary = line[..i].chars().next_back().is_none_or(|c| {
+            c.is_whitespace() || is_separator(c) || matches!(c, '(' | '（' | ',' | '，' | '【')
+        });
+        if at_boundary && let Some(f) = label_at(line, i, data) {
+            i = f.value_start.max(i + 1);
+            found.push(f);
+            continue;
+        }
+        i += line[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
+    let rest = &line[at..];
+    for (label, kind) in &data.labels {
+        let Some(head) = rest.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let after = &rest[label.len()..];
+        let cjk_label = label.chars().any(is_cjk);
+        if !cjk_label && after.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let start = at;
+        let after_start = at + label.len();
+        // `Label :`, `Label：`
+        let spaces = after.len() - after.trim_start().len();
+        let trimmed = after.trim_start();
+        if let Some(colon) = trimmed.chars().next().filter(|c| matches!(c, ':' | '：')) {
+            let value_start = after_start + spaces + colon.len_utf8();
+            let empty = line[value_start..].trim().is_empty();
+            return Some(Found {
+                label: *kind,
+                start,
+                value_start,
+                empty,
+            });
+        }
+        // `By Lang Ping`; `By` alone is an empty byline.
+        if NAME_LABELS.contains(&label.as_str()) {
+            if trimmed.is_empty() {
+                return Some(Found {
+                    label: *kind,
+                    start,
+                    value_start: after_start,
+                    empty: true,
+                });
+            }
+            // A bare `By` needs a capitalised name (`By 2030`, `By contrast` are prose);
+            // `Posted by` and `Written by` are explicit enough for user names.
+            let name_start = trimmed.chars().next().is_some_and(|c| {
+                c.is_uppercase() || is_cjk(c) || (label != "by" && c.is_alphabetic())
+            });
+            if spaces > 0 && name_start {
+                return Some(Found {
+                    label: *kind,
+                    start,
+                    value_start: after_start + spaces,
+                    empty: false,
+                });
+            }
+            continue;
+        }
+        // `作者 张三`: CJK labels need no colon.
+        if cjk_label && !trimmed.is_empty() {
+            return Some(Found {
+                label: *kind,
+                start,
+                value_start: after_start + spaces,
+                empty: false,
+            });
+        }
+        // `Source of documents:` with nothing after: an empty field.
+        if spaces > 0 && at == line.len() - line.trim_start().len() {
+            let qualifier = trimmed.trim_end();
+            if let Some(words) = qualifier.strip_suffix([':', '：'])
+                && words.split_whitespace().count() <= MAX_QUALIFIER_WORDS
+            {
+                return Some(Found {
+                    label: *kind,
+                    start,
+                    value_start: line.len(),
+                    empty: true,
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(line: &str) -> Option<Vec<(Label, String)>> {
+        let data = MetadataData::builtin().expect("data");
+        parse(line, &data).map(|b| b.fields.into_iter().map(|f| (f.label, f.value)).collect())
+    }
+
+    fn date(line: &str) -> Option<(String, Option<Label>)> {
+        let data = MetadataData::builtin().expect("data");
+        let byline = parse(line, &data)?;
+        let (d, label) = byline.dates.first()?;
+        Some((d.value?.to_string(), *label))
+    }
+
+    #[test]
+    fn reads_news_bylines() {
+        assert_eq!(
+            fields("By Lang Ping | China Daily | Updated: 2019-04-22 08:04"),
+            Some(vec![
+                (Label::Author, "Lang Ping".into()),
+                (Label::Source, "China Daily".into()),
+                (Label::Updated, "2019-04-22".into()),
+            ])
+        );
+        assert_eq!(
+            date("By Lang Ping | China Daily | Updated: 2019-04-22 08:04"),
+            Some(("2019-04-22".into(), Some(Label::Updated)))
+        );
+        assert_eq!(
+            fields(
+                "Author  :  Lu Zhongwei     Source  :    Chinese Social Sciences Today     2016-12-05"
+            ),
+            Some(vec![
+                (Label::Author, "Lu Zhongwei".into()),
+                (Label::Source, "Chinese Social Sciences Today".into()),
+            ])
+        );
+        assert_eq!(
+            date("Author : Lu Zhongwei Source : Chinese Social Sciences Today 2016-12-05"),
+            Some(("2016-12-05".into(), None))
+        );
+        assert_eq!(
+            date("Published: Dec 15, 2021 10:27 PM"),
+            Some(("2021-12-15".into(), Some(Label::Date)))
+        );
+        assert_eq!(date("Jun 25 2013"), Some(("2013-06-25".into(), None)));
+        assert_eq!(
+            fields("Posted by jdoe on March 3, 2022"),
+            Some(vec![(Label::Author, "jdoe".into())])
+        );
+        assert_eq!(
+            fields("来源：新华社 2021年12月15日 作者：张三"),
+            Some(vec![
+                (Label::Source, "新华社".into()),
+                (Label::Author, "张三".into())
+            ])
+        );
+        assert_eq!(
+            fields("By Jane Doe and John Roe, Reuters"),
+            Some(vec![(
+                Label::Author,
+                "Jane Doe and John Roe, Reuters".into()
+            )])
+        );
+    }
+
+    #[test]
+    fn empty_fields() {
+        assert_eq!(fields("By"), Some(vec![(Label::Author, String::new())]));
+        assert_eq!(
+            fields("Source of documents:"),
+            Some(vec![(Label::Source, String::new())])
+        );
+        assert_eq!(
+            fields("Author:"),
+            Some(vec![(Label::Author, String::new())])
+        );
+    }
+
+    #[test]
+    fn body_sentences_are_not_bylines() {
+        for line in [
+            "By 2030, the network will cover every county.",
+            "By contrast, the old system was slow.",
+            "Sources said the deal was close.",
+            "The author is a senior fellow of the institute.",
+            "Cyberspace security a crucial aspect of China-US diplomacy",
+        ] {
+            assert_eq!(fields(line), None, "{line}");
+        }
+        assert_eq!(
+            fields("Editor: Yu Hui"),
+            Some(vec![(Label::Other, "Yu Hui".into())])
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! The provenance data of `rules/metadata.toml`: field labels and date patterns.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Deserialize;
+
+pub const METADATA_TOML: &str = include_str!("../../rules/metadata.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    max_byline_words: usize,
+    labels: Labels,
+    date: Vec<DateEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    pub author: Vec<String>,
+    pub date: Vec<String>,
+    pub updated: Vec<String>,
+    pub source: Vec<String>,
+    pub other: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateEntry {
+    id: String,
+    #[allow(dead_code)]
+    description: String,
+    regex: String,
+    formats: Vec<String>,
+}
+
+/// What a label introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    Author,
+    Date,
+    Updated,
+    Source,
+    Other,
+}
+
+#[derive(Debug)]
+pub struct DatePattern {
+    pub id: String,
+    pub regex: Regex,
+    pub formats: Vec<String>,
+}
+
+/// Compiled provenance data.
+#[derive(Debug)]
+pub struct MetadataData {
+    pub max_byline_words: usize,
+    /// (label in lower case, what it introduces), longest first so `posted by` wins over `posted`.
+    pub labels: Vec<(String, Label)>,
+    pub dates: Vec<DatePattern>,
+}
+
+impl MetadataData {
+    pub fn builtin() -> Result<Self, String> {
+        Self::parse(METADATA_TOML)
+    }
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut labels = Vec::new();
+        let groups = [
+            (&file.labels.author, Label::Author),
+            (&file.labels.date, Label::Date),
+            (&file.labels.updated, Label::Updated),
+            (&file.labels.source, Label::Source),
+            (&file.labels.other, Label::Other),
+        ];
+        for (words, label) in groups {
+            labels.extend(words.iter().map(|w| (w.to_lowercase(), label)));
+        }
+        labels.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(&b.0))
+        });
+        let dates = file
+            .date
+            .into_iter()
+            .map(|d| {
+                let regex = Regex::new(&d.regex).map_err(|e| format!("date `{}`: {e}", d.id))?;
+                Ok(DatePattern {
+                    id: d.id,
+                    regex,
+                    formats: d.formats,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Self {
+            max_byline_words: file.max_byline_words,
+            labels,
+            dates,
+        })
+    }
+
+    /// Every date in `line`: its byte range and, when it parses, its value.
+    pub fn find_dates(&self, line: &str) -> Vec<FoundDate> {
+        let mut found: Vec<FoundDate> = Vec::new();
+        for pattern in &self.dates {
+            for caps in pattern.regex.captures_iter(line) {
+                let Some(m) = caps.name("date").or_else(|| caps.get(0)) else {
+                    continue;
+                };
+                if found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+                    continue;
+                }
+                let text = normalise_date(m.as_str());
+                let value = pattern
+                    .formats
+                    .iter()
+                    .find_map(|format| NaiveDate::parse_from_str(&text, format).ok());
+                found.push(FoundDate {
+                    start: m.start(),
+                    end: m.end(),
+                    text: m.as_str().to_string(),
+                    value,
+                });
+            }
+        }
+        found.sort_by_key(|f| f.start);
+        found
+    }
+}
+
+/// A date written in a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundDate {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// `None` when the text looks like a date and is not one (`2019-13-45`).
+    pub value: Option<NaiveDate>,
+}
+
+/// `Wed Nov. 13th, 2013` → `Nov 13 2013`: month names cut to three letters, ordinals,
+/// full stops and commas gone, so one format parses every spelling.
+fn normalise_date(text: &str) -> String {
+    let mut words = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == ',') {
+        let word = word.trim_end_matches('.');
+        if word.is_empty() {
+            continue;
+        }
+        if word.chars().all(|c| c.is_ascii_alphabetic()) {
+            words.push(word.chars().take(3).collect());
+        } else if let Some(digits) = word
+            .strip_suffix("st")
+            .or_else(|| word.strip_suffix("nd"))
+            .or_else(|| word.strip_suffix("rd"))
+            .or_else(|| word.strip_suffix("th"))
+            .filter(|d| d.chars().all(|c| c.is_ascii_digit()))
+        {
+            words.push(digits.to_string());
+        } else {
+            words.push(word.to_string());
+        }
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(line: &str) -> Option<String> {
+        let data = MetadataData::builtin().expect("rules/metadata.toml");
+        data.find_dates(line)
+            .first()
+            .and_then(|d| d.value)
+            .map(|d| d.to_string())
+    }
+
+    #[test]
+    fn parses_the_common_formats() {
+        assert_eq!(
+            date("Published: Dec 15, 2021 10:27 PM").as_deref(),
+            Some("2021-12-15")
+        );
+        assert_eq!(date("Jun 25 2013").as_deref(), Some("2013-06-25"));
+        assert_eq!(
+            date("Updated: 2019-04-22 08:04").as_deref(),
+            Some("2019-04-22")
+        );
+        assert_eq!(date("15 December 2021").as_deref(), Some("2021-12-15"));
+        assert_eq!(
+            date("来源：新华社 2021年12月15日").as_deref(),
+            Some("2021-12-15")
+        );
+        assert_eq!(
+            date("CONTACT US Wed Nov. 13, 2013").as_deref(),
+            Some("2013-11-13")
+        );
+        assert_eq!(date("September 3rd, 2022").as_deref(), Some("2022-09-03"));
+        assert_eq!(date("2020/03/01").as_deref(), Some("2020-03-01"));
+    }
+
+    #[test]
+    fn impossible_dates_are_found_but_have_no_value() {
+        let data = MetadataData::builtin().expect("data");
+        let found = data.find_dates("Published: 2019-13-45");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value, None);
+        assert!(
+            data.find_dates("no date in this line, just 2019 and 45")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn labels_are_sorted_longest_first() {
+        let data = MetadataData::builtin().expect("data");
+        let posted_by = data.labels.iter().position(|(l, _)| l == "posted by");
+        let posted = data.labels.iter().position(|(l, _)| l == "posted");
+        assert!(posted_by < posted);
+    }
+}

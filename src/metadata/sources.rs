@@ -1,0 +1,292 @@
+//! Provenance files beside the documents: sidecars (`NAME.meta.toml`, `NAME.meta.json`)
+//! and corpus manifests (`metadata.jsonl` in the folder or an ancestor, one JSON object
+//! per document with a `file_name`, as HuggingFace datasets have them).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use crate::corpus::Corpus;
+use crate::document::{DocId, Document};
+use crate::error::FileError;
+
+pub const MANIFEST_NAME: &str = "metadata.jsonl";
+
+/// Fields of a provenance file: key → (value, 0-based line).
+pub type Fields = BTreeMap<String, (String, usize)>;
+
+#[derive(Debug, Clone)]
+pub struct Sidecar {
+    /// The sidecar as an auxiliary document of the corpus.
+    pub doc: DocId,
+    pub fields: Fields,
+    /// Why the sidecar could not be read, if it could not.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ManifestEntry {
+    /// 0-based line of the entry in the manifest.
+    pub line: usize,
+    pub file_name: String,
+    pub sha256: Option<String>,
+    pub fields: Fields,
+}
+
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    pub doc: DocId,
+    pub dir: PathBuf,
+    pub entries: Vec<ManifestEntry>,
+    /// Lines that are not entries: (0-based line, problem).
+    pub errors: Vec<(usize, String)>,
+}
+
+/// The provenance files of a corpus and which document each one describes.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub sidecars: Vec<Sidecar>,
+    pub sidecar_of: HashMap<DocId, usize>,
+    pub manifests: Vec<Manifest>,
+    /// For each document under a manifest: the manifest and its entry, if it has one.
+    pub manifest_of: HashMap<DocId, (usize, Option<usize>)>,
+}
+
+/// Finds and reads the provenance files of the corpus's documents, adding them to the
+/// corpus as auxiliary documents.
+pub fn load(corpus: &mut Corpus) -> (Sources, Vec<FileError>) {
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+    let mut manifest_in: HashMap<PathBuf, Option<usize>> = HashMap::new();
+    for id in 0..corpus.documents.len() {
+        let path = corpus.documents[id].path.clone();
+        for candidate in sidecar_paths(&path) {
+            match std::fs::read(&candidate) {
+                Ok(bytes) => {
+                    let doc = Document::from_bytes(candidate.clone(), bytes);
+                    let (fields, error) = parse_sidecar(&candidate, &doc.text);
+                    let aux = corpus.add_auxiliary(doc);
+                    sources.sidecar_of.insert(id, sources.sidecars.len());
+                    sources.sidecars.push(Sidecar {
+                        doc: aux,
+                        fields,
+                        error,
+                    });
+                    break;
+                }
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => errors.push(FileError::io(candidate.to_string_lossy(), &err)),
+            }
+        }
+        let Some(index) = find_manifest(&path, corpus, &mut sources, &mut manifest_in, &mut errors)
+        else {
+            continue;
+        };
+        let manifest = &sources.manifests[index];
+        let relative = relative_to(&path, &manifest.dir);
+        let entry = manifest.entries.iter().position(|e| {
+            relative
+                .as_ref()
+                .is_some_and(|r| same_path(r, Path::new(&e.file_name)))
+        });
+        sources.manifest_of.insert(id, (index, entry));
+    }
+    (sources, errors)
+}
+
+/// `a/NAME.txt` → `a/NAME.meta.toml`, `a/NAME.meta.json`.
+fn sidecar_paths(path: &Path) -> Vec<PathBuf> {
+    let Some(stem) = path.file_stem() else {
+        return Vec::new();
+    };
+    ["toml", "json"]
+        .iter()
+        .map(|ext| {
+            let mut name = stem.to_os_string();
+            name.push(format!(".meta.{ext}"));
+            path.with_file_name(name)
+        })
+        .collect()
+}
+
+fn parse_sidecar(path: &Path, text: &str) -> (Fields, Option<String>) {
+    let is_json = path.extension().is_some_and(|e| e == "json");
+    let parsed: Result<Vec<(String, String)>, String> = if is_json {
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+            .map_err(|e| format!("not a JSON object: {e}"))
+            .map(|map| map.into_iter().map(|(k, v)| (k, json_string(&v))).collect())
+    } else {
+        text.parse::<toml::Table>()
+            .map_err(|e| format!("not valid TOML: {}", e.message()))
+            .map(|table| {
+                table
+                    .into_iter()
+                    .map(|(k, v)| (k, toml_string(&v)))
+                    .collect()
+            })
+    };
+    match parsed {
+        Ok(pairs) => {
+            let fields = pairs
+                .into_iter()
+                .map(|(key, value)| {
+                    let line = text
+                        .lines()
+                        .position(|l| {
+                            l.contains(&format!("\"{key}\"")) || l.trim_start().starts_with(&key)
+                        })
+                        .unwrap_or(0);
+                    (key.to_lowercase(), (value, line))
+                })
+                .collect();
+            (fields, None)
+        }
+        Err(err) => (Fields::new(), Some(err)),
+    }
+}
+
+fn json_string(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => {
+            items.iter().map(json_string).collect::<Vec<_>>().join(", ")
+        }
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn toml_string(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Array(items) => items.iter().map(toml_string).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// The manifest of the nearest folder (the document's own, then its ancestors) that has one.
+fn find_manifest(
+    path: &Path,
+    corpus: &mut Corpus,
+    sources: &mut Sources,
+    cache: &mut HashMap<PathBuf, Option<usize>>,
+    errors: &mut Vec<FileError>,
+) -> Option<usize> {
+    let mut dir = path.parent();
+    while let Some(current) = dir {
+        if let Some(&known) = cache.get(current) {
+            return known;
+        }
+        let candidate = if current.as_os_str().is_empty() {
+            PathBuf::from(MANIFEST_NAME)
+        } else {
+            current.join(MANIFEST_NAME)
+        };
+        match std::fs::read(&candidate) {
+            Ok(bytes) => {
+                let doc = Document::from_bytes(candidate, bytes);
+                let (entries, problems) = parse_manifest(&doc.text);
+                let aux = corpus.add_auxiliary(doc);
+                sources.manifests.push(Manifest {
+                    doc: aux,
+                    dir: current.to_path_buf(),
+                    entries,
+                    errors: problems,
+                });
+                let index = sources.manifests.len() - 1;
+                cache.insert(current.to_path_buf(), Some(index));
+                return Some(index);
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                cache.insert(current.to_path_buf(), None);
+            }
+            Err(err) => {
+                errors.push(FileError::io(candidate.to_string_lossy(), &err));
+                cache.insert(current.to_path_buf(), None);
+            }
+        }
+        dir = current.parent();
+    }
+    None
+}
+
+fn parse_manifest(text: &str) -> (Vec<ManifestEntry>, Vec<(usize, String)>) {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for (line, raw) in text.split('\n').enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let object = match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(raw) {
+            Ok(object) => object,
+            Err(err) => {
+                errors.push((line, format!("not a JSON object: {err}")));
+                continue;
+            }
+        };
+        let Some(file_name) = object.get("file_name").and_then(|v| v.as_str()) else {
+            errors.push((line, "entry has no `file_name`".to_string()));
+            continue;
+        };
+        let sha256 = object
+            .get("sha256")
+            .and_then(|v| v.as_str())
+            .map(str::to_lowercase);
+        let fields = object
+            .iter()
+            .map(|(k, v)| (k.to_lowercase(), (json_string(v), line)))
+            .collect();
+        entries.push(ManifestEntry {
+            line,
+            file_name: file_name.to_string(),
+            sha256,
+            fields,
+        });
+    }
+    (entries, errors)
+}
+
+/// `path` relative to `dir`, when it lies under it.
+fn relative_to(path: &Path, dir: &Path) -> Option<PathBuf> {
+    if dir.as_os_str().is_empty() {
+        return Some(path.to_path_buf());
+    }
+    path.strip_prefix(dir).ok().map(Path::to_path_buf)
+}
+
+/// Paths equal after dropping `.` components: `./a.txt` is `a.txt`.
+fn same_path(a: &Path, b: &Path) -> bool {
+    let clean = |p: &Path| {
+        p.components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .collect::<PathBuf>()
+    };
+    clean(a) == clean(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_lines_become_entries_or_errors() {
+        let (entries, errors) = parse_manifest(
+            "{\"file_name\": \"a.txt\", \"sha256\": \"ABC\", \"author\": \"Jane\"}\n\nnot json\n{\"title\": \"x\"}\n",
+        );
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].sha256.as_deref(), Some("abc"));
+        assert_eq!(entries[0].fields["author"].0, "Jane");
+        assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), [2, 3]);
+    }
+
+    #[test]
+    fn sidecar_paths_sit_beside_the_document() {
+        assert_eq!(
+            sidecar_paths(Path::new("corpus/a.txt")),
+            [
+                PathBuf::from("corpus/a.meta.toml"),
+                PathBuf::from("corpus/a.meta.json")
+            ]
+        );
+        assert!(same_path(Path::new("./a.txt"), Path::new("a.txt")));
+    }
+}

@@ -1,0 +1,49 @@
+use crate::diagnostic::{Diagnostic, Family, Severity};
+use crate::metadata::data::Label;
+use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "M005",
+    name: "empty-metadata-field",
+    family: Family::Metadata,
+    severity: Severity::Warning,
+    fix: FixAvailability::None,
+    summary: "A byline label with nothing after it (`By`, `Source of documents:`)",
+    docs: r#"## What it does
+Reports a byline label that introduces nothing: `By` alone on its line, `Author:`,
+`Source of documents:` with no source after it. The template of the page printed the
+label; the scraper did not find the value.
+
+## Why it matters
+An empty label is a field that was there and got lost: the value can often be recovered
+from the original page, and until it is, the document is missing that field (the
+missing-field rules report it too).
+
+## Example
+`By` on the line under the title.
+
+## Configuration
+None. Silence with `--ignore M005`.
+"#,
+    check: Check::Corpus(check),
+};
+
+fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
+    for (id, doc_meta) in ctx.metadata().docs.iter().enumerate() {
+        for (label, _, span) in &doc_meta.inferred.empty {
+            let field = match label {
+                Label::Author => "author",
+                Label::Source => "source",
+                Label::Date | Label::Updated => "date",
+                Label::Other => continue,
+            };
+            let text = ctx.corpus.get(id).slice(*span).trim().to_string();
+            let mut diagnostic =
+                Diagnostic::new(&RULE, id, *span, format!("`{text}` names no {field}"));
+            diagnostic
+                .with_label(format!("empty {field} field"))
+                .with_help(format!("recover the {field} from the original page, or give it in the document's metadata"));
+            out.push(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+use crate::diagnostic::{Diagnostic, Family, Severity};
+use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "M006",
+    name: "invalid-date",
+    family: Family::Metadata,
+    severity: Severity::Warning,
+    fix: FixAvailability::None,
+    summary: "A date that does not parse, is in the future, or is implausibly old",
+    docs: r#"## What it does
+Reports a date in a byline or in explicit metadata that looks like a date and is not one
+(`2019-13-45`), that lies in the future, or that is older than `min_year` (1990 by
+default: the web is younger).
+
+## Why it matters
+A wrong date is worse than none: it silently puts a document in the wrong period for
+every temporal split and freshness filter.
+
+## Example
+`Published: 2031-02-30`
+
+## Configuration
+`min_year` (default 1990) in the metadata options. Silence with `--ignore M006`.
+"#,
+    check: Check::Corpus(check),
+};
+
+fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
+    for doc_meta in &ctx.metadata().docs {
+        for (doc, span, message) in &doc_meta.bad_dates {
+            let mut diagnostic = Diagnostic::new(&RULE, *doc, *span, message.clone());
+            diagnostic
+                .with_label("invalid date")
+                .with_help("correct the date, or remove it if it is not the publication date");
+            out.push(diagnostic);
+        }
+    }
+}

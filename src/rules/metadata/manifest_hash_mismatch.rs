@@ -1,0 +1,69 @@
+use crate::diagnostic::{Diagnostic, Family, Related, Severity};
+use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+use crate::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: "M008",
+    name: "manifest-hash-mismatch",
+    family: Family::Metadata,
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "The file's sha256 differs from the one recorded in metadata.jsonl",
+    docs: r#"## What it does
+Compares the sha256 of each document's bytes with the `sha256` of its entry in the
+corpus manifest (`metadata.jsonl` in its folder or an ancestor) and reports a difference.
+
+## Why it matters
+The text changed but its provenance record did not: the record now describes a file that
+no longer exists, and nothing downstream can tell. Update the record when the change is
+intended (`corpuslint fix` writes a fresh manifest), or restore the file.
+
+## Example
+An entry `{"file_name": "a.txt", "sha256": "9f86d0..."}` for an `a.txt` that was edited.
+
+## Configuration
+None. Silence with `--ignore M008`.
+"#,
+    check: Check::Corpus(check),
+};
+
+fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
+    let sources = ctx.sources;
+    for (id, doc_meta) in ctx.metadata().docs.iter().enumerate() {
+        let Some(&(m, Some(e))) = sources.manifest_of.get(&id) else {
+            continue;
+        };
+        let manifest = &sources.manifests[m];
+        let entry = &manifest.entries[e];
+        let Some(recorded) = &entry.sha256 else {
+            continue;
+        };
+        let actual = &doc_meta.metadata.sha256;
+        if recorded == actual {
+            continue;
+        }
+        let manifest_doc = ctx.corpus.get(manifest.doc);
+        let doc = ctx.corpus.get(id);
+        let first_line = doc.lines_span(0, 0);
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            id,
+            Span::new(first_line.start, first_line.end),
+            format!(
+                "file changed since its manifest entry: sha256 is {}…, {} records {}…",
+                &actual[..12],
+                manifest_doc.display,
+                &recorded[..recorded.len().min(12)]
+            ),
+        );
+        diagnostic
+            .with_label("content no longer matches its provenance record")
+            .with_help("if the change is intended, update the entry's sha256 (or regenerate the manifest); otherwise restore the file")
+            .with_related(Related {
+                doc: manifest.doc,
+                span: manifest_doc.lines_span(entry.line, entry.line),
+                message: "recorded here".to_string(),
+            });
+        out.push(diagnostic);
+    }
+}
