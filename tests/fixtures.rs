@@ -96,3 +96,8 @@ fn duplicate_fixtures() {
 fn chrome_fixtures() {
     run_family("chrome");
 }
+
+#[test]
+fn metadata_fixtures() {
+    run_family("metadata");
+}

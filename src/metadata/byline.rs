@@ -56,11 +56,13 @@ pub fn parse(line: &str, data: &MetadataData) -> Option<Byline> {
     let labels = find_labels(line, data);
     let lead = line.len() - line.trim_start().len();
     let starts_with_label = labels.first().is_some_and(|f| f.start == lead);
+    // `2021年12月15日 10:27 来源：新华网`: a date first, then labels.
+    let date_then_labels = !labels.is_empty() && dates.first().is_some_and(|d| d.start == lead);
     let date_only = dates.len() == 1 && {
         let rest: usize = line.chars().count() - dates[0].text.chars().count();
         rest <= 16 && labels.is_empty()
     };
-    if !starts_with_label && !date_only {
+    if !starts_with_label && !date_only && !date_then_labels {
         return None;
     }
     let mut byline = Byline::default();
@@ -257,6 +259,19 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
             }
             continue;
         }
+        // `Published 3:04 PM EST, Mon January 3, 2022`: date labels need no colon when a
+        // date follows.
+        if matches!(kind, Label::Date | Label::Updated)
+            && spaces > 0
+            && !data.find_dates(trimmed).is_empty()
+        {
+            return Some(Found {
+                label: *kind,
+                start,
+                value_start: after_start + spaces,
+                empty: false,
+            });
+        }
         // `作者 张三`: CJK labels need no colon.
         if cjk_label && !trimmed.is_empty() {
             return Some(Found {
@@ -352,6 +367,65 @@ mod tests {
         );
     }
 
+    /// Byline styles of news sites, English and Chinese.
+    #[test]
+    fn reads_many_byline_styles() {
+        let author = |line: &str| {
+            let data = MetadataData::builtin().expect("data");
+            parse(line, &data).and_then(|b| b.value(Label::Author).map(|f| f.value.clone()))
+        };
+        let source = |line: &str| {
+            let data = MetadataData::builtin().expect("data");
+            parse(line, &data).and_then(|b| b.value(Label::Source).map(|f| f.value.clone()))
+        };
+        assert_eq!(
+            author("By Jane Doe | June 3, 2022").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(author("Written by Sarah Lee").as_deref(), Some("Sarah Lee"));
+        assert_eq!(author("Reporter: Li Na").as_deref(), Some("Li Na"));
+        assert_eq!(
+            author("作者：张三\u{3000}来源：人民日报\u{3000}2021-12-15").as_deref(),
+            Some("张三")
+        );
+        assert_eq!(
+            source("作者：张三\u{3000}来源：人民日报\u{3000}2021-12-15").as_deref(),
+            Some("人民日报")
+        );
+        assert_eq!(
+            source("2021年12月15日 10:27 来源：新华网").as_deref(),
+            Some("新华网")
+        );
+        assert_eq!(
+            source("Source: Xinhua | Editor: Wang Wu").as_deref(),
+            Some("Xinhua")
+        );
+        assert_eq!(
+            author("By JANE DOE | Associated Press").as_deref(),
+            Some("JANE DOE")
+        );
+        assert_eq!(
+            source("By JANE DOE | Associated Press").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            date("Published 3:04 PM EST, Mon January 3, 2022"),
+            Some(("2022-01-03".into(), Some(Label::Date)))
+        );
+        assert_eq!(
+            date("Updated 10:27 AM ET, Tue December 15, 2021"),
+            Some(("2021-12-15".into(), Some(Label::Updated)))
+        );
+        assert_eq!(
+            date("Posted on March 3, 2022 by admin"),
+            Some(("2022-03-03".into(), Some(Label::Date)))
+        );
+        assert_eq!(
+            date("发布时间：2021-12-15 10:27"),
+            Some(("2021-12-15".into(), Some(Label::Date)))
+        );
+    }
+
     #[test]
     fn empty_fields() {
         assert_eq!(fields("By"), Some(vec![(Label::Author, String::new())]));
@@ -371,6 +445,8 @@ mod tests {
             "By 2030, the network will cover every county.",
             "By contrast, the old system was slow.",
             "Sources said the deal was close.",
+            "Published reports suggest the deal is close.",
+            "Updated guidance is expected next week from the ministry.",
             "The author is a senior fellow of the institute.",
             "Cyberspace security a crucial aspect of China-US diplomacy",
         ] {

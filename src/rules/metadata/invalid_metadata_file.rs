@@ -46,7 +46,7 @@ fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
             report(
                 sidecar.doc,
                 Span::new(0, doc.text.len().min(doc.lines_span(0, 0).end)),
-                format!("sidecar is {err}"),
+                format!("sidecar: {err}"),
             );
         }
     }
@@ -56,7 +56,7 @@ fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
             report(
                 manifest.doc,
                 doc.lines_span(*line, *line),
-                format!("manifest line is {err}"),
+                format!("manifest line: {err}"),
             );
         }
     }

@@ -34,9 +34,9 @@ pub fn report_missing(
             help.push_str(&format!("; the text suggests `{value}`"));
         }
         let looked = if doc_meta.inferred.first_byline.is_some() {
-            "no author, date or source here"
+            format!("no {name} in this byline")
         } else {
-            "looked for a byline here"
+            "looked for a byline here".to_string()
         };
         let mut diagnostic =
             Diagnostic::new(rule, id, doc_meta.anchor, format!("document has no {name}"));

@@ -1,0 +1,211 @@
+//! Provenance as `corpuslint meta` resolves it: the seeds table cell by cell, and the
+//! priority of explicit sources over the text.
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+fn meta_json(args: &[&str]) -> Value {
+    let output = Command::cargo_bin("corpuslint")
+        .expect("binary")
+        .arg("meta")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run corpuslint meta");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("one JSON object")
+}
+
+fn cell(doc: &Value, field: &str) -> Value {
+    match &doc[field] {
+        Value::Null => Value::Null,
+        f => json!([f["value"], f["origin"], f["line"]]),
+    }
+}
+
+#[test]
+fn seeds_metadata_table() {
+    let report = meta_json(&["seeds/"]);
+    assert_eq!(report["version"], 1);
+    let docs = report["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 5);
+    let table = [
+        (
+            "seeds/000_d9ee4d4d624b5cba.txt",
+            json!([
+                "The UK’s political attack against China and Russia will only deteriorate global cyberspace",
+                "text",
+                1
+            ]),
+            Value::Null,
+            json!(["2021-12-15", "text", 2]),
+            Value::Null,
+        ),
+        (
+            "seeds/001_1e278fe6e9cedae5.txt",
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+        ),
+        (
+            "seeds/002_192448865f446b16.txt",
+            json!([
+                "Cyberspace security a crucial aspect of China-US diplomacy",
+                "text",
+                6
+            ]),
+            json!(["Lu Zhongwei", "text", 8]),
+            json!(["2016-12-05", "text", 8]),
+            json!(["Chinese Social Sciences Today", "text", 8]),
+        ),
+        (
+            "seeds/003_5643ba1dc797c082.txt",
+            json!(["The De-ideologizing of Cyberspace Governance", "text", 32]),
+            Value::Null,
+            json!(["2013-06-25", "text", 31]),
+            Value::Null,
+        ),
+        (
+            "seeds/004_4b8399b3e61f290d.txt",
+            json!(["Developing ICT key to securing cyberspace", "text", 5]),
+            json!(["Lang Ping", "text", 7]),
+            json!(["2019-04-22", "text", 7]),
+            json!(["China Daily", "text", 7]),
+        ),
+    ];
+    for (doc, (path, title, author, date, source)) in docs.iter().zip(table) {
+        assert_eq!(doc["path"], path);
+        assert_eq!(cell(doc, "title"), title, "{path} title");
+        assert_eq!(cell(doc, "author"), author, "{path} author");
+        assert_eq!(cell(doc, "date"), date, "{path} date");
+        assert_eq!(cell(doc, "source"), source, "{path} source");
+        let sha = doc["sha256"].as_str().expect("sha256");
+        assert_eq!(sha.len(), 64);
+    }
+}
+
+#[test]
+fn missing_cells_are_reported_once_each_by_check() {
+    let output = Command::cargo_bin("corpuslint")
+        .expect("binary")
+        .args([
+            "check", "seeds/", "--format", "json", "--select", "metadata",
+        ])
+        .output()
+        .expect("run");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let mut found: Vec<(String, String, u64)> = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or("")[6..9].to_string(),
+                d["rule"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    found.sort();
+    let want: Vec<(String, String, u64)> = [
+        ("000", "missing-author", 2),
+        ("000", "missing-source", 2),
+        ("001", "missing-author", 1),
+        ("001", "missing-date", 1),
+        ("001", "missing-source", 1),
+        ("001", "missing-title", 1),
+        ("003", "empty-metadata-field", 33),
+        ("003", "empty-metadata-field", 45),
+        ("003", "missing-author", 31),
+        ("003", "missing-source", 31),
+    ]
+    .iter()
+    .map(|(f, r, l)| (f.to_string(), r.to_string(), *l))
+    .collect();
+    assert_eq!(found, want);
+}
+
+#[test]
+fn explicit_metadata_wins_over_the_text_in_priority_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let body = "Story title here\nBy Text Author | Text Source | Published: 2020-01-01\n\nA body paragraph that is long enough to read as body text, with a full stop.\n";
+    std::fs::write(
+        root.join("front.txt"),
+        format!("---\nauthor: Front Author\n---\n{body}"),
+    )
+    .expect("write");
+    std::fs::write(root.join("side.txt"), body).expect("write");
+    std::fs::write(
+        root.join("side.meta.toml"),
+        "author = \"Sidecar Author\"\nsource = \"Sidecar Source\"\n",
+    )
+    .expect("write");
+    std::fs::write(root.join("listed.txt"), body).expect("write");
+    std::fs::write(root.join("plain.txt"), body).expect("write");
+    std::fs::write(
+        root.join("metadata.jsonl"),
+        "{\"file_name\": \"listed.txt\", \"author\": \"Manifest Author\", \"date\": \"2019-05-06\"}\n{\"file_name\": \"side.txt\", \"author\": \"Manifest Author\"}\n",
+    )
+    .expect("write");
+    let report = meta_json(&[root.to_str().expect("utf-8 path")]);
+    let by_name = |name: &str| {
+        report["documents"]
+            .as_array()
+            .expect("documents")
+            .iter()
+            .find(|d| d["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .cloned()
+            .expect("document")
+    };
+    let front = by_name("front.txt");
+    assert_eq!(front["author"]["value"], "Front Author");
+    assert_eq!(front["author"]["origin"], "front-matter");
+    assert_eq!(front["source"]["value"], "Text Source");
+    let side = by_name("side.txt");
+    assert_eq!(side["author"]["value"], "Sidecar Author");
+    assert_eq!(side["author"]["origin"], "sidecar");
+    assert_eq!(side["source"]["origin"], "sidecar");
+    let listed = by_name("listed.txt");
+    assert_eq!(listed["author"]["origin"], "manifest");
+    assert_eq!(listed["date"]["value"], "2019-05-06");
+    assert_eq!(listed["source"]["origin"], "text");
+    let plain = by_name("plain.txt");
+    assert_eq!(plain["author"]["value"], "Text Author");
+    assert_eq!(plain["date"]["value"], "2020-01-01");
+}
+
+#[test]
+fn a_changed_file_with_a_stale_manifest_hash_fails_the_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let text = "Story title here\nBy A Writer | A Paper | Published: 2020-01-01\n\nBody text that goes on long enough to be a paragraph of an article.\n";
+    std::fs::write(root.join("a.txt"), text).expect("write");
+    let sha = corpuslint::metadata::sha256_hex(text.as_bytes());
+    std::fs::write(
+        root.join("metadata.jsonl"),
+        format!("{{\"file_name\": \"a.txt\", \"sha256\": \"{sha}\"}}\n"),
+    )
+    .expect("write");
+    let check = |root: &std::path::Path| {
+        Command::cargo_bin("corpuslint")
+            .expect("binary")
+            .args(["check", "--select", "M008", "--format", "short"])
+            .arg(root)
+            .output()
+            .expect("run")
+    };
+    assert_eq!(check(root).status.code(), Some(0));
+    std::fs::write(root.join("a.txt"), text.replace("Body", "Edited body")).expect("write");
+    let output = check(root);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .contains("M008 file changed since its manifest entry")
+    );
+}
