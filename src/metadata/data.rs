@@ -10,6 +10,9 @@ pub const METADATA_TOML: &str = include_str!("../../rules/metadata.toml");
 #[serde(deny_unknown_fields)]
 struct File {
     max_byline_words: usize,
+    name_first_roles: Vec<String>,
+    dateline: String,
+    source_in_brackets: String,
     labels: Labels,
     date: Vec<DateEntry>,
 }
@@ -55,6 +58,12 @@ pub struct DatePattern {
 #[derive(Debug)]
 pub struct MetadataData {
     pub max_byline_words: usize,
+    /// Roles that may follow a name at the start of a byline: `Jane Doe, Staff Writer`.
+    pub name_first_roles: Vec<String>,
+    /// A dateline naming the source: `LONDON (Reuters) — `.
+    pub dateline: Regex,
+    /// A source alone in brackets on its line: `(Associated Press)`.
+    pub source_in_brackets: Regex,
     /// (label in lower case, what it introduces), longest first so `posted by` wins over `posted`.
     pub labels: Vec<(String, Label)>,
     pub dates: Vec<DatePattern>,
@@ -63,6 +72,13 @@ pub struct MetadataData {
 impl MetadataData {
     pub fn builtin() -> Result<Self, String> {
         Self::parse(METADATA_TOML)
+    }
+
+    /// The built-in data, compiled once, for tests.
+    #[cfg(test)]
+    pub fn for_tests() -> &'static Self {
+        static DATA: std::sync::OnceLock<MetadataData> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| Self::builtin().expect("rules/metadata.toml"))
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
@@ -98,6 +114,14 @@ impl MetadataData {
             .collect::<Result<_, String>>()?;
         Ok(Self {
             max_byline_words: file.max_byline_words,
+            name_first_roles: file
+                .name_first_roles
+                .iter()
+                .map(|r| r.to_lowercase())
+                .collect(),
+            dateline: Regex::new(&file.dateline).map_err(|e| format!("dateline: {e}"))?,
+            source_in_brackets: Regex::new(&file.source_in_brackets)
+                .map_err(|e| format!("source_in_brackets: {e}"))?,
             labels,
             dates,
         })
@@ -173,7 +197,7 @@ mod tests {
     use super::*;
 
     fn date(line: &str) -> Option<String> {
-        let data = MetadataData::builtin().expect("rules/metadata.toml");
+        let data = MetadataData::for_tests();
         data.find_dates(line)
             .first()
             .and_then(|d| d.value)
@@ -202,11 +226,16 @@ mod tests {
         );
         assert_eq!(date("September 3rd, 2022").as_deref(), Some("2022-09-03"));
         assert_eq!(date("2020/03/01").as_deref(), Some("2020-03-01"));
+        assert_eq!(
+            date("By Mateo Wilson | 12/15/2020").as_deref(),
+            Some("2020-12-15")
+        );
+        assert_eq!(date("18/07/2024").as_deref(), Some("2024-07-18"));
     }
 
     #[test]
     fn impossible_dates_are_found_but_have_no_value() {
-        let data = MetadataData::builtin().expect("data");
+        let data = MetadataData::for_tests();
         let found = data.find_dates("Published: 2019-13-45");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].value, None);
@@ -218,7 +247,7 @@ mod tests {
 
     #[test]
     fn labels_are_sorted_longest_first() {
-        let data = MetadataData::builtin().expect("data");
+        let data = MetadataData::for_tests();
         let posted_by = data.labels.iter().position(|(l, _)| l == "posted by");
         let posted = data.labels.iter().position(|(l, _)| l == "posted");
         assert!(posted_by < posted);

@@ -18,6 +18,8 @@ const MIN_BODY_WORDS: usize = 15;
 const MAX_TITLE_WORDS: usize = 25;
 /// The title is among this many content lines at the top.
 const TITLE_WINDOW: usize = 4;
+/// A dateline opens one of this many content lines at the top.
+const DATELINE_WINDOW: usize = 8;
 
 /// A value read from the text, and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +51,8 @@ pub struct Inferred {
     pub empty: Vec<(Label, usize, Span)>,
     /// 0-based line of the first byline, where missing fields are looked for.
     pub first_byline: Option<usize>,
+    /// The source named in a dateline (`LONDON (Reuters) — `), used when no byline names one.
+    pub dateline_source: Option<Found>,
 }
 
 impl Inferred {
@@ -103,6 +107,30 @@ pub fn infer(doc: &Document, skip: &HashSet<usize>, data: &MetadataData) -> Infe
         }
     }
 
+    // A dateline at the start of one of the first paragraphs: `LONDON (Reuters) — `.
+    if let Some((line, span, source)) =
+        lines
+            .iter()
+            .take(DATELINE_WINDOW)
+            .find_map(|&(line, span)| {
+                let text = doc.slice(span);
+                let caps = data.dateline.captures(text)?;
+                let m = caps.name("source")?;
+                Some((
+                    line,
+                    Span::new(span.start + m.start(), span.start + m.end()),
+                    m.as_str().trim().to_string(),
+                ))
+            })
+    {
+        let _ = span;
+        inferred.dateline_source = Some(Found {
+            value: source,
+            line,
+            span,
+        });
+    }
+
     for (line, span, b) in &bylines {
         inferred.first_byline.get_or_insert(*line);
         for field in &b.fields {
@@ -137,6 +165,9 @@ pub fn infer(doc: &Document, skip: &HashSet<usize>, data: &MetadataData) -> Infe
             });
         }
     }
+    if inferred.source.is_none() {
+        inferred.source = inferred.dateline_source.clone();
+    }
     inferred
 }
 
@@ -159,8 +190,8 @@ mod tests {
 
     fn infer_text(text: &str, skip: &[usize]) -> Inferred {
         let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
-        let data = MetadataData::builtin().expect("data");
-        infer(&doc, &skip.iter().copied().collect(), &data)
+        let data = MetadataData::for_tests();
+        infer(&doc, &skip.iter().copied().collect(), data)
     }
 
     #[test]
@@ -191,6 +222,18 @@ mod tests {
     fn body_text_is_no_title() {
         let text = "China firmly opposed the UK's irresponsible and groundless smear that the Chinese government is sponsoring hackers, a spokesperson said.\nMore text here.\n";
         assert_eq!(infer_text(text, &[]).title, None);
+    }
+
+    #[test]
+    fn datelines_name_the_source() {
+        let text = "A headline for the story\nBy Jane Doe\n\nLONDON (Reuters) — The government said on Monday that it would act.\n";
+        let inferred = infer_text(text, &[]);
+        assert_eq!(inferred.source.map(|s| s.value).as_deref(), Some("Reuters"));
+        let text = "A headline\n\nKRAKÓW (AP) - Officials said the bridge would reopen soon.\n";
+        assert_eq!(
+            infer_text(text, &[]).source.map(|s| s.value).as_deref(),
+            Some("AP")
+        );
     }
 
     #[test]
