@@ -151,13 +151,15 @@ pub fn parse(line: &str, data: &MetadataData) -> Option<Byline> {
 /// initials) before the end, `and` or a comma.
 fn reads_as_names(text: &str) -> bool {
     let first = text.split(" and ").next().unwrap_or("");
+    let first = first.split(" AND ").next().unwrap_or("");
     let first = first.split(", ").next().unwrap_or("");
     let words: Vec<&str> = first.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+                && !w
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '!' | '?'))
         })
 }
 
@@ -513,6 +515,64 @@ mod tests {
         assert_eq!(
             date("发布时间：2021-12-15 10:27"),
             Some(("2021-12-15".into(), Some(Label::Date)))
+        );
+    }
+
+    /// Bylines without a label, or with the name first, and sources outside bylines.
+    #[test]
+    fn reads_unlabelled_bylines() {
+        let author = |line: &str| {
+            parse(line, MetadataData::for_tests())
+                .and_then(|b| b.value(Label::Author).map(|f| f.value.clone()))
+        };
+        let source = |line: &str| {
+            parse(line, MetadataData::for_tests())
+                .and_then(|b| b.value(Label::Source).map(|f| f.value.clone()))
+        };
+        assert_eq!(
+            author("Ana Thompson, 2015-11-24").as_deref(),
+            Some("Ana Thompson")
+        );
+        assert_eq!(
+            author("Joseph King, 11/15/2015").as_deref(),
+            Some("Joseph King")
+        );
+        assert_eq!(
+            author("Ingrid Jackson, Staff Writer").as_deref(),
+            Some("Ingrid Jackson")
+        );
+        assert_eq!(
+            author("Patricia Williams and Ingrid Miller, Sep 27, 2022 7:24 p.m. ET").as_deref(),
+            Some("Patricia Williams and Ingrid Miller")
+        );
+        assert_eq!(author("Story by Liam Smith").as_deref(), Some("Liam Smith"));
+        assert_eq!(
+            author("By JAMES M. MOORE AND RAHUL THOMPSON").as_deref(),
+            Some("JAMES M. MOORE AND RAHUL THOMPSON")
+        );
+        assert_eq!(
+            author("By Jane Doe and John Roe, Reuters").as_deref(),
+            Some("Jane Doe and John Roe, Reuters")
+        );
+        assert_eq!(author("By Quoting Out-of-context McNally Turns a"), None);
+        assert_eq!(
+            author("New York, a city of eight million, woke up late."),
+            None
+        );
+        assert_eq!(
+            author("Hong Kong, Macau and Taiwan were not included in the figures."),
+            None
+        );
+        assert_eq!(source("Originally published by AP").as_deref(), Some("AP"));
+        assert_eq!(source("via dpa").as_deref(), Some("dpa"));
+        assert_eq!(
+            source("(Associated Press)").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(source("(see the chart below)"), None);
+        assert_eq!(
+            date("Last modified on 3 March 2020"),
+            Some(("2020-03-03".into(), Some(Label::Updated)))
         );
     }
 
