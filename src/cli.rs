@@ -27,6 +27,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
+    /// Write cleaned, canonical copies of the documents (or show what would change).
+    Fix(FixArgs),
     /// Print the resolved provenance (title, author, date, source) of each document.
     Meta(MetaArgs),
     /// Explain a rule: what it catches, why it matters, an example, how to configure it.
@@ -69,6 +71,54 @@ pub struct CheckArgs {
     /// Print the wall time of each pass on stderr.
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["out", "in_place", "diff", "check"])))]
+pub struct FixArgs {
+    /// Files and folders to fix; folders are walked for text files.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the cleaned copies under DIR (keeping relative paths), with DIR/metadata.jsonl.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Rewrite the files themselves (atomically) and update their metadata.jsonl.
+    #[arg(long)]
+    pub in_place: bool,
+
+    /// Write nothing; print a unified diff of each file that would change.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Write nothing; exit with status 1 if any file would change.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Apply unsafe fixes too (near-duplicates, cross-file copies, glued words...).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print every line removed or changed.
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    /// Rules whose fixes apply, as for `check`.
+    #[arg(long, value_delimiter = ',', default_value = "ALL")]
+    pub select: Vec<String>,
+
+    /// Rules whose fixes do not apply.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// File extensions read when walking folders.
+    #[arg(long = "extension", value_delimiter = ',', default_value = "txt,md")]
+    pub extensions: Vec<String>,
+
+    /// When to colour the diff.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
 }
 
 #[derive(Debug, clap::Args)]

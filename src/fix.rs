@@ -70,6 +70,34 @@ impl Fix {
     }
 }
 
+/// Keeps the edits that can apply together, deterministically: sorted by position, and
+/// where two overlap, the one that starts first (at the same start, the longer one) wins,
+/// so a removal that contains another edit takes its place. Identical edits collapse.
+pub fn merge_edits<T>(mut edits: Vec<(Edit, T)>) -> Vec<(Edit, T)> {
+    edits.sort_by(|(a, _), (b, _)| {
+        (a.span.start, std::cmp::Reverse(a.span.end), &a.replacement).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+            &b.replacement,
+        ))
+    });
+    let mut kept: Vec<(Edit, T)> = Vec::with_capacity(edits.len());
+    for (edit, tag) in edits {
+        if let Some((last, _)) = kept.last() {
+            let same = *last == edit;
+            let inside = edit.span.start < last.span.end
+                || (edit.span.is_empty()
+                    && last.span.is_empty()
+                    && edit.span.start == last.span.start);
+            if same || inside {
+                continue;
+            }
+        }
+        kept.push((edit, tag));
+    }
+    kept
+}
+
 /// Applies non-overlapping edits to `text`; edits are sorted here, and an edit
 /// that overlaps one already taken is skipped (it is re-found on the next round).
 pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
@@ -102,6 +130,20 @@ mod tests {
             Edit::insert(11, "!"),
         ];
         assert_eq!(apply_edits("hello world", &edits), "ello there!");
+    }
+
+    #[test]
+    fn merging_lets_containing_removals_win() {
+        let edits = vec![
+            (Edit::replace(Span::new(5, 6), " "), "space"),
+            (Edit::delete(Span::new(0, 10)), "chrome line"),
+            (Edit::delete(Span::new(8, 12)), "trailing"),
+            (Edit::insert(20, "\n"), "newline"),
+            (Edit::insert(20, "\n"), "newline again"),
+            (Edit::delete(Span::new(14, 16)), "other"),
+        ];
+        let kept: Vec<&str> = merge_edits(edits).into_iter().map(|(_, tag)| tag).collect();
+        assert_eq!(kept, ["chrome line", "other", "newline"]);
     }
 
     #[test]

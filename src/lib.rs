@@ -4,12 +4,14 @@
 //! diagnostics sorted by (path, offset, code) → render. This library prints nothing;
 //! the binary renders what [`check`] returns.
 
+pub mod canonical;
 pub mod corpus;
 pub mod data;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod fix;
+pub mod fixer;
 pub mod hashing;
 pub mod line_index;
 pub mod metadata;
@@ -21,6 +23,7 @@ pub mod rules;
 pub mod settings;
 pub mod span;
 pub mod text;
+pub mod write;
 
 use std::time::{Duration, Instant};
 
@@ -83,6 +86,41 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
     lap("read + decode + segment", &mut timings);
+    let analysis = analyze(
+        &corpus,
+        &sources,
+        settings,
+        &rules,
+        data,
+        false,
+        &mut |name| lap(name, &mut timings),
+    );
+    Ok(Outcome {
+        corpus,
+        diagnostics: analysis.diagnostics,
+        errors,
+        timings,
+    })
+}
+
+/// What the rules found in a corpus.
+pub(crate) struct Analysis {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The resolved provenance of each document, when asked for.
+    pub metadata: Option<Vec<metadata::Metadata>>,
+}
+
+/// Runs `rules` over a loaded corpus: document rules in parallel, then corpus rules;
+/// `lap` is called after each pass with its name.
+pub(crate) fn analyze(
+    corpus: &Corpus,
+    sources: &metadata::sources::Sources,
+    settings: &Settings,
+    rules: &[&'static rules::Rule],
+    data: rules::RuleData,
+    with_metadata: bool,
+    lap: &mut dyn FnMut(&'static str),
+) -> Analysis {
     let document_checks: Vec<_> = rules
         .iter()
         .filter_map(|rule| match rule.check {
@@ -102,22 +140,28 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
             reporter.into_diagnostics()
         })
         .collect();
-    lap("document rules", &mut timings);
-    let context = CorpusContext::new(&corpus, settings, &rules, data, &sources);
-    for rule in &rules {
+    lap("document rules");
+    let context = CorpusContext::new(corpus, settings, rules, data, sources);
+    for rule in rules {
         if let Check::Corpus(check) = rule.check {
             check(&context, &mut diagnostics);
         }
     }
-    lap("corpus rules", &mut timings);
+    lap("corpus rules");
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    lap("sort", &mut timings);
-    Ok(Outcome {
-        corpus,
+    lap("sort");
+    let metadata = with_metadata.then(|| {
+        context
+            .metadata()
+            .docs
+            .iter()
+            .map(|d| d.metadata.clone())
+            .collect()
+    });
+    Analysis {
         diagnostics,
-        errors,
-        timings,
-    })
+        metadata,
+    }
 }
 
 /// The resolved provenance of every document.
@@ -136,16 +180,9 @@ pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
-    let rules = registry::RULES.to_vec();
-    let documents = {
-        let context = CorpusContext::new(&corpus, settings, &rules, data, &sources);
-        context
-            .metadata()
-            .docs
-            .iter()
-            .map(|d| d.metadata.clone())
-            .collect()
-    };
+    let documents = analyze(&corpus, &sources, settings, &[], data, true, &mut |_| {})
+        .metadata
+        .unwrap_or_default();
     Ok(MetaOutcome {
         corpus,
         documents,

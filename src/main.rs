@@ -9,7 +9,7 @@ use corpuslint::settings::Settings;
 
 mod cli;
 
-use cli::{CheckArgs, Cli, Color, Command, Format, ListFormat, MetaArgs};
+use cli::{CheckArgs, Cli, Color, Command, FixArgs, Format, ListFormat, MetaArgs};
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -31,6 +31,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Check(args) => check(args, &mut out)?,
+        Command::Fix(args) => fix(args, &mut out)?,
         Command::Meta(args) => meta(args, &mut out)?,
         Command::Rules { format } => {
             list_rules(format, &mut out)?;
@@ -123,6 +124,104 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    use corpuslint::fixer::{self, FixOptions};
+    use corpuslint::write;
+
+    let settings = Settings {
+        paths: args.paths,
+        extensions: args.extensions,
+        select: args.select,
+        ignore: args.ignore,
+        ..Settings::default()
+    };
+    let options = FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    let outcome = match fixer::fix(&settings, options) {
+        Ok(outcome) => outcome,
+        Err(err) => {
+            eprintln!("corpuslint: error: {err}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    };
+    for error in &outcome.errors {
+        eprintln!("corpuslint: error: {error}");
+    }
+    for refusal in &outcome.refused {
+        eprintln!(
+            "corpuslint: error: {}: {}; not fixed",
+            outcome.corpus.get(refusal.id).display,
+            refusal.reason
+        );
+    }
+    let writes = args.out.is_some() || args.in_place;
+    if writes && (!outcome.refused.is_empty() || !outcome.errors.is_empty()) {
+        eprintln!("corpuslint: error: nothing written: fix the files above or leave them out");
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    // Summaries go to stderr when stdout carries the diff.
+    let report = |line: String, out: &mut dyn Write| -> io::Result<()> {
+        if args.diff {
+            eprintln!("{line}");
+            Ok(())
+        } else {
+            writeln!(out, "{line}")
+        }
+    };
+    let color = use_color(args.color);
+    let mut changed = 0;
+    for fixed in &outcome.documents {
+        let path = &outcome.corpus.get(fixed.id).display;
+        if fixed.changed {
+            changed += 1;
+        }
+        report(format!("{path}: {}", fixed.summary()), out)?;
+        if args.verbose {
+            for change in &fixed.changes {
+                for line in change.before.lines().filter(|l| !l.trim().is_empty()) {
+                    let what = if change.after.is_empty() { "-" } else { "~" };
+                    report(format!("  {what} {} {}", change.rule.code, line), out)?;
+                }
+            }
+        }
+        if args.diff && fixed.changed {
+            write!(out, "{}", write::diff(&outcome, fixed, color))?;
+        }
+    }
+    let roots = &settings.paths;
+    let written = if let Some(dir) = &args.out {
+        write::write_out(&outcome, roots, dir)
+    } else if args.in_place {
+        write::write_in_place(&outcome, roots)
+    } else {
+        Ok(Vec::new())
+    };
+    match written {
+        Ok(files) if writes => report(format!("Wrote {} files.", files.len()), out)?,
+        Ok(_) => report(
+            format!(
+                "{changed} of {} files would change.",
+                outcome.documents.len()
+            ),
+            out,
+        )?,
+        Err(err) => {
+            eprintln!("corpuslint: error: writing failed: {err}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    }
+    Ok(
+        if !outcome.errors.is_empty() || !outcome.refused.is_empty() {
+            ExitCode::from(EXIT_ERROR)
+        } else if args.check && changed > 0 {
+            ExitCode::from(EXIT_FINDINGS)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {

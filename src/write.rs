@@ -1,0 +1,301 @@
+//! Writing what `fix` produced: a mirror under `--out DIR` with its `metadata.jsonl`, the
+//! files themselves with `--in-place`, or a unified diff. Every file is written atomically:
+//! a temporary file in the same folder, flushed to disk, then renamed over the target.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value, json};
+use similar::TextDiff;
+
+use crate::fixer::{FixOutcome, FixedDocument};
+use crate::metadata::{FieldName, Metadata, sha256_hex};
+
+/// Writes `contents` to `path` so that a reader sees the old file or the new one, never a
+/// part: temporary file beside it, fsync, rename.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(contents))
+}
+
+/// Like [`write_atomic`], with `fill` writing the contents. If `fill` fails, the target is
+/// untouched and the temporary file is removed.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".corpuslint-")
+        .tempfile_in(dir)?;
+    fill(temp.as_file_mut())?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Where a document goes under `--out`: its path relative to the root it was found
+/// under (the folder named on the command line), or its file name for a named file.
+pub fn relative_path(path: &Path, roots: &[PathBuf]) -> PathBuf {
+    for root in roots {
+        if path == root {
+            return path
+                .file_name()
+                .map_or_else(|| path.to_path_buf(), PathBuf::from);
+        }
+        if let Ok(rest) = path.strip_prefix(root)
+            && !rest.as_os_str().is_empty()
+        {
+            return rest.to_path_buf();
+        }
+    }
+    path.file_name()
+        .map_or_else(|| path.to_path_buf(), PathBuf::from)
+}
+
+/// The manifest line of a cleaned document.
+pub fn manifest_entry(
+    file_name: &str,
+    fixed: &FixedDocument,
+    outcome: &FixOutcome,
+) -> Map<String, Value> {
+    let original = outcome.corpus.get(fixed.id);
+    let meta: &Metadata = &outcome.metadata[fixed.id];
+    let mut entry = Map::new();
+    entry.insert("file_name".into(), json!(file_name));
+    for field in FieldName::ALL {
+        let name = field.as_str();
+        match meta.get(field) {
+            Some(v) => {
+                entry.insert(name.into(), json!(v.value));
+                entry.insert(format!("{name}_origin"), json!(v.origin.as_str()));
+            }
+            None => {
+                entry.insert(name.into(), Value::Null);
+            }
+        }
+    }
+    entry.insert("sha256".into(), json!(sha256_hex(fixed.text.as_bytes())));
+    entry.insert("original_path".into(), json!(original.display));
+    entry.insert("original_sha256".into(), json!(meta.sha256));
+    entry.insert(
+        "corpuslint_version".into(),
+        json!(env!("CARGO_PKG_VERSION")),
+    );
+    let changes: Map<String, Value> = fixed
+        .counts()
+        .into_iter()
+        .map(|(family, n)| (family.as_str().to_string(), json!(n)))
+        .collect();
+    entry.insert("changes".into(), Value::Object(changes));
+    entry
+}
+
+/// Writes every cleaned document under `out` and `out/metadata.jsonl`.
+pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    let mut manifest = String::new();
+    for fixed in &outcome.documents {
+        let original = outcome.corpus.get(fixed.id);
+        let relative = relative_path(&original.path, roots);
+        let target = out.join(&relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        write_atomic(&target, fixed.text.as_bytes())?;
+        let file_name = relative.to_string_lossy().replace('\\', "/");
+        let entry = manifest_entry(&file_name, fixed, outcome);
+        manifest.push_str(&Value::Object(entry).to_string());
+        manifest.push('\n');
+        written.push(target);
+    }
+    std::fs::create_dir_all(out)?;
+    write_atomic(
+        &out.join(crate::metadata::sources::MANIFEST_NAME),
+        manifest.as_bytes(),
+    )?;
+    Ok(written)
+}
+
+/// Rewrites the changed documents in place, and the manifests that describe them (or a
+/// new `metadata.jsonl` in the first folder named), each atomically.
+pub fn write_in_place(outcome: &FixOutcome, roots: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for fixed in outcome.documents.iter().filter(|f| f.changed) {
+        let path = &outcome.corpus.get(fixed.id).path;
+        write_atomic(path, fixed.text.as_bytes())?;
+        written.push(path.clone());
+    }
+    // Each manifest keeps its entries and their extra fields; entries of fixed documents
+    // get the new hash and provenance.
+    let sources = &outcome.sources;
+    let mut by_manifest: Vec<(PathBuf, PathBuf, Vec<&FixedDocument>)> = sources
+        .manifests
+        .iter()
+        .map(|m| {
+            (
+                outcome.corpus.get(m.doc).path.clone(),
+                m.dir.clone(),
+                Vec::new(),
+            )
+        })
+        .collect();
+    let mut unlisted: Vec<&FixedDocument> = Vec::new();
+    for fixed in &outcome.documents {
+        match sources.manifest_of.get(&fixed.id) {
+            Some(&(m, _)) => by_manifest[m].2.push(fixed),
+            None => unlisted.push(fixed),
+        }
+    }
+    for (i, (manifest_path, dir, docs)) in by_manifest.into_iter().enumerate() {
+        let manifest = &sources.manifests[i];
+        let text = &outcome.corpus.get(manifest.doc).text;
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for fixed in docs {
+            let relative = relative_path(
+                &outcome.corpus.get(fixed.id).path,
+                std::slice::from_ref(&dir),
+            );
+            let file_name = relative.to_string_lossy().replace('\\', "/");
+            let mut entry = manifest_entry(&file_name, fixed, outcome);
+            match sources.manifest_of.get(&fixed.id) {
+                Some(&(_, Some(e))) => {
+                    let line = manifest.entries[e].line;
+                    if let Ok(Value::Object(old)) = serde_json::from_str::<Value>(&lines[line]) {
+                        for (k, v) in old {
+                            entry.entry(k).or_insert(v);
+                        }
+                    }
+                    lines[line] = Value::Object(entry).to_string();
+                }
+                _ => lines.push(Value::Object(entry).to_string()),
+            }
+        }
+        let mut contents = lines.join("\n");
+        contents.push('\n');
+        write_atomic(&manifest_path, contents.as_bytes())?;
+        written.push(manifest_path);
+    }
+    if !unlisted.is_empty() {
+        let dir = roots
+            .iter()
+            .find(|r| r.is_dir())
+            .cloned()
+            .or_else(|| {
+                roots
+                    .first()
+                    .and_then(|r| r.parent().map(Path::to_path_buf))
+            })
+            .unwrap_or_default();
+        let manifest_path = if dir.as_os_str().is_empty() {
+            PathBuf::from(crate::metadata::sources::MANIFEST_NAME)
+        } else {
+            dir.join(crate::metadata::sources::MANIFEST_NAME)
+        };
+        let mut contents = String::new();
+        for fixed in unlisted {
+            let relative = relative_path(
+                &outcome.corpus.get(fixed.id).path,
+                std::slice::from_ref(&dir),
+            );
+            let file_name = relative.to_string_lossy().replace('\\', "/");
+            contents
+                .push_str(&Value::Object(manifest_entry(&file_name, fixed, outcome)).to_string());
+            contents.push('\n');
+        }
+        write_atomic(&manifest_path, contents.as_bytes())?;
+        written.push(manifest_path);
+    }
+    Ok(written)
+}
+
+/// A unified diff of one document, `a/PATH` against `b/PATH`.
+pub fn diff(outcome: &FixOutcome, fixed: &FixedDocument, color: bool) -> String {
+    let original = outcome.corpus.get(fixed.id);
+    let diff = TextDiff::from_lines(original.text.as_str(), fixed.text.as_str());
+    let header = (
+        format!("a/{}", original.display),
+        format!("b/{}", original.display),
+    );
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(&header.0, &header.1)
+        .to_string();
+    if !color {
+        return text;
+    }
+    text.lines()
+        .map(|line| {
+            let code = if line.starts_with("+++") || line.starts_with("---") {
+                "1"
+            } else if line.starts_with('+') {
+                "32"
+            } else if line.starts_with('-') {
+                "31"
+            } else if line.starts_with("@@") {
+                "36"
+            } else {
+                return format!("{line}\n");
+            };
+            format!("\u{1b}[{code}m{line}\u{1b}[0m\n")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_keep_the_tree_under_the_root() {
+        let roots = [PathBuf::from("corpus"), PathBuf::from("one.txt")];
+        assert_eq!(
+            relative_path(Path::new("corpus/a/b.txt"), &roots),
+            PathBuf::from("a/b.txt")
+        );
+        assert_eq!(
+            relative_path(Path::new("one.txt"), &roots),
+            PathBuf::from("one.txt")
+        );
+        assert_eq!(
+            relative_path(Path::new("elsewhere/c.txt"), &roots),
+            PathBuf::from("c.txt")
+        );
+    }
+
+    #[test]
+    fn a_write_that_fails_midway_leaves_the_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old contents\n").expect("write");
+        let failed = write_atomic_with(&path, |file| {
+            file.write_all(b"half of the new")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&path).expect("read"), b"old contents\n");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).expect("list").count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn atomic_writes_replace_the_whole_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old contents that are longer\n").expect("write");
+        write_atomic(&path, b"new\n").expect("atomic write");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new\n");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".corpuslint-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+}

@@ -1,0 +1,251 @@
+//! `corpuslint fix` end to end: the seeds cleaned into a temporary folder, file by file.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use unicode_normalization::{IsNormalized, is_nfc_quick};
+
+fn corpuslint() -> Command {
+    let mut cmd = Command::cargo_bin("corpuslint").expect("binary");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+const SEEDS: [&str; 5] = [
+    "000_d9ee4d4d624b5cba.txt",
+    "001_1e278fe6e9cedae5.txt",
+    "002_192448865f446b16.txt",
+    "003_5643ba1dc797c082.txt",
+    "004_4b8399b3e61f290d.txt",
+];
+
+/// Lines of a seed that are not chrome and not a later copy of a repeated block: they must
+/// survive word for word (spaces normalized).
+fn kept_lines(seed: &str) -> Vec<String> {
+    let removed: Vec<usize> = match &seed[..3] {
+        "000" => [3].into_iter().chain(28..=51).collect(),
+        "001" => vec![11],
+        "002" => vec![1, 3, 35, 37, 39, 41],
+        "003" => (1..=30).chain(40..=44).collect(),
+        "004" => [1, 2, 3, 8, 9].into_iter().chain(55..=64).collect(),
+        _ => unreachable!(),
+    };
+    let text = std::fs::read_to_string(Path::new("seeds").join(seed)).expect("seed");
+    text.split('\n')
+        .enumerate()
+        .filter(|(i, line)| !removed.contains(&(i + 1)) && !line.trim().is_empty())
+        .map(|(_, line)| normalize_spaces(line))
+        .collect()
+}
+
+fn normalize_spaces(line: &str) -> String {
+    line.replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn fix_seeds() -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("tempdir");
+    corpuslint()
+        .args(["fix", "seeds/", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    out
+}
+
+#[test]
+fn seeds_are_cleaned_file_by_file() {
+    let out = fix_seeds();
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .expect("output folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = SEEDS.iter().map(|s| s.to_string()).collect();
+    expected.push("metadata.jsonl".into());
+    assert_eq!(names, expected);
+    for seed in SEEDS {
+        let cleaned = std::fs::read_to_string(out.path().join(seed)).expect("cleaned file");
+        assert!(!cleaned.contains('\u{a0}'), "{seed}: no-break space left");
+        assert!(!cleaned.contains('\r'), "{seed}: CR left");
+        assert!(
+            !cleaned.contains("\n\n\n"),
+            "{seed}: more than one blank line"
+        );
+        assert!(
+            cleaned.ends_with('\n') && !cleaned.ends_with("\n\n"),
+            "{seed}: one final newline"
+        );
+        assert_eq!(
+            is_nfc_quick(cleaned.chars()),
+            IsNormalized::Yes,
+            "{seed}: not NFC"
+        );
+        for line in cleaned.lines() {
+            assert_eq!(line, line.trim_end(), "{seed}: trailing whitespace");
+        }
+        // Paragraphs are separated by exactly one blank line, one per line.
+        for block in cleaned.trim_end().split("\n\n") {
+            assert!(
+                !block.is_empty() && !block.contains('\n'),
+                "{seed}: {block:?}"
+            );
+        }
+        // Every kept line survives word for word, once.
+        let paragraphs: Vec<&str> = cleaned.trim_end().split("\n\n").collect();
+        for line in kept_lines(seed) {
+            let count = paragraphs.iter().filter(|p| **p == line).count();
+            assert_eq!(count, 1, "{seed}: `{line}` should appear exactly once");
+        }
+        assert_eq!(
+            paragraphs.len(),
+            kept_lines(seed).len(),
+            "{seed}: nothing else is left"
+        );
+        insta::assert_snapshot!(format!("fixed_{seed}"), cleaned);
+    }
+}
+
+#[test]
+fn the_manifest_records_provenance_and_hashes() {
+    let out = fix_seeds();
+    let manifest = std::fs::read_to_string(out.path().join("metadata.jsonl")).expect("manifest");
+    let entries: Vec<Value> = manifest
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(entries.len(), 5);
+    for (entry, seed) in entries.iter().zip(SEEDS) {
+        assert_eq!(entry["file_name"], seed);
+        assert_eq!(entry["original_path"], format!("seeds/{seed}"));
+        let cleaned = std::fs::read(out.path().join(seed)).expect("cleaned");
+        assert_eq!(entry["sha256"], corpuslint::metadata::sha256_hex(&cleaned));
+        let original = std::fs::read(Path::new("seeds").join(seed)).expect("seed");
+        assert_eq!(
+            entry["original_sha256"],
+            corpuslint::metadata::sha256_hex(&original)
+        );
+        assert_eq!(entry["corpuslint_version"], env!("CARGO_PKG_VERSION"));
+        assert!(entry["changes"].is_object());
+    }
+    assert_eq!(entries[4]["author"], "Lang Ping");
+    assert_eq!(entries[4]["author_origin"], "text");
+    assert_eq!(entries[1]["author"], Value::Null);
+}
+
+#[test]
+fn the_cleaned_corpus_is_clean_and_fixing_it_changes_nothing() {
+    let out = fix_seeds();
+    let output = corpuslint()
+        .args(["check", "--format", "json"])
+        .arg(out.path())
+        .output()
+        .expect("run check");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("json");
+    for d in report["diagnostics"].as_array().expect("array") {
+        let family = d["family"].as_str().unwrap_or("");
+        assert!(family != "chrome" && family != "duplicate", "{d}");
+        if family == "encoding" {
+            // Only findings whose fix is a guess (unsafe) are left for a person.
+            assert_eq!(d["fix"]["applicability"], "unsafe", "{d}");
+        }
+        assert_ne!(d["code"], "M008", "the manifest matches the cleaned files");
+    }
+    corpuslint()
+        .args(["fix", "--check"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn diff_and_check_write_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("page.txt");
+    let original = "Title of the page\nShare\n\nA body paragraph with a no-break\u{a0}space in it, long enough to count.\n";
+    std::fs::write(&file, original).expect("write");
+    let output = corpuslint()
+        .args(["fix", "--diff", "--color", "never"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let diff = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(diff.contains("-Share\n"), "{diff}");
+    assert!(
+        diff.contains("+A body paragraph with a no-break space in it"),
+        "{diff}"
+    );
+    corpuslint()
+        .args(["fix", "--check"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), original);
+}
+
+#[test]
+fn in_place_rewrites_files_and_their_manifest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for seed in SEEDS {
+        std::fs::copy(Path::new("seeds").join(seed), dir.path().join(seed)).expect("copy");
+    }
+    corpuslint()
+        .args(["fix", "--in-place"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let manifest = std::fs::read_to_string(dir.path().join("metadata.jsonl")).expect("manifest");
+    assert_eq!(manifest.lines().count(), 5);
+    let report = corpuslint()
+        .args(["check", "--select", "M008,M009,M010", "--format", "short"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(
+        report.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&report.stdout)
+    );
+    // A second run changes nothing.
+    corpuslint()
+        .args(["fix", "--check"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn undecodable_files_are_refused_unless_unsafe_fixes_redecode_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("latin.txt");
+    std::fs::write(
+        &file,
+        b"Le caf\xe9 de la gare\n\nIl \xe9tait une fois une histoire assez longue pour compter.\n",
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    corpuslint()
+        .args(["fix", "--out"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not valid UTF-8"));
+    assert!(!out.exists(), "nothing written");
+    corpuslint()
+        .args(["fix", "--unsafe-fixes", "--out"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .code(0);
+    let cleaned = std::fs::read_to_string(out.join("latin.txt")).expect("cleaned");
+    assert!(
+        cleaned.starts_with("Le café de la gare\n\nIl était une fois"),
+        "{cleaned}"
+    );
+}
