@@ -50,18 +50,20 @@ pub fn canonical(text: &str) -> String {
     let mut out = String::with_capacity(cleaned.len());
     for paragraph in segment(&cleaned, &lines) {
         let mut line = String::new();
-        for word in cleaned[paragraph.span.start..paragraph.span.end].split([' ', '\n']) {
-            if word.is_empty() {
+        for source_line in cleaned[paragraph.span.start..paragraph.span.end].split('\n') {
+            let words = source_line.split(' ').filter(|w| !w.is_empty());
+            let collapsed = words.collect::<Vec<_>>().join(" ");
+            if collapsed.is_empty() {
                 continue;
             }
-            let glue = match (line.chars().next_back(), word.chars().next()) {
+            let glue = match (line.chars().next_back(), collapsed.chars().next()) {
                 (None, _) => "",
-                // Wrapped CJK text joins without a space.
+                // Hard-wrapped CJK text joins without a space.
                 (Some(a), Some(b)) if is_cjk(a) && is_cjk(b) => "",
                 _ => " ",
             };
             line.push_str(glue);
-            line.push_str(word);
+            line.push_str(&collapsed);
         }
         if line.is_empty() {
             continue;
@@ -99,6 +101,13 @@ mod tests {
         );
         let nfd: String = "café".nfd().collect();
         assert_eq!(canonical(&nfd), "café\n");
+        // Spaces between CJK words on a line stay; a hard wrap between CJK lines goes.
+        assert_eq!(canonical("上海 北京  and 上海"), "上海 北京 and 上海\n");
+        let wrapped = "网络空间安全不能仅仅从信息技术和网络安全的角度来狭义\n地定义，而应该提升到战略高度来考虑，作为国家安全的问\n题，而不仅仅是技术问题。\n";
+        assert_eq!(
+            canonical(wrapped),
+            "网络空间安全不能仅仅从信息技术和网络安全的角度来狭义地定义，而应该提升到战略高度来考虑，作为国家安全的问题，而不仅仅是技术问题。\n"
+        );
     }
 
     #[test]

@@ -159,12 +159,13 @@ pub fn fix(settings: &Settings, options: FixOptions) -> Result<FixOutcome, Error
         Applicability::Safe
     };
 
+    let data = settings.rule_data()?;
     let first = analyze(
         &corpus,
         &sources,
         settings,
         &rules,
-        settings.rule_data()?,
+        &data,
         true,
         &mut |_| {},
     );
@@ -216,7 +217,7 @@ pub fn fix(settings: &Settings, options: FixOptions) -> Result<FixOutcome, Error
             &none,
             settings,
             &fixable,
-            settings.rule_data()?,
+            &data,
             false,
             &mut |_| {},
         );

@@ -91,7 +91,7 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
         &sources,
         settings,
         &rules,
-        data,
+        &data,
         false,
         &mut |name| lap(name, &mut timings),
     );
@@ -117,7 +117,7 @@ pub(crate) fn analyze(
     sources: &metadata::sources::Sources,
     settings: &Settings,
     rules: &[&'static rules::Rule],
-    data: rules::RuleData,
+    data: &rules::RuleData,
     with_metadata: bool,
     lap: &mut dyn FnMut(&'static str),
 ) -> Analysis {
@@ -180,7 +180,7 @@ pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
-    let documents = analyze(&corpus, &sources, settings, &[], data, true, &mut |_| {})
+    let documents = analyze(&corpus, &sources, settings, &[], &data, true, &mut |_| {})
         .metadata
         .unwrap_or_default();
     Ok(MetaOutcome {

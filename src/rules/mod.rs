@@ -118,9 +118,9 @@ pub struct CorpusContext<'a> {
     chrome_all: OnceLock<chrome::analysis::Analysis>,
     metadata: OnceLock<metadata::analysis::Analysis>,
     /// The chrome phrase data, compiled.
-    pub phrases: chrome::data::Phrases,
+    pub phrases: &'a chrome::data::Phrases,
     /// The provenance data, compiled.
-    pub metadata_data: crate::metadata::data::MetadataData,
+    pub metadata_data: &'a crate::metadata::data::MetadataData,
     /// Provenance files beside the documents.
     pub sources: &'a crate::metadata::sources::Sources,
 }
@@ -130,7 +130,7 @@ impl<'a> CorpusContext<'a> {
         corpus: &'a Corpus,
         settings: &'a Settings,
         enabled: &'a [&'static Rule],
-        data: RuleData,
+        data: &'a RuleData,
         sources: &'a crate::metadata::sources::Sources,
     ) -> Self {
         Self {
@@ -141,8 +141,8 @@ impl<'a> CorpusContext<'a> {
             chrome: OnceLock::new(),
             chrome_all: OnceLock::new(),
             metadata: OnceLock::new(),
-            phrases: data.phrases,
-            metadata_data: data.metadata,
+            phrases: &data.phrases,
+            metadata_data: &data.metadata,
             sources,
         }
     }
@@ -168,7 +168,7 @@ impl<'a> CorpusContext<'a> {
             return self.chrome();
         }
         self.chrome_all.get_or_init(|| {
-            chrome::analysis::Analysis::run(self.corpus, &self.phrases, &self.settings.chrome, all)
+            chrome::analysis::Analysis::run(self.corpus, self.phrases, &self.settings.chrome, all)
         })
     }
 
@@ -184,7 +184,7 @@ impl<'a> CorpusContext<'a> {
                 self.corpus,
                 self.sources,
                 &chrome_lines,
-                &self.metadata_data,
+                self.metadata_data,
                 &self.settings.metadata,
                 chrono::Local::now().date_naive(),
             )
@@ -207,7 +207,7 @@ impl<'a> CorpusContext<'a> {
             };
             chrome::analysis::Analysis::run(
                 self.corpus,
-                &self.phrases,
+                self.phrases,
                 &self.settings.chrome,
                 enabled,
             )

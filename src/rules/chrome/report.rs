@@ -23,9 +23,9 @@ pub fn report_runs(
 
 fn diagnostic(ctx: &CorpusContext, rule: &'static crate::rules::Rule, run: &Run) -> Diagnostic {
     let doc = ctx.corpus.get(run.doc);
-    let kind = run.kind(doc, &ctx.phrases);
+    let kind = run.kind(doc, ctx.phrases);
     let span = doc.lines_span(run.first_line(), run.last_line());
-    let evidence = run.evidence(&ctx.phrases);
+    let evidence = run.evidence(ctx.phrases);
     let message = if run.lines.len() == 1 {
         let text = doc.slice(run.lines[0].span).trim();
         format!(

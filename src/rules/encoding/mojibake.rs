@@ -183,8 +183,13 @@ impl Sequence {
     fn plausible(&self, has_neighbour: bool, run: &[(usize, char)]) -> bool {
         let d = self.decoded as u32;
         if self.end - self.start > 2 {
-            // Three- and four-byte sequences almost never arise from real text.
-            return !matches!(d, 0x80..=0x9f | 0xe000..=0xf8ff | 0xfffe..=0xffff | 0xf0000..);
+            if matches!(d, 0x80..=0x9f | 0xe000..=0xf8ff | 0xfffe..=0xffff | 0xf0000..) {
+                return false;
+            }
+            // `â€™` and its kind (general punctuation behind a lead `â`) are the common
+            // case; a lone CJK-looking sequence can be real text (`é`, a no-break space and
+            // `“` in French typography), so it needs a neighbour.
+            return run[self.start].1 == 'â' || self.end - self.start == 4 || has_neighbour;
         }
         if matches!(d, 0x80..=0x9f | 0x250..=0x36f) {
             return false;
@@ -309,6 +314,7 @@ mod tests {
             "Ø’s and Ü” and Ä…",
             "Le café où se déroulait la réunion était fermé à 18h.",
             "¿Qué? ¡Olé! «Ça va?» — Señor Muñoz",
+            "un café\u{a0}“noir” et à\u{a0}« bientôt »",
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }
