@@ -199,17 +199,11 @@ impl<'a> CorpusContext<'a> {
     /// chrome rules only.
     pub fn chrome(&self) -> &chrome::analysis::Analysis {
         self.chrome.get_or_init(|| {
-            let enabled = chrome::analysis::Enabled {
-                phrases: self.is_enabled(&chrome::boilerplate_phrase::RULE),
-                templates: self.is_enabled(&chrome::site_template::RULE),
-                navigation: self.is_enabled(&chrome::navigation::RULE),
-                context: self.is_enabled(&chrome::chrome_context::RULE),
-            };
             chrome::analysis::Analysis::run(
                 self.corpus,
                 self.phrases,
                 &self.settings.chrome,
-                enabled,
+                self.chrome_enabled(),
             )
         })
     }
