@@ -249,3 +249,19 @@ fn undecodable_files_are_refused_unless_unsafe_fixes_redecode_them() {
         "{cleaned}"
     );
 }
+
+#[test]
+fn the_summary_shown_in_readme_is_real() {
+    let output = corpuslint()
+        .args(["fix", "seeds/", "--check"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1), "the seeds need fixing");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("seeds/000_d9ee4d4d624b5cba.txt: "))
+        .expect("a summary for 000");
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    assert!(readme.contains(line), "README should show `{line}`");
+}
