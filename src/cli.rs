@@ -31,11 +31,25 @@ pub enum Command {
     Fix(FixArgs),
     /// Print the resolved provenance (title, author, date, source) of each document.
     Meta(MetaArgs),
+    /// Print the configuration in effect: the file it comes from, then its settings.
+    Config(ConfigArgs),
     /// Explain a rule: what it catches, why it matters, an example, how to configure it.
     Explain {
         /// A rule code (E005) or name (unusual-space).
         rule: String,
     },
+}
+
+/// Where the configuration comes from.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigArgs {
+    /// Read this configuration file instead of the nearest corpuslint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -49,20 +63,27 @@ pub struct CheckArgs {
     pub format: Format,
 
     /// Rules to run: codes (E005), prefixes (E), names (mojibake), families (encoding) or ALL.
-    #[arg(long, value_delimiter = ',', default_value = "ALL")]
-    pub select: Vec<String>,
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
 
     /// Rules not to run, in the same notation as --select.
     #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
+    pub ignore: Option<Vec<String>>,
 
-    /// Exit with status 1 when a finding reaches this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Exit with status 1 when a finding reaches this severity (default: warning).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 
-    /// File extensions read when walking folders.
-    #[arg(long = "extension", value_delimiter = ',', default_value = "txt,md")]
-    pub extensions: Vec<String>,
+    /// File extensions read when walking folders (default: txt,md).
+    #[arg(long = "extension", value_delimiter = ',')]
+    pub extensions: Option<Vec<String>>,
+
+    /// Files not to check (globs, added to the configuration's).
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<String>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -105,16 +126,23 @@ pub struct FixArgs {
     pub verbose: bool,
 
     /// Rules whose fixes apply, as for `check`.
-    #[arg(long, value_delimiter = ',', default_value = "ALL")]
-    pub select: Vec<String>,
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
 
     /// Rules whose fixes do not apply.
     #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
+    pub ignore: Option<Vec<String>>,
 
-    /// File extensions read when walking folders.
-    #[arg(long = "extension", value_delimiter = ',', default_value = "txt,md")]
-    pub extensions: Vec<String>,
+    /// File extensions read when walking folders (default: txt,md).
+    #[arg(long = "extension", value_delimiter = ',')]
+    pub extensions: Option<Vec<String>>,
+
+    /// Files not to fix (globs, added to the configuration's).
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<String>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 
     /// When to colour the diff.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -131,9 +159,12 @@ pub struct MetaArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
 
-    /// File extensions read when walking folders.
-    #[arg(long = "extension", value_delimiter = ',', default_value = "txt,md")]
-    pub extensions: Vec<String>,
+    /// File extensions read when walking folders (default: txt,md).
+    #[arg(long = "extension", value_delimiter = ',')]
+    pub extensions: Option<Vec<String>>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,8 @@ pub enum Error {
     UnknownRule(String),
     #[error("invalid rule data: {0}")]
     RuleData(String),
+    #[error("{}: {}", .0.path(), .0.message)]
+    Config(Box<crate::config::ConfigError>),
 }
 
 /// A file or folder that could not be read; the run goes on without it (exit status 2).

@@ -148,7 +148,7 @@ pub struct FixOutcome {
 /// Fixes the files named by `settings` in memory; writing is `write`'s business.
 pub fn fix(settings: &Settings, options: FixOptions) -> Result<FixOutcome, Error> {
     let rules = settings.rules()?;
-    let (files, mut errors) = corpus::discover(&settings.paths, &settings.extensions);
+    let (files, mut errors) = crate::discover(settings)?;
     let (mut corpus, load_errors) = corpus::load(files);
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);

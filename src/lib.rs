@@ -5,6 +5,7 @@
 //! the binary renders what [`check`] returns.
 
 pub mod canonical;
+pub mod config;
 pub mod corpus;
 pub mod data;
 pub mod diagnostic;
@@ -79,7 +80,7 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
         timings.push((name, now - clock));
         clock = now;
     };
-    let (files, mut errors) = corpus::discover(&settings.paths, &settings.extensions);
+    let (files, mut errors) = discover(settings)?;
     lap("discover", &mut timings);
     let (mut corpus, load_errors) = corpus::load(files);
     errors.extend(load_errors);
@@ -101,6 +102,19 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
         errors,
         timings,
     })
+}
+
+/// The files to check: discovered under the paths, then kept by the include and exclude
+/// globs of the settings.
+pub fn discover(settings: &Settings) -> Result<(Vec<std::path::PathBuf>, Vec<FileError>), Error> {
+    let (files, errors) = corpus::discover(&settings.paths, &settings.extensions);
+    let mut kept = Vec::with_capacity(files.len());
+    for file in files {
+        if settings.keeps(&file)? {
+            kept.push(file);
+        }
+    }
+    Ok((kept, errors))
 }
 
 /// What the rules found in a corpus.
@@ -149,6 +163,9 @@ pub(crate) fn analyze(
     }
     lap("corpus rules");
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Per-file ignore globs are validated when the configuration is read; a glob that
+    // does not compile here (settings made by hand) ignores nothing.
+    let _ = settings.adjust(corpus, &mut diagnostics);
     lap("sort");
     let metadata = with_metadata.then(|| {
         context
@@ -175,7 +192,7 @@ pub struct MetaOutcome {
 /// Resolves the provenance of the files named by `settings`, as the metadata rules see it.
 pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
     let data = settings.rule_data()?;
-    let (files, mut errors) = corpus::discover(&settings.paths, &settings.extensions);
+    let (files, mut errors) = discover(settings)?;
     let (mut corpus, load_errors) = corpus::load(files);
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);

@@ -9,7 +9,9 @@ use corpuslint::settings::Settings;
 
 mod cli;
 
-use cli::{CheckArgs, Cli, Color, Command, FixArgs, Format, ListFormat, MetaArgs};
+use cli::{CheckArgs, Cli, Color, Command, ConfigArgs, FixArgs, Format, ListFormat, MetaArgs};
+use corpuslint::config;
+use corpuslint::error::Error;
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -33,6 +35,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
         Command::Check(args) => check(args, &mut out)?,
         Command::Fix(args) => fix(args, &mut out)?,
         Command::Meta(args) => meta(args, &mut out)?,
+        Command::Config(args) => show_config(&args, &mut out)?,
         Command::Rules { format } => {
             list_rules(format, &mut out)?;
             ExitCode::SUCCESS
@@ -65,21 +68,24 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
 
 fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let fail_on = args.fail_on.severity();
-    let settings = Settings {
-        paths: args.paths,
-        extensions: args.extensions,
-        select: args.select,
-        ignore: args.ignore,
-        fail_on,
-        ..Settings::default()
+    let mut settings = match base_settings(args.paths, &args.config) {
+        Ok(settings) => settings,
+        Err(err) => return Ok(fail(&err)),
     };
+    override_rules(
+        &mut settings,
+        args.select,
+        args.ignore,
+        args.extensions,
+        args.exclude,
+    );
+    if let Some(fail_on) = args.fail_on {
+        settings.fail_on = fail_on.severity();
+    }
+    let fail_on = settings.fail_on;
     let outcome = match corpuslint::check(&settings) {
         Ok(outcome) => outcome,
-        Err(err) => {
-            eprintln!("corpuslint: error: {err}");
-            return Ok(ExitCode::from(EXIT_ERROR));
-        }
+        Err(err) => return Ok(fail(&err)),
     };
     for error in &outcome.errors {
         eprintln!("corpuslint: error: {error}");
@@ -130,22 +136,23 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     use corpuslint::fixer::{self, FixOptions};
     use corpuslint::write;
 
-    let settings = Settings {
-        paths: args.paths,
-        extensions: args.extensions,
-        select: args.select,
-        ignore: args.ignore,
-        ..Settings::default()
+    let mut settings = match base_settings(args.paths, &args.config) {
+        Ok(settings) => settings,
+        Err(err) => return Ok(fail(&err)),
     };
+    override_rules(
+        &mut settings,
+        args.select,
+        args.ignore,
+        args.extensions,
+        args.exclude,
+    );
     let options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
     let outcome = match fixer::fix(&settings, options) {
         Ok(outcome) => outcome,
-        Err(err) => {
-            eprintln!("corpuslint: error: {err}");
-            return Ok(ExitCode::from(EXIT_ERROR));
-        }
+        Err(err) => return Ok(fail(&err)),
     };
     for error in &outcome.errors {
         eprintln!("corpuslint: error: {error}");
@@ -225,17 +232,16 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
 }
 
 fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    let settings = Settings {
-        paths: args.paths,
-        extensions: args.extensions,
-        ..Settings::default()
+    let mut settings = match base_settings(args.paths, &args.config) {
+        Ok(settings) => settings,
+        Err(err) => return Ok(fail(&err)),
     };
+    if let Some(extensions) = args.extensions {
+        settings.extensions = extensions;
+    }
     let outcome = match corpuslint::meta(&settings) {
         Ok(outcome) => outcome,
-        Err(err) => {
-            eprintln!("corpuslint: error: {err}");
-            return Ok(ExitCode::from(EXIT_ERROR));
-        }
+        Err(err) => return Ok(fail(&err)),
     };
     for error in &outcome.errors {
         eprintln!("corpuslint: error: {error}");
@@ -249,6 +255,98 @@ fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     } else {
         ExitCode::from(EXIT_ERROR)
     })
+}
+
+/// The settings of the configuration file in effect, if any, for `paths`.
+fn base_settings(paths: Vec<std::path::PathBuf>, args: &ConfigArgs) -> Result<Settings, Error> {
+    let mut settings = Settings {
+        paths,
+        ..Settings::default()
+    };
+    if let Some(path) = config_path(args) {
+        let config = config::load(&path).map_err(Error::Config)?;
+        settings.apply_config(&config, &path)?;
+    }
+    Ok(settings)
+}
+
+/// `--config FILE`, else the nearest corpuslint.toml from the current folder up, unless
+/// `--isolated`.
+fn config_path(args: &ConfigArgs) -> Option<std::path::PathBuf> {
+    if args.isolated {
+        return None;
+    }
+    args.config.clone().or_else(|| {
+        let here = std::env::current_dir().ok()?;
+        let found = config::find(&here)?;
+        // Shown relative to the current folder when it is in it.
+        Some(
+            found
+                .strip_prefix(&here)
+                .map(|p| p.to_path_buf())
+                .unwrap_or(found),
+        )
+    })
+}
+
+/// Command-line flags win over the configuration file.
+fn override_rules(
+    settings: &mut Settings,
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
+    extensions: Option<Vec<String>>,
+    exclude: Vec<String>,
+) {
+    if let Some(select) = select {
+        settings.select = select;
+    }
+    if let Some(ignore) = ignore {
+        settings.ignore = ignore;
+    }
+    if let Some(extensions) = extensions {
+        settings.extensions = extensions;
+    }
+    settings.exclude.extend(exclude);
+}
+
+/// Prints an error that stops the run (with the place in the file, for configuration
+/// errors) and gives the exit status for it.
+fn fail(err: &Error) -> ExitCode {
+    match err {
+        Error::Config(diagnostic) => {
+            let mut rendered = String::new();
+            let handler = miette::GraphicalReportHandler::new_themed(
+                miette::GraphicalTheme::unicode_nocolor(),
+            );
+            if handler
+                .render_report(&mut rendered, diagnostic.as_ref())
+                .is_ok()
+            {
+                eprint!("{rendered}");
+            } else {
+                eprintln!("corpuslint: error: {err}");
+            }
+        }
+        _ => eprintln!("corpuslint: error: {err}"),
+    }
+    ExitCode::from(EXIT_ERROR)
+}
+
+fn show_config(args: &ConfigArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let (path, config) = match config_path(args) {
+        Some(path) => match config::load(&path) {
+            Ok(config) => (Some(path), config),
+            Err(err) => return Ok(fail(&Error::Config(err))),
+        },
+        None => (None, config::Config::default()),
+    };
+    match &path {
+        Some(path) => writeln!(out, "# configuration: {}", path.display())?,
+        None => writeln!(out, "# no configuration file: defaults")?,
+    }
+    let text = toml::to_string_pretty(&config).map_err(io::Error::other)?;
+    write!(out, "{text}")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list_rules(format: ListFormat, out: &mut impl Write) -> io::Result<()> {

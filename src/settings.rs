@@ -1,6 +1,8 @@
 //! Resolved settings for a run: what to read, which rules to run, when to fail.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, ConfigError};
 
 use crate::diagnostic::{Family, Severity};
 use crate::error::Error;
@@ -31,6 +33,14 @@ pub struct Settings {
     pub chrome_data: Vec<(String, String)>,
     /// What the metadata family requires.
     pub metadata: metadata::Options,
+    /// Only files matching one of these globs are checked (all, when empty).
+    pub include: Vec<String>,
+    /// Files matching one of these globs are not checked.
+    pub exclude: Vec<String>,
+    /// (glob, selectors): rules not reported for the files the glob matches.
+    pub per_file_ignores: Vec<(String, Vec<String>)>,
+    /// Severity per rule code or name, over the rule's default.
+    pub severity: std::collections::BTreeMap<String, Severity>,
 }
 
 impl Default for Settings {
@@ -45,6 +55,10 @@ impl Default for Settings {
             chrome: chrome::Options::default(),
             chrome_data: Vec::new(),
             metadata: metadata::Options::default(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+            per_file_ignores: Vec::new(),
+            severity: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -81,6 +95,121 @@ impl Settings {
             .map_err(|err| Error::RuleData(format!("rules/metadata.toml: {err}")))?;
         Ok(RuleData { phrases, metadata })
     }
+}
+
+impl Settings {
+    /// Takes the settings of a configuration file found at `path`; relative paths in it
+    /// (phrase files) are relative to its folder.
+    pub fn apply_config(&mut self, config: &Config, path: &Path) -> Result<(), Error> {
+        let dir = path.parent().unwrap_or(Path::new(""));
+        if let Some(extensions) = &config.files.extensions {
+            self.extensions = extensions.clone();
+        }
+        self.include = config.files.include.clone();
+        self.exclude = config.files.exclude.clone();
+        if let Some(select) = &config.rules.select {
+            self.select = select.clone();
+        }
+        self.ignore = config.rules.ignore.clone();
+        if let Some(fail_on) = &config.rules.fail_on {
+            self.fail_on = match fail_on.as_str() {
+                "error" => Some(Severity::Error),
+                "info" => Some(Severity::Info),
+                "never" => None,
+                _ => Some(Severity::Warning),
+            };
+        }
+        self.severity = config.rules.severity.clone();
+        self.per_file_ignores = config
+            .per_file_ignores
+            .iter()
+            .map(|(glob, selectors)| (glob.clone(), selectors.clone()))
+            .collect();
+        self.duplicates = config.duplicate.clone();
+        self.chrome = config.chrome.clone();
+        self.metadata = config.metadata.clone();
+        for file in &config.chrome.phrase_files {
+            let full = dir.join(file);
+            let text = std::fs::read_to_string(&full).map_err(|err| {
+                let raw = std::fs::read_to_string(path).unwrap_or_default();
+                let needle = file.to_string_lossy();
+                let span = raw.find(needle.as_ref()).map(|at| at..at + needle.len());
+                Error::Config(Box::new(ConfigError::new(
+                    path,
+                    &raw,
+                    span,
+                    format!("cannot read phrase file {}: {err}", full.display()),
+                )))
+            })?;
+            self.chrome_data
+                .push((full.to_string_lossy().into_owned(), text));
+        }
+        for selector in self
+            .severity
+            .keys()
+            .chain(self.per_file_ignores.iter().flat_map(|(_, s)| s))
+        {
+            if !RULES.iter().any(|rule| selects(selector, rule)) {
+                return Err(Error::UnknownSelector(selector.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a discovered file is checked, by the include and exclude globs.
+    pub fn keeps(&self, path: &Path) -> Result<bool, Error> {
+        let matches = |globs: &[String]| -> Result<bool, Error> {
+            let set = build_globs(globs)?;
+            Ok(set.is_match(path))
+        };
+        if !self.include.is_empty() && !matches(&self.include)? {
+            return Ok(false);
+        }
+        Ok(self.exclude.is_empty() || !matches(&self.exclude)?)
+    }
+
+    /// Applies severity overrides and per-file ignores to findings.
+    pub fn adjust(
+        &self,
+        corpus: &crate::corpus::Corpus,
+        diagnostics: &mut Vec<crate::diagnostic::Diagnostic>,
+    ) -> Result<(), Error> {
+        let ignores: Vec<(globset::GlobSet, &Vec<String>)> = self
+            .per_file_ignores
+            .iter()
+            .map(|(glob, selectors)| Ok((build_globs(std::slice::from_ref(glob))?, selectors)))
+            .collect::<Result<_, Error>>()?;
+        diagnostics.retain(|d| {
+            let path = &corpus.get(d.doc).path;
+            !ignores.iter().any(|(set, selectors)| {
+                set.is_match(path) && selectors.iter().any(|s| selects(s, d.rule))
+            })
+        });
+        for d in diagnostics.iter_mut() {
+            if let Some(severity) = self
+                .severity
+                .iter()
+                .find(|(key, _)| {
+                    key.eq_ignore_ascii_case(d.rule.code) || key.as_str() == d.rule.name
+                })
+                .map(|(_, s)| *s)
+            {
+                d.severity = severity;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn build_globs(globs: &[String]) -> Result<globset::GlobSet, Error> {
+    let mut builder = globset::GlobSetBuilder::new();
+    for glob in globs {
+        builder.add(
+            globset::Glob::new(glob)
+                .map_err(|e| Error::RuleData(format!("invalid glob `{glob}`: {e}")))?,
+        );
+    }
+    builder.build().map_err(|e| Error::RuleData(e.to_string()))
 }
 
 /// `ALL`, a code (`E005`), a code prefix (`E`, `E00`), a rule name or a family name.

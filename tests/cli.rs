@@ -253,3 +253,68 @@ fn related_locations_render_in_the_same_file() {
         String::from_utf8(output.stdout).expect("utf-8")
     );
 }
+
+#[test]
+fn configuration_selects_rules_and_errors_point_into_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for seed in ["003_5643ba1dc797c082.txt", "004_4b8399b3e61f290d.txt"] {
+        std::fs::copy(
+            std::path::Path::new("seeds").join(seed),
+            dir.path().join(seed),
+        )
+        .expect("copy");
+    }
+    let config = dir.path().join("corpuslint.toml");
+    std::fs::write(
+        &config,
+        "[rules]\nignore = [\"metadata\"]\nseverity = { E014 = \"info\" }\nfail_on = \"error\"\n\n[per_file_ignores]\n\"**/003_*\" = [\"chrome\"]\n",
+    )
+    .expect("write");
+    let output = corpuslint()
+        .args(["check", "--format", "short", "--config"])
+        .arg(&config)
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "only warnings and infos: fail_on = error"
+    );
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(!stdout.contains(": M0"), "metadata ignored");
+    assert!(
+        !stdout
+            .lines()
+            .any(|l| l.contains("003_") && l.contains(": C0")),
+        "chrome ignored for 003"
+    );
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.contains("004_") && l.contains(": C0"))
+    );
+    assert!(stdout.contains("2 infos"), "E014 as info: {stdout}");
+
+    std::fs::write(&config, "[duplicate]\nnear_treshold = 0.9\n").expect("write");
+    corpuslint()
+        .args(["check", "--config"])
+        .arg(&config)
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field `near_treshold`"))
+        .stderr(predicate::str::contains("2 │ near_treshold = 0.9"));
+    corpuslint()
+        .args([
+            "check",
+            "--isolated",
+            "--select",
+            "E014",
+            "--format",
+            "short",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+}

@@ -20,6 +20,9 @@ pub struct Options {
     pub template_min_docs: usize,
     /// ...and in at least this share of the files of its folder.
     pub template_folder_share: f64,
+    /// Phrase files of your own, read beside the built-in `rules/chrome.toml` (paths
+    /// relative to the configuration file).
+    pub phrase_files: Vec<std::path::PathBuf>,
 }
 
 impl Default for Options {
@@ -27,6 +30,7 @@ impl Default for Options {
         Self {
             template_min_docs: 3,
             template_folder_share: 0.3,
+            phrase_files: Vec::new(),
         }
     }
 }
