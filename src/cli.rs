@@ -92,6 +92,10 @@ pub struct CheckArgs {
     /// Print the wall time of each pass on stderr.
     #[arg(long)]
     pub timings: bool,
+
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -175,6 +179,10 @@ pub enum Format {
     Short,
     /// One JSON object with every finding.
     Json,
+    /// One JSON object per finding and line, for streaming huge corpora.
+    Jsonl,
+    /// GitHub Actions workflow commands: findings become annotations on the pull request.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -68,16 +68,16 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
 
 fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let mut settings = match base_settings(args.paths, &args.config) {
+    let mut settings = match base_settings(args.paths.clone(), &args.config) {
         Ok(settings) => settings,
         Err(err) => return Ok(fail(&err)),
     };
     override_rules(
         &mut settings,
-        args.select,
-        args.ignore,
-        args.extensions,
-        args.exclude,
+        args.select.clone(),
+        args.ignore.clone(),
+        args.extensions.clone(),
+        args.exclude.clone(),
     );
     if let Some(fail_on) = args.fail_on {
         settings.fail_on = fail_on.severity();
@@ -90,20 +90,11 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     for error in &outcome.errors {
         eprintln!("corpuslint: error: {error}");
     }
-    match args.format {
-        Format::Human => {
-            let options = HumanOptions {
-                color: use_color(args.color),
-                width: terminal_width(),
-            };
-            render::human::render(&outcome, options, out)?;
-            writeln!(out, "{}", render::summary(&outcome))?;
-        }
-        Format::Short => {
-            render::short::render(&outcome, out)?;
-            writeln!(out, "{}", render::summary(&outcome))?;
-        }
-        Format::Json => render::json::render(&outcome, out)?,
+    if args.statistics {
+        write!(out, "{}", render::statistics(&outcome))?;
+        writeln!(out, "{}", render::summary(&outcome))?;
+    } else {
+        render_findings(&args, &outcome, out)?;
     }
     if args.timings {
         out.flush()?;
@@ -347,6 +338,30 @@ fn show_config(args: &ConfigArgs, out: &mut impl Write) -> io::Result<ExitCode> 
     let text = toml::to_string_pretty(&config).map_err(io::Error::other)?;
     write!(out, "{text}")?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn render_findings(
+    args: &CheckArgs,
+    outcome: &corpuslint::Outcome,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    match args.format {
+        Format::Human => {
+            let options = HumanOptions {
+                color: use_color(args.color),
+                width: terminal_width(),
+            };
+            render::human::render(outcome, options, out)?;
+            writeln!(out, "{}", render::summary(outcome))
+        }
+        Format::Short => {
+            render::short::render(outcome, out)?;
+            writeln!(out, "{}", render::summary(outcome))
+        }
+        Format::Json => render::json::render(outcome, out),
+        Format::Jsonl => render::json::render_lines(outcome, out),
+        Format::Github => render::github::render(outcome, out),
+    }
 }
 
 fn list_rules(format: ListFormat, out: &mut impl Write) -> io::Result<()> {

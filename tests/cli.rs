@@ -318,3 +318,25 @@ fn configuration_selects_rules_and_errors_point_into_the_file() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn github_jsonl_and_statistics_outputs() {
+    let run = |args: &[&str]| {
+        let output = corpuslint()
+            .args(["check", "seeds/004_4b8399b3e61f290d.txt"])
+            .args(args)
+            .output()
+            .expect("run");
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    insta::assert_snapshot!("github_004", run(&["--format", "github"]));
+    let jsonl = run(&["--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).expect("json");
+    assert_eq!(json["diagnostics"].as_array().expect("array"), &lines);
+    insta::assert_snapshot!("statistics_004", run(&["--statistics"]));
+}

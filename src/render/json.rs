@@ -57,8 +57,8 @@ struct JsonRelated<'a> {
     message: &'a str,
 }
 
-pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
-    let diagnostics = outcome
+fn diagnostics(outcome: &Outcome) -> Vec<JsonDiagnostic<'_>> {
+    outcome
         .diagnostics
         .iter()
         .map(|d| {
@@ -96,7 +96,20 @@ pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
                 fix: d.fix.as_ref(),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// One finding per line, each object as in the `diagnostics` array of the JSON report.
+pub fn render_lines(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
+    for diagnostic in diagnostics(outcome) {
+        serde_json::to_writer(&mut *out, &diagnostic).map_err(io::Error::from)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
+    let diagnostics = diagnostics(outcome);
     let report = Report {
         version: FORMAT_VERSION,
         tool: Tool {

@@ -1,5 +1,6 @@
 //! Turning an [`Outcome`](crate::Outcome) into text: miette graphical, short lines, JSON.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod meta;
@@ -58,4 +59,18 @@ pub fn summary(outcome: &Outcome) -> String {
         ));
     }
     line
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+pub fn statistics(outcome: &Outcome) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> =
+        std::collections::BTreeMap::new();
+    for d in &outcome.diagnostics {
+        *counts.entry((d.rule.code, d.rule.name)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    rows.iter()
+        .map(|((code, name), n)| format!("{n:>7}  {code}  {name}\n"))
+        .collect()
 }

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Benchmark corpuslint on generated corpora of given sizes.
+#
+#   bench/run.sh [--keep] [MB ...]        (default sizes: 10 200)
+#
+# Prints a Markdown table on stdout (progress goes to stderr).
+# See bench/README.md.
+set -euo pipefail
+
+usage() {
+    echo "usage: $0 [--keep] [MB ...]   (default: 10 200)" >&2
+    exit 2
+}
+
+keep=0
+sizes=()
+for arg in "$@"; do
+    case "$arg" in
+        --keep) keep=1 ;;
+        -h | --help) usage ;;
+        *[!0-9]* | '') echo "not a size in MB: $arg" >&2; usage ;;
+        *) sizes+=("$arg") ;;
+    esac
+done
+if [ ${#sizes[@]} -eq 0 ]; then
+    sizes=(10 200)
+fi
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+make_corpus=${MAKE_CORPUS:-$repo/../shared/bench/make_corpus.py}
+bench_dir=${BENCH_DIR:-/tmp/corpuslint-bench}
+runs=3
+
+log() { echo "bench: $*" >&2; }
+
+# --- 1. Debian packages, installed only when missing -------------------------
+missing=()
+for pkg in anarchism debian-handbook; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! apt-get install -y -q "${missing[@]}" >&2; then
+        apt-get update -q >&2
+        apt-get install -y -q "${missing[@]}" >&2
+    fi
+fi
+
+# --- 2. Release build ---------------------------------------------------------
+log "building (cargo build --release)"
+(cd "$repo" && cargo build --release --quiet)
+target_dir=$(cd "$repo" && cargo metadata --format-version 1 --no-deps |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+bin=$target_dir/release/corpuslint
+[ -x "$bin" ] || { echo "no binary at $bin" >&2; exit 1; }
+
+# --- Temporary files and clean-up -----------------------------------------------
+mkdir -p "$bench_dir"
+tmp=$(mktemp -d "$bench_dir/tmp.XXXXXX")
+cleanup() {
+    rm -rf "$tmp"
+    if [ "$keep" -eq 0 ]; then
+        for mb in "${sizes[@]}"; do
+            c=$bench_dir/corpus-${mb}m
+            rm -rf "$c" "$c.truth.jsonl" "$c.summary.json"
+        done
+        rmdir "$bench_dir" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+
+# --- Measuring ------------------------------------------------------------------
+# measure OKCODES CMD...: run CMD $runs times under /usr/bin/time -v with stdout
+# to /dev/null; an exit status outside OKCODES (e.g. "0 1") aborts.  Sets
+# best_s (wall seconds of the fastest run), best_rss_kb (its peak RSS) and
+# leaves the fastest run's stderr in $tmp/best.err.
+measure() {
+    local ok=$1
+    shift
+    best_s=
+    best_rss_kb=
+    local i start end s rc rss
+    for ((i = 1; i <= runs; i++)); do
+        rm -rf "$tmp/out"
+        start=$EPOCHREALTIME
+        rc=0
+        /usr/bin/time -v -o "$tmp/time.txt" "$@" >/dev/null 2>"$tmp/run.err" || rc=$?
+        end=$EPOCHREALTIME
+        if [[ " $ok " != *" $rc "* ]]; then
+            echo "bench: '$*' exited with status $rc:" >&2
+            tail -n 20 "$tmp/run.err" >&2
+            exit 1
+        fi
+        s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+        rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
+        log "  run $i: ${s} s, ${rss} kB"
+        if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
+            best_s=$s
+            best_rss_kb=$rss
+            cp "$tmp/run.err" "$tmp/best.err"
+        fi
+    done
+    rm -rf "$tmp/out"
+}
+
+rows=()
+passes=()
+add_row() { # size_mb label
+    local mbs rss_mb
+    mbs=$(awk -v m="$1" -v s="$best_s" 'BEGIN { if (s > 0) printf "%.1f", m / s; else print "-" }')
+    rss_mb=$(awk -v k="$best_rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+    rows+=("| $1 | $2 | $best_s | $mbs | $rss_mb |")
+}
+
+for mb in "${sizes[@]}"; do
+    corpus=$bench_dir/corpus-${mb}m
+    if [ -d "$corpus" ] && [ -f "$corpus.summary.json" ]; then
+        log "corpus $corpus exists"
+    else
+        log "generating $corpus ($mb MB)"
+        python3 "$make_corpus" "$corpus" --mb "$mb" --force >&2
+    fi
+    read -r files bytes < <(find "$corpus" -type f -name '*.txt' -printf '%s\n' |
+        awk '{ n++; b += $1 } END { print n + 0, b + 0 }')
+    size=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+    log "corpus-${mb}m: $files files, $size MB of .txt"
+
+    log "cat"
+    measure "0" bash -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat' _ "$corpus"
+    add_row "$size" "cat"
+    log "sha256sum"
+    measure "0" bash -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 sha256sum' _ "$corpus"
+    add_row "$size" "sha256sum"
+    log "corpuslint check"
+    measure "0 1" "$bin" check "$corpus" --format short --timings
+    add_row "$size" "corpuslint check"
+    passes+=("$size|$(cat "$tmp/best.err")")
+    log "corpuslint fix"
+    measure "0" "$bin" fix "$corpus" --out "$tmp/out"
+    add_row "$size" "corpuslint fix"
+done
+
+# --- Report ---------------------------------------------------------------------
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$repo" status --porcelain 2>/dev/null)" ]; then
+    commit="$commit (with uncommitted changes)"
+fi
+echo "corpuslint $commit, $(nproc) cores, fastest of $runs runs (warm page cache)."
+echo
+echo "| size (MB) | command | wall (s) | MB/s | peak RSS (MB) |"
+echo "| ---: | --- | ---: | ---: | ---: |"
+printf '%s\n' "${rows[@]}"
+for entry in "${passes[@]}"; do
+    size=${entry%%|*}
+    echo
+    echo "\`corpuslint check\` passes, $size MB (fastest run):"
+    echo
+    echo "| pass | seconds |"
+    echo "| --- | ---: |"
+    # Lines look like "   read + decode + segment:     0.123 s".
+    sed -n 's/^ *\(.*[^ ]\): *\([0-9.]*\) s$/| \1 | \2 |/p' <<<"${entry#*|}"
+done
