@@ -71,3 +71,17 @@ fn set_up_commands_are_given_and_ci_runs_the_tests() {
         ".ci/run runs `cargo test`"
     );
 }
+
+#[test]
+fn configuration_example_is_valid() {
+    let readme = readme();
+    let start = readme.find("```toml\n").expect("a configuration example") + "```toml\n".len();
+    let block = &readme[start..];
+    let example = &block[..block.find("```").expect("closed")];
+    let config = corpuslint::config::parse(std::path::Path::new("corpuslint.toml"), example)
+        .unwrap_or_else(|err| panic!("README configuration: {}", err.message));
+    // The example shows the defaults, apart from the lines marked as examples.
+    assert_eq!(config.duplicate, corpuslint::rules::duplicate::Options::default());
+    assert_eq!(config.chrome, corpuslint::rules::chrome::Options::default());
+    assert_eq!(config.metadata, corpuslint::rules::metadata::Options::default());
+}
