@@ -81,7 +81,13 @@ fn configuration_example_is_valid() {
     let config = corpuslint::config::parse(std::path::Path::new("corpuslint.toml"), example)
         .unwrap_or_else(|err| panic!("README configuration: {}", err.message));
     // The example shows the defaults, apart from the lines marked as examples.
-    assert_eq!(config.duplicate, corpuslint::rules::duplicate::Options::default());
+    assert_eq!(
+        config.duplicate,
+        corpuslint::rules::duplicate::Options::default()
+    );
     assert_eq!(config.chrome, corpuslint::rules::chrome::Options::default());
-    assert_eq!(config.metadata, corpuslint::rules::metadata::Options::default());
+    assert_eq!(
+        config.metadata,
+        corpuslint::rules::metadata::Options::default()
+    );
 }
