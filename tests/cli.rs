@@ -340,3 +340,56 @@ fn github_jsonl_and_statistics_outputs() {
     assert_eq!(json["diagnostics"].as_array().expect("array"), &lines);
     insta::assert_snapshot!("statistics_004", run(&["--statistics"]));
 }
+
+/// Odd files get findings or a clear error, never a panic (exit status 0, 1 or 2).
+#[cfg(unix)]
+#[test]
+fn odd_inputs_get_an_answer() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::write(root.join("empty.txt"), "").expect("write");
+    std::fs::write(root.join("blank.txt"), "  \n\t\n\n").expect("write");
+    std::fs::write(root.join("with space.txt"), "A line.\n").expect("write");
+    std::fs::write(root.join("new\nline.txt"), "A line.\n").expect("write");
+    std::fs::write(
+        root.join(std::ffi::OsStr::from_bytes(b"bad\xffname.txt")),
+        "A line.\n",
+    )
+    .expect("write");
+    let mut utf16 = Vec::new();
+    for unit in "Hello from UTF-16 without a byte-order mark.\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    std::fs::write(root.join("utf16.txt"), utf16).expect("write");
+    std::fs::write(root.join("long.txt"), "word ".repeat(200_000)).expect("write");
+    let output = corpuslint()
+        .args(["check", "--format", "json"])
+        .arg(root)
+        .output()
+        .expect("run");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["files"], 7);
+    let codes_of = |name: &str| -> Vec<String> {
+        report["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter(|d| d["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert!(codes_of("utf16.txt").contains(&"E001".to_string()));
+    assert!(codes_of("blank.txt").contains(&"E013".to_string()));
+    assert!(codes_of("long.txt").contains(&"E013".to_string()));
+    // Every file has a finding (at least its missing provenance), the odd names included.
+    assert!(!codes_of("with space.txt").is_empty());
+    assert!(!codes_of("new\nline.txt").is_empty());
+    assert!(!codes_of("bad\u{fffd}name.txt").is_empty());
+}
