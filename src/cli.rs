@@ -52,6 +52,30 @@ pub struct ConfigArgs {
     pub isolated: bool,
 }
 
+/// Which rules and files: shared by `check` and `fix` (for `fix`, the rules whose fixes
+/// apply).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SelectionArgs {
+    /// Rules: codes (E005), prefixes (E), names (mojibake), families (encoding) or ALL.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+
+    /// Rules left out, in the same notation as --select.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Option<Vec<String>>,
+
+    /// File extensions read when walking folders (default: txt,md).
+    #[arg(long = "extension", value_delimiter = ',')]
+    pub extensions: Option<Vec<String>>,
+
+    /// Files left out (globs, added to the configuration's).
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<String>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Files and folders to check; folders are walked for text files.
@@ -62,28 +86,12 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Rules to run: codes (E005), prefixes (E), names (mojibake), families (encoding) or ALL.
-    #[arg(long, value_delimiter = ',')]
-    pub select: Option<Vec<String>>,
-
-    /// Rules not to run, in the same notation as --select.
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Option<Vec<String>>,
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 
     /// Exit with status 1 when a finding reaches this severity (default: warning).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-
-    /// File extensions read when walking folders (default: txt,md).
-    #[arg(long = "extension", value_delimiter = ',')]
-    pub extensions: Option<Vec<String>>,
-
-    /// Files not to check (globs, added to the configuration's).
-    #[arg(long, value_delimiter = ',')]
-    pub exclude: Vec<String>,
-
-    #[command(flatten)]
-    pub config: ConfigArgs,
 
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -129,24 +137,8 @@ pub struct FixArgs {
     #[arg(long, short)]
     pub verbose: bool,
 
-    /// Rules whose fixes apply, as for `check`.
-    #[arg(long, value_delimiter = ',')]
-    pub select: Option<Vec<String>>,
-
-    /// Rules whose fixes do not apply.
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Option<Vec<String>>,
-
-    /// File extensions read when walking folders (default: txt,md).
-    #[arg(long = "extension", value_delimiter = ',')]
-    pub extensions: Option<Vec<String>>,
-
-    /// Files not to fix (globs, added to the configuration's).
-    #[arg(long, value_delimiter = ',')]
-    pub exclude: Vec<String>,
-
     #[command(flatten)]
-    pub config: ConfigArgs,
+    pub selection: SelectionArgs,
 
     /// When to colour the diff.
     #[arg(long, value_enum, default_value_t = Color::Auto)]

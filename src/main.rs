@@ -9,7 +9,10 @@ use corpuslint::settings::Settings;
 
 mod cli;
 
-use cli::{CheckArgs, Cli, Color, Command, ConfigArgs, FixArgs, Format, ListFormat, MetaArgs};
+use cli::{
+    CheckArgs, Cli, Color, Command, ConfigArgs, FixArgs, Format, ListFormat, MetaArgs,
+    SelectionArgs,
+};
 use corpuslint::config;
 use corpuslint::error::Error;
 
@@ -68,17 +71,10 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
 
 fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let mut settings = match base_settings(args.paths.clone(), &args.config) {
+    let mut settings = match selected_settings(args.paths.clone(), &args.selection) {
         Ok(settings) => settings,
         Err(err) => return Ok(fail(&err)),
     };
-    override_rules(
-        &mut settings,
-        args.select.clone(),
-        args.ignore.clone(),
-        args.extensions.clone(),
-        args.exclude.clone(),
-    );
     if let Some(fail_on) = args.fail_on {
         settings.fail_on = fail_on.severity();
     }
@@ -127,17 +123,10 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     use corpuslint::fixer::{self, FixOptions};
     use corpuslint::write;
 
-    let mut settings = match base_settings(args.paths, &args.config) {
+    let settings = match selected_settings(args.paths, &args.selection) {
         Ok(settings) => settings,
         Err(err) => return Ok(fail(&err)),
     };
-    override_rules(
-        &mut settings,
-        args.select,
-        args.ignore,
-        args.extensions,
-        args.exclude,
-    );
     let options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
@@ -280,24 +269,23 @@ fn config_path(args: &ConfigArgs) -> Option<std::path::PathBuf> {
     })
 }
 
-/// Command-line flags win over the configuration file.
-fn override_rules(
-    settings: &mut Settings,
-    select: Option<Vec<String>>,
-    ignore: Option<Vec<String>>,
-    extensions: Option<Vec<String>>,
-    exclude: Vec<String>,
-) {
-    if let Some(select) = select {
-        settings.select = select;
+/// The settings of the configuration file, with the command-line flags over them.
+fn selected_settings(
+    paths: Vec<std::path::PathBuf>,
+    args: &SelectionArgs,
+) -> Result<Settings, Error> {
+    let mut settings = base_settings(paths, &args.config)?;
+    if let Some(select) = &args.select {
+        settings.select = select.clone();
     }
-    if let Some(ignore) = ignore {
-        settings.ignore = ignore;
+    if let Some(ignore) = &args.ignore {
+        settings.ignore = ignore.clone();
     }
-    if let Some(extensions) = extensions {
-        settings.extensions = extensions;
+    if let Some(extensions) = &args.extensions {
+        settings.extensions = extensions.clone();
     }
-    settings.exclude.extend(exclude);
+    settings.exclude.extend(args.exclude.iter().cloned());
+    Ok(settings)
 }
 
 /// Prints an error that stops the run (with the place in the file, for configuration

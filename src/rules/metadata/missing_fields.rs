@@ -1,4 +1,33 @@
-//! What the four missing-field rules share: where a field was looked for, and what to say.
+//! What the four missing-field rules share: their documentation, where a field was looked
+//! for, and what to say.
+
+/// The documentation of a missing-field rule: `$field` is the field's name, `$why` why it
+/// matters, `$code` the rule's code.
+macro_rules! missing_field_docs {
+    ($field:literal, $code:literal, $why:literal) => {
+        concat!(
+            "## What it does\n",
+            "Reports a document whose ", $field, " is given nowhere: not in front matter, not in a sidecar\n",
+            "`NAME.meta.toml` / `NAME.meta.json`, not in its entry of `metadata.jsonl`, and not in\n",
+            "its text (a byline such as `By Lang Ping | China Daily | Updated: 2019-04-22`, or, for the\n",
+            "title, a first content line that reads as a headline). Lines of site chrome do not count:\n",
+            "the date in `CONTACT US Wed Nov. 13, 2013` is the day the page was crawled.\n\n",
+            "The finding points where the field was looked for (the first byline, else the title,\n",
+            "else the first line); its help says where to add it and, when the text suggests a value\n",
+            "(an outlet in a copyright line, a name in a closing author note), which one.\n\n",
+            "## Why it matters\n",
+            $why, "\n\n",
+            "## Example\n",
+            "An article whose only byline is `Published: Dec 15, 2021 10:27 PM`: it has a date but no\n",
+            "author and no source.\n\n",
+            "## Configuration\n",
+            "`required` (default: author, date, source; a missing field is a warning) and\n",
+            "`recommended` (default: title; reported as info) in the metadata options. A field in\n",
+            "neither list is not reported. Silence with `--ignore ", $code, "`.\n"
+        )
+    };
+}
+pub(crate) use missing_field_docs;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::metadata::FieldName;
