@@ -55,6 +55,11 @@ target_dir=$(cd "$repo" && cargo metadata --format-version 1 --no-deps |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 bin=$target_dir/release/corpuslint
 [ -x "$bin" ] || { echo "no binary at $bin" >&2; exit 1; }
+# What was built (read now: the tree may change while the benchmark runs).
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$repo" status --porcelain 2>/dev/null)" ]; then
+    commit="$commit (with uncommitted changes)"
+fi
 
 # --- Temporary files and clean-up -----------------------------------------------
 mkdir -p "$bench_dir"
@@ -157,10 +162,6 @@ for mb in "${sizes[@]}"; do
 done
 
 # --- Report ---------------------------------------------------------------------
-commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$repo" status --porcelain 2>/dev/null)" ]; then
-    commit="$commit (with uncommitted changes)"
-fi
 echo "corpuslint $commit, $(nproc) cores, fastest of $runs runs (warm page cache)."
 echo
 echo "| size (MB) | command | wall (s) | MB/s | peak RSS (MB) |"
