@@ -108,13 +108,7 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
 /// globs of the settings.
 pub fn discover(settings: &Settings) -> Result<(Vec<std::path::PathBuf>, Vec<FileError>), Error> {
     let (files, errors) = corpus::discover(&settings.paths, &settings.extensions);
-    let mut kept = Vec::with_capacity(files.len());
-    for file in files {
-        if settings.keeps(&file)? {
-            kept.push(file);
-        }
-    }
-    Ok((kept, errors))
+    Ok((settings.keep_files(files)?, errors))
 }
 
 /// What the rules found in a corpus.

@@ -156,16 +156,20 @@ impl Settings {
         Ok(())
     }
 
-    /// Whether a discovered file is checked, by the include and exclude globs.
-    pub fn keeps(&self, path: &Path) -> Result<bool, Error> {
-        let matches = |globs: &[String]| -> Result<bool, Error> {
-            let set = build_globs(globs)?;
-            Ok(set.is_match(path))
-        };
-        if !self.include.is_empty() && !matches(&self.include)? {
-            return Ok(false);
-        }
-        Ok(self.exclude.is_empty() || !matches(&self.exclude)?)
+    /// Keeps the discovered files that the include and exclude globs let through; the
+    /// globs are compiled once for all of them.
+    pub fn keep_files(&self, files: Vec<PathBuf>) -> Result<Vec<PathBuf>, Error> {
+        let include = (!self.include.is_empty())
+            .then(|| build_globs(&self.include))
+            .transpose()?;
+        let exclude = (!self.exclude.is_empty())
+            .then(|| build_globs(&self.exclude))
+            .transpose()?;
+        Ok(files
+            .into_iter()
+            .filter(|path| include.as_ref().is_none_or(|set| set.is_match(path)))
+            .filter(|path| exclude.as_ref().is_none_or(|set| !set.is_match(path)))
+            .collect())
     }
 
     /// Applies severity overrides and per-file ignores to findings.

@@ -1,6 +1,5 @@
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
-use crate::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "M008",
@@ -44,11 +43,10 @@ fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
         }
         let manifest_doc = ctx.corpus.get(manifest.doc);
         let doc = ctx.corpus.get(id);
-        let first_line = doc.lines_span(0, 0);
         let mut diagnostic = Diagnostic::new(
             &RULE,
             id,
-            Span::new(first_line.start, first_line.end),
+            doc.lines_span(0, 0),
             format!(
                 "file changed since its manifest entry: sha256 is {}…, {} records {}…",
                 &actual[..12],

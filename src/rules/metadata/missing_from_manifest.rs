@@ -1,6 +1,5 @@
 use crate::diagnostic::{Diagnostic, Family, Severity};
 use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
-use crate::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "M009",
@@ -33,11 +32,10 @@ fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
         }
         let manifest = ctx.corpus.get(ctx.sources.manifests[m].doc);
         let doc = ctx.corpus.get(id);
-        let first_line = doc.lines_span(0, 0);
         let mut diagnostic = Diagnostic::new(
             &RULE,
             id,
-            Span::new(first_line.start, first_line.end),
+            doc.lines_span(0, 0),
             format!("document has no entry in {}", manifest.display),
         );
         diagnostic
