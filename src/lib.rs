@@ -118,7 +118,8 @@ pub(crate) struct Analysis {
     pub metadata: Option<Vec<metadata::Metadata>>,
 }
 
-/// Runs `rules` over a loaded corpus: document rules in parallel, then corpus rules;
+/// Runs `rules` over a loaded corpus: document rules and the corpus analyses in parallel,
+/// then the corpus rules report;
 /// `lap` is called after each pass with its name.
 pub(crate) fn analyze(
     corpus: &Corpus,
@@ -136,26 +137,31 @@ pub(crate) fn analyze(
             Check::Corpus(_) => None,
         })
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = corpus
-        .documents
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(id, doc)| {
-            let mut reporter = Reporter::new(id);
-            for check in &document_checks {
-                check(doc, &mut reporter);
-            }
-            reporter.into_diagnostics()
-        })
-        .collect();
-    lap("document rules");
     let context = CorpusContext::new(corpus, settings, rules, data, sources);
+    let (mut diagnostics, ()) = rayon::join(
+        || {
+            corpus
+                .documents
+                .par_iter()
+                .enumerate()
+                .flat_map_iter(|(id, doc)| {
+                    let mut reporter = Reporter::new(id);
+                    for check in &document_checks {
+                        check(doc, &mut reporter);
+                    }
+                    reporter.into_diagnostics()
+                })
+                .collect::<Vec<Diagnostic>>()
+        },
+        || context.prepare(),
+    );
+    lap("document rules + corpus analyses");
     for rule in rules {
         if let Check::Corpus(check) = rule.check {
             check(&context, &mut diagnostics);
         }
     }
-    lap("corpus rules");
+    lap("corpus rules: report");
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     // Per-file ignore globs are validated when the configuration is read; a glob that
     // does not compile here (settings made by hand) ignores nothing.

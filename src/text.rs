@@ -46,14 +46,31 @@ pub fn is_cjk(c: char) -> bool {
 /// Words of a line, counting CJK text (written without spaces) as one word per 1.5
 /// characters, about the length of a Chinese word.
 pub fn word_count(text: &str) -> usize {
-    let mut latin = 0;
-    let mut cjk = 0;
-    for token in text.split_whitespace() {
-        let han = token.chars().filter(|&c| is_cjk(c)).count();
-        cjk += han;
-        if han < token.chars().count() {
-            latin += 1;
+    if text.is_ascii() {
+        // Starts of runs of non-space bytes; the spaces are those of `char::is_whitespace`.
+        let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let mut after_space = true;
+        let mut words = 0;
+        for &b in text.as_bytes() {
+            let space = is_space(b);
+            words += usize::from(after_space && !space);
+            after_space = space;
         }
+        return words;
+    }
+    let mut latin = 0;
+    let mut cjk: usize = 0;
+    for token in text.split_whitespace() {
+        let (mut han, mut other) = (0, 0);
+        for c in token.chars() {
+            if is_cjk(c) {
+                han += 1;
+            } else {
+                other += 1;
+            }
+        }
+        cjk += han;
+        latin += usize::from(other > 0);
     }
     latin + (cjk * 2).div_ceil(3)
 }
@@ -104,6 +121,8 @@ mod tests {
     #[test]
     fn counts_words_in_latin_and_cjk_text() {
         assert_eq!(word_count("Share - WeChat"), 3);
+        assert_eq!(word_count(" two\x0bwords\t"), 2);
+        assert_eq!(word_count("   "), 0);
         assert_eq!(word_count("网络空间安全"), 4);
         assert_eq!(word_count("中文 Français"), 3);
     }

@@ -191,6 +191,27 @@ impl<'a> CorpusContext<'a> {
         })
     }
 
+    /// Runs the analyses the enabled rules will ask for, the duplicate one beside the chrome
+    /// and metadata ones: each has sequential steps that leave a core idle.
+    pub fn prepare(&self) {
+        let wants = |family: Family| self.enabled.iter().any(|r| r.family == family);
+        rayon::join(
+            || {
+                if wants(Family::Duplicate) {
+                    self.duplicates();
+                }
+            },
+            || {
+                if wants(Family::Chrome) {
+                    self.chrome();
+                }
+                if wants(Family::Metadata) {
+                    self.metadata();
+                }
+            },
+        );
+    }
+
     pub fn is_enabled(&self, rule: &Rule) -> bool {
         self.enabled.iter().any(|r| r.code == rule.code)
     }

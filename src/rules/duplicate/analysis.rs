@@ -230,16 +230,28 @@ fn find_blocks(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<
 /// Hashes of the normalized words of a paragraph, without their punctuation: a changed
 /// comma does not make two paragraphs less similar.
 fn words(doc: &Document, para: usize, buffer: &mut String) -> Vec<u32> {
+    let mut words = Vec::new();
+    words_into(doc, para, buffer, &mut words);
+    words
+}
+
+fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<u32>) {
     normalize_into(doc.slice(doc.paragraphs[para].span), buffer);
+    words.clear();
     let mut word = String::new();
-    buffer
-        .split(' ')
-        .filter_map(|w| {
-            word.clear();
-            word.extend(w.chars().filter(|c| c.is_alphanumeric()));
-            (!word.is_empty()).then(|| minhash::word_hash(&word))
-        })
-        .collect()
+    for w in buffer.split(' ') {
+        if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if !w.is_empty() {
+                words.push(minhash::word_hash(w));
+            }
+            continue;
+        }
+        word.clear();
+        word.extend(w.chars().filter(|c| c.is_alphanumeric()));
+        if !word.is_empty() {
+            words.push(minhash::word_hash(&word));
+        }
+    }
 }
 
 /// Word-level similarity of two paragraphs: 2 × matching words / all words.
@@ -258,13 +270,35 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     2.0 * matching as f64 / total as f64
 }
 
-/// What near-duplicate search keeps of a paragraph: its word hashes (in order, and
-/// sorted) and its signature.
+/// What near-duplicate search keeps of a paragraph: where it is and its signature, 136
+/// bytes. Word lists are rebuilt only for the few pairs whose signatures agree.
 struct Sketch {
-    at: ParaRef,
-    words: Vec<u32>,
-    sorted: Vec<u32>,
+    at: ParaRef32,
     signature: Signature,
+}
+
+/// A paragraph reference in 8 bytes, for the per-paragraph tables of near-duplicate search.
+#[derive(Clone, Copy)]
+struct ParaRef32 {
+    doc: u32,
+    para: u32,
+}
+
+impl ParaRef32 {
+    fn new(at: ParaRef) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Self {
+            doc: narrow(at.doc),
+            para: narrow(at.para),
+        }
+    }
+
+    fn wide(self) -> ParaRef {
+        ParaRef {
+            doc: self.doc as usize,
+            para: self.para as usize,
+        }
+    }
 }
 
 /// An upper bound of `similarity(a, b)` from the words alone, order ignored: a diff cannot
@@ -297,76 +331,70 @@ fn find_near(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<Ne
         .enumerate()
         .flat_map_iter(|(doc, document)| {
             let mut buffer = String::new();
+            let mut words = Vec::new();
             (0..document.paragraphs.len())
                 .filter(|&para| {
                     index.origins[doc][para].is_none() && index.counts(document, para, options)
                 })
                 .map(|para| {
-                    let words = words(document, para, &mut buffer);
-                    let signature = minhash::signature(&words);
-                    let mut sorted = words.clone();
-                    sorted.sort_unstable();
+                    words_into(document, para, &mut buffer, &mut words);
                     Sketch {
-                        at: ParaRef { doc, para },
-                        words,
-                        sorted,
-                        signature,
+                        at: ParaRef32::new(ParaRef { doc, para }),
+                        signature: minhash::signature(&words),
                     }
                 })
                 .collect::<Vec<_>>()
         })
         .collect();
-
-    // Candidates: earlier paragraphs sharing an LSH band, a bounded number per band. Each
-    // bucket is a chain through `previous`, newest first: no allocation per bucket.
-    const NONE: u32 = u32::MAX;
-    let mut newest: KeyMap<u64, u32> =
-        KeyMap::with_capacity_and_hasher(sketches.len() * BANDS, Default::default());
-    let mut previous: Vec<(u32, u32)> = Vec::with_capacity(sketches.len() * BANDS);
-    let candidates: Vec<Vec<u32>> = sketches
-        .iter()
-        .enumerate()
-        .map(|(i, sketch)| {
-            let mut found: Vec<u32> = Vec::new();
-            for band_key in minhash::band_keys(&sketch.signature) {
-                let head = newest.get(&band_key).copied().unwrap_or(NONE);
-                let mut link = head;
-                let mut taken = 0;
-                while link != NONE && taken < MAX_CANDIDATES_PER_BUCKET {
-                    let (sketch_index, next) = previous[link as usize];
-                    found.push(sketch_index);
-                    link = next;
-                    taken += 1;
-                }
-                newest.insert(band_key, previous.len() as u32);
-                previous.push((i as u32, head));
-            }
-            found.sort_unstable();
-            found.dedup();
-            found
+    // Pairs whose signatures agree enough to be diffed, and the word lists they need,
+    // built once per paragraph.
+    let pairs: Vec<(u32, u32)> = candidate_pairs(&sketches)
+        .into_par_iter()
+        .filter(|&(a, b)| {
+            minhash::estimated_similarity(
+                &sketches[a as usize].signature,
+                &sketches[b as usize].signature,
+            ) >= MIN_ESTIMATED_SIMILARITY
         })
         .collect();
+    let mut involved: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    involved.par_sort_unstable();
+    involved.dedup();
+    let word_lists: Vec<WordList> = involved
+        .par_iter()
+        .map_init(String::new, |buffer, &i| {
+            let at = sketches[i as usize].at.wide();
+            WordList::new(words(&docs[at.doc], at.para, buffer))
+        })
+        .collect();
+    let words_of = |i: u32| {
+        involved
+            .binary_search(&i)
+            .ok()
+            .and_then(|found| word_lists.get(found))
+    };
 
     // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
-    sketches
-        .par_iter()
-        .zip(candidates)
-        .filter_map(|(sketch, candidates)| {
+    pairs
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|group| {
+            let later = group[0].0;
+            let own = words_of(later)?;
             let mut best: Option<NearMatch> = None;
-            for other in candidates.iter().map(|&c| &sketches[c as usize]) {
-                let estimate = minhash::estimated_similarity(&sketch.signature, &other.signature);
-                if estimate < MIN_ESTIMATED_SIMILARITY
-                    || similarity_bound(&sketch.sorted, &other.sorted) < options.near_threshold
-                {
+            for &(_, earlier) in group {
+                let Some(theirs) = words_of(earlier) else {
+                    continue;
+                };
+                if similarity_bound(&own.sorted, &theirs.sorted) < options.near_threshold {
                     continue;
                 }
-                let score = similarity(&sketch.words, &other.words);
+                let score = similarity(&own.words, &theirs.words);
                 if score >= options.near_threshold
                     && best.as_ref().is_none_or(|b| score > b.similarity)
                 {
                     best = Some(NearMatch {
-                        para: sketch.at,
-                        origin: other.at,
+                        para: sketches[later as usize].at.wide(),
+                        origin: sketches[earlier as usize].at.wide(),
                         similarity: score,
                     });
                 }
@@ -374,6 +402,49 @@ fn find_near(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<Ne
             best
         })
         .collect()
+}
+
+/// A paragraph's word hashes, in order for the diff and sorted for the bound.
+struct WordList {
+    words: Vec<u32>,
+    sorted: Vec<u32>,
+}
+
+impl WordList {
+    fn new(words: Vec<u32>) -> Self {
+        let mut sorted = words.clone();
+        sorted.sort_unstable();
+        Self { words, sorted }
+    }
+}
+
+/// Pairs (later, earlier) of sketch indices that share an LSH band, sorted: for each band,
+/// sketches are sorted by band key, and each is paired with at most
+/// `MAX_CANDIDATES_PER_BUCKET` earlier sketches of its bucket, the nearest first. Sorting
+/// one band at a time keeps memory at 16 bytes per paragraph.
+fn candidate_pairs(sketches: &[Sketch]) -> Vec<(u32, u32)> {
+    let mut pairs: Vec<(u32, u32)> = (0..BANDS)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut keyed: Vec<(u64, u32)> = sketches
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (minhash::band_key(&s.signature, band), i as u32))
+                .collect();
+            keyed.sort_unstable();
+            let mut found = Vec::new();
+            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+                for (pos, &(_, later)) in bucket.iter().enumerate() {
+                    let nearest = &bucket[pos.saturating_sub(MAX_CANDIDATES_PER_BUCKET)..pos];
+                    found.extend(nearest.iter().map(|&(_, earlier)| (later, earlier)));
+                }
+            }
+            found
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Documents whose text (in characters, site template and short lines left out) is
@@ -642,11 +713,9 @@ mod tests {
             (&[], &[7]),
         ];
         for (a, b) in pairs {
-            let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
-            sa.sort_unstable();
-            sb.sort_unstable();
+            let (sa, sb) = (WordList::new(a.to_vec()), WordList::new(b.to_vec()));
             assert!(
-                similarity_bound(&sa, &sb) >= similarity(a, b),
+                similarity_bound(&sa.sorted, &sb.sorted) >= similarity(a, b),
                 "{a:?} {b:?}"
             );
         }

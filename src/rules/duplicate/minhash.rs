@@ -11,7 +11,9 @@ pub const HASHES: usize = 32;
 pub const BANDS: usize = 16;
 const ROWS: usize = HASHES / BANDS;
 
-pub type Signature = [u64; HASHES];
+/// 32-bit slots: two unrelated shingle sets agree on a slot by chance once in 2³², and
+/// a signature takes 128 bytes, the memory near-duplicate search keeps per paragraph.
+pub type Signature = [u32; HASHES];
 
 /// splitmix64's finalizer: a fast, well-mixing permutation of 64-bit values.
 fn mix(mut x: u64) -> u64 {
@@ -44,7 +46,7 @@ pub fn word_hash(word: &str) -> u32 {
 /// The MinHash signature of a paragraph's word hashes: one well-mixed hash per 3-word
 /// shingle, then a cheap multiply-xor permutation per slot.
 pub fn signature(words: &[u32]) -> Signature {
-    let mut sig = [u64::MAX; HASHES];
+    let mut sig = [u32::MAX; HASHES];
     let window = SHINGLE.min(words.len()).max(1);
     for shingle in words.windows(window) {
         let h = shingle
@@ -52,7 +54,7 @@ pub fn signature(words: &[u32]) -> Signature {
             .fold(0x9e37_79b9_7f4a_7c15_u64, |acc, &w| mix(acc ^ u64::from(w)));
         for (slot, multiplier) in sig.iter_mut().zip(MULTIPLIERS) {
             let v = h.wrapping_mul(multiplier);
-            let v = v ^ (v >> 29);
+            let v = ((v ^ (v >> 29)) >> 32) as u32;
             if v < *slot {
                 *slot = v;
             }
@@ -61,16 +63,16 @@ pub fn signature(words: &[u32]) -> Signature {
     sig
 }
 
-/// One key per band: paragraphs that share a band key are near-duplicate candidates.
-pub fn band_keys(sig: &Signature) -> [u64; BANDS] {
-    let mut keys = [0; BANDS];
-    for (band, key) in keys.iter_mut().enumerate() {
-        let rows = &sig[band * ROWS..(band + 1) * ROWS];
-        *key = rows
-            .iter()
-            .fold(mix(band as u64 + 1), |acc, &r| mix(acc ^ r));
-    }
-    keys
+/// The key of one band: paragraphs that share a band key are near-duplicate candidates.
+pub fn band_key(sig: &Signature, band: usize) -> u64 {
+    sig[band * ROWS..(band + 1) * ROWS]
+        .iter()
+        .fold(mix(band as u64 + 1), |acc, &r| mix(acc ^ u64::from(r)))
+}
+
+#[cfg(test)]
+fn band_keys(sig: &Signature) -> [u64; BANDS] {
+    std::array::from_fn(|band| band_key(sig, band))
 }
 
 /// Share of equal slots: an estimate of the Jaccard similarity of the shingle sets.
@@ -141,8 +143,8 @@ mod tests {
     fn short_inputs_have_signatures() {
         assert_ne!(
             signature(&[word_hash("one"), word_hash("two")]),
-            [u64::MAX; HASHES]
+            [u32::MAX; HASHES]
         );
-        assert_eq!(signature(&[]), [u64::MAX; HASHES]);
+        assert_eq!(signature(&[]), [u32::MAX; HASHES]);
     }
 }
