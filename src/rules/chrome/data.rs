@@ -98,6 +98,9 @@ pub struct Phrases {
     longest_cjk_word: usize,
     /// The largest `max_words` of all entries: longer lines are never chrome by phrase.
     max_words: usize,
+    /// The largest `max_words` of the entries with a vocabulary: longer lines are not
+    /// split into vocabulary tokens.
+    vocabulary_max_words: usize,
 }
 
 /// A phrase entry that matched a line.
@@ -177,6 +180,12 @@ impl Phrases {
             }
         }
         let max_words = entries.iter().map(|e| e.max_words).max().unwrap_or(0);
+        let vocabulary_max_words = entries
+            .iter()
+            .filter(|e| !e.vocabulary.is_empty() || !e.filler.is_empty())
+            .map(|e| e.max_words)
+            .max()
+            .unwrap_or(0);
         let patterns = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&pattern_text)?;
@@ -187,6 +196,7 @@ impl Phrases {
             pattern_owner,
             regexes,
             max_words,
+            vocabulary_max_words,
             vocabulary,
             longest_cjk_word,
         })
@@ -239,7 +249,7 @@ impl Phrases {
 
     /// Entries whose vocabulary covers the line.
     fn vocabulary_match(&self, line: &str, best: &mut Best) {
-        if self.vocabulary.is_empty() {
+        if self.vocabulary.is_empty() || best.words > self.vocabulary_max_words {
             return;
         }
         let tokens = tokens(line, &self.vocabulary, self.longest_cjk_word);

@@ -71,8 +71,24 @@ fn is_c1(c: char) -> bool {
     ('\u{80}'..='\u{9f}').contains(&c)
 }
 
+/// A byte scan that rules out the common document with no control character at all:
+/// C0 controls and DEL are single bytes, C1 controls start with 0xC2 0x80..=0x9F, and the
+/// line and paragraph separators are 0xE2 0x80 0xA8/0xA9.
+fn may_hold_control(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)),
+        _ => false,
+    })
+}
+
 fn check(doc: &Document, report: &mut Reporter) {
     let text = &doc.text;
+    if !may_hold_control(text.as_bytes()) {
+        return;
+    }
     // C1 controls inside mojibake (`â€\u{9d}` for `”`) are mojibake's finding, not ours.
     let mojibake = if text.chars().any(is_c1) {
         mojibake::find(text)
@@ -118,6 +134,15 @@ fn check(doc: &Document, report: &mut Reporter) {
 mod tests {
     use super::*;
     use crate::rules::test_support::{fixed, flagged, run};
+
+    #[test]
+    fn the_byte_scan_lets_every_reported_character_through() {
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            assert_eq!(may_hold_control(bytes), is_reported(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn reports_c0_controls_and_del() {

@@ -63,12 +63,16 @@ pub fn unusual_space_name(c: char) -> Option<&'static str> {
 }
 
 fn is_line_space(c: char) -> bool {
-    c == ' ' || c == '\t' || unusual_space_name(c).is_some()
+    c == ' ' || c == '\t' || is_unusual_space(c)
+}
+
+fn is_unusual_space(c: char) -> bool {
+    !c.is_ascii() && unusual_space_name(c).is_some()
 }
 
 fn check(doc: &Document, report: &mut Reporter) {
     let text = &doc.text;
-    if !has_non_ascii(text) {
+    if !has_non_ascii(text) || !text.contains(is_unusual_space) {
         return;
     }
     for run in char_runs(text, |_, _, c| is_line_space(c)) {
