@@ -90,6 +90,7 @@ pub fn check_with_progress(
         timings.push((name, now - clock));
         clock = now;
     };
+    progress.stage("finding files", None);
     let (files, mut errors) = discover(settings)?;
     lap("discover", &mut timings);
     let (mut corpus, load_errors) = corpus::load_with_progress(files, progress);
