@@ -364,7 +364,7 @@ fn verbose_lists_the_files_read_and_the_passes() {
         .stderr(predicate::str::contains(
             "read seeds/000_d9ee4d4d624b5cba.txt",
         ))
-        .stderr(predicate::str::contains("corpus rules:"))
+        .stderr(predicate::str::contains("total:"))
         .stdout(predicate::str::contains("Checked 5 files"));
 }
 
