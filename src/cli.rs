@@ -127,8 +127,8 @@ pub struct OutputArgs {
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Say more: the files read and the time of each pass (on stderr); for `fix`, also every
-    /// line removed or changed.
+    /// Say more: for `check` and `baseline`, the files read and the time of each pass (on
+    /// stderr); for `fix`, every line removed or changed.
     #[arg(long, short)]
     pub verbose: bool,
 }

@@ -175,6 +175,7 @@ fn print_timings(outcome: &corpuslint::Outcome, started: std::time::Instant) {
 
 /// `corpuslint baseline`: records the findings of today in a baseline file.
 fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let started = std::time::Instant::now();
     let settings = match selected_settings(args.paths, &args.selection) {
         Ok(settings) => settings,
         Err(err) => return Ok(fail(&err)),
@@ -204,6 +205,7 @@ fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<ExitC
         for doc in &outcome.corpus.documents {
             eprintln!("read {}", doc.display);
         }
+        print_timings(&outcome, started);
     }
     if !args.verbosity.quiet {
         let plural = |n: usize, word: &str| {
