@@ -171,9 +171,12 @@ impl IgnoreStack {
         while self.layers.last().is_some_and(|(at, _)| *at >= depth) {
             self.layers.pop();
         }
+        let is_dir = entry.file_type().is_dir();
+        if self.layers.is_empty() && !is_dir {
+            return true;
+        }
         let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let path = self.absolute_root.join(relative);
-        let is_dir = entry.file_type().is_dir();
         // The deepest file that has a say decides, as in git.
         let verdict = self
             .layers

@@ -301,6 +301,15 @@ fn folder_walks_honour_ignore_files_unless_told_not_to() {
         .args(select)
         .assert()
         .code(1);
+    let meta = |extra: &[&str]| {
+        stdout_of(
+            corpuslint(dir.path())
+                .args(["meta", "corpus", "--isolated"])
+                .args(extra),
+        )
+    };
+    assert!(!meta(&[]).contains("messy.txt"));
+    assert!(meta(&["--no-ignore"]).contains("messy.txt"));
     // The configuration can turn ignore files off too.
     std::fs::write(
         dir.path().join("corpuslint.toml"),
@@ -373,17 +382,26 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     // assert_cmd captures stderr through a pipe: a run long enough for the bar to appear
     // on a terminal prints nothing there.
     let dir = tempfile::tempdir().expect("tempdir");
-    for i in 0..400 {
-        std::fs::write(
-            dir.path().join(format!("{i:03}.txt")),
-            "A paragraph of a document, long enough to be read as one.\n".repeat(200),
-        )
-        .expect("write");
+    for i in 0..150 {
+        let text: String = (0..40)
+            .map(|j| {
+                format!(
+                    "Paragraph {j} of document {i} says something about item {}.\n\n",
+                    i * j
+                )
+            })
+            .collect();
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), text).expect("write");
     }
+    let started = std::time::Instant::now();
     corpuslint(dir.path())
         .args(["check", ".", "--isolated"])
         .assert()
         .stderr("");
+    assert!(
+        started.elapsed() > std::time::Duration::from_millis(300),
+        "the run is long enough for a bar on a terminal"
+    );
 }
 
 /// The session in README's adoption section, replayed in a copy of `seeds/`: each
