@@ -92,7 +92,9 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     };
-    let mut outcome = match check_with_progress_bar(&settings, args.verbosity) {
+    let mut outcome = match with_progress_bar(args.verbosity, |progress| {
+        corpuslint::check_with_progress(&settings, progress)
+    }) {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
@@ -140,18 +142,15 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     })
 }
 
-/// Checks with a progress bar on stderr when it is a terminal, unless `--quiet`.
-fn check_with_progress_bar(
-    settings: &Settings,
-    verbosity: OutputArgs,
-) -> Result<corpuslint::Outcome, Error> {
+/// Runs `run` with a progress bar on stderr when it is a terminal, unless `--quiet`.
+fn with_progress_bar<T>(verbosity: OutputArgs, run: impl FnOnce(&dyn Progress) -> T) -> T {
     if verbosity.quiet || !io::stderr().is_terminal() {
-        return corpuslint::check_with_progress(settings, &NoProgress);
+        return run(&NoProgress);
     }
     let bar = TerminalProgress::start();
-    let outcome = corpuslint::check_with_progress(settings, &bar as &dyn Progress);
+    let result = run(&bar);
     bar.finish();
-    outcome
+    result
 }
 
 /// `--timings`: the wall time of each pass, then of rendering, on stderr.
@@ -180,7 +179,9 @@ fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<ExitC
         Ok(settings) => settings,
         Err(err) => return Ok(fail(&err)),
     };
-    let outcome = match check_with_progress_bar(&settings, args.verbosity) {
+    let outcome = match with_progress_bar(args.verbosity, |progress| {
+        corpuslint::check_with_progress(&settings, progress)
+    }) {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
@@ -237,7 +238,10 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
-    let outcome = match fixer::fix(&settings, options) {
+    let fixed = with_progress_bar(args.verbosity, |progress| {
+        fixer::fix_with_progress(&settings, options, progress)
+    });
+    let outcome = match fixed {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
