@@ -107,8 +107,12 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         summary.push(' ');
         summary.push_str(&baseline::summary_note(&suppressed));
         if args.verbosity.verbose && suppressed.stale > 0 {
+            let (findings, are) = match suppressed.stale {
+                1 => ("finding", "is"),
+                _ => ("findings", "are"),
+            };
             eprintln!(
-                "corpuslint: {} of the findings in {} are gone; `corpuslint baseline` records the corpus as it is now",
+                "corpuslint: {} {findings} of {} {are} no longer found; `corpuslint baseline` records the corpus as it is now",
                 suppressed.stale,
                 path.display()
             );

@@ -185,6 +185,25 @@ fn identical_findings_are_counted() {
         "a.txt:5:11: E013 trailing whitespace\n\
          Checked 1 file: 0 errors, 1 warning, 0 infos. 2 findings suppressed by the baseline.\n"
     );
+    // Fixed findings leave the baseline with entries nothing matches; --verbose says so.
+    std::fs::write(&file, "Same line.\n\nSame line. \n").expect("write");
+    corpuslint(dir.path())
+        .args([
+            "check",
+            "a.txt",
+            "--baseline",
+            "corpuslint-baseline.json",
+            "--verbose",
+        ])
+        .args(args)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "1 finding suppressed by the baseline.",
+        ))
+        .stderr(predicate::str::contains(
+            "1 finding of corpuslint-baseline.json is no longer found",
+        ));
 }
 
 #[test]
