@@ -223,7 +223,7 @@ pub fn folder_of(file: &Path) -> &Path {
     }
 }
 
-/// `; 42 findings suppressed by the baseline` for the summary line.
+/// `42 findings suppressed by the baseline.`, for the end of the summary line.
 pub fn summary_note(suppressed: &Suppressed) -> String {
     let s = if suppressed.findings == 1 { "" } else { "s" };
     format!(

@@ -101,24 +101,13 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     for error in &outcome.errors {
         eprintln!("corpuslint: error: {error}");
     }
-    let mut summary = String::new();
-    if let (Some(baseline), Some(path)) = (&baseline, &args.baseline) {
-        let suppressed = baseline.suppress(&mut outcome, baseline::folder_of(path));
-        summary.push(' ');
-        summary.push_str(&baseline::summary_note(&suppressed));
-        if args.verbosity.verbose && suppressed.stale > 0 {
-            let (findings, are) = match suppressed.stale {
-                1 => ("finding", "is"),
-                _ => ("findings", "are"),
-            };
-            eprintln!(
-                "corpuslint: {} {findings} of {} {are} no longer found; `corpuslint baseline` records the corpus as it is now",
-                suppressed.stale,
-                path.display()
-            );
+    let note = match (&baseline, &args.baseline) {
+        (Some(baseline), Some(path)) => {
+            apply_baseline(baseline, path, &mut outcome, args.verbosity.verbose)
         }
-    }
-    let summary = (!args.verbosity.quiet).then(|| render::summary(&outcome) + &summary);
+        _ => String::new(),
+    };
+    let summary = (!args.verbosity.quiet).then(|| render::summary(&outcome) + &note);
     if args.statistics {
         write!(out, "{}", render::statistics(&outcome))?;
         if let Some(summary) = &summary {
@@ -144,6 +133,29 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Leaves out the findings the baseline at `path` knows; gives the note that ends the
+/// summary line.
+fn apply_baseline(
+    baseline: &Baseline,
+    path: &std::path::Path,
+    outcome: &mut corpuslint::Outcome,
+    verbose: bool,
+) -> String {
+    let suppressed = baseline.suppress(outcome, baseline::folder_of(path));
+    if verbose && suppressed.stale > 0 {
+        let (findings, are) = match suppressed.stale {
+            1 => ("finding", "is"),
+            _ => ("findings", "are"),
+        };
+        eprintln!(
+            "corpuslint: {} {findings} of {} {are} no longer found; `corpuslint baseline` records the corpus as it is now",
+            suppressed.stale,
+            path.display()
+        );
+    }
+    format!(" {}", baseline::summary_note(&suppressed))
 }
 
 /// Runs `run` with a progress bar on stderr when it is a terminal, unless `--quiet`.
