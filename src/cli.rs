@@ -33,6 +33,8 @@ pub enum Command {
     Meta(MetaArgs),
     /// Print the configuration in effect: the file it comes from, then its settings.
     Config(ConfigArgs),
+    /// Record today's findings, so that `check --baseline FILE` reports only new ones.
+    Baseline(BaselineArgs),
     /// Explain a rule: what it catches, why it matters, an example, how to configure it.
     Explain {
         /// A rule code (E005) or name (unusual-space).
@@ -72,6 +74,10 @@ pub struct SelectionArgs {
     #[arg(long, value_delimiter = ',')]
     pub exclude: Vec<String>,
 
+    /// Read the files that .gitignore, .ignore and .git/info/exclude leave out.
+    #[arg(long)]
+    pub no_ignore: bool,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -104,6 +110,44 @@ pub struct CheckArgs {
     /// Print the number of findings per rule instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+
+    /// Report only the findings not recorded in this baseline file (see `baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub verbosity: OutputArgs,
+}
+
+/// How much `check`, `fix` and `baseline` say besides their results.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct OutputArgs {
+    /// Print only the findings (or the diff): no summary line, no progress bar; errors
+    /// still go to stderr.
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Say more: for `check` and `baseline`, the files read and the time of each pass (on
+    /// stderr); for `fix`, every line removed or changed.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    /// Files and folders to record; folders are walked for text files.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// The baseline file to write; its paths are relative to its folder.
+    #[arg(long, short, value_name = "FILE", default_value = corpuslint::baseline::DEFAULT_FILE)]
+    pub output: PathBuf,
+
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+
+    #[command(flatten)]
+    pub verbosity: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -133,9 +177,8 @@ pub struct FixArgs {
     #[arg(long)]
     pub unsafe_fixes: bool,
 
-    /// Print every line removed or changed.
-    #[arg(long, short)]
-    pub verbose: bool,
+    #[command(flatten)]
+    pub verbosity: OutputArgs,
 
     #[command(flatten)]
     pub selection: SelectionArgs,
@@ -158,6 +201,10 @@ pub struct MetaArgs {
     /// File extensions read when walking folders (default: txt,md).
     #[arg(long = "extension", value_delimiter = ',')]
     pub extensions: Option<Vec<String>>,
+
+    /// Read the files that .gitignore, .ignore and .git/info/exclude leave out.
+    #[arg(long)]
+    pub no_ignore: bool,
 
     #[command(flatten)]
     pub config: ConfigArgs,

@@ -34,6 +34,10 @@ pub struct Files {
     /// Extensions read when walking folders.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extensions: Option<Vec<String>>,
+    /// Whether folder walks leave out what `.gitignore`, `.ignore` and `.git/info/exclude`
+    /// exclude (default: yes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respect_gitignore: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -158,6 +162,7 @@ mod tests {
 [files]
 exclude = ["drafts/**"]
 extensions = ["txt"]
+respect_gitignore = false
 
 [rules]
 select = ["E", "D", "chrome"]
@@ -182,6 +187,7 @@ required = ["author", "date"]
         assert_eq!(config.duplicate.near_threshold, 0.95);
         assert_eq!(config.duplicate.min_chars, 30);
         assert_eq!(config.metadata.required.len(), 2);
+        assert_eq!(config.files.respect_gitignore, Some(false));
     }
 
     #[test]
@@ -201,6 +207,11 @@ required = ["author", "date"]
 
         let text = "[duplicate]\nmin_chars = \"thirty\"\n";
         assert!(parse(Path::new("corpuslint.toml"), text).is_err());
+
+        let text = "[files]\nrespect_gitignore = \"no\"\n";
+        let err = parse(Path::new("corpuslint.toml"), text).expect_err("not a boolean");
+        let span = err.span.expect("a span");
+        assert_eq!(&text[span.offset()..span.offset() + span.len()], "\"no\"");
 
         let text = "[files]\nexclude = [\"a/[b\"]\n";
         let err = parse(Path::new("corpuslint.toml"), text).expect_err("a bad glob");

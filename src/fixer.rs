@@ -147,9 +147,19 @@ pub struct FixOutcome {
 
 /// Fixes the files named by `settings` in memory; writing is `write`'s business.
 pub fn fix(settings: &Settings, options: FixOptions) -> Result<FixOutcome, Error> {
+    fix_with_progress(settings, options, &crate::progress::NoProgress)
+}
+
+/// [`fix`], telling `progress` how far it has got.
+pub fn fix_with_progress(
+    settings: &Settings,
+    options: FixOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Result<FixOutcome, Error> {
     let rules = settings.rules()?;
+    progress.stage("finding files", None);
     let (files, mut errors) = crate::discover(settings)?;
-    let (mut corpus, load_errors) = corpus::load(files);
+    let (mut corpus, load_errors) = corpus::load_with_progress(files, progress);
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
@@ -160,7 +170,7 @@ pub fn fix(settings: &Settings, options: FixOptions) -> Result<FixOutcome, Error
     };
 
     let data = settings.rule_data()?;
-    let first = analyze(
+    let first = crate::analyze_with_progress(
         &corpus,
         &sources,
         settings,
@@ -168,6 +178,7 @@ pub fn fix(settings: &Settings, options: FixOptions) -> Result<FixOutcome, Error
         &data,
         true,
         &mut |_| {},
+        progress,
     );
     let metadata = first.metadata.unwrap_or_default();
     let mut refused = Vec::new();
@@ -199,6 +210,7 @@ pub fn fix(settings: &Settings, options: FixOptions) -> Result<FixOutcome, Error
         .filter(|r| r.fix != rules::FixAvailability::None)
         .collect();
     for round in 1..=MAX_ROUNDS {
+        progress.stage("fixing", None);
         let fixed_corpus = Corpus {
             documents: documents
                 .iter()

@@ -4,6 +4,7 @@
 //! diagnostics sorted by (path, offset, code) → render. This library prints nothing;
 //! the binary renders what [`check`] returns.
 
+pub mod baseline;
 pub mod canonical;
 pub mod config;
 pub mod corpus;
@@ -18,6 +19,7 @@ pub mod line_index;
 pub mod metadata;
 pub mod normalize;
 pub mod paragraphs;
+pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod rules;
@@ -71,6 +73,14 @@ impl Outcome {
 
 /// Checks the files named by `settings` with the selected rules.
 pub fn check(settings: &Settings) -> Result<Outcome, Error> {
+    check_with_progress(settings, &progress::NoProgress)
+}
+
+/// [`check`], telling `progress` how far it has got.
+pub fn check_with_progress(
+    settings: &Settings,
+    progress: &dyn progress::Progress,
+) -> Result<Outcome, Error> {
     let rules = settings.rules()?;
     let data = settings.rule_data()?;
     let mut timings = Vec::new();
@@ -80,14 +90,15 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
         timings.push((name, now - clock));
         clock = now;
     };
+    progress.stage("finding files", None);
     let (files, mut errors) = discover(settings)?;
     lap("discover", &mut timings);
-    let (mut corpus, load_errors) = corpus::load(files);
+    let (mut corpus, load_errors) = corpus::load_with_progress(files, progress);
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
     lap("read + decode + segment", &mut timings);
-    let analysis = analyze(
+    let analysis = analyze_with_progress(
         &corpus,
         &sources,
         settings,
@@ -95,6 +106,7 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
         &data,
         false,
         &mut |name| lap(name, &mut timings),
+        progress,
     );
     Ok(Outcome {
         corpus,
@@ -107,7 +119,13 @@ pub fn check(settings: &Settings) -> Result<Outcome, Error> {
 /// The files to check: discovered under the paths, then kept by the include and exclude
 /// globs of the settings.
 pub fn discover(settings: &Settings) -> Result<(Vec<std::path::PathBuf>, Vec<FileError>), Error> {
-    let (files, errors) = corpus::discover(&settings.paths, &settings.extensions);
+    let ignore_files = if settings.respect_ignore_files {
+        corpus::IgnoreFiles::Respect
+    } else {
+        corpus::IgnoreFiles::Disregard
+    };
+    let (files, errors) =
+        corpus::discover_with(&settings.paths, &settings.extensions, ignore_files);
     Ok((settings.keep_files(files)?, errors))
 }
 
@@ -130,6 +148,31 @@ pub(crate) fn analyze(
     with_metadata: bool,
     lap: &mut dyn FnMut(&'static str),
 ) -> Analysis {
+    analyze_with_progress(
+        corpus,
+        sources,
+        settings,
+        rules,
+        data,
+        with_metadata,
+        lap,
+        &progress::NoProgress,
+    )
+}
+
+/// [`analyze`], telling `progress` of each document checked and of the corpus pass.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn analyze_with_progress(
+    corpus: &Corpus,
+    sources: &metadata::sources::Sources,
+    settings: &Settings,
+    rules: &[&'static rules::Rule],
+    data: &rules::RuleData,
+    with_metadata: bool,
+    lap: &mut dyn FnMut(&'static str),
+    progress: &dyn progress::Progress,
+) -> Analysis {
+    progress.stage("checking", Some(corpus.documents.len()));
     let document_checks: Vec<_> = rules
         .iter()
         .filter_map(|rule| match rule.check {
@@ -140,7 +183,7 @@ pub(crate) fn analyze(
     let context = CorpusContext::new(corpus, settings, rules, data, sources);
     let (mut diagnostics, ()) = rayon::join(
         || {
-            corpus
+            let diagnostics = corpus
                 .documents
                 .par_iter()
                 .enumerate()
@@ -149,9 +192,13 @@ pub(crate) fn analyze(
                     for check in &document_checks {
                         check(doc, &mut reporter);
                     }
+                    progress.advance(1);
                     reporter.into_diagnostics()
                 })
-                .collect::<Vec<Diagnostic>>()
+                .collect::<Vec<Diagnostic>>();
+            // The corpus analyses may still be running beside.
+            progress.stage("cross-file rules", None);
+            diagnostics
         },
         || context.prepare(),
     );

@@ -8,13 +8,17 @@ use corpuslint::render::{self, human::HumanOptions};
 use corpuslint::settings::Settings;
 
 mod cli;
+mod progress_bar;
 
 use cli::{
-    CheckArgs, Cli, Color, Command, ConfigArgs, FixArgs, Format, ListFormat, MetaArgs,
-    SelectionArgs,
+    BaselineArgs, CheckArgs, Cli, Color, Command, ConfigArgs, FixArgs, Format, ListFormat,
+    MetaArgs, OutputArgs, SelectionArgs,
 };
+use corpuslint::baseline::{self, Baseline};
 use corpuslint::config;
 use corpuslint::error::Error;
+use corpuslint::progress::{NoProgress, Progress};
+use progress_bar::TerminalProgress;
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -39,6 +43,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
         Command::Fix(args) => fix(args, &mut out)?,
         Command::Meta(args) => meta(args, &mut out)?,
         Command::Config(args) => show_config(&args, &mut out)?,
+        Command::Baseline(args) => record_baseline(args, &mut out)?,
         Command::Rules { format } => {
             list_rules(format, &mut out)?;
             ExitCode::SUCCESS
@@ -79,36 +84,47 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         settings.fail_on = fail_on.severity();
     }
     let fail_on = settings.fail_on;
-    let outcome = match corpuslint::check(&settings) {
+    // A baseline that cannot be used stops the run before any file is read.
+    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline,
+        Err(err) => {
+            eprintln!("corpuslint: error: {err}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    };
+    let mut outcome = match with_progress_bar(args.verbosity, |progress| {
+        corpuslint::check_with_progress(&settings, progress)
+    }) {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
     for error in &outcome.errors {
         eprintln!("corpuslint: error: {error}");
     }
+    let note = match (&baseline, &args.baseline) {
+        (Some(baseline), Some(path)) => {
+            apply_baseline(baseline, path, &mut outcome, args.verbosity.verbose)
+        }
+        _ => String::new(),
+    };
+    let summary = (!args.verbosity.quiet).then(|| render::summary(&outcome) + &note);
     if args.statistics {
         write!(out, "{}", render::statistics(&outcome))?;
-        writeln!(out, "{}", render::summary(&outcome))?;
-    } else {
-        render_findings(&args, &outcome, out)?;
-    }
-    if args.timings {
-        out.flush()?;
-        let checked = outcome
-            .timings
-            .iter()
-            .map(|(_, t)| *t)
-            .sum::<std::time::Duration>();
-        for (pass, time) in &outcome.timings {
-            eprintln!("{pass:>24}: {:>9.3} s", time.as_secs_f64());
+        if let Some(summary) = &summary {
+            writeln!(out, "{summary}")?;
         }
-        let render = started.elapsed().saturating_sub(checked);
-        eprintln!("{:>24}: {:>9.3} s", "render", render.as_secs_f64());
-        eprintln!(
-            "{:>24}: {:>9.3} s",
-            "total",
-            started.elapsed().as_secs_f64()
-        );
+    } else {
+        render_findings(&args, &outcome, summary.as_deref(), out)?;
+    }
+    if args.verbosity.verbose {
+        out.flush()?;
+        for doc in &outcome.corpus.documents {
+            eprintln!("read {}", doc.display);
+        }
+    }
+    if args.timings || args.verbosity.verbose {
+        out.flush()?;
+        print_timings(&outcome, started);
     }
     Ok(if !outcome.errors.is_empty() {
         ExitCode::from(EXIT_ERROR)
@@ -117,6 +133,114 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Leaves out the findings the baseline at `path` knows; gives the note that ends the
+/// summary line.
+fn apply_baseline(
+    baseline: &Baseline,
+    path: &std::path::Path,
+    outcome: &mut corpuslint::Outcome,
+    verbose: bool,
+) -> String {
+    let suppressed = baseline.suppress(outcome, baseline::folder_of(path));
+    if verbose && suppressed.stale > 0 {
+        let (findings, are) = match suppressed.stale {
+            1 => ("finding", "is"),
+            _ => ("findings", "are"),
+        };
+        eprintln!(
+            "corpuslint: {} {findings} of {} {are} no longer found; `corpuslint baseline` records the corpus as it is now",
+            suppressed.stale,
+            path.display()
+        );
+    }
+    format!(" {}", baseline::summary_note(&suppressed))
+}
+
+/// Runs `run` with a progress bar on stderr when it is a terminal, unless `--quiet`.
+fn with_progress_bar<T>(verbosity: OutputArgs, run: impl FnOnce(&dyn Progress) -> T) -> T {
+    if verbosity.quiet || !io::stderr().is_terminal() {
+        return run(&NoProgress);
+    }
+    let bar = TerminalProgress::start();
+    let result = run(&bar);
+    bar.finish();
+    result
+}
+
+/// `--timings`: the wall time of each pass, then of rendering, on stderr.
+fn print_timings(outcome: &corpuslint::Outcome, started: std::time::Instant) {
+    let checked = outcome
+        .timings
+        .iter()
+        .map(|(_, t)| *t)
+        .sum::<std::time::Duration>();
+    for (pass, time) in &outcome.timings {
+        eprintln!("{pass:>24}: {:>9.3} s", time.as_secs_f64());
+    }
+    let render = started.elapsed().saturating_sub(checked);
+    eprintln!("{:>24}: {:>9.3} s", "render", render.as_secs_f64());
+    eprintln!(
+        "{:>24}: {:>9.3} s",
+        "total",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// `corpuslint baseline`: records the findings of today in a baseline file.
+fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let settings = match selected_settings(args.paths, &args.selection) {
+        Ok(settings) => settings,
+        Err(err) => return Ok(fail(&err)),
+    };
+    let outcome = match with_progress_bar(args.verbosity, |progress| {
+        corpuslint::check_with_progress(&settings, progress)
+    }) {
+        Ok(outcome) => outcome,
+        Err(err) => return Ok(fail(&err)),
+    };
+    for error in &outcome.errors {
+        eprintln!("corpuslint: error: {error}");
+    }
+    if !outcome.errors.is_empty() {
+        // A baseline without the findings of unread files would hide nothing of them today
+        // and flag all of them as new tomorrow.
+        eprintln!("corpuslint: error: no baseline written: fix the paths above or leave them out");
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    let recorded = Baseline::from_outcome(&outcome, baseline::folder_of(&args.output));
+    if let Err(err) = corpuslint::write::write_atomic(&args.output, recorded.to_json().as_bytes()) {
+        eprintln!(
+            "corpuslint: error: {}: cannot write the baseline: {err}",
+            args.output.display()
+        );
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    if args.verbosity.verbose {
+        for doc in &outcome.corpus.documents {
+            eprintln!("read {}", doc.display);
+        }
+        print_timings(&outcome, started);
+    }
+    if !args.verbosity.quiet {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        writeln!(
+            out,
+            "Wrote a baseline of {} in {} to {}.",
+            plural(recorded.len(), "finding"),
+            plural(outcome.corpus.len(), "file"),
+            args.output.display()
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -130,7 +254,10 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
-    let outcome = match fixer::fix(&settings, options) {
+    let fixed = with_progress_bar(args.verbosity, |progress| {
+        fixer::fix_with_progress(&settings, options, progress)
+    });
+    let outcome = match fixed {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
@@ -149,9 +276,12 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         eprintln!("corpuslint: error: nothing written: fix the files above or leave them out");
         return Ok(ExitCode::from(EXIT_ERROR));
     }
-    // Summaries go to stderr when stdout carries the diff.
+    // Summaries go to stderr when stdout carries the diff; `--quiet` leaves them out.
+    let quiet = args.verbosity.quiet;
     let report = |line: String, out: &mut dyn Write| -> io::Result<()> {
-        if args.diff {
+        if quiet {
+            Ok(())
+        } else if args.diff {
             eprintln!("{line}");
             Ok(())
         } else {
@@ -166,7 +296,7 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             changed += 1;
         }
         report(format!("{path}: {}", fixed.summary()), out)?;
-        if args.verbose {
+        if args.verbosity.verbose {
             for change in &fixed.changes {
                 for line in change.before.lines().filter(|l| !l.trim().is_empty()) {
                     let what = if change.after.is_empty() { "-" } else { "~" };
@@ -218,6 +348,9 @@ fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     };
     if let Some(extensions) = args.extensions {
         settings.extensions = extensions;
+    }
+    if args.no_ignore {
+        settings.respect_ignore_files = false;
     }
     let outcome = match corpuslint::meta(&settings) {
         Ok(outcome) => outcome,
@@ -285,6 +418,9 @@ fn selected_settings(
         settings.extensions = extensions.clone();
     }
     settings.exclude.extend(args.exclude.iter().cloned());
+    if args.no_ignore {
+        settings.respect_ignore_files = false;
+    }
     Ok(settings)
 }
 
@@ -328,11 +464,18 @@ fn show_config(args: &ConfigArgs, out: &mut impl Write) -> io::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes the findings in the chosen format; `summary`, when given, ends the human and
+/// short formats.
 fn render_findings(
     args: &CheckArgs,
     outcome: &corpuslint::Outcome,
+    summary: Option<&str>,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    let summary_line = |out: &mut dyn Write| match summary {
+        Some(summary) => writeln!(out, "{summary}"),
+        None => Ok(()),
+    };
     match args.format {
         Format::Human => {
             let options = HumanOptions {
@@ -340,11 +483,11 @@ fn render_findings(
                 width: terminal_width(),
             };
             render::human::render(outcome, options, out)?;
-            writeln!(out, "{}", render::summary(outcome))
+            summary_line(out)
         }
         Format::Short => {
             render::short::render(outcome, out)?;
-            writeln!(out, "{}", render::summary(outcome))
+            summary_line(out)
         }
         Format::Json => render::json::render(outcome, out),
         Format::Jsonl => render::json::render_lines(outcome, out),

@@ -19,6 +19,9 @@ pub struct Settings {
     pub paths: Vec<PathBuf>,
     /// File extensions (without the dot) read when walking folders.
     pub extensions: Vec<String>,
+    /// Whether folder walks leave out what `.gitignore`, `.ignore` and `.git/info/exclude`
+    /// files exclude.
+    pub respect_ignore_files: bool,
     /// Rules to run: codes, code prefixes, rule names, family names or `ALL`.
     pub select: Vec<String>,
     /// Rules not to run, in the same notation; wins over `select`.
@@ -48,6 +51,7 @@ impl Default for Settings {
         Self {
             paths: vec![PathBuf::from(".")],
             extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
+            respect_ignore_files: true,
             select: vec!["ALL".to_string()],
             ignore: Vec::new(),
             fail_on: Some(Severity::Warning),
@@ -104,6 +108,9 @@ impl Settings {
         let dir = path.parent().unwrap_or(Path::new(""));
         if let Some(extensions) = &config.files.extensions {
             self.extensions = extensions.clone();
+        }
+        if let Some(respect) = config.files.respect_gitignore {
+            self.respect_ignore_files = respect;
         }
         self.include = config.files.include.clone();
         self.exclude = config.files.exclude.clone();
