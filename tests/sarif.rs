@@ -105,7 +105,6 @@ fn the_seeds_are_valid_sarif_with_the_findings_of_the_json_report() {
         assert_eq!(region["startLine"], diagnostic["line"]);
         assert_eq!(region["startColumn"], diagnostic["column"]);
         assert_eq!(region["endLine"], diagnostic["end_line"]);
-        assert_eq!(region["endColumn"], diagnostic["end_column"]);
         let rule = &rules[result["ruleIndex"].as_u64().expect("ruleIndex") as usize];
         assert_eq!(rule["id"], result["ruleId"]);
         assert_eq!(rule["name"], diagnostic["rule"]);
@@ -250,14 +249,20 @@ fn the_schema_rejects_broken_logs() {
     }
 }
 
-/// The 0-based character index of a 1-based SARIF line and code-point column.
+/// The 0-based character index of a 1-based SARIF line and code-point column. A column
+/// lies within its line or just after its last character, never on or past its line break.
 fn char_index(text: &str, line: u64, column: u64) -> usize {
     let mut index = 0;
     for (i, content) in text.split('\n').enumerate() {
+        let chars = content.chars().count();
         if i as u64 + 1 == line {
+            assert!(
+                column >= 1 && column as usize <= chars + 1,
+                "column {column} is outside line {line}"
+            );
             return index + column as usize - 1;
         }
-        index += content.chars().count() + 1;
+        index += chars + 1;
     }
     panic!("line {line} is past the end of the text");
 }
@@ -291,6 +296,63 @@ fn apply_sarif_fix(text: &str, fix: &Value) -> String {
         chars.splice(start..end, inserted.chars());
     }
     chars.into_iter().collect()
+}
+
+/// The text of a SARIF region.
+fn region_text(text: &str, region: &Value) -> String {
+    let at = |line: &str, column: &str| {
+        char_index(
+            text,
+            region[line].as_u64().expect("line"),
+            region[column].as_u64().expect("column"),
+        )
+    };
+    let (start, end) = (at("startLine", "startColumn"), at("endLine", "endColumn"));
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn regions_hold_the_flagged_text() {
+    let settings = Settings {
+        paths: vec!["seeds".into(), "tests/sarif".into()],
+        ..Settings::default()
+    };
+    let outcome = corpuslint::check(&settings).expect("valid settings");
+    let mut out = Vec::new();
+    corpuslint::render::sarif::render(&outcome, &mut out).expect("render");
+    let log: Value = serde_json::from_slice(&out).expect("json");
+    let shown = |doc: usize, span: corpuslint::span::Span| {
+        let text = &outcome.corpus.get(doc).text;
+        text[span.start..span.end]
+            .strip_suffix('\n')
+            .unwrap_or(&text[span.start..span.end])
+            .to_string()
+    };
+    let mut related = 0;
+    for (diagnostic, result) in outcome.diagnostics.iter().zip(results(&log)) {
+        let text = &outcome.corpus.get(diagnostic.doc).text;
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(
+            region_text(text, region),
+            shown(diagnostic.doc, diagnostic.span),
+            "{}: {}",
+            diagnostic.rule.code,
+            diagnostic.message
+        );
+        let locations = result
+            .get("relatedLocations")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        assert_eq!(locations.len(), diagnostic.related.len());
+        for (r, location) in diagnostic.related.iter().zip(locations) {
+            let other = &outcome.corpus.get(r.doc).text;
+            let region = &location["physicalLocation"]["region"];
+            assert_eq!(region_text(other, region), shown(r.doc, r.span));
+            related += 1;
+        }
+    }
+    assert!(related > 0, "some findings have related locations");
 }
 
 #[test]
@@ -374,4 +436,52 @@ fn sarif_of_a_small_corpus() {
         ".runs[0].tool.driver.rules[].fullDescription" => "[docs]",
         ".runs[0].tool.driver.rules[].help" => "[docs]",
     });
+}
+
+const WORKFLOW: &str = ".github/workflows/corpus-example.yml";
+
+#[test]
+fn readme_shows_the_example_workflow_as_it_is() {
+    let workflow = std::fs::read_to_string(WORKFLOW).expect("example workflow");
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    assert!(
+        readme.contains(&format!("```yaml\n{workflow}```")),
+        "README's CI gate section shows {WORKFLOW} verbatim"
+    );
+}
+
+/// The example runs on this repository's pull requests: its corpuslint steps must pass here.
+#[test]
+fn the_example_workflow_passes_on_this_repository() {
+    let workflow = std::fs::read_to_string(WORKFLOW).expect("example workflow");
+    let commands: Vec<&str> = workflow
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("run: corpuslint "))
+        .collect();
+    assert!(commands.len() >= 2, "{commands:?}");
+    for command in &commands {
+        let (args, redirect) = match command.split_once(" > ") {
+            Some((args, file)) => (args, Some(file)),
+            None => (*command, None),
+        };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let output = Command::cargo_bin("corpuslint")
+            .expect("binary")
+            .args(&args)
+            .output()
+            .expect("run corpuslint");
+        assert_eq!(output.status.code(), Some(0), "corpuslint {command}");
+        if redirect.is_some() {
+            let log: Value = serde_json::from_slice(&output.stdout).expect("SARIF");
+            assert_valid(&log);
+        }
+    }
+    assert!(
+        commands.iter().any(|c| c.contains("--format sarif")),
+        "{commands:?}"
+    );
+    assert!(
+        commands.iter().any(|c| c.contains("--format github")),
+        "{commands:?}"
+    );
 }

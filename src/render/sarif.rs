@@ -14,7 +14,6 @@ use crate::fix::{Applicability, Fix};
 use crate::line_index::LineCol;
 use crate::metadata::sha256_hex;
 use crate::registry::RULES;
-use crate::render::span_positions;
 use crate::rules::Rule;
 use crate::span::Span;
 
@@ -289,17 +288,23 @@ fn artifact_location(path: &Path) -> ArtifactLocation {
     }
 }
 
-fn physical(doc: &Document, region: Region) -> PhysicalLocation {
+/// Where a finding is shown. A span that takes in its line break is shown without it, so
+/// the highlight ends on the span's last line rather than at the start of the next.
+fn physical(doc: &Document, span: Span) -> PhysicalLocation {
+    let end = if span.end > span.start && doc.text.as_bytes().get(span.end - 1) == Some(&b'\n') {
+        span.end - 1
+    } else {
+        span.end
+    };
     PhysicalLocation {
         artifact_location: artifact_location(&doc.path),
-        region: Some(region),
+        region: Some(exact_region(doc, Span::new(span.start, end))),
     }
 }
 
-/// The region an edit deletes. Unlike a finding's highlighted region, it ends exactly at
-/// the edit's end, so a deleted line break is the start of the next line, not a column past
-/// the end of its own.
-fn deleted_region(doc: &Document, span: Span) -> Region {
+/// The region of exactly `span`: an edit that deletes a line break ends at the start of the
+/// next line.
+fn exact_region(doc: &Document, span: Span) -> Region {
     Region::new(
         doc.lines.line_col(&doc.text, span.start),
         doc.lines.line_col(&doc.text, span.end),
@@ -321,7 +326,7 @@ fn sarif_fix<'a>(doc: &Document, fix: &'a Fix) -> SarifFix<'a> {
                 .edits
                 .iter()
                 .map(|edit| Replacement {
-                    deleted_region: deleted_region(doc, edit.span),
+                    deleted_region: exact_region(doc, edit.span),
                     inserted_content: (!edit.replacement.is_empty()).then_some(Text {
                         text: edit.replacement.as_str(),
                     }),
@@ -355,10 +360,9 @@ fn result<'a>(
     seen: &mut Occurrences<'a>,
 ) -> SarifResult<'a> {
     let doc = outcome.corpus.get(d.doc);
-    let (start, end) = span_positions(doc, d.span);
     let location = Location {
         id: None,
-        physical_location: physical(doc, Region::new(start, end)),
+        physical_location: physical(doc, d.span),
         message: None,
     };
     let flagged = doc.text.get(d.span.start..d.span.end).unwrap_or_default();
@@ -387,10 +391,9 @@ fn result<'a>(
             .enumerate()
             .map(|(i, r)| {
                 let other = outcome.corpus.get(r.doc);
-                let (start, end) = span_positions(other, r.span);
                 Location {
                     id: Some(i + 1),
-                    physical_location: physical(other, Region::new(start, end)),
+                    physical_location: physical(other, r.span),
                     message: Some(Text {
                         text: r.message.clone(),
                     }),
