@@ -222,6 +222,8 @@ pub enum Format {
     Jsonl,
     /// GitHub Actions workflow commands: findings become annotations on the pull request.
     Github,
+    /// SARIF 2.1.0, for code-scanning services (GitHub's upload-sarif and others).
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

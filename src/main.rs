@@ -492,6 +492,7 @@ fn render_findings(
         Format::Json => render::json::render(outcome, out),
         Format::Jsonl => render::json::render_lines(outcome, out),
         Format::Github => render::github::render(outcome, out),
+        Format::Sarif => render::sarif::render(outcome, out),
     }
 }
 

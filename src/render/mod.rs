@@ -1,9 +1,11 @@
-//! Turning an [`Outcome`](crate::Outcome) into text: miette graphical, short lines, JSON.
+//! Turning an [`Outcome`](crate::Outcome) into text: miette graphical, short lines, JSON,
+//! SARIF, GitHub workflow commands.
 
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod meta;
+pub mod sarif;
 pub mod short;
 
 use crate::Outcome;
