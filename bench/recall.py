@@ -27,7 +27,8 @@ KINDS = {
     "NBSP": (lambda t: t["nbsp"], {"E005"}),
     "invalid UTF-8": (lambda t: t["invalid_utf8"], {"E001"}),
     "CRLF": (lambda t: t["crlf"], {"E003"}),
-    "mixed line endings": (lambda t: t["mixed_eol"], {"E004"}),
+    # CRLF applied after mixing leaves every line CRLF: E003 then, not E004.
+    "mixed line endings": (lambda t: t["mixed_eol"] and not t["crlf"], {"E004"}),
     "BOM": (lambda t: t["bom"], {"E002"}),
     "NFD": (lambda t: t["nfd"], {"E010"}),
     "control characters": (lambda t: t["control"], {"E007"}),

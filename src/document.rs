@@ -150,7 +150,9 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Vec<u8>>, TextEncoding) {
         );
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
-    if memchr::memchr(0, head).is_some() {
+    if memchr::memchr(0, head).is_some()
+        && (utf16_without_bom(head).is_some() || looks_binary(head))
+    {
         return match utf16_without_bom(head) {
             Some(encoding) => {
                 let (text, _) = encoding.decode_without_bom_handling(&bytes);
@@ -220,6 +222,17 @@ fn guess_legacy_encoding(
     } else {
         guess
     }
+}
+
+/// Binary data (images, archives, compiled files) is dense in control bytes: about one byte
+/// in eight of compressed data. Text with a stray NUL or two is text with control
+/// characters, which `control-character` reports.
+fn looks_binary(head: &[u8]) -> bool {
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    controls * 100 > head.len()
 }
 
 /// UTF-16 text without a BOM has a NUL in nearly every other byte when it is mostly ASCII.
@@ -314,5 +327,16 @@ mod tests {
         let doc = load(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00");
         assert_eq!(doc.encoding, TextEncoding::Binary);
         assert_eq!(doc.text, "");
+    }
+
+    #[test]
+    fn a_stray_nul_in_prose_leaves_it_text() {
+        let mut bytes = "A sentence of ordinary prose, long enough to read as text. ".repeat(4);
+        bytes.insert(40, '\0');
+        let doc = load(bytes.as_bytes());
+        assert_eq!(doc.encoding, TextEncoding::Utf8);
+        assert!(doc.text.contains('\0'));
+        let zeros = load(&[0; 64]);
+        assert_eq!(zeros.encoding, TextEncoding::Binary);
     }
 }

@@ -11,8 +11,10 @@ pub const RULE: Rule = Rule {
     fix: FixAvailability::None,
     summary: "The file is binary data, not text; it is skipped",
     docs: r#"## What it does
-Reports a file that holds NUL bytes in its first 8 KiB and is not UTF-16: an image, an
-archive or another binary file with a text extension. No other rule looks at it.
+Reports a file whose first 8 KiB hold NUL bytes, are not UTF-16, and are more than 1%
+control bytes: an image, an archive or another binary file with a text extension. No other
+rule looks at it. A stray NUL in prose leaves the file text, and `control-character`
+reports it.
 
 ## Why it matters
 A binary file in a text corpus is a packaging mistake; linting it as text would report
