@@ -113,9 +113,10 @@ pub fn counts(doc: &Document, para: usize, options: &Options) -> bool {
 struct ExactIndex {
     /// For each paragraph, the earliest paragraph with the same normalized text: earlier
     /// in the same document if there is one, else the first occurrence in an earlier one.
-    origins: Vec<Vec<Option<ParaRef>>>,
-    /// Number of documents holding each normalized text.
-    documents: KeyMap<u128, u32>,
+    origins: Vec<Vec<Option<ParaRef32>>>,
+    /// Per normalized text: its first occurrence and the number of documents holding it.
+    /// One map for both keeps the index at about 40 bytes per distinct paragraph.
+    texts: KeyMap<u128, (ParaRef32, u32)>,
     /// From this many documents on, a text is site template (chrome), not a duplicate.
     template_min_docs: usize,
     template_line_chars: usize,
@@ -125,9 +126,7 @@ struct ExactIndex {
 impl ExactIndex {
     fn build(docs: &[Document], options: &Options) -> Self {
         let total: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
-        let mut first_seen: KeyMap<u128, ParaRef> =
-            KeyMap::with_capacity_and_hasher(total, Default::default());
-        let mut documents: KeyMap<u128, u32> =
+        let mut texts: KeyMap<u128, (ParaRef32, u32)> =
             KeyMap::with_capacity_and_hasher(total, Default::default());
         let mut local: KeyMap<u128, usize> = KeyMap::default();
         let mut origins = Vec::with_capacity(docs.len());
@@ -141,25 +140,28 @@ impl ExactIndex {
                     continue;
                 }
                 if let Some(&earlier) = local.get(&key) {
-                    own.push(Some(ParaRef { doc, para: earlier }));
+                    own.push(Some(ParaRef32::new(ParaRef { doc, para: earlier })));
                     continue;
                 }
                 local.insert(key, para);
-                *documents.entry(key).or_default() += 1;
-                own.push(match first_seen.get(&key) {
-                    Some(&origin) => Some(origin),
-                    None => {
-                        first_seen.insert(key, ParaRef { doc, para });
-                        None
+                match texts.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(mut seen) => {
+                        let (origin, documents) = seen.get_mut();
+                        *documents += 1;
+                        own.push(Some(*origin));
                     }
-                });
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert((ParaRef32::new(ParaRef { doc, para }), 1));
+                        own.push(None);
+                    }
+                }
             }
             origins.push(own);
         }
         let share = (options.template_share * docs.len() as f64).ceil() as usize;
         Self {
             origins,
-            documents,
+            texts,
             template_min_docs: share.max(options.template_min_docs),
             template_line_chars: options.template_line_chars,
             template_line_min_docs: options.template_line_min_docs,
@@ -169,9 +171,9 @@ impl ExactIndex {
     fn is_template(&self, doc: &Document, para: usize) -> bool {
         let fingerprint = doc.paragraphs[para].fingerprint;
         let documents = self
-            .documents
+            .texts
             .get(&fingerprint.key)
-            .map_or(0, |&n| n as usize);
+            .map_or(0, |&(_, n)| n as usize);
         documents >= self.template_min_docs
             || (documents >= self.template_line_min_docs
                 && (fingerprint.chars as usize) < self.template_line_chars)
@@ -196,7 +198,7 @@ fn find_blocks(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<
         let own = &index.origins[doc];
         let mut i = 0;
         while i < own.len() {
-            let Some(origin) = own[i] else {
+            let Some(origin) = own[i].map(ParaRef32::wide) else {
                 i += 1;
                 continue;
             };
@@ -466,6 +468,7 @@ fn find_copies(
         let mut total_chars = 0;
         let mut found_in: HashMap<DocId, (usize, usize)> = HashMap::new();
         for (para, origin) in index.origins[doc].iter().enumerate() {
+            let origin = origin.map(ParaRef32::wide);
             if !index.counts(document, para, options) {
                 continue;
             }
