@@ -13,6 +13,8 @@ use crate::fix::{Applicability, Edit, apply_edits, merge_edits};
 use crate::metadata::{self, Metadata};
 use crate::rules::Rule;
 use crate::settings::Settings;
+use rayon::prelude::*;
+
 use crate::{analyze, rules};
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
@@ -211,13 +213,14 @@ pub fn fix_with_progress(
         .collect();
     for round in 1..=MAX_ROUNDS {
         progress.stage("fixing", None);
+        // The texts move into the documents analysed and back: a round copies nothing.
         let fixed_corpus = Corpus {
             documents: documents
-                .iter()
+                .par_iter_mut()
                 .map(|d| {
                     Document::from_bytes(
                         corpus.documents[d.id].path.clone(),
-                        d.text.clone().into_bytes(),
+                        std::mem::take(&mut d.text).into_bytes(),
                     )
                 })
                 .collect(),
@@ -233,21 +236,33 @@ pub fn fix_with_progress(
             false,
             &mut |_| {},
         );
-        let mut edits =
-            edits_per_document(&again.diagnostics, fixed_corpus.documents.len(), threshold);
+        let edits = edits_per_document(&again.diagnostics, fixed_corpus.documents.len(), threshold);
+        let applied: Vec<(String, Vec<Change>)> = fixed_corpus
+            .documents
+            .par_iter()
+            .zip(edits)
+            .map(|(doc, pending)| apply(doc, pending))
+            .collect();
         let mut any = false;
-        for (i, doc) in fixed_corpus.documents.iter().enumerate() {
-            let pending = std::mem::take(&mut edits[i]);
-            let (text, changes) = apply(doc, pending);
-            if text != documents[i].text {
-                any = true;
-                if round == MAX_ROUNDS {
-                    documents[i].unstable = true;
-                    continue;
-                }
-                documents[i].text = text;
-                documents[i].changes.extend(changes);
+        for ((fixed, analysed), (text, changes)) in documents
+            .iter_mut()
+            .zip(fixed_corpus.documents)
+            .zip(applied)
+        {
+            // A valid UTF-8 text comes out of `Document::from_bytes` unchanged.
+            let before = analysed.text;
+            if text == before {
+                fixed.text = before;
+                continue;
             }
+            any = true;
+            if round == MAX_ROUNDS {
+                fixed.unstable = true;
+                fixed.text = before;
+                continue;
+            }
+            fixed.text = text;
+            fixed.changes.extend(changes);
         }
         if !any {
             break;
