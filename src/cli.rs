@@ -80,6 +80,31 @@ pub struct SelectionArgs {
 
     #[command(flatten)]
     pub config: ConfigArgs,
+
+    #[command(flatten)]
+    pub context: ContextArgs,
+}
+
+/// Named files and the rest of their corpus.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ContextArgs {
+    /// The corpus root (default: the folder of the corpuslint.toml in effect). Named files
+    /// are checked against every file of it, but only they are reported and fixed.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Check named files on their own, without the rest of the corpus root.
+    #[arg(long)]
+    pub no_context: bool,
+
+    /// Check the files changed since the git revision REV (committed since the merge base,
+    /// staged, unstaged, untracked; not deleted), with the whole root as context.
+    #[arg(long, value_name = "REV", conflicts_with = "paths")]
+    pub changed_since: Option<String>,
+
+    /// Neither read nor write the cache in ROOT/.corpuslint_cache/.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, clap::Args)]

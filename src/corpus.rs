@@ -6,9 +6,11 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::cache::{self, Cache};
 use crate::document::{DocId, Document};
 use crate::error::FileError;
 use crate::progress::{NoProgress, Progress};
+use crate::scope::Scope;
 
 /// The documents of a run, sorted by path; a document's index is its `DocId`.
 ///
@@ -238,7 +240,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
 
-fn has_extension(path: &Path, extensions: &[String]) -> bool {
+pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| extensions.iter().any(|want| want.eq_ignore_ascii_case(ext)))
@@ -254,27 +256,72 @@ pub fn load_with_progress(
     files: Vec<PathBuf>,
     progress: &dyn Progress,
 ) -> (Corpus, Vec<FileError>) {
-    progress.stage("reading", Some(files.len()));
-    let loaded: Vec<Result<Document, FileError>> = files
+    let loaded = load_scope(Scope::all(files), None, progress);
+    (loaded.corpus, loaded.errors)
+}
+
+/// The documents of a run and what is known of them.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    /// Whether each document is checked (else only context).
+    pub checked: Vec<bool>,
+    /// The read errors of the checked files; a context file that cannot be read is left
+    /// out silently, as it is not what the run reports on.
+    pub errors: Vec<FileError>,
+    /// The content key of each document, when a cache was given.
+    pub keys: Vec<u128>,
+}
+
+/// Reads the files of `scope`, taking the paragraphs of files already seen from `cache`,
+/// and telling `progress` of each file read.
+pub fn load_scope(scope: Scope, cache: Option<&Cache>, progress: &dyn Progress) -> Loaded {
+    progress.stage("reading", Some(scope.files.len()));
+    let loaded: Vec<(bool, Result<(Document, u128), FileError>)> = scope
+        .files
         .into_par_iter()
-        .map(|path| {
-            let loaded = match std::fs::read(&path) {
-                Ok(bytes) => Ok(Document::from_bytes(path, bytes)),
-                Err(err) => Err(FileError::io(path.to_string_lossy(), &err)),
-            };
+        .zip(scope.checked)
+        .map(|(path, checked)| {
+            let loaded = read_cached(path, cache);
             progress.advance(1);
-            loaded
+            (checked, loaded)
         })
         .collect();
-    let mut corpus = Corpus::default();
-    let mut errors = Vec::new();
-    for result in loaded {
+    let mut out = Loaded::default();
+    for (checked, result) in loaded {
         match result {
-            Ok(doc) => corpus.documents.push(doc),
-            Err(err) => errors.push(err),
+            Ok((doc, key)) => {
+                out.corpus.documents.push(doc);
+                out.checked.push(checked);
+                if cache.is_some() {
+                    out.keys.push(key);
+                }
+            }
+            Err(err) if checked => out.errors.push(err),
+            Err(_) => {}
         }
     }
-    (corpus, errors)
+    out
+}
+
+fn read_cached(path: PathBuf, cache: Option<&Cache>) -> Result<(Document, u128), FileError> {
+    let Some(cache) = cache else {
+        return read(path).map(|doc| (doc, 0));
+    };
+    let bytes = std::fs::read(&path).map_err(|err| FileError::io(path.to_string_lossy(), &err))?;
+    let key = cache::key(&bytes);
+    let doc = match cache.get(key) {
+        Some(paragraphs) => Document::with_paragraphs(path, bytes, paragraphs.to_vec()),
+        None => Document::from_bytes(path, bytes),
+    };
+    Ok((doc, key))
+}
+
+fn read(path: PathBuf) -> Result<Document, FileError> {
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(Document::from_bytes(path, bytes)),
+        Err(err) => Err(FileError::io(path.to_string_lossy(), &err)),
+    }
 }
 
 #[cfg(test)]

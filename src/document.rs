@@ -59,10 +59,20 @@ pub struct Document {
 
 impl Document {
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Self {
+        Self::build(path, bytes, None)
+    }
+
+    /// Like [`Document::from_bytes`], with the paragraphs of these same bytes known from
+    /// an earlier run.
+    pub fn with_paragraphs(path: PathBuf, bytes: Vec<u8>, paragraphs: Vec<Paragraph>) -> Self {
+        Self::build(path, bytes, Some(paragraphs))
+    }
+
+    fn build(path: PathBuf, bytes: Vec<u8>, paragraphs: Option<Vec<Paragraph>>) -> Self {
         let display = path.to_string_lossy().into_owned();
         let (text, raw, encoding) = decode(bytes);
         let lines = LineIndex::new(&text);
-        let paragraphs = segment(&text, &lines);
+        let paragraphs = paragraphs.unwrap_or_else(|| segment(&text, &lines));
         Self {
             path,
             display,

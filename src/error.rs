@@ -15,6 +15,10 @@ pub enum Error {
     RuleData(String),
     #[error("{}: {}", .0.path(), .0.message)]
     Config(Box<crate::config::ConfigError>),
+    #[error("--changed-since: {0}")]
+    Git(String),
+    #[error("--root {0}")]
+    Root(String),
 }
 
 /// A file or folder that could not be read; the run goes on without it (exit status 2).

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::canonical::canonical;
-use crate::corpus::{self, Corpus};
+use crate::corpus::Corpus;
 use crate::diagnostic::{Diagnostic, Family};
 use crate::document::{DocId, Document, TextEncoding};
 use crate::error::{Error, FileError};
@@ -138,6 +138,9 @@ pub struct Refusal {
 pub struct FixOutcome {
     /// The documents as read.
     pub corpus: Corpus,
+    /// Whether each document of `corpus` is fixed; the others are only context for the
+    /// corpus-wide rules, and are never written.
+    pub checked: Vec<bool>,
     pub sources: metadata::sources::Sources,
     /// The cleaned documents that can be written (text documents, not refused).
     pub documents: Vec<FixedDocument>,
@@ -160,8 +163,8 @@ pub fn fix_with_progress(
 ) -> Result<FixOutcome, Error> {
     let rules = settings.rules()?;
     progress.stage("finding files", None);
-    let (files, mut errors) = crate::discover(settings)?;
-    let (mut corpus, load_errors) = corpus::load_with_progress(files, progress);
+    let (scope, mut errors) = crate::scope::plan(settings)?;
+    let (mut corpus, checked, load_errors) = crate::load(settings, scope, progress);
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
@@ -174,6 +177,7 @@ pub fn fix_with_progress(
     let data = settings.rule_data()?;
     let first = crate::analyze_with_progress(
         &corpus,
+        &checked,
         &sources,
         settings,
         &rules,
@@ -187,6 +191,9 @@ pub fn fix_with_progress(
     let mut documents = Vec::new();
     let mut edits = edits_per_document(&first.diagnostics, corpus.documents.len(), threshold);
     for (id, doc) in corpus.documents.iter().enumerate() {
+        if !checked[id] {
+            continue;
+        }
         if let Some(reason) = refusal(doc, &first.diagnostics, id, threshold) {
             refused.push(Refusal { id, reason });
             continue;
@@ -227,8 +234,10 @@ pub fn fix_with_progress(
             auxiliary: Vec::new(),
         };
         let none = metadata::sources::Sources::default();
+        let all = vec![true; fixed_corpus.len()];
         let again = analyze(
             &fixed_corpus,
+            &all,
             &none,
             settings,
             &fixable,
@@ -273,6 +282,7 @@ pub fn fix_with_progress(
     }
     Ok(FixOutcome {
         corpus,
+        checked,
         sources,
         documents,
         metadata,

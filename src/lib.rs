@@ -5,7 +5,9 @@
 //! the binary renders what [`check`] returns.
 
 pub mod baseline;
+pub mod cache;
 pub mod canonical;
+pub mod changed;
 pub mod config;
 pub mod corpus;
 pub mod data;
@@ -23,6 +25,7 @@ pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod rules;
+pub mod scope;
 pub mod settings;
 pub mod span;
 pub mod text;
@@ -42,6 +45,9 @@ use crate::settings::Settings;
 #[derive(Debug)]
 pub struct Outcome {
     pub corpus: Corpus,
+    /// Whether each document of `corpus` was checked; the others were loaded only as
+    /// context for the corpus-wide rules, and nothing is reported in them.
+    pub checked: Vec<bool>,
     pub diagnostics: Vec<Diagnostic>,
     /// Files and folders that could not be read.
     pub errors: Vec<FileError>,
@@ -50,6 +56,11 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Number of documents checked (context documents left out).
+    pub fn checked_files(&self) -> usize {
+        self.checked.iter().filter(|&&c| c).count()
+    }
+
     /// Number of findings of each severity: (errors, warnings, infos).
     pub fn counts(&self) -> (usize, usize, usize) {
         let count = |severity| {
@@ -91,15 +102,16 @@ pub fn check_with_progress(
         clock = now;
     };
     progress.stage("finding files", None);
-    let (files, mut errors) = discover(settings)?;
+    let (scope, mut errors) = scope::plan(settings)?;
     lap("discover", &mut timings);
-    let (mut corpus, load_errors) = corpus::load_with_progress(files, progress);
+    let (mut corpus, checked, load_errors) = load(settings, scope, progress);
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
     lap("read + decode + segment", &mut timings);
     let analysis = analyze_with_progress(
         &corpus,
+        &checked,
         &sources,
         settings,
         &rules,
@@ -110,6 +122,7 @@ pub fn check_with_progress(
     );
     Ok(Outcome {
         corpus,
+        checked,
         diagnostics: analysis.diagnostics,
         errors,
         timings,
@@ -119,14 +132,46 @@ pub fn check_with_progress(
 /// The files to check: discovered under the paths, then kept by the include and exclude
 /// globs of the settings.
 pub fn discover(settings: &Settings) -> Result<(Vec<std::path::PathBuf>, Vec<FileError>), Error> {
+    discover_under(settings, &settings.paths)
+}
+
+/// [`discover`] under `paths` rather than the paths of `settings`.
+pub fn discover_under(
+    settings: &Settings,
+    paths: &[std::path::PathBuf],
+) -> Result<(Vec<std::path::PathBuf>, Vec<FileError>), Error> {
     let ignore_files = if settings.respect_ignore_files {
         corpus::IgnoreFiles::Respect
     } else {
         corpus::IgnoreFiles::Disregard
     };
-    let (files, errors) =
-        corpus::discover_with(&settings.paths, &settings.extensions, ignore_files);
+    let (files, errors) = corpus::discover_with(paths, &settings.extensions, ignore_files);
     Ok((settings.keep_files(files)?, errors))
+}
+
+/// Reads the files of `scope`, through the cache of the corpus root when there is one.
+pub(crate) fn load(
+    settings: &Settings,
+    scope: scope::Scope,
+    progress: &dyn progress::Progress,
+) -> (Corpus, Vec<bool>, Vec<FileError>) {
+    let root = settings.root.as_deref().filter(|_| settings.cache);
+    let Some(root) = root else {
+        let loaded = corpus::load_scope(scope, None, progress);
+        return (loaded.corpus, loaded.checked, loaded.errors);
+    };
+    let cache = cache::Cache::open(root);
+    // A run that loaded the whole root knows every entry worth keeping.
+    let whole_root = scope.has_context() || scope::covers(settings, root);
+    let loaded = corpus::load_scope(scope, Some(&cache), progress);
+    let used = loaded
+        .keys
+        .iter()
+        .zip(&loaded.corpus.documents)
+        .map(|(&key, doc)| (key, doc.paragraphs.clone()))
+        .collect();
+    cache.update(used, whole_root);
+    (loaded.corpus, loaded.checked, loaded.errors)
 }
 
 /// What the rules found in a corpus.
@@ -136,11 +181,13 @@ pub(crate) struct Analysis {
     pub metadata: Option<Vec<metadata::Metadata>>,
 }
 
-/// Runs `rules` over a loaded corpus: document rules and the corpus analyses in parallel,
-/// then the corpus rules report;
-/// `lap` is called after each pass with its name.
+/// Runs `rules` over a loaded corpus: document rules (on the checked documents) and the
+/// corpus analyses (over all of them) in parallel, then the corpus rules report, keeping
+/// the findings in checked documents; `lap` is called after each pass with its name.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn analyze(
     corpus: &Corpus,
+    checked: &[bool],
     sources: &metadata::sources::Sources,
     settings: &Settings,
     rules: &[&'static rules::Rule],
@@ -150,6 +197,7 @@ pub(crate) fn analyze(
 ) -> Analysis {
     analyze_with_progress(
         corpus,
+        checked,
         sources,
         settings,
         rules,
@@ -164,6 +212,7 @@ pub(crate) fn analyze(
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn analyze_with_progress(
     corpus: &Corpus,
+    checked: &[bool],
     sources: &metadata::sources::Sources,
     settings: &Settings,
     rules: &[&'static rules::Rule],
@@ -172,7 +221,8 @@ pub(crate) fn analyze_with_progress(
     lap: &mut dyn FnMut(&'static str),
     progress: &dyn progress::Progress,
 ) -> Analysis {
-    progress.stage("checking", Some(corpus.documents.len()));
+    let checked_count = checked.iter().filter(|&&c| c).count();
+    progress.stage("checking", Some(checked_count));
     let document_checks: Vec<_> = rules
         .iter()
         .filter_map(|rule| match rule.check {
@@ -187,6 +237,7 @@ pub(crate) fn analyze_with_progress(
                 .documents
                 .par_iter()
                 .enumerate()
+                .filter(|&(id, _)| checked[id])
                 .flat_map_iter(|(id, doc)| {
                     let mut reporter = Reporter::new(id);
                     for check in &document_checks {
@@ -207,6 +258,11 @@ pub(crate) fn analyze_with_progress(
         if let Check::Corpus(check) = rule.check {
             check(&context, &mut diagnostics);
         }
+    }
+    // With context, findings in context documents and in their provenance files are
+    // left to the run that checks them.
+    if checked.contains(&false) {
+        diagnostics.retain(|d| checked.get(d.doc).copied().unwrap_or(false));
     }
     lap("corpus rules: report");
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -244,9 +300,19 @@ pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
     errors.extend(load_errors);
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
-    let documents = analyze(&corpus, &sources, settings, &[], &data, true, &mut |_| {})
-        .metadata
-        .unwrap_or_default();
+    let checked = vec![true; corpus.len()];
+    let documents = analyze(
+        &corpus,
+        &checked,
+        &sources,
+        settings,
+        &[],
+        &data,
+        true,
+        &mut |_| {},
+    )
+    .metadata
+    .unwrap_or_default();
     Ok(MetaOutcome {
         corpus,
         documents,

@@ -421,7 +421,37 @@ fn selected_settings(
     if args.no_ignore {
         settings.respect_ignore_files = false;
     }
+    apply_context(&mut settings, args)?;
     Ok(settings)
+}
+
+/// The corpus root (`--root`, else the folder of the configuration file in effect), the
+/// cache in it, and the files of `--changed-since`.
+fn apply_context(settings: &mut Settings, args: &SelectionArgs) -> Result<(), Error> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = match &args.context.root {
+        Some(root) if !root.is_dir() => {
+            return Err(Error::Root(format!("{}: not a folder", root.display())));
+        }
+        Some(root) => Some(root.clone()),
+        None => config_path(&args.config).map(|config| match config.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        }),
+    };
+    if let Some(rev) = &args.context.changed_since {
+        settings.paths = corpuslint::changed::changed_since(rev)?
+            .into_iter()
+            .filter(|path| {
+                path.is_file() && corpuslint::corpus::has_extension(path, &settings.extensions)
+            })
+            .collect();
+    }
+    if !args.context.no_context {
+        settings.root = root.map(|root| corpuslint::scope::relative_root(&cwd, &root));
+        settings.cache = !args.context.no_cache;
+    }
+    Ok(())
 }
 
 /// Prints an error that stops the run (with the place in the file, for configuration

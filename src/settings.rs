@@ -44,6 +44,11 @@ pub struct Settings {
     pub per_file_ignores: Vec<(String, Vec<String>)>,
     /// Severity per rule code or name, over the rule's default.
     pub severity: std::collections::BTreeMap<String, Severity>,
+    /// The corpus root: when only files are named, the rest of it is loaded as context
+    /// for the corpus-wide rules. `None`: the named files are the whole corpus.
+    pub root: Option<PathBuf>,
+    /// Keep what was learnt about the files of the root in `ROOT/.corpuslint_cache/`.
+    pub cache: bool,
 }
 
 impl Default for Settings {
@@ -63,6 +68,8 @@ impl Default for Settings {
             exclude: Vec::new(),
             per_file_ignores: Vec::new(),
             severity: std::collections::BTreeMap::new(),
+            root: None,
+            cache: false,
         }
     }
 }

@@ -152,13 +152,18 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
 }
 
 /// Rewrites the changed documents in place, and the manifests that describe them (or a
-/// new `metadata.jsonl` in the first folder named), each atomically.
+/// new `metadata.jsonl` in the first folder named), each atomically. Named files
+/// checked against the rest of their corpus are the only files written: manifests are
+/// left as they are.
 pub fn write_in_place(outcome: &FixOutcome, roots: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for fixed in outcome.documents.iter().filter(|f| f.changed) {
         let path = &outcome.corpus.get(fixed.id).path;
         write_atomic(path, fixed.text.as_bytes())?;
         written.push(path.clone());
+    }
+    if outcome.checked.contains(&false) {
+        return Ok(written);
     }
     // Each manifest keeps its entries and their extra fields; entries of fixed documents
     // get the new hash and provenance.

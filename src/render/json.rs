@@ -116,7 +116,7 @@ pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
         },
-        files: outcome.corpus.len(),
+        files: outcome.checked_files(),
         diagnostics,
         errors: &outcome.errors,
     };

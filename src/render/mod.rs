@@ -39,7 +39,7 @@ pub fn span_positions(
 /// `Checked 5 files: 3 errors, 12 warnings, 0 infos.`
 pub fn summary(outcome: &Outcome) -> String {
     let (errors, warnings, infos) = outcome.counts();
-    let files = outcome.corpus.len();
+    let files = outcome.checked_files();
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")
