@@ -236,7 +236,7 @@ fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<ExitC
             out,
             "Wrote a baseline of {} in {} to {}.",
             plural(recorded.len(), "finding"),
-            plural(outcome.corpus.len(), "file"),
+            plural(outcome.checked_files(), "file"),
             args.output.display()
         )?;
     }
