@@ -277,7 +277,7 @@ pub struct Loaded {
 /// and telling `progress` of each file read.
 pub fn load_scope(scope: Scope, cache: Option<&Cache>, progress: &dyn Progress) -> Loaded {
     progress.stage("reading", Some(scope.files.len()));
-    let loaded: Vec<(bool, Result<(Document, u128), FileError>)> = scope
+    let loaded: Vec<(bool, Result<Keyed, FileError>)> = scope
         .files
         .into_par_iter()
         .zip(scope.checked)
@@ -304,7 +304,10 @@ pub fn load_scope(scope: Scope, cache: Option<&Cache>, progress: &dyn Progress) 
     out
 }
 
-fn read_cached(path: PathBuf, cache: Option<&Cache>) -> Result<(Document, u128), FileError> {
+/// A document and the content key of its bytes (0 when there is no cache).
+type Keyed = (Document, u128);
+
+fn read_cached(path: PathBuf, cache: Option<&Cache>) -> Result<Keyed, FileError> {
     let Some(cache) = cache else {
         return read(path).map(|doc| (doc, 0));
     };
