@@ -161,11 +161,24 @@ pub fn fix_with_progress(
     options: FixOptions,
     progress: &dyn crate::progress::Progress,
 ) -> Result<FixOutcome, Error> {
-    let rules = settings.rules()?;
     progress.stage("finding files", None);
     let (scope, mut errors) = crate::scope::plan(settings)?;
-    let (mut corpus, checked, load_errors) = crate::load(settings, scope, progress);
+    let (corpus, checked, load_errors) = crate::load(settings, scope, progress);
     errors.extend(load_errors);
+    fix_corpus(corpus, checked, errors, settings, options, progress)
+}
+
+/// Fixes documents already loaded: those marked in `checked` (the others are context);
+/// `errors` are those of loading them, passed through.
+pub fn fix_corpus(
+    mut corpus: Corpus,
+    checked: Vec<bool>,
+    mut errors: Vec<FileError>,
+    settings: &Settings,
+    options: FixOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Result<FixOutcome, Error> {
+    let rules = settings.rules()?;
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
     let threshold = if options.unsafe_fixes {

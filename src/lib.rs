@@ -129,6 +129,31 @@ pub fn check_with_progress(
     })
 }
 
+/// Checks documents already in memory, as [`check`] does the files it reads.
+pub fn check_corpus(mut corpus: Corpus, settings: &Settings) -> Result<Outcome, Error> {
+    let rules = settings.rules()?;
+    let data = settings.rule_data()?;
+    let checked = vec![true; corpus.len()];
+    let (sources, errors) = metadata::sources::load(&mut corpus);
+    let analysis = analyze(
+        &corpus,
+        &checked,
+        &sources,
+        settings,
+        &rules,
+        &data,
+        false,
+        &mut |_| {},
+    );
+    Ok(Outcome {
+        corpus,
+        checked,
+        diagnostics: analysis.diagnostics,
+        errors,
+        timings: Vec::new(),
+    })
+}
+
 /// The files to check: discovered under the paths, then kept by the include and exclude
 /// globs of the settings.
 pub fn discover(settings: &Settings) -> Result<(Vec<std::path::PathBuf>, Vec<FileError>), Error> {

@@ -101,6 +101,12 @@ fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     for error in &outcome.errors {
         eprintln!("corpuslint: error: {error}");
     }
+    if outcome.corpus.is_empty() && outcome.errors.is_empty() {
+        eprintln!(
+            "corpuslint: warning: no files to check (folders are walked for files ending in .{}; `--extension` changes the list)",
+            settings.extensions.join(", .")
+        );
+    }
     let note = match (&baseline, &args.baseline) {
         (Some(baseline), Some(path)) => {
             apply_baseline(baseline, path, &mut outcome, args.verbosity.verbose)
@@ -254,6 +260,14 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
+    // Held from reading to the last write, so that two runs never interleave.
+    let _locks = match lock_targets(args.out.as_deref(), args.in_place, &settings.paths) {
+        Ok(locks) => locks,
+        Err(err) => {
+            eprintln!("corpuslint: error: {err}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    };
     let fixed = with_progress_bar(args.verbosity, |progress| {
         fixer::fix_with_progress(&settings, options, progress)
     });
@@ -339,6 +353,30 @@ fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             ExitCode::SUCCESS
         },
     )
+}
+
+/// Locks the folders `fix` writes to: the `--out` folder (created if need be) or the
+/// folders of `--in-place`.
+fn lock_targets(
+    out: Option<&std::path::Path>,
+    in_place: bool,
+    roots: &[std::path::PathBuf],
+) -> Result<Option<corpuslint::write::FolderLocks>, String> {
+    use corpuslint::write;
+    let folders = if let Some(out) = out {
+        std::fs::create_dir_all(out).map_err(|err| format!("{}: {err}", out.display()))?;
+        vec![out.to_path_buf()]
+    } else if in_place {
+        write::in_place_folders(roots)
+            .into_iter()
+            .filter(|folder| folder.is_dir())
+            .collect()
+    } else {
+        return Ok(None);
+    };
+    write::lock_folders(&folders)
+        .map(Some)
+        .map_err(|err| err.to_string())
 }
 
 fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {

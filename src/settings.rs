@@ -155,6 +155,7 @@ impl Settings {
                     format!("cannot read phrase file {}: {err}", full.display()),
                 )))
             })?;
+            check_phrase_file(&full, &text)?;
             self.chrome_data
                 .push((full.to_string_lossy().into_owned(), text));
         }
@@ -217,6 +218,36 @@ impl Settings {
         }
         Ok(())
     }
+}
+
+/// A phrase file that does not parse, or holds a regex that does not compile, is an
+/// error pointing into it.
+fn check_phrase_file(path: &Path, text: &str) -> Result<(), Error> {
+    let error = |span: Option<std::ops::Range<usize>>, message: String| {
+        Error::Config(Box::new(ConfigError::new(path, text, span, message)))
+    };
+    let file: chrome::data::PhraseFile =
+        toml::from_str(text).map_err(|err| error(err.span(), err.message().to_string()))?;
+    for entry in &file.phrase {
+        for pattern in &entry.regex {
+            if let Err(err) = regex::Regex::new(pattern) {
+                // The pattern as written: a literal string, a basic one, or the entry's id.
+                let written = [
+                    format!("'{pattern}'"),
+                    toml::Value::String(pattern.clone()).to_string(),
+                    format!("\"{}\"", entry.id),
+                ];
+                let span = written
+                    .iter()
+                    .find_map(|w| text.find(w.as_str()).map(|at| at..at + w.len()));
+                return Err(error(
+                    span,
+                    format!("phrase `{}`: regex does not compile: {err}", entry.id),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn build_globs(globs: &[String]) -> Result<globset::GlobSet, Error> {

@@ -29,6 +29,10 @@ pub fn write_atomic_with(
     replace_with(path, Durability::Synced, fill)
 }
 
+/// How a cleaned file reaches the disk: [`write_atomic`] in a run, a failing stand-in in
+/// tests of what a failure leaves behind.
+pub type WriteFile<'a> = &'a mut dyn FnMut(&Path, &[u8]) -> io::Result<()>;
+
 /// Whether a write waits for the disk before the rename.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Durability {
@@ -48,15 +52,19 @@ fn replace_with(
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".corpuslint-")
-        .tempfile_in(dir)?;
-    fill(temp.as_file_mut())?;
-    if durability == Durability::Synced {
-        temp.as_file().sync_all()?;
-    }
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let write = || -> io::Result<()> {
+        let mut temp = tempfile::Builder::new()
+            .prefix(".corpuslint-")
+            .tempfile_in(dir)?;
+        fill(temp.as_file_mut())?;
+        if durability == Durability::Synced {
+            temp.as_file().sync_all()?;
+        }
+        temp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    };
+    // The error names the file: "No space left on device" alone does not say which.
+    write().map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", path.display())))
 }
 
 /// Where a document goes under `--out`: its path relative to the root it was found
@@ -156,10 +164,19 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
 /// checked against the rest of their corpus are the only files written: manifests are
 /// left as they are.
 pub fn write_in_place(outcome: &FixOutcome, roots: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
+    write_in_place_with(outcome, roots, &mut write_atomic)
+}
+
+/// [`write_in_place`], each file written with `write`.
+pub fn write_in_place_with(
+    outcome: &FixOutcome,
+    roots: &[PathBuf],
+    write: WriteFile,
+) -> io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for fixed in outcome.documents.iter().filter(|f| f.changed) {
         let path = &outcome.corpus.get(fixed.id).path;
-        write_atomic(path, fixed.text.as_bytes())?;
+        write(path, fixed.text.as_bytes())?;
         written.push(path.clone());
     }
     if outcome.checked.contains(&false) {
@@ -212,7 +229,7 @@ pub fn write_in_place(outcome: &FixOutcome, roots: &[PathBuf]) -> io::Result<Vec
         }
         let mut contents = lines.join("\n");
         contents.push('\n');
-        write_atomic(&manifest_path, contents.as_bytes())?;
+        write(&manifest_path, contents.as_bytes())?;
         written.push(manifest_path);
     }
     if !unlisted.is_empty() {
@@ -242,10 +259,105 @@ pub fn write_in_place(outcome: &FixOutcome, roots: &[PathBuf]) -> io::Result<Vec
                 .push_str(&Value::Object(manifest_entry(&file_name, fixed, outcome)).to_string());
             contents.push('\n');
         }
-        write_atomic(&manifest_path, contents.as_bytes())?;
+        write(&manifest_path, contents.as_bytes())?;
         written.push(manifest_path);
     }
     Ok(written)
+}
+
+/// The lock file `fix` holds in each folder it writes to, so that two runs do not write
+/// the same files at once. Hidden, so folder walks skip it.
+pub const LOCK_NAME: &str = ".corpuslint.lock";
+
+/// Advisory locks on the folders a run writes to; released, and their files removed,
+/// when dropped.
+#[derive(Debug)]
+pub struct FolderLocks {
+    held: Vec<(PathBuf, std::fs::File)>,
+}
+
+impl Drop for FolderLocks {
+    fn drop(&mut self) {
+        // The file goes while still locked: a run that opened it before cannot lock it,
+        // and one that opens it after creates a new one once this run is done.
+        for (path, _file) in self.held.drain(..) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error(
+        "{path} is held by another corpuslint run{holder}; wait for it to finish (or remove the file if no run is going on)"
+    )]
+    Held { path: String, holder: String },
+    #[error("cannot lock {path}: {source}")]
+    Io { path: String, source: io::Error },
+}
+
+/// The folders `--in-place` writes to for `roots`: each folder named, and the folder of
+/// each file named.
+pub fn in_place_folders(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = roots
+        .iter()
+        .map(|root| {
+            if root.is_dir() {
+                root.clone()
+            } else {
+                match root.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                    _ => PathBuf::from("."),
+                }
+            }
+        })
+        .collect();
+    folders.sort();
+    folders.dedup();
+    folders
+}
+
+/// Locks every folder of `folders` (which must exist), or none: a folder locked by
+/// another run is an error naming its lock file.
+pub fn lock_folders(folders: &[PathBuf]) -> Result<FolderLocks, LockError> {
+    let mut locks = FolderLocks { held: Vec::new() };
+    for folder in folders {
+        let path = folder.join(LOCK_NAME);
+        let shown = path.display().to_string();
+        let io_error = |source| LockError::Io {
+            path: shown.clone(),
+            source,
+        };
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_error)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = io::Read::read_to_string(&mut file, &mut holder);
+                let holder = holder.trim();
+                return Err(LockError::Held {
+                    path: shown,
+                    holder: if holder.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({holder})")
+                    },
+                });
+            }
+            Err(std::fs::TryLockError::Error(err)) => return Err(io_error(err)),
+        }
+        // Who holds it, for the message of a run that finds it locked.
+        file.set_len(0).map_err(io_error)?;
+        writeln!(file, "pid {}", std::process::id()).map_err(io_error)?;
+        locks.held.push((path, file));
+    }
+    Ok(locks)
 }
 
 /// A unified diff of one document, `a/PATH` against `b/PATH`.
