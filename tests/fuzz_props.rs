@@ -162,7 +162,7 @@ fn piece() -> impl Strategy<Value = Vec<u8>> {
         8 => prop::sample::select(PIECES).prop_map(|p| p.as_bytes().to_vec()),
         1 => prop::sample::select(BAD_BYTES).prop_map(<[u8]>::to_vec),
         1 => (prop::sample::select(PIECES), 50..2_000usize)
-            .prop_map(|(p, n)| p.repeat(n.min(8_000 / p.len().max(1))).into_bytes()),
+            .prop_map(|(p, n)| p.repeat(n.min(3_000 / p.len().max(1))).into_bytes()),
     ]
 }
 
@@ -180,7 +180,7 @@ fn nasty_document() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes(documents in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..600), 1..3)) {

@@ -53,7 +53,7 @@ fn check(doc: &Document, report: &mut Reporter) {
         if offset >= checked_until && prev.is_lowercase() && c.is_uppercase() {
             let word = word_around(text, offset);
             checked_until = word.end;
-            if let Some((run, boundary)) = glued_in_word(text, word) {
+            for (run, boundary) in glued_in_word(text, word) {
                 report_glued(text, run, boundary, report);
             }
         }
@@ -91,8 +91,11 @@ fn word_around(text: &str, offset: usize) -> Span {
     Span::new(start, end)
 }
 
-/// The first glued letter run of the word, and the offset where its second word starts.
-fn glued_in_word(text: &str, word: Span) -> Option<(Span, usize)> {
+/// Every glued place of the word: the letter run (from the previous glued place, if
+/// any) and the offset where the next word starts. All are found at once, so that one
+/// round of fixes separates them all.
+fn glued_in_word(text: &str, word: Span) -> Vec<(Span, usize)> {
+    let mut found = Vec::new();
     let raw = &text[word.start..word.end];
     // Quotes and brackets around a word go; `#` and `@` stay, they mark tags and handles.
     let outer = |c: char| !c.is_alphanumeric() && c != '#' && c != '@';
@@ -102,20 +105,22 @@ fn glued_in_word(text: &str, word: Span) -> Option<(Span, usize)> {
         c.is_ascii_digit() || matches!(c, '/' | '@' | '#' | '_' | '=' | '.' | ':' | '&' | '\\')
     });
     if looks_like_code {
-        return None;
+        return found;
     }
-    let mut offset = trimmed_start;
     for run in trimmed.split(|c: char| !c.is_alphabetic()) {
-        let run_span = Span::new(offset, offset + run.len());
-        offset = run_span.end + 1;
+        // The separators between runs can be of any length in bytes (U+FFFD is three).
+        let start = trimmed_start + (run.as_ptr() as usize - trimmed.as_ptr() as usize);
+        let run_span = Span::new(start, start + run.len());
         if run.is_empty() || glued_words().is_name(run) {
             continue;
         }
-        if let Some(boundary) = glued_boundary(run) {
-            return Some((run_span, run_span.start + boundary));
+        let mut rest = run_span;
+        while let Some(boundary) = glued_boundary(&text[rest.start..rest.end]) {
+            found.push((rest, rest.start + boundary));
+            rest.start += boundary;
         }
     }
-    None
+    found
 }
 
 /// Byte offset in `word` where ≥ 2 lower-case letters meet ≥ 2 upper-case letters. An
@@ -173,6 +178,18 @@ mod tests {
         assert_eq!(
             fixed(&RULE, "of ChinaUS diplomacy"),
             "of China US diplomacy"
+        );
+        // After a separator of several bytes, the run is found where it is.
+        assert_eq!(flagged(&RULE, "x\u{2014}ChinaUS"), ["ChinaUS"]);
+        assert_eq!(flagged(&RULE, "A\u{fffd}aaAA"), ["aaAA"]);
+        // Every glued place of a word at once: one round of fixes separates them all.
+        assert_eq!(
+            flagged(&RULE, "ChinaUSChinaUS fooBAR-bazQUX"),
+            ["ChinaUSChinaUS", "USChinaUS", "fooBAR", "bazQUX"]
+        );
+        assert_eq!(
+            fixed(&RULE, "ChinaUSChinaUS fooBAR-bazQUX"),
+            "China USChina US foo BAR-baz QUX"
         );
     }
 
