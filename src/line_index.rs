@@ -10,7 +10,14 @@ use memchr::memchr_iter;
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Points of lines longer than [`CHECKPOINT_BYTES`], every that many bytes, with the
+    /// number of characters from the start of their line: a column on a line of megabytes
+    /// is then counted from the nearest point, not from the line's start.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two checkpoints of a long line.
+const CHECKPOINT_BYTES: usize = 4096;
 
 /// A 1-based line and a 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,9 +31,27 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
         starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let mut checkpoints = Vec::new();
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        for (start, end) in starts.iter().copied().zip(ends) {
+            if end - start <= CHECKPOINT_BYTES {
+                continue;
+            }
+            let (mut at, mut chars) = (start, 0);
+            loop {
+                let next = floor_char_boundary(text, at + CHECKPOINT_BYTES);
+                if next >= end {
+                    break;
+                }
+                chars += text[at..next].chars().count();
+                checkpoints.push((next, chars));
+                at = next;
+            }
+        }
         Self {
             starts,
             len: text.len(),
+            checkpoints,
         }
     }
 
@@ -74,9 +99,16 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_start(line);
+        let (from, before) = match self.checkpoints.partition_point(|&(at, _)| at <= offset) {
+            0 => (start, 0),
+            i => match self.checkpoints[i - 1] {
+                (at, chars) if at > start => (at, chars),
+                _ => (start, 0),
+            },
+        };
         LineCol {
             line: line + 1,
-            column: text[start..offset].chars().count() + 1,
+            column: before + text[from..offset].chars().count() + 1,
         }
     }
 }
@@ -111,6 +143,28 @@ mod tests {
             index.line_col(text, text.len()),
             LineCol { line: 2, column: 4 }
         );
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_from_checkpoints() {
+        let text = format!("short\n{}\nnext", "aé中".repeat(5_000));
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        let long = &text[6..text.len() - 5];
+        for (chars, (offset, _)) in long.char_indices().enumerate().step_by(997) {
+            let expected = LineCol {
+                line: 2,
+                column: chars + 1,
+            };
+            assert_eq!(index.line_col(&text, 6 + offset), expected);
+        }
+        let end = text.len() - 5;
+        assert_eq!(index.line_col(&text, end).column, 15_001);
+        assert_eq!(
+            index.line_col(&text, end + 1),
+            LineCol { line: 3, column: 1 }
+        );
+        assert_eq!(index.line_col(&text, text.len()).column, 5);
     }
 
     #[test]
