@@ -363,20 +363,18 @@ fn lock_targets(
     roots: &[std::path::PathBuf],
 ) -> Result<Option<corpuslint::write::FolderLocks>, String> {
     use corpuslint::write;
-    let folders = if let Some(out) = out {
-        std::fs::create_dir_all(out).map_err(|err| format!("{}: {err}", out.display()))?;
-        vec![out.to_path_buf()]
-    } else if in_place {
-        write::in_place_folders(roots)
-            .into_iter()
-            .filter(|folder| folder.is_dir())
-            .collect()
-    } else {
-        return Ok(None);
+    let locks = match out {
+        Some(out) => write::lock_out_folder(out),
+        None if in_place => {
+            let folders: Vec<_> = write::in_place_folders(roots)
+                .into_iter()
+                .filter(|folder| folder.is_dir())
+                .collect();
+            write::lock_folders(&folders)
+        }
+        None => return Ok(None),
     };
-    write::lock_folders(&folders)
-        .map(Some)
-        .map_err(|err| err.to_string())
+    locks.map(Some).map_err(|err| err.to_string())
 }
 
 fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {

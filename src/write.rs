@@ -274,6 +274,8 @@ pub const LOCK_NAME: &str = ".corpuslint.lock";
 #[derive(Debug)]
 pub struct FolderLocks {
     held: Vec<(PathBuf, std::fs::File)>,
+    /// A folder made to be locked: removed with the lock if nothing was written to it.
+    created: Option<PathBuf>,
 }
 
 impl Drop for FolderLocks {
@@ -283,7 +285,26 @@ impl Drop for FolderLocks {
         for (path, _file) in self.held.drain(..) {
             let _ = std::fs::remove_file(&path);
         }
+        if let Some(folder) = &self.created {
+            // Fails, as it should, when the folder is not empty.
+            let _ = std::fs::remove_dir(folder);
+        }
     }
+}
+
+/// Locks the `--out` folder, made if need be; a folder made here is removed with the
+/// lock when nothing was written to it.
+pub fn lock_out_folder(out: &Path) -> Result<FolderLocks, LockError> {
+    let made = !out.exists();
+    std::fs::create_dir_all(out).map_err(|source| LockError::Io {
+        path: out.display().to_string(),
+        source,
+    })?;
+    let mut locks = lock_folders(&[out.to_path_buf()])?;
+    if made {
+        locks.created = Some(out.to_path_buf());
+    }
+    Ok(locks)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -320,7 +341,10 @@ pub fn in_place_folders(roots: &[PathBuf]) -> Vec<PathBuf> {
 /// Locks every folder of `folders` (which must exist), or none: a folder locked by
 /// another run is an error naming its lock file.
 pub fn lock_folders(folders: &[PathBuf]) -> Result<FolderLocks, LockError> {
-    let mut locks = FolderLocks { held: Vec::new() };
+    let mut locks = FolderLocks {
+        held: Vec::new(),
+        created: None,
+    };
     for folder in folders {
         let path = folder.join(LOCK_NAME);
         let shown = path.display().to_string();
