@@ -112,19 +112,35 @@ fn empty_and_blank_files_get_findings_not_errors() {
 #[test]
 fn binary_files_are_reported_as_not_text_and_skipped() {
     let dir = tempfile::tempdir().expect("tempdir");
+    // Binary data: NUL bytes, and control bytes well over 1% of the first 8 KiB.
     let mut nul = b"Looks like text at first".to_vec();
-    nul.extend([0u8, 0, 0, 7, 200, 13, 0]);
-    nul.extend("\u{a0}trailing   \n".repeat(50).as_bytes());
+    nul.extend((0..2_000u32).map(|i| ((i * 37 + 11) % 256) as u8));
+    let first_nul = nul.iter().position(|&b| b == 0).expect("a NUL byte");
     let nul = write_file(dir.path(), "nul.txt", nul);
+    // A stray NUL in prose is a control character in text, not binary data.
+    let stray = write_file(
+        dir.path(),
+        "stray.txt",
+        format!(
+            "A paragraph of prose with one stray\0NUL byte in it. {}\n",
+            "And more prose around it, as in any article. "
+                .repeat(4)
+                .trim_end()
+        ),
+    );
     let png = Path::new("tests/fixtures/encoding/not-text/png_renamed.txt");
-    let (code, report, _) = check_json(&[&nul, png], &[]);
+    let (code, report, _) = check_json(&[&nul, png, &stray], &["--select", "E"]);
     assert_eq!(code, 1);
     for name in ["nul.txt", "png_renamed.txt"] {
         // E015 and nothing else: the bytes are not linted as garbage text.
         assert_eq!(codes_of(&report, name), ["E015"], "{name}");
     }
     let message = findings_of(&report, "nul.txt")[0]["message"].clone();
-    assert_eq!(message, "not a text file (NUL byte at offset 24); skipped");
+    assert_eq!(
+        message,
+        format!("not a text file (NUL byte at offset {first_nul}); skipped")
+    );
+    assert_eq!(codes_of(&report, "stray.txt"), ["E007"]);
 
     // `fix` leaves them out and writes the rest.
     let out = tempfile::tempdir().expect("tempdir");
