@@ -53,10 +53,18 @@ fn replace_with(
         _ => Path::new("."),
     };
     let write = || -> io::Result<()> {
-        let mut temp = tempfile::Builder::new()
-            .prefix(".corpuslint-")
-            .tempfile_in(dir)?;
+        let old_permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".corpuslint-");
+        if let Some(permissions) = old_permissions.clone().or_else(new_file_permissions) {
+            builder.permissions(permissions);
+        }
+        let mut temp = builder.tempfile_in(dir)?;
         fill(temp.as_file_mut())?;
+        // Exactly the old mode, which the umask applied at creation may have narrowed.
+        if let Some(permissions) = old_permissions {
+            temp.as_file().set_permissions(permissions)?;
+        }
         if durability == Durability::Synced {
             temp.as_file().sync_all()?;
         }
@@ -65,6 +73,19 @@ fn replace_with(
     };
     // The error names the file: "No space left on device" alone does not say which.
     write().map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", path.display())))
+}
+
+/// The mode of a new file: what the umask leaves of 0666, as for any file a program
+/// creates (a temporary file's own 0600 would hide a cleaned corpus from its readers).
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Where a document goes under `--out`: its path relative to the root it was found
@@ -455,6 +476,25 @@ mod tests {
             1,
             "no temporary file left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn rewritten_files_keep_their_mode_and_new_ones_get_the_usual_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        let old = dir.path().join("old.txt");
+        std::fs::write(&old, "before").expect("write");
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_atomic(&old, b"after").expect("atomic write");
+        assert_eq!(mode(&old), 0o640);
+
+        let reference = dir.path().join("reference.txt");
+        std::fs::File::create(&reference).expect("create");
+        let new = dir.path().join("new.txt");
+        write_atomic(&new, b"new").expect("atomic write");
+        assert_eq!(mode(&new), mode(&reference));
     }
 
     #[test]
