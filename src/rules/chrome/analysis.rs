@@ -294,9 +294,15 @@ fn classify(
     options: &Options,
     enabled: Enabled,
 ) -> Vec<ChromeLine> {
+    // Front matter is provenance, however many files share its lines.
+    let front_matter_lines = match crate::metadata::front_matter::parse(&document.text) {
+        Some(Ok(front)) => front.last_line + 1,
+        _ => 0,
+    };
     let lines: Vec<Line> = document
         .line_spans()
         .enumerate()
+        .skip(front_matter_lines)
         .filter(|(_, span)| !document.slice(*span).trim().is_empty())
         .map(|(index, span)| Line::new(index, span, document.slice(span)))
         .collect();
