@@ -15,7 +15,7 @@ use crate::rules::Rule;
 use crate::settings::Settings;
 use rayon::prelude::*;
 
-use crate::{analyze, rules};
+use crate::{Inputs, analyze, rules};
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
 const MAX_ROUNDS: usize = 4;
@@ -188,17 +188,15 @@ pub fn fix_corpus(
     };
 
     let data = settings.rule_data()?;
-    let first = crate::analyze_with_progress(
-        &corpus,
-        &checked,
-        &sources,
+    let inputs = Inputs {
+        corpus: &corpus,
+        checked: &checked,
+        sources: &sources,
         settings,
-        &rules,
-        &data,
-        true,
-        &mut |_| {},
-        progress,
-    );
+        rules: &rules,
+        data: &data,
+    };
+    let first = analyze(&inputs, true, &mut |_| {}, progress);
     let metadata = first.metadata.unwrap_or_default();
     let mut refused = Vec::new();
     let mut documents = Vec::new();
@@ -248,16 +246,15 @@ pub fn fix_corpus(
         };
         let none = metadata::sources::Sources::default();
         let all = vec![true; fixed_corpus.len()];
-        let again = analyze(
-            &fixed_corpus,
-            &all,
-            &none,
+        let inputs = Inputs {
+            corpus: &fixed_corpus,
+            checked: &all,
+            sources: &none,
             settings,
-            &fixable,
-            &data,
-            false,
-            &mut |_| {},
-        );
+            rules: &fixable,
+            data: &data,
+        };
+        let again = analyze(&inputs, false, &mut |_| {}, &crate::progress::NoProgress);
         let edits = edits_per_document(&again.diagnostics, fixed_corpus.documents.len(), threshold);
         let applied: Vec<(String, Vec<Change>)> = fixed_corpus
             .documents

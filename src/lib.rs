@@ -109,13 +109,16 @@ pub fn check_with_progress(
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
     lap("read + decode + segment", &mut timings);
-    let analysis = analyze_with_progress(
-        &corpus,
-        &checked,
-        &sources,
+    let inputs = Inputs {
+        corpus: &corpus,
+        checked: &checked,
+        sources: &sources,
         settings,
-        &rules,
-        &data,
+        rules: &rules,
+        data: &data,
+    };
+    let analysis = analyze(
+        &inputs,
         false,
         &mut |name| lap(name, &mut timings),
         progress,
@@ -135,16 +138,15 @@ pub fn check_corpus(mut corpus: Corpus, settings: &Settings) -> Result<Outcome, 
     let data = settings.rule_data()?;
     let checked = vec![true; corpus.len()];
     let (sources, errors) = metadata::sources::load(&mut corpus);
-    let analysis = analyze(
-        &corpus,
-        &checked,
-        &sources,
+    let inputs = Inputs {
+        corpus: &corpus,
+        checked: &checked,
+        sources: &sources,
         settings,
-        &rules,
-        &data,
-        false,
-        &mut |_| {},
-    );
+        rules: &rules,
+        data: &data,
+    };
+    let analysis = analyze(&inputs, false, &mut |_| {}, &progress::NoProgress);
     Ok(Outcome {
         corpus,
         checked,
@@ -206,46 +208,35 @@ pub(crate) struct Analysis {
     pub metadata: Option<Vec<metadata::Metadata>>,
 }
 
-/// Runs `rules` over a loaded corpus: document rules (on the checked documents) and the
+/// What one analysis runs over: the documents (those checked, the rest being context),
+/// their provenance files, and the rules with their settings and data.
+pub(crate) struct Inputs<'a> {
+    pub corpus: &'a Corpus,
+    pub checked: &'a [bool],
+    pub sources: &'a metadata::sources::Sources,
+    pub settings: &'a Settings,
+    pub rules: &'a [&'static rules::Rule],
+    pub data: &'a rules::RuleData,
+}
+
+/// Runs the rules over a loaded corpus: document rules (on the checked documents) and the
 /// corpus analyses (over all of them) in parallel, then the corpus rules report, keeping
-/// the findings in checked documents; `lap` is called after each pass with its name.
-#[allow(clippy::too_many_arguments)]
+/// the findings in checked documents. `lap` is called after each pass with its name, and
+/// `progress` told of each document checked and of the corpus pass.
 pub(crate) fn analyze(
-    corpus: &Corpus,
-    checked: &[bool],
-    sources: &metadata::sources::Sources,
-    settings: &Settings,
-    rules: &[&'static rules::Rule],
-    data: &rules::RuleData,
+    inputs: &Inputs,
     with_metadata: bool,
     lap: &mut dyn FnMut(&'static str),
+    progress: &dyn progress::Progress,
 ) -> Analysis {
-    analyze_with_progress(
+    let &Inputs {
         corpus,
         checked,
         sources,
         settings,
         rules,
         data,
-        with_metadata,
-        lap,
-        &progress::NoProgress,
-    )
-}
-
-/// [`analyze`], telling `progress` of each document checked and of the corpus pass.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn analyze_with_progress(
-    corpus: &Corpus,
-    checked: &[bool],
-    sources: &metadata::sources::Sources,
-    settings: &Settings,
-    rules: &[&'static rules::Rule],
-    data: &rules::RuleData,
-    with_metadata: bool,
-    lap: &mut dyn FnMut(&'static str),
-    progress: &dyn progress::Progress,
-) -> Analysis {
+    } = inputs;
     let checked_count = checked.iter().filter(|&&c| c).count();
     progress.stage("checking", Some(checked_count));
     let document_checks: Vec<_> = rules
@@ -326,18 +317,17 @@ pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
     let (sources, source_errors) = metadata::sources::load(&mut corpus);
     errors.extend(source_errors);
     let checked = vec![true; corpus.len()];
-    let documents = analyze(
-        &corpus,
-        &checked,
-        &sources,
+    let inputs = Inputs {
+        corpus: &corpus,
+        checked: &checked,
+        sources: &sources,
         settings,
-        &[],
-        &data,
-        true,
-        &mut |_| {},
-    )
-    .metadata
-    .unwrap_or_default();
+        rules: &[],
+        data: &data,
+    };
+    let documents = analyze(&inputs, true, &mut |_| {}, &progress::NoProgress)
+        .metadata
+        .unwrap_or_default();
     Ok(MetaOutcome {
         corpus,
         documents,
