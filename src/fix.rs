@@ -73,6 +73,10 @@ impl Fix {
 /// Keeps the edits that can apply together, deterministically: sorted by position, and
 /// where two overlap, the one that starts first (at the same start, the longer one) wins,
 /// so a removal that contains another edit takes its place. Identical edits collapse.
+///
+/// Two removals that overlap both apply: the later one keeps only what lies past the
+/// earlier one. Deleting their union is what both asked for, and dropping the later one
+/// instead would leave a run of repeated paragraphs to shrink by one paragraph a round.
 pub fn merge_edits<T>(mut edits: Vec<(Edit, T)>) -> Vec<(Edit, T)> {
     edits.sort_by(|(a, _), (b, _)| {
         (a.span.start, std::cmp::Reverse(a.span.end), &a.replacement).cmp(&(
@@ -82,8 +86,12 @@ pub fn merge_edits<T>(mut edits: Vec<(Edit, T)>) -> Vec<(Edit, T)> {
         ))
     });
     let mut kept: Vec<(Edit, T)> = Vec::with_capacity(edits.len());
-    for (edit, tag) in edits {
+    for (mut edit, tag) in edits {
         if let Some((last, _)) = kept.last() {
+            let both_removals = last.replacement.is_empty() && edit.replacement.is_empty();
+            if both_removals && edit.span.start < last.span.end && edit.span.end > last.span.end {
+                edit.span.start = last.span.end;
+            }
             let same = *last == edit;
             let inside = edit.span.start < last.span.end
                 || (edit.span.is_empty()
@@ -143,7 +151,25 @@ mod tests {
             (Edit::delete(Span::new(14, 16)), "other"),
         ];
         let kept: Vec<&str> = merge_edits(edits).into_iter().map(|(_, tag)| tag).collect();
-        assert_eq!(kept, ["chrome line", "other", "newline"]);
+        assert_eq!(kept, ["chrome line", "trailing", "other", "newline"]);
+    }
+
+    #[test]
+    fn overlapping_removals_delete_their_union() {
+        let text = "one\n\ntwo\n\nthree\n";
+        let edits = vec![
+            (Edit::delete(Span::new(5, 10)), "near duplicate"),
+            (Edit::delete(Span::new(8, 16)), "repeated block"),
+            (Edit::replace(Span::new(12, 13), "T"), "inside a removal"),
+        ];
+        let merged = merge_edits(edits);
+        let spans: Vec<(usize, usize)> = merged
+            .iter()
+            .map(|(e, _)| (e.span.start, e.span.end))
+            .collect();
+        assert_eq!(spans, [(5, 10), (10, 16)]);
+        let edits: Vec<Edit> = merged.into_iter().map(|(e, _)| e).collect();
+        assert_eq!(apply_edits(text, &edits), "one\n\n");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 use corpuslint::fixer::{FixOptions, fix};
 use corpuslint::settings::Settings;
 use proptest::prelude::*;
+
+mod common;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
 const WORDS: &[&str] = &[
@@ -162,7 +164,7 @@ fn words(text: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(128))]
 
     #[test]
     fn fix_is_canonical_idempotent_and_keeps_the_body((blocks, text) in document()) {

@@ -14,6 +14,8 @@ use corpuslint::settings::Settings;
 use corpuslint::span::Span;
 use proptest::prelude::*;
 
+mod common;
+
 fn corpus(documents: &[Vec<u8>]) -> Corpus {
     Corpus {
         documents: documents
@@ -180,7 +182,7 @@ fn nasty_document() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(64))]
 
     #[test]
     fn arbitrary_bytes(documents in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..600), 1..3)) {
