@@ -60,7 +60,31 @@ struct Found {
 
 /// Reads `line` as a byline, if it is one: a short line that starts with a field label,
 /// or that is a date with little around it.
+/// No-break spaces count as spaces; every range of the result is a byte range of `line`.
 pub fn parse(line: &str, data: &MetadataData) -> Option<Byline> {
+    if !line.contains('\u{a0}') {
+        return parse_spaced(line, data);
+    }
+    let spaced = line.replace('\u{a0}', " ");
+    let mut byline = parse_spaced(&spaced, data)?;
+    // Where each no-break space stands in `spaced`; each is one byte longer in `line`.
+    let replaced: Vec<usize> = line
+        .match_indices('\u{a0}')
+        .enumerate()
+        .map(|(k, (at, _))| at - k)
+        .collect();
+    let original = |at: usize| at + replaced.partition_point(|&p| p < at);
+    for field in &mut byline.fields {
+        field.label_range = (original(field.label_range.0), original(field.label_range.1));
+        field.value_range = (original(field.value_range.0), original(field.value_range.1));
+    }
+    for (date, _) in &mut byline.dates {
+        (date.start, date.end) = (original(date.start), original(date.end));
+    }
+    Some(byline)
+}
+
+fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
     if word_count(line) > data.max_byline_words {
         return None;
     }
@@ -394,6 +418,19 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_of_a_line_with_no_break_spaces_are_ranges_of_that_line() {
+        let line = "\u{a0}\u{a0}By Jane\u{a0}Doe\u{a0}| Updated:\u{a0}2019-13-45";
+        let byline = parse(line, MetadataData::for_tests()).expect("a byline");
+        let author = byline.value(Label::Author).expect("an author");
+        let (start, end) = author.value_range;
+        assert_eq!(&line[start..end], "Jane\u{a0}Doe");
+        let (start, end) = author.label_range;
+        assert_eq!(line[start..end].trim_end(), "By");
+        let (date, _) = &byline.dates[0];
+        assert_eq!(&line[date.start..date.end], "2019-13-45");
+    }
 
     fn fields(line: &str) -> Option<Vec<(Label, String)>> {
         let data = MetadataData::for_tests();

@@ -79,13 +79,7 @@ pub fn infer(doc: &Document, skip: &HashSet<usize>, data: &MetadataData) -> Infe
         .collect();
     let mut bylines: Vec<(usize, Span, Byline)> = Vec::new();
     for &(line, span) in &lines {
-        let raw = doc.slice(span);
-        let text = if raw.contains('\u{a0}') {
-            std::borrow::Cow::Owned(raw.replace('\u{a0}', " "))
-        } else {
-            std::borrow::Cow::Borrowed(raw)
-        };
-        if let Some(b) = byline::parse(&text, data) {
+        if let Some(b) = byline::parse(doc.slice(span), data) {
             bylines.push((line, span, b));
         }
     }
