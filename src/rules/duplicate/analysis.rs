@@ -241,7 +241,12 @@ fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<
     normalize_into(doc.slice(doc.paragraphs[para].span), buffer);
     words.clear();
     let mut word = String::new();
-    for w in buffer.split(' ') {
+    // The normalized form has single spaces between words.
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b' ', buffer.as_bytes()).chain([buffer.len()]);
+    for end in ends {
+        let w = &buffer[start..end];
+        start = end + 1;
         if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
             if !w.is_empty() {
                 words.push(minhash::word_hash(w));

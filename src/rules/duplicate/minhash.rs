@@ -22,46 +22,60 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Odd multipliers, one per signature slot, for the multiply-xor hash family.
-const MULTIPLIERS: [u64; HASHES] = {
-    let mut m = [0; HASHES];
-    let mut i = 0;
-    while i < HASHES {
-        // splitmix64's sequence, forced odd.
-        let mut z = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        m[i] = (z ^ (z >> 31)) | 1;
-        i += 1;
-    }
-    m
-};
-
 /// The hash of a word, as signatures and similarity use it. 32 bits are plenty to tell
 /// the words of a corpus apart for similarity, and halve the memory of word lists.
 pub fn word_hash(word: &str) -> u32 {
     xxh3_64(word.as_bytes()) as u32
 }
 
-/// The MinHash signature of a paragraph's word hashes: one well-mixed hash per 3-word
-/// shingle, then a cheap multiply-xor permutation per slot.
+/// The MinHash signature of a paragraph's word hashes, by one-permutation hashing: one
+/// well-mixed hash per 3-word shingle picks a slot with its top bits and competes for
+/// that slot's minimum with its low bits. One hash per shingle instead of one per slot
+/// and shingle; slots no shingle reached are filled by optimal densification
+/// (Shrivastava, ICML 2017), which keeps the chance that two signatures agree on a slot
+/// equal to the Jaccard similarity of their shingle sets.
 pub fn signature(words: &[u32]) -> Signature {
     let mut sig = [u32::MAX; HASHES];
+    let mut filled: u32 = 0;
     let window = SHINGLE.min(words.len()).max(1);
     for shingle in words.windows(window) {
         let h = shingle
             .iter()
             .fold(0x9e37_79b9_7f4a_7c15_u64, |acc, &w| mix(acc ^ u64::from(w)));
-        for (slot, multiplier) in sig.iter_mut().zip(MULTIPLIERS) {
-            let v = h.wrapping_mul(multiplier);
-            let v = ((v ^ (v >> 29)) >> 32) as u32;
-            if v < *slot {
-                *slot = v;
-            }
+        let slot = (h >> (64 - SLOT_BITS)) as usize;
+        let value = h as u32;
+        filled |= 1 << slot;
+        if value < sig[slot] {
+            sig[slot] = value;
         }
+    }
+    if filled != 0 && filled != u32::MAX {
+        densify(&mut sig, filled);
     }
     sig
 }
+
+const SLOT_BITS: u32 = HASHES.trailing_zeros();
+const _: () = assert!(HASHES == 32, "`filled` is a 32-bit mask of slots");
+
+/// Fills each empty slot with the value of the first filled slot of a probe sequence
+/// fixed by the empty slot's number, the same for every paragraph.
+fn densify(sig: &mut Signature, filled: u32) {
+    let original = *sig;
+    for (slot, value) in sig.iter_mut().enumerate() {
+        if filled & (1 << slot) != 0 {
+            continue;
+        }
+        let probed = (1..=MAX_PROBES)
+            .map(|attempt| (mix(((slot as u64) << 32) | attempt) >> (64 - SLOT_BITS)) as usize)
+            .find(|&probe| filled & (1 << probe) != 0);
+        // 64 probes all miss only when nearly every slot is empty, one time in millions.
+        let source = probed.unwrap_or(filled.trailing_zeros() as usize);
+        *value = original[source];
+    }
+}
+
+const MAX_PROBES: u64 = 64;
 
 /// The key of one band: paragraphs that share a band key are near-duplicate candidates.
 pub fn band_key(sig: &Signature, band: usize) -> u64 {
@@ -137,6 +151,45 @@ mod tests {
             }
         }
         assert!(found * 100 >= trials * 99, "{found} of {trials}");
+    }
+
+    /// Densified slots must not bias the estimate, least of all for short paragraphs,
+    /// where most slots are filled by densification.
+    #[test]
+    fn agreement_estimates_jaccard_similarity() {
+        let mut state = 0x9e37_79b9_u64;
+        let mut next = || {
+            state = mix(state);
+            state as u32
+        };
+        for (shared, own) in [(4, 4), (10, 10), (30, 10), (60, 60)] {
+            let trials = 400;
+            let mut total = 0.0;
+            for _ in 0..trials {
+                // Shingles are 3-word windows; words spaced by unique fillers keep each
+                // shingle distinct, so set sizes are the word counts less two.
+                let common: Vec<u32> = (0..shared).map(|_| next()).collect();
+                let a: Vec<u32> = common
+                    .iter()
+                    .copied()
+                    .chain((0..own).map(|_| next()))
+                    .collect();
+                let b: Vec<u32> = common
+                    .iter()
+                    .copied()
+                    .chain((0..own).map(|_| next()))
+                    .collect();
+                total += estimated_similarity(&signature(&a), &signature(&b));
+            }
+            let shingles_shared = (shared - 2) as f64;
+            let union = 2.0 * (shared + own - 2) as f64 - shingles_shared;
+            let jaccard = shingles_shared / union;
+            let mean = total / f64::from(trials);
+            assert!(
+                (mean - jaccard).abs() < 0.05,
+                "{shared} shared, {own} own words: mean estimate {mean:.3}, Jaccard {jaccard:.3}"
+            );
+        }
     }
 
     #[test]
