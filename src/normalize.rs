@@ -32,8 +32,8 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
-/// Folds composed text. Runs of ASCII word bytes, most of any corpus, are copied whole
-/// and lower-cased once at the end; other characters are folded one by one.
+/// Folds composed text. Runs of ASCII words with single spaces, most of any corpus, are
+/// copied whole and lower-cased once at the end; other characters are folded one by one.
 fn fold_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut pending_space = false;
@@ -46,10 +46,7 @@ fn fold_into(text: &str, out: &mut String) {
             continue;
         }
         let (piece, next) = if b.is_ascii() {
-            let end = bytes[at..]
-                .iter()
-                .position(|&b| !b.is_ascii() || is_ascii_space(b))
-                .map_or(bytes.len(), |n| at + n);
+            let end = ascii_run_end(bytes, at);
             (Piece::Ascii(&text[at..end]), end)
         } else {
             let Some(c) = text[at..].chars().next() else {
@@ -85,6 +82,23 @@ fn fold_into(text: &str, out: &mut String) {
     if out.contains('`') {
         *out = out.replace('`', "'");
     }
+}
+
+/// The end of the run of ASCII text starting at `at` that is already in normal form
+/// but for case: words with single spaces between them.
+fn ascii_run_end(bytes: &[u8], at: usize) -> usize {
+    let is_word_byte = |b: u8| b.is_ascii() && !is_ascii_space(b);
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        if is_word_byte(b) {
+            end += 1;
+        } else if b == b' ' && bytes.get(end + 1).is_some_and(|&next| is_word_byte(next)) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 enum Piece<'a> {
