@@ -195,11 +195,12 @@ pub fn fix_corpus(
         settings,
         rules: &rules,
         data: &data,
+        document_rules: None,
     };
     let first = analyze(&inputs, true, &mut |_| {}, progress);
     let metadata = first.metadata.unwrap_or_default();
     let mut refused = Vec::new();
-    let mut documents = Vec::new();
+    let mut fixing: Vec<(DocId, Tagged)> = Vec::new();
     let mut edits = edits_per_document(&first.diagnostics, corpus.documents.len(), threshold);
     for (id, doc) in corpus.documents.iter().enumerate() {
         if !checked[id] {
@@ -209,83 +210,101 @@ pub fn fix_corpus(
             refused.push(Refusal { id, reason });
             continue;
         }
-        if !doc.is_text() {
-            continue;
+        if doc.is_text() {
+            fixing.push((id, std::mem::take(&mut edits[id])));
         }
-        let (text, changes) = apply(doc, std::mem::take(&mut edits[id]));
-        documents.push(FixedDocument {
-            id,
-            changed: false,
-            text,
-            changes,
-            unstable: false,
-        });
     }
+    let mut documents: Vec<FixedDocument> = fixing
+        .into_par_iter()
+        .map(|(id, edits)| {
+            let (text, changes) = apply(&corpus.documents[id], edits);
+            FixedDocument {
+                id,
+                changed: false,
+                text,
+                changes,
+                unstable: false,
+            }
+        })
+        .collect();
 
     // Fix again until nothing changes: a removal can make a neighbour chrome, a repair can
-    // make two paragraphs equal.
+    // make two paragraphs equal. Each round analyses the documents as the last one left
+    // them; the per-document rules see only those it changed, as the others gave them
+    // nothing to fix last time.
     let fixable: Vec<&'static Rule> = rules
         .iter()
         .copied()
         .filter(|r| r.fix != rules::FixAvailability::None)
         .collect();
+    let mut changed: Vec<bool> = documents
+        .par_iter()
+        .map(|d| d.text != corpus.documents[d.id].text)
+        .collect();
+    let mut current = Corpus {
+        documents: documents
+            .par_iter_mut()
+            .map(|d| {
+                Document::from_bytes(
+                    corpus.documents[d.id].path.clone(),
+                    std::mem::take(&mut d.text).into_bytes(),
+                )
+            })
+            .collect(),
+        auxiliary: Vec::new(),
+    };
+    let none = metadata::sources::Sources::default();
+    let all = vec![true; current.len()];
     for round in 1..=MAX_ROUNDS {
         progress.stage("fixing", None);
-        // The texts move into the documents analysed and back: a round copies nothing.
-        let fixed_corpus = Corpus {
-            documents: documents
-                .par_iter_mut()
-                .map(|d| {
-                    Document::from_bytes(
-                        corpus.documents[d.id].path.clone(),
-                        std::mem::take(&mut d.text).into_bytes(),
-                    )
-                })
-                .collect(),
-            auxiliary: Vec::new(),
-        };
-        let none = metadata::sources::Sources::default();
-        let all = vec![true; fixed_corpus.len()];
         let inputs = Inputs {
-            corpus: &fixed_corpus,
+            corpus: &current,
             checked: &all,
             sources: &none,
             settings,
             rules: &fixable,
             data: &data,
+            document_rules: Some(&changed),
         };
         let again = analyze(&inputs, false, &mut |_| {}, &crate::progress::NoProgress);
-        let edits = edits_per_document(&again.diagnostics, fixed_corpus.documents.len(), threshold);
-        let applied: Vec<(String, Vec<Change>)> = fixed_corpus
+        let edits = edits_per_document(&again.diagnostics, current.len(), threshold);
+        // A text that went through `canonical` and has no edits stays as it is.
+        let applied: Vec<Option<(String, Vec<Change>)>> = current
             .documents
             .par_iter()
             .zip(edits)
-            .map(|(doc, pending)| apply(doc, pending))
+            .map(|(doc, pending)| {
+                if pending.is_empty() {
+                    return None;
+                }
+                let (text, changes) = apply(doc, pending);
+                (text != doc.text).then_some((text, changes))
+            })
             .collect();
-        let mut any = false;
-        for ((fixed, analysed), (text, changes)) in documents
-            .iter_mut()
-            .zip(fixed_corpus.documents)
-            .zip(applied)
-        {
-            // A valid UTF-8 text comes out of `Document::from_bytes` unchanged.
-            let before = analysed.text;
-            if text == before {
-                fixed.text = before;
-                continue;
-            }
-            any = true;
-            if round == MAX_ROUNDS {
-                fixed.unstable = true;
-                fixed.text = before;
-                continue;
-            }
-            fixed.text = text;
-            fixed.changes.extend(changes);
-        }
-        if !any {
+        changed = applied.iter().map(Option::is_some).collect();
+        if !changed.contains(&true) {
             break;
         }
+        if round == MAX_ROUNDS {
+            for (fixed, still) in documents.iter_mut().zip(&changed) {
+                fixed.unstable = *still;
+            }
+            break;
+        }
+        current
+            .documents
+            .par_iter_mut()
+            .zip(&mut documents)
+            .zip(applied)
+            .for_each(|((doc, fixed), applied)| {
+                if let Some((text, changes)) = applied {
+                    *doc = Document::from_bytes(doc.path.clone(), text.into_bytes());
+                    fixed.changes.extend(changes);
+                }
+            });
+    }
+    for (fixed, doc) in documents.iter_mut().zip(current.documents) {
+        fixed.text = doc.text;
     }
     for fixed in &mut documents {
         fixed.changed = fixed.text.as_bytes() != corpus.documents[fixed.id].raw_bytes();

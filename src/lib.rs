@@ -116,6 +116,7 @@ pub fn check_with_progress(
         settings,
         rules: &rules,
         data: &data,
+        document_rules: None,
     };
     let analysis = analyze(
         &inputs,
@@ -145,6 +146,7 @@ pub fn check_corpus(mut corpus: Corpus, settings: &Settings) -> Result<Outcome, 
         settings,
         rules: &rules,
         data: &data,
+        document_rules: None,
     };
     let analysis = analyze(&inputs, false, &mut |_| {}, &progress::NoProgress);
     Ok(Outcome {
@@ -217,6 +219,9 @@ pub(crate) struct Inputs<'a> {
     pub settings: &'a Settings,
     pub rules: &'a [&'static rules::Rule],
     pub data: &'a rules::RuleData,
+    /// The documents the per-document rules run on; `None`: every checked one. A fix
+    /// round leaves out those it did not change, which have nothing left to fix.
+    pub document_rules: Option<&'a [bool]>,
 }
 
 /// Runs the rules over a loaded corpus: document rules (on the checked documents) and the
@@ -236,7 +241,9 @@ pub(crate) fn analyze(
         settings,
         rules,
         data,
+        document_rules,
     } = inputs;
+    let document_rules = document_rules.unwrap_or(checked);
     let checked_count = checked.iter().filter(|&&c| c).count();
     progress.stage("checking", Some(checked_count));
     let document_checks: Vec<_> = rules
@@ -253,7 +260,7 @@ pub(crate) fn analyze(
                 .documents
                 .par_iter()
                 .enumerate()
-                .filter(|&(id, _)| checked[id])
+                .filter(|&(id, _)| checked[id] && document_rules[id])
                 .flat_map_iter(|(id, doc)| {
                     let mut reporter = Reporter::new(id);
                     for check in &document_checks {
@@ -324,6 +331,7 @@ pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
         settings,
         rules: &[],
         data: &data,
+        document_rules: None,
     };
     let documents = analyze(&inputs, true, &mut |_| {}, &progress::NoProgress)
         .metadata
