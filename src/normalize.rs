@@ -84,21 +84,41 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// The end of the run of ASCII text starting at `at` that is already in normal form
-/// but for case: words with single spaces between them.
+/// The end of the run of ASCII text starting at `at` (a byte that is not whitespace)
+/// that is already in normal form but for case: words with single spaces between them.
 fn ascii_run_end(bytes: &[u8], at: usize) -> usize {
-    let is_word_byte = |b: u8| b.is_ascii() && !is_ascii_space(b);
-    let mut end = at;
-    while let Some(&b) = bytes.get(end) {
-        if is_word_byte(b) {
-            end += 1;
-        } else if b == b' ' && bytes.get(end + 1).is_some_and(|&next| is_word_byte(next)) {
-            end += 2;
-        } else {
-            break;
-        }
+    let plain_end = first_control_or_non_ascii(bytes, at + 1);
+    let mut end = memchr::memmem::find(&bytes[at..plain_end], b"  ").map_or(plain_end, |n| at + n);
+    // Spaces before what ends the run are left to the caller, which collapses them.
+    while bytes[end - 1] == b' ' {
+        end -= 1;
     }
     end
+}
+
+/// The first byte from `from` on that is an ASCII control character (tabs and line
+/// breaks among them) or not ASCII, eight bytes at a time.
+fn first_control_or_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        // A byte below 0x20 borrows and sets its top bit; a byte from 0x80 has it set.
+        // The lowest flagged byte is exact: nothing below it borrows.
+        let flagged = (x.wrapping_sub(ONES * 0x20) | x) & HIGH;
+        if flagged != 0 {
+            return at + (flagged.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .position(|&b| b < 0x20 || !b.is_ascii())
+        .map_or(bytes.len(), |n| at + n)
 }
 
 enum Piece<'a> {
@@ -209,6 +229,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn finds_the_first_control_or_non_ascii_byte(
+            bytes in proptest::collection::vec(proptest::prop_oneof![0x20_u8..0x7f, proptest::num::u8::ANY], 0..40),
+            from in 0_usize..40,
+        ) {
+            let from = from.min(bytes.len());
+            let naive = bytes[from..]
+                .iter()
+                .position(|&b| b < 0x20 || b >= 0x80)
+                .map_or(bytes.len(), |n| from + n);
+            proptest::prop_assert_eq!(first_control_or_non_ascii(&bytes, from), naive);
+        }
+
         #[test]
         fn agrees_with_the_definition(text in "(\\PC|[ \t\r\n\u{a0}\u{200b}\u{301}`’A-Z])*") {
             proptest::prop_assert_eq!(normalize(&text), reference(&text));

@@ -50,7 +50,7 @@ pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
         block.push(Line {
             index,
             span: Span::new(start, end),
-            width: content.trim_end().width(),
+            width: display_width(content.trim_end()),
             indent: content.len() - content.trim_start().len(),
         });
     }
@@ -93,6 +93,15 @@ fn segment_block(text: &str, block: &[Line], buffer: &mut String, out: &mut Vec<
     }
     if let Some(last) = block.last() {
         out.push(paragraph(text, start, last, buffer));
+    }
+}
+
+/// Columns a line takes; printable ASCII, most lines, takes one column a byte.
+fn display_width(line: &str) -> usize {
+    if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        line.len()
+    } else {
+        line.width()
     }
 }
 
@@ -178,6 +187,21 @@ pub fn starts_with_list_marker(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_width_of_ascii_is_its_length_as_unicode_width_says() {
+        for line in [
+            "",
+            "plain words",
+            "tab\there",
+            "bell\x07",
+            "del\x7f",
+            "~!@#$%^&*()",
+        ] {
+            assert_eq!(display_width(line), line.width(), "{line:?}");
+        }
+        assert_eq!(display_width("网络 cafe\u{301}"), 9);
+    }
 
     fn paragraphs(text: &str) -> Vec<&str> {
         segment(text, &LineIndex::new(text))
