@@ -237,7 +237,7 @@ mod tests {
             let from = from.min(bytes.len());
             let naive = bytes[from..]
                 .iter()
-                .position(|&b| b < 0x20 || b >= 0x80)
+                .position(|&b| !(0x20..0x80).contains(&b))
                 .map_or(bytes.len(), |n| from + n);
             proptest::prop_assert_eq!(first_control_or_non_ascii(&bytes, from), naive);
         }
