@@ -55,6 +55,8 @@ pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
         });
     }
     segment_block(text, &block, &mut buffer, &mut paragraphs);
+    // Kept as long as the document: without growth slack.
+    paragraphs.shrink_to_fit();
     paragraphs
 }
 
