@@ -253,7 +253,7 @@ pub(crate) fn analyze(
             Check::Corpus(_) => None,
         })
         .collect();
-    let context = CorpusContext::new(corpus, settings, rules, data, sources);
+    let context = CorpusContext::new(corpus, settings, rules, data, sources, checked);
     let (mut diagnostics, ()) = rayon::join(
         || {
             let diagnostics = corpus

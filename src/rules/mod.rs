@@ -123,6 +123,8 @@ pub struct CorpusContext<'a> {
     pub metadata_data: &'a crate::metadata::data::MetadataData,
     /// Provenance files beside the documents.
     pub sources: &'a crate::metadata::sources::Sources,
+    /// The documents whose findings are reported; the others are context.
+    pub reported: &'a [bool],
 }
 
 impl<'a> CorpusContext<'a> {
@@ -132,8 +134,10 @@ impl<'a> CorpusContext<'a> {
         enabled: &'a [&'static Rule],
         data: &'a RuleData,
         sources: &'a crate::metadata::sources::Sources,
+        reported: &'a [bool],
     ) -> Self {
         Self {
+            reported,
             corpus,
             settings,
             enabled,
@@ -232,7 +236,11 @@ impl<'a> CorpusContext<'a> {
     /// The duplicate analysis shared by the duplicate family.
     pub fn duplicates(&self) -> &duplicate::analysis::Analysis {
         self.duplicates.get_or_init(|| {
-            duplicate::analysis::Analysis::run(self.corpus, &self.settings.duplicates)
+            duplicate::analysis::Analysis::run_in_context(
+                self.corpus,
+                &self.settings.duplicates,
+                self.reported,
+            )
         })
     }
 }

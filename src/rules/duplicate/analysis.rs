@@ -86,10 +86,16 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn run(corpus: &Corpus, options: &Options) -> Self {
+        Self::run_in_context(corpus, options, &vec![true; corpus.len()])
+    }
+
+    /// Like [`Analysis::run`], for a run that reports only the findings of the documents
+    /// marked in `reported`: near-duplicates are confirmed only for their paragraphs.
+    pub fn run_in_context(corpus: &Corpus, options: &Options, reported: &[bool]) -> Self {
         let docs = &corpus.documents;
         let index = ExactIndex::build(docs, options);
         let blocks = find_blocks(docs, &index, options);
-        let near = find_near(docs, &index, options);
+        let near = find_near(docs, &index, options, reported);
         let copies = find_copies(docs, &index, &near, options);
         Self {
             blocks,
@@ -326,7 +332,12 @@ fn similarity_bound(a_sorted: &[u32], b_sorted: &[u32]) -> f64 {
     }
 }
 
-fn find_near(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<NearMatch> {
+fn find_near(
+    docs: &[Document],
+    index: &ExactIndex,
+    options: &Options,
+    reported: &[bool],
+) -> Vec<NearMatch> {
     // Sketches of the paragraphs that can be near-duplicates, in corpus order, and their
     // word hashes, one arena per document: the words are hashed once, here.
     let (sketches, arenas): (Vec<Vec<Sketch>>, Vec<Vec<u32>>) = docs
@@ -365,9 +376,14 @@ fn find_near(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<Ne
         let sketch = &sketches[i as usize];
         &arenas[sketch.at.wide().doc][sketch.words.clone()]
     };
-    // Pairs whose signatures agree enough to be diffed.
+    // Pairs whose signatures agree enough to be diffed, and whose later paragraph is one
+    // whose findings are reported.
     let pairs: Vec<(u32, u32)> = candidate_pairs(&sketches)
         .into_par_iter()
+        .filter(|&(later, _)| {
+            let doc = sketches[later as usize].at.wide().doc;
+            reported.get(doc).copied().unwrap_or(true)
+        })
         .filter(|&(a, b)| {
             minhash::estimated_similarity(
                 &sketches[a as usize].signature,
