@@ -686,6 +686,23 @@ mod tests {
     }
 
     #[test]
+    fn context_runs_confirm_near_duplicates_of_reported_files_only() {
+        let one = format!("{A}\n\n{C}\n");
+        let two = format!("{}\n", B.replace("groundless", "baseless"));
+        let three = format!("{}\n", A.replace("major", "key"));
+        let corpus = corpus(&[&one, &format!("{B}\n"), &two, &three]);
+        let all = Analysis::run(&corpus, &Options::default());
+        let near_in = |analysis: &Analysis| -> Vec<DocId> {
+            analysis.near.iter().map(|m| m.para.doc).collect()
+        };
+        assert_eq!(near_in(&all), [2, 3]);
+        let context =
+            Analysis::run_in_context(&corpus, &Options::default(), &[false, false, false, true]);
+        assert_eq!(near_in(&context), [3]);
+        assert_eq!(context.near[0].origin, ParaRef { doc: 0, para: 0 });
+    }
+
+    #[test]
     fn removal_and_description_go_by_paragraph() {
         let doc = Document::from_bytes("t.txt".into(), b"one\n\ntwo\n\nthree\n".to_vec());
         assert_eq!(doc.slice(removal_span(&doc, 1, 1)), "two\n\n");
