@@ -226,7 +226,11 @@ fn find_blocks(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<
                 origin,
             };
             // A block of short lines (`Share`, `Top`) and site template only is chrome's.
-            if (block.first..=block.last).any(|p| index.counts(document, p, options)) {
+            let counts = (block.first..=block.last).any(|p| index.counts(document, p, options));
+            let words: usize = (block.first..=block.last)
+                .map(|p| document.paragraphs[p].fingerprint.words as usize)
+                .sum();
+            if counts && (block.is_within_file() || words >= options.cross_file_min_words) {
                 blocks.push(block);
             }
             i += len;
@@ -376,13 +380,14 @@ fn find_near(
         let sketch = &sketches[i as usize];
         &arenas[sketch.at.wide().doc][sketch.words.clone()]
     };
-    // Pairs whose signatures agree enough to be diffed, and whose later paragraph is one
-    // whose findings are reported.
+    // Pairs whose signatures agree enough to be diffed, and whose later paragraph is long
+    // enough and one whose findings are reported.
     let pairs: Vec<(u32, u32)> = candidate_pairs(&sketches)
         .into_par_iter()
         .filter(|&(later, _)| {
-            let doc = sketches[later as usize].at.wide().doc;
-            reported.get(doc).copied().unwrap_or(true)
+            let at = sketches[later as usize].at.wide();
+            let words = docs[at.doc].paragraphs[at.para].fingerprint.words as usize;
+            words >= options.near_min_words && reported.get(at.doc).copied().unwrap_or(true)
         })
         .filter(|&(a, b)| {
             minhash::estimated_similarity(
@@ -673,7 +678,7 @@ mod tests {
     fn a_document_saved_twice_is_a_copy() {
         let one = format!("{A}\n\n{B}\n\n{C}\n");
         let two = format!("{A}\n\n{}\n\n{C}\n", B.replace("groundless", "baseless"));
-        let analysis = Analysis::run(&corpus(&[&one, &two]), &Options::default());
+        let analysis = Analysis::run(&corpus(&[&one, &two]), &short_paragraphs());
         assert_eq!(
             analysis.copies,
             [Copy {
@@ -685,19 +690,48 @@ mod tests {
         );
     }
 
+    /// The test paragraphs are short: options that let them be near-duplicates.
+    fn short_paragraphs() -> Options {
+        Options {
+            near_min_words: 5,
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn short_paragraphs_are_no_near_duplicates_and_short_runs_no_cross_file_copies() {
+        let headline = "Council Votes to Extend the Night Bus Network to the Northern Suburbs";
+        let edited = "Council Votes to Extend the Night Tram Network to the Northern Suburbs";
+        let corpus = corpus(&[
+            &format!("{headline}\n\n{A}\n"),
+            &format!("{headline}\n\n{C}\n\n{edited}\n"),
+        ]);
+        let analysis = Analysis::run(&corpus, &Options::default());
+        assert!(analysis.near.is_empty(), "{:?}", analysis.near);
+        assert!(analysis.blocks.is_empty(), "{:?}", analysis.blocks);
+        let loose = Options {
+            near_min_words: 5,
+            cross_file_min_words: 5,
+            ..Options::default()
+        };
+        let analysis = Analysis::run(&corpus, &loose);
+        assert_eq!(analysis.near.len(), 1);
+        assert_eq!(analysis.blocks.len(), 1);
+    }
+
     #[test]
     fn context_runs_confirm_near_duplicates_of_reported_files_only() {
         let one = format!("{A}\n\n{C}\n");
         let two = format!("{}\n", B.replace("groundless", "baseless"));
         let three = format!("{}\n", A.replace("major", "key"));
         let corpus = corpus(&[&one, &format!("{B}\n"), &two, &three]);
-        let all = Analysis::run(&corpus, &Options::default());
+        let all = Analysis::run(&corpus, &short_paragraphs());
         let near_in = |analysis: &Analysis| -> Vec<DocId> {
             analysis.near.iter().map(|m| m.para.doc).collect()
         };
         assert_eq!(near_in(&all), [2, 3]);
         let context =
-            Analysis::run_in_context(&corpus, &Options::default(), &[false, false, false, true]);
+            Analysis::run_in_context(&corpus, &short_paragraphs(), &[false, false, false, true]);
         assert_eq!(near_in(&context), [3]);
         assert_eq!(context.near[0].origin, ParaRef { doc: 0, para: 0 });
     }

@@ -29,8 +29,9 @@ every article of a site, skews a corpus: its text is counted once per copy.
 Unsafe (which copy to keep is an editorial choice): delete the copy in the later file.
 
 ## Configuration
-`min_chars` (default 30) and `min_words` (default 5) in the duplicate options.
-Silence with `--ignore D002`.
+`cross_file_min_words` (default 15) in the duplicate options: a shorter run, such as a
+headline or a one-line quotation that two articles share, is not reported; `min_chars`
+(default 30) and `min_words` (default 5) as for D001. Silence with `--ignore D002`.
 "#,
     check: Check::Corpus(check),
 };

@@ -21,6 +21,12 @@ pub struct Options {
     pub min_words: usize,
     /// Word-level similarity (0–1) from which two paragraphs are near-duplicates.
     pub near_threshold: f64,
+    /// A paragraph with fewer words is never a near-duplicate: in a headline or a caption,
+    /// one changed word makes another headline, not an edited copy.
+    pub near_min_words: usize,
+    /// A run of paragraphs found in another file is a finding from this many words on:
+    /// two articles that share a headline or a one-line quotation do not share content.
+    pub cross_file_min_words: usize,
     /// Share of a document's text found in one other document that makes it a copy.
     pub document_share: f64,
     /// A paragraph found in at least this share of the documents (and in at least
@@ -39,6 +45,8 @@ impl Default for Options {
             min_chars: 30,
             min_words: 5,
             near_threshold: 0.9,
+            near_min_words: 15,
+            cross_file_min_words: 15,
             document_share: 0.9,
             template_share: 0.02,
             template_min_docs: 10,

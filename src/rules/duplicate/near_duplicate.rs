@@ -17,8 +17,8 @@ or in a file that sorts earlier: a word or three changed, punctuation changed, s
 changed. The help shows what differs, word by word (`- China's   + Chinese`).
 
 Candidates are found without comparing all pairs: each paragraph gets a MinHash signature
-over its word 3-grams, and paragraphs that share one of 8 LSH bands are compared, a bounded
-number per paragraph. Each candidate is confirmed with a word-level diff; the similarity
+over its word 3-grams, and paragraphs that share one of 16 LSH bands are compared, a
+bounded number per paragraph. Each candidate is confirmed with a word-level diff; the similarity
 is 2 × matching words / all words of both paragraphs.
 
 ## Why it matters
@@ -34,8 +34,9 @@ exact comparison misses them.
 Unsafe: delete the later paragraph (the two are not identical, so a person should choose).
 
 ## Configuration
-`near_threshold` (default 0.9: one word changed in ten), `min_chars` and `min_words` in
-the duplicate options. Silence with `--ignore D003`.
+`near_threshold` (default 0.9: one word changed in ten) and `near_min_words` (default
+15: in a shorter paragraph, a headline or a caption, one changed word makes a different
+text) in the duplicate options. Silence with `--ignore D003`.
 "#,
     check: Check::Corpus(check),
 };
