@@ -75,6 +75,16 @@ pub fn word_count(text: &str) -> usize {
     latin + (cjk * 2).div_ceil(3)
 }
 
+/// Whether `text` has more than `limit` words, as [`word_count`] counts them, usually
+/// from a short prefix: the count of a prefix never exceeds that of the whole text.
+pub fn more_words_than(text: &str, limit: usize) -> bool {
+    let mut cut = limit.saturating_add(1).saturating_mul(8).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    word_count(&text[..cut]) > limit || (cut < text.len() && word_count(text) > limit)
+}
+
 /// `U+00A0` style notation.
 pub fn codepoint(c: char) -> String {
     format!("U+{:04X}", c as u32)
@@ -125,6 +135,28 @@ mod tests {
         assert_eq!(word_count("   "), 0);
         assert_eq!(word_count("网络空间安全"), 4);
         assert_eq!(word_count("中文 Français"), 3);
+    }
+
+    #[test]
+    fn more_words_than_agrees_with_word_count() {
+        let texts = [
+            "",
+            "one",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "supercalifragilisticexpialidocious antidisestablishmentarianism words",
+            "网络空间安全网络空间安全网络空间安全 and some Latin words after it",
+            "中文abc 中文abc 中文abc 中文abc 中文abc 中文abc 中文abc 中文abc",
+            "  spaced   out\twords\nacross lines  ",
+        ];
+        for text in texts {
+            for limit in 0..30 {
+                assert_eq!(
+                    more_words_than(text, limit),
+                    word_count(text) > limit,
+                    "{text:?} {limit}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! `Author : Lu Zhongwei Source : Chinese Social Sciences Today 2016-12-05`.
 
 use super::data::{FoundDate, Label, MetadataData};
-use crate::text::{is_cjk, word_count};
+use crate::text::{is_cjk, more_words_than};
 
 /// Labels that take a name after a space rather than a colon: `By Lang Ping`.
 const NAME_LABELS: &[&str] = &[
@@ -85,7 +85,7 @@ pub fn parse(line: &str, data: &MetadataData) -> Option<Byline> {
 }
 
 fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
-    if word_count(line) > data.max_byline_words {
+    if more_words_than(line, data.max_byline_words) {
         return None;
     }
     let dates = data.find_dates(line);

@@ -4,6 +4,7 @@ use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
+use crate::text::{char_after, char_before};
 
 pub const RULE: Rule = Rule {
     code: "E012",
@@ -48,17 +49,37 @@ glued-words data file. Silence with
 fn check(doc: &Document, report: &mut Reporter) {
     let text = &doc.text;
     let mut checked_until = 0;
-    let mut prev = ' ';
-    for (offset, c) in text.char_indices() {
-        if offset >= checked_until && prev.is_lowercase() && c.is_uppercase() {
+    for offset in upper_after_lower(text) {
+        if offset >= checked_until {
             let word = word_around(text, offset);
             checked_until = word.end;
             for (run, boundary) in glued_in_word(text, word) {
                 report_glued(text, run, boundary, report);
             }
         }
-        prev = c;
     }
+}
+
+/// Offsets of upper-case letters right after a lower-case letter, where a glued word can
+/// start. Only upper-case ASCII letters and non-ASCII characters are looked at closely.
+fn upper_after_lower(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let found = bytes[at..]
+                .iter()
+                .position(|&b| b.is_ascii_uppercase() || !b.is_ascii())?;
+            // Every byte before it is ASCII: `at + found` starts a character.
+            let offset = at + found;
+            let c = char_after(text, offset)?;
+            at = offset + c.len_utf8();
+            if c.is_uppercase() && char_before(text, offset).is_some_and(char::is_lowercase) {
+                return Some(offset);
+            }
+        }
+        None
+    })
 }
 
 fn report_glued(text: &str, run: Span, boundary: usize, report: &mut Reporter) {
@@ -158,6 +179,48 @@ pub fn glued_boundary(word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition: every character, with the one before it.
+    fn upper_after_lower_by_chars(text: &str) -> Vec<usize> {
+        let mut prev = ' ';
+        let mut found = Vec::new();
+        for (offset, c) in text.char_indices() {
+            if prev.is_lowercase() && c.is_uppercase() {
+                found.push(offset);
+            }
+            prev = c;
+        }
+        found
+    }
+
+    #[test]
+    fn case_changes_are_found_as_a_char_by_char_scan_finds_them() {
+        for text in [
+            "",
+            "plain lower case",
+            "ChinaUS and iPhone, macOS",
+            "écoleÉcole straßeSTRASSE ǅǆ",
+            "日本Japan 中文China",
+            "ΑθήναΑθήνα cafeÉ",
+            "\u{301}A aÀ a\u{0130}",
+        ] {
+            assert_eq!(
+                upper_after_lower(text).collect::<Vec<_>>(),
+                upper_after_lower_by_chars(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn case_changes_agree_with_the_definition(text in "[a-zA-Zé É ß中Ǆǅǆ\u{301}]{0,40}") {
+            proptest::prop_assert_eq!(
+                upper_after_lower(&text).collect::<Vec<_>>(),
+                upper_after_lower_by_chars(&text)
+            );
+        }
+    }
     use crate::rules::test_support::{fixed, flagged};
 
     #[test]
