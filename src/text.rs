@@ -22,6 +22,38 @@ where
     })
 }
 
+/// Maximal spans of non-ASCII characters, found byte by byte without decoding the ASCII
+/// between them.
+pub fn non_ascii_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes.get(at..)?.iter().position(|b| !b.is_ascii())?;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| start + n);
+        at = end;
+        Some(Span::new(start, end))
+    })
+}
+
+/// [`char_runs`] for a predicate that no ASCII character satisfies: only the non-ASCII
+/// characters are decoded and asked about.
+pub fn non_ascii_char_runs<'a, P>(text: &'a str, mut pred: P) -> impl Iterator<Item = Span> + 'a
+where
+    P: FnMut(&str, usize, char) -> bool + 'a,
+{
+    non_ascii_spans(text).flat_map(move |span| {
+        let runs: Vec<Span> = char_runs(&text[span.start..span.end], |_, offset, c| {
+            pred(text, span.start + offset, c)
+        })
+        .map(|run| Span::new(span.start + run.start, span.start + run.end))
+        .collect();
+        runs
+    })
+}
+
 /// Offsets of non-ASCII bytes are rare in most corpora: rules that only look at
 /// non-ASCII characters skip a document when this is false.
 pub fn has_non_ascii(text: &str) -> bool {
@@ -135,6 +167,38 @@ mod tests {
         assert_eq!(word_count("   "), 0);
         assert_eq!(word_count("网络空间安全"), 4);
         assert_eq!(word_count("中文 Français"), 3);
+    }
+
+    #[test]
+    fn non_ascii_runs_are_char_runs_of_a_non_ascii_predicate() {
+        let is_odd = |_: &str, _: usize, c: char| !c.is_ascii() && (c as u32) % 2 == 1;
+        for text in [
+            "",
+            "ascii only",
+            "é",
+            "aéb",
+            "ééé ñ ü",
+            "日本語のテキスト and 中文",
+            "\u{a0}\u{a0}x\u{200b}\u{200d}👨\u{200d}👩",
+        ] {
+            assert_eq!(
+                non_ascii_char_runs(text, is_odd).collect::<Vec<_>>(),
+                char_runs(text, is_odd).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+            let spans: Vec<&str> = non_ascii_spans(text)
+                .map(|s| &text[s.start..s.end])
+                .collect();
+            assert!(
+                spans
+                    .iter()
+                    .all(|s| !s.is_empty() && !s.contains(|c: char| c.is_ascii()))
+            );
+            assert_eq!(
+                spans.concat().chars().count(),
+                text.chars().filter(|c| !c.is_ascii()).count()
+            );
+        }
     }
 
     #[test]

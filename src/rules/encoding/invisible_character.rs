@@ -3,7 +3,7 @@ use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::encoding::mojibake;
 use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::text::{char_after, char_before, char_runs, codepoint, has_non_ascii};
+use crate::text::{char_after, char_before, codepoint, has_non_ascii, non_ascii_char_runs};
 
 pub const RULE: Rule = Rule {
     code: "E006",
@@ -87,7 +87,7 @@ fn check(doc: &Document, report: &mut Reporter) {
     let reported = |text: &str, offset: usize, c: char| {
         is_invisible(text, offset, c) && !mojibake::covers(&mojibake, offset)
     };
-    for run in char_runs(text, reported) {
+    for run in non_ascii_char_runs(text, reported) {
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
         let first = chars[0];
         let what = format!(

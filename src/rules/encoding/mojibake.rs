@@ -3,7 +3,7 @@ use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
-use crate::text::{ellipsize, escape_invisible, has_non_ascii};
+use crate::text::{ellipsize, escape_invisible, has_non_ascii, non_ascii_spans};
 
 pub const RULE: Rule = Rule {
     code: "E009",
@@ -76,15 +76,19 @@ pub fn covers(found: &[(Span, String)], offset: usize) -> bool {
 pub fn find(text: &str) -> Vec<(Span, String)> {
     let mut found = Vec::new();
     let mut run: Vec<(usize, char)> = Vec::new();
-    for (offset, c) in text.char_indices() {
-        if sloppy_byte(c).is_some() {
-            run.push((offset, c));
-            continue;
+    // Mojibake is non-ASCII characters only, at least two of them: four bytes or more.
+    for span in non_ascii_spans(text).filter(|span| span.end - span.start >= 4) {
+        for (offset, c) in text[span.start..span.end].char_indices() {
+            if sloppy_byte(c).is_some() {
+                run.push((span.start + offset, c));
+                continue;
+            }
+            find_in_run(&run, &mut found);
+            run.clear();
         }
         find_in_run(&run, &mut found);
         run.clear();
     }
-    find_in_run(&run, &mut found);
     found
 }
 

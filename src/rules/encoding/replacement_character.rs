@@ -1,7 +1,7 @@
 use crate::diagnostic::{Family, Severity};
 use crate::document::Document;
 use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::text::char_runs;
+use crate::text::non_ascii_char_runs;
 
 pub const RULE: Rule = Rule {
     code: "E008",
@@ -41,7 +41,7 @@ fn check(doc: &Document, report: &mut Reporter) {
             .binary_search_by_key(&offset, |seq| seq.text_span.start)
             .is_ok()
     };
-    let spans: Vec<_> = char_runs(text, |_, offset, c| {
+    let spans: Vec<_> = non_ascii_char_runs(text, |_, offset, c| {
         c == char::REPLACEMENT_CHARACTER && !decoded_here(offset)
     })
     .collect();
