@@ -28,6 +28,8 @@ use crate::span::Span;
 const MAX_CANDIDATES_PER_BUCKET: usize = 8;
 /// Candidates whose signatures agree on fewer slots are not diffed.
 const MIN_ESTIMATED_SIMILARITY: f64 = 0.3;
+/// Candidates diffed per paragraph at most, those whose signatures agree most.
+const MAX_CONFIRMED_PER_PARAGRAPH: usize = 16;
 
 /// A paragraph of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -380,22 +382,23 @@ fn find_near(
         let sketch = &sketches[i as usize];
         &arenas[sketch.at.wide().doc][sketch.words.clone()]
     };
-    // Pairs whose signatures agree enough to be diffed, and whose later paragraph is long
-    // enough and one whose findings are reported.
-    let pairs: Vec<(u32, u32)> = candidate_pairs(&sketches)
-        .into_par_iter()
-        .filter(|&(later, _)| {
-            let at = sketches[later as usize].at.wide();
-            let words = docs[at.doc].paragraphs[at.para].fingerprint.words as usize;
-            words >= options.near_min_words && reported.get(at.doc).copied().unwrap_or(true)
-        })
-        .filter(|&(a, b)| {
-            minhash::estimated_similarity(
-                &sketches[a as usize].signature,
-                &sketches[b as usize].signature,
-            ) >= MIN_ESTIMATED_SIMILARITY
-        })
-        .collect();
+    // Pairs whose later paragraph is long enough and one whose findings are reported, and
+    // whose signatures agree enough to be diffed; at most the closest few per paragraph.
+    let wanted = |later: u32| {
+        let at = sketches[later as usize].at.wide();
+        let words = docs[at.doc].paragraphs[at.para].fingerprint.words as usize;
+        words >= options.near_min_words && reported.get(at.doc).copied().unwrap_or(true)
+    };
+    let estimate = |(a, b): (u32, u32)| {
+        minhash::estimated_similarity(
+            &sketches[a as usize].signature,
+            &sketches[b as usize].signature,
+        )
+    };
+    let pairs = candidate_pairs(&sketches, |pair| {
+        wanted(pair.0) && estimate(pair) >= MIN_ESTIMATED_SIMILARITY
+    });
+    let pairs = closest_per_paragraph(pairs, estimate);
 
     // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
     // Lengths, then sorted copies of the word lists, give cheap upper bounds first.
@@ -451,11 +454,14 @@ fn sorted_into(words: &[u32], out: &mut Vec<u32>) {
     out.sort_unstable();
 }
 
-/// Pairs (later, earlier) of sketch indices that share an LSH band, sorted: for each band,
-/// sketches are sorted by band key, and each is paired with at most
-/// `MAX_CANDIDATES_PER_BUCKET` earlier sketches of its bucket, the nearest first. Sorting
-/// one band at a time keeps memory at 16 bytes per paragraph.
-fn candidate_pairs(sketches: &[Sketch]) -> Vec<(u32, u32)> {
+/// Pairs (later, earlier) of sketch indices that share an LSH band and that `keep` keeps,
+/// sorted: for each band, sketches are sorted by band key, and each is paired with at
+/// most `MAX_CANDIDATES_PER_BUCKET` earlier sketches of its bucket, the nearest first.
+/// Sorting one band at a time keeps memory at 16 bytes per paragraph.
+fn candidate_pairs<F>(sketches: &[Sketch], keep: F) -> Vec<(u32, u32)>
+where
+    F: Fn((u32, u32)) -> bool + Sync,
+{
     let mut pairs: Vec<(u32, u32)> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|band| {
@@ -469,7 +475,12 @@ fn candidate_pairs(sketches: &[Sketch]) -> Vec<(u32, u32)> {
             for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
                 for (pos, &(_, later)) in bucket.iter().enumerate() {
                     let nearest = &bucket[pos.saturating_sub(MAX_CANDIDATES_PER_BUCKET)..pos];
-                    found.extend(nearest.iter().map(|&(_, earlier)| (later, earlier)));
+                    found.extend(
+                        nearest
+                            .iter()
+                            .map(|&(_, earlier)| (later, earlier))
+                            .filter(|&pair| keep(pair)),
+                    );
                 }
             }
             found
@@ -478,6 +489,38 @@ fn candidate_pairs(sketches: &[Sketch]) -> Vec<(u32, u32)> {
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// Of sorted pairs (later, earlier), the `MAX_CONFIRMED_PER_PARAGRAPH` with the highest
+/// estimate for each later paragraph (the earliest first among equals), still sorted:
+/// text that repeats a lot costs a bounded number of diffs per paragraph.
+fn closest_per_paragraph<E>(pairs: Vec<(u32, u32)>, estimate: E) -> Vec<(u32, u32)>
+where
+    E: Fn((u32, u32)) -> f64,
+{
+    if !pairs
+        .chunk_by(|a, b| a.0 == b.0)
+        .any(|group| group.len() > MAX_CONFIRMED_PER_PARAGRAPH)
+    {
+        return pairs;
+    }
+    let mut kept = Vec::with_capacity(pairs.len());
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() <= MAX_CONFIRMED_PER_PARAGRAPH {
+            kept.extend_from_slice(group);
+            continue;
+        }
+        let mut ranked: Vec<(f64, (u32, u32))> = group.iter().map(|&p| (estimate(p), p)).collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut closest: Vec<(u32, u32)> = ranked
+            .into_iter()
+            .take(MAX_CONFIRMED_PER_PARAGRAPH)
+            .map(|(_, p)| p)
+            .collect();
+        closest.sort_unstable();
+        kept.extend(closest);
+    }
+    kept
 }
 
 /// Documents whose text (in characters, site template and short lines left out) is
