@@ -780,6 +780,27 @@ mod tests {
     }
 
     #[test]
+    fn only_the_closest_candidates_of_a_paragraph_are_diffed() {
+        let many = MAX_CONFIRMED_PER_PARAGRAPH as u32 + 4;
+        let mut pairs: Vec<(u32, u32)> = (0..many).map(|earlier| (100, earlier)).collect();
+        pairs.extend([(101, 3), (101, 7)]);
+        // Earlier paragraphs with a higher number agree more, but for 0, which agrees most.
+        let estimate = |(_, earlier): (u32, u32)| {
+            if earlier == 0 {
+                1.0
+            } else {
+                f64::from(earlier) / 100.0
+            }
+        };
+        let kept = closest_per_paragraph(pairs, estimate);
+        let of_100: Vec<u32> = kept.iter().filter(|p| p.0 == 100).map(|p| p.1).collect();
+        let mut expected: Vec<u32> = vec![0];
+        expected.extend(many - MAX_CONFIRMED_PER_PARAGRAPH as u32 + 1..many);
+        assert_eq!(of_100, expected);
+        assert!(kept.ends_with(&[(101, 3), (101, 7)]));
+    }
+
+    #[test]
     fn removal_and_description_go_by_paragraph() {
         let doc = Document::from_bytes("t.txt".into(), b"one\n\ntwo\n\nthree\n".to_vec());
         assert_eq!(doc.slice(removal_span(&doc, 1, 1)), "two\n\n");
