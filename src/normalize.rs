@@ -2,7 +2,8 @@
 //! whitespace collapsed (U+00A0 and other spaces included), invisible characters dropped,
 //! and typographic variants folded (curly quotes to straight, dashes to `-`, `…` to `...`).
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use crate::text::is_nfc_quick_yes;
+use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_128;
 
 /// A paragraph's normalized form in a few numbers.
@@ -19,7 +20,7 @@ pub struct Fingerprint {
 /// Writes the normalized form of `text` into `out` (cleared first).
 pub fn normalize_into(text: &str, out: &mut String) {
     out.clear();
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if is_nfc_quick_yes(text) {
         fold_into(text, out);
     } else {
         let composed: String = text.nfc().collect();

@@ -54,6 +54,16 @@ where
     })
 }
 
+/// Whether Unicode's quick check proves `text` is in NFC. Only non-ASCII characters can
+/// break NFC, and an ASCII character between them resets the check, so only the spans of
+/// non-ASCII characters are checked.
+pub fn is_nfc_quick_yes(text: &str) -> bool {
+    non_ascii_spans(text).all(|span| {
+        unicode_normalization::is_nfc_quick(text[span.start..span.end].chars())
+            == unicode_normalization::IsNormalized::Yes
+    })
+}
+
 /// Offsets of non-ASCII bytes are rare in most corpora: rules that only look at
 /// non-ASCII characters skip a document when this is false.
 pub fn has_non_ascii(text: &str) -> bool {
@@ -197,6 +207,28 @@ mod tests {
             assert_eq!(
                 spans.concat().chars().count(),
                 text.chars().filter(|c| !c.is_ascii()).count()
+            );
+        }
+    }
+
+    #[test]
+    fn the_nfc_quick_check_by_spans_agrees_with_the_whole_text() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for text in [
+            "",
+            "ascii",
+            "café",
+            "cafe\u{301}",
+            "a\u{301}\u{300} b\u{327}",
+            "\u{301}starts with a mark",
+            "e\u{323}\u{302} and é",
+            "한국어 텍스트 and 日本語",
+            "\u{1100}\u{1161} jamo",
+        ] {
+            assert_eq!(
+                is_nfc_quick_yes(text),
+                is_nfc_quick(text.chars()) == IsNormalized::Yes,
+                "{text:?}"
             );
         }
     }

@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
-use crate::text::{ellipsize, escape_invisible, has_non_ascii};
+use crate::text::{ellipsize, escape_invisible, is_nfc_quick_yes};
 
 pub const RULE: Rule = Rule {
     code: "E010",
@@ -38,7 +38,7 @@ None. Silence with `--ignore E010`.
 
 fn check(doc: &Document, report: &mut Reporter) {
     let text = &doc.text;
-    if !has_non_ascii(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if is_nfc_quick_yes(text) {
         return;
     }
     for line in doc.line_spans() {
