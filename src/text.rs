@@ -117,14 +117,23 @@ pub fn word_count(text: &str) -> usize {
     latin + (cjk * 2).div_ceil(3)
 }
 
-/// Whether `text` has more than `limit` words, as [`word_count`] counts them, usually
-/// from a short prefix: the count of a prefix never exceeds that of the whole text.
-pub fn more_words_than(text: &str, limit: usize) -> bool {
-    let mut cut = limit.saturating_add(1).saturating_mul(8).min(text.len());
+/// `word_count(text).min(cap)`, usually from a short prefix: the count of a prefix never
+/// exceeds that of the whole text, so a prefix with `cap` words settles it.
+pub fn word_count_capped(text: &str, cap: usize) -> usize {
+    let mut cut = cap.saturating_mul(8).min(text.len());
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    word_count(&text[..cut]) > limit || (cut < text.len() && word_count(text) > limit)
+    let head = word_count(&text[..cut]);
+    if head >= cap || cut == text.len() {
+        return head.min(cap);
+    }
+    word_count(text).min(cap)
+}
+
+/// Whether `text` has more than `limit` words, as [`word_count`] counts them.
+pub fn more_words_than(text: &str, limit: usize) -> bool {
+    word_count_capped(text, limit.saturating_add(1)) > limit
 }
 
 /// `U+00A0` style notation.
@@ -249,6 +258,11 @@ mod tests {
                 assert_eq!(
                     more_words_than(text, limit),
                     word_count(text) > limit,
+                    "{text:?} {limit}"
+                );
+                assert_eq!(
+                    word_count_capped(text, limit),
+                    word_count(text).min(limit),
                     "{text:?} {limit}"
                 );
             }

@@ -299,12 +299,27 @@ fn classify(
         Some(Ok(front)) => front.last_line + 1,
         _ => 0,
     };
+    // Every decision about a line's length compares it with one of these; a longer line
+    // is counted only this far.
+    let counted_words = [
+        phrases.max_words(),
+        MAX_TEASER_WORDS,
+        MAX_LIST_ITEM_WORDS,
+        MAX_LISTED_TITLE_WORDS,
+        MAX_CONTEXT_WORDS,
+        MIN_BODY_WORDS,
+        super::lines::MAX_METADATA_WORDS,
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0)
+        + 1;
     let lines: Vec<Line> = document
         .line_spans()
         .enumerate()
         .skip(front_matter_lines)
         .filter(|(_, span)| !document.slice(*span).trim().is_empty())
-        .map(|(index, span)| Line::new(index, span, document.slice(span)))
+        .map(|(index, span)| Line::new(index, span, document.slice(span), counted_words))
         .collect();
     let one_line_keys: HashMap<usize, u128> = document
         .paragraphs

@@ -203,6 +203,11 @@ impl Phrases {
     }
 
     /// The first entry (in file order) that matches `line`, a line of `words` words.
+    /// The largest `max_words` of all entries.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+
     pub fn find(&self, line: &str, words: usize) -> Option<PhraseMatch> {
         if words > self.max_words {
             return None;

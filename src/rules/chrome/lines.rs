@@ -7,10 +7,10 @@ use regex::Regex;
 
 use crate::paragraphs::starts_with_list_marker;
 use crate::span::Span;
-use crate::text::word_count;
+use crate::text::word_count_capped;
 
 /// Bylines and date lines are short: longer lines are body text.
-const MAX_METADATA_WORDS: usize = 30;
+pub(super) const MAX_METADATA_WORDS: usize = 30;
 
 /// A non-blank line of a document and its features.
 #[derive(Debug, Clone)]
@@ -30,9 +30,11 @@ pub struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    pub fn new(index: usize, span: Span, text: &'a str) -> Self {
+    /// A line whose word count is counted up to `max_words` only: no decision about
+    /// longer lines depends on how long they are.
+    pub fn new(index: usize, span: Span, text: &'a str, max_words: usize) -> Self {
         let trimmed = text.trim();
-        let words = word_count(trimmed);
+        let words = word_count_capped(trimmed, max_words);
         Self {
             index,
             span,
@@ -90,7 +92,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str) -> Line<'_> {
-        Line::new(0, Span::new(0, text.len()), text)
+        Line::new(0, Span::new(0, text.len()), text, usize::MAX)
     }
 
     #[test]
