@@ -3,7 +3,7 @@ use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::span::Span;
-use crate::text::{char_runs, codepoint, has_non_ascii};
+use crate::text::{char_runs, codepoint, non_ascii_spans};
 
 pub const RULE: Rule = Rule {
     code: "E005",
@@ -72,7 +72,9 @@ fn is_unusual_space(c: char) -> bool {
 
 fn check(doc: &Document, report: &mut Reporter) {
     let text = &doc.text;
-    if !has_non_ascii(text) || !text.contains(is_unusual_space) {
+    let has_unusual =
+        non_ascii_spans(text).any(|span| text[span.start..span.end].contains(is_unusual_space));
+    if !has_unusual {
         return;
     }
     for run in char_runs(text, |_, _, c| is_line_space(c)) {
