@@ -2,7 +2,7 @@
 //! whitespace collapsed (U+00A0 and other spaces included), invisible characters dropped,
 //! and typographic variants folded (curly quotes to straight, dashes to `-`, `…` to `...`).
 
-use crate::text::is_nfc_quick_yes;
+use crate::text::{LOW_BITS, find_byte, is_nfc_quick_yes};
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_128;
 
@@ -98,28 +98,11 @@ fn ascii_run_end(bytes: &[u8], at: usize) -> usize {
 }
 
 /// The first byte from `from` on that is an ASCII control character (tabs and line
-/// breaks among them) or not ASCII, eight bytes at a time.
+/// breaks among them) or not ASCII.
 fn first_control_or_non_ascii(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(chunk);
-        // A byte below 0x20 borrows and sets its top bit; a byte from 0x80 has it set.
-        // The lowest flagged byte is exact: nothing below it borrows.
-        let flagged = (x.wrapping_sub(ONES * 0x20) | x) & HIGH;
-        if flagged != 0 {
-            return at + (flagged.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    bytes[at.min(bytes.len())..]
-        .iter()
-        .position(|&b| b < 0x20 || !b.is_ascii())
-        .map_or(bytes.len(), |n| at + n)
+    // A byte below 0x20 borrows and sets its top bit; a byte from 0x80 has it set.
+    let may_hold = |word: u64| word.wrapping_sub(LOW_BITS * 0x20) | word;
+    find_byte(bytes, from, may_hold, |b| b < 0x20 || !b.is_ascii()).unwrap_or(bytes.len())
 }
 
 enum Piece<'a> {

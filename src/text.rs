@@ -22,13 +22,42 @@ where
     })
 }
 
-/// Maximal spans of non-ASCII characters, found byte by byte without decoding the ASCII
-/// between them.
+/// `0x80` in every byte of a word read eight bytes at a time.
+pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// `0x01` in every byte.
+pub const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+/// The first byte from `from` on that `wanted` accepts, read eight bytes at a time:
+/// `may_hold` sets the top bit of some byte of a little-endian word whenever one of its
+/// bytes may be wanted, and only such words are looked at byte by byte.
+pub fn find_byte(
+    bytes: &[u8],
+    from: usize,
+    may_hold: impl Fn(u64) -> u64,
+    wanted: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if may_hold(u64::from_le_bytes(word)) & HIGH_BITS != 0
+            && let Some(n) = chunk.iter().position(|&b| wanted(b))
+        {
+            return Some(at + n);
+        }
+        at += 8;
+    }
+    let n = bytes.get(at..)?.iter().position(|&b| wanted(b))?;
+    Some(at + n)
+}
+
+/// Maximal spans of non-ASCII characters, found without decoding the ASCII between them.
 pub fn non_ascii_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + bytes.get(at..)?.iter().position(|b| !b.is_ascii())?;
+        let start = find_byte(bytes, at, |word| word, |b| !b.is_ascii())?;
         let end = bytes[start..]
             .iter()
             .position(u8::is_ascii)
@@ -218,6 +247,24 @@ mod tests {
                 text.chars().filter(|c| !c.is_ascii()).count()
             );
         }
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_wanted_byte() {
+        let bytes = b"plain ascii text, then \xc3\xa9 and more plain text \xe2\x80\x99.";
+        for from in 0..=bytes.len() {
+            let naive = bytes[from..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map(|n| from + n);
+            assert_eq!(
+                find_byte(bytes, from, |w| w, |b| !b.is_ascii()),
+                naive,
+                "{from}"
+            );
+        }
+        assert_eq!(find_byte(b"", 0, |w| w, |_| true), None);
+        assert_eq!(find_byte(b"abc", 5, |w| w, |_| true), None);
     }
 
     #[test]

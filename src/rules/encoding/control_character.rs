@@ -3,7 +3,7 @@ use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::rules::encoding::mojibake;
 use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::text::{char_runs, codepoint};
+use crate::text::{LOW_BITS, char_runs, codepoint, find_byte};
 
 pub const RULE: Rule = Rule {
     code: "E007",
@@ -82,23 +82,21 @@ fn may_hold_control(bytes: &[u8]) -> bool {
         0xe2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)),
         _ => false,
     };
-    // Eight bytes at a time, looking closely only at chunks with a byte below 0x20, DEL or
-    // a non-ASCII byte: most chunks of most texts have none.
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let chunks = bytes.chunks_exact(8);
-    let tail = bytes.len() - chunks.remainder().len();
-    for (n, chunk) in chunks.enumerate() {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let del = x ^ (ONES * 0x7f);
-        let flagged = (x.wrapping_sub(ONES * 0x20) | x | del.wrapping_sub(ONES) & !del) & HIGH;
-        if flagged != 0 && (n * 8..n * 8 + 8).any(control_at) {
+    // Eight bytes at a time, looking closely only at words with a byte below 0x20, DEL or
+    // a non-ASCII byte: most words of most texts have none.
+    let may_hold = |word: u64| {
+        let del = word ^ (LOW_BITS * 0x7f);
+        word.wrapping_sub(LOW_BITS * 0x20) | word | (del.wrapping_sub(LOW_BITS) & !del)
+    };
+    let candidate = |b: u8| b < 0x20 || b == 0x7f || !b.is_ascii();
+    let mut at = 0;
+    while let Some(i) = find_byte(bytes, at, may_hold, candidate) {
+        if control_at(i) {
             return true;
         }
+        at = i + 1;
     }
-    (tail..bytes.len()).any(control_at)
+    false
 }
 
 fn check(doc: &Document, report: &mut Reporter) {
