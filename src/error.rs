@@ -1,6 +1,9 @@
 //! Errors that stop a run, and per-file errors reported while it goes on.
 
 use std::fmt;
+use std::path::Path;
+
+use miette::{NamedSource, SourceSpan};
 
 /// An error that stops the run before any file is checked (exit status 2).
 #[derive(Debug, thiserror::Error)]
@@ -14,7 +17,7 @@ pub enum Error {
     #[error("invalid rule data: {0}")]
     RuleData(String),
     #[error("{}: {}", .0.path(), .0.message)]
-    Config(Box<crate::config::ConfigError>),
+    Config(Box<ConfigError>),
     #[error("--changed-since: {0}")]
     Git(String),
     #[error("--root {0}")]
@@ -50,5 +53,38 @@ impl FileError {
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// A configuration file that cannot be used, with the place in it.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(corpuslint::settings::config))]
+pub struct ConfigError {
+    pub message: String,
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    pub label: String,
+}
+
+impl ConfigError {
+    pub fn new(
+        path: &Path,
+        text: &str,
+        span: Option<std::ops::Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            message: message.into(),
+            source_code: NamedSource::new(path.display().to_string(), text.to_string()),
+            span: span.map(|r| SourceSpan::new(r.start.into(), r.end - r.start)),
+            label: "here".to_string(),
+        }
+    }
+
+    pub fn path(&self) -> &str {
+        self.source_code.name()
     }
 }

@@ -156,7 +156,7 @@ fn rules_lists_every_rule() {
         .iter()
         .filter_map(|r| r["code"].as_str())
         .collect();
-    assert_eq!(codes.len(), corpuslint::registry::RULES.len());
+    assert_eq!(codes.len(), corpuslint::rules::registry::RULES.len());
     assert!(codes.contains(&"E009"));
     insta::assert_snapshot!(
         "rules",
@@ -166,7 +166,7 @@ fn rules_lists_every_rule() {
 
 #[test]
 fn explain_prints_a_rules_docs() {
-    for rule in corpuslint::registry::RULES {
+    for rule in corpuslint::rules::registry::RULES {
         corpuslint()
             .args(["explain", rule.code])
             .assert()

@@ -9,9 +9,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use corpuslint::fixer::{self, FixOptions};
+use corpuslint::fix::write;
+use corpuslint::fix::{self, FixOptions};
 use corpuslint::settings::Settings;
-use corpuslint::write;
 
 fn corpuslint() -> Command {
     let mut cmd = Command::cargo_bin("corpuslint").expect("binary");
@@ -440,11 +440,11 @@ fn a_file_deleted_during_the_run_is_an_error_for_it_alone() {
     write_file(dir.path(), "stays.txt", ARTICLE);
     let goes = write_file(dir.path(), "goes.txt", ARTICLE);
     let (files, errors) =
-        corpuslint::corpus::discover(&[dir.path().to_path_buf()], &["txt".to_string()]);
+        corpuslint::discover::discover(&[dir.path().to_path_buf()], &["txt".to_string()]);
     assert!(errors.is_empty());
     assert_eq!(files.len(), 2);
     std::fs::remove_file(&goes).expect("delete");
-    let (corpus, errors) = corpuslint::corpus::load(files);
+    let (corpus, errors) = corpuslint::load::load(files);
     assert_eq!(corpus.len(), 1);
     assert_eq!(errors.len(), 1);
     assert!(errors[0].path.ends_with("goes.txt"));
@@ -459,7 +459,7 @@ fn an_entry_that_cannot_be_read_is_an_error_for_it_alone() {
     let stays = write_file(dir.path(), "stays.txt", ARTICLE);
     let folder = dir.path().join("folder.txt");
     std::fs::create_dir(&folder).expect("mkdir");
-    let (corpus, errors) = corpuslint::corpus::load(vec![folder, stays]);
+    let (corpus, errors) = corpuslint::load::load(vec![folder, stays]);
     assert_eq!(corpus.len(), 1);
     assert_eq!(errors.len(), 1);
     assert!(errors[0].path.ends_with("folder.txt"));
@@ -587,7 +587,7 @@ fn a_phrase_file_that_cannot_be_read_points_into_the_configuration() {
 const MANIFEST: &str = "{\"file_name\": \"a.txt\", \"author\": \"Jane Doe\"}\n";
 
 /// A folder of three files that `fix` changes, and the outcome of fixing it.
-fn fixable_corpus() -> (tempfile::TempDir, fixer::FixOutcome) {
+fn fixable_corpus() -> (tempfile::TempDir, fix::FixOutcome) {
     let dir = tempfile::tempdir().expect("tempdir");
     for name in ["a.txt", "b.txt", "c.txt"] {
         write_file(
@@ -602,7 +602,7 @@ fn fixable_corpus() -> (tempfile::TempDir, fixer::FixOutcome) {
         select: vec!["E013".to_string()],
         ..Settings::default()
     };
-    let outcome = fixer::fix(&settings, FixOptions::default()).expect("fix");
+    let outcome = fix::fix(&settings, FixOptions::default()).expect("fix");
     assert_eq!(outcome.documents.iter().filter(|d| d.changed).count(), 3);
     (dir, outcome)
 }
@@ -620,9 +620,9 @@ fn disk_full_during_in_place_leaves_every_file_whole() {
     let mut failing = |path: &Path, bytes: &[u8]| {
         calls += 1;
         if calls < 2 {
-            return write::write_atomic(path, bytes);
+            return corpuslint::atomic::write_atomic(path, bytes);
         }
-        write::write_atomic_with(path, |file| {
+        corpuslint::atomic::write_atomic_with(path, |file| {
             file.write_all(&bytes[..bytes.len() / 2])?;
             Err(std::io::Error::new(
                 std::io::ErrorKind::StorageFull,
@@ -670,7 +670,7 @@ fn a_read_only_folder_changes_nothing() {
 fn a_write_cut_short_leaves_the_original_and_no_temporary_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write_file(dir.path(), "doc.txt", "The original text.\n");
-    let result = write::write_atomic_with(&path, |file| {
+    let result = corpuslint::atomic::write_atomic_with(&path, |file| {
         file.write_all(b"The new te")?;
         Err(std::io::Error::new(
             std::io::ErrorKind::Interrupted,
@@ -689,12 +689,12 @@ fn a_failed_manifest_write_leaves_the_old_manifest() {
     let manifest = dir.path().join("metadata.jsonl");
     let mut manifest_fails = |path: &Path, bytes: &[u8]| {
         if path.ends_with("metadata.jsonl") {
-            write::write_atomic_with(path, |file| {
+            corpuslint::atomic::write_atomic_with(path, |file| {
                 file.write_all(&bytes[..bytes.len() / 2])?;
                 Err(std::io::Error::other("killed"))
             })
         } else {
-            write::write_atomic(path, bytes)
+            corpuslint::atomic::write_atomic(path, bytes)
         }
     };
     let roots = [dir.path().to_path_buf()];

@@ -122,11 +122,14 @@ fn the_manifest_records_provenance_and_hashes() {
         assert_eq!(entry["file_name"], seed);
         assert_eq!(entry["original_path"], format!("seeds/{seed}"));
         let cleaned = std::fs::read(out.path().join(seed)).expect("cleaned");
-        assert_eq!(entry["sha256"], corpuslint::metadata::sha256_hex(&cleaned));
+        assert_eq!(
+            entry["sha256"],
+            corpuslint::provenance::sha256_hex(&cleaned)
+        );
         let original = std::fs::read(Path::new("seeds").join(seed)).expect("seed");
         assert_eq!(
             entry["original_sha256"],
-            corpuslint::metadata::sha256_hex(&original)
+            corpuslint::provenance::sha256_hex(&original)
         );
         assert_eq!(entry["corpuslint_version"], env!("CARGO_PKG_VERSION"));
         assert!(entry["changes"].is_object());

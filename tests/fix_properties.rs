@@ -3,7 +3,7 @@
 //! blank lines. Whatever the input, the output is canonical, fixing it again changes
 //! nothing, and no body paragraph is lost.
 
-use corpuslint::fixer::{FixOptions, fix};
+use corpuslint::fix::{FixOptions, fix};
 use corpuslint::settings::Settings;
 use proptest::prelude::*;
 

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use corpuslint::fix::apply_edits;
-use corpuslint::render;
+use corpuslint::diagnostic::edit::apply_edits;
+use corpuslint::output;
 use corpuslint::settings::Settings;
 
 fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
@@ -26,7 +26,7 @@ fn run_case(select: &str, case: &Path) -> String {
     let outcome = corpuslint::check(&settings).expect("valid settings");
     assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
     let mut out = Vec::new();
-    render::short::render(&outcome, &mut out).expect("render");
+    output::short::render(&outcome, &mut out).expect("render");
     let mut snapshot = String::from_utf8(out).expect("utf-8");
     for (id, doc) in outcome.corpus.documents.iter().enumerate() {
         let edits: Vec<_> = outcome
@@ -56,8 +56,8 @@ fn run_family(family: &str) {
             .and_then(|n| n.to_str())
             .expect("fixtures/<family>/<rule>")
             .to_string();
-        let found =
-            corpuslint::registry::find(&rule).unwrap_or_else(|| panic!("no rule named {rule}"));
+        let found = corpuslint::rules::registry::find(&rule)
+            .unwrap_or_else(|| panic!("no rule named {rule}"));
         assert_eq!(
             found.family.as_str(),
             family,

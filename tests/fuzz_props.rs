@@ -6,12 +6,12 @@
 //! `tests/fuzz_regressions/` and replayed.
 
 use corpuslint::corpus::Corpus;
+use corpuslint::diagnostic::edit::{apply_edits, merge_edits};
 use corpuslint::document::Document;
-use corpuslint::fix::{apply_edits, merge_edits};
-use corpuslint::fixer::{FixOptions, fix_corpus};
+use corpuslint::fix::{FixOptions, fix_corpus};
 use corpuslint::progress::NoProgress;
 use corpuslint::settings::Settings;
-use corpuslint::span::Span;
+use corpuslint::text::span::Span;
 use proptest::prelude::*;
 
 mod common;

@@ -186,7 +186,7 @@ fn a_changed_file_with_a_stale_manifest_hash_fails_the_check() {
     let root = dir.path();
     let text = "Story title here\nBy A Writer | A Paper | Published: 2020-01-01\n\nBody text that goes on long enough to be a paragraph of an article.\n";
     std::fs::write(root.join("a.txt"), text).expect("write");
-    let sha = corpuslint::metadata::sha256_hex(text.as_bytes());
+    let sha = corpuslint::provenance::sha256_hex(text.as_bytes());
     std::fs::write(
         root.join("metadata.jsonl"),
         format!("{{\"file_name\": \"a.txt\", \"sha256\": \"{sha}\"}}\n"),

@@ -78,8 +78,9 @@ fn configuration_example_is_valid() {
     let start = readme.find("```toml\n").expect("a configuration example") + "```toml\n".len();
     let block = &readme[start..];
     let example = &block[..block.find("```").expect("closed")];
-    let config = corpuslint::config::parse(std::path::Path::new("corpuslint.toml"), example)
-        .unwrap_or_else(|err| panic!("README configuration: {}", err.message));
+    let config =
+        corpuslint::settings::config::parse(std::path::Path::new("corpuslint.toml"), example)
+            .unwrap_or_else(|err| panic!("README configuration: {}", err.message));
     // The example shows the defaults, apart from the lines marked as examples.
     assert_eq!(
         config.duplicate,

@@ -11,7 +11,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
-use corpuslint::fix::apply_edits;
+use corpuslint::diagnostic::edit::apply_edits;
 use corpuslint::settings::Settings;
 
 const SCHEMA: &str = "tests/schemas/sarif-schema-2.1.0.json";
@@ -124,8 +124,8 @@ fn every_rule_is_described_with_its_docs_and_default_level() {
     assert_eq!(driver["name"], "corpuslint");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let rules = driver["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), corpuslint::registry::RULES.len());
-    for (descriptor, rule) in rules.iter().zip(corpuslint::registry::RULES) {
+    assert_eq!(rules.len(), corpuslint::rules::registry::RULES.len());
+    for (descriptor, rule) in rules.iter().zip(corpuslint::rules::registry::RULES) {
         assert_eq!(descriptor["id"], rule.code);
         assert_eq!(descriptor["name"], rule.name);
         assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
@@ -319,9 +319,9 @@ fn regions_hold_the_flagged_text() {
     };
     let outcome = corpuslint::check(&settings).expect("valid settings");
     let mut out = Vec::new();
-    corpuslint::render::sarif::render(&outcome, &mut out).expect("render");
+    corpuslint::output::sarif::render(&outcome, &mut out).expect("render");
     let log: Value = serde_json::from_slice(&out).expect("json");
-    let shown = |doc: usize, span: corpuslint::span::Span| {
+    let shown = |doc: usize, span: corpuslint::text::span::Span| {
         let text = &outcome.corpus.get(doc).text;
         text[span.start..span.end]
             .strip_suffix('\n')
@@ -364,7 +364,7 @@ fn fixes_rebuilt_from_lines_and_columns_give_the_text_corpuslint_fix_gives() {
         };
         let outcome = corpuslint::check(&settings).expect("valid settings");
         let mut out = Vec::new();
-        corpuslint::render::sarif::render(&outcome, &mut out).expect("render");
+        corpuslint::output::sarif::render(&outcome, &mut out).expect("render");
         let log: Value = serde_json::from_slice(&out).expect("json");
         let mut fixes = 0;
         for (diagnostic, result) in outcome.diagnostics.iter().zip(results(&log)) {

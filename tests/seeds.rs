@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use assert_cmd::Command;
-use corpuslint::corpus;
 use serde_json::Value;
 
 fn check_seeds_json() -> Value {
@@ -157,9 +156,9 @@ fn positions_point_at_the_text() {
 /// Paragraph layouts of the seeds: blank-line separated (000, 002, 004), one per line (001, 003).
 #[test]
 fn seeds_segment_into_their_paragraphs() {
-    let (files, errors) = corpus::discover(&["seeds".into()], &["txt".into()]);
+    let (files, errors) = corpuslint::discover::discover(&["seeds".into()], &["txt".into()]);
     assert!(errors.is_empty());
-    let (corpus, errors) = corpus::load(files);
+    let (corpus, errors) = corpuslint::load::load(files);
     assert!(errors.is_empty());
     let first_lines: Vec<Vec<usize>> = corpus
         .documents

@@ -7,8 +7,8 @@
 
 use corpuslint::corpus::Corpus;
 use corpuslint::document::Document;
-use corpuslint::fix::merge_edits;
-use corpuslint::fixer::{FixOptions, fix_corpus};
+use corpuslint::diagnostic::edit::merge_edits;
+use corpuslint::fix::{FixOptions, fix_corpus};
 use corpuslint::progress::NoProgress;
 use corpuslint::settings::Settings;
 use libfuzzer_sys::fuzz_target;

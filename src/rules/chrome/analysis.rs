@@ -11,14 +11,12 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::Options;
-use super::data::Phrases;
 use super::lines::Line;
-use super::{boilerplate_phrase, chrome_context, navigation, site_template};
 use crate::corpus::Corpus;
+use crate::data::phrases::Phrases;
 use crate::document::{DocId, Document};
-use crate::hashing::KeyMap;
-use crate::rules::Rule;
-use crate::span::Span;
+use crate::text::hashing::KeyMap;
+use crate::text::span::Span;
 use crate::text::{is_cjk, word_count};
 
 /// A run of navigation-list items this long or longer is a navigation list...
@@ -57,24 +55,28 @@ pub enum Evidence {
     Listed,
 }
 
-impl Evidence {
-    /// The rule the evidence belongs to.
-    pub fn rule(&self) -> &'static Rule {
-        match self {
-            Evidence::Phrase(_) => &boilerplate_phrase::RULE,
-            Evidence::Template { .. } => &site_template::RULE,
-            Evidence::NavigationList { .. } | Evidence::Menu { .. } => &navigation::RULE,
-            Evidence::Between | Evidence::Teaser | Evidence::Listed => &chrome_context::RULE,
-        }
-    }
+/// The kinds of evidence, one per rule of the family, strongest first: a run is reported
+/// under its strongest evidence, by the rule that owns that kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Detector {
+    /// `boilerplate-phrase` (C001).
+    Phrase,
+    /// `site-template` (C003).
+    Template,
+    /// `navigation` (C002).
+    Navigation,
+    /// `chrome-context` (C004).
+    Context,
+}
 
-    /// Lower is stronger: the run is reported under its strongest evidence.
-    fn rank(&self) -> u8 {
+impl Evidence {
+    /// The kind of evidence this is.
+    pub fn detector(&self) -> Detector {
         match self {
-            Evidence::Phrase(_) => 0,
-            Evidence::Template { .. } => 1,
-            Evidence::NavigationList { .. } | Evidence::Menu { .. } => 2,
-            Evidence::Between | Evidence::Teaser | Evidence::Listed => 3,
+            Evidence::Phrase(_) => Detector::Phrase,
+            Evidence::Template { .. } => Detector::Template,
+            Evidence::NavigationList { .. } | Evidence::Menu { .. } => Detector::Navigation,
+            Evidence::Between | Evidence::Teaser | Evidence::Listed => Detector::Context,
         }
     }
 
@@ -129,15 +131,15 @@ pub struct Run {
 }
 
 impl Run {
-    /// The rule of the strongest evidence in the run.
-    pub fn rule(&self) -> &'static Rule {
-        self.strongest().evidence.rule()
+    /// The kind of the strongest evidence in the run.
+    pub fn detector(&self) -> Detector {
+        self.strongest().evidence.detector()
     }
 
     fn strongest(&self) -> &ChromeLine {
         self.lines
             .iter()
-            .min_by_key(|l| l.evidence.rank())
+            .min_by_key(|l| l.evidence.detector())
             .unwrap_or(&self.lines[0])
     }
 
@@ -198,6 +200,16 @@ pub struct Enabled {
     pub templates: bool,
     pub navigation: bool,
     pub context: bool,
+}
+
+impl Enabled {
+    /// Every kind of evidence.
+    pub const ALL: Enabled = Enabled {
+        phrases: true,
+        templates: true,
+        navigation: true,
+        context: true,
+    };
 }
 
 impl Analysis {
@@ -295,7 +307,7 @@ fn classify(
     enabled: Enabled,
 ) -> Vec<ChromeLine> {
     // Front matter is provenance, however many files share its lines.
-    let front_matter_lines = match crate::metadata::front_matter::parse(&document.text) {
+    let front_matter_lines = match crate::provenance::front_matter::parse(&document.text) {
         Some(Ok(front)) => front.last_line + 1,
         _ => 0,
     };

@@ -1,6 +1,9 @@
-use crate::diagnostic::{Diagnostic, Family, Severity};
+use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::chrome::analysis::Detector;
 use crate::rules::chrome::report::report_runs;
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+use crate::rules::context::CorpusContext;
 
 pub const RULE: Rule = Rule {
     code: "C001",
@@ -41,9 +44,14 @@ template line, a navigation list, or a line between two such lines); unsafe othe
 Add entries for a site's own chrome to a phrase file of your own (same format as
 `rules/chrome.toml`). Silence with `--ignore C001`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    report_runs(ctx, &RULE, out);
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    report_runs(ctx, &RULE, Detector::Phrase, out);
 }

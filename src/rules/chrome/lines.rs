@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::paragraphs::starts_with_list_marker;
-use crate::span::Span;
+use crate::document::paragraphs::starts_with_list_marker;
+use crate::text::span::Span;
 use crate::text::word_count_capped;
 
 /// Bylines and date lines are short: longer lines are body text.

@@ -4,7 +4,6 @@
 pub mod analysis;
 pub mod boilerplate_phrase;
 pub mod chrome_context;
-pub mod data;
 mod lines;
 pub mod navigation;
 mod report;

@@ -1,31 +1,36 @@
 //! How a chrome run becomes a diagnostic: the same for every rule of the family.
 
-use super::analysis::Run;
-use crate::diagnostic::Diagnostic;
-use crate::fix::{Edit, Fix};
-use crate::rules::CorpusContext;
+use super::analysis::{Detector, Run};
+use crate::diagnostic::edit::{Edit, Fix};
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::rules::check::Reporter;
+use crate::rules::context::CorpusContext;
 use crate::text::ellipsize;
 
 /// Lines of evidence listed in the help before the rest is summarised.
 const MAX_EVIDENCE_LINES: usize = 8;
 
 /// Reports the runs whose strongest evidence belongs to `rule`.
+/// Reports the runs whose strongest evidence is of the kind `rule` owns.
 pub fn report_runs(
     ctx: &CorpusContext,
-    rule: &'static crate::rules::Rule,
-    out: &mut Vec<Diagnostic>,
+    rule: &'static Rule,
+    detector: Detector,
+    out: &mut Reporter,
 ) {
-    let analysis = ctx.chrome();
-    for run in analysis.runs.iter().filter(|r| r.rule().code == rule.code) {
+    let Some(analysis) = ctx.chrome() else {
+        return;
+    };
+    for run in analysis.runs.iter().filter(|r| r.detector() == detector) {
         out.push(diagnostic(ctx, rule, run));
     }
 }
 
-fn diagnostic(ctx: &CorpusContext, rule: &'static crate::rules::Rule, run: &Run) -> Diagnostic {
+fn diagnostic(ctx: &CorpusContext, rule: &'static Rule, run: &Run) -> Diagnostic {
     let doc = ctx.corpus.get(run.doc);
-    let kind = run.kind(doc, ctx.phrases);
+    let kind = run.kind(doc, &ctx.data.phrases);
     let span = doc.lines_span(run.first_line(), run.last_line());
-    let evidence = run.evidence(ctx.phrases);
+    let evidence = run.evidence(&ctx.data.phrases);
     let message = if run.lines.len() == 1 {
         let text = doc.slice(run.lines[0].span).trim();
         format!(

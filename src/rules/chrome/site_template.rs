@@ -1,6 +1,9 @@
-use crate::diagnostic::{Diagnostic, Family, Severity};
+use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::chrome::analysis::Detector;
 use crate::rules::chrome::report::report_runs;
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+use crate::rules::context::CorpusContext;
 
 pub const RULE: Rule = Rule {
     code: "C003",
@@ -33,9 +36,14 @@ Safe: delete the run.
 `template_min_docs` (default 3) and `template_folder_share` (default 0.3) in the chrome
 options. Silence with `--ignore C003`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    report_runs(ctx, &RULE, out);
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    report_runs(ctx, &RULE, Detector::Template, out);
 }

@@ -19,9 +19,9 @@ use super::Options;
 use super::minhash::{self, BANDS, Signature};
 use crate::corpus::Corpus;
 use crate::document::{DocId, Document};
-use crate::hashing::{KeyMap, KeySet};
-use crate::normalize::normalize_into;
-use crate::span::Span;
+use crate::text::hashing::{KeyMap, KeySet};
+use crate::text::normalize::normalize_into;
+use crate::text::span::Span;
 
 /// Earlier paragraphs compared with a paragraph per LSH bucket: bounds the work on
 /// text that repeats a lot.

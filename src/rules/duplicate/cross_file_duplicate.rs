@@ -1,8 +1,10 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
-use crate::fix::{Edit, Fix};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
 use crate::rules::duplicate::analysis::{describe_lines, paragraphs_span, removal_span};
 use crate::rules::duplicate::duplicate_document;
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
 
 pub const RULE: Rule = Rule {
     code: "D002",
@@ -33,11 +35,18 @@ Unsafe (which copy to keep is an editorial choice): delete the copy in the later
 headline or a one-line quotation that two articles share, is not reported; `min_chars`
 (default 30) and `min_words` (default 5) as for D001. Silence with `--ignore D002`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    let analysis = ctx.duplicates();
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    let Some(analysis) = ctx.duplicates() else {
+        return;
+    };
     let copies_reported = ctx.is_enabled(&duplicate_document::RULE);
     for block in analysis.blocks.iter().filter(|b| !b.is_within_file()) {
         if copies_reported

@@ -1,7 +1,9 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
-use crate::fix::{Edit, Fix};
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
-use crate::span::Span;
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
+use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "D004",
@@ -34,11 +36,19 @@ Unsafe: empty the later file (deleting it is the editorial choice it stands for)
 `document_share` (default 0.9: nine paragraphs in ten found in the other document) in the
 duplicate options. Silence with `--ignore D004`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    for copy in &ctx.duplicates().copies {
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    let Some(analysis) = ctx.duplicates() else {
+        return;
+    };
+    for copy in &analysis.copies {
         let doc = ctx.corpus.get(copy.doc);
         let original = ctx.corpus.get(copy.of);
         let (Some(first), Some(last)) = (doc.paragraphs.first(), doc.paragraphs.last()) else {

@@ -1,7 +1,9 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
-use crate::fix::{Edit, Fix};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
 use crate::rules::duplicate::analysis::{describe_lines, paragraphs_span, removal_span};
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
 
 pub const RULE: Rule = Rule {
     code: "D001",
@@ -35,11 +37,18 @@ for word.
 `min_chars` (default 30) and `min_words` (default 5) in the duplicate options.
 Silence with `--ignore D001`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    let analysis = ctx.duplicates();
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    let Some(analysis) = ctx.duplicates() else {
+        return;
+    };
     for block in analysis.blocks.iter().filter(|b| b.is_within_file()) {
         let doc = ctx.corpus.get(block.doc);
         let origin_last = block.origin.para + block.paragraph_count() - 1;

@@ -1,8 +1,10 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
-use crate::fix::{Edit, Fix};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
 use crate::rules::duplicate::analysis::{describe_lines, removal_span, word_changes};
 use crate::rules::duplicate::duplicate_document;
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
 
 pub const RULE: Rule = Rule {
     code: "D003",
@@ -38,11 +40,18 @@ Unsafe: delete the later paragraph (the two are not identical, so a person shoul
 15: in a shorter paragraph, a headline or a caption, one changed word makes a different
 text) in the duplicate options. Silence with `--ignore D003`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    let analysis = ctx.duplicates();
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    let Some(analysis) = ctx.duplicates() else {
+        return;
+    };
     let copies_reported = ctx.is_enabled(&duplicate_document::RULE);
     for m in &analysis.near {
         if copies_reported

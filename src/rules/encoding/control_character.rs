@@ -1,8 +1,9 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
+use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::encoding::mojibake;
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::text::{LOW_BITS, char_runs, codepoint, find_byte};
 
 pub const RULE: Rule = Rule {
@@ -34,6 +35,11 @@ which `mojibake` (E009) repairs.
 ## Configuration
 None. Silence with `--ignore E007`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

@@ -1,9 +1,10 @@
+use crate::diagnostic::edit::Fix;
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::fix::Fix;
+use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::encoding::line_endings::LineEndings;
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::span::Span;
+use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "E003",
@@ -30,6 +31,11 @@ Safe: delete the `\r` of every `\r\n`.
 ## Configuration
 None. Silence with `--ignore E003`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

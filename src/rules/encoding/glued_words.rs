@@ -1,10 +1,11 @@
-use crate::data::glued_words;
+use crate::data::glued_words::glued_words;
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::span::Span;
-use crate::text::{char_after, char_before};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::text::span::Span;
+use crate::text::{char_after, char_before, glued_boundary};
 
 pub const RULE: Rule = Rule {
     code: "E012",
@@ -43,6 +44,11 @@ Add real names to the `allow`, `name_suffixes` or `name_prefixes` lists of a
 glued-words data file. Silence with
 `--ignore E012`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 
@@ -142,38 +148,6 @@ fn glued_in_word(text: &str, word: Span) -> Vec<(Span, usize)> {
         }
     }
     found
-}
-
-/// Byte offset in `word` where ≥ 2 lower-case letters meet ≥ 2 upper-case letters. An
-/// upper-case run followed by lower case gives its last letter to the next word
-/// (`BioNTech` is `Bio` + `N` + `Tech`, not glued).
-pub fn glued_boundary(word: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let mut i = 2;
-    while i < chars.len() {
-        let lower_before = chars[i - 1].1.is_lowercase() && chars[i - 2].1.is_lowercase();
-        if lower_before && chars[i].1.is_uppercase() {
-            let upper_len = chars[i..]
-                .iter()
-                .take_while(|(_, c)| c.is_uppercase())
-                .count();
-            let followed_by_lower = chars
-                .get(i + upper_len)
-                .is_some_and(|(_, c)| c.is_lowercase());
-            let own = if followed_by_lower {
-                upper_len - 1
-            } else {
-                upper_len
-            };
-            if own >= 2 {
-                return Some(chars[i].0);
-            }
-            i += upper_len;
-        } else {
-            i += 1;
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 use memchr::memchr_iter;
 
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
+use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::encoding::unusual_space::unusual_space_name;
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::span::Span;
 use crate::text::escape_invisible;
+use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "E011",
@@ -36,6 +37,11 @@ deleted.
 ## Configuration
 None. Silence with `--ignore E011`; a corpus about HTML itself may want that.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

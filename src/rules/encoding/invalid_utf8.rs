@@ -1,8 +1,9 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Related, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::{Document, InvalidSequence, TextEncoding};
-use crate::fix::{Edit, Fix};
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::span::Span;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "E001",
@@ -37,6 +38,11 @@ A UTF-16 file is reported without an edit: `corpuslint fix` always writes UTF-8.
 ## Configuration
 None. Silence with `--ignore E001`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 
@@ -147,7 +153,7 @@ fn redecode(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fix::apply_edits;
+    use crate::diagnostic::edit::apply_edits;
     use crate::rules::test_support::run;
 
     #[test]

@@ -1,8 +1,9 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
+use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::encoding::mojibake;
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
 use crate::text::{char_after, char_before, codepoint, has_non_ascii, non_ascii_char_runs};
 
 pub const RULE: Rule = Rule {
@@ -35,6 +36,11 @@ Safe: delete the characters.
 ## Configuration
 None. Silence with `--ignore E006`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

@@ -2,8 +2,8 @@
 
 use memchr::memchr_iter;
 
-use crate::fix::Edit;
-use crate::span::Span;
+use crate::diagnostic::edit::Edit;
+use crate::text::span::Span;
 
 /// The line terminators of a text, by kind.
 #[derive(Debug, Default)]

@@ -1,8 +1,9 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::span::Span;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::text::span::Span;
 use crate::text::{ellipsize, escape_invisible, has_non_ascii, non_ascii_spans};
 
 pub const RULE: Rule = Rule {
@@ -38,6 +39,11 @@ Safe: replace the run with its repaired text.
 ## Configuration
 None. Silence with `--ignore E009`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

@@ -1,7 +1,8 @@
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::{Document, TextEncoding};
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::span::Span;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "E015",
@@ -29,6 +30,11 @@ None: remove the file from the corpus or exclude it.
 ## Configuration
 None. Silence with `--ignore E015`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

@@ -1,6 +1,7 @@
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
 use crate::text::non_ascii_char_runs;
 
 pub const RULE: Rule = Rule {
@@ -29,6 +30,11 @@ None: the original characters are gone. Recover the text from its source.
 ## Configuration
 None. Silence with `--ignore E008`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

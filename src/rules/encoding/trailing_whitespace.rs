@@ -1,8 +1,9 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::span::Span;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "E013",
@@ -28,6 +29,11 @@ Safe: delete the trailing whitespace.
 ## Configuration
 None. Silence with `--ignore E013`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

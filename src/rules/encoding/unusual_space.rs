@@ -1,8 +1,9 @@
+use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
-use crate::rules::{Check, FixAvailability, Reporter, Rule};
-use crate::span::Span;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::text::span::Span;
 use crate::text::{char_runs, codepoint, non_ascii_spans};
 
 pub const RULE: Rule = Rule {
@@ -33,6 +34,11 @@ as many plain spaces as it had characters; a run at the end of a line is deleted
 ## Configuration
 None. Silence with `--ignore E005`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Document(check),
 };
 

@@ -1,6 +1,8 @@
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
-use crate::metadata::Origin;
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::provenance::Origin;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
 
 pub const RULE: Rule = Rule {
     code: "M007",
@@ -26,11 +28,19 @@ Front matter `author: Jane Doe` above the byline `By John Roe`.
 ## Configuration
 None. Silence with `--ignore M007`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    for doc_meta in &ctx.metadata().docs {
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    let Some(analysis) = ctx.metadata() else {
+        return;
+    };
+    for doc_meta in &analysis.docs {
         for (field, first, second) in &doc_meta.conflicts {
             let name = field.as_str();
             let message = if first.origin == Origin::Text {

@@ -1,6 +1,8 @@
+use crate::data::metadata::Label;
 use crate::diagnostic::{Diagnostic, Family, Severity};
-use crate::metadata::data::Label;
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
 
 pub const RULE: Rule = Rule {
     code: "M005",
@@ -25,11 +27,19 @@ missing-field rules report it too).
 ## Configuration
 None. Silence with `--ignore M005`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    for (id, doc_meta) in ctx.metadata().docs.iter().enumerate() {
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    let Some(analysis) = ctx.metadata() else {
+        return;
+    };
+    for (id, doc_meta) in analysis.docs.iter().enumerate() {
         for (label, _, span) in &doc_meta.inferred.empty {
             let field = match label {
                 Label::Author => "author",

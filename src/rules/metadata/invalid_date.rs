@@ -1,5 +1,7 @@
 use crate::diagnostic::{Diagnostic, Family, Severity};
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
 
 pub const RULE: Rule = Rule {
     code: "M006",
@@ -23,11 +25,19 @@ every temporal split and freshness filter.
 ## Configuration
 `min_year` (default 1990) in the metadata options. Silence with `--ignore M006`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
-    for doc_meta in &ctx.metadata().docs {
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    let Some(analysis) = ctx.metadata() else {
+        return;
+    };
+    for doc_meta in &analysis.docs {
         for (doc, span, message) in &doc_meta.bad_dates {
             let mut diagnostic = Diagnostic::new(&RULE, *doc, *span, message.clone());
             diagnostic

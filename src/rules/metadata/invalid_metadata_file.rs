@@ -1,6 +1,8 @@
 use crate::diagnostic::{Diagnostic, Family, Severity};
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
-use crate::span::Span;
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
+use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
     code: "M011",
@@ -24,10 +26,15 @@ A `metadata.jsonl` line `{"file_name": "a.txt", "author": }`.
 ## Configuration
 None. Silence with `--ignore M011`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
     let mut report = |doc, span, message: String| {
         let mut diagnostic = Diagnostic::new(&RULE, doc, span, message);
         diagnostic
@@ -35,7 +42,10 @@ fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
             .with_help("fix the syntax so that the provenance can be read");
         out.push(diagnostic);
     };
-    for (id, doc_meta) in ctx.metadata().docs.iter().enumerate() {
+    let Some(analysis) = ctx.metadata() else {
+        return;
+    };
+    for (id, doc_meta) in analysis.docs.iter().enumerate() {
         if let Some(err) = &doc_meta.front_matter_error {
             report(id, ctx.corpus.get(id).lines_span(0, 0), err.clone());
         }

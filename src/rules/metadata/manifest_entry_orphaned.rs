@@ -1,5 +1,7 @@
 use crate::diagnostic::{Diagnostic, Family, Severity};
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
 
 pub const RULE: Rule = Rule {
     code: "M010",
@@ -22,10 +24,15 @@ now describes a corpus that is not there.
 ## Configuration
 None. Silence with `--ignore M010`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
     for manifest in &ctx.sources.manifests {
         let doc = ctx.corpus.get(manifest.doc);
         for entry in &manifest.entries {

@@ -1,5 +1,7 @@
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
-use crate::rules::{Check, CorpusContext, FixAvailability, Rule};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
 
 pub const RULE: Rule = Rule {
     code: "M008",
@@ -23,12 +25,20 @@ An entry `{"file_name": "a.txt", "sha256": "9f86d0..."}` for an `a.txt` that was
 ## Configuration
 None. Silence with `--ignore M008`.
 "#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
     check: Check::Corpus(check),
 };
 
-fn check(ctx: &CorpusContext, out: &mut Vec<Diagnostic>) {
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
     let sources = ctx.sources;
-    for (id, doc_meta) in ctx.metadata().docs.iter().enumerate() {
+    let Some(analysis) = ctx.metadata() else {
+        return;
+    };
+    for (id, doc_meta) in analysis.docs.iter().enumerate() {
         let Some(&(m, Some(e))) = sources.manifest_of.get(&id) else {
             continue;
         };

@@ -29,9 +29,11 @@ macro_rules! missing_field_docs {
 }
 pub(crate) use missing_field_docs;
 
+use crate::diagnostic::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::metadata::FieldName;
-use crate::rules::{CorpusContext, Rule};
+use crate::provenance::FieldName;
+use crate::rules::check::Reporter;
+use crate::rules::context::CorpusContext;
 
 /// Reports every document that lacks `field`, as a warning when the field is required and
 /// as info when it is only recommended; not at all otherwise.
@@ -39,9 +41,9 @@ pub fn report_missing(
     ctx: &CorpusContext,
     field: FieldName,
     rule: &'static Rule,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Reporter,
 ) {
-    let options = &ctx.settings.metadata;
+    let options = &ctx.options.metadata;
     let severity = if options.required.contains(&field) {
         Severity::Warning
     } else if options.recommended.contains(&field) {
@@ -49,7 +51,10 @@ pub fn report_missing(
     } else {
         return;
     };
-    for (id, doc_meta) in ctx.metadata().docs.iter().enumerate() {
+    let Some(analysis) = ctx.metadata() else {
+        return;
+    };
+    for (id, doc_meta) in analysis.docs.iter().enumerate() {
         if doc_meta.metadata.get(field).is_some() || !ctx.corpus.get(id).is_text() {
             continue;
         }

@@ -1,0 +1,67 @@
+//! `corpuslint baseline`: record today's findings, for `check --baseline`.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use corpuslint::output::baseline::{self, Baseline};
+
+use crate::cli::args::BaselineArgs;
+use crate::cli::exit::{EXIT_ERROR, fail};
+use crate::cli::settings::selected_settings;
+use crate::cli::terminal::{print_timings, with_progress_bar};
+
+/// `corpuslint baseline`: records the findings of today in a baseline file.
+pub fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let settings = match selected_settings(args.paths, &args.selection) {
+        Ok(settings) => settings,
+        Err(err) => return Ok(fail(&err)),
+    };
+    let outcome = match with_progress_bar(args.verbosity, |progress| {
+        corpuslint::check_with_progress(&settings, progress)
+    }) {
+        Ok(outcome) => outcome,
+        Err(err) => return Ok(fail(&err)),
+    };
+    for error in &outcome.errors {
+        eprintln!("corpuslint: error: {error}");
+    }
+    if !outcome.errors.is_empty() {
+        // A baseline without the findings of unread files would hide nothing of them today
+        // and flag all of them as new tomorrow.
+        eprintln!("corpuslint: error: no baseline written: fix the paths above or leave them out");
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    let recorded = Baseline::from_outcome(&outcome, baseline::folder_of(&args.output));
+    if let Err(err) = corpuslint::atomic::write_atomic(&args.output, recorded.to_json().as_bytes())
+    {
+        eprintln!(
+            "corpuslint: error: {}: cannot write the baseline: {err}",
+            args.output.display()
+        );
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    if args.verbosity.verbose {
+        for doc in &outcome.corpus.documents {
+            eprintln!("read {}", doc.display);
+        }
+        print_timings(&outcome, started);
+    }
+    if !args.verbosity.quiet {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        writeln!(
+            out,
+            "Wrote a baseline of {} in {} to {}.",
+            plural(recorded.len(), "finding"),
+            plural(outcome.checked_files(), "file"),
+            args.output.display()
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

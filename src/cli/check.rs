@@ -1,0 +1,135 @@
+//! `corpuslint check`: lint files and folders.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use corpuslint::engine::Outcome;
+use corpuslint::output::baseline::{self, Baseline};
+use corpuslint::output::{self, human::HumanOptions};
+
+use crate::cli::args::{CheckArgs, Format};
+use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
+use crate::cli::settings::selected_settings;
+use crate::cli::terminal::{print_timings, terminal_width, use_color, with_progress_bar};
+
+pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let mut settings = match selected_settings(args.paths.clone(), &args.selection) {
+        Ok(settings) => settings,
+        Err(err) => return Ok(fail(&err)),
+    };
+    if let Some(fail_on) = args.fail_on {
+        settings.fail_on = fail_on.severity();
+    }
+    let fail_on = settings.fail_on;
+    // A baseline that cannot be used stops the run before any file is read.
+    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline,
+        Err(err) => {
+            eprintln!("corpuslint: error: {err}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    };
+    let mut outcome = match with_progress_bar(args.verbosity, |progress| {
+        corpuslint::check_with_progress(&settings, progress)
+    }) {
+        Ok(outcome) => outcome,
+        Err(err) => return Ok(fail(&err)),
+    };
+    for error in &outcome.errors {
+        eprintln!("corpuslint: error: {error}");
+    }
+    if outcome.corpus.is_empty() && outcome.errors.is_empty() {
+        eprintln!(
+            "corpuslint: warning: no files to check (folders are walked for files ending in .{}; `--extension` changes the list)",
+            settings.extensions.join(", .")
+        );
+    }
+    let note = match (&baseline, &args.baseline) {
+        (Some(baseline), Some(path)) => {
+            apply_baseline(baseline, path, &mut outcome, args.verbosity.verbose)
+        }
+        _ => String::new(),
+    };
+    let summary = (!args.verbosity.quiet).then(|| output::summary(&outcome) + &note);
+    if args.statistics {
+        write!(out, "{}", output::statistics(&outcome))?;
+        if let Some(summary) = &summary {
+            writeln!(out, "{summary}")?;
+        }
+    } else {
+        render_findings(&args, &outcome, summary.as_deref(), out)?;
+    }
+    if args.verbosity.verbose {
+        out.flush()?;
+        for doc in &outcome.corpus.documents {
+            eprintln!("read {}", doc.display);
+        }
+    }
+    if args.timings || args.verbosity.verbose {
+        out.flush()?;
+        print_timings(&outcome, started);
+    }
+    Ok(if !outcome.errors.is_empty() {
+        ExitCode::from(EXIT_ERROR)
+    } else if outcome.fails(fail_on) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Leaves out the findings the baseline at `path` knows; gives the note that ends the
+/// summary line.
+fn apply_baseline(
+    baseline: &Baseline,
+    path: &std::path::Path,
+    outcome: &mut Outcome,
+    verbose: bool,
+) -> String {
+    let suppressed = baseline.suppress(outcome, baseline::folder_of(path));
+    if verbose && suppressed.stale > 0 {
+        let (findings, are) = match suppressed.stale {
+            1 => ("finding", "is"),
+            _ => ("findings", "are"),
+        };
+        eprintln!(
+            "corpuslint: {} {findings} of {} {are} no longer found; `corpuslint baseline` records the corpus as it is now",
+            suppressed.stale,
+            path.display()
+        );
+    }
+    format!(" {}", baseline::summary_note(&suppressed))
+}
+
+/// Writes the findings in the chosen format; `summary`, when given, ends the human and
+/// short formats.
+fn render_findings(
+    args: &CheckArgs,
+    outcome: &Outcome,
+    summary: Option<&str>,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let summary_line = |out: &mut dyn Write| match summary {
+        Some(summary) => writeln!(out, "{summary}"),
+        None => Ok(()),
+    };
+    match args.format {
+        Format::Human => {
+            let options = HumanOptions {
+                color: use_color(args.color),
+                width: terminal_width(),
+            };
+            output::human::render(outcome, options, out)?;
+            summary_line(out)
+        }
+        Format::Short => {
+            output::short::render(outcome, out)?;
+            summary_line(out)
+        }
+        Format::Json => output::json::render(outcome, out),
+        Format::Jsonl => output::json::render_lines(outcome, out),
+        Format::Github => output::github::render(outcome, out),
+        Format::Sarif => output::sarif::render(outcome, out),
+    }
+}

@@ -1,0 +1,13 @@
+//! The binary's commands, one file each, over the library; `args` is the command line.
+
+pub mod args;
+pub mod baseline;
+pub mod check;
+pub mod config;
+pub mod exit;
+pub mod fix;
+pub mod meta;
+pub mod progress_bar;
+pub mod rules;
+pub mod settings;
+pub mod terminal;

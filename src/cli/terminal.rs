@@ -1,0 +1,60 @@
+//! What the binary shows on a terminal: the progress bar, colours, the width messages
+//! wrap to, and `--timings`.
+
+use std::io::{self, IsTerminal};
+
+use corpuslint::engine::Outcome;
+use corpuslint::progress::{NoProgress, Progress};
+
+use crate::cli::args::{Color, OutputArgs};
+use crate::cli::progress_bar::TerminalProgress;
+
+/// Runs `run` with a progress bar on stderr when it is a terminal, unless `--quiet`.
+pub fn with_progress_bar<T>(verbosity: OutputArgs, run: impl FnOnce(&dyn Progress) -> T) -> T {
+    if verbosity.quiet || !io::stderr().is_terminal() {
+        return run(&NoProgress);
+    }
+    let bar = TerminalProgress::start();
+    let result = run(&bar);
+    bar.finish();
+    result
+}
+
+/// `--timings`: the wall time of each pass, then of rendering, on stderr.
+pub fn print_timings(outcome: &Outcome, started: std::time::Instant) {
+    let checked = outcome
+        .timings
+        .iter()
+        .map(|(_, t)| *t)
+        .sum::<std::time::Duration>();
+    for (pass, time) in &outcome.timings {
+        eprintln!("{pass:>24}: {:>9.3} s", time.as_secs_f64());
+    }
+    let render = started.elapsed().saturating_sub(checked);
+    eprintln!("{:>24}: {:>9.3} s", "render", render.as_secs_f64());
+    eprintln!(
+        "{:>24}: {:>9.3} s",
+        "total",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// Colour only on a terminal, never when `NO_COLOR` is set (https://no-color.org).
+pub fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Messages wrap to the terminal's width, or to 100 columns when not on a terminal.
+pub fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100)
+}

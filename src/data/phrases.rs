@@ -1,0 +1,499 @@
+//! The chrome phrase data of `rules/chrome.toml`, compiled into matchers.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use crate::text::{glued_boundary, is_cjk};
+
+pub const CHROME_TOML: &str = include_str!("../../rules/chrome.toml");
+
+const DEFAULT_MAX_WORDS: usize = 12;
+
+/// One `[[phrase]]` entry as written in the data file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseEntry {
+    pub id: String,
+    pub kind: String,
+    pub description: String,
+    #[serde(default)]
+    pub exact: Vec<String>,
+    #[serde(default)]
+    pub prefix: Vec<String>,
+    #[serde(default)]
+    pub contains: Vec<String>,
+    #[serde(default)]
+    pub regex: Vec<String>,
+    #[serde(default)]
+    pub vocabulary: Vec<String>,
+    /// Words allowed beside the vocabulary without counting as hits.
+    #[serde(default)]
+    pub filler: Vec<String>,
+    #[serde(default = "one")]
+    pub min_hits: usize,
+    #[serde(default = "full")]
+    pub min_share: f64,
+    #[serde(default = "default_max_words")]
+    pub max_words: usize,
+    /// The line heads a list of links: the titles under it are chrome too.
+    #[serde(default)]
+    pub heading: bool,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn full() -> f64 {
+    1.0
+}
+
+fn default_max_words() -> usize {
+    DEFAULT_MAX_WORDS
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseFile {
+    pub phrase: Vec<PhraseEntry>,
+}
+
+/// What went wrong loading phrase data, and in which file.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("{file}: {source}")]
+    Toml {
+        file: String,
+        source: toml::de::Error,
+    },
+    #[error("{file}: phrase `{id}`: {source}")]
+    Regex {
+        file: String,
+        id: String,
+        source: regex::Error,
+    },
+    #[error("phrase patterns: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
+}
+
+/// Compiled phrase data: every matcher of every entry, searchable in one pass per kind.
+#[derive(Debug)]
+pub struct Phrases {
+    pub entries: Vec<PhraseEntry>,
+    exact: HashMap<String, Vec<usize>>,
+    /// Prefix and contains patterns, with the entry and whether the pattern is a prefix.
+    patterns: AhoCorasick,
+    pattern_owner: Vec<(usize, bool)>,
+    /// Regular expressions with their entries. Tried one by one, only on lines short enough
+    /// for their entry: a set of them would run every pattern over every line.
+    regexes: Vec<(Regex, usize)>,
+    /// Vocabulary and filler words, with the entries they belong to and whether they
+    /// are filler.
+    vocabulary: HashMap<String, Vec<(usize, bool)>>,
+    /// Longest CJK vocabulary word, in characters, for segmenting CJK runs.
+    longest_cjk_word: usize,
+    /// The largest `max_words` of all entries: longer lines are never chrome by phrase.
+    max_words: usize,
+    /// The largest `max_words` of the entries with a vocabulary: longer lines are not
+    /// split into vocabulary tokens.
+    vocabulary_max_words: usize,
+}
+
+/// A phrase entry that matched a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub entry: usize,
+}
+
+impl Phrases {
+    pub fn builtin() -> Result<Self, DataError> {
+        Self::from_files(&[("rules/chrome.toml", CHROME_TOML)])
+    }
+
+    /// Compiles the entries of several data files, given as (name, contents), the
+    /// built-in one first.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Self, DataError> {
+        let mut entries = Vec::new();
+        for (name, text) in files {
+            let parsed: PhraseFile = toml::from_str(text).map_err(|source| DataError::Toml {
+                file: name.to_string(),
+                source,
+            })?;
+            for entry in parsed.phrase {
+                for r in &entry.regex {
+                    regex::Regex::new(r).map_err(|source| DataError::Regex {
+                        file: name.to_string(),
+                        id: entry.id.clone(),
+                        source,
+                    })?;
+                }
+                entries.push(entry);
+            }
+        }
+        Self::compile(entries)
+    }
+
+    fn compile(entries: Vec<PhraseEntry>) -> Result<Self, DataError> {
+        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut vocabulary: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
+        let mut pattern_text = Vec::new();
+        let mut pattern_owner = Vec::new();
+        let mut regexes = Vec::new();
+        let mut longest_cjk_word = 0;
+        for (i, entry) in entries.iter().enumerate() {
+            for e in &entry.exact {
+                exact.entry(e.to_lowercase()).or_default().push(i);
+            }
+            for p in &entry.prefix {
+                pattern_text.push(p.to_lowercase());
+                pattern_owner.push((i, true));
+            }
+            for c in &entry.contains {
+                pattern_text.push(c.to_lowercase());
+                pattern_owner.push((i, false));
+            }
+            for r in &entry.regex {
+                // An ASCII word boundary lets the fast engines run on non-ASCII lines too
+                // (curly quotes, CJK); phrase patterns need no more.
+                let pattern = r.replace(r"\b", r"(?-u:\b)");
+                let compiled = RegexBuilder::new(&pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|source| DataError::Regex {
+                        file: "phrase data".to_string(),
+                        id: entry.id.clone(),
+                        source,
+                    })?;
+                regexes.push((compiled, i));
+            }
+            let words = entry.vocabulary.iter().map(|w| (w, false));
+            for (w, filler) in words.chain(entry.filler.iter().map(|w| (w, true))) {
+                let w = w.to_lowercase();
+                if w.chars().all(is_cjk) {
+                    longest_cjk_word = longest_cjk_word.max(w.chars().count());
+                }
+                vocabulary.entry(w).or_default().push((i, filler));
+            }
+        }
+        let max_words = entries.iter().map(|e| e.max_words).max().unwrap_or(0);
+        let vocabulary_max_words = entries
+            .iter()
+            .filter(|e| !e.vocabulary.is_empty() || !e.filler.is_empty())
+            .map(|e| e.max_words)
+            .max()
+            .unwrap_or(0);
+        let patterns = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&pattern_text)?;
+        Ok(Self {
+            entries,
+            exact,
+            patterns,
+            pattern_owner,
+            regexes,
+            max_words,
+            vocabulary_max_words,
+            vocabulary,
+            longest_cjk_word,
+        })
+    }
+
+    /// The first entry (in file order) that matches `line`, a line of `words` words.
+    /// The largest `max_words` of all entries.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+
+    pub fn find(&self, line: &str, words: usize) -> Option<PhraseMatch> {
+        if words > self.max_words {
+            return None;
+        }
+        let stripped = strip_markers(line);
+        let key = stripped.to_lowercase();
+        if key.is_empty() {
+            return None;
+        }
+        let mut best = Best {
+            entries: &self.entries,
+            words,
+            entry: None,
+        };
+        let exact_key = key
+            .trim_end_matches([':', '：', '.', '!', '↑', '→', '»', '›'])
+            .trim_end();
+        for &i in self.exact.get(exact_key).into_iter().flatten() {
+            best.offer(i);
+        }
+        for m in self.patterns.find_overlapping_iter(&key) {
+            let (i, is_prefix) = self.pattern_owner[m.pattern().as_usize()];
+            if !is_prefix {
+                best.offer(i);
+                continue;
+            }
+            let pattern_is_cjk = key[m.start()..m.end()].chars().any(is_cjk);
+            let boundary = key[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| pattern_is_cjk || !c.is_alphanumeric());
+            if m.start() == 0 && boundary {
+                best.offer(i);
+            }
+        }
+        for (regex, i) in &self.regexes {
+            if best.would_take(*i) && regex.is_match(&key) {
+                best.offer(*i);
+            }
+        }
+        self.vocabulary_match(stripped, &mut best);
+        best.entry.map(|entry| PhraseMatch { entry })
+    }
+
+    /// Entries whose vocabulary covers the line.
+    fn vocabulary_match(&self, line: &str, best: &mut Best) {
+        if self.vocabulary.is_empty() || best.words > self.vocabulary_max_words {
+            return;
+        }
+        let tokens = tokens(line, &self.vocabulary, self.longest_cjk_word);
+        if tokens.is_empty() {
+            return;
+        }
+        // Per entry: (hits, covered tokens).
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for token in &tokens {
+            for &(i, filler) in self.vocabulary.get(token.as_str()).into_iter().flatten() {
+                let count = counts.entry(i).or_default();
+                count.0 += usize::from(!filler);
+                count.1 += 1;
+            }
+        }
+        for (i, (hits, covered)) in counts {
+            let entry = &self.entries[i];
+            if hits >= entry.min_hits && covered as f64 >= entry.min_share * tokens.len() as f64 {
+                best.offer(i);
+            }
+        }
+    }
+}
+
+/// The first entry (in file order) that matches, among those whose `max_words` the line
+/// fits.
+struct Best<'a> {
+    entries: &'a [PhraseEntry],
+    words: usize,
+    entry: Option<usize>,
+}
+
+impl Best<'_> {
+    fn would_take(&self, i: usize) -> bool {
+        self.words <= self.entries[i].max_words && self.entry.is_none_or(|b| i < b)
+    }
+
+    fn offer(&mut self, i: usize) {
+        if self.would_take(i) {
+            self.entry = Some(i);
+        }
+    }
+}
+
+/// The line without surrounding space and without list markers or arrows in front.
+pub fn strip_markers(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '-' | '*' | '•' | '·' | '–' | '>' | '»' | '›' | '→' | '|' | '+'
+                )
+        })
+        .trim_end()
+}
+
+/// Lower-case words of a line for vocabulary matching: split at spaces and punctuation,
+/// between CJK and other letters, and where words were glued together (`EditionASIA`, as
+/// `glued-words` finds them); CJK runs split into vocabulary words where they can.
+fn tokens<V>(line: &str, vocabulary: &HashMap<String, V>, longest: usize) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let words = line.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'));
+    for word in words.filter(|w| w.chars().any(char::is_alphanumeric)) {
+        let mut rest = word;
+        while !rest.is_empty() {
+            let script_end = rest
+                .char_indices()
+                .skip(1)
+                .find(|&(i, c)| is_cjk(c) != rest[..i].chars().next_back().is_some_and(is_cjk))
+                .map_or(rest.len(), |(i, _)| i);
+            let (piece, tail) = rest.split_at(script_end);
+            if piece.chars().any(is_cjk) {
+                tokens.extend(segment_cjk(piece, vocabulary, longest));
+            } else {
+                let mut piece = piece;
+                while let Some(at) = glued_boundary(piece) {
+                    tokens.push(piece[..at].to_lowercase());
+                    piece = &piece[at..];
+                }
+                tokens.push(piece.to_lowercase());
+            }
+            rest = tail;
+        }
+    }
+    tokens
+}
+
+/// Greedy longest-match segmentation of a CJK run into vocabulary words; what does not
+/// split stays one token (and so counts against the vocabulary share).
+fn segment_cjk<V>(run: &str, vocabulary: &HashMap<String, V>, longest: usize) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    let mut out = Vec::new();
+    let mut rest = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let found = (1..=longest.min(chars.len() - i)).rev().find(|&len| {
+            let word: String = chars[i..i + len].iter().collect();
+            vocabulary.contains_key(&word)
+        });
+        match found {
+            Some(len) => {
+                if !rest.is_empty() {
+                    out.push(std::mem::take(&mut rest));
+                }
+                out.push(chars[i..i + len].iter().collect());
+                i += len;
+            }
+            None => {
+                rest.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::word_count;
+
+    fn id(phrases: &Phrases, line: &str) -> Option<String> {
+        let words = word_count(line);
+        phrases
+            .find(line, words)
+            .map(|m| phrases.entries[m.entry].id.clone())
+    }
+
+    #[test]
+    fn builtin_data_compiles_and_is_sorted() {
+        let phrases = Phrases::builtin().expect("rules/chrome.toml");
+        let ids: Vec<&str> = phrases.entries.iter().map(|e| e.id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            ids, sorted,
+            "keep rules/chrome.toml sorted by id, ids unique"
+        );
+        for entry in &phrases.entries {
+            assert!(
+                !entry.description.is_empty() && !entry.kind.is_empty(),
+                "{}",
+                entry.id
+            );
+        }
+    }
+
+    #[test]
+    fn recognises_chrome_lines() {
+        let p = Phrases::builtin().expect("data");
+        assert_eq!(id(&p, "Share").as_deref(), Some("share-buttons"));
+        assert_eq!(id(&p, "Share - WeChat").as_deref(), Some("share-buttons"));
+        assert_eq!(
+            id(&p, "Facebook Twitter LinkedIn Email").as_deref(),
+            Some("share-buttons")
+        );
+        assert_eq!(
+            id(&p, "分享到：微信 微博").as_deref(),
+            Some("share-buttons")
+        );
+        assert_eq!(id(&p, ">> View All").as_deref(), Some("read-more"));
+        assert_eq!(id(&p, "FOLLOW US").as_deref(), Some("follow-us"));
+        assert_eq!(
+            id(&p, "Global EditionASIA 中文双语Français").as_deref(),
+            Some("language-switcher")
+        );
+        assert_eq!(
+            id(&p, "Home / Opinion / Op-Ed Contributors").as_deref(),
+            Some("breadcrumb")
+        );
+        assert_eq!(
+            id(&p, "当前位置：首页 > 新闻").as_deref(),
+            Some("breadcrumb")
+        );
+        assert_eq!(
+            id(&p, "Registration Number: 130349").as_deref(),
+            Some("licence-registration")
+        );
+        assert_eq!(
+            id(&p, "京ICP备12345678号").as_deref(),
+            Some("licence-registration")
+        );
+        assert_eq!(
+            id(&p, "Copyright © 2024 Example Media. All rights reserved.").as_deref(),
+            Some("copyright")
+        );
+        assert_eq!(
+            id(&p, "cyberspace Photo:VCG").as_deref(),
+            Some("photo-credit")
+        );
+        assert_eq!(
+            id(&p, "The minister at the summit. Photo: Reuters").as_deref(),
+            Some("photo-credit")
+        );
+        assert_eq!(
+            id(&p, "图为会议现场。新华社记者 张三 摄").as_deref(),
+            Some("photo-credit")
+        );
+        assert_eq!(
+            id(&p, "Most Viewed in 24 Hours").as_deref(),
+            Some("most-viewed")
+        );
+        assert_eq!(id(&p, "BACK TO THE TOP").as_deref(), Some("back-to-top"));
+        assert_eq!(id(&p, "English").as_deref(), Some("language-alone"));
+    }
+
+    #[test]
+    fn leaves_content_alone() {
+        let p = Phrases::builtin().expect("data");
+        for line in [
+            "Share prices fell 3% on Monday.",
+            "Follow-up tests confirmed the result.",
+            "In rule-making, China should have greater say",
+            "Copyright law has not kept pace with the internet, critics say.",
+            "More than 200 people attended the meeting on Tuesday evening.",
+            "更多的人选择在家工作，这改变了城市的交通状况。",
+            "The author is a senior fellow of the Institute of World Economics.",
+            "Editor: Yu Hui",
+            "Source of documents:",
+            "By Lang Ping | China Daily | Updated: 2019-04-22 08:04",
+            "Important to develop core cybersecurity technology",
+            "On it",
+            "Page",
+        ] {
+            assert_eq!(id(&p, line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn bad_regexes_are_errors_naming_the_entry() {
+        let bad = "[[phrase]]\nid = \"x\"\nkind = \"k\"\ndescription = \"d\"\nregex = ['(']\n";
+        let err = Phrases::from_files(&[("mine.toml", bad)]).expect_err("a bad regex");
+        assert!(
+            err.to_string().starts_with("mine.toml: phrase `x`"),
+            "{err}"
+        );
+    }
+}

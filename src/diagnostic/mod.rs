@@ -1,0 +1,73 @@
+//! Findings as plain data; rendering lives in `output`.
+
+pub mod edit;
+pub mod rule;
+
+use crate::document::DocId;
+use crate::text::span::Span;
+pub use edit::{Applicability, Edit, Fix};
+pub use rule::{Family, FixAvailability, Rule, Severity};
+
+/// A second location that explains a finding, possibly in another document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub doc: DocId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding of one rule in one document.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub doc: DocId,
+    pub span: Span,
+    pub message: String,
+    /// Text shown under the underlined span; falls back to the message.
+    pub label: Option<String>,
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: &'static Rule, doc: DocId, span: Span, message: impl Into<String>) -> Self {
+        Self {
+            rule,
+            severity: rule.severity,
+            doc,
+            span,
+            message: message.into(),
+            label: None,
+            help: None,
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+
+    pub fn with_label(&mut self, label: impl Into<String>) -> &mut Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    pub fn with_related(&mut self, related: Related) -> &mut Self {
+        self.related.push(related);
+        self
+    }
+
+    /// Deterministic report order: document, position, then code.
+    pub fn sort_key(&self) -> (DocId, usize, usize, &'static str) {
+        (self.doc, self.span.start, self.span.end, self.rule.code)
+    }
+}

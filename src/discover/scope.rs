@@ -1,0 +1,170 @@
+//! Which files a run loads and which of them it reports on.
+//!
+//! Named files inside a corpus root are checked against the whole root: the other files
+//! of the root are loaded as context, so that corpus-wide rules (duplicates across
+//! files, site templates, manifests) see them, but only the named files are reported
+//! and fixed. A pre-commit hook names only the files being committed; without the
+//! context, a paragraph copied from an unchanged file would go unnoticed.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, FileError};
+use crate::settings::resolve::FileSettings;
+
+/// The files of a run, in corpus order, and which of them are checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    pub files: Vec<PathBuf>,
+    /// `checked[i]` for `files[i]`; all true when there is no context.
+    pub checked: Vec<bool>,
+}
+
+impl Scope {
+    /// Every file checked, none only context.
+    pub fn all(files: Vec<PathBuf>) -> Self {
+        let checked = vec![true; files.len()];
+        Self { files, checked }
+    }
+
+    pub fn has_context(&self) -> bool {
+        self.checked.iter().any(|&c| !c)
+    }
+}
+
+/// The files to load for `settings`: the named files, and when they are all files (no
+/// folder) and a corpus root is set, every file of the root as context.
+pub fn plan(settings: &FileSettings) -> Result<(Scope, Vec<FileError>), Error> {
+    let (named, errors) = super::files(settings)?;
+    let Some(root) = &settings.root else {
+        return Ok((Scope::all(named), errors));
+    };
+    if named.is_empty() || settings.paths.iter().any(|path| path.is_dir()) {
+        return Ok((Scope::all(named), errors));
+    }
+    // An unreadable corner of the root is only context: it does not fail the check of
+    // the named files, which report their own read errors.
+    let (found, _) = super::files_under(settings, std::slice::from_ref(root))?;
+    let context = found
+        .into_iter()
+        // `./site/a.txt` reads better as `site/a.txt` in findings that point into it.
+        .map(|path| match path.strip_prefix(".") {
+            Ok(rest) => rest.to_path_buf(),
+            Err(_) => path,
+        })
+        .collect();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Ok((merge(&cwd, named, context), errors))
+}
+
+/// The named files and the context files, each once, in the order a run over the whole
+/// root gives them (so that "first occurrence" means the same in both runs). A named
+/// file keeps the path it was named by.
+fn merge(cwd: &Path, named: Vec<PathBuf>, context: Vec<PathBuf>) -> Scope {
+    let mut by_key: HashMap<PathBuf, (PathBuf, bool)> = HashMap::new();
+    for path in context {
+        by_key.insert(lexical_absolute(cwd, &path), (path, false));
+    }
+    for path in named {
+        by_key.insert(lexical_absolute(cwd, &path), (path, true));
+    }
+    let mut entries: Vec<(PathBuf, (PathBuf, bool))> = by_key.into_iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let (files, checked) = entries.into_iter().map(|(_, entry)| entry).unzip();
+    Scope { files, checked }
+}
+
+/// Whether the paths of `settings` take in the whole of `root`.
+pub fn covers(settings: &FileSettings, root: &Path) -> bool {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = lexical_absolute(&cwd, root);
+    settings
+        .paths
+        .iter()
+        .any(|path| root.starts_with(lexical_absolute(&cwd, path)))
+}
+
+/// `path` made absolute against `cwd`, with `.` and `..` resolved by their names: no
+/// system call per file, which matters on a root of many thousand files.
+pub fn lexical_absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in cwd.join(path).components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// How to name `root` from `cwd`: `.`, `../..` for an ancestor, else as given. Files of
+/// the root are then shown as a run from `cwd` shows them.
+pub fn relative_root(cwd: &Path, root: &Path) -> PathBuf {
+    let absolute = lexical_absolute(cwd, root);
+    let here = lexical_absolute(cwd, Path::new("."));
+    if let Ok(rest) = here.strip_prefix(&absolute) {
+        let depth = rest.components().count();
+        if depth == 0 {
+            return PathBuf::from(".");
+        }
+        return std::iter::repeat_n("..", depth).collect();
+    }
+    match absolute.strip_prefix(&here) {
+        Ok(below) => below.to_path_buf(),
+        Err(_) => root.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_files_keep_their_names_and_take_their_place_in_corpus_order() {
+        let cwd = Path::new("/repo");
+        let scope = merge(
+            cwd,
+            vec![PathBuf::from("b/x.txt")],
+            vec![
+                PathBuf::from("./a.txt"),
+                PathBuf::from("./b/x.txt"),
+                PathBuf::from("./c.txt"),
+            ],
+        );
+        assert_eq!(
+            scope.files,
+            [
+                PathBuf::from("./a.txt"),
+                PathBuf::from("b/x.txt"),
+                PathBuf::from("./c.txt")
+            ]
+        );
+        assert_eq!(scope.checked, [false, true, false]);
+        assert!(scope.has_context());
+    }
+
+    #[test]
+    fn roots_are_named_relative_to_the_current_folder_when_above_it() {
+        let cwd = Path::new("/repo/corpus/site");
+        assert_eq!(
+            relative_root(cwd, Path::new("/repo")),
+            PathBuf::from("../..")
+        );
+        assert_eq!(relative_root(cwd, Path::new(".")), PathBuf::from("."));
+        assert_eq!(
+            relative_root(cwd, Path::new("/other")),
+            PathBuf::from("/other")
+        );
+        assert_eq!(
+            relative_root(Path::new("/repo"), Path::new("/repo/corpus")),
+            PathBuf::from("corpus")
+        );
+        assert_eq!(
+            lexical_absolute(cwd, Path::new("../x/./y.txt")),
+            PathBuf::from("/repo/corpus/x/y.txt")
+        );
+    }
+}

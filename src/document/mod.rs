@@ -1,0 +1,354 @@
+//! A document: a file's bytes decoded to text, with its line index and paragraphs.
+
+pub mod paragraphs;
+
+use std::path::PathBuf;
+
+use crate::document::paragraphs::{Paragraph, segment};
+use crate::text::line_index::LineIndex;
+use crate::text::span::Span;
+
+/// Index of a document in its corpus (documents are sorted by path).
+pub type DocId = usize;
+
+/// How much of the start of a file is looked at to tell text from binary data.
+const SNIFF_LEN: usize = 8 * 1024;
+
+/// A run of bytes that is not valid UTF-8, and the U+FFFD that stands for it in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidSequence {
+    /// Offset of the first invalid byte in the file.
+    pub file_offset: usize,
+    /// The invalid bytes, as found in the file.
+    pub bytes: Vec<u8>,
+    /// Where the replacement character stands in the decoded text.
+    pub text_span: Span,
+}
+
+/// What the file's bytes turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// Valid UTF-8 (possibly with a BOM, which is kept in the text): text and file bytes coincide.
+    Utf8,
+    /// UTF-8 with invalid sequences, decoded lossily; `guess` is the likelier real encoding.
+    Utf8Lossy {
+        invalid: Vec<InvalidSequence>,
+        guess: &'static encoding_rs::Encoding,
+    },
+    /// UTF-16, found by its byte-order mark or by the pattern of its NUL bytes.
+    Utf16 {
+        encoding: &'static encoding_rs::Encoding,
+        bom: bool,
+    },
+    /// NUL bytes that are not UTF-16: not text. The document's text is empty.
+    Binary,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    /// The path as discovered (relative paths stay relative).
+    pub path: PathBuf,
+    /// The path as printed in diagnostics.
+    pub display: String,
+    /// The decoded text; for valid UTF-8 it is the file's bytes.
+    pub text: String,
+    /// The file's bytes, kept only when they differ from `text`.
+    raw: Option<Vec<u8>>,
+    pub encoding: TextEncoding,
+    pub lines: LineIndex,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Self {
+        Self::build(path, bytes, None)
+    }
+
+    /// Like [`Document::from_bytes`], with the paragraphs of these same bytes known from
+    /// an earlier run.
+    pub fn with_paragraphs(path: PathBuf, bytes: Vec<u8>, paragraphs: Vec<Paragraph>) -> Self {
+        Self::build(path, bytes, Some(paragraphs))
+    }
+
+    fn build(path: PathBuf, bytes: Vec<u8>, paragraphs: Option<Vec<Paragraph>>) -> Self {
+        let display = path.to_string_lossy().into_owned();
+        let (text, raw, encoding) = decode(bytes);
+        let lines = LineIndex::new(&text);
+        let paragraphs = paragraphs.unwrap_or_else(|| segment(&text, &lines));
+        Self {
+            path,
+            display,
+            text,
+            raw,
+            encoding,
+            lines,
+            paragraphs,
+        }
+    }
+
+    /// The file's bytes as read from disk.
+    pub fn raw_bytes(&self) -> &[u8] {
+        self.raw.as_deref().unwrap_or(self.text.as_bytes())
+    }
+
+    pub fn is_text(&self) -> bool {
+        self.encoding != TextEncoding::Binary
+    }
+
+    /// Invalid UTF-8 sequences of the file, empty when it decoded cleanly.
+    pub fn invalid_sequences(&self) -> &[InvalidSequence] {
+        match &self.encoding {
+            TextEncoding::Utf8Lossy { invalid, .. } => invalid,
+            _ => &[],
+        }
+    }
+
+    /// Byte ranges of every line, terminators excluded.
+    pub fn line_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.lines
+            .lines(&self.text)
+            .map(|(start, end)| Span::new(start, end))
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The span of the whole 0-based lines `first..=last`, without the last line break.
+    pub fn lines_span(&self, first: usize, last: usize) -> Span {
+        Span::new(
+            self.lines.line_start(first),
+            self.lines.line_end(last, &self.text),
+        )
+    }
+
+    /// What to delete to remove the 0-based lines `first..=last` and the blank lines after
+    /// them; at the end of the file, the blank lines before them go instead, so that the
+    /// text before keeps its own ending.
+    pub fn removal_span(&self, first: usize, last: usize) -> Span {
+        let is_blank = |line: usize| {
+            let span = Span::new(
+                self.lines.line_start(line),
+                self.lines.line_end(line, &self.text),
+            );
+            self.slice(span).trim().is_empty()
+        };
+        let count = self.lines.line_count();
+        let next = (last + 1..count).find(|&line| !is_blank(line));
+        match next {
+            Some(next) => Span::new(self.lines.line_start(first), self.lines.line_start(next)),
+            None => {
+                let previous = (0..first).rev().find(|&line| !is_blank(line));
+                let start = previous.map_or(0, |line| self.lines.line_end(line, &self.text));
+                Span::new(start, self.text.len())
+            }
+        }
+    }
+}
+
+fn decode(bytes: Vec<u8>) -> (String, Option<Vec<u8>>, TextEncoding) {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let text = text.into_owned();
+        return (
+            text,
+            Some(bytes),
+            TextEncoding::Utf16 {
+                encoding,
+                bom: true,
+            },
+        );
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if memchr::memchr(0, head).is_some()
+        && (utf16_without_bom(head).is_some() || looks_binary(head))
+    {
+        return match utf16_without_bom(head) {
+            Some(encoding) => {
+                let (text, _) = encoding.decode_without_bom_handling(&bytes);
+                (
+                    text.into_owned(),
+                    Some(bytes),
+                    TextEncoding::Utf16 {
+                        encoding,
+                        bom: false,
+                    },
+                )
+            }
+            None => (String::new(), Some(bytes), TextEncoding::Binary),
+        };
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None, TextEncoding::Utf8),
+        Err(err) => {
+            let bytes = err.into_bytes();
+            let (text, invalid) = decode_lossy(&bytes);
+            let guess = guess_legacy_encoding(&bytes, &invalid);
+            (
+                text,
+                Some(bytes),
+                TextEncoding::Utf8Lossy { invalid, guess },
+            )
+        }
+    }
+}
+
+/// Decodes like `String::from_utf8_lossy`, remembering where each replacement came from.
+fn decode_lossy(bytes: &[u8]) -> (String, Vec<InvalidSequence>) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut invalid = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            let file_offset = bad.as_ptr() as usize - bytes.as_ptr() as usize;
+            let start = text.len();
+            text.push(char::REPLACEMENT_CHARACTER);
+            invalid.push(InvalidSequence {
+                file_offset,
+                bytes: bad.to_vec(),
+                text_span: Span::new(start, text.len()),
+            });
+        }
+    }
+    (text, invalid)
+}
+
+/// Below this many invalid bytes there is too little evidence to tell single-byte
+/// encodings apart, and windows-1252, the most common of them, is the better guess.
+const MIN_EVIDENCE_BYTES: usize = 8;
+
+/// The legacy encoding the invalid bytes most likely are in.
+fn guess_legacy_encoding(
+    bytes: &[u8],
+    invalid: &[InvalidSequence],
+) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let evidence: usize = invalid.iter().map(|seq| seq.bytes.len()).sum();
+    if guess.is_single_byte() && evidence < MIN_EVIDENCE_BYTES {
+        encoding_rs::WINDOWS_1252
+    } else {
+        guess
+    }
+}
+
+/// Binary data (images, archives, compiled files) is dense in control bytes: about one byte
+/// in eight of compressed data. Text with a stray NUL or two is text with control
+/// characters, which `control-character` reports.
+fn looks_binary(head: &[u8]) -> bool {
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    controls * 100 > head.len()
+}
+
+/// UTF-16 text without a BOM has a NUL in nearly every other byte when it is mostly ASCII.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zero_at = |parity: usize| {
+        head.chunks_exact(2)
+            .filter(|pair| pair[parity] == 0 && pair[1 - parity] != 0)
+            .count()
+    };
+    let threshold = pairs * 7 / 10;
+    if zero_at(1) >= threshold {
+        Some(encoding_rs::UTF_16LE)
+    } else if zero_at(0) >= threshold {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(bytes: &[u8]) -> Document {
+        Document::from_bytes("t.txt".into(), bytes.to_vec())
+    }
+
+    #[test]
+    fn valid_utf8_keeps_no_copy_of_the_bytes() {
+        let doc = load("héllo\n".as_bytes());
+        assert_eq!(doc.encoding, TextEncoding::Utf8);
+        assert_eq!(doc.raw_bytes(), "héllo\n".as_bytes());
+        assert!(doc.raw.is_none());
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_file_offsets() {
+        let doc = load(b"caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve fa\xe7ade\n");
+        assert_eq!(
+            doc.text,
+            "caf\u{fffd} cr\u{fffd}me br\u{fffd}l\u{fffd}e, na\u{fffd}ve fa\u{fffd}ade\n"
+        );
+        let invalid = doc.invalid_sequences();
+        assert_eq!(invalid.len(), 6);
+        assert_eq!(invalid[0].file_offset, 3);
+        assert_eq!(invalid[0].bytes, vec![0xe9]);
+        assert_eq!(doc.slice(invalid[0].text_span), "\u{fffd}");
+        match doc.encoding {
+            TextEncoding::Utf8Lossy { guess, .. } => assert_eq!(guess.name(), "windows-1252"),
+            ref other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf16_is_found_with_and_without_bom() {
+        let mut le = vec![0xff, 0xfe];
+        for unit in "hi there".encode_utf16() {
+            le.extend(unit.to_le_bytes());
+        }
+        let doc = load(&le);
+        assert_eq!(doc.text, "hi there");
+        assert!(matches!(
+            doc.encoding,
+            TextEncoding::Utf16 { bom: true, .. }
+        ));
+
+        let doc = load(&le[2..]);
+        assert_eq!(doc.text, "hi there");
+        assert!(matches!(
+            doc.encoding,
+            TextEncoding::Utf16 { bom: false, .. }
+        ));
+    }
+
+    #[test]
+    fn removal_takes_the_blank_lines_with_it() {
+        let doc = load(b"one\n\ntwo\n\nthree\n");
+        assert_eq!(doc.slice(doc.removal_span(2, 2)), "two\n\n");
+        assert_eq!(doc.slice(doc.removal_span(4, 4)), "\n\nthree\n");
+        assert_eq!(doc.slice(doc.removal_span(0, 0)), "one\n\n");
+        assert_eq!(doc.slice(doc.lines_span(0, 2)), "one\n\ntwo");
+        let only = load(b"only line");
+        assert_eq!(only.slice(only.removal_span(0, 0)), "only line");
+    }
+
+    #[test]
+    fn nul_bytes_that_are_not_utf16_are_binary() {
+        let doc = load(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00");
+        assert_eq!(doc.encoding, TextEncoding::Binary);
+        assert_eq!(doc.text, "");
+    }
+
+    #[test]
+    fn a_stray_nul_in_prose_leaves_it_text() {
+        let mut bytes = "A sentence of ordinary prose, long enough to read as text. ".repeat(4);
+        bytes.insert(40, '\0');
+        let doc = load(bytes.as_bytes());
+        assert_eq!(doc.encoding, TextEncoding::Utf8);
+        assert!(doc.text.contains('\0'));
+        let zeros = load(&[0; 64]);
+        assert_eq!(zeros.encoding, TextEncoding::Binary);
+    }
+}

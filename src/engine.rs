@@ -1,0 +1,188 @@
+//! The engine: runs the per-document rules on every checked document in parallel, the
+//! corpus analyses beside them, then the corpus rules; sorts the findings and applies the
+//! per-file ignores and severities of the settings.
+
+use std::time::Duration;
+
+use rayon::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::error::FileError;
+use crate::progress::Progress;
+use crate::provenance::Metadata;
+use crate::provenance::sources::Sources;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::context::CorpusContext;
+use crate::rules::{prepare, registry};
+use crate::settings::resolve::Resolved;
+
+/// Everything a check found.
+#[derive(Debug)]
+pub struct Outcome {
+    pub corpus: Corpus,
+    /// Whether each document of `corpus` was checked; the others were loaded only as
+    /// context for the corpus-wide rules, and nothing is reported in them.
+    pub checked: Vec<bool>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files and folders that could not be read.
+    pub errors: Vec<FileError>,
+    /// Wall time of each pass, in the order they ran.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl Outcome {
+    /// Number of documents checked (context documents left out).
+    pub fn checked_files(&self) -> usize {
+        self.checked.iter().filter(|&&c| c).count()
+    }
+
+    /// Number of findings of each severity: (errors, warnings, infos).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |severity| {
+            self.diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count()
+        };
+        (
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info),
+        )
+    }
+
+    /// Whether a finding reaches the failing severity.
+    pub fn fails(&self, fail_on: Option<Severity>) -> bool {
+        fail_on.is_some_and(|threshold| self.diagnostics.iter().any(|d| d.severity >= threshold))
+    }
+}
+
+/// What the rules found in a corpus.
+pub struct Analysis {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The resolved provenance of each document, when asked for.
+    pub metadata: Option<Vec<Metadata>>,
+}
+
+/// What one analysis runs over: the documents (those checked, the rest being context),
+/// their provenance files, the resolved settings and the rules to run.
+pub struct Inputs<'a> {
+    pub corpus: &'a Corpus,
+    pub checked: &'a [bool],
+    pub sources: &'a Sources,
+    pub settings: &'a Resolved,
+    /// The rules to run: those of the settings, or fewer (a fix round runs the fixable ones).
+    pub rules: &'a [&'static Rule],
+    /// The documents the per-document rules run on; `None`: every checked one. A fix
+    /// round leaves out those it did not change, which have nothing left to fix.
+    pub document_rules: Option<&'a [bool]>,
+}
+
+/// Runs the rules over a loaded corpus: document rules (on the checked documents) and the
+/// corpus analyses (over all of them) in parallel, then the corpus rules report, keeping
+/// the findings in checked documents. `lap` is called after each pass with its name, and
+/// `progress` told of each document checked and of the corpus pass.
+pub fn analyze(
+    inputs: &Inputs,
+    with_metadata: bool,
+    lap: &mut dyn FnMut(&'static str),
+    progress: &dyn Progress,
+) -> Analysis {
+    let &Inputs {
+        corpus,
+        checked,
+        sources,
+        settings,
+        rules,
+        document_rules,
+    } = inputs;
+    let document_rules = document_rules.unwrap_or(checked);
+    let checked_count = checked.iter().filter(|&&c| c).count();
+    progress.stage("checking", Some(checked_count));
+    let lints: Vec<&Lint> = rules
+        .iter()
+        .filter_map(|rule| registry::lint(rule))
+        .collect();
+    let document_checks: Vec<_> = lints
+        .iter()
+        .filter_map(|lint| match lint.check {
+            Check::Document(check) => Some(check),
+            Check::Corpus(_) => None,
+        })
+        .collect();
+    let prepare_inputs = prepare::Inputs {
+        corpus,
+        options: &settings.options,
+        data: &settings.data,
+        sources,
+        reported: checked,
+        enabled: rules,
+    };
+    let (mut diagnostics, analyses) = rayon::join(
+        || {
+            let diagnostics = corpus
+                .documents
+                .par_iter()
+                .enumerate()
+                .filter(|&(id, _)| checked[id] && document_rules[id])
+                .flat_map_iter(|(id, doc)| {
+                    let mut reporter = Reporter::new(id);
+                    for check in &document_checks {
+                        check(doc, &mut reporter);
+                    }
+                    progress.advance(1);
+                    reporter.into_diagnostics()
+                })
+                .collect::<Vec<Diagnostic>>();
+            // The corpus analyses may still be running beside.
+            progress.stage("cross-file rules", None);
+            diagnostics
+        },
+        || prepare::prepare(&prepare_inputs, with_metadata),
+    );
+    lap("document rules + corpus analyses");
+    let context = CorpusContext {
+        corpus,
+        options: &settings.options,
+        data: &settings.data,
+        sources,
+        reported: checked,
+        enabled: rules,
+        analyses: &analyses,
+    };
+    let mut reporter = Reporter::default();
+    for lint in &lints {
+        if let Check::Corpus(check) = lint.check {
+            check(&context, &mut reporter);
+        }
+    }
+    diagnostics.extend(reporter.into_diagnostics());
+    // With context, findings in context documents and in their provenance files are
+    // left to the run that checks them.
+    if checked.contains(&false) {
+        diagnostics.retain(|d| checked.get(d.doc).copied().unwrap_or(false));
+    }
+    lap("corpus rules: report");
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    settings.adjust(&mut diagnostics, |d| &corpus.get(d.doc).path);
+    lap("sort");
+    let metadata = with_metadata.then(|| {
+        analyses
+            .metadata
+            .map(|m| m.docs.into_iter().map(|d| d.metadata).collect())
+            .unwrap_or_default()
+    });
+    Analysis {
+        diagnostics,
+        metadata,
+    }
+}
+
+/// The resolved provenance of every document.
+#[derive(Debug)]
+pub struct MetaOutcome {
+    pub corpus: Corpus,
+    pub documents: Vec<Metadata>,
+    pub errors: Vec<FileError>,
+}

@@ -1,0 +1,410 @@
+//! The fix pipeline: check, keep the fixes at or above the chosen applicability, merge
+//! them per document, apply, bring the text to its canonical form, and check again until
+//! nothing changes.
+
+pub mod canonical;
+pub mod write;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::corpus::Corpus;
+use crate::diagnostic::edit::{Applicability, Edit, apply_edits, merge_edits};
+use crate::diagnostic::{Diagnostic, Family, FixAvailability, Rule};
+use crate::document::{DocId, Document, TextEncoding};
+use crate::engine::{Inputs, analyze};
+use crate::error::{Error, FileError};
+use crate::fix::canonical::canonical;
+use crate::progress::{NoProgress, Progress};
+use crate::provenance::Metadata;
+use crate::provenance::sources::{self, Sources};
+use crate::rules::encoding::invalid_utf8;
+use crate::settings::Settings;
+use crate::settings::resolve::Resolved;
+use crate::{discover, load};
+
+/// Rounds of check-and-fix before giving up on a document that keeps changing.
+const MAX_ROUNDS: usize = 4;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FixOptions {
+    /// Apply unsafe fixes too.
+    pub unsafe_fixes: bool,
+}
+
+/// Text a fix removed or replaced, and the rule whose fix it was.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub rule: &'static Rule,
+    /// The text that was there.
+    pub before: String,
+    pub after: String,
+    /// 1-based line of the change in the text the round worked on.
+    pub line: usize,
+}
+
+/// One document after fixing.
+#[derive(Debug, Clone)]
+pub struct FixedDocument {
+    pub id: DocId,
+    /// The cleaned text, in canonical form.
+    pub text: String,
+    /// Whether the cleaned text differs from the file's bytes.
+    pub changed: bool,
+    /// Every fix applied, in order.
+    pub changes: Vec<Change>,
+    /// The document kept changing after the last round.
+    pub unstable: bool,
+}
+
+impl FixedDocument {
+    /// Changes per family.
+    pub fn counts(&self) -> BTreeMap<Family, usize> {
+        let mut counts = BTreeMap::new();
+        for change in &self.changes {
+            *counts.entry(change.rule.family).or_default() += 1;
+        }
+        counts
+    }
+
+    /// `removed 1 repeated block (24 lines), 2 chrome runs (3 lines); fixed 4 unusual-space`
+    pub fn summary(&self) -> String {
+        let mut removed: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut fixed: BTreeMap<&str, usize> = BTreeMap::new();
+        for change in &self.changes {
+            let lines = change
+                .before
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count();
+            match change.rule.family {
+                Family::Duplicate if change.after.is_empty() => {
+                    let entry = removed.entry("repeated block").or_default();
+                    entry.0 += 1;
+                    entry.1 += lines;
+                }
+                Family::Chrome if change.after.is_empty() => {
+                    let entry = removed.entry("chrome run").or_default();
+                    entry.0 += 1;
+                    entry.1 += lines;
+                }
+                _ => *fixed.entry(change.rule.name).or_default() += 1,
+            }
+        }
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        let mut parts = Vec::new();
+        if !removed.is_empty() {
+            let items: Vec<String> = removed
+                .iter()
+                .map(|(what, (n, lines))| {
+                    format!("{} ({})", plural(*n, what), plural(*lines, "line"))
+                })
+                .collect();
+            parts.push(format!("removed {}", items.join(", ")));
+        }
+        if !fixed.is_empty() {
+            let items: Vec<String> = fixed
+                .iter()
+                .map(|(rule, n)| format!("{n} {rule}"))
+                .collect();
+            parts.push(format!("fixed {}", items.join(", ")));
+        }
+        if parts.is_empty() {
+            parts.push(
+                if self.changed {
+                    "normalized layout"
+                } else {
+                    "unchanged"
+                }
+                .to_string(),
+            );
+        }
+        let mut summary = parts.join("; ");
+        if self.unstable {
+            summary.push_str(&format!(" (still changing after {MAX_ROUNDS} rounds)"));
+        }
+        summary
+    }
+}
+
+/// A document `fix` will not write, and why.
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    pub id: DocId,
+    pub reason: String,
+}
+
+#[derive(Debug)]
+pub struct FixOutcome {
+    /// The documents as read.
+    pub corpus: Corpus,
+    /// Whether each document of `corpus` is fixed; the others are only context for the
+    /// corpus-wide rules, and are never written.
+    pub checked: Vec<bool>,
+    pub sources: Sources,
+    /// The cleaned documents that can be written (text documents, not refused).
+    pub documents: Vec<FixedDocument>,
+    /// The resolved provenance of every document of `corpus`.
+    pub metadata: Vec<Metadata>,
+    pub refused: Vec<Refusal>,
+    pub errors: Vec<FileError>,
+}
+
+/// Fixes the files named by `settings` in memory; writing is `write`'s business.
+pub fn fix(settings: &Settings, options: FixOptions) -> Result<FixOutcome, Error> {
+    fix_with_progress(settings, options, &NoProgress)
+}
+
+/// [`fix`], telling `progress` how far it has got.
+pub fn fix_with_progress(
+    settings: &Settings,
+    options: FixOptions,
+    progress: &dyn Progress,
+) -> Result<FixOutcome, Error> {
+    let settings = settings.resolve()?;
+    progress.stage("finding files", None);
+    let (scope, mut errors) = discover::scope::plan(&settings.files)?;
+    let (corpus, checked, load_errors) = load::load_planned(&settings.files, scope, progress);
+    errors.extend(load_errors);
+    Ok(fix_loaded(
+        corpus, checked, errors, &settings, options, progress,
+    ))
+}
+
+/// Fixes documents already loaded: those marked in `checked` (the others are context);
+/// `errors` are those of loading them, passed through.
+pub fn fix_corpus(
+    corpus: Corpus,
+    checked: Vec<bool>,
+    errors: Vec<FileError>,
+    settings: &Settings,
+    options: FixOptions,
+    progress: &dyn Progress,
+) -> Result<FixOutcome, Error> {
+    Ok(fix_loaded(
+        corpus,
+        checked,
+        errors,
+        &settings.resolve()?,
+        options,
+        progress,
+    ))
+}
+
+/// [`fix_corpus`] with settings already resolved.
+fn fix_loaded(
+    mut corpus: Corpus,
+    checked: Vec<bool>,
+    mut errors: Vec<FileError>,
+    settings: &Resolved,
+    options: FixOptions,
+    progress: &dyn Progress,
+) -> FixOutcome {
+    let rules = &settings.rules;
+    let (sources, source_errors) = sources::load(&mut corpus);
+    errors.extend(source_errors);
+    let threshold = if options.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+
+    let inputs = Inputs {
+        corpus: &corpus,
+        checked: &checked,
+        sources: &sources,
+        settings,
+        rules,
+        document_rules: None,
+    };
+    let first = analyze(&inputs, true, &mut |_| {}, progress);
+    let metadata = first.metadata.unwrap_or_default();
+    let mut refused = Vec::new();
+    let mut fixing: Vec<(DocId, Tagged)> = Vec::new();
+    let mut edits = edits_per_document(&first.diagnostics, corpus.documents.len(), threshold);
+    for (id, doc) in corpus.documents.iter().enumerate() {
+        if !checked[id] {
+            continue;
+        }
+        if let Some(reason) = refusal(doc, &first.diagnostics, id, threshold) {
+            refused.push(Refusal { id, reason });
+            continue;
+        }
+        if doc.is_text() {
+            fixing.push((id, std::mem::take(&mut edits[id])));
+        }
+    }
+    let mut documents: Vec<FixedDocument> = fixing
+        .into_par_iter()
+        .map(|(id, edits)| {
+            let (text, changes) = apply(&corpus.documents[id], edits);
+            FixedDocument {
+                id,
+                changed: false,
+                text,
+                changes,
+                unstable: false,
+            }
+        })
+        .collect();
+
+    // Fix again until nothing changes: a removal can make a neighbour chrome, a repair can
+    // make two paragraphs equal. Each round analyses the documents as the last one left
+    // them; the per-document rules see only those it changed, as the others gave them
+    // nothing to fix last time.
+    let fixable: Vec<&'static Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| r.fix != FixAvailability::None)
+        .collect();
+    let mut changed: Vec<bool> = documents
+        .par_iter()
+        .map(|d| d.text != corpus.documents[d.id].text)
+        .collect();
+    let mut current = Corpus {
+        documents: documents
+            .par_iter_mut()
+            .map(|d| {
+                Document::from_bytes(
+                    corpus.documents[d.id].path.clone(),
+                    std::mem::take(&mut d.text).into_bytes(),
+                )
+            })
+            .collect(),
+        auxiliary: Vec::new(),
+    };
+    let none = Sources::default();
+    let all = vec![true; current.len()];
+    for round in 1..=MAX_ROUNDS {
+        progress.stage("fixing", None);
+        let inputs = Inputs {
+            corpus: &current,
+            checked: &all,
+            sources: &none,
+            settings,
+            rules: &fixable,
+            document_rules: Some(&changed),
+        };
+        let again = analyze(&inputs, false, &mut |_| {}, &NoProgress);
+        let edits = edits_per_document(&again.diagnostics, current.len(), threshold);
+        // A text that went through `canonical` and has no edits stays as it is.
+        let applied: Vec<Option<(String, Vec<Change>)>> = current
+            .documents
+            .par_iter()
+            .zip(edits)
+            .map(|(doc, pending)| {
+                if pending.is_empty() {
+                    return None;
+                }
+                let (text, changes) = apply(doc, pending);
+                (text != doc.text).then_some((text, changes))
+            })
+            .collect();
+        changed = applied.iter().map(Option::is_some).collect();
+        if !changed.contains(&true) {
+            break;
+        }
+        if round == MAX_ROUNDS {
+            for (fixed, still) in documents.iter_mut().zip(&changed) {
+                fixed.unstable = *still;
+            }
+            break;
+        }
+        current
+            .documents
+            .par_iter_mut()
+            .zip(&mut documents)
+            .zip(applied)
+            .for_each(|((doc, fixed), applied)| {
+                if let Some((text, changes)) = applied {
+                    *doc = Document::from_bytes(doc.path.clone(), text.into_bytes());
+                    fixed.changes.extend(changes);
+                }
+            });
+    }
+    for (fixed, doc) in documents.iter_mut().zip(current.documents) {
+        fixed.text = doc.text;
+    }
+    for fixed in &mut documents {
+        fixed.changed = fixed.text.as_bytes() != corpus.documents[fixed.id].raw_bytes();
+    }
+    FixOutcome {
+        corpus,
+        checked,
+        sources,
+        documents,
+        metadata,
+        refused,
+        errors,
+    }
+}
+
+type Tagged = Vec<(Edit, &'static Rule, DocId)>;
+
+fn edits_per_document(
+    diagnostics: &[Diagnostic],
+    documents: usize,
+    threshold: Applicability,
+) -> Vec<Tagged> {
+    let mut per_doc: Vec<Tagged> = vec![Vec::new(); documents];
+    for d in diagnostics {
+        let Some(fix) = &d.fix else { continue };
+        if fix.applicability < threshold || d.doc >= documents {
+            continue;
+        }
+        per_doc[d.doc].extend(fix.edits.iter().map(|e| (e.clone(), d.rule, d.doc)));
+    }
+    per_doc
+}
+
+/// Applies merged edits, then brings the text to canonical form.
+fn apply(doc: &Document, edits: Tagged) -> (String, Vec<Change>) {
+    let merged = merge_edits(edits.into_iter().map(|(e, rule, _)| (e, rule)).collect());
+    let changes = merged
+        .iter()
+        .map(|(edit, rule)| Change {
+            rule,
+            before: doc.slice(edit.span).to_string(),
+            after: edit.replacement.clone(),
+            line: doc.lines.line_of(edit.span.start) + 1,
+        })
+        .collect();
+    let edits: Vec<Edit> = merged.into_iter().map(|(e, _)| e).collect();
+    (canonical(&apply_edits(&doc.text, &edits)), changes)
+}
+
+/// Why a document cannot be written safely: bytes that are not UTF-8 and that no fix
+/// at the chosen applicability re-decodes.
+fn refusal(
+    doc: &Document,
+    diagnostics: &[Diagnostic],
+    id: DocId,
+    threshold: Applicability,
+) -> Option<String> {
+    let TextEncoding::Utf8Lossy { invalid, guess } = &doc.encoding else {
+        return None;
+    };
+    let redecoded = diagnostics.iter().any(|d| {
+        d.doc == id
+            && d.rule.code == invalid_utf8::RULE.code
+            && d.fix.as_ref().is_some_and(|f| f.applicability >= threshold)
+    });
+    (!redecoded).then(|| {
+        let hint = if threshold == Applicability::Safe {
+            format!("; `--unsafe-fixes` re-decodes them as {}", guess.name())
+        } else {
+            String::new()
+        };
+        format!(
+            "{} bytes are not valid UTF-8 and cannot be decoded with confidence{hint}",
+            invalid.len()
+        )
+    })
+}

@@ -1,0 +1,393 @@
+//! Writing what `fix` produced: a mirror under `--out DIR` with its `metadata.jsonl`, the
+//! files themselves with `--in-place`, or a unified diff. Every file is written atomically:
+//! a temporary file in the same folder, renamed over the target. The user's own files and
+//! every manifest are flushed to disk before the rename; the files of a new `--out` mirror
+//! are not, which makes `--out` several times faster.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_json::{Map, Value, json};
+use similar::TextDiff;
+
+use crate::atomic::{Durability, replace_with, write_atomic};
+use crate::fix::{FixOutcome, FixedDocument};
+use crate::provenance::{FieldName, Metadata, sha256_hex};
+
+/// How a cleaned file reaches the disk: [`write_atomic`] in a run, a failing stand-in in
+/// tests of what a failure leaves behind.
+pub type WriteFile<'a> = &'a mut dyn FnMut(&Path, &[u8]) -> io::Result<()>;
+
+/// Where a document goes under `--out`: its path relative to the root it was found
+/// under (the folder named on the command line), or its file name for a named file.
+pub fn relative_path(path: &Path, roots: &[PathBuf]) -> PathBuf {
+    for root in roots {
+        if path == root {
+            return path
+                .file_name()
+                .map_or_else(|| path.to_path_buf(), PathBuf::from);
+        }
+        if let Ok(rest) = path.strip_prefix(root)
+            && !rest.as_os_str().is_empty()
+        {
+            return rest.to_path_buf();
+        }
+    }
+    path.file_name()
+        .map_or_else(|| path.to_path_buf(), PathBuf::from)
+}
+
+/// The manifest line of a cleaned document.
+pub fn manifest_entry(
+    file_name: &str,
+    fixed: &FixedDocument,
+    outcome: &FixOutcome,
+) -> Map<String, Value> {
+    let original = outcome.corpus.get(fixed.id);
+    let meta: &Metadata = &outcome.metadata[fixed.id];
+    let mut entry = Map::new();
+    entry.insert("file_name".into(), json!(file_name));
+    for field in FieldName::ALL {
+        let name = field.as_str();
+        match meta.get(field) {
+            Some(v) => {
+                entry.insert(name.into(), json!(v.value));
+                entry.insert(format!("{name}_origin"), json!(v.origin.as_str()));
+            }
+            None => {
+                entry.insert(name.into(), Value::Null);
+            }
+        }
+    }
+    entry.insert("sha256".into(), json!(sha256_hex(fixed.text.as_bytes())));
+    entry.insert("original_path".into(), json!(original.display));
+    entry.insert("original_sha256".into(), json!(meta.sha256));
+    entry.insert(
+        "corpuslint_version".into(),
+        json!(env!("CARGO_PKG_VERSION")),
+    );
+    let changes: Map<String, Value> = fixed
+        .counts()
+        .into_iter()
+        .map(|(family, n)| (family.as_str().to_string(), json!(n)))
+        .collect();
+    entry.insert("changes".into(), Value::Object(changes));
+    entry
+}
+
+/// Writes every cleaned document under `out` and `out/metadata.jsonl`.
+pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Result<Vec<PathBuf>> {
+    let files: Vec<(PathBuf, String)> = outcome
+        .documents
+        .par_iter()
+        .map(|fixed| {
+            let original = outcome.corpus.get(fixed.id);
+            let relative = relative_path(&original.path, roots);
+            let target = out.join(&relative);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            replace_with(&target, Durability::Renamed, |file| {
+                file.write_all(fixed.text.as_bytes())
+            })?;
+            let file_name = relative.to_string_lossy().replace('\\', "/");
+            let entry = manifest_entry(&file_name, fixed, outcome);
+            Ok((target, Value::Object(entry).to_string()))
+        })
+        .collect::<io::Result<_>>()?;
+    let mut written = Vec::with_capacity(files.len());
+    let mut manifest = String::new();
+    for (target, line) in files {
+        manifest.push_str(&line);
+        manifest.push('\n');
+        written.push(target);
+    }
+    std::fs::create_dir_all(out)?;
+    write_atomic(
+        &out.join(crate::provenance::sources::MANIFEST_NAME),
+        manifest.as_bytes(),
+    )?;
+    Ok(written)
+}
+
+/// Rewrites the changed documents in place, and the manifests that describe them (or a
+/// new `metadata.jsonl` in the first folder named), each atomically. Named files
+/// checked against the rest of their corpus are the only files written: manifests are
+/// left as they are.
+pub fn write_in_place(outcome: &FixOutcome, roots: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
+    write_in_place_with(outcome, roots, &mut write_atomic)
+}
+
+/// [`write_in_place`], each file written with `write`.
+pub fn write_in_place_with(
+    outcome: &FixOutcome,
+    roots: &[PathBuf],
+    write: WriteFile,
+) -> io::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for fixed in outcome.documents.iter().filter(|f| f.changed) {
+        let path = &outcome.corpus.get(fixed.id).path;
+        write(path, fixed.text.as_bytes())?;
+        written.push(path.clone());
+    }
+    if outcome.checked.contains(&false) {
+        return Ok(written);
+    }
+    // Each manifest keeps its entries and their extra fields; entries of fixed documents
+    // get the new hash and provenance.
+    let sources = &outcome.sources;
+    let mut by_manifest: Vec<(PathBuf, PathBuf, Vec<&FixedDocument>)> = sources
+        .manifests
+        .iter()
+        .map(|m| {
+            (
+                outcome.corpus.get(m.doc).path.clone(),
+                m.dir.clone(),
+                Vec::new(),
+            )
+        })
+        .collect();
+    let mut unlisted: Vec<&FixedDocument> = Vec::new();
+    for fixed in &outcome.documents {
+        match sources.manifest_of.get(&fixed.id) {
+            Some(&(m, _)) => by_manifest[m].2.push(fixed),
+            None => unlisted.push(fixed),
+        }
+    }
+    for (i, (manifest_path, dir, docs)) in by_manifest.into_iter().enumerate() {
+        let manifest = &sources.manifests[i];
+        let text = &outcome.corpus.get(manifest.doc).text;
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for fixed in docs {
+            let relative = relative_path(
+                &outcome.corpus.get(fixed.id).path,
+                std::slice::from_ref(&dir),
+            );
+            let file_name = relative.to_string_lossy().replace('\\', "/");
+            let mut entry = manifest_entry(&file_name, fixed, outcome);
+            match sources.manifest_of.get(&fixed.id) {
+                Some(&(_, Some(e))) => {
+                    let line = manifest.entries[e].line;
+                    if let Ok(Value::Object(old)) = serde_json::from_str::<Value>(&lines[line]) {
+                        for (k, v) in old {
+                            entry.entry(k).or_insert(v);
+                        }
+                    }
+                    lines[line] = Value::Object(entry).to_string();
+                }
+                _ => lines.push(Value::Object(entry).to_string()),
+            }
+        }
+        let mut contents = lines.join("\n");
+        contents.push('\n');
+        write(&manifest_path, contents.as_bytes())?;
+        written.push(manifest_path);
+    }
+    if !unlisted.is_empty() {
+        let dir = roots
+            .iter()
+            .find(|r| r.is_dir())
+            .cloned()
+            .or_else(|| {
+                roots
+                    .first()
+                    .and_then(|r| r.parent().map(Path::to_path_buf))
+            })
+            .unwrap_or_default();
+        let manifest_path = if dir.as_os_str().is_empty() {
+            PathBuf::from(crate::provenance::sources::MANIFEST_NAME)
+        } else {
+            dir.join(crate::provenance::sources::MANIFEST_NAME)
+        };
+        let mut contents = String::new();
+        for fixed in unlisted {
+            let relative = relative_path(
+                &outcome.corpus.get(fixed.id).path,
+                std::slice::from_ref(&dir),
+            );
+            let file_name = relative.to_string_lossy().replace('\\', "/");
+            contents
+                .push_str(&Value::Object(manifest_entry(&file_name, fixed, outcome)).to_string());
+            contents.push('\n');
+        }
+        write(&manifest_path, contents.as_bytes())?;
+        written.push(manifest_path);
+    }
+    Ok(written)
+}
+
+/// The lock file `fix` holds in each folder it writes to, so that two runs do not write
+/// the same files at once. Hidden, so folder walks skip it.
+pub const LOCK_NAME: &str = ".corpuslint.lock";
+
+/// Advisory locks on the folders a run writes to; released, and their files removed,
+/// when dropped.
+#[derive(Debug)]
+pub struct FolderLocks {
+    held: Vec<(PathBuf, std::fs::File)>,
+    /// A folder made to be locked: removed with the lock if nothing was written to it.
+    created: Option<PathBuf>,
+}
+
+impl Drop for FolderLocks {
+    fn drop(&mut self) {
+        // The file goes while still locked: a run that opened it before cannot lock it,
+        // and one that opens it after creates a new one once this run is done.
+        for (path, _file) in self.held.drain(..) {
+            let _ = std::fs::remove_file(&path);
+        }
+        if let Some(folder) = &self.created {
+            // Fails, as it should, when the folder is not empty.
+            let _ = std::fs::remove_dir(folder);
+        }
+    }
+}
+
+/// Locks the `--out` folder, made if need be; a folder made here is removed with the
+/// lock when nothing was written to it.
+pub fn lock_out_folder(out: &Path) -> Result<FolderLocks, LockError> {
+    let made = !out.exists();
+    std::fs::create_dir_all(out).map_err(|source| LockError::Io {
+        path: out.display().to_string(),
+        source,
+    })?;
+    let mut locks = lock_folders(&[out.to_path_buf()])?;
+    if made {
+        locks.created = Some(out.to_path_buf());
+    }
+    Ok(locks)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error(
+        "{path} is held by another corpuslint run{holder}; wait for it to finish (or remove the file if no run is going on)"
+    )]
+    Held { path: String, holder: String },
+    #[error("cannot lock {path}: {source}")]
+    Io { path: String, source: io::Error },
+}
+
+/// The folders `--in-place` writes to for `roots`: each folder named, and the folder of
+/// each file named.
+pub fn in_place_folders(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = roots
+        .iter()
+        .map(|root| {
+            if root.is_dir() {
+                root.clone()
+            } else {
+                match root.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                    _ => PathBuf::from("."),
+                }
+            }
+        })
+        .collect();
+    folders.sort();
+    folders.dedup();
+    folders
+}
+
+/// Locks every folder of `folders` (which must exist), or none: a folder locked by
+/// another run is an error naming its lock file.
+pub fn lock_folders(folders: &[PathBuf]) -> Result<FolderLocks, LockError> {
+    let mut locks = FolderLocks {
+        held: Vec::new(),
+        created: None,
+    };
+    for folder in folders {
+        let path = folder.join(LOCK_NAME);
+        let shown = path.display().to_string();
+        let io_error = |source| LockError::Io {
+            path: shown.clone(),
+            source,
+        };
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_error)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = io::Read::read_to_string(&mut file, &mut holder);
+                let holder = holder.trim();
+                return Err(LockError::Held {
+                    path: shown,
+                    holder: if holder.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({holder})")
+                    },
+                });
+            }
+            Err(std::fs::TryLockError::Error(err)) => return Err(io_error(err)),
+        }
+        // Who holds it, for the message of a run that finds it locked.
+        file.set_len(0).map_err(io_error)?;
+        writeln!(file, "pid {}", std::process::id()).map_err(io_error)?;
+        locks.held.push((path, file));
+    }
+    Ok(locks)
+}
+
+/// A unified diff of one document, `a/PATH` against `b/PATH`.
+pub fn diff(outcome: &FixOutcome, fixed: &FixedDocument, color: bool) -> String {
+    let original = outcome.corpus.get(fixed.id);
+    let diff = TextDiff::from_lines(original.text.as_str(), fixed.text.as_str());
+    let header = (
+        format!("a/{}", original.display),
+        format!("b/{}", original.display),
+    );
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(&header.0, &header.1)
+        .to_string();
+    if !color {
+        return text;
+    }
+    text.lines()
+        .map(|line| {
+            let code = if line.starts_with("+++") || line.starts_with("---") {
+                "1"
+            } else if line.starts_with('+') {
+                "32"
+            } else if line.starts_with('-') {
+                "31"
+            } else if line.starts_with("@@") {
+                "36"
+            } else {
+                return format!("{line}\n");
+            };
+            format!("\u{1b}[{code}m{line}\u{1b}[0m\n")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_keep_the_tree_under_the_root() {
+        let roots = [PathBuf::from("corpus"), PathBuf::from("one.txt")];
+        assert_eq!(
+            relative_path(Path::new("corpus/a/b.txt"), &roots),
+            PathBuf::from("a/b.txt")
+        );
+        assert_eq!(
+            relative_path(Path::new("one.txt"), &roots),
+            PathBuf::from("one.txt")
+        );
+        assert_eq!(
+            relative_path(Path::new("elsewhere/c.txt"), &roots),
+            PathBuf::from("c.txt")
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! The cache in `ROOT/.corpuslint_cache/`: the paragraphs of each file already seen.
+//!
+//! Segmenting a file into paragraphs and fingerprinting them (normalizing every
+//! paragraph) is most of the cost of loading a corpus. The corpus-wide rules still need
+//! each file's text, so every file is read; a file whose bytes hash to a key in the cache
+//! takes its paragraphs from there. Keying by content rather than by path and mtime
+//! means a stale entry can never be used: the same bytes always give the same
+//! paragraphs, so results are identical with and without the cache.
+//!
+//! The cache is one file, written atomically. Its header names the format and the
+//! corpuslint version that wrote it; a cache from another version, or one that does not
+//! read back whole, is ignored and rebuilt, never an error.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+use crate::document::paragraphs::Paragraph;
+use crate::text::normalize::Fingerprint;
+use crate::text::span::Span;
+
+/// The folder of the cache, under the corpus root.
+pub const CACHE_DIR: &str = ".corpuslint_cache";
+const CACHE_FILE: &str = "paragraphs.bin";
+/// Changes whenever the layout of the file changes.
+const MAGIC: &[u8; 8] = b"CLPARA01";
+/// Bytes per paragraph: span, lines (4 × u64), key (u128), chars and words (2 × u32).
+const PARAGRAPH_LEN: usize = 4 * 8 + 16 + 2 * 4;
+
+/// The key of a file's contents.
+pub fn key(bytes: &[u8]) -> u128 {
+    xxh3_128(bytes)
+}
+
+/// Paragraphs by content key, as read from the cache file, and what this run used.
+#[derive(Debug, Default)]
+pub struct Cache {
+    dir: PathBuf,
+    entries: HashMap<u128, Vec<Paragraph>>,
+}
+
+impl Cache {
+    /// The cache of `root`; empty when there is none or it cannot be used.
+    pub fn open(root: &Path) -> Self {
+        let dir = root.join(CACHE_DIR);
+        let entries = std::fs::read(dir.join(CACHE_FILE))
+            .ok()
+            .and_then(|bytes| decode(&bytes))
+            .unwrap_or_default();
+        Self { dir, entries }
+    }
+
+    pub fn get(&self, key: u128) -> Option<&[Paragraph]> {
+        self.entries.get(&key).map(Vec::as_slice)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Records the paragraphs of the files of this run (`used`: hits and new entries).
+    /// With `prune`, the entries of files not in the run are dropped (the run saw the
+    /// whole root); otherwise they are kept. Writes only when something changed; a
+    /// cache that cannot be written is skipped silently, as the next run only loses time.
+    pub fn update(mut self, used: Vec<(u128, Vec<Paragraph>)>, prune: bool) {
+        let mut changed = false;
+        let mut kept: HashMap<u128, Vec<Paragraph>> = HashMap::with_capacity(used.len());
+        for (key, paragraphs) in used {
+            if self.entries.remove(&key).is_none() {
+                changed = true;
+            }
+            kept.insert(key, paragraphs);
+        }
+        if prune {
+            changed |= !self.entries.is_empty();
+        } else {
+            kept.extend(self.entries.drain());
+        }
+        if changed {
+            let _ = write(&self.dir, &kept);
+        }
+    }
+}
+
+fn write(dir: &Path, entries: &HashMap<u128, Vec<Paragraph>>) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        crate::atomic::write_atomic(&ignore, b"# Automatically created by corpuslint.\n*\n")?;
+    }
+    crate::atomic::write_atomic(&dir.join(CACHE_FILE), &encode(entries))
+}
+
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// `MAGIC`, version length and version, entry count, entries, then an xxh3 of all before.
+fn encode(entries: &HashMap<u128, Vec<Paragraph>>) -> Vec<u8> {
+    let paragraphs: usize = entries.values().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(64 + entries.len() * 20 + paragraphs * PARAGRAPH_LEN);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(version().len() as u32).to_le_bytes());
+    out.extend_from_slice(version().as_bytes());
+    out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+    let mut keys: Vec<&u128> = entries.keys().collect();
+    keys.sort();
+    for key in keys {
+        let list = &entries[key];
+        out.extend_from_slice(&key.to_le_bytes());
+        out.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        for p in list {
+            for n in [p.span.start, p.span.end, p.first_line, p.last_line] {
+                out.extend_from_slice(&(n as u64).to_le_bytes());
+            }
+            out.extend_from_slice(&p.fingerprint.key.to_le_bytes());
+            out.extend_from_slice(&p.fingerprint.chars.to_le_bytes());
+            out.extend_from_slice(&p.fingerprint.words.to_le_bytes());
+        }
+    }
+    let check = xxh3_64(&out);
+    out.extend_from_slice(&check.to_le_bytes());
+    out
+}
+
+fn decode(bytes: &[u8]) -> Option<HashMap<u128, Vec<Paragraph>>> {
+    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if xxh3_64(body) != u64::from_le_bytes(check.try_into().ok()?) {
+        return None;
+    }
+    let mut reader = Reader(body);
+    if reader.take(MAGIC.len())? != MAGIC {
+        return None;
+    }
+    let version_len = reader.u32()? as usize;
+    if reader.take(version_len)? != version().as_bytes() {
+        return None;
+    }
+    let count = reader.u64()?;
+    let mut entries = HashMap::new();
+    for _ in 0..count {
+        let key = reader.u128()?;
+        let len = reader.u32()? as usize;
+        if reader.0.len() < len.checked_mul(PARAGRAPH_LEN)? {
+            return None;
+        }
+        let mut list = Vec::with_capacity(len);
+        for _ in 0..len {
+            let mut number = || reader.u64().and_then(|n| usize::try_from(n).ok());
+            let span = Span::new(number()?, number()?);
+            let (first_line, last_line) = (number()?, number()?);
+            let fingerprint = Fingerprint {
+                key: reader.u128()?,
+                chars: reader.u32()?,
+                words: reader.u32()?,
+            };
+            list.push(Paragraph {
+                span,
+                first_line,
+                last_line,
+                fingerprint,
+            });
+        }
+        entries.insert(key, list);
+    }
+    reader.0.is_empty().then_some(entries)
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn paragraphs(text: &str) -> Vec<Paragraph> {
+        Document::from_bytes("t.txt".into(), text.as_bytes().to_vec()).paragraphs
+    }
+
+    #[test]
+    fn entries_read_back_as_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "One paragraph here.\n\nAnd a second one, longer than the first.\n";
+        let cache = Cache::open(dir.path());
+        assert!(cache.is_empty());
+        cache.update(vec![(key(text.as_bytes()), paragraphs(text))], true);
+        let cache = Cache::open(dir.path());
+        assert_eq!(cache.len(), 1);
+        assert_eq!(
+            cache.get(key(text.as_bytes())),
+            Some(paragraphs(text).as_slice())
+        );
+        let ignore = std::fs::read_to_string(dir.path().join(CACHE_DIR).join(".gitignore"))
+            .expect("gitignore written");
+        assert!(ignore.lines().any(|l| l == "*"));
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_cache_is_ignored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "Some text.\n";
+        Cache::open(dir.path()).update(vec![(key(text.as_bytes()), paragraphs(text))], true);
+        let file = dir.path().join(CACHE_DIR).join(CACHE_FILE);
+        let good = std::fs::read(&file).expect("cache written");
+        for bad in [
+            good[..good.len() / 2].to_vec(),
+            Vec::new(),
+            b"not a cache at all".to_vec(),
+            {
+                let mut flipped = good.clone();
+                flipped[20] ^= 0xff;
+                flipped
+            },
+        ] {
+            std::fs::write(&file, &bad).expect("write");
+            assert!(Cache::open(dir.path()).is_empty());
+        }
+        let mut other_version = good.clone();
+        let at = MAGIC.len() + 4;
+        other_version[at] = b'X';
+        let body = other_version.len() - 8;
+        let check = xxh3_64(&other_version[..body]).to_le_bytes();
+        other_version[body..].copy_from_slice(&check);
+        std::fs::write(&file, &other_version).expect("write");
+        assert!(Cache::open(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn runs_on_part_of_the_root_keep_the_other_entries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (a, b) = ("First file.\n", "Second file.\n");
+        Cache::open(dir.path()).update(vec![(key(a.as_bytes()), paragraphs(a))], true);
+        Cache::open(dir.path()).update(vec![(key(b.as_bytes()), paragraphs(b))], false);
+        assert_eq!(Cache::open(dir.path()).len(), 2);
+        Cache::open(dir.path()).update(vec![(key(b.as_bytes()), paragraphs(b))], true);
+        let cache = Cache::open(dir.path());
+        assert_eq!(cache.len(), 1);
+        assert!(cache.get(key(a.as_bytes())).is_none());
+    }
+}

@@ -1,0 +1,125 @@
+//! The JSON contract: one object on stdout, built from our own serde structs.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::edit::Fix;
+use crate::diagnostic::{Family, Severity};
+use crate::engine::Outcome;
+use crate::error::FileError;
+use crate::output::{positions, span_positions};
+
+/// Bumped only for incompatible changes; fields are added, never renamed.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    tool: Tool,
+    files: usize,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    errors: &'a [FileError],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'static str,
+    rule: &'static str,
+    family: Family,
+    severity: Severity,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    message: &'a str,
+    help: Option<&'a str>,
+    related: Vec<JsonRelated<'a>>,
+    fix: Option<&'a Fix>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    path: &'a str,
+    line: usize,
+    end_line: usize,
+    byte_start: usize,
+    byte_end: usize,
+    message: &'a str,
+}
+
+fn diagnostics(outcome: &Outcome) -> Vec<JsonDiagnostic<'_>> {
+    outcome
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (start, end) = positions(outcome, d);
+            JsonDiagnostic {
+                code: d.rule.code,
+                rule: d.rule.name,
+                family: d.rule.family,
+                severity: d.severity,
+                path: &outcome.corpus.get(d.doc).display,
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                byte_start: d.span.start,
+                byte_end: d.span.end,
+                message: &d.message,
+                help: d.help.as_deref(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| {
+                        let doc = outcome.corpus.get(r.doc);
+                        let (start, end) = span_positions(doc, r.span);
+                        JsonRelated {
+                            path: &doc.display,
+                            line: start.line,
+                            end_line: end.line,
+                            byte_start: r.span.start,
+                            byte_end: r.span.end,
+                            message: &r.message,
+                        }
+                    })
+                    .collect(),
+                fix: d.fix.as_ref(),
+            }
+        })
+        .collect()
+}
+
+/// One finding per line, each object as in the `diagnostics` array of the JSON report.
+pub fn render_lines(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
+    for diagnostic in diagnostics(outcome) {
+        serde_json::to_writer(&mut *out, &diagnostic).map_err(io::Error::from)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
+    let diagnostics = diagnostics(outcome);
+    let report = Report {
+        version: FORMAT_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        files: outcome.checked_files(),
+        diagnostics,
+        errors: &outcome.errors,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
+    writeln!(out)
+}

@@ -1,0 +1,648 @@
+//! Reading a byline line: `By Lang Ping | China Daily | Updated: 2019-04-22 08:04`,
+//! `Author : Lu Zhongwei Source : Chinese Social Sciences Today 2016-12-05`.
+
+use crate::data::metadata::{FoundDate, Label, MetadataData};
+use crate::text::{is_cjk, more_words_than};
+
+/// Labels that take a name after a space rather than a colon: `By Lang Ping`.
+const NAME_LABELS: &[&str] = &[
+    "by",
+    "posted by",
+    "written by",
+    "story by",
+    "words by",
+    "last modified on",
+    "originally published by",
+    "published by",
+    "via",
+];
+/// Words of a qualifier allowed between a label and its colon: `Source of documents:`.
+const MAX_QUALIFIER_WORDS: usize = 3;
+
+/// A field read from a byline: the label, and the value with its byte range in the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BylineField {
+    pub label: Label,
+    /// Byte range of the label in the line.
+    pub label_range: (usize, usize),
+    /// The value; empty when the label has nothing after it (`By`, `Source of documents:`).
+    pub value: String,
+    pub value_range: (usize, usize),
+}
+
+/// What a byline line holds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Byline {
+    pub fields: Vec<BylineField>,
+    /// Dates of the line, and the label each one came under (`None`: no label).
+    pub dates: Vec<(FoundDate, Option<Label>)>,
+}
+
+impl Byline {
+    pub fn value(&self, label: Label) -> Option<&BylineField> {
+        self.fields
+            .iter()
+            .find(|f| f.label == label && !f.value.is_empty())
+    }
+}
+
+/// A label found in the line.
+struct Found {
+    label: Label,
+    start: usize,
+    /// Where its value starts (after the colon, or after the space of `By`).
+    value_start: usize,
+    /// Whether only a qualifier and a colon follow, with nothing after them.
+    empty: bool,
+    /// A bare `By`, which needs names after it.
+    bare_by: bool,
+}
+
+/// Reads `line` as a byline, if it is one: a short line that starts with a field label,
+/// or that is a date with little around it.
+/// No-break spaces count as spaces; every range of the result is a byte range of `line`.
+pub fn parse(line: &str, data: &MetadataData) -> Option<Byline> {
+    if !line.contains('\u{a0}') {
+        return parse_spaced(line, data);
+    }
+    let spaced = line.replace('\u{a0}', " ");
+    let mut byline = parse_spaced(&spaced, data)?;
+    // Where each no-break space stands in `spaced`; each is one byte longer in `line`.
+    let replaced: Vec<usize> = line
+        .match_indices('\u{a0}')
+        .enumerate()
+        .map(|(k, (at, _))| at - k)
+        .collect();
+    let original = |at: usize| at + replaced.partition_point(|&p| p < at);
+    for field in &mut byline.fields {
+        field.label_range = (original(field.label_range.0), original(field.label_range.1));
+        field.value_range = (original(field.value_range.0), original(field.value_range.1));
+    }
+    for (date, _) in &mut byline.dates {
+        (date.start, date.end) = (original(date.start), original(date.end));
+    }
+    Some(byline)
+}
+
+fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
+    if more_words_than(line, data.max_byline_words) {
+        return None;
+    }
+    let dates = data.find_dates(line);
+    let labels = find_labels(line, data);
+    let lead = line.len() - line.trim_start().len();
+    let starts_with_label = labels.first().is_some_and(|f| f.start == lead);
+    // `2021年12月15日 10:27 来源：新华网`: a date first, then labels.
+    let date_then_labels = !labels.is_empty() && dates.first().is_some_and(|d| d.start == lead);
+    let date_only = dates.len() == 1 && {
+        let rest: usize = line.chars().count() - dates[0].text.chars().count();
+        rest <= 16 && labels.is_empty()
+    };
+    if !starts_with_label && !date_then_labels {
+        // `Thomas Dubois, 2016-05-06` is a date with little around it, and a name first.
+        if let Some(byline) = name_first(line, data, dates.clone()) {
+            return Some(byline);
+        }
+        if !date_only {
+            return source_in_brackets(line, data);
+        }
+    }
+    let mut byline = Byline::default();
+    for (i, found) in labels.iter().enumerate() {
+        let end = labels.get(i + 1).map_or(line.len(), |next| next.start);
+        let segment_end = segment_end(line, found.value_start, end);
+        // A bare `By` must be followed by names: `By Quoting Out-of-context McNally Turns a`
+        // is a headline.
+        if found.bare_by
+            && !found.empty
+            && !reads_as_names(&clean_value(line, found.value_start, segment_end, &dates).0)
+        {
+            return None;
+        }
+        let date_under = dates
+            .iter()
+            .find(|d| d.start >= found.value_start && d.start < end);
+        let (value, range) = match (found.label, date_under) {
+            (Label::Date | Label::Updated, Some(date)) => {
+                (date.text.clone(), (date.start, date.end))
+            }
+            _ if found.empty => (String::new(), (found.value_start, found.value_start)),
+            _ => clean_value(line, found.value_start, segment_end, &dates),
+        };
+        byline.fields.push(BylineField {
+            label: found.label,
+            label_range: (found.start, found.value_start),
+            value,
+            value_range: range,
+        });
+        // An unlabelled segment right after the author is the outlet: `By X | China Daily |`.
+        if found.label == Label::Author && segment_end < end {
+            let next_start = skip_separators(line, segment_end);
+            let next_end = segment_end_of(line, next_start, end);
+            let (value, range) = clean_value(line, next_start, next_end, &dates);
+            if !value.is_empty()
+                && value
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || is_cjk(c))
+            {
+                byline.fields.push(BylineField {
+                    label: Label::Source,
+                    label_range: (next_start, next_start),
+                    value,
+                    value_range: range,
+                });
+            }
+        }
+    }
+    for date in dates {
+        let label = labels
+            .iter()
+            .rev()
+            .find(|f| f.start <= date.start && matches!(f.label, Label::Date | Label::Updated))
+            .filter(|f| {
+                !labels
+                    .iter()
+                    .any(|g| g.start > f.start && g.start <= date.start)
+            })
+            .map(|f| f.label);
+        byline.dates.push((date, label));
+    }
+    Some(byline)
+}
+
+/// Whether `text` starts with a personal name: two to four capitalised words (or
+/// initials) before the end, `and` or a comma.
+fn reads_as_names(text: &str) -> bool {
+    let first = text.split(" and ").next().unwrap_or("");
+    let first = first.split(" AND ").next().unwrap_or("");
+    let first = first.split(", ").next().unwrap_or("");
+    let words: Vec<&str> = first.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '!' | '?'))
+        })
+}
+
+/// `Ana Thompson, 2015-11-24`, `Ingrid Jackson, Staff Writer`: capitalised names, a comma,
+/// then a date or a role.
+fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<Byline> {
+    let (names, rest) = line.split_once(", ")?;
+    if !reads_as_names(names) {
+        return None;
+    }
+    let rest_start = names.len() + 2;
+    let rest = rest.trim();
+    let dated = dates.first().is_some_and(|d| d.start == rest_start);
+    let role = data
+        .name_first_roles
+        .iter()
+        .any(|r| rest.to_lowercase() == *r);
+    if !dated && !role {
+        return None;
+    }
+    Some(Byline {
+        fields: vec![BylineField {
+            label: Label::Author,
+            label_range: (0, 0),
+            value: names.to_string(),
+            value_range: (0, names.len()),
+        }],
+        dates: dates.into_iter().map(|d| (d, None)).collect(),
+    })
+}
+
+/// `(Associated Press)`: a source alone in brackets.
+fn source_in_brackets(line: &str, data: &MetadataData) -> Option<Byline> {
+    let caps = data.source_in_brackets.captures(line.trim())?;
+    let source = caps.name("source")?;
+    let offset = line.len() - line.trim_start().len();
+    Some(Byline {
+        fields: vec![BylineField {
+            label: Label::Source,
+            label_range: (offset, offset),
+            value: source.as_str().trim().to_string(),
+            value_range: (offset + source.start(), offset + source.end()),
+        }],
+        dates: Vec::new(),
+    })
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '|' | '·' | '•' | '¦' | ';' | '；' | '丨')
+}
+
+/// The end of the value that starts at `from`: the next separator, or a run of two or
+/// more spaces, before `limit`.
+fn segment_end(line: &str, from: usize, limit: usize) -> usize {
+    segment_end_of(line, from, limit)
+}
+
+fn segment_end_of(line: &str, from: usize, limit: usize) -> usize {
+    let text = &line[from..limit];
+    let mut seen_text = false;
+    let mut previous_space = false;
+    for (i, c) in text.char_indices() {
+        if is_separator(c) && seen_text {
+            return from + i;
+        }
+        let space = c.is_whitespace();
+        if space && previous_space && seen_text {
+            return from + i - 1;
+        }
+        previous_space = space;
+        seen_text |= !space && !is_separator(c);
+    }
+    limit
+}
+
+fn skip_separators(line: &str, from: usize) -> usize {
+    from + line[from..].len()
+        - line[from..]
+            .trim_start_matches(|c: char| c.is_whitespace() || is_separator(c))
+            .len()
+}
+
+/// The value between `start` and `end` without dates, separators, and connector words
+/// left at its end (`jdoe on` of `Posted by jdoe on March 3, 2022`).
+fn clean_value(
+    line: &str,
+    start: usize,
+    end: usize,
+    dates: &[FoundDate],
+) -> (String, (usize, usize)) {
+    let mut end = end;
+    for date in dates {
+        if date.start >= start && date.start < end {
+            end = date.start;
+        }
+    }
+    let raw = &line[start..end];
+    let trim = |c: char| {
+        c.is_whitespace() || is_separator(c) || matches!(c, ',' | ':' | '：' | '-' | '–' | '—')
+    };
+    let mut value = raw.trim_matches(trim);
+    for connector in [" on", " at", " in", " from", " and"] {
+        if let Some(stripped) = value.strip_suffix(connector) {
+            value = stripped.trim_end_matches(trim);
+        }
+    }
+    let offset = start + raw.find(value).unwrap_or(0);
+    let collapsed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    (collapsed, (offset, offset + value.len()))
+}
+
+/// Labels of the line, in order: at the start of the line or after a separator or space,
+/// followed by a colon (possibly after a short qualifier), or, for `By`-like labels, by a
+/// capitalised name.
+fn find_labels(line: &str, data: &MetadataData) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        let at_boundary = line[..i].chars().next_back().is_none_or(|c| {
+            c.is_whitespace() || is_separator(c) || matches!(c, '(' | '（' | ',' | '，' | '【')
+        });
+        if at_boundary && let Some(f) = label_at(line, i, data) {
+            i = f.value_start.max(i + 1);
+            found.push(f);
+            continue;
+        }
+        i += line[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
+    let rest = &line[at..];
+    for (label, kind) in &data.labels {
+        let Some(head) = rest.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let after = &rest[label.len()..];
+        let cjk_label = label.chars().any(is_cjk);
+        if !cjk_label && after.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let start = at;
+        let after_start = at + label.len();
+        // `Label :`, `Label：`
+        let spaces = after.len() - after.trim_start().len();
+        let trimmed = after.trim_start();
+        if let Some(colon) = trimmed.chars().next().filter(|c| matches!(c, ':' | '：')) {
+            let value_start = after_start + spaces + colon.len_utf8();
+            let empty = line[value_start..].trim().is_empty();
+            return Some(Found {
+                label: *kind,
+                start,
+                value_start,
+                empty,
+                bare_by: false,
+            });
+        }
+        // `By Lang Ping`; `By` alone is an empty byline.
+        if NAME_LABELS.contains(&label.as_str()) {
+            if trimmed.is_empty() {
+                return Some(Found {
+                    label: *kind,
+                    start,
+                    value_start: after_start,
+                    empty: true,
+                    bare_by: label == "by",
+                });
+            }
+            // A bare `By` needs a capitalised name (`By 2030`, `By contrast` are prose);
+            // `Posted by` and `Written by` are explicit enough for user names.
+            let name_start = trimmed.chars().next().is_some_and(|c| {
+                c.is_uppercase() || is_cjk(c) || (label != "by" && c.is_alphabetic())
+            });
+            if spaces > 0 && name_start {
+                return Some(Found {
+                    label: *kind,
+                    start,
+                    value_start: after_start + spaces,
+                    empty: false,
+                    bare_by: label == "by",
+                });
+            }
+            continue;
+        }
+        // `Published 3:04 PM EST, Mon January 3, 2022`: date labels need no colon when a
+        // date follows.
+        if matches!(kind, Label::Date | Label::Updated)
+            && spaces > 0
+            && !data.find_dates(trimmed).is_empty()
+        {
+            return Some(Found {
+                label: *kind,
+                start,
+                value_start: after_start + spaces,
+                empty: false,
+                bare_by: label == "by",
+            });
+        }
+        // `作者 张三`: CJK labels need no colon.
+        if cjk_label && !trimmed.is_empty() {
+            return Some(Found {
+                label: *kind,
+                start,
+                value_start: after_start + spaces,
+                empty: false,
+                bare_by: label == "by",
+            });
+        }
+        // `Source of documents:` with nothing after: an empty field.
+        if spaces > 0 && at == line.len() - line.trim_start().len() {
+            let qualifier = trimmed.trim_end();
+            if let Some(words) = qualifier.strip_suffix([':', '：'])
+                && words.split_whitespace().count() <= MAX_QUALIFIER_WORDS
+            {
+                return Some(Found {
+                    label: *kind,
+                    start,
+                    value_start: line.len(),
+                    empty: true,
+                    bare_by: label == "by",
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_of_a_line_with_no_break_spaces_are_ranges_of_that_line() {
+        let line = "\u{a0}\u{a0}By Jane\u{a0}Doe\u{a0}| Updated:\u{a0}2019-13-45";
+        let byline = parse(line, MetadataData::for_tests()).expect("a byline");
+        let author = byline.value(Label::Author).expect("an author");
+        let (start, end) = author.value_range;
+        assert_eq!(&line[start..end], "Jane\u{a0}Doe");
+        let (start, end) = author.label_range;
+        assert_eq!(line[start..end].trim_end(), "By");
+        let (date, _) = &byline.dates[0];
+        assert_eq!(&line[date.start..date.end], "2019-13-45");
+    }
+
+    fn fields(line: &str) -> Option<Vec<(Label, String)>> {
+        let data = MetadataData::for_tests();
+        parse(line, data).map(|b| b.fields.into_iter().map(|f| (f.label, f.value)).collect())
+    }
+
+    fn date(line: &str) -> Option<(String, Option<Label>)> {
+        let data = MetadataData::for_tests();
+        let byline = parse(line, data)?;
+        let (d, label) = byline.dates.first()?;
+        Some((d.value?.to_string(), *label))
+    }
+
+    #[test]
+    fn reads_news_bylines() {
+        assert_eq!(
+            fields("By Lang Ping | China Daily | Updated: 2019-04-22 08:04"),
+            Some(vec![
+                (Label::Author, "Lang Ping".into()),
+                (Label::Source, "China Daily".into()),
+                (Label::Updated, "2019-04-22".into()),
+            ])
+        );
+        assert_eq!(
+            date("By Lang Ping | China Daily | Updated: 2019-04-22 08:04"),
+            Some(("2019-04-22".into(), Some(Label::Updated)))
+        );
+        assert_eq!(
+            fields(
+                "Author  :  Lu Zhongwei     Source  :    Chinese Social Sciences Today     2016-12-05"
+            ),
+            Some(vec![
+                (Label::Author, "Lu Zhongwei".into()),
+                (Label::Source, "Chinese Social Sciences Today".into()),
+            ])
+        );
+        assert_eq!(
+            date("Author : Lu Zhongwei Source : Chinese Social Sciences Today 2016-12-05"),
+            Some(("2016-12-05".into(), None))
+        );
+        assert_eq!(
+            date("Published: Dec 15, 2021 10:27 PM"),
+            Some(("2021-12-15".into(), Some(Label::Date)))
+        );
+        assert_eq!(date("Jun 25 2013"), Some(("2013-06-25".into(), None)));
+        assert_eq!(
+            fields("Posted by jdoe on March 3, 2022"),
+            Some(vec![(Label::Author, "jdoe".into())])
+        );
+        assert_eq!(
+            fields("来源：新华社 2021年12月15日 作者：张三"),
+            Some(vec![
+                (Label::Source, "新华社".into()),
+                (Label::Author, "张三".into())
+            ])
+        );
+        assert_eq!(
+            fields("By Jane Doe and John Roe, Reuters"),
+            Some(vec![(
+                Label::Author,
+                "Jane Doe and John Roe, Reuters".into()
+            )])
+        );
+    }
+
+    /// Byline styles of news sites, English and Chinese.
+    #[test]
+    fn reads_many_byline_styles() {
+        let author = |line: &str| {
+            let data = MetadataData::for_tests();
+            parse(line, data).and_then(|b| b.value(Label::Author).map(|f| f.value.clone()))
+        };
+        let source = |line: &str| {
+            let data = MetadataData::for_tests();
+            parse(line, data).and_then(|b| b.value(Label::Source).map(|f| f.value.clone()))
+        };
+        assert_eq!(
+            author("By Jane Doe | June 3, 2022").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(author("Written by Sarah Lee").as_deref(), Some("Sarah Lee"));
+        assert_eq!(author("Reporter: Li Na").as_deref(), Some("Li Na"));
+        assert_eq!(
+            author("作者：张三\u{3000}来源：人民日报\u{3000}2021-12-15").as_deref(),
+            Some("张三")
+        );
+        assert_eq!(
+            source("作者：张三\u{3000}来源：人民日报\u{3000}2021-12-15").as_deref(),
+            Some("人民日报")
+        );
+        assert_eq!(
+            source("2021年12月15日 10:27 来源：新华网").as_deref(),
+            Some("新华网")
+        );
+        assert_eq!(
+            source("Source: Xinhua | Editor: Wang Wu").as_deref(),
+            Some("Xinhua")
+        );
+        assert_eq!(
+            author("By JANE DOE | Associated Press").as_deref(),
+            Some("JANE DOE")
+        );
+        assert_eq!(
+            source("By JANE DOE | Associated Press").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            date("Published 3:04 PM EST, Mon January 3, 2022"),
+            Some(("2022-01-03".into(), Some(Label::Date)))
+        );
+        assert_eq!(
+            date("Updated 10:27 AM ET, Tue December 15, 2021"),
+            Some(("2021-12-15".into(), Some(Label::Updated)))
+        );
+        assert_eq!(
+            date("Posted on March 3, 2022 by admin"),
+            Some(("2022-03-03".into(), Some(Label::Date)))
+        );
+        assert_eq!(
+            date("发布时间：2021-12-15 10:27"),
+            Some(("2021-12-15".into(), Some(Label::Date)))
+        );
+    }
+
+    /// Bylines without a label, or with the name first, and sources outside bylines.
+    #[test]
+    fn reads_unlabelled_bylines() {
+        let author = |line: &str| {
+            parse(line, MetadataData::for_tests())
+                .and_then(|b| b.value(Label::Author).map(|f| f.value.clone()))
+        };
+        let source = |line: &str| {
+            parse(line, MetadataData::for_tests())
+                .and_then(|b| b.value(Label::Source).map(|f| f.value.clone()))
+        };
+        assert_eq!(
+            author("Ana Thompson, 2015-11-24").as_deref(),
+            Some("Ana Thompson")
+        );
+        assert_eq!(
+            author("Joseph King, 11/15/2015").as_deref(),
+            Some("Joseph King")
+        );
+        assert_eq!(
+            author("Ingrid Jackson, Staff Writer").as_deref(),
+            Some("Ingrid Jackson")
+        );
+        assert_eq!(
+            author("Patricia Williams and Ingrid Miller, Sep 27, 2022 7:24 p.m. ET").as_deref(),
+            Some("Patricia Williams and Ingrid Miller")
+        );
+        assert_eq!(author("Story by Liam Smith").as_deref(), Some("Liam Smith"));
+        assert_eq!(
+            author("By JAMES M. MOORE AND RAHUL THOMPSON").as_deref(),
+            Some("JAMES M. MOORE AND RAHUL THOMPSON")
+        );
+        assert_eq!(
+            author("By Jane Doe and John Roe, Reuters").as_deref(),
+            Some("Jane Doe and John Roe, Reuters")
+        );
+        assert_eq!(author("By Quoting Out-of-context McNally Turns a"), None);
+        assert_eq!(
+            author("New York, a city of eight million, woke up late."),
+            None
+        );
+        assert_eq!(
+            author("Hong Kong, Macau and Taiwan were not included in the figures."),
+            None
+        );
+        assert_eq!(source("Originally published by AP").as_deref(), Some("AP"));
+        assert_eq!(source("via dpa").as_deref(), Some("dpa"));
+        assert_eq!(
+            source("(Associated Press)").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(source("(see the chart below)"), None);
+        assert_eq!(
+            date("Last modified on 3 March 2020"),
+            Some(("2020-03-03".into(), Some(Label::Updated)))
+        );
+    }
+
+    #[test]
+    fn empty_fields() {
+        assert_eq!(fields("By"), Some(vec![(Label::Author, String::new())]));
+        assert_eq!(
+            fields("Source of documents:"),
+            Some(vec![(Label::Source, String::new())])
+        );
+        assert_eq!(
+            fields("Author:"),
+            Some(vec![(Label::Author, String::new())])
+        );
+    }
+
+    #[test]
+    fn body_sentences_are_not_bylines() {
+        for line in [
+            "By 2030, the network will cover every county.",
+            "By contrast, the old system was slow.",
+            "Sources said the deal was close.",
+            "Published reports suggest the deal is close.",
+            "Updated guidance is expected next week from the ministry.",
+            "(see the chart below)",
+            "The author is a senior fellow of the institute.",
+            "Cyberspace security a crucial aspect of China-US diplomacy",
+        ] {
+            assert_eq!(fields(line), None, "{line}");
+        }
+        assert_eq!(
+            fields("Editor: Yu Hui"),
+            Some(vec![(Label::Other, "Yu Hui".into())])
+        );
+    }
+}

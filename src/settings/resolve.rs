@@ -1,0 +1,186 @@
+//! Settings resolved once per run: the rule table, the rule data and the family options
+//! compiled, the include, exclude and per-file-ignore globs built, the severity table
+//! looked up. Everything downstream reads these, never the raw settings.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use globset::GlobSet;
+
+use super::{Settings, build_globs, selects};
+use crate::data::RuleData;
+use crate::data::metadata::MetadataData;
+use crate::data::phrases::{CHROME_TOML, Phrases};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::error::Error;
+use crate::rules::options::RuleOptions;
+use crate::rules::registry::RULES;
+
+/// What a run reads, and which files of it are kept.
+#[derive(Debug, Clone)]
+pub struct FileSettings {
+    /// Files and folders to check; folders are walked.
+    pub paths: Vec<PathBuf>,
+    /// File extensions (without the dot) read when walking folders.
+    pub extensions: Vec<String>,
+    /// Whether folder walks leave out what ignore files exclude.
+    pub respect_ignore_files: bool,
+    /// Only files matching these globs are checked (`None`: all).
+    pub include: Option<GlobSet>,
+    /// Files matching these globs are not checked.
+    pub exclude: Option<GlobSet>,
+    /// The corpus root: named files are checked against all of it.
+    pub root: Option<PathBuf>,
+    /// Keep what was learnt about the files of the root in its cache.
+    pub cache: bool,
+}
+
+impl FileSettings {
+    /// Whether the include and exclude globs let `path` through.
+    pub fn keeps(&self, path: &Path) -> bool {
+        self.include.as_ref().is_none_or(|set| set.is_match(path))
+            && self.exclude.as_ref().is_none_or(|set| !set.is_match(path))
+    }
+}
+
+/// The settings of a run, compiled.
+#[derive(Debug)]
+pub struct Resolved {
+    pub files: FileSettings,
+    /// The rules to run, in registry order.
+    pub rules: Vec<&'static Rule>,
+    pub data: RuleData,
+    pub options: RuleOptions,
+    /// Findings at or above this severity make the run fail.
+    pub fail_on: Option<Severity>,
+    /// (files, codes of the rules not reported in them).
+    per_file_ignores: Vec<(GlobSet, HashSet<&'static str>)>,
+    /// Severity per rule code, over the rule's default.
+    severity: HashMap<&'static str, Severity>,
+}
+
+impl Settings {
+    /// Compiles the settings; an unknown selector, a glob that does not compile or rule
+    /// data that does not parse is an error.
+    pub fn resolve(&self) -> Result<Resolved, Error> {
+        let files = FileSettings {
+            paths: self.paths.clone(),
+            extensions: self.extensions.clone(),
+            respect_ignore_files: self.respect_ignore_files,
+            include: (!self.include.is_empty())
+                .then(|| build_globs(&self.include))
+                .transpose()?,
+            exclude: (!self.exclude.is_empty())
+                .then(|| build_globs(&self.exclude))
+                .transpose()?,
+            root: self.root.clone(),
+            cache: self.cache,
+        };
+        let per_file_ignores = self
+            .per_file_ignores
+            .iter()
+            .map(|(glob, selectors)| {
+                let set = build_globs(std::slice::from_ref(glob))?;
+                Ok((set, selected_codes(selectors)?))
+            })
+            .collect::<Result<_, Error>>()?;
+        // The first key naming a rule (by code or name) sets its severity.
+        let mut severity = HashMap::new();
+        for (key, level) in &self.severity {
+            for rule in RULES
+                .iter()
+                .filter(|rule| key.eq_ignore_ascii_case(rule.code) || key.as_str() == rule.name)
+            {
+                severity.entry(rule.code).or_insert(*level);
+            }
+        }
+        Ok(Resolved {
+            files,
+            rules: self.rules()?,
+            data: self.rule_data()?,
+            options: RuleOptions {
+                duplicate: self.duplicates.clone(),
+                chrome: self.chrome.clone(),
+                metadata: self.metadata.clone(),
+            },
+            fail_on: self.fail_on,
+            per_file_ignores,
+            severity,
+        })
+    }
+
+    /// The rules to run, in registry order; an unknown selector is an error.
+    pub fn rules(&self) -> Result<Vec<&'static Rule>, Error> {
+        for selector in self.select.iter().chain(&self.ignore) {
+            if !RULES.iter().any(|rule| selects(selector, rule)) {
+                return Err(Error::UnknownSelector(selector.clone()));
+            }
+        }
+        Ok(RULES
+            .iter()
+            .copied()
+            .filter(|rule| self.select.iter().any(|s| selects(s, rule)))
+            .filter(|rule| !self.ignore.iter().any(|s| selects(s, rule)))
+            .collect())
+    }
+
+    /// The rule data: the built-in files, then the user's.
+    fn rule_data(&self) -> Result<RuleData, Error> {
+        let mut files = vec![("rules/chrome.toml", CHROME_TOML)];
+        files.extend(
+            self.chrome_data
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str())),
+        );
+        let phrases =
+            Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))?;
+        let metadata = MetadataData::builtin()
+            .map_err(|err| Error::RuleData(format!("rules/metadata.toml: {err}")))?;
+        Ok(RuleData { phrases, metadata })
+    }
+}
+
+/// The codes of the rules `selectors` name; an unknown selector is an error.
+fn selected_codes(selectors: &[String]) -> Result<HashSet<&'static str>, Error> {
+    let mut codes = HashSet::new();
+    for selector in selectors {
+        let before = codes.len();
+        codes.extend(
+            RULES
+                .iter()
+                .filter(|rule| selects(selector, rule))
+                .map(|rule| rule.code),
+        );
+        if codes.len() == before && !RULES.iter().any(|rule| selects(selector, rule)) {
+            return Err(Error::UnknownSelector(selector.clone()));
+        }
+    }
+    Ok(codes)
+}
+
+impl Resolved {
+    /// Leaves out the findings the per-file ignores silence and applies the severity
+    /// table; `path_of` names the file of a finding.
+    pub fn adjust<'p>(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        path_of: impl Fn(&Diagnostic) -> &'p Path,
+    ) {
+        if !self.per_file_ignores.is_empty() {
+            diagnostics.retain(|d| {
+                let path = path_of(d);
+                !self
+                    .per_file_ignores
+                    .iter()
+                    .any(|(set, codes)| codes.contains(d.rule.code) && set.is_match(path))
+            });
+        }
+        if !self.severity.is_empty() {
+            for d in diagnostics.iter_mut() {
+                if let Some(&severity) = self.severity.get(d.rule.code) {
+                    d.severity = severity;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! Small text scans shared by rules.
+
+pub mod hashing;
+pub mod line_index;
+pub mod normalize;
+pub mod span;
+
+use crate::text::span::Span;
+
+/// Maximal runs of consecutive characters for which `pred(text, offset, char)` holds.
+pub fn char_runs<'a, P>(text: &'a str, mut pred: P) -> impl Iterator<Item = Span> + 'a
+where
+    P: FnMut(&str, usize, char) -> bool + 'a,
+{
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, c) = chars.by_ref().find(|&(i, c)| pred(text, i, c))?;
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if i != end || !pred(text, i, c) {
+                break;
+            }
+            end += c.len_utf8();
+            chars.next();
+        }
+        Some(Span::new(start, end))
+    })
+}
+
+/// `0x80` in every byte of a word read eight bytes at a time.
+pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// `0x01` in every byte.
+pub const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+/// The first byte from `from` on that `wanted` accepts, read eight bytes at a time:
+/// `may_hold` sets the top bit of some byte of a little-endian word whenever one of its
+/// bytes may be wanted, and only such words are looked at byte by byte.
+pub fn find_byte(
+    bytes: &[u8],
+    from: usize,
+    may_hold: impl Fn(u64) -> u64,
+    wanted: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if may_hold(u64::from_le_bytes(word)) & HIGH_BITS != 0
+            && let Some(n) = chunk.iter().position(|&b| wanted(b))
+        {
+            return Some(at + n);
+        }
+        at += 8;
+    }
+    let n = bytes.get(at..)?.iter().position(|&b| wanted(b))?;
+    Some(at + n)
+}
+
+/// Maximal spans of non-ASCII characters, found without decoding the ASCII between them.
+pub fn non_ascii_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = find_byte(bytes, at, |word| word, |b| !b.is_ascii())?;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| start + n);
+        at = end;
+        Some(Span::new(start, end))
+    })
+}
+
+/// [`char_runs`] for a predicate that no ASCII character satisfies: only the non-ASCII
+/// characters are decoded and asked about.
+pub fn non_ascii_char_runs<'a, P>(text: &'a str, mut pred: P) -> impl Iterator<Item = Span> + 'a
+where
+    P: FnMut(&str, usize, char) -> bool + 'a,
+{
+    non_ascii_spans(text).flat_map(move |span| {
+        let runs: Vec<Span> = char_runs(&text[span.start..span.end], |_, offset, c| {
+            pred(text, span.start + offset, c)
+        })
+        .map(|run| Span::new(span.start + run.start, span.start + run.end))
+        .collect();
+        runs
+    })
+}
+
+/// Whether Unicode's quick check proves `text` is in NFC. Only non-ASCII characters can
+/// break NFC, and an ASCII character between them resets the check, so only the spans of
+/// non-ASCII characters are checked.
+pub fn is_nfc_quick_yes(text: &str) -> bool {
+    non_ascii_spans(text).all(|span| {
+        unicode_normalization::is_nfc_quick(text[span.start..span.end].chars())
+            == unicode_normalization::IsNormalized::Yes
+    })
+}
+
+/// Offsets of non-ASCII bytes are rare in most corpora: rules that only look at
+/// non-ASCII characters skip a document when this is false.
+pub fn has_non_ascii(text: &str) -> bool {
+    !text.is_ascii()
+}
+
+/// The character before `offset`, if any.
+pub fn char_before(text: &str, offset: usize) -> Option<char> {
+    text[..offset].chars().next_back()
+}
+
+/// The character starting at `offset`, if any.
+pub fn char_after(text: &str, offset: usize) -> Option<char> {
+    text[offset..].chars().next()
+}
+
+/// Han ideographs, kana and Hangul: scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Words of a line, counting CJK text (written without spaces) as one word per 1.5
+/// characters, about the length of a Chinese word.
+pub fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        // Starts of runs of non-space bytes; the spaces are those of `char::is_whitespace`.
+        let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let mut after_space = true;
+        let mut words = 0;
+        for &b in text.as_bytes() {
+            let space = is_space(b);
+            words += usize::from(after_space && !space);
+            after_space = space;
+        }
+        return words;
+    }
+    let mut latin = 0;
+    let mut cjk: usize = 0;
+    for token in text.split_whitespace() {
+        let (mut han, mut other) = (0, 0);
+        for c in token.chars() {
+            if is_cjk(c) {
+                han += 1;
+            } else {
+                other += 1;
+            }
+        }
+        cjk += han;
+        latin += usize::from(other > 0);
+    }
+    latin + (cjk * 2).div_ceil(3)
+}
+
+/// `word_count(text).min(cap)`, usually from a short prefix: the count of a prefix never
+/// exceeds that of the whole text, so a prefix with `cap` words settles it.
+pub fn word_count_capped(text: &str, cap: usize) -> usize {
+    let mut cut = cap.saturating_mul(8).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = word_count(&text[..cut]);
+    if head >= cap || cut == text.len() {
+        return head.min(cap);
+    }
+    word_count(text).min(cap)
+}
+
+/// Whether `text` has more than `limit` words, as [`word_count`] counts them.
+pub fn more_words_than(text: &str, limit: usize) -> bool {
+    word_count_capped(text, limit.saturating_add(1)) > limit
+}
+
+/// `U+00A0` style notation.
+pub fn codepoint(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// Shortens `s` to at most `max` characters for messages, marking the cut with `…`.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
+/// `s` with invisible and non-ASCII space characters written as escapes, for messages.
+pub fn escape_invisible(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == ' ' || (!c.is_whitespace() && !c.is_control() && !is_format(c)) {
+                c.to_string()
+            } else {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+        })
+        .collect()
+}
+
+/// Unicode format characters (category Cf) that matter in scraped text, plus combining marks
+/// shown on their own.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{00ad}' | '\u{0300}'..='\u{036f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Byte offset in `word` where ≥ 2 lower-case letters meet ≥ 2 upper-case letters. An
+/// upper-case run followed by lower case gives its last letter to the next word
+/// (`BioNTech` is `Bio` + `N` + `Tech`, not glued).
+pub fn glued_boundary(word: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut i = 2;
+    while i < chars.len() {
+        let lower_before = chars[i - 1].1.is_lowercase() && chars[i - 2].1.is_lowercase();
+        if lower_before && chars[i].1.is_uppercase() {
+            let upper_len = chars[i..]
+                .iter()
+                .take_while(|(_, c)| c.is_uppercase())
+                .count();
+            let followed_by_lower = chars
+                .get(i + upper_len)
+                .is_some_and(|(_, c)| c.is_lowercase());
+            let own = if followed_by_lower {
+                upper_len - 1
+            } else {
+                upper_len
+            };
+            if own >= 2 {
+                return Some(chars[i].0);
+            }
+            i += upper_len;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_maximal_runs() {
+        let text = "a  b   c";
+        let runs: Vec<_> = char_runs(text, |_, _, c| c == ' ').collect();
+        assert_eq!(runs, [Span::new(1, 3), Span::new(4, 7)]);
+    }
+
+    #[test]
+    fn counts_words_in_latin_and_cjk_text() {
+        assert_eq!(word_count("Share - WeChat"), 3);
+        assert_eq!(word_count(" two\x0bwords\t"), 2);
+        assert_eq!(word_count("   "), 0);
+        assert_eq!(word_count("网络空间安全"), 4);
+        assert_eq!(word_count("中文 Français"), 3);
+    }
+
+    #[test]
+    fn non_ascii_runs_are_char_runs_of_a_non_ascii_predicate() {
+        let is_odd = |_: &str, _: usize, c: char| !c.is_ascii() && (c as u32) % 2 == 1;
+        for text in [
+            "",
+            "ascii only",
+            "é",
+            "aéb",
+            "ééé ñ ü",
+            "日本語のテキスト and 中文",
+            "\u{a0}\u{a0}x\u{200b}\u{200d}👨\u{200d}👩",
+        ] {
+            assert_eq!(
+                non_ascii_char_runs(text, is_odd).collect::<Vec<_>>(),
+                char_runs(text, is_odd).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+            let spans: Vec<&str> = non_ascii_spans(text)
+                .map(|s| &text[s.start..s.end])
+                .collect();
+            assert!(
+                spans
+                    .iter()
+                    .all(|s| !s.is_empty() && !s.contains(|c: char| c.is_ascii()))
+            );
+            assert_eq!(
+                spans.concat().chars().count(),
+                text.chars().filter(|c| !c.is_ascii()).count()
+            );
+        }
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_wanted_byte() {
+        let bytes = b"plain ascii text, then \xc3\xa9 and more plain text \xe2\x80\x99.";
+        for from in 0..=bytes.len() {
+            let naive = bytes[from..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map(|n| from + n);
+            assert_eq!(
+                find_byte(bytes, from, |w| w, |b| !b.is_ascii()),
+                naive,
+                "{from}"
+            );
+        }
+        assert_eq!(find_byte(b"", 0, |w| w, |_| true), None);
+        assert_eq!(find_byte(b"abc", 5, |w| w, |_| true), None);
+    }
+
+    #[test]
+    fn the_nfc_quick_check_by_spans_agrees_with_the_whole_text() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for text in [
+            "",
+            "ascii",
+            "café",
+            "cafe\u{301}",
+            "a\u{301}\u{300} b\u{327}",
+            "\u{301}starts with a mark",
+            "e\u{323}\u{302} and é",
+            "한국어 텍스트 and 日本語",
+            "\u{1100}\u{1161} jamo",
+        ] {
+            assert_eq!(
+                is_nfc_quick_yes(text),
+                is_nfc_quick(text.chars()) == IsNormalized::Yes,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn more_words_than_agrees_with_word_count() {
+        let texts = [
+            "",
+            "one",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "supercalifragilisticexpialidocious antidisestablishmentarianism words",
+            "网络空间安全网络空间安全网络空间安全 and some Latin words after it",
+            "中文abc 中文abc 中文abc 中文abc 中文abc 中文abc 中文abc 中文abc",
+            "  spaced   out\twords\nacross lines  ",
+        ];
+        for text in texts {
+            for limit in 0..30 {
+                assert_eq!(
+                    more_words_than(text, limit),
+                    word_count(text) > limit,
+                    "{text:?} {limit}"
+                );
+                assert_eq!(
+                    word_count_capped(text, limit),
+                    word_count(text).min(limit),
+                    "{text:?} {limit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_what_cannot_be_seen() {
+        assert_eq!(escape_invisible("a\u{a0}b\u{200b}é"), "a\\u{a0}b\\u{200b}é");
+        assert_eq!(ellipsize("abcdef", 3), "abc…");
+        assert_eq!(ellipsize("abc", 3), "abc");
+    }
+}
