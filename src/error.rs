@@ -17,7 +17,7 @@ pub enum Error {
     #[error("invalid rule data: {0}")]
     RuleData(String),
     #[error("{}: {}", .0.path(), .0.message)]
-    Config(Box<ConfigError>),
+    Configuration(Box<ConfigError>),
     #[error("--changed-since: {0}")]
     Git(String),
     #[error("--root {0}")]
@@ -59,7 +59,7 @@ impl fmt::Display for FileError {
 /// A configuration file that cannot be used, with the place in it.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("{message}")]
-#[diagnostic(code(corpuslint::settings::config))]
+#[diagnostic(code("corpuslint::config"))]
 pub struct ConfigError {
     pub message: String,
     #[source_code]

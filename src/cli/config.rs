@@ -14,7 +14,7 @@ pub fn show_config(args: &ConfigArgs, out: &mut impl Write) -> io::Result<ExitCo
     let (path, config) = match config_path(args) {
         Some(path) => match config::load(&path) {
             Ok(config) => (Some(path), config),
-            Err(err) => return Ok(fail(&Error::Config(err))),
+            Err(err) => return Ok(fail(&Error::Configuration(err))),
         },
         None => (None, config::Config::default()),
     };

@@ -13,7 +13,7 @@ pub const EXIT_ERROR: u8 = 2;
 /// errors) and gives the exit status for it.
 pub fn fail(err: &Error) -> ExitCode {
     match err {
-        Error::Config(diagnostic) => {
+        Error::Configuration(diagnostic) => {
             let mut rendered = String::new();
             let handler = miette::GraphicalReportHandler::new_themed(
                 miette::GraphicalTheme::unicode_nocolor(),

@@ -13,7 +13,7 @@ pub fn base_settings(paths: Vec<std::path::PathBuf>, args: &ConfigArgs) -> Resul
         ..Settings::default()
     };
     if let Some(path) = config_path(args) {
-        let config = config::load(&path).map_err(Error::Config)?;
+        let config = config::load(&path).map_err(Error::Configuration)?;
         settings.apply_config(&config, &path)?;
     }
     Ok(settings)

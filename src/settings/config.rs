@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
-pub use crate::error::ConfigError;
+use crate::error::ConfigError;
 use crate::rules::{chrome, duplicate, metadata};
 
 pub const CONFIG_NAME: &str = "corpuslint.toml";

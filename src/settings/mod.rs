@@ -5,7 +5,8 @@ pub mod resolve;
 
 use std::path::{Path, PathBuf};
 
-use crate::settings::config::{Config, ConfigError};
+use crate::error::ConfigError;
+use crate::settings::config::Config;
 
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Family, Severity};
@@ -117,7 +118,7 @@ impl Settings {
                 let raw = std::fs::read_to_string(path).unwrap_or_default();
                 let needle = file.to_string_lossy();
                 let span = raw.find(needle.as_ref()).map(|at| at..at + needle.len());
-                Error::Config(Box::new(ConfigError::new(
+                Error::Configuration(Box::new(ConfigError::new(
                     path,
                     &raw,
                     span,
@@ -145,7 +146,7 @@ impl Settings {
 /// error pointing into it.
 fn check_phrase_file(path: &Path, text: &str) -> Result<(), Error> {
     let error = |span: Option<std::ops::Range<usize>>, message: String| {
-        Error::Config(Box::new(ConfigError::new(path, text, span, message)))
+        Error::Configuration(Box::new(ConfigError::new(path, text, span, message)))
     };
     let file: crate::data::phrases::PhraseFile =
         toml::from_str(text).map_err(|err| error(err.span(), err.message().to_string()))?;
