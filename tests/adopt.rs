@@ -398,34 +398,19 @@ fn verbose_lists_the_files_read_and_the_passes() {
 
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
-    // assert_cmd captures stderr through a pipe: a run long enough for the bar to appear
-    // on a terminal prints nothing there. The corpus grows until a run is that long.
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut documents = 0;
-    for round in 0..8 {
-        let target = 150 << round;
-        for i in documents..target {
-            let text: String = (0..40)
-                .map(|j| {
-                    format!(
-                        "Paragraph {j} of document {i} says something about item {}.\n\n",
-                        i * j
-                    )
-                })
-                .collect();
-            std::fs::write(dir.path().join(format!("{i:05}.txt")), text).expect("write");
-        }
-        documents = target;
-        let started = std::time::Instant::now();
-        corpuslint(dir.path())
-            .args(["check", ".", "--isolated"])
-            .assert()
-            .stderr("");
-        if started.elapsed() > std::time::Duration::from_millis(300) {
-            return;
-        }
-    }
-    panic!("no run of up to {documents} documents took long enough for a bar on a terminal");
+    // assert_cmd captures stderr through a pipe. Whether a bar may be shown is decided by
+    // the terminal test alone (unit-tested in the binary); this checks the run follows it,
+    // with `--timings` off and findings on stdout.
+    corpuslint(Path::new("."))
+        .args(["check", "seeds/", "--isolated"])
+        .assert()
+        .code(1)
+        .stderr("");
+    corpuslint(Path::new("."))
+        .args(["fix", "seeds/", "--isolated", "--diff"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("\u{1b}[").not());
 }
 
 /// The session in README's adoption section, replayed in a copy of `seeds/`: each

@@ -11,13 +11,19 @@ use crate::cli::progress_bar::TerminalProgress;
 
 /// Runs `run` with a progress bar on stderr when it is a terminal, unless `--quiet`.
 pub fn with_progress_bar<T>(verbosity: OutputArgs, run: impl FnOnce(&dyn Progress) -> T) -> T {
-    if verbosity.quiet || !io::stderr().is_terminal() {
+    if !shows_progress_bar(verbosity.quiet, io::stderr().is_terminal()) {
         return run(&NoProgress);
     }
     let bar = TerminalProgress::start();
     let result = run(&bar);
     bar.finish();
     result
+}
+
+/// Whether a run may show a progress bar: only on a terminal, and never with `--quiet`,
+/// so that piped output and logs stay clean.
+fn shows_progress_bar(quiet: bool, stderr_is_terminal: bool) -> bool {
+    stderr_is_terminal && !quiet
 }
 
 /// `--timings`: the wall time of each pass, then of rendering, on stderr.
@@ -57,4 +63,17 @@ pub fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_progress_bar_only_on_a_terminal_and_never_when_quiet() {
+        assert!(shows_progress_bar(false, true));
+        assert!(!shows_progress_bar(false, false));
+        assert!(!shows_progress_bar(true, true));
+        assert!(!shows_progress_bar(true, false));
+    }
 }

@@ -4,6 +4,7 @@
 pub mod byline;
 pub mod front_matter;
 pub mod infer;
+pub mod labels;
 pub mod resolve;
 pub mod sources;
 
