@@ -79,6 +79,25 @@ pub struct Inputs<'a> {
     pub document_rules: Option<&'a [bool]>,
 }
 
+impl<'a> Inputs<'a> {
+    /// The rules of `settings` over every checked document.
+    pub fn new(
+        corpus: &'a Corpus,
+        checked: &'a [bool],
+        sources: &'a Sources,
+        settings: &'a Resolved,
+    ) -> Self {
+        Self {
+            corpus,
+            checked,
+            sources,
+            settings,
+            rules: &settings.rules,
+            document_rules: None,
+        }
+    }
+}
+
 /// Runs the rules over a loaded corpus: document rules (on the checked documents) and the
 /// corpus analyses (over all of them) in parallel, then the corpus rules report, keeping
 /// the findings in checked documents. `lap` is called after each pass with its name, and

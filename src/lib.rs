@@ -68,14 +68,7 @@ pub fn check_resolved(settings: &Resolved, progress: &dyn Progress) -> Result<Ou
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);
     lap("read + decode + segment", &mut timings);
-    let inputs = Inputs {
-        corpus: &corpus,
-        checked: &checked,
-        sources: &sources,
-        settings,
-        rules: &settings.rules,
-        document_rules: None,
-    };
+    let inputs = Inputs::new(&corpus, &checked, &sources, settings);
     let analysis = analyze(
         &inputs,
         false,
@@ -96,14 +89,7 @@ pub fn check_corpus(mut corpus: Corpus, settings: &Settings) -> Result<Outcome, 
     let settings = settings.resolve()?;
     let checked = vec![true; corpus.len()];
     let (sources, errors) = provenance::sources::load(&mut corpus);
-    let inputs = Inputs {
-        corpus: &corpus,
-        checked: &checked,
-        sources: &sources,
-        settings: &settings,
-        rules: &settings.rules,
-        document_rules: None,
-    };
+    let inputs = Inputs::new(&corpus, &checked, &sources, &settings);
     let analysis = analyze(&inputs, false, &mut |_| {}, &NoProgress);
     Ok(Outcome {
         corpus,

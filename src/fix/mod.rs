@@ -216,14 +216,7 @@ fn fix_loaded(
         Applicability::Safe
     };
 
-    let inputs = Inputs {
-        corpus: &corpus,
-        checked: &checked,
-        sources: &sources,
-        settings,
-        rules,
-        document_rules: None,
-    };
+    let inputs = Inputs::new(&corpus, &checked, &sources, settings);
     let first = analyze(&inputs, true, &mut |_| {}, progress);
     let metadata = first.metadata.unwrap_or_default();
     let mut refused = Vec::new();
@@ -285,12 +278,9 @@ fn fix_loaded(
     for round in 1..=MAX_ROUNDS {
         progress.stage("fixing", None);
         let inputs = Inputs {
-            corpus: &current,
-            checked: &all,
-            sources: &none,
-            settings,
             rules: &fixable,
             document_rules: Some(&changed),
+            ..Inputs::new(&current, &all, &none, settings)
         };
         let again = analyze(&inputs, false, &mut |_| {}, &NoProgress);
         let edits = edits_per_document(&again.diagnostics, current.len(), threshold);
