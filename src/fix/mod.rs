@@ -12,17 +12,18 @@ use rayon::prelude::*;
 use crate::corpus::Corpus;
 use crate::diagnostic::edit::{Applicability, Edit, apply_edits, merge_edits};
 use crate::diagnostic::{Diagnostic, Family, FixAvailability, Rule};
+use crate::discover::scope::plan;
 use crate::document::{DocId, Document, TextEncoding};
 use crate::engine::{Inputs, analyze};
 use crate::error::{Error, FileError};
 use crate::fix::canonical::canonical;
+use crate::load::load_planned;
 use crate::progress::{NoProgress, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
 use crate::rules::encoding::invalid_utf8;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
-use crate::{discover, load};
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
 const MAX_ROUNDS: usize = 4;
@@ -170,8 +171,8 @@ pub fn fix_with_progress(
 ) -> Result<FixOutcome, Error> {
     let settings = settings.resolve()?;
     progress.stage("finding files", None);
-    let (scope, mut errors) = discover::scope::plan(&settings.files)?;
-    let (corpus, checked, load_errors) = load::load_planned(&settings.files, scope, progress);
+    let (scope, mut errors) = plan(&settings.files)?;
+    let (corpus, checked, load_errors) = load_planned(&settings.files, scope, progress);
     errors.extend(load_errors);
     Ok(fix_loaded(
         corpus, checked, errors, &settings, options, progress,
