@@ -3,7 +3,7 @@ use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
-use crate::rules::duplicate::analysis::{describe_lines, paragraphs_span, removal_span};
+use crate::rules::duplicate::report::{describe_lines, paragraphs_span, removal_span};
 
 pub const RULE: Rule = Rule {
     code: "D001",

@@ -1,12 +1,20 @@
 //! The duplicate family: paragraphs repeated within a file or across the corpus, exactly
 //! or nearly, and whole documents saved twice.
+//!
+//! `analysis` runs once per check, from `exact` (the exact index and repeated blocks),
+//! `near` (near-duplicates, with `minhash`) and `copies` (documents saved twice); each
+//! rule file reports its part of it with the help of `report`.
 
 pub mod analysis;
+mod copies;
 pub mod cross_file_duplicate;
 pub mod duplicate_document;
 pub mod duplicate_paragraph;
+mod exact;
 mod minhash;
+mod near;
 pub mod near_duplicate;
+mod report;
 
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +60,43 @@ impl Default for Options {
             template_min_docs: 10,
             template_line_chars: 100,
             template_line_min_docs: 3,
+        }
+    }
+}
+
+#[cfg(test)]
+mod test_support {
+    //! Paragraphs and corpora the analysis tests share.
+
+    use super::Options;
+    use crate::corpus::Corpus;
+    use crate::document::Document;
+
+    /// A corpus of one document per text, named `0.txt`, `1.txt`…
+    pub fn corpus(texts: &[&str]) -> Corpus {
+        Corpus {
+            documents: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    Document::from_bytes(format!("{i}.txt").into(), t.as_bytes().to_vec())
+                })
+                .collect(),
+            auxiliary: Vec::new(),
+        }
+    }
+
+    pub const A: &str =
+        "The UK said it views China and Russia as strategic rivals in some major technologies.";
+    pub const B: &str =
+        "It is not surprising that the UK launched groundless attacks on China and Russia.";
+    pub const C: &str = "Debates over the rules governing cyberspace will increasingly become a site of competition.";
+
+    /// The test paragraphs are short: options that let them be near-duplicates.
+    pub fn short_paragraphs() -> Options {
+        Options {
+            near_min_words: 5,
+            ..Options::default()
         }
     }
 }

@@ -1,0 +1,230 @@
+//! Exact duplicates: the index of normalized paragraph texts (where each occurs first, in
+//! how many documents, and so which are site template), and the repeated blocks built on it.
+//!
+//! One pass over the paragraphs in corpus order with a map from fingerprint key (128-bit
+//! hash of the normalized text) to first occurrence; a duplicate and the paragraphs after
+//! it that repeat the paragraphs after its original form one repeated block.
+
+use super::Options;
+use crate::document::{DocId, Document};
+use crate::text::hashing::KeyMap;
+
+/// A paragraph of the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ParaRef {
+    pub doc: DocId,
+    pub para: usize,
+}
+
+/// A paragraph reference in 8 bytes, for the per-paragraph tables of the exact index and
+/// of near-duplicate search.
+#[derive(Clone, Copy)]
+pub(super) struct ParaRef32 {
+    doc: u32,
+    para: u32,
+}
+
+impl ParaRef32 {
+    pub(super) fn new(at: ParaRef) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Self {
+            doc: narrow(at.doc),
+            para: narrow(at.para),
+        }
+    }
+
+    pub(super) fn wide(self) -> ParaRef {
+        ParaRef {
+            doc: self.doc as usize,
+            para: self.para as usize,
+        }
+    }
+}
+
+/// Paragraphs `first..=last` of `doc` repeat paragraphs `origin..` of `origin.doc`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub doc: DocId,
+    pub first: usize,
+    pub last: usize,
+    pub origin: ParaRef,
+}
+
+impl Block {
+    /// Number of paragraphs in the block (never zero).
+    pub fn paragraph_count(&self) -> usize {
+        self.last - self.first + 1
+    }
+
+    /// Whether the block repeats paragraphs of its own document.
+    pub fn is_within_file(&self) -> bool {
+        self.doc == self.origin.doc
+    }
+}
+
+/// Whether a paragraph is long enough to be a finding on its own.
+fn counts(doc: &Document, para: usize, options: &Options) -> bool {
+    let fp = doc.paragraphs[para].fingerprint;
+    fp.chars as usize >= options.min_chars && fp.words as usize >= options.min_words
+}
+
+/// Where each normalized paragraph text occurs first, and in how many documents.
+pub(super) struct ExactIndex {
+    /// For each paragraph, the earliest paragraph with the same normalized text: earlier
+    /// in the same document if there is one, else the first occurrence in an earlier one.
+    pub(super) origins: Vec<Vec<Option<ParaRef32>>>,
+    /// Per normalized text: its first occurrence and the number of documents holding it.
+    /// One map for both keeps the index at about 40 bytes per distinct paragraph.
+    texts: KeyMap<u128, (ParaRef32, u32)>,
+    /// From this many documents on, a text is site template (chrome), not a duplicate.
+    template_min_docs: usize,
+    template_line_chars: usize,
+    template_line_min_docs: usize,
+}
+
+impl ExactIndex {
+    pub(super) fn build(docs: &[Document], options: &Options) -> Self {
+        let total: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
+        let mut texts: KeyMap<u128, (ParaRef32, u32)> =
+            KeyMap::with_capacity_and_hasher(total, Default::default());
+        let mut local: KeyMap<u128, usize> = KeyMap::default();
+        let mut origins = Vec::with_capacity(docs.len());
+        for (doc, document) in docs.iter().enumerate() {
+            local.clear();
+            let mut own = Vec::with_capacity(document.paragraphs.len());
+            for (para, p) in document.paragraphs.iter().enumerate() {
+                let key = p.fingerprint.key;
+                if p.fingerprint.chars == 0 {
+                    own.push(None);
+                    continue;
+                }
+                if let Some(&earlier) = local.get(&key) {
+                    own.push(Some(ParaRef32::new(ParaRef { doc, para: earlier })));
+                    continue;
+                }
+                local.insert(key, para);
+                match texts.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(mut seen) => {
+                        let (origin, documents) = seen.get_mut();
+                        *documents += 1;
+                        own.push(Some(*origin));
+                    }
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert((ParaRef32::new(ParaRef { doc, para }), 1));
+                        own.push(None);
+                    }
+                }
+            }
+            origins.push(own);
+        }
+        let share = (options.template_share * docs.len() as f64).ceil() as usize;
+        Self {
+            origins,
+            texts,
+            template_min_docs: share.max(options.template_min_docs),
+            template_line_chars: options.template_line_chars,
+            template_line_min_docs: options.template_line_min_docs,
+        }
+    }
+
+    fn is_template(&self, doc: &Document, para: usize) -> bool {
+        let fingerprint = doc.paragraphs[para].fingerprint;
+        let documents = self
+            .texts
+            .get(&fingerprint.key)
+            .map_or(0, |&(_, n)| n as usize);
+        documents >= self.template_min_docs
+            || (documents >= self.template_line_min_docs
+                && (fingerprint.chars as usize) < self.template_line_chars)
+    }
+
+    /// Long enough to be a finding on its own, and not site template.
+    pub(super) fn counts(&self, doc: &Document, para: usize, options: &Options) -> bool {
+        counts(doc, para, options) && !self.is_template(doc, para)
+    }
+}
+
+fn key(docs: &[Document], at: ParaRef) -> Option<u128> {
+    docs.get(at.doc)
+        .and_then(|d| d.paragraphs.get(at.para))
+        .map(|p| p.fingerprint.key)
+}
+
+/// Groups duplicates into blocks that repeat consecutive paragraphs of their origin.
+pub(super) fn find_blocks(docs: &[Document], index: &ExactIndex, options: &Options) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for (doc, document) in docs.iter().enumerate() {
+        let own = &index.origins[doc];
+        let mut i = 0;
+        while i < own.len() {
+            let Some(origin) = own[i].map(ParaRef32::wide) else {
+                i += 1;
+                continue;
+            };
+            let mut len = 1;
+            while i + len < own.len() && own[i + len].is_some() {
+                let next_origin = ParaRef {
+                    doc: origin.doc,
+                    para: origin.para + len,
+                };
+                if key(docs, next_origin) != key(docs, ParaRef { doc, para: i + len }) {
+                    break;
+                }
+                len += 1;
+            }
+            let block = Block {
+                doc,
+                first: i,
+                last: i + len - 1,
+                origin,
+            };
+            // A block of short lines (`Share`, `Top`) and site template only is chrome's.
+            let counts = (block.first..=block.last).any(|p| index.counts(document, p, options));
+            let words: usize = (block.first..=block.last)
+                .map(|p| document.paragraphs[p].fingerprint.words as usize)
+                .sum();
+            if counts && (block.is_within_file() || words >= options.cross_file_min_words) {
+                blocks.push(block);
+            }
+            i += len;
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::duplicate::test_support::{A, B, C, corpus};
+
+    fn blocks(texts: &[&str]) -> Vec<Block> {
+        let docs = corpus(texts).documents;
+        let options = Options::default();
+        find_blocks(&docs, &ExactIndex::build(&docs, &options), &options)
+    }
+
+    #[test]
+    fn consecutive_duplicates_form_one_block() {
+        let text =
+            format!("Title\n\n{A}\n\n{B}\n\n{C}\n\nAuthor note here.\n\n{A}\n\n{B}\n\n{C}\n");
+        assert_eq!(
+            blocks(&[&text]),
+            [Block {
+                doc: 0,
+                first: 5,
+                last: 7,
+                origin: ParaRef { doc: 0, para: 1 }
+            }]
+        );
+    }
+
+    #[test]
+    fn short_repeats_alone_are_not_blocks_but_count_inside_one() {
+        let text = format!("Share\n\n{A}\n\nShare\n\nPhoto: VCG\n\n{B}\n\nPhoto: VCG\n\n{B}\n");
+        let blocks = blocks(&[&text]);
+        assert_eq!(blocks.len(), 1);
+        let block = &blocks[0];
+        assert_eq!((block.first, block.last), (5, 6));
+        assert_eq!(block.origin, ParaRef { doc: 0, para: 3 });
+    }
+}

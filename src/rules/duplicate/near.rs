@@ -1,0 +1,380 @@
+//! Near-duplicates: paragraphs nearly equal to an earlier one, a few words changed.
+//!
+//! MinHash signatures over word shingles (see `minhash`), LSH bands as buckets, a bounded
+//! number of earlier candidates per paragraph (the closest by signature), each confirmed
+//! by a word diff after cheap upper bounds of the similarity have not ruled it out.
+
+use rayon::prelude::*;
+use similar::{Algorithm, capture_diff_slices};
+
+use super::Options;
+use super::exact::{ExactIndex, ParaRef, ParaRef32};
+use super::minhash::{self, BANDS, Signature};
+use crate::document::Document;
+use crate::text::normalize::normalize_into;
+
+/// Earlier paragraphs compared with a paragraph per LSH bucket: bounds the work on
+/// text that repeats a lot.
+const MAX_CANDIDATES_PER_BUCKET: usize = 8;
+/// Candidates whose signatures agree on fewer slots are not diffed.
+const MIN_ESTIMATED_SIMILARITY: f64 = 0.3;
+/// Candidates diffed per paragraph at most, those whose signatures agree most.
+const MAX_CONFIRMED_PER_PARAGRAPH: usize = 16;
+
+/// A paragraph nearly equal to an earlier one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMatch {
+    pub para: ParaRef,
+    pub origin: ParaRef,
+    pub similarity: f64,
+}
+
+/// Hashes of the normalized words of a paragraph, without their punctuation: a changed
+/// comma does not make two paragraphs less similar.
+fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<u32>) {
+    normalize_into(doc.slice(doc.paragraphs[para].span), buffer);
+    words.clear();
+    let mut word = String::new();
+    // The normalized form has single spaces between words.
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b' ', buffer.as_bytes()).chain([buffer.len()]);
+    for end in ends {
+        let w = &buffer[start..end];
+        start = end + 1;
+        if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if !w.is_empty() {
+                words.push(minhash::word_hash(w));
+            }
+            continue;
+        }
+        word.clear();
+        word.extend(w.chars().filter(|c| c.is_alphanumeric()));
+        if !word.is_empty() {
+            words.push(minhash::word_hash(&word));
+        }
+    }
+}
+
+/// Word-level similarity of two paragraphs: 2 × matching words / all words.
+fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 1.0;
+    }
+    let matching: usize = capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match *op {
+            similar::DiffOp::Equal { len, .. } => len,
+            _ => 0,
+        })
+        .sum();
+    2.0 * matching as f64 / total as f64
+}
+
+/// What near-duplicate search keeps of a paragraph: where it is, its signature, and where
+/// its word hashes lie in its document's word arena: 152 bytes, and 4 per word.
+struct Sketch {
+    at: ParaRef32,
+    words: std::ops::Range<usize>,
+    signature: Signature,
+}
+
+/// An upper bound of `similarity(a, b)` from the words alone, order ignored: a diff cannot
+/// match more words than the two paragraphs have in common.
+fn similarity_bound(a_sorted: &[u32], b_sorted: &[u32]) -> f64 {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a_sorted.len() && j < b_sorted.len() {
+        match a_sorted[i].cmp(&b_sorted[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total = a_sorted.len() + b_sorted.len();
+    if total == 0 {
+        1.0
+    } else {
+        2.0 * common as f64 / total as f64
+    }
+}
+
+/// Near-duplicate paragraphs, in corpus order: for each paragraph that counts (not an exact
+/// duplicate, long enough, not site template) of a document marked in `reported`, its
+/// most similar earlier paragraph at `near_threshold` or above.
+pub(super) fn find_near(
+    docs: &[Document],
+    index: &ExactIndex,
+    options: &Options,
+    reported: &[bool],
+) -> Vec<NearMatch> {
+    // Sketches of the paragraphs that can be near-duplicates, in corpus order, and their
+    // word hashes, one arena per document: the words are hashed once, here.
+    let (sketches, arenas): (Vec<Vec<Sketch>>, Vec<Vec<u32>>) = docs
+        .par_iter()
+        .enumerate()
+        .map(|(doc, document)| {
+            let mut buffer = String::new();
+            let mut words = Vec::new();
+            let mut arena = Vec::new();
+            let mut sketches = Vec::new();
+            for para in 0..document.paragraphs.len() {
+                if index.origins[doc][para].is_some() || !index.counts(document, para, options) {
+                    continue;
+                }
+                words_into(document, para, &mut buffer, &mut words);
+                let start = arena.len();
+                arena.extend_from_slice(&words);
+                sketches.push(Sketch {
+                    at: ParaRef32::new(ParaRef { doc, para }),
+                    words: start..arena.len(),
+                    signature: minhash::signature(&words),
+                });
+            }
+            // Both are kept until the end of the search: without their growth slack.
+            arena.shrink_to_fit();
+            sketches.shrink_to_fit();
+            (sketches, arena)
+        })
+        .unzip();
+    let mut flat = Vec::with_capacity(sketches.iter().map(Vec::len).sum());
+    for own in sketches {
+        flat.extend(own);
+    }
+    let sketches = flat;
+    let words_of = |i: u32| {
+        let sketch = &sketches[i as usize];
+        &arenas[sketch.at.wide().doc][sketch.words.clone()]
+    };
+    // Pairs whose later paragraph is long enough and one whose findings are reported, and
+    // whose signatures agree enough to be diffed; at most the closest few per paragraph.
+    let wanted = |later: u32| {
+        let at = sketches[later as usize].at.wide();
+        let words = docs[at.doc].paragraphs[at.para].fingerprint.words as usize;
+        words >= options.near_min_words && reported.get(at.doc).copied().unwrap_or(true)
+    };
+    let estimate = |(a, b): (u32, u32)| {
+        minhash::estimated_similarity(
+            &sketches[a as usize].signature,
+            &sketches[b as usize].signature,
+        )
+    };
+    let pairs = candidate_pairs(&sketches, |pair| {
+        wanted(pair.0) && estimate(pair) >= MIN_ESTIMATED_SIMILARITY
+    });
+    let pairs = closest_per_paragraph(pairs, estimate);
+
+    // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
+    // Lengths, then sorted copies of the word lists, give cheap upper bounds first.
+    pairs
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .map_init(
+            || (Vec::new(), Vec::new()),
+            |(own_sorted, their_sorted), group| {
+                let later = group[0].0;
+                let own = words_of(later);
+                sorted_into(own, own_sorted);
+                let mut best: Option<NearMatch> = None;
+                for &(_, earlier) in group {
+                    let theirs = words_of(earlier);
+                    if length_bound(own.len(), theirs.len()) < options.near_threshold {
+                        continue;
+                    }
+                    sorted_into(theirs, their_sorted);
+                    if similarity_bound(own_sorted, their_sorted) < options.near_threshold {
+                        continue;
+                    }
+                    let score = similarity(own, theirs);
+                    if score >= options.near_threshold
+                        && best.as_ref().is_none_or(|b| score > b.similarity)
+                    {
+                        best = Some(NearMatch {
+                            para: sketches[later as usize].at.wide(),
+                            origin: sketches[earlier as usize].at.wide(),
+                            similarity: score,
+                        });
+                    }
+                }
+                best
+            },
+        )
+        .flatten()
+        .collect()
+}
+
+/// An upper bound of `similarity` from the lengths alone: at best the shorter paragraph
+/// is all in the longer one.
+fn length_bound(a: usize, b: usize) -> f64 {
+    if a + b == 0 {
+        1.0
+    } else {
+        2.0 * a.min(b) as f64 / (a + b) as f64
+    }
+}
+
+fn sorted_into(words: &[u32], out: &mut Vec<u32>) {
+    out.clear();
+    out.extend_from_slice(words);
+    out.sort_unstable();
+}
+
+/// Pairs (later, earlier) of sketch indices that share an LSH band and that `keep` keeps,
+/// sorted: for each band, sketches are sorted by band key, and each is paired with at
+/// most `MAX_CANDIDATES_PER_BUCKET` earlier sketches of its bucket, the nearest first.
+/// Sorting one band at a time keeps memory at 16 bytes per paragraph.
+fn candidate_pairs<F>(sketches: &[Sketch], keep: F) -> Vec<(u32, u32)>
+where
+    F: Fn((u32, u32)) -> bool + Sync,
+{
+    let mut pairs: Vec<(u32, u32)> = (0..BANDS)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut keyed: Vec<(u64, u32)> = sketches
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (minhash::band_key(&s.signature, band), i as u32))
+                .collect();
+            keyed.sort_unstable();
+            let mut found = Vec::new();
+            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+                for (pos, &(_, later)) in bucket.iter().enumerate() {
+                    let nearest = &bucket[pos.saturating_sub(MAX_CANDIDATES_PER_BUCKET)..pos];
+                    found.extend(
+                        nearest
+                            .iter()
+                            .map(|&(_, earlier)| (later, earlier))
+                            .filter(|&pair| keep(pair)),
+                    );
+                }
+            }
+            found
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Of sorted pairs (later, earlier), the `MAX_CONFIRMED_PER_PARAGRAPH` with the highest
+/// estimate for each later paragraph (the earliest first among equals), still sorted:
+/// text that repeats a lot costs a bounded number of diffs per paragraph.
+fn closest_per_paragraph<E>(pairs: Vec<(u32, u32)>, estimate: E) -> Vec<(u32, u32)>
+where
+    E: Fn((u32, u32)) -> f64,
+{
+    if !pairs
+        .chunk_by(|a, b| a.0 == b.0)
+        .any(|group| group.len() > MAX_CONFIRMED_PER_PARAGRAPH)
+    {
+        return pairs;
+    }
+    let mut kept = Vec::with_capacity(pairs.len());
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() <= MAX_CONFIRMED_PER_PARAGRAPH {
+            kept.extend_from_slice(group);
+            continue;
+        }
+        let mut ranked: Vec<(f64, (u32, u32))> = group.iter().map(|&p| (estimate(p), p)).collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut closest: Vec<(u32, u32)> = ranked
+            .into_iter()
+            .take(MAX_CONFIRMED_PER_PARAGRAPH)
+            .map(|(_, p)| p)
+            .collect();
+        closest.sort_unstable();
+        kept.extend(closest);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_closest_candidates_of_a_paragraph_are_diffed() {
+        let many = MAX_CONFIRMED_PER_PARAGRAPH as u32 + 4;
+        let mut pairs: Vec<(u32, u32)> = (0..many).map(|earlier| (100, earlier)).collect();
+        pairs.extend([(101, 3), (101, 7)]);
+        // Earlier paragraphs with a higher number agree more, but for 0, which agrees most.
+        let estimate = |(_, earlier): (u32, u32)| {
+            if earlier == 0 {
+                1.0
+            } else {
+                f64::from(earlier) / 100.0
+            }
+        };
+        let kept = closest_per_paragraph(pairs, estimate);
+        let of_100: Vec<u32> = kept.iter().filter(|p| p.0 == 100).map(|p| p.1).collect();
+        let mut expected: Vec<u32> = vec![0];
+        expected.extend(many - MAX_CONFIRMED_PER_PARAGRAPH as u32 + 1..many);
+        assert_eq!(of_100, expected);
+        assert!(kept.ends_with(&[(101, 3), (101, 7)]));
+    }
+
+    /// Why 0.9 is the default `near_threshold`: a news paragraph of 25–60 words with one to
+    /// three words or punctuation marks changed stays above it, and two different
+    /// paragraphs that quote the same long sentence, or a paragraph rewritten by half,
+    /// fall well below it.
+    #[test]
+    fn the_default_threshold_separates_edits_from_different_paragraphs() {
+        let threshold = Options::default().near_threshold;
+        let split = |s: &str| -> Vec<u32> {
+            let doc = Document::from_bytes("t.txt".into(), s.as_bytes().to_vec());
+            let mut words = Vec::new();
+            words_into(&doc, 0, &mut String::new(), &mut words);
+            words
+        };
+        let base = "The city council voted on Tuesday to extend the night bus network to the northern suburbs, a decision that transport campaigners had sought for almost a decade, and officials said the first routes would open next spring.";
+        let edits = [
+            base.replace("Tuesday", "Monday"),
+            base.replace("Tuesday", "Monday")
+                .replace("northern", "southern")
+                .replace("decade", "generation"),
+            base.replace(", a decision", "; a decision")
+                .replace("decade,", "decade;"),
+            base.replace("  ", " ").replace(' ', "\u{a0}"),
+        ];
+        for edit in &edits {
+            let score = similarity(&split(base), &split(edit));
+            assert!(score >= threshold, "{score} for {edit}");
+        }
+        let quote = "\"We cannot keep asking nurses to walk home through empty streets at three in the morning,\" the union representative said.";
+        let different = [
+            format!(
+                "Speaking at the council meeting, where the motion passed by a wide margin, {quote}"
+            ),
+            format!(
+                "Her words were repeated on Friday by the director, who wrote to the minister that {quote}"
+            ),
+        ];
+        let score = similarity(&split(&different[0]), &split(&different[1]));
+        assert!(score < threshold - 0.2, "{score}");
+        let rewritten = "The city council voted on Wednesday against the plan to extend bus services, a setback that campaigners blamed on the cost of a new depot in the north.";
+        let score = similarity(&split(base), &split(rewritten));
+        assert!(score < threshold - 0.2, "{score}");
+    }
+
+    #[test]
+    fn the_bound_is_never_below_the_similarity() {
+        let pairs: [(&[u32], &[u32]); 4] = [
+            (&[1, 2, 3, 4], &[4, 3, 2, 1]),
+            (&[1, 2, 3, 4], &[1, 2, 5, 4]),
+            (&[1, 1, 2], &[1, 2, 2]),
+            (&[], &[7]),
+        ];
+        for (a, b) in pairs {
+            let (mut sa, mut sb) = (Vec::new(), Vec::new());
+            sorted_into(a, &mut sa);
+            sorted_into(b, &mut sb);
+            assert!(
+                similarity_bound(&sa, &sb) >= similarity(a, b),
+                "{a:?} {b:?}"
+            );
+        }
+        assert_eq!(similarity_bound(&[1, 2, 3, 4], &[1, 2, 3, 4]), 1.0);
+    }
+}
