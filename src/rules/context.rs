@@ -15,10 +15,10 @@ use crate::rules::{chrome, duplicate};
 pub struct Analyses {
     pub duplicates: Option<duplicate::analysis::Analysis>,
     /// Chrome with the evidence of the selected chrome rules only.
-    pub chrome: Option<chrome::analysis::Analysis>,
+    pub chrome: Option<chrome::runs::Analysis>,
     /// Chrome with every kind of evidence, for rules of other families that must skip
     /// chrome lines whichever chrome rules are selected; `None` when `chrome` has it all.
-    pub chrome_all: Option<chrome::analysis::Analysis>,
+    pub chrome_all: Option<chrome::runs::Analysis>,
     pub metadata: Option<resolve::Analysis>,
 }
 
@@ -46,7 +46,7 @@ impl CorpusContext<'_> {
     }
 
     /// The chrome analysis shared by the chrome family.
-    pub fn chrome(&self) -> Option<&chrome::analysis::Analysis> {
+    pub fn chrome(&self) -> Option<&chrome::runs::Analysis> {
         self.analyses.chrome.as_ref()
     }
 

@@ -9,7 +9,7 @@ use crate::data::RuleData;
 use crate::diagnostic::{Family, Rule};
 use crate::provenance::resolve;
 use crate::provenance::sources::Sources;
-use crate::rules::chrome::{self, boilerplate_phrase, chrome_context, navigation, site_template};
+use crate::rules::chrome;
 use crate::rules::context::Analyses;
 use crate::rules::duplicate;
 use crate::rules::options::RuleOptions;
@@ -30,7 +30,7 @@ pub struct Inputs<'a> {
 /// `with_metadata` (the fix pipeline records it whatever the rules).
 pub fn prepare(inputs: &Inputs, with_metadata: bool) -> Analyses {
     let wants = |family: Family| inputs.enabled.iter().any(|r| r.family == family);
-    let selected = chrome_enabled(inputs.enabled);
+    let selected = chrome::analysis::Enabled::of(inputs.enabled);
     let want_metadata = with_metadata || wants(Family::Metadata);
     let want_chrome = wants(Family::Chrome);
     let (duplicates, (chrome, chrome_all, metadata)) = rayon::join(
@@ -71,7 +71,7 @@ pub fn provenance(inputs: &Inputs) -> resolve::Analysis {
 }
 
 /// The resolved provenance of every document, `chrome` lines left out of byline inference.
-fn metadata(inputs: &Inputs, chrome: Option<&chrome::analysis::Analysis>) -> resolve::Analysis {
+fn metadata(inputs: &Inputs, chrome: Option<&chrome::runs::Analysis>) -> resolve::Analysis {
     let mut chrome_lines = vec![HashSet::new(); inputs.corpus.documents.len()];
     for run in chrome.map(|c| c.runs.as_slice()).unwrap_or_default() {
         chrome_lines[run.doc].extend(run.lines.iter().map(|l| l.line));
@@ -86,22 +86,11 @@ fn metadata(inputs: &Inputs, chrome: Option<&chrome::analysis::Analysis>) -> res
     )
 }
 
-fn run_chrome(inputs: &Inputs, enabled: chrome::analysis::Enabled) -> chrome::analysis::Analysis {
-    chrome::analysis::Analysis::run(
+fn run_chrome(inputs: &Inputs, enabled: chrome::analysis::Enabled) -> chrome::runs::Analysis {
+    chrome::analysis::run(
         inputs.corpus,
         &inputs.data.phrases,
         &inputs.options.chrome,
         enabled,
     )
-}
-
-/// The kinds of chrome evidence collected: those of the selected chrome rules.
-fn chrome_enabled(enabled: &[&'static Rule]) -> chrome::analysis::Enabled {
-    let on = |rule: &Rule| enabled.iter().any(|r| r.code == rule.code);
-    chrome::analysis::Enabled {
-        phrases: on(&boilerplate_phrase::RULE),
-        templates: on(&site_template::RULE),
-        navigation: on(&navigation::RULE),
-        context: on(&chrome_context::RULE),
-    }
 }

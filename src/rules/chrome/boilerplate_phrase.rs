@@ -1,7 +1,13 @@
+//! C001 `boilerplate-phrase`: its docs, and its detector, which matches each line against
+//! the phrases of the chrome data.
+
+use crate::corpus::Corpus;
+use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::chrome::analysis::Detector;
+use crate::rules::chrome::Options;
+use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
 
@@ -53,5 +59,36 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    report_runs(ctx, &RULE, Detector::Phrase, out);
+    report_runs(ctx, &RULE, out);
+}
+
+/// Lines that match a phrase entry; the evidence names the entry.
+pub const DETECTOR: Detector = Detector {
+    rule: &RULE,
+    max_words: Phrases::max_words,
+    prepare,
+    describe: |detail, phrases| format!("matched chrome.{}", phrases.entries[entry(detail)].id),
+    kind: |detail, phrases| Some(phrases.entries[entry(detail)].kind.as_str()),
+};
+
+fn prepare<'a>(_: &'a Corpus, phrases: &'a Phrases, _: &'a Options) -> Marker<'a> {
+    Box::new(move |page, marks| mark(page, marks, phrases))
+}
+
+fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
+    for (i, line) in page.lines.iter().enumerate() {
+        if let Some(m) = phrases.find(line.text, line.words) {
+            let detail = Detail {
+                numbers: [m.entry, 0, 0],
+                heads_list: phrases.entries[m.entry].heading,
+                ..Detail::default()
+            };
+            marks.mark(i, detail, true);
+        }
+    }
+}
+
+/// The index of the phrase entry the line matched.
+fn entry(detail: &Detail) -> usize {
+    detail.numbers[0]
 }

@@ -1,9 +1,26 @@
+//! C004 `chrome-context`: its docs, and its detector, which runs after the others and
+//! marks lines by the chrome found around them: short lines between chrome lines, teasers
+//! next to it, titles listed under a chrome heading.
+
+use crate::corpus::Corpus;
+use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::chrome::analysis::Detector;
+use crate::rules::chrome::Options;
+use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks};
+use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
+
+/// A short line between chrome lines (a box title, a teaser title) has at most this many words.
+const MAX_CONTEXT_WORDS: usize = 12;
+/// A truncated teaser blurb next to chrome has at most this many words.
+const MAX_TEASER_WORDS: usize = 60;
+/// A link title under a list heading (`Related stories`) has at most this many words.
+const MAX_LISTED_TITLE_WORDS: usize = 16;
+/// A body line: a sentence of at least this many words.
+const MIN_BODY_WORDS: usize = 15;
 
 pub const RULE: Rule = Rule {
     code: "C004",
@@ -50,5 +67,152 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    report_runs(ctx, &RULE, Detector::Context, out);
+    report_runs(ctx, &RULE, out);
+}
+
+/// The forms of context evidence: a short line between two chrome lines...
+const BETWEEN: u8 = 0;
+/// ...a truncated blurb next to chrome: a related-article teaser...
+const TEASER: u8 = 1;
+/// ...a title or blurb in the list under a heading such as `Related stories`.
+const LISTED: u8 = 2;
+
+/// Lines that are chrome by the chrome around them.
+pub const DETECTOR: Detector = Detector {
+    rule: &RULE,
+    max_words: |_| {
+        [
+            MAX_CONTEXT_WORDS,
+            MAX_TEASER_WORDS,
+            MAX_LISTED_TITLE_WORDS,
+            MIN_BODY_WORDS,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+    },
+    prepare,
+    describe: |detail, _| {
+        match detail.form {
+            BETWEEN => "short line between chrome lines",
+            TEASER => "truncated blurb next to chrome",
+            _ => "title in a list under a chrome heading",
+        }
+        .to_string()
+    },
+    kind: |detail, _| (detail.form != BETWEEN).then_some("related links"),
+};
+
+fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
+    Box::new(|page, marks| {
+        mark_listed(&page.lines, marks);
+        mark_context(&page.lines, marks);
+    })
+}
+
+fn detail(form: u8) -> Detail {
+    Detail {
+        form,
+        ..Detail::default()
+    }
+}
+
+/// The titles and truncated blurbs under a chrome heading (`Most read`, `Related
+/// stories`, `Archives`), up to the first line that is neither.
+fn mark_listed(lines: &[Line], marks: &mut Marks) {
+    let mut i = 0;
+    while i < lines.len() {
+        let heading = match marks.get(i) {
+            Some(chrome) if chrome.evidence.detail.heads_list => chrome.strong,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // The list keeps the shape of its first entry: numbered or marked entries (a table
+        // of contents) end where a plain line (the first heading of the body) begins.
+        let numbered = |l: &Line| {
+            l.list_item
+                || l.text
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+        };
+        let shape = lines.get(i + 1).map(numbered);
+        let mut j = i + 1;
+        while j < lines.len() && !marks.is_marked(j) {
+            let line = &lines[j];
+            if shape == Some(true) && !numbered(line) {
+                break;
+            }
+            // Listed titles may be questions; a full stop ends a sentence, not a title.
+            let full_stop = line.text.trim_end().ends_with(['.', '。']) && !line.truncated;
+            let title = line.words <= MAX_LISTED_TITLE_WORDS && !full_stop;
+            let blurb = line.truncated && line.words <= MAX_TEASER_WORDS;
+            if line.metadata || !(title || blurb) {
+                break;
+            }
+            marks.mark(j, detail(LISTED), heading);
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Short lines between chrome lines, and truncated blurbs next to chrome, repeated until
+/// nothing changes. The evidence is strong when the neighbours' is.
+///
+/// Context only decides outside the article: before its first body line (a sentence of
+/// some length) and after its last. Inside, a short line between two chrome lines is a
+/// section heading (`History` between two `[edit]` links). The title is protected too: the
+/// last short line before the first body line that nothing else marked, and any line right
+/// before or after a byline or date.
+fn mark_context(lines: &[Line], marks: &mut Marks) {
+    let is_body = |l: &Line| l.words >= MIN_BODY_WORDS && l.ends_sentence;
+    let first_body = lines.iter().position(is_body);
+    let last_body = lines.iter().rposition(is_body);
+    let title = first_body.and_then(|first| {
+        (0..first)
+            .rev()
+            .find(|&i| !marks.is_marked(i) && !lines[i].metadata)
+    });
+    let in_article = |i: usize| match (first_body, last_body) {
+        (Some(first), Some(last)) => first <= i && i <= last,
+        _ => false,
+    };
+    let next_to_metadata =
+        |i: usize| (i > 0 && lines[i - 1].metadata) || lines.get(i + 1).is_some_and(|l| l.metadata);
+    loop {
+        let mut changed = false;
+        for (i, line) in lines.iter().enumerate() {
+            if marks.is_marked(i)
+                || line.metadata
+                || next_to_metadata(i)
+                || in_article(i)
+                || title == Some(i)
+            {
+                continue;
+            }
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| marks.get(j))
+                .map(|c| c.strong);
+            let after = marks.get(i + 1).map(|c| c.strong);
+            if line.words <= MAX_CONTEXT_WORDS
+                && !line.ends_sentence
+                && let (Some(a), Some(b)) = (before, after)
+            {
+                marks.mark(i, detail(BETWEEN), a && b);
+                changed = true;
+            } else if line.truncated
+                && line.words <= MAX_TEASER_WORDS
+                && let Some(strong) = before.or(after)
+            {
+                marks.mark(i, detail(TEASER), strong);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }

@@ -1,10 +1,12 @@
-//! What the chrome rules look at in a line: length, punctuation, list markers, truncation,
-//! and whether it is a byline or a date (metadata, never chrome by heuristics).
+//! What the chrome detectors look at: the non-blank lines of a document and, in each,
+//! length, punctuation, list markers, truncation, and whether it is a byline or a date
+//! (metadata, never chrome by heuristics).
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::text::span::Span;
 use crate::text::word_count_capped;
@@ -46,6 +48,22 @@ impl<'a> Line<'a> {
             metadata: words <= MAX_METADATA_WORDS && is_metadata(trimmed),
         }
     }
+}
+
+/// The non-blank lines of `document`, counted up to `max_words` words each.
+pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
+    // Front matter is provenance, however many files share its lines.
+    let front_matter_lines = match crate::provenance::front_matter::parse(&document.text) {
+        Some(Ok(front)) => front.last_line + 1,
+        _ => 0,
+    };
+    document
+        .line_spans()
+        .enumerate()
+        .skip(front_matter_lines)
+        .filter(|(_, span)| !document.slice(*span).trim().is_empty())
+        .map(|(index, span)| Line::new(index, span, document.slice(span), max_words))
+        .collect()
 }
 
 fn ends_sentence(text: &str) -> bool {

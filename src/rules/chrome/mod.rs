@@ -1,12 +1,18 @@
 //! The chrome family: boilerplate that web pages put around an article (navigation,
 //! share buttons, captions, related links, footers), left in the text by scraping.
+//!
+//! Each rule file holds the rule's docs and its detector; `evidence` the types they share;
+//! `analysis` runs the detectors, strongest first, into the `runs` the rules report
+//! (`report`).
 
 pub mod analysis;
 pub mod boilerplate_phrase;
 pub mod chrome_context;
+pub mod evidence;
 mod lines;
 pub mod navigation;
 mod report;
+pub mod runs;
 pub mod site_template;
 
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,24 @@
+//! C002 `navigation`: its docs, and its detector, which finds navigation by its shape:
+//! lists of truncated titles, and menus flattened to one line.
+
+use crate::corpus::Corpus;
+use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::chrome::analysis::Detector;
+use crate::rules::chrome::Options;
+use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
+use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
+use crate::text::{is_cjk, word_count};
+
+/// A run of navigation-list items this long or longer is a navigation list...
+const MIN_LIST_ITEMS: usize = 3;
+/// ...when items are short...
+const MAX_LIST_ITEM_WORDS: usize = 20;
+/// ...and this share of them is cut short (`Reconfiguring of International Orde...`).
+const MIN_TRUNCATED_SHARE: f64 = 0.3;
 
 pub const RULE: Rule = Rule {
     code: "C002",
@@ -47,5 +62,131 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    report_runs(ctx, &RULE, Detector::Navigation, out);
+    report_runs(ctx, &RULE, out);
+}
+
+/// The forms of navigation: `numbers` are the items and how many of them are truncated...
+const LIST: u8 = 0;
+/// ...or the entries of the menu.
+const MENU: u8 = 1;
+
+/// Navigation lists and one-line menus; the evidence names the counts.
+pub const DETECTOR: Detector = Detector {
+    rule: &RULE,
+    max_words: |_| MAX_LIST_ITEM_WORDS,
+    prepare,
+    describe: |detail, _| match detail.form {
+        LIST => format!(
+            "navigation list of {} items, {} of them truncated",
+            detail.numbers[0], detail.numbers[1]
+        ),
+        _ => format!("menu of {} entries on one line", detail.numbers[0]),
+    },
+    kind: |detail, _| match detail.form {
+        LIST => Some("navigation list"),
+        _ => Some("navigation menu"),
+    },
+};
+
+fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
+    Box::new(mark)
+}
+
+/// Menus first, then lists: a list item that is a menu too is a menu.
+fn mark(page: &Page, marks: &mut Marks) {
+    for (i, line) in page.lines.iter().enumerate() {
+        if marks.is_marked(i) || line.metadata {
+            continue;
+        }
+        if let Some(entries) = menu_entries(line.text) {
+            let detail = Detail {
+                form: MENU,
+                numbers: [entries, 0, 0],
+                ..Detail::default()
+            };
+            marks.mark(i, detail, true);
+        }
+    }
+    mark_lists(&page.lines, marks);
+}
+
+/// Runs of at least three list items, short, a good share of them cut short.
+fn mark_lists(lines: &[Line], marks: &mut Marks) {
+    let is_item = |l: &Line| l.list_item && l.words <= MAX_LIST_ITEM_WORDS && !l.metadata;
+    let mut start = 0;
+    while start < lines.len() {
+        if !is_item(&lines[start]) {
+            start += 1;
+            continue;
+        }
+        let end = (start + 1..lines.len())
+            .find(|&i| !is_item(&lines[i]) || lines[i].index != lines[i - 1].index + 1)
+            .unwrap_or(lines.len());
+        let items = end - start;
+        let truncated = lines[start..end].iter().filter(|l| l.truncated).count();
+        if items >= MIN_LIST_ITEMS && truncated as f64 >= MIN_TRUNCATED_SHARE * items as f64 {
+            let detail = Detail {
+                form: LIST,
+                numbers: [items, truncated, 0],
+                ..Detail::default()
+            };
+            for i in start..end {
+                marks.mark(i, detail, true);
+            }
+        }
+        start = end;
+    }
+}
+
+/// A menu flattened to one line: at least three short labels between `|`, `•`, `·`, `¦`
+/// or runs of spaces, most of them capitalised (or CJK). Labels have no colon and no
+/// digits: `Prep time: 15 minutes · Serves 6` is not a menu.
+fn menu_entries(text: &str) -> Option<usize> {
+    let separators = ['|', '•', '·', '¦'];
+    let text = text.trim().replace('▾', " ");
+    let entries: Vec<&str> = if text.contains(separators) {
+        text.split(separators)
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .collect()
+    } else if text.contains("  ") {
+        text.split("  ")
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .collect()
+    } else {
+        return None;
+    };
+    if entries.len() < 3 {
+        return None;
+    }
+    let labels = entries.iter().all(|e| {
+        word_count(e) <= 4 && !e.contains([':', '：']) && !e.chars().any(|c| c.is_ascii_digit())
+    });
+    let capitalised = entries
+        .iter()
+        .filter(|e| {
+            e.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || is_cjk(c))
+        })
+        .count();
+    (labels && capitalised * 10 >= entries.len() * 7).then_some(entries.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menus_are_short_capitalised_labels() {
+        assert_eq!(menu_entries("Home | World | Business | Tech"), Some(4));
+        assert_eq!(menu_entries("首页  新闻  体育"), Some(3));
+        assert_eq!(
+            menu_entries("Prep time: 15 minutes · Serves 6 · Easy"),
+            None
+        );
+        assert_eq!(menu_entries("Home | World"), None);
+        assert_eq!(menu_entries("it was | not what | we wanted"), None);
+    }
 }

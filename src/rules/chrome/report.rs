@@ -1,6 +1,6 @@
 //! How a chrome run becomes a diagnostic: the same for every rule of the family.
 
-use super::analysis::{Detector, Run};
+use super::runs::Run;
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::rules::check::Reporter;
@@ -10,18 +10,16 @@ use crate::text::ellipsize;
 /// Lines of evidence listed in the help before the rest is summarised.
 const MAX_EVIDENCE_LINES: usize = 8;
 
-/// Reports the runs whose strongest evidence belongs to `rule`.
-/// Reports the runs whose strongest evidence is of the kind `rule` owns.
-pub fn report_runs(
-    ctx: &CorpusContext,
-    rule: &'static Rule,
-    detector: Detector,
-    out: &mut Reporter,
-) {
+/// Reports the runs whose strongest evidence was found by the detector of `rule`.
+pub fn report_runs(ctx: &CorpusContext, rule: &'static Rule, out: &mut Reporter) {
     let Some(analysis) = ctx.chrome() else {
         return;
     };
-    for run in analysis.runs.iter().filter(|r| r.detector() == detector) {
+    for run in analysis
+        .runs
+        .iter()
+        .filter(|r| r.detector().rule.code == rule.code)
+    {
         out.push(diagnostic(ctx, rule, run));
     }
 }
