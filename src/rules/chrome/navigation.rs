@@ -30,7 +30,7 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it does
 Reports navigation by its structure rather than its words:
 
-- a navigation list: at least 3 consecutive list items (`- `, `• `, `1. `) of at most 12
+- a navigation list: at least 3 consecutive list items (`- `, `• `, `1. `) of at most 20
   words, at least 30% of them cut short with `...` or `…` (`- Reconfiguring of
   International Orde...`): the titles of other articles, truncated by the site;
 - a menu flattened to one line: at least 3 entries of at most 4 words between `|`, `•`,
