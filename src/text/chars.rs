@@ -190,16 +190,67 @@ pub const TABLE: &[Entry] = &[
     ),
 ];
 
+/// No entry, in the index below.
+const NONE: u8 = u8::MAX;
+
+/// For each block of 256 characters of the Basic Multilingual Plane, where the table
+/// has characters, its page of `PAGES`.
+const PAGE_OF_BLOCK: [u8; 256] = {
+    let mut page_of = [NONE; 256];
+    let mut pages = 0;
+    let mut i = 0;
+    while i < TABLE.len() {
+        assert!(TABLE[i].last as u32 <= 0xffff && TABLE.len() < NONE as usize);
+        let mut block = TABLE[i].first as usize >> 8;
+        while block <= TABLE[i].last as usize >> 8 {
+            if page_of[block] == NONE {
+                page_of[block] = pages;
+                pages += 1;
+            }
+            block += 1;
+        }
+        i += 1;
+    }
+    page_of
+};
+
+const PAGE_COUNT: usize = {
+    let mut count = 0;
+    let mut block = 0;
+    while block < PAGE_OF_BLOCK.len() {
+        if PAGE_OF_BLOCK[block] != NONE {
+            count += 1;
+        }
+        block += 1;
+    }
+    count
+};
+
+/// The index in `TABLE` of each character of the blocks that have some: the lookup
+/// runs for most characters of a text (every character, for some callers), so it is
+/// two array reads, built from the table when compiling.
+const PAGES: [[u8; 256]; PAGE_COUNT] = {
+    let mut pages = [[NONE; 256]; PAGE_COUNT];
+    let mut i = 0;
+    while i < TABLE.len() {
+        let mut c = TABLE[i].first as usize;
+        while c <= TABLE[i].last as usize {
+            pages[PAGE_OF_BLOCK[c >> 8] as usize][c & 0xff] = i as u8;
+            c += 1;
+        }
+        i += 1;
+    }
+    pages
+};
+
 /// The entry of `c`, if the table has one.
 #[inline]
 pub fn lookup(c: char) -> Option<&'static Entry> {
-    // Printable ASCII and everything past the last range but U+FEFF (CJK text among it)
-    // are most characters of most texts: they are answered without a search.
-    if (' '..='~').contains(&c) || (c > '\u{2069}' && c != '\u{feff}') {
-        return None;
-    }
-    let at = TABLE.partition_point(|entry| entry.last < c);
-    TABLE.get(at).filter(|entry| entry.first <= c)
+    let code = c as usize;
+    let page = *PAGE_OF_BLOCK.get(code >> 8)?;
+    // A block without characters has page `NONE`, past the last page.
+    let at = *PAGES.get(usize::from(page))?.get(code & 0xff)?;
+    TABLE.get(usize::from(at))
 }
 
 /// The kind of `c`, if the table has it.
@@ -297,7 +348,7 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_sorted_and_the_search_finds_every_entry() {
+    fn the_table_is_sorted_and_the_index_finds_every_entry() {
         for pair in TABLE.windows(2) {
             assert!(pair[0].first <= pair[0].last && pair[0].last < pair[1].first);
         }
