@@ -4,6 +4,9 @@
 //! compares, the canonical form that `fix` writes and the escapes of messages all read it;
 //! where they treat characters differently, the difference is a named class below.
 
+use Invisible::*;
+use Kind::{BreakControl, C1Control, CombiningMark, Control, Layout, Separator, UnusualSpace};
+
 /// What a character of the table is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -30,8 +33,11 @@ pub enum Kind {
 /// The groups of invisible characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Invisible {
+    /// U+00AD.
     SoftHyphen,
+    /// U+180E.
     MongolianVowelSeparator,
+    /// U+200B.
     ZeroWidthSpace,
     /// U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER.
     Joiner,
@@ -39,6 +45,7 @@ pub enum Invisible {
     DirectionMark,
     /// U+202A–U+202E.
     BidiEmbedding,
+    /// U+2060.
     WordJoiner,
     /// U+2061–U+2064.
     InvisibleOperator,
@@ -60,9 +67,12 @@ impl Invisible {
 /// One character, or a range of characters of one kind and name.
 #[derive(Debug)]
 pub struct Entry {
+    /// The first character of the range.
     pub first: char,
+    /// The last character of the range, `first` for one character.
     pub last: char,
     pub kind: Kind,
+    /// The Unicode name, or the name of the range, as messages give it.
     pub name: &'static str,
 }
 
@@ -83,9 +93,6 @@ const fn range(first: char, last: char, kind: Kind, name: &'static str) -> Entry
         name,
     }
 }
-
-use Invisible::*;
-use Kind::{BreakControl, C1Control, CombiningMark, Control, Layout, Separator, UnusualSpace};
 
 /// The table, sorted by character.
 pub const TABLE: &[Entry] = &[
