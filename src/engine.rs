@@ -14,6 +14,7 @@ use crate::provenance::Metadata;
 use crate::provenance::sources::Sources;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
+use crate::rules::document_context::DocumentContext;
 use crate::rules::{prepare, registry};
 use crate::settings::resolve::Resolved;
 
@@ -147,8 +148,9 @@ pub fn analyze(
                 .filter(|&(id, _)| checked[id] && document_rules[id])
                 .flat_map_iter(|(id, doc)| {
                     let mut reporter = Reporter::new(id);
+                    let context = DocumentContext::new(doc, &settings.data, &settings.options);
                     for check in &document_checks {
-                        check(doc, &mut reporter);
+                        check(&context, &mut reporter);
                     }
                     progress.advance(1);
                     reporter.into_diagnostics()

@@ -1,11 +1,11 @@
-//! Rule data: the TOML files of `rules/`, embedded in the binary.
-
-use std::sync::OnceLock;
+//! The glued-words data: names that look like two words glued together but are not.
 
 use serde::Deserialize;
 
-/// `rules/glued_words.toml`.
-#[derive(Debug, Deserialize)]
+pub const GLUED_WORDS_TOML: &str = include_str!("../../rules/glued_words.toml");
+
+/// The lists of `rules/glued_words.toml` and of any other glued-words file.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GluedWords {
     /// Whole words that are names.
@@ -29,21 +29,19 @@ impl GluedWords {
                 .iter()
                 .any(|p| word.starts_with(p.as_str()))
     }
-}
 
-pub const GLUED_WORDS_TOML: &str = include_str!("../../rules/glued_words.toml");
-
-/// The glued-words data: names that look glued but are not.
-pub fn glued_words() -> &'static GluedWords {
-    static DATA: OnceLock<GluedWords> = OnceLock::new();
-    DATA.get_or_init(|| {
-        toml::from_str(GLUED_WORDS_TOML).unwrap_or_else(|_| GluedWords {
-            // The embedded file is checked by a test; empty lists only make the rule stricter.
-            allow: Vec::new(),
-            name_suffixes: Vec::new(),
-            name_prefixes: Vec::new(),
-        })
-    })
+    /// The lists of `files` (name, text), one after the other; a file that does not parse
+    /// is an error naming it.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Self, String> {
+        let mut data = Self::default();
+        for (name, text) in files {
+            let file: Self = toml::from_str(text).map_err(|err| format!("{name}: {err}"))?;
+            data.allow.extend(file.allow);
+            data.name_suffixes.extend(file.name_suffixes);
+            data.name_prefixes.extend(file.name_prefixes);
+        }
+        Ok(data)
+    }
 }
 
 #[cfg(test)]
@@ -66,7 +64,8 @@ mod tests {
 
     #[test]
     fn names_are_recognised_three_ways() {
-        let data = glued_words();
+        let data = GluedWords::from_files(&[("rules/glued_words.toml", GLUED_WORDS_TOML)])
+            .expect("rules/glued_words.toml");
         assert!(data.is_name("macOS"));
         assert!(data.is_name("CentOS"));
         assert!(data.is_name("OpenLDAP"));

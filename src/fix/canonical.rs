@@ -6,17 +6,9 @@
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::document::paragraphs::segment;
-use crate::rules::encoding::unusual_space::unusual_space_name;
+use crate::text::chars::{is_break, is_control, is_dropped_from_canonical, is_unusual_space};
 use crate::text::is_cjk;
 use crate::text::line_index::LineIndex;
-
-/// Characters that take no space and carry nothing in plain text.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00ad}' | '\u{180e}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-    )
-}
 
 /// The canonical form of `text`.
 pub fn canonical(text: &str) -> String {
@@ -38,10 +30,10 @@ pub fn canonical(text: &str) -> String {
                 }
             }
             '\n' => cleaned.push('\n'),
-            '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}' => cleaned.push('\n'),
             '\t' => cleaned.push(' '),
-            c if unusual_space_name(c).is_some() => cleaned.push(' '),
-            c if c.is_control() || is_invisible(c) => {}
+            c if is_break(c) => cleaned.push('\n'),
+            c if is_unusual_space(c) => cleaned.push(' '),
+            c if is_control(c) || is_dropped_from_canonical(c) => {}
             c => cleaned.push(c),
         }
     }

@@ -2,12 +2,14 @@
 //! the one reporter both kinds report their findings to.
 
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::document::{DocId, Document};
+use crate::document::DocId;
 use crate::rules::context::CorpusContext;
+use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 
-/// A check over one document, run on every checked document in parallel.
-pub type DocumentCheck = fn(&Document, &mut Reporter);
+/// A check over one document, run on every checked document in parallel; the rules run
+/// on one document share its context.
+pub type DocumentCheck = fn(&DocumentContext, &mut Reporter);
 
 /// A check over the whole corpus, run once after the document checks.
 pub type CorpusCheck = fn(&CorpusContext, &mut Reporter);

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod chrome;
 pub mod context;
+pub mod document_context;
 pub mod duplicate;
 pub mod encoding;
 pub mod metadata;
@@ -13,19 +14,27 @@ pub mod registry;
 
 #[cfg(test)]
 pub(crate) mod test_support {
+    use crate::data::RuleData;
     use crate::diagnostic::edit::apply_edits;
     use crate::diagnostic::{Diagnostic, Rule};
     use crate::document::Document;
     use crate::rules::check::{Check, Reporter};
+    use crate::rules::document_context::DocumentContext;
+    use crate::rules::options::RuleOptions;
     use crate::rules::registry;
 
-    /// Runs one rule on `bytes` loaded as a document named `test.txt`.
+    /// Runs one rule on `bytes` loaded as a document named `test.txt`, with the built-in
+    /// rule data and the default options.
     pub fn run(rule: &'static Rule, bytes: &[u8]) -> (Document, Vec<Diagnostic>) {
         let doc = Document::from_bytes("test.txt".into(), bytes.to_vec());
         let mut reporter = Reporter::new(0);
         let lint = registry::lint(rule).expect("a registered rule");
+        let options = RuleOptions::default();
         match lint.check {
-            Check::Document(check) => check(&doc, &mut reporter),
+            Check::Document(check) => check(
+                &DocumentContext::new(&doc, RuleData::for_tests(), &options),
+                &mut reporter,
+            ),
             Check::Corpus(_) => panic!("{} is a corpus rule", rule.code),
         }
         (doc, reporter.into_diagnostics())

@@ -9,6 +9,7 @@ use globset::GlobSet;
 
 use super::{Settings, build_globs, selects};
 use crate::data::RuleData;
+use crate::data::glued_words::{GLUED_WORDS_TOML, GluedWords};
 use crate::data::metadata::MetadataData;
 use crate::data::phrases::{CHROME_TOML, Phrases};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -136,7 +137,13 @@ impl Settings {
             Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))?;
         let metadata = MetadataData::builtin()
             .map_err(|err| Error::RuleData(format!("rules/metadata.toml: {err}")))?;
-        Ok(RuleData { phrases, metadata })
+        let glued_words = GluedWords::from_files(&[("rules/glued_words.toml", GLUED_WORDS_TOML)])
+            .map_err(Error::RuleData)?;
+        Ok(RuleData {
+            phrases,
+            metadata,
+            glued_words,
+        })
     }
 }
 

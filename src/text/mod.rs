@@ -1,7 +1,10 @@
 //! Small text scans shared by rules.
 
+pub mod chars;
 pub mod hashing;
+pub mod line_endings;
 pub mod line_index;
+pub mod mojibake;
 pub mod normalize;
 pub mod span;
 
@@ -187,19 +190,17 @@ pub fn ellipsize(s: &str, max: usize) -> String {
 pub fn escape_invisible(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c == ' ' || (!c.is_whitespace() && !c.is_control() && !is_format(c)) {
+            if c == ' '
+                || (!c.is_whitespace()
+                    && !chars::is_control(c)
+                    && !chars::is_escaped_in_messages(c))
+            {
                 c.to_string()
             } else {
                 format!("\\u{{{:x}}}", c as u32)
             }
         })
         .collect()
-}
-
-/// Unicode format characters (category Cf) that matter in scraped text, plus combining marks
-/// shown on their own.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{00ad}' | '\u{0300}'..='\u{036f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// Byte offset in `word` where ≥ 2 lower-case letters meet ≥ 2 upper-case letters. An

@@ -2,6 +2,7 @@
 //! whitespace collapsed (U+00A0 and other spaces included), invisible characters dropped,
 //! and typographic variants folded (curly quotes to straight, dashes to `-`, `…` to `...`).
 
+use crate::text::chars::is_dropped_from_normalized;
 use crate::text::{LOW_BITS, find_byte, is_nfc_quick_yes};
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_128;
@@ -61,7 +62,7 @@ fn fold_into(text: &str, out: &mut String) {
                 pending_space = !out.is_empty();
                 continue;
             }
-            if is_invisible(c) {
+            if is_dropped_from_normalized(c) {
                 continue;
             }
         }
@@ -134,13 +135,6 @@ pub fn fingerprint(text: &str, buffer: &mut String) -> Fingerprint {
     }
 }
 
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}'
-    )
-}
-
 fn fold(c: char) -> Option<&'static str> {
     Some(match c {
         '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' | '`' | '´' => "'",
@@ -175,7 +169,7 @@ mod tests {
                 pending_space = !out.is_empty();
                 continue;
             }
-            if is_invisible(c) {
+            if is_dropped_from_normalized(c) {
                 continue;
             }
             if pending_space {

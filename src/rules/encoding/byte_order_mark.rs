@@ -1,8 +1,8 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -37,8 +37,8 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
-    if doc.text.starts_with('\u{feff}') {
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    if context.text().starts_with('\u{feff}') {
         let span = Span::new(0, '\u{feff}'.len_utf8());
         report
             .report(&RULE, span, "file starts with a UTF-8 byte-order mark")

@@ -1,9 +1,10 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::encoding::mojibake;
+use crate::rules::document_context::DocumentContext;
+use crate::text::chars::{self, is_break, is_c1, is_reported_control as is_reported};
+use crate::text::mojibake;
 use crate::text::{LOW_BITS, char_runs, codepoint, find_byte};
 
 pub const RULE: Rule = Rule {
@@ -43,38 +44,9 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-const C0_NAMES: [&str; 32] = [
-    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",
-    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
-    "FS", "GS", "RS", "US",
-];
-
-fn is_reported(c: char) -> bool {
-    match c {
-        '\t' | '\n' | '\r' => false,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' => true,
-        _ => false,
-    }
-}
-
 fn describe(c: char) -> String {
-    let name = match c as u32 {
-        n @ 0..=0x1f => C0_NAMES[n as usize],
-        0x7f => "DEL",
-        0x2028 => "LINE SEPARATOR",
-        0x2029 => "PARAGRAPH SEPARATOR",
-        _ => "C1 control",
-    };
+    let name = chars::name(c).unwrap_or("control");
     format!("{} ({name})", codepoint(c))
-}
-
-/// Control characters that stand for a line or page break keep that meaning.
-fn is_break(c: char) -> bool {
-    matches!(c, '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}')
-}
-
-fn is_c1(c: char) -> bool {
-    ('\u{80}'..='\u{9f}').contains(&c)
 }
 
 /// A byte scan that rules out the common document with no control character at all:
@@ -105,19 +77,19 @@ fn may_hold_control(bytes: &[u8]) -> bool {
     false
 }
 
-fn check(doc: &Document, report: &mut Reporter) {
-    let text = &doc.text;
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let text = context.text();
     if !may_hold_control(text.as_bytes()) {
         return;
     }
     // C1 controls inside mojibake (`â€\u{9d}` for `”`) are mojibake's finding, not ours.
     let mojibake = if text.chars().any(is_c1) {
-        mojibake::find(text)
+        context.mojibake()
     } else {
-        Vec::new()
+        &[]
     };
     let reported = |_: &str, offset: usize, c: char| {
-        is_reported(c) && !(is_c1(c) && mojibake::covers(&mojibake, offset))
+        is_reported(c) && !(is_c1(c) && mojibake::covers(mojibake, offset))
     };
     for run in char_runs(text, reported) {
         let chars: Vec<char> = text[run.start..run.end].chars().collect();

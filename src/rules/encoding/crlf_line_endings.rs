@@ -1,9 +1,9 @@
 use crate::diagnostic::edit::Fix;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::encoding::line_endings::LineEndings;
+use crate::rules::document_context::DocumentContext;
+use crate::rules::encoding::line_endings::to_lf;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -39,8 +39,8 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
-    let endings = LineEndings::scan(&doc.text);
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let endings = context.line_endings();
     let Some(&first) = endings.crlf.first() else {
         return;
     };
@@ -57,7 +57,7 @@ fn check(doc: &Document, report: &mut Reporter) {
         )
         .with_label("first CRLF line ending")
         .with_help("use LF (`\\n`) line endings")
-        .with_fix(Fix::safe(endings.to_lf()));
+        .with_fix(Fix::safe(to_lf(endings)));
 }
 
 #[cfg(test)]

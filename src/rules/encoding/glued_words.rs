@@ -1,9 +1,9 @@
-use crate::data::glued_words::glued_words;
+use crate::data::glued_words::GluedWords;
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 use crate::text::{char_after, char_before, glued_boundary};
 
@@ -52,14 +52,14 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
-    let text = &doc.text;
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let text = context.text();
     let mut checked_until = 0;
     for offset in upper_after_lower(text) {
         if offset >= checked_until {
             let word = word_around(text, offset);
             checked_until = word.end;
-            for (run, boundary) in glued_in_word(text, word) {
+            for (run, boundary) in glued_in_word(text, word, &context.data.glued_words) {
                 report_glued(text, run, boundary, report);
             }
         }
@@ -121,7 +121,7 @@ fn word_around(text: &str, offset: usize) -> Span {
 /// Every glued place of the word: the letter run (from the previous glued place, if
 /// any) and the offset where the next word starts. All are found at once, so that one
 /// round of fixes separates them all.
-fn glued_in_word(text: &str, word: Span) -> Vec<(Span, usize)> {
+fn glued_in_word(text: &str, word: Span, names: &GluedWords) -> Vec<(Span, usize)> {
     let mut found = Vec::new();
     let raw = &text[word.start..word.end];
     // Quotes and brackets around a word go; `#` and `@` stay, they mark tags and handles.
@@ -138,7 +138,7 @@ fn glued_in_word(text: &str, word: Span) -> Vec<(Span, usize)> {
         // The separators between runs can be of any length in bytes (U+FFFD is three).
         let start = trimmed_start + (run.as_ptr() as usize - trimmed.as_ptr() as usize);
         let run_span = Span::new(start, start + run.len());
-        if run.is_empty() || glued_words().is_name(run) {
+        if run.is_empty() || names.is_name(run) {
             continue;
         }
         let mut rest = run_span;

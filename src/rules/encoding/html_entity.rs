@@ -3,9 +3,9 @@ use memchr::memchr_iter;
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::encoding::unusual_space::unusual_space_name;
+use crate::rules::document_context::DocumentContext;
+use crate::text::chars::{is_control, is_unusual_space};
 use crate::text::escape_invisible;
 use crate::text::span::Span;
 
@@ -48,8 +48,8 @@ pub const LINT: Lint = Lint {
 /// The longest HTML5 entity name (`&CounterClockwiseContourIntegral;`) is 33 bytes.
 const MAX_REFERENCE_LEN: usize = 34;
 
-fn check(doc: &Document, report: &mut Reporter) {
-    let text = &doc.text;
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let text = context.text();
     for start in memchr_iter(b'&', text.as_bytes()) {
         let Some(len) = reference_len(&text[start..]) else {
             continue;
@@ -110,14 +110,8 @@ fn reference_len(s: &str) -> Option<usize> {
 fn plain(decoded: &str) -> String {
     decoded
         .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .map(|c| {
-            if unusual_space_name(c).is_some() {
-                ' '
-            } else {
-                c
-            }
-        })
+        .filter(|&c| !is_control(c) || c == '\n' || c == '\t')
+        .map(|c| if is_unusual_space(c) { ' ' } else { c })
         .collect()
 }
 

@@ -3,6 +3,7 @@ use crate::diagnostic::{Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::{Document, InvalidSequence, TextEncoding};
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -49,7 +50,8 @@ pub const LINT: Lint = Lint {
 /// At most this many further invalid sequences are shown as related locations.
 const MAX_RELATED: usize = 9;
 
-fn check(doc: &Document, report: &mut Reporter) {
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let doc = context.doc;
     match &doc.encoding {
         TextEncoding::Utf8Lossy { invalid, guess } => report_invalid(doc, invalid, guess, report),
         TextEncoding::Utf16 { encoding, bom } => {

@@ -1,10 +1,11 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::encoding::mojibake;
-use crate::text::{char_after, char_before, codepoint, has_non_ascii, non_ascii_char_runs};
+use crate::rules::document_context::DocumentContext;
+use crate::text::chars::invisible;
+use crate::text::mojibake;
+use crate::text::{char_after, char_before, codepoint, non_ascii_char_runs};
 
 pub const RULE: Rule = Rule {
     code: "E006",
@@ -44,34 +45,16 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{00ad}' => "SOFT HYPHEN",
-        '\u{180e}' => "MONGOLIAN VOWEL SEPARATOR",
-        '\u{200b}' => "ZERO WIDTH SPACE",
-        '\u{200c}' => "ZERO WIDTH NON-JOINER",
-        '\u{200d}' => "ZERO WIDTH JOINER",
-        '\u{200e}' => "LEFT-TO-RIGHT MARK",
-        '\u{200f}' => "RIGHT-TO-LEFT MARK",
-        '\u{202a}'..='\u{202e}' => "BIDIRECTIONAL EMBEDDING OR OVERRIDE",
-        '\u{2060}' => "WORD JOINER",
-        '\u{2061}'..='\u{2064}' => "INVISIBLE OPERATOR",
-        '\u{2066}'..='\u{2069}' => "BIDIRECTIONAL ISOLATE",
-        '\u{feff}' => "ZERO WIDTH NO-BREAK SPACE",
-        _ => return None,
-    })
-}
-
-/// Joiners and direction marks do real work next to non-ASCII letters.
-fn needs_ascii_context(c: char) -> bool {
-    matches!(c, '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}')
-}
-
+/// Whether the character `c` at `offset` is reported: a joiner or direction mark only
+/// where no non-ASCII letter beside it can need it, U+FEFF not at the start of the file.
 fn is_invisible(text: &str, offset: usize, c: char) -> bool {
-    if name(c).is_none() || (c == '\u{feff}' && offset == 0) {
+    let Some((group, _)) = invisible(c) else {
+        return false;
+    };
+    if c == '\u{feff}' && offset == 0 {
         return false;
     }
-    if needs_ascii_context(c) {
+    if group.does_work_in_some_scripts() {
         let ascii_or_edge = |n: Option<char>| n.is_none_or(|n| n.is_ascii());
         return ascii_or_edge(char_before(text, offset))
             && ascii_or_edge(char_after(text, offset + c.len_utf8()));
@@ -79,19 +62,19 @@ fn is_invisible(text: &str, offset: usize, c: char) -> bool {
     true
 }
 
-fn check(doc: &Document, report: &mut Reporter) {
-    let text = &doc.text;
-    if !has_non_ascii(text) {
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let text = context.text();
+    if !context.has_non_ascii() {
         return;
     }
     // A soft hyphen inside mojibake (`Ã\u{ad}` for `í`) is mojibake's finding, not ours.
     let mojibake = if text.contains('\u{ad}') {
-        mojibake::find(text)
+        context.mojibake()
     } else {
-        Vec::new()
+        &[]
     };
     let reported = |text: &str, offset: usize, c: char| {
-        is_invisible(text, offset, c) && !mojibake::covers(&mojibake, offset)
+        is_invisible(text, offset, c) && !mojibake::covers(mojibake, offset)
     };
     for run in non_ascii_char_runs(text, reported) {
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
@@ -99,7 +82,7 @@ fn check(doc: &Document, report: &mut Reporter) {
         let what = format!(
             "{} {}",
             codepoint(first),
-            name(first).unwrap_or("INVISIBLE CHARACTER")
+            invisible(first).map_or("INVISIBLE CHARACTER", |(_, name)| name)
         );
         let message = match chars.len() {
             1 => format!("invisible character {what}"),

@@ -1,8 +1,8 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -37,8 +37,8 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
-    let text = &doc.text;
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let text = context.text();
     let Some(last) = text.chars().next_back() else {
         return;
     };

@@ -1,9 +1,9 @@
 use crate::diagnostic::edit::Fix;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::encoding::line_endings::LineEndings;
+use crate::rules::document_context::DocumentContext;
+use crate::rules::encoding::line_endings::to_lf;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -38,8 +38,8 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
-    let endings = LineEndings::scan(&doc.text);
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let endings = context.line_endings();
     let kinds = [
         ("CRLF", endings.crlf.len(), endings.crlf.first().copied(), 2),
         ("LF", endings.lf, endings.first_lf, 1),
@@ -68,7 +68,7 @@ fn check(doc: &Document, report: &mut Reporter) {
         .report(&RULE, Span::new(at, at + len), message)
         .with_label(format!("first {name} line ending"))
         .with_help("use LF (`\\n`) line endings throughout")
-        .with_fix(Fix::safe(endings.to_lf()));
+        .with_fix(Fix::safe(to_lf(endings)));
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 use crate::text::{ellipsize, escape_invisible, is_nfc_quick_yes};
 
@@ -42,7 +42,8 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let doc = context.doc;
     let text = &doc.text;
     if is_nfc_quick_yes(text) {
         return;

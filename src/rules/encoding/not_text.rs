@@ -1,7 +1,8 @@
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::{Document, TextEncoding};
+use crate::document::TextEncoding;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -38,7 +39,8 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let doc = context.doc;
     if doc.encoding != TextEncoding::Binary {
         return;
     }

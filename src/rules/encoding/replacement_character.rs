@@ -1,7 +1,7 @@
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
 use crate::text::non_ascii_char_runs;
 
 pub const RULE: Rule = Rule {
@@ -38,7 +38,8 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let doc = context.doc;
     let text = &doc.text;
     let invalid = doc.invalid_sequences();
     // Replacements standing for invalid bytes are sorted by offset: look them up.

@@ -1,8 +1,8 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -37,7 +37,8 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-fn check(doc: &Document, report: &mut Reporter) {
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let doc = context.doc;
     for line in doc.line_spans() {
         let content = doc.slice(line);
         let kept = content.trim_end_matches(char::is_whitespace).len();

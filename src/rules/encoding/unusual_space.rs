@@ -1,8 +1,9 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
+use crate::text::chars::{is_unusual_space, unusual_space_name};
 use crate::text::span::Span;
 use crate::text::{char_runs, codepoint, non_ascii_spans};
 
@@ -42,42 +43,12 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-/// Space characters other than U+0020 that scraped text carries, with their names.
-const UNUSUAL_SPACES: &[(char, &str)] = &[
-    ('\u{00a0}', "NO-BREAK SPACE"),
-    ('\u{1680}', "OGHAM SPACE MARK"),
-    ('\u{2000}', "EN QUAD"),
-    ('\u{2001}', "EM QUAD"),
-    ('\u{2002}', "EN SPACE"),
-    ('\u{2003}', "EM SPACE"),
-    ('\u{2004}', "THREE-PER-EM SPACE"),
-    ('\u{2005}', "FOUR-PER-EM SPACE"),
-    ('\u{2006}', "SIX-PER-EM SPACE"),
-    ('\u{2007}', "FIGURE SPACE"),
-    ('\u{2008}', "PUNCTUATION SPACE"),
-    ('\u{2009}', "THIN SPACE"),
-    ('\u{200a}', "HAIR SPACE"),
-    ('\u{202f}', "NARROW NO-BREAK SPACE"),
-    ('\u{205f}', "MEDIUM MATHEMATICAL SPACE"),
-];
-
-pub fn unusual_space_name(c: char) -> Option<&'static str> {
-    UNUSUAL_SPACES
-        .iter()
-        .find(|(space, _)| *space == c)
-        .map(|(_, name)| *name)
-}
-
 fn is_line_space(c: char) -> bool {
     c == ' ' || c == '\t' || is_unusual_space(c)
 }
 
-fn is_unusual_space(c: char) -> bool {
-    !c.is_ascii() && unusual_space_name(c).is_some()
-}
-
-fn check(doc: &Document, report: &mut Reporter) {
-    let text = &doc.text;
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let text = context.text();
     let has_unusual =
         non_ascii_spans(text).any(|span| text[span.start..span.end].contains(is_unusual_space));
     if !has_unusual {

@@ -1,0 +1,65 @@
+//! What document rules see: the document, the rule data, the family options, and the
+//! scans that several rules share, each run at most once per document and only when a
+//! rule asks for it.
+
+use std::cell::OnceCell;
+
+use crate::data::RuleData;
+use crate::document::Document;
+use crate::rules::options::RuleOptions;
+use crate::text::has_non_ascii;
+use crate::text::line_endings::LineEndings;
+use crate::text::mojibake;
+use crate::text::span::Span;
+
+/// One document as the document rules see it; made for one document on one thread.
+pub struct DocumentContext<'a> {
+    pub doc: &'a Document,
+    pub data: &'a RuleData,
+    pub options: &'a RuleOptions,
+    non_ascii: OnceCell<bool>,
+    mojibake: OnceCell<Vec<(Span, String)>>,
+    line_endings: OnceCell<LineEndings>,
+}
+
+impl<'a> DocumentContext<'a> {
+    pub fn new(doc: &'a Document, data: &'a RuleData, options: &'a RuleOptions) -> Self {
+        Self {
+            doc,
+            data,
+            options,
+            non_ascii: OnceCell::new(),
+            mojibake: OnceCell::new(),
+            line_endings: OnceCell::new(),
+        }
+    }
+
+    /// The document's decoded text.
+    pub fn text(&self) -> &'a str {
+        &self.doc.text
+    }
+
+    /// Whether the text has a non-ASCII character: the rules about non-ASCII characters
+    /// have nothing to look at in most documents of many corpora.
+    pub fn has_non_ascii(&self) -> bool {
+        *self.non_ascii.get_or_init(|| has_non_ascii(self.text()))
+    }
+
+    /// The runs of mojibake, sorted, with their repaired text: the mojibake rule reports
+    /// them, and the rules whose characters mojibake is made of leave them alone.
+    pub fn mojibake(&self) -> &[(Span, String)] {
+        self.mojibake.get_or_init(|| {
+            if self.has_non_ascii() {
+                mojibake::find(self.text())
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// The line terminators, by kind.
+    pub fn line_endings(&self) -> &LineEndings {
+        self.line_endings
+            .get_or_init(|| LineEndings::scan(self.text()))
+    }
+}
