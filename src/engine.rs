@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::FileError;
 use crate::progress::Progress;
 use crate::provenance::Metadata;
+use crate::provenance::resolve;
 use crate::provenance::sources::Sources;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
@@ -139,7 +140,7 @@ pub fn analyze(
         reported: checked,
         enabled: rules,
     };
-    let (mut diagnostics, analyses) = rayon::join(
+    let (mut diagnostics, mut analyses) = rayon::join(
         || {
             let diagnostics = corpus
                 .documents
@@ -190,7 +191,7 @@ pub fn analyze(
     lap("sort");
     let metadata = with_metadata.then(|| {
         analyses
-            .metadata
+            .take::<resolve::Analysis>()
             .map(|m| m.docs.into_iter().map(|d| d.metadata).collect())
             .unwrap_or_default()
     });

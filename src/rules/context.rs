@@ -2,24 +2,45 @@
 //! files, and the analyses that several rules share, computed once per run before the
 //! corpus rules report (`rules::prepare`).
 
+use std::any::Any;
+
 use crate::corpus::Corpus;
 use crate::data::RuleData;
 use crate::diagnostic::Rule;
-use crate::provenance::resolve;
 use crate::provenance::sources::Sources;
 use crate::rules::options::RuleOptions;
-use crate::rules::{chrome, duplicate};
 
-/// The shared analyses of a run; each is there when a selected rule needs it.
-#[derive(Debug, Default)]
-pub struct Analyses {
-    pub duplicates: Option<duplicate::analysis::Analysis>,
-    /// Chrome with the evidence of the selected chrome rules only.
-    pub chrome: Option<chrome::runs::Analysis>,
-    /// Chrome with every kind of evidence, for rules of other families that must skip
-    /// chrome lines whichever chrome rules are selected; `None` when `chrome` has it all.
-    pub chrome_all: Option<chrome::runs::Analysis>,
-    pub metadata: Option<resolve::Analysis>,
+/// The analyses several rules share, each kept under its own type: the family that
+/// needs one computes it (`rules::prepare`) and reads it back by its type, so what rules
+/// see depends on no family.
+#[derive(Default)]
+pub struct Analyses(Vec<Box<dyn Any + Send + Sync>>);
+
+impl Analyses {
+    pub fn insert<T: Any + Send + Sync>(&mut self, analysis: T) {
+        self.0.push(Box::new(analysis));
+    }
+
+    /// The analysis of type `T`, when a selected rule needed it.
+    pub fn get<T: Any>(&self) -> Option<&T> {
+        self.0.iter().find_map(|analysis| analysis.downcast_ref())
+    }
+
+    /// Takes the analysis of type `T` out.
+    pub fn take<T: Any>(&mut self) -> Option<T> {
+        let at = self.0.iter().position(|analysis| analysis.is::<T>())?;
+        self.0
+            .swap_remove(at)
+            .downcast()
+            .ok()
+            .map(|analysis| *analysis)
+    }
+}
+
+impl std::fmt::Debug for Analyses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Analyses({} kept)", self.0.len())
+    }
 }
 
 pub struct CorpusContext<'a> {
@@ -40,18 +61,8 @@ impl CorpusContext<'_> {
         self.enabled.iter().any(|r| r.code == rule.code)
     }
 
-    /// The duplicate analysis shared by the duplicate family.
-    pub fn duplicates(&self) -> Option<&duplicate::analysis::Analysis> {
-        self.analyses.duplicates.as_ref()
-    }
-
-    /// The chrome analysis shared by the chrome family.
-    pub fn chrome(&self) -> Option<&chrome::runs::Analysis> {
-        self.analyses.chrome.as_ref()
-    }
-
-    /// The resolved provenance shared by the metadata family.
-    pub fn metadata(&self) -> Option<&resolve::Analysis> {
-        self.analyses.metadata.as_ref()
+    /// The shared analysis of type `T`, when a selected rule needed it.
+    pub fn analysis<T: Any>(&self) -> Option<&T> {
+        self.analyses.get()
     }
 }

@@ -33,7 +33,7 @@ pub fn prepare(inputs: &Inputs, with_metadata: bool) -> Analyses {
     let selected = chrome::analysis::Enabled::of(inputs.enabled);
     let want_metadata = with_metadata || wants(Family::Metadata);
     let want_chrome = wants(Family::Chrome);
-    let (duplicates, (chrome, chrome_all, metadata)) = rayon::join(
+    let (duplicates, (chrome, metadata)) = rayon::join(
         || {
             wants(Family::Duplicate).then(|| {
                 duplicate::analysis::Analysis::run_in_context(
@@ -52,15 +52,22 @@ pub fn prepare(inputs: &Inputs, with_metadata: bool) -> Analyses {
                 let lines = chrome_all.as_ref().or(chrome.as_ref());
                 metadata(inputs, lines)
             });
-            (chrome, chrome_all, metadata)
+            // Chrome with every kind of evidence served only the metadata.
+            drop(chrome_all);
+            (chrome, metadata)
         },
     );
-    Analyses {
-        duplicates,
-        chrome,
-        chrome_all,
-        metadata,
+    let mut analyses = Analyses::default();
+    if let Some(duplicates) = duplicates {
+        analyses.insert(duplicates);
     }
+    if let Some(chrome) = chrome {
+        analyses.insert(chrome);
+    }
+    if let Some(metadata) = metadata {
+        analyses.insert(metadata);
+    }
+    analyses
 }
 
 /// The resolved provenance of every document, as the metadata rules see it: chrome

@@ -1,6 +1,6 @@
 //! How a chrome run becomes a diagnostic: the same for every rule of the family.
 
-use super::runs::Run;
+use super::runs::{Analysis, Run};
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::rules::check::Reporter;
@@ -12,7 +12,7 @@ const MAX_EVIDENCE_LINES: usize = 8;
 
 /// Reports the runs whose strongest evidence was found by the detector of `rule`.
 pub fn report_runs(ctx: &CorpusContext, rule: &'static Rule, out: &mut Reporter) {
-    let Some(analysis) = ctx.chrome() else {
+    let Some(analysis) = ctx.analysis::<Analysis>() else {
         return;
     };
     for run in analysis

@@ -3,6 +3,7 @@ use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
+use crate::rules::duplicate::analysis::Analysis;
 use crate::rules::duplicate::duplicate_document;
 use crate::rules::duplicate::report::{describe_lines, paragraphs_span, removal_span};
 
@@ -44,7 +45,7 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    let Some(analysis) = ctx.duplicates() else {
+    let Some(analysis) = ctx.analysis::<Analysis>() else {
         return;
     };
     let copies_reported = ctx.is_enabled(&duplicate_document::RULE);

@@ -3,6 +3,7 @@ use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
+use crate::rules::duplicate::analysis::Analysis;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -45,7 +46,7 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    let Some(analysis) = ctx.duplicates() else {
+    let Some(analysis) = ctx.analysis::<Analysis>() else {
         return;
     };
     for copy in &analysis.copies {

@@ -1,6 +1,7 @@
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::provenance::Origin;
+use crate::provenance::resolve;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
 
@@ -37,7 +38,7 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    let Some(analysis) = ctx.metadata() else {
+    let Some(analysis) = ctx.analysis::<resolve::Analysis>() else {
         return;
     };
     for doc_meta in &analysis.docs {

@@ -1,6 +1,7 @@
 use crate::data::metadata::Label;
 use crate::diagnostic::{Diagnostic, Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::provenance::resolve;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
 
@@ -36,7 +37,7 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    let Some(analysis) = ctx.metadata() else {
+    let Some(analysis) = ctx.analysis::<resolve::Analysis>() else {
         return;
     };
     for (id, doc_meta) in analysis.docs.iter().enumerate() {

@@ -1,5 +1,6 @@
 use crate::diagnostic::{Diagnostic, Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::provenance::resolve;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
 
@@ -34,7 +35,7 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    let Some(analysis) = ctx.metadata() else {
+    let Some(analysis) = ctx.analysis::<resolve::Analysis>() else {
         return;
     };
     for doc_meta in &analysis.docs {

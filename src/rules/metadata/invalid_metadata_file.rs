@@ -1,5 +1,6 @@
 use crate::diagnostic::{Diagnostic, Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::provenance::resolve;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
 use crate::text::span::Span;
@@ -42,7 +43,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             .with_help("fix the syntax so that the provenance can be read");
         out.push(diagnostic);
     };
-    let Some(analysis) = ctx.metadata() else {
+    let Some(analysis) = ctx.analysis::<resolve::Analysis>() else {
         return;
     };
     for (id, doc_meta) in analysis.docs.iter().enumerate() {

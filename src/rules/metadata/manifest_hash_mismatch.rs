@@ -1,5 +1,6 @@
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::provenance::resolve;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
 
@@ -35,7 +36,7 @@ pub const LINT: Lint = Lint {
 
 fn check(ctx: &CorpusContext, out: &mut Reporter) {
     let sources = ctx.sources;
-    let Some(analysis) = ctx.metadata() else {
+    let Some(analysis) = ctx.analysis::<resolve::Analysis>() else {
         return;
     };
     for (id, doc_meta) in analysis.docs.iter().enumerate() {

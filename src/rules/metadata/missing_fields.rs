@@ -32,6 +32,7 @@ pub(crate) use missing_field_docs;
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::provenance::FieldName;
+use crate::provenance::resolve;
 use crate::rules::check::Reporter;
 use crate::rules::context::CorpusContext;
 
@@ -51,7 +52,7 @@ pub fn report_missing(
     } else {
         return;
     };
-    let Some(analysis) = ctx.metadata() else {
+    let Some(analysis) = ctx.analysis::<resolve::Analysis>() else {
         return;
     };
     for (id, doc_meta) in analysis.docs.iter().enumerate() {
