@@ -4,14 +4,14 @@
 
 pub mod changed;
 pub mod scope;
+mod walk;
 
-use std::path::{Path, PathBuf};
-
-use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use walkdir::WalkDir;
+use std::path::PathBuf;
 
 use crate::error::{Error, FileError};
 use crate::settings::resolve::FileSettings;
+
+pub use walk::{IgnoreFiles, has_extension};
 
 /// The files to check: discovered under the paths, then kept by the include and exclude
 /// globs of the settings.
@@ -37,14 +37,6 @@ pub fn files_under(
     Ok((kept, errors))
 }
 
-/// Whether folder walks leave out what `.gitignore`, `.ignore` and `.git/info/exclude`
-/// files exclude.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IgnoreFiles {
-    Respect,
-    Disregard,
-}
-
 /// The files to read under `paths`, sorted and without repeats, and the paths that failed.
 ///
 /// Files named on the command line are read whatever their extension; folders are walked
@@ -68,7 +60,7 @@ pub fn discover_with(
         match std::fs::metadata(root) {
             Err(err) => errors.push(FileError::io(display, &err)),
             Ok(meta) if meta.is_file() => files.push(root.clone()),
-            Ok(_) => walk(root, extensions, ignore_files, &mut files, &mut errors),
+            Ok(_) => walk::walk(root, extensions, ignore_files, &mut files, &mut errors),
         }
     }
     files.sort();
@@ -76,170 +68,10 @@ pub fn discover_with(
     (files, errors)
 }
 
-fn walk(
-    root: &Path,
-    extensions: &[String],
-    ignore_files: IgnoreFiles,
-    files: &mut Vec<PathBuf>,
-    errors: &mut Vec<FileError>,
-) {
-    let mut ignores = match ignore_files {
-        IgnoreFiles::Respect => IgnoreStack::for_root(root),
-        IgnoreFiles::Disregard => None,
-    };
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| {
-            if entry.depth() == 0 {
-                return true;
-            }
-            if is_hidden(entry.file_name()) {
-                return false;
-            }
-            match &mut ignores {
-                Some(ignores) => ignores.admits(root, entry),
-                None => true,
-            }
-        });
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                if entry.file_type().is_file() && has_extension(entry.path(), extensions) {
-                    files.push(entry.into_path());
-                }
-            }
-            Err(err) => errors.push(walk_error(root, &err)),
-        }
-    }
-    if let Some(ignores) = ignores {
-        errors.extend(ignores.errors);
-    }
-}
-
-/// The ignore files in effect at the current point of a depth-first walk: those of the
-/// walked root's folders up to its git repository, then one layer per folder entered.
-/// Paths are matched in absolute form, as the layers of parent folders need.
-struct IgnoreStack {
-    /// The root, resolved: walked paths are matched under it.
-    absolute_root: PathBuf,
-    /// (depth of the folder holding the files, their patterns), shallowest first.
-    layers: Vec<(usize, Gitignore)>,
-    /// Ignore files that could not be read or hold invalid patterns.
-    errors: Vec<FileError>,
-}
-
-impl IgnoreStack {
-    /// The stack at `root`; `None` when the root cannot be resolved (the walk reports that).
-    fn for_root(root: &Path) -> Option<Self> {
-        let absolute_root = std::fs::canonicalize(root).ok()?;
-        let mut stack = Self {
-            absolute_root: absolute_root.clone(),
-            layers: Vec::new(),
-            errors: Vec::new(),
-        };
-        // Parent folders count up to the repository's top, as they do for git.
-        let repository = absolute_root
-            .ancestors()
-            .find(|dir| dir.join(".git").exists());
-        let parents: Vec<&Path> = match repository {
-            Some(top) => absolute_root
-                .ancestors()
-                .skip(1)
-                .take_while(|dir| dir.starts_with(top))
-                .collect(),
-            None => Vec::new(),
-        };
-        for dir in parents.into_iter().rev() {
-            stack.enter(dir, 0);
-        }
-        stack.enter(&absolute_root, 0);
-        Some(stack)
-    }
-
-    /// Whether the walk takes `entry` in; a folder taken in brings its own ignore files.
-    fn admits(&mut self, root: &Path, entry: &walkdir::DirEntry) -> bool {
-        let depth = entry.depth();
-        // Leaving folders: their layers no longer apply.
-        while self.layers.last().is_some_and(|(at, _)| *at >= depth) {
-            self.layers.pop();
-        }
-        let is_dir = entry.file_type().is_dir();
-        if self.layers.is_empty() && !is_dir {
-            return true;
-        }
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let path = self.absolute_root.join(relative);
-        // The deepest file that has a say decides, as in git.
-        let verdict = self
-            .layers
-            .iter()
-            .rev()
-            .map(|(_, patterns)| patterns.matched(&path, is_dir))
-            .find(|verdict| !verdict.is_none());
-        if verdict.is_some_and(|verdict| verdict.is_ignore()) {
-            return false;
-        }
-        if is_dir {
-            self.enter(&path, depth);
-        }
-        true
-    }
-
-    /// Adds the ignore files of `dir`, if any; later files win over earlier ones.
-    fn enter(&mut self, dir: &Path, depth: usize) {
-        let mut builder = GitignoreBuilder::new(dir);
-        let mut found = false;
-        for name in [".git/info/exclude", ".gitignore", ".ignore"] {
-            let file = dir.join(name);
-            if !file.is_file() {
-                continue;
-            }
-            found = true;
-            if let Some(err) = builder.add(&file) {
-                self.errors
-                    .push(FileError::new(file.to_string_lossy(), err.to_string()));
-            }
-        }
-        if !found {
-            return;
-        }
-        match builder.build() {
-            Ok(patterns) => self.layers.push((depth, patterns)),
-            Err(err) => self
-                .errors
-                .push(FileError::new(dir.to_string_lossy(), err.to_string())),
-        }
-    }
-}
-
-fn walk_error(root: &Path, err: &walkdir::Error) -> FileError {
-    let path = err.path().unwrap_or(root).to_string_lossy().into_owned();
-    if let Some(ancestor) = err.loop_ancestor() {
-        return FileError::new(
-            path,
-            format!("symbolic link loop (points back to {})", ancestor.display()),
-        );
-    }
-    match err.io_error() {
-        Some(io) => FileError::io(path, io),
-        None => FileError::new(path, err.to_string()),
-    }
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.as_encoded_bytes().first() == Some(&b'.')
-}
-
-pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| extensions.iter().any(|want| want.eq_ignore_ascii_case(ext)))
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     #[test]
@@ -402,6 +234,229 @@ mod tests {
         assert!(
             errors[0].message.contains("symbolic link loop"),
             "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn outside_a_repository_parent_folders_have_no_say() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let outer = dir.path();
+        write_tree(
+            outer,
+            &[
+                (".gitignore", "*.txt\n"),
+                ("corpus/.gitignore", "drafts/\n"),
+                ("corpus/a.txt", "x\n"),
+                ("corpus/drafts/d.txt", "x\n"),
+                ("corpus/news/.ignore", "old.txt\n"),
+                ("corpus/news/old.txt", "x\n"),
+                ("corpus/news/new.txt", "x\n"),
+            ],
+        );
+        let corpus = outer.join("corpus");
+        let (files, errors) = discover(std::slice::from_ref(&corpus), &["txt".into()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        // The folder's own ignore files and those below it still count.
+        assert_eq!(names_under(&corpus, &files), ["a.txt", "news/new.txt"]);
+    }
+
+    #[test]
+    fn ignore_files_above_the_repository_do_not_count_and_no_ignore_drops_them_all() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let outer = dir.path();
+        write_tree(
+            outer,
+            &[
+                (".gitignore", "*.txt\n"),
+                ("repo/.git/info/exclude", "*.local.txt\n"),
+                ("repo/.ignore", "corpus/raw/\n"),
+                ("repo/corpus/a.txt", "x\n"),
+                ("repo/corpus/b.local.txt", "x\n"),
+                ("repo/corpus/raw/r.txt", "x\n"),
+                ("repo/corpus/.gitignore", "c.txt\n"),
+                ("repo/corpus/c.txt", "x\n"),
+            ],
+        );
+        let corpus = outer.join("repo/corpus");
+        let txt = ["txt".to_string()];
+        let (files, errors) = discover(std::slice::from_ref(&corpus), &txt);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(names_under(&corpus, &files), ["a.txt"]);
+
+        let (files, errors) =
+            discover_with(std::slice::from_ref(&corpus), &txt, IgnoreFiles::Disregard);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            names_under(&corpus, &files),
+            ["a.txt", "b.local.txt", "c.txt", "raw/r.txt"]
+        );
+    }
+
+    #[test]
+    fn the_deepest_folder_with_a_say_decides_and_in_a_folder_the_later_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write_tree(
+            root,
+            &[
+                (".git/info/exclude", "*.draft.txt\n"),
+                // `.ignore` comes after `.gitignore`, `.gitignore` after the exclude file.
+                (".gitignore", "!keep.draft.txt\n*.tmp.txt\n"),
+                (".ignore", "!keep.tmp.txt\n"),
+                ("corpus/keep.draft.txt", "x\n"),
+                ("corpus/other.draft.txt", "x\n"),
+                ("corpus/keep.tmp.txt", "x\n"),
+                ("corpus/other.tmp.txt", "x\n"),
+                // A `.gitignore` below overrules an `.ignore` above.
+                ("corpus/.ignore", "*.old.txt\n"),
+                ("corpus/news/.gitignore", "!kept.old.txt\n"),
+                ("corpus/news/kept.old.txt", "x\n"),
+                ("corpus/news/gone.old.txt", "x\n"),
+            ],
+        );
+        let txt = ["txt".to_string()];
+        let expected = ["keep.draft.txt", "keep.tmp.txt", "news/kept.old.txt"];
+        let corpus = root.join("corpus");
+        // The same whether the folders above are walked or are parents of the root.
+        let (files, errors) = discover(&[root.to_path_buf()], &txt);
+        assert!(errors.is_empty(), "{errors:?}");
+        let files: Vec<_> = files
+            .iter()
+            .map(|f| f.strip_prefix(&corpus).expect("under"))
+            .collect();
+        assert_eq!(files, expected.map(Path::new));
+        let (files, errors) = discover(std::slice::from_ref(&corpus), &txt);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(names_under(&corpus, &files), expected);
+    }
+
+    #[test]
+    fn hidden_entries_stay_out_even_when_an_ignore_file_lets_them_in() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write_tree(
+            root,
+            &[
+                (".gitignore", "!.kept.txt\n!.folder/\n"),
+                (".kept.txt", "x\n"),
+                (".folder/a.txt", "x\n"),
+                ("a.txt", "x\n"),
+            ],
+        );
+        let (files, errors) = discover(&[root.to_path_buf()], &["txt".into()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(names_under(root, &files), ["a.txt"]);
+    }
+
+    #[test]
+    fn ignore_files_that_cannot_be_read_are_errors_naming_them() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write_tree(
+            root,
+            &[
+                (".git/info/exclude", "a/{b\nkept\n{x\n"),
+                ("corpus/.gitignore", "skip.txt\n"),
+                ("corpus/.ignore", "{\n"),
+                ("corpus/skip.txt", "x\n"),
+                ("corpus/k.txt", "x\n"),
+            ],
+        );
+        for sub in ["sub", "own"] {
+            let files = [("gone.txt", "x\n"), ("k.txt", "x\n")];
+            write_tree(&root.join("corpus").join(sub), &files);
+        }
+        // Not UTF-8 from its second line on: the first line still applies.
+        let not_utf8 = b"gone.txt\n\xff\xfe\nk.txt\n";
+        std::fs::write(root.join("corpus/sub/.gitignore"), not_utf8).expect("write");
+        // Nor when the file leaves itself out of the walk.
+        let own = [b".*\n".as_slice(), not_utf8].concat();
+        std::fs::write(root.join("corpus/own/.gitignore"), own).expect("write");
+        let corpus = root.join("corpus");
+        let (files, errors) = discover(std::slice::from_ref(&corpus), &["txt".into()]);
+        assert_eq!(
+            names_under(&corpus, &files),
+            ["k.txt", "own/k.txt", "sub/k.txt"]
+        );
+        let resolved = root.canonicalize().expect("resolve");
+        let named: Vec<_> = errors
+            .iter()
+            .map(|error| {
+                let path = Path::new(&error.path);
+                let file = path.strip_prefix(&resolved).expect("a resolved path");
+                (
+                    file.to_string_lossy().into_owned(),
+                    error.message.lines().count(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (".git/info/exclude".to_string(), 2),
+                ("corpus/.ignore".to_string(), 1),
+                ("corpus/own/.gitignore".to_string(), 1),
+                ("corpus/sub/.gitignore".to_string(), 1),
+            ],
+            "{errors:?}"
+        );
+        assert!(errors[2].message.contains("line 3: "), "{errors:?}");
+        assert!(errors[3].message.contains("line 2: "), "{errors:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_root_named_through_a_symbolic_link_keeps_that_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("real");
+        write_tree(
+            &real,
+            &[
+                (".gitignore", "skip.txt\n"),
+                ("a.txt", "x\n"),
+                ("skip.txt", "x\n"),
+                ("sub/b.txt", "x\n"),
+            ],
+        );
+        std::os::unix::fs::symlink(&real, real.join("sub/loop")).expect("symlink");
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let (files, errors) = discover(std::slice::from_ref(&link), &["txt".into()]);
+        assert_eq!(names_under(&link, &files), ["a.txt", "sub/b.txt"]);
+        assert_eq!(
+            errors,
+            [FileError::new(
+                link.join("sub/loop").to_string_lossy(),
+                format!("symbolic link loop (points back to {})", link.display())
+            )]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_folders_are_errors_naming_them() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write_tree(root, &[("a.txt", "x\n"), ("locked/b.txt", "x\n")]);
+        let locked = root.join("locked");
+        let mode = |bits| std::fs::Permissions::from_mode(bits);
+        std::fs::set_permissions(&locked, mode(0o000)).expect("chmod");
+        // Permissions do not stop the superuser: nothing to see then.
+        let readable = std::fs::read_dir(&locked).is_ok();
+        let found = discover(&[root.to_path_buf()], &["txt".into()]);
+        std::fs::set_permissions(&locked, mode(0o755)).expect("chmod");
+        if readable {
+            return;
+        }
+        let (files, errors) = found;
+        assert_eq!(names_under(root, &files), ["a.txt"]);
+        assert_eq!(
+            errors,
+            [FileError::new(
+                locked.to_string_lossy(),
+                "permission denied"
+            )]
         );
     }
 }
