@@ -61,7 +61,7 @@ pub fn check_resolved(settings: &Resolved, progress: &dyn Progress) -> Result<Ou
         clock = now;
     };
     progress.stage("finding files", None);
-    let (scope, mut errors) = discover::scope::plan(&settings.files)?;
+    let (scope, mut errors) = discover::plan(&settings.files)?;
     lap("discover", &mut timings);
     let (mut corpus, checked, load_errors) = load::load_planned(&settings.files, scope, progress);
     errors.extend(load_errors);

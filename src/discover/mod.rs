@@ -13,6 +13,33 @@ use crate::settings::resolve::FileSettings;
 
 pub use walk::{IgnoreFiles, has_extension};
 
+use scope::Scope;
+
+/// The files to load for `settings`: the named files, and when they are all files (no
+/// folder) and a corpus root is set, every file of the root as context.
+pub fn plan(settings: &FileSettings) -> Result<(Scope, Vec<FileError>), Error> {
+    let (named, errors) = files(settings)?;
+    let Some(root) = &settings.root else {
+        return Ok((Scope::all(named), errors));
+    };
+    if named.is_empty() || settings.paths.iter().any(|path| path.is_dir()) {
+        return Ok((Scope::all(named), errors));
+    }
+    // An unreadable corner of the root is only context: it does not fail the check of
+    // the named files, which report their own read errors.
+    let (found, _) = files_under(settings, std::slice::from_ref(root))?;
+    let context = found
+        .into_iter()
+        // `./site/a.txt` reads better as `site/a.txt` in findings that point into it.
+        .map(|path| match path.strip_prefix(".") {
+            Ok(rest) => rest.to_path_buf(),
+            Err(_) => path,
+        })
+        .collect();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Ok((scope::merge(&cwd, named, context), errors))
+}
+
 /// The files to check: discovered under the paths, then kept by the include and exclude
 /// globs of the settings.
 pub fn files(settings: &FileSettings) -> Result<(Vec<PathBuf>, Vec<FileError>), Error> {

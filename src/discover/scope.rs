@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::error::{Error, FileError};
 use crate::settings::resolve::FileSettings;
 
 /// The files of a run, in corpus order, and which of them are checked.
@@ -32,35 +31,10 @@ impl Scope {
     }
 }
 
-/// The files to load for `settings`: the named files, and when they are all files (no
-/// folder) and a corpus root is set, every file of the root as context.
-pub fn plan(settings: &FileSettings) -> Result<(Scope, Vec<FileError>), Error> {
-    let (named, errors) = super::files(settings)?;
-    let Some(root) = &settings.root else {
-        return Ok((Scope::all(named), errors));
-    };
-    if named.is_empty() || settings.paths.iter().any(|path| path.is_dir()) {
-        return Ok((Scope::all(named), errors));
-    }
-    // An unreadable corner of the root is only context: it does not fail the check of
-    // the named files, which report their own read errors.
-    let (found, _) = super::files_under(settings, std::slice::from_ref(root))?;
-    let context = found
-        .into_iter()
-        // `./site/a.txt` reads better as `site/a.txt` in findings that point into it.
-        .map(|path| match path.strip_prefix(".") {
-            Ok(rest) => rest.to_path_buf(),
-            Err(_) => path,
-        })
-        .collect();
-    let cwd = std::env::current_dir().unwrap_or_default();
-    Ok((merge(&cwd, named, context), errors))
-}
-
 /// The named files and the context files, each once, in the order a run over the whole
 /// root gives them (so that "first occurrence" means the same in both runs). A named
 /// file keeps the path it was named by.
-fn merge(cwd: &Path, named: Vec<PathBuf>, context: Vec<PathBuf>) -> Scope {
+pub(super) fn merge(cwd: &Path, named: Vec<PathBuf>, context: Vec<PathBuf>) -> Scope {
     let mut by_key: HashMap<PathBuf, (PathBuf, bool)> = HashMap::new();
     for path in context {
         by_key.insert(lexical_absolute(cwd, &path), (path, false));

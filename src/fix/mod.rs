@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::corpus::Corpus;
 use crate::diagnostic::edit::{Applicability, Edit, apply_edits, merge_edits};
 use crate::diagnostic::{Diagnostic, Family, FixAvailability, Rule};
-use crate::discover::scope::plan;
+use crate::discover::plan;
 use crate::document::{DocId, Document, TextEncoding};
 use crate::engine::{Inputs, analyze};
 use crate::error::{Error, FileError};
