@@ -14,7 +14,7 @@ use crate::provenance::Metadata;
 use crate::provenance::resolve;
 use crate::provenance::sources::Sources;
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::context::CorpusContext;
+use crate::rules::context::{Analyses, CorpusContext};
 use crate::rules::document_context::DocumentContext;
 use crate::rules::{prepare, registry};
 use crate::settings::resolve::Resolved;
@@ -132,13 +132,15 @@ pub fn analyze(
             Check::Corpus(_) => None,
         })
         .collect();
-    let prepare_inputs = prepare::Inputs {
+    let none = Analyses::default();
+    let context = CorpusContext {
         corpus,
         options: &settings.options,
         data: &settings.data,
         sources,
         reported: checked,
         enabled: rules,
+        analyses: &none,
     };
     let (mut diagnostics, mut analyses) = rayon::join(
         || {
@@ -161,17 +163,12 @@ pub fn analyze(
             progress.stage("cross-file rules", None);
             diagnostics
         },
-        || prepare::prepare(&prepare_inputs, with_metadata),
+        || prepare::prepare(&context, with_metadata),
     );
     lap("document rules + corpus analyses");
     let context = CorpusContext {
-        corpus,
-        options: &settings.options,
-        data: &settings.data,
-        sources,
-        reported: checked,
-        enabled: rules,
         analyses: &analyses,
+        ..context
     };
     let mut reporter = Reporter::default();
     for lint in &lints {

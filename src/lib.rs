@@ -109,13 +109,15 @@ pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);
     let checked = vec![true; corpus.len()];
-    let inputs = rules::prepare::Inputs {
+    let none = rules::context::Analyses::default();
+    let inputs = rules::context::CorpusContext {
         corpus: &corpus,
         options: &settings.options,
         data: &settings.data,
         sources: &sources,
         reported: &checked,
         enabled: &[],
+        analyses: &none,
     };
     let documents = rules::prepare::provenance(&inputs)
         .docs

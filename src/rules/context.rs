@@ -43,6 +43,7 @@ impl std::fmt::Debug for Analyses {
     }
 }
 
+/// What corpus rules see, and what the shared analyses run over (with no analyses yet).
 pub struct CorpusContext<'a> {
     pub corpus: &'a Corpus,
     pub options: &'a RuleOptions,

@@ -4,31 +4,16 @@
 
 use std::collections::HashSet;
 
-use crate::corpus::Corpus;
-use crate::data::RuleData;
-use crate::diagnostic::{Family, Rule};
+use crate::diagnostic::Family;
 use crate::provenance::resolve;
-use crate::provenance::sources::Sources;
 use crate::rules::chrome;
-use crate::rules::context::Analyses;
+use crate::rules::context::{Analyses, CorpusContext};
 use crate::rules::duplicate;
-use crate::rules::options::RuleOptions;
 
-/// What the analyses run over.
-pub struct Inputs<'a> {
-    pub corpus: &'a Corpus,
-    pub options: &'a RuleOptions,
-    pub data: &'a RuleData,
-    pub sources: &'a Sources,
-    /// The documents whose findings are reported; the others are context.
-    pub reported: &'a [bool],
-    /// The rules that run.
-    pub enabled: &'a [&'static Rule],
-}
-
-/// Runs the analyses the enabled rules need; the resolved provenance too when
+/// Runs the analyses the enabled rules need, over what corpus rules see (the analyses
+/// of `inputs` are not read: they are what this makes); the resolved provenance too when
 /// `with_metadata` (the fix pipeline records it whatever the rules).
-pub fn prepare(inputs: &Inputs, with_metadata: bool) -> Analyses {
+pub fn prepare(inputs: &CorpusContext, with_metadata: bool) -> Analyses {
     let wants = |family: Family| inputs.enabled.iter().any(|r| r.family == family);
     let selected = chrome::analysis::Enabled::of(inputs.enabled);
     let want_metadata = with_metadata || wants(Family::Metadata);
@@ -72,13 +57,13 @@ pub fn prepare(inputs: &Inputs, with_metadata: bool) -> Analyses {
 
 /// The resolved provenance of every document, as the metadata rules see it: chrome
 /// found with every kind of evidence is left out of byline inference.
-pub fn provenance(inputs: &Inputs) -> resolve::Analysis {
+pub fn provenance(inputs: &CorpusContext) -> resolve::Analysis {
     let chrome = run_chrome(inputs, chrome::analysis::Enabled::ALL);
     metadata(inputs, Some(&chrome))
 }
 
 /// The resolved provenance of every document, `chrome` lines left out of byline inference.
-fn metadata(inputs: &Inputs, chrome: Option<&chrome::runs::Analysis>) -> resolve::Analysis {
+fn metadata(inputs: &CorpusContext, chrome: Option<&chrome::runs::Analysis>) -> resolve::Analysis {
     let mut chrome_lines = vec![HashSet::new(); inputs.corpus.documents.len()];
     for run in chrome.map(|c| c.runs.as_slice()).unwrap_or_default() {
         chrome_lines[run.doc].extend(run.lines.iter().map(|l| l.line));
@@ -93,7 +78,10 @@ fn metadata(inputs: &Inputs, chrome: Option<&chrome::runs::Analysis>) -> resolve
     )
 }
 
-fn run_chrome(inputs: &Inputs, enabled: chrome::analysis::Enabled) -> chrome::runs::Analysis {
+fn run_chrome(
+    inputs: &CorpusContext,
+    enabled: chrome::analysis::Enabled,
+) -> chrome::runs::Analysis {
     chrome::analysis::run(
         inputs.corpus,
         &inputs.data.phrases,
