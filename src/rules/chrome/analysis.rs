@@ -26,6 +26,11 @@ const DETECTORS: &[&Detector] = &[
     &chrome_context::DETECTOR,
 ];
 
+/// A detector's place in `DETECTORS`, as evidence keeps it (there are far fewer than 256).
+fn rank_of(index: usize) -> u8 {
+    u8::try_from(index).unwrap_or(u8::MAX)
+}
+
 /// Which detectors run: those of the selected rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Enabled([bool; DETECTORS.len()]);
@@ -71,7 +76,7 @@ pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabl
             };
             let mut found = vec![None; page.lines.len()];
             for (rank, detector, marker) in &markers {
-                let mut marks = Marks::new(&page.lines, &mut found, detector, *rank);
+                let mut marks = Marks::new(&page.lines, &mut found, detector, rank_of(*rank));
                 marker(&page, &mut marks);
             }
             runs(doc, document, found.into_iter().flatten())

@@ -79,7 +79,7 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
     for (i, line) in page.lines.iter().enumerate() {
         if let Some(m) = phrases.find(line.text, line.words) {
             let detail = Detail {
-                numbers: [m.entry, 0, 0],
+                numbers: [Detail::number(m.entry), 0, 0],
                 heads_list: phrases.entries[m.entry].heading,
                 ..Detail::default()
             };
@@ -90,5 +90,5 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
 
 /// The index of the phrase entry the line matched.
 fn entry(detail: &Detail) -> usize {
-    detail.numbers[0]
+    detail.numbers[0] as usize
 }

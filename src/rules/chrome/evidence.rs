@@ -52,11 +52,19 @@ pub struct Detail {
     /// Which of the detector's forms of evidence it is (a list or a menu); each detector
     /// numbers its own.
     pub form: u8,
-    /// The numbers its wording names: a phrase entry, counts of documents or items.
-    pub numbers: [usize; 3],
+    /// The numbers its wording names: a phrase entry, counts of documents or items. Kept
+    /// small: a corpus holds a `Detail` for every chrome line of every document.
+    pub numbers: [u32; 3],
     /// The line heads a list of links (`Related stories`): the short lines under it may be
     /// listed titles.
     pub heads_list: bool,
+}
+
+impl Detail {
+    /// `n` as one of the `numbers`; past `u32::MAX` (which no count reaches), the largest.
+    pub fn number(n: usize) -> u32 {
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
 }
 
 /// Why a line is chrome.
@@ -65,7 +73,7 @@ pub struct Evidence {
     /// The detector that found it.
     pub detector: &'static Detector,
     /// The detector's place in the order of strength: the lower, the stronger.
-    pub rank: usize,
+    pub rank: u8,
     pub detail: Detail,
 }
 
@@ -105,7 +113,7 @@ pub struct Marks<'m> {
     lines: &'m [Line<'m>],
     found: &'m mut [Option<ChromeLine>],
     detector: &'static Detector,
-    rank: usize,
+    rank: u8,
 }
 
 impl<'m> Marks<'m> {
@@ -115,7 +123,7 @@ impl<'m> Marks<'m> {
         lines: &'m [Line<'m>],
         found: &'m mut [Option<ChromeLine>],
         detector: &'static Detector,
-        rank: usize,
+        rank: u8,
     ) -> Self {
         Self {
             lines,

@@ -101,7 +101,7 @@ fn mark(page: &Page, marks: &mut Marks) {
         if let Some(entries) = menu_entries(line.text) {
             let detail = Detail {
                 form: MENU,
-                numbers: [entries, 0, 0],
+                numbers: [Detail::number(entries), 0, 0],
                 ..Detail::default()
             };
             marks.mark(i, detail, true);
@@ -127,7 +127,7 @@ fn mark_lists(lines: &[Line], marks: &mut Marks) {
         if items >= MIN_LIST_ITEMS && truncated as f64 >= MIN_TRUNCATED_SHARE * items as f64 {
             let detail = Detail {
                 form: LIST,
-                numbers: [items, truncated, 0],
+                numbers: [Detail::number(items), Detail::number(truncated), 0],
                 ..Detail::default()
             };
             for i in start..end {

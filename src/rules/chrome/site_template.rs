@@ -159,7 +159,7 @@ impl Templates {
         (folder_docs >= options.template_min_docs
             && folder_docs as f64 >= options.template_folder_share * folder_files as f64)
             .then_some(Detail {
-                numbers: [docs, folder_docs, folder_files],
+                numbers: [docs, folder_docs, folder_files].map(Detail::number),
                 ..Detail::default()
             })
     }
