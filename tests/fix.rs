@@ -268,3 +268,65 @@ fn the_summary_shown_in_readme_is_real() {
     let readme = std::fs::read_to_string("README.md").expect("README");
     assert!(readme.contains(line), "README should show `{line}`");
 }
+
+/// Every file under `dir` with its bytes, to see that a refused run changed nothing.
+fn snapshot_of(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).expect("readable folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("readable file");
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn an_output_folder_that_is_holds_or_lies_inside_an_input_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("site")).expect("mkdir");
+    let page = "Title\nShare\n\nA body paragraph with a no-break\u{a0}space in it, long enough to count.\n";
+    std::fs::write(corpus.join("site/a.txt"), page).expect("write");
+    std::fs::write(corpus.join("b.txt"), page).expect("write");
+    let before = snapshot_of(dir.path());
+    // (inputs, output folder, what the message says of them)
+    let cases: [(&[&str], &str, &str); 5] = [
+        (&["corpus"], "corpus", "is the input"),
+        (&["corpus/"], "corpus/./", "is the input"),
+        (&["corpus"], "corpus/clean", "lies inside the input"),
+        (&["corpus/site"], "corpus", "holds the input"),
+        (&["corpus/b.txt"], "corpus", "holds the input"),
+    ];
+    for (inputs, out, relation) in cases {
+        corpuslint()
+            .current_dir(dir.path())
+            .arg("fix")
+            .args(inputs)
+            .args(["--isolated", "--out", out])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "--out {out}: the output folder {relation}"
+            )));
+        assert_eq!(snapshot_of(dir.path()), before, "{inputs:?} --out {out}");
+    }
+    // A folder beside the inputs takes the copies.
+    corpuslint()
+        .current_dir(dir.path())
+        .args(["fix", "corpus", "--isolated", "--out", "clean"])
+        .assert()
+        .code(0);
+    assert!(dir.path().join("clean/site/a.txt").is_file());
+    assert_eq!(
+        std::fs::read(corpus.join("site/a.txt")).expect("read"),
+        page.as_bytes()
+    );
+}

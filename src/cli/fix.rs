@@ -20,6 +20,16 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
+    // Before anything is read or the folder is made: copies written over the inputs
+    // would replace the originals.
+    if let Some(conflict) = args
+        .out
+        .as_deref()
+        .and_then(|dir| write::out_folder_conflict(dir, &settings.paths))
+    {
+        eprintln!("corpuslint: error: {conflict}");
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
     // Held from reading to the last write, so that two runs never interleave.
     let _locks = match lock_targets(args.out.as_deref(), args.in_place, &settings.paths) {
         Ok(locks) => locks,

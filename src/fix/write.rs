@@ -12,12 +12,54 @@ use serde_json::{Map, Value, json};
 use similar::TextDiff;
 
 use crate::atomic::{Durability, replace_with, write_atomic};
+use crate::discover::scope::lexical_absolute;
 use crate::fix::{FixOutcome, FixedDocument};
 use crate::provenance::{FieldName, Metadata, sha256_hex};
 
 /// How a cleaned file reaches the disk: [`write_atomic`] in a run, a failing stand-in in
 /// tests of what a failure leaves behind.
 pub type WriteFile<'a> = &'a mut dyn FnMut(&Path, &[u8]) -> io::Result<()>;
+
+/// Why `out` cannot take the cleaned copies of the inputs `roots`: it is one of them,
+/// lies inside one or holds one, so the copies would overwrite originals (or be read as
+/// input by the next run). `None` when it is apart from all of them.
+pub fn out_folder_conflict(out: &Path, roots: &[PathBuf]) -> Option<String> {
+    let resolved_out = resolved(out);
+    roots.iter().find_map(|root| {
+        let resolved_root = resolved(root);
+        let relation = if resolved_out == resolved_root {
+            "is"
+        } else if resolved_out.starts_with(&resolved_root) {
+            "lies inside"
+        } else if resolved_root.starts_with(&resolved_out) {
+            "holds"
+        } else {
+            return None;
+        };
+        Some(format!(
+            "--out {}: the output folder {relation} the input `{}`; the cleaned copies would \
+             overwrite or mix with the originals: choose a folder outside the inputs",
+            out.display(),
+            root.display()
+        ))
+    })
+}
+
+/// `path` made absolute with symbolic links resolved as far as it exists; the rest (an
+/// output folder not made yet) as named.
+fn resolved(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = lexical_absolute(&cwd, path);
+    for existing in absolute.ancestors() {
+        if let (Ok(real), Ok(rest)) = (
+            std::fs::canonicalize(existing),
+            absolute.strip_prefix(existing),
+        ) {
+            return real.join(rest);
+        }
+    }
+    absolute
+}
 
 /// Where a document goes under `--out`: its path relative to the root it was found
 /// under (the folder named on the command line), or its file name for a named file.
@@ -78,6 +120,9 @@ pub fn manifest_entry(
 
 /// Writes every cleaned document under `out` and `out/metadata.jsonl`.
 pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Result<Vec<PathBuf>> {
+    if let Some(conflict) = out_folder_conflict(out, roots) {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, conflict));
+    }
     let files: Vec<(PathBuf, String)> = outcome
         .documents
         .par_iter()
