@@ -490,15 +490,34 @@ fn a_folder_without_text_files_says_so_and_exits_0() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_file(dir.path(), "image.png", b"\x89PNG\r\n\x1a\n");
     write_file(dir.path(), "data.csv", "a,b\n1,2\n");
+    write_file(dir.path(), "README", ARTICLE);
+    let looked_for = "warning: no files to check (folders are walked for .txt and .md;";
     corpuslint()
         .args(["check", "--isolated"])
         .arg(dir.path())
         .assert()
         .code(0)
         .stdout(predicate::str::contains("Checked 0 files"))
-        .stderr(predicate::str::contains(
-            "warning: no files to check (folders are walked for files ending in .txt, .md;",
-        ));
+        .stderr(predicate::str::contains(looked_for));
+    corpuslint()
+        .args(["fix", "--check", "--isolated"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(looked_for));
+    // The empty extension takes the files that have none.
+    corpuslint()
+        .args([
+            "check",
+            "--isolated",
+            "--select",
+            "E",
+            "--extension",
+            "txt,",
+        ])
+        .arg(dir.path())
+        .assert()
+        .stdout(predicate::str::contains("Checked 1 file"));
 }
 
 // Configuration errors: each points into the offending file and exits 2.

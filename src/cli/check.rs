@@ -10,7 +10,9 @@ use corpuslint::output::{self, human::HumanOptions};
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::cli::settings::selected_settings;
-use crate::cli::terminal::{print_timings, terminal_width, use_color, with_progress_bar};
+use crate::cli::terminal::{
+    print_timings, terminal_width, use_color, warn_no_files, with_progress_bar,
+};
 
 pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
@@ -40,10 +42,7 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         eprintln!("corpuslint: error: {error}");
     }
     if outcome.corpus.is_empty() && outcome.errors.is_empty() {
-        eprintln!(
-            "corpuslint: warning: no files to check (folders are walked for files ending in .{}; `--extension` changes the list)",
-            settings.extensions.join(", .")
-        );
+        warn_no_files(&settings.extensions);
     }
     let note = match (&baseline, &args.baseline) {
         (Some(baseline), Some(path)) => {

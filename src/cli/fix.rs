@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::cli::args::FixArgs;
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::cli::settings::selected_settings;
-use crate::cli::terminal::{use_color, with_progress_bar};
+use crate::cli::terminal::{use_color, warn_no_files, with_progress_bar};
 
 pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     use corpuslint::fix::write;
@@ -47,6 +47,9 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     };
     for error in &outcome.errors {
         eprintln!("corpuslint: error: {error}");
+    }
+    if outcome.corpus.is_empty() && outcome.errors.is_empty() {
+        warn_no_files(&settings.extensions);
     }
     for refusal in &outcome.refused {
         eprintln!(

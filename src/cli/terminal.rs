@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal};
 
+use corpuslint::discover::describe_extensions;
 use corpuslint::engine::Outcome;
 use corpuslint::progress::{NoProgress, Progress};
 
@@ -63,6 +64,15 @@ pub fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
+}
+
+/// A run that found nothing to read says what it looked for: a gate pointed at the wrong
+/// folder must not pass unnoticed.
+pub fn warn_no_files(extensions: &[String]) {
+    eprintln!(
+        "corpuslint: warning: no files to check (folders are walked for {}; `--extension` changes the list, `--extension \"\"` takes files without one)",
+        describe_extensions(extensions)
+    );
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use crate::error::{Error, FileError};
 use crate::settings::resolve::FileSettings;
 
-pub use walk::{IgnoreFiles, has_extension};
+pub use walk::{IgnoreFiles, describe_extensions, has_extension};
 
 use scope::Scope;
 
@@ -485,5 +485,23 @@ mod tests {
                 "permission denied"
             )]
         );
+    }
+
+    #[test]
+    fn the_empty_extension_takes_files_without_one() {
+        let with = ["txt".to_string(), String::new()];
+        assert!(has_extension(Path::new("corpus/README"), &with));
+        assert!(has_extension(Path::new("corpus/a.TXT"), &with));
+        assert!(!has_extension(Path::new("corpus/a.csv"), &with));
+        assert!(!has_extension(Path::new("corpus/README"), &with[..1]));
+        assert_eq!(
+            describe_extensions(&with),
+            ".txt and files without an extension"
+        );
+        assert_eq!(
+            describe_extensions(&["txt".into(), "md".into(), "rst".into()]),
+            ".txt, .md and .rst"
+        );
+        assert_eq!(describe_extensions(&[]), "nothing");
     }
 }

@@ -34,11 +34,31 @@ pub enum IgnoreFiles {
 }
 
 /// Whether a walk takes the file at `path`: its extension is one of `extensions`, in any
-/// case.
+/// case; the empty extension takes files that have none (`README`, `COPYING`).
 pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| extensions.iter().any(|want| want.eq_ignore_ascii_case(ext)))
+    match path.extension() {
+        Some(ext) => ext
+            .to_str()
+            .is_some_and(|ext| extensions.iter().any(|want| want.eq_ignore_ascii_case(ext))),
+        None => extensions.iter().any(String::is_empty),
+    }
+}
+
+/// What a walk looks for, for messages: `.txt, .md and files without an extension`.
+pub fn describe_extensions(extensions: &[String]) -> String {
+    let mut kinds: Vec<String> = extensions
+        .iter()
+        .filter(|ext| !ext.is_empty())
+        .map(|ext| format!(".{ext}"))
+        .collect();
+    if extensions.iter().any(String::is_empty) {
+        kinds.push("files without an extension".to_string());
+    }
+    match kinds.split_last() {
+        None => "nothing".to_string(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// Adds to `files` those under the folder `root` with one of `extensions`, and to `errors`
