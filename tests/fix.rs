@@ -231,15 +231,27 @@ fn undecodable_files_are_refused_unless_unsafe_fixes_redecode_them() {
         b"Le caf\xe9 de la gare\n\nIl \xe9tait une fois une histoire assez longue pour compter.\n",
     )
     .expect("write");
+    let fine = dir.path().join("fine.txt");
+    let fine_text = "A plain paragraph in UTF-8, long enough to be worth checking here.\n";
+    std::fs::write(&fine, fine_text).expect("write");
     let out = dir.path().join("out");
     corpuslint()
         .args(["fix", "--out"])
         .arg(&out)
         .arg(&file)
+        .arg(&fine)
         .assert()
         .code(2)
+        .stderr(predicates::str::contains("latin.txt: "))
         .stderr(predicates::str::contains("not valid UTF-8"));
-    assert!(!out.exists(), "nothing written");
+    assert!(
+        !out.join("latin.txt").exists(),
+        "the undecodable file is left out"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("fine.txt")).expect("the others are written"),
+        fine_text
+    );
     corpuslint()
         .args(["fix", "--unsafe-fixes", "--out"])
         .arg(&out)

@@ -58,11 +58,9 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             refusal.reason
         );
     }
+    // A file that cannot be read or decoded safely is left as it is (and the exit status
+    // says so); it does not hold back the others.
     let writes = args.out.is_some() || args.in_place;
-    if writes && (!outcome.refused.is_empty() || !outcome.errors.is_empty()) {
-        eprintln!("corpuslint: error: nothing written: fix the files above or leave them out");
-        return Ok(ExitCode::from(EXIT_ERROR));
-    }
     // Summaries go to stderr when stdout carries the diff; `--quiet` leaves them out.
     let quiet = args.verbosity.quiet;
     let report = |line: String, out: &mut dyn Write| -> io::Result<()> {
