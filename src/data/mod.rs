@@ -5,6 +5,8 @@ pub mod glued_words;
 pub mod metadata;
 pub mod phrases;
 
+use crate::error::Error;
+
 /// Compiled rule data: the built-in files of `rules/` and the user's.
 #[derive(Debug)]
 pub struct RuleData {
@@ -13,20 +15,34 @@ pub struct RuleData {
     pub glued_words: glued_words::GluedWords,
 }
 
+impl RuleData {
+    /// Compiles the built-in files of `rules/`, with the user's phrase files
+    /// (`(path, contents)`) after the built-in `rules/chrome.toml`.
+    pub fn compile(user_phrase_files: &[(&str, &str)]) -> Result<Self, Error> {
+        let mut files = vec![("rules/chrome.toml", phrases::CHROME_TOML)];
+        files.extend_from_slice(user_phrase_files);
+        let phrases =
+            phrases::Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))?;
+        let metadata = metadata::MetadataData::builtin()
+            .map_err(|err| Error::RuleData(format!("rules/metadata.toml: {err}")))?;
+        let glued_words = glued_words::GluedWords::from_files(&[(
+            "rules/glued_words.toml",
+            glued_words::GLUED_WORDS_TOML,
+        )])
+        .map_err(Error::RuleData)?;
+        Ok(Self {
+            phrases,
+            metadata,
+            glued_words,
+        })
+    }
+}
+
 #[cfg(test)]
 impl RuleData {
     /// The built-in files of `rules/` alone, compiled once, for tests.
     pub fn for_tests() -> &'static Self {
         static DATA: std::sync::OnceLock<RuleData> = std::sync::OnceLock::new();
-        DATA.get_or_init(|| Self {
-            phrases: phrases::Phrases::from_files(&[("rules/chrome.toml", phrases::CHROME_TOML)])
-                .expect("rules/chrome.toml"),
-            metadata: metadata::MetadataData::builtin().expect("rules/metadata.toml"),
-            glued_words: glued_words::GluedWords::from_files(&[(
-                "rules/glued_words.toml",
-                glued_words::GLUED_WORDS_TOML,
-            )])
-            .expect("rules/glued_words.toml"),
-        })
+        DATA.get_or_init(|| Self::compile(&[]).expect("the built-in rule data compiles"))
     }
 }

@@ -9,9 +9,6 @@ use globset::GlobSet;
 
 use super::{Settings, build_globs, selects};
 use crate::data::RuleData;
-use crate::data::glued_words::{GLUED_WORDS_TOML, GluedWords};
-use crate::data::metadata::MetadataData;
-use crate::data::phrases::{CHROME_TOML, Phrases};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::Error;
 use crate::rules::options::RuleOptions;
@@ -127,23 +124,12 @@ impl Settings {
 
     /// The rule data: the built-in files, then the user's.
     fn rule_data(&self) -> Result<RuleData, Error> {
-        let mut files = vec![("rules/chrome.toml", CHROME_TOML)];
-        files.extend(
-            self.chrome_data
-                .iter()
-                .map(|(name, text)| (name.as_str(), text.as_str())),
-        );
-        let phrases =
-            Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))?;
-        let metadata = MetadataData::builtin()
-            .map_err(|err| Error::RuleData(format!("rules/metadata.toml: {err}")))?;
-        let glued_words = GluedWords::from_files(&[("rules/glued_words.toml", GLUED_WORDS_TOML)])
-            .map_err(Error::RuleData)?;
-        Ok(RuleData {
-            phrases,
-            metadata,
-            glued_words,
-        })
+        let user: Vec<(&str, &str)> = self
+            .chrome_data
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+            .collect();
+        RuleData::compile(&user)
     }
 }
 
