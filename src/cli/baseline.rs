@@ -8,7 +8,7 @@ use corpuslint::output::baseline::{self, Baseline};
 use crate::cli::args::BaselineArgs;
 use crate::cli::exit::{EXIT_ERROR, fail};
 use crate::cli::settings::selected_settings;
-use crate::cli::terminal::{print_timings, with_progress_bar};
+use crate::cli::terminal::{print_file_errors, print_timings, with_progress_bar};
 
 /// `corpuslint baseline`: records the findings of today in a baseline file.
 pub fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -23,9 +23,7 @@ pub fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<E
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
-    for error in &outcome.errors {
-        eprintln!("corpuslint: error: {error}");
-    }
+    print_file_errors(&outcome.errors);
     if !outcome.errors.is_empty() {
         // A baseline without the findings of unread files would hide nothing of them today
         // and flag all of them as new tomorrow.

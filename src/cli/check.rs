@@ -11,7 +11,7 @@ use crate::cli::args::{CheckArgs, Format};
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::cli::settings::selected_settings;
 use crate::cli::terminal::{
-    print_timings, terminal_width, use_color, warn_no_files, with_progress_bar,
+    print_timings, report_reading, terminal_width, use_color, with_progress_bar,
 };
 
 pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -38,12 +38,7 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
-    for error in &outcome.errors {
-        eprintln!("corpuslint: error: {error}");
-    }
-    if outcome.corpus.is_empty() && outcome.errors.is_empty() {
-        warn_no_files(&settings.extensions);
-    }
+    report_reading(&outcome.errors, outcome.corpus.len(), &settings.extensions);
     let note = match (&baseline, &args.baseline) {
         (Some(baseline), Some(path)) => {
             apply_baseline(baseline, path, &mut outcome, args.verbosity.verbose)

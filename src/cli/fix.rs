@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::cli::args::FixArgs;
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::cli::settings::selected_settings;
-use crate::cli::terminal::{use_color, warn_no_files, with_progress_bar};
+use crate::cli::terminal::{report_reading, use_color, with_progress_bar};
 
 pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     use corpuslint::fix::write;
@@ -45,12 +45,7 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
-    for error in &outcome.errors {
-        eprintln!("corpuslint: error: {error}");
-    }
-    if outcome.corpus.is_empty() && outcome.errors.is_empty() {
-        warn_no_files(&settings.extensions);
-    }
+    report_reading(&outcome.errors, outcome.corpus.len(), &settings.extensions);
     for refusal in &outcome.refused {
         eprintln!(
             "corpuslint: error: {}: {}; not fixed",

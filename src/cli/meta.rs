@@ -8,6 +8,7 @@ use corpuslint::output;
 use crate::cli::args::{ListFormat, MetaArgs};
 use crate::cli::exit::{EXIT_ERROR, fail};
 use crate::cli::settings::base_settings;
+use crate::cli::terminal::print_file_errors;
 
 pub fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let mut settings = match base_settings(args.paths, &args.config) {
@@ -24,9 +25,7 @@ pub fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
-    for error in &outcome.errors {
-        eprintln!("corpuslint: error: {error}");
-    }
+    print_file_errors(&outcome.errors);
     match args.format {
         ListFormat::Human => output::meta::render_table(&outcome, out)?,
         ListFormat::Json => output::meta::render_json(&outcome, out)?,

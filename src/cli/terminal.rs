@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal};
 
 use corpuslint::discover::describe_extensions;
 use corpuslint::engine::Outcome;
+use corpuslint::error::FileError;
 use corpuslint::progress::{NoProgress, Progress};
 
 use crate::cli::args::{Color, OutputArgs};
@@ -66,13 +67,24 @@ pub fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-/// A run that found nothing to read says what it looked for: a gate pointed at the wrong
-/// folder must not pass unnoticed.
-pub fn warn_no_files(extensions: &[String]) {
-    eprintln!(
-        "corpuslint: warning: no files to check (folders are walked for {}; `--extension` changes the list, `--extension \"\"` takes files without one)",
-        describe_extensions(extensions)
-    );
+/// The files and folders a run could not read, one error line each.
+pub fn print_file_errors(errors: &[FileError]) {
+    for error in errors {
+        eprintln!("corpuslint: error: {error}");
+    }
+}
+
+/// What went wrong with reading: the files that could not be read, or, when nothing was
+/// read and nothing failed, what the run looked for: a gate pointed at the wrong folder
+/// must not pass unnoticed.
+pub fn report_reading(errors: &[FileError], documents_read: usize, extensions: &[String]) {
+    print_file_errors(errors);
+    if documents_read == 0 && errors.is_empty() {
+        eprintln!(
+            "corpuslint: warning: no files to check (folders are walked for {}; `--extension` changes the list, `--extension \"\"` takes files without one)",
+            describe_extensions(extensions)
+        );
+    }
 }
 
 #[cfg(test)]
