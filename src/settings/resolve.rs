@@ -137,16 +137,15 @@ impl Settings {
 fn selected_codes(selectors: &[String]) -> Result<HashSet<&'static str>, Error> {
     let mut codes = HashSet::new();
     for selector in selectors {
-        let before = codes.len();
-        codes.extend(
-            RULES
-                .iter()
-                .filter(|rule| selects(selector, rule))
-                .map(|rule| rule.code),
-        );
-        if codes.len() == before && !RULES.iter().any(|rule| selects(selector, rule)) {
+        let named: Vec<&'static str> = RULES
+            .iter()
+            .filter(|rule| selects(selector, rule))
+            .map(|rule| rule.code)
+            .collect();
+        if named.is_empty() {
             return Err(Error::UnknownSelector(selector.clone()));
         }
+        codes.extend(named);
     }
     Ok(codes)
 }
