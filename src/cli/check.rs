@@ -45,7 +45,14 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         }
         _ => String::new(),
     };
-    let summary = (!args.verbosity.quiet).then(|| output::summary(&outcome) + &note);
+    let summary = (!args.verbosity.quiet).then(|| {
+        let mut summary = output::summary(&outcome) + &note;
+        if let Some(fixable) = output::fixable(&outcome) {
+            summary.push('\n');
+            summary.push_str(&fixable);
+        }
+        summary
+    });
     if args.statistics {
         write!(out, "{}", output::statistics(&outcome))?;
         if let Some(summary) = &summary {

@@ -97,6 +97,9 @@ pub struct Rule {
     pub family: Family,
     pub severity: Severity,
     pub fix: FixAvailability,
+    /// Run only when selected by its code or name: `ALL`, prefixes and families leave it
+    /// out. Rules that re-lay out text a user may want as it is are opt-in.
+    pub opt_in: bool,
     /// One line: what the rule catches.
     pub summary: &'static str,
     /// Markdown with the headings What it does / Why it matters / Example / Configuration.

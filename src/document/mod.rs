@@ -122,26 +122,37 @@ impl Document {
         )
     }
 
-    /// What to delete to remove the 0-based lines `first..=last` and the blank lines after
-    /// them; at the end of the file, the blank lines before them go instead, so that the
-    /// text before keeps its own ending.
+    /// What to delete to remove the 0-based lines `first..=last` and leave the layout
+    /// around them as it was: a block of lines that stood on its own goes with the blank
+    /// lines after it; lines inside a block go alone, so the block keeps its separator;
+    /// lines at the end go with the blank lines before them, and the text keeps its final
+    /// line break if it had one.
     pub fn removal_span(&self, first: usize, last: usize) -> Span {
-        let is_blank = |line: usize| {
-            let span = Span::new(
-                self.lines.line_start(line),
-                self.lines.line_end(line, &self.text),
-            );
-            self.slice(span).trim().is_empty()
-        };
+        let is_blank = |line: usize| self.slice(self.lines_span(line, line)).trim().is_empty();
         let count = self.lines.line_count();
         let next = (last + 1..count).find(|&line| !is_blank(line));
+        let stands_alone = first == 0 || is_blank(first - 1);
         match next {
-            Some(next) => Span::new(self.lines.line_start(first), self.lines.line_start(next)),
-            None => {
-                let previous = (0..first).rev().find(|&line| !is_blank(line));
-                let start = previous.map_or(0, |line| self.lines.line_end(line, &self.text));
-                Span::new(start, self.text.len())
+            Some(next) if stands_alone => {
+                Span::new(self.lines.line_start(first), self.lines.line_start(next))
             }
+            Some(_) => Span::new(
+                self.lines.line_start(first),
+                self.lines.line_start(last + 1),
+            ),
+            None => match (0..first).rev().find(|&line| !is_blank(line)) {
+                Some(previous) => {
+                    let end = self.text.len();
+                    let ending = if self.text.ends_with("\r\n") {
+                        2
+                    } else {
+                        usize::from(self.text.ends_with(['\n', '\r']))
+                    };
+                    let start = self.lines.line_end(previous, &self.text);
+                    Span::new(start, (end - ending).max(start))
+                }
+                None => Span::new(0, self.text.len()),
+            },
         }
     }
 }
@@ -327,8 +338,16 @@ mod tests {
     fn removal_takes_the_blank_lines_with_it() {
         let doc = load(b"one\n\ntwo\n\nthree\n");
         assert_eq!(doc.slice(doc.removal_span(2, 2)), "two\n\n");
-        assert_eq!(doc.slice(doc.removal_span(4, 4)), "\n\nthree\n");
+        assert_eq!(doc.slice(doc.removal_span(4, 4)), "\n\nthree");
         assert_eq!(doc.slice(doc.removal_span(0, 0)), "one\n\n");
+        // Inside a block, the lines go alone and the block keeps its blank line.
+        let block = load(b"title\ncaption\n\nbody\n");
+        assert_eq!(block.slice(block.removal_span(1, 1)), "caption\n");
+        let unterminated = load(b"body\n\nfooter");
+        assert_eq!(
+            unterminated.slice(unterminated.removal_span(2, 2)),
+            "\n\nfooter"
+        );
         assert_eq!(doc.slice(doc.lines_span(0, 2)), "one\n\ntwo");
         let only = load(b"only line");
         assert_eq!(only.slice(only.removal_span(0, 0)), "only line");

@@ -1,11 +1,10 @@
 //! The fix pipeline: check, keep the fixes at or above the chosen applicability, merge
-//! them per document, apply, bring the text to its canonical form, and check again until
-//! nothing changes.
+//! them per document, apply them, and check again until nothing changes. Nothing but the
+//! edits of findings touches a document: whatever `fix` changes, `check` reported.
 
-pub mod canonical;
 pub mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
@@ -16,7 +15,6 @@ use crate::discover::plan;
 use crate::document::{DocId, Document, TextEncoding};
 use crate::engine::{Inputs, analyze};
 use crate::error::{Error, FileError};
-use crate::fix::canonical::canonical;
 use crate::load::load_planned;
 use crate::progress::{NoProgress, Progress};
 use crate::provenance::Metadata;
@@ -38,6 +36,8 @@ pub struct FixOptions {
 #[derive(Debug, Clone)]
 pub struct Change {
     pub rule: &'static Rule,
+    /// The finding whose fix this change is part of: a fix can make several changes.
+    pub finding: (usize, usize),
     /// The text that was there.
     pub before: String,
     pub after: String,
@@ -49,7 +49,7 @@ pub struct Change {
 #[derive(Debug, Clone)]
 pub struct FixedDocument {
     pub id: DocId,
-    /// The cleaned text, in canonical form.
+    /// The cleaned text.
     pub text: String,
     /// Whether the cleaned text differs from the file's bytes.
     pub changed: bool,
@@ -72,7 +72,7 @@ impl FixedDocument {
     /// `removed 1 repeated block (24 lines), 2 chrome runs (3 lines); fixed 4 unusual-space`
     pub fn summary(&self) -> String {
         let mut removed: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        let mut fixed: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut fixed: BTreeMap<&str, BTreeSet<(usize, usize)>> = BTreeMap::new();
         for change in &self.changes {
             let lines = change
                 .before
@@ -90,7 +90,12 @@ impl FixedDocument {
                     entry.0 += 1;
                     entry.1 += lines;
                 }
-                _ => *fixed.entry(change.rule.name).or_default() += 1,
+                _ => {
+                    fixed
+                        .entry(change.rule.name)
+                        .or_default()
+                        .insert(change.finding);
+                }
             }
         }
         let plural = |n: usize, word: &str| {
@@ -113,14 +118,14 @@ impl FixedDocument {
         if !fixed.is_empty() {
             let items: Vec<String> = fixed
                 .iter()
-                .map(|(rule, n)| format!("{n} {rule}"))
+                .map(|(rule, findings)| format!("{} {rule}", findings.len()))
                 .collect();
             parts.push(format!("fixed {}", items.join(", ")));
         }
         if parts.is_empty() {
             parts.push(
                 if self.changed {
-                    "normalized layout"
+                    "re-encoded as UTF-8"
                 } else {
                     "unchanged"
                 }
@@ -222,7 +227,7 @@ fn fix_loaded(
     let metadata = first.metadata.unwrap_or_default();
     let mut refused = Vec::new();
     let mut fixing: Vec<(DocId, Tagged)> = Vec::new();
-    let mut edits = edits_per_document(&first.diagnostics, corpus.documents.len(), threshold);
+    let mut edits = edits_per_document(&first.diagnostics, corpus.documents.len(), threshold, 0);
     for (id, doc) in corpus.documents.iter().enumerate() {
         if !checked[id] {
             continue;
@@ -284,8 +289,7 @@ fn fix_loaded(
             ..Inputs::new(&current, &all, &none, settings)
         };
         let again = analyze(&inputs, false, &mut |_| {}, &NoProgress);
-        let edits = edits_per_document(&again.diagnostics, current.len(), threshold);
-        // A text that went through `canonical` and has no edits stays as it is.
+        let edits = edits_per_document(&again.diagnostics, current.len(), threshold, round);
         let applied: Vec<Option<(String, Vec<Change>)>> = current
             .documents
             .par_iter()
@@ -337,38 +341,48 @@ fn fix_loaded(
     }
 }
 
-type Tagged = Vec<(Edit, &'static Rule, DocId)>;
+/// Edits with the rule and the finding they come from.
+type Tagged = Vec<(Edit, (&'static Rule, Finding))>;
+
+/// A finding of one round: the round and its index among the round's diagnostics.
+type Finding = (usize, usize);
 
 fn edits_per_document(
     diagnostics: &[Diagnostic],
     documents: usize,
     threshold: Applicability,
+    round: usize,
 ) -> Vec<Tagged> {
     let mut per_doc: Vec<Tagged> = vec![Vec::new(); documents];
-    for d in diagnostics {
+    for (index, d) in diagnostics.iter().enumerate() {
         let Some(fix) = &d.fix else { continue };
         if fix.applicability < threshold || d.doc >= documents {
             continue;
         }
-        per_doc[d.doc].extend(fix.edits.iter().map(|e| (e.clone(), d.rule, d.doc)));
+        per_doc[d.doc].extend(
+            fix.edits
+                .iter()
+                .map(|e| (e.clone(), (d.rule, (round, index)))),
+        );
     }
     per_doc
 }
 
-/// Applies merged edits, then brings the text to canonical form.
+/// Applies the merged edits of one document.
 fn apply(doc: &Document, edits: Tagged) -> (String, Vec<Change>) {
-    let merged = merge_edits(edits.into_iter().map(|(e, rule, _)| (e, rule)).collect());
+    let merged = merge_edits(edits);
     let changes = merged
         .iter()
-        .map(|(edit, rule)| Change {
+        .map(|(edit, (rule, finding))| Change {
             rule,
+            finding: *finding,
             before: doc.slice(edit.span).to_string(),
             after: edit.replacement.clone(),
             line: doc.lines.line_of(edit.span.start) + 1,
         })
         .collect();
     let edits: Vec<Edit> = merged.into_iter().map(|(e, _)| e).collect();
-    (canonical(&apply_edits(&doc.text, &edits)), changes)
+    (apply_edits(&doc.text, &edits), changes)
 }
 
 /// Why a document cannot be written safely: bytes that are not UTF-8 and that no fix

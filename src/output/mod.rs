@@ -10,6 +10,7 @@ pub mod sarif;
 pub mod short;
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::edit::Applicability;
 use crate::engine::Outcome;
 use crate::text::line_index::LineCol;
 
@@ -62,6 +63,31 @@ pub fn summary(outcome: &Outcome) -> String {
         ));
     }
     line
+}
+
+/// `40 fixable with corpuslint fix, 5 more with --unsafe-fixes`: what `fix` would repair
+/// by default and what it would repair with unsafe fixes too; `None` when nothing is.
+pub fn fixable(outcome: &Outcome) -> Option<String> {
+    let count = |applicability: Applicability| {
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == applicability)
+            })
+            .count()
+    };
+    let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
+    match (safe, unsafe_) {
+        (0, 0) => None,
+        (0, n) => Some(format!("{n} fixable with corpuslint fix --unsafe-fixes")),
+        (n, 0) => Some(format!("{n} fixable with corpuslint fix")),
+        (n, m) => Some(format!(
+            "{n} fixable with corpuslint fix, {m} more with --unsafe-fixes"
+        )),
+    }
 }
 
 /// `--statistics`: findings per rule, most frequent first.

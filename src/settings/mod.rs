@@ -183,6 +183,16 @@ pub(crate) fn build_globs(globs: &[String]) -> Result<globset::GlobSet, Error> {
     builder.build().map_err(|e| Error::RuleData(e.to_string()))
 }
 
+/// Whether `selector` turns `rule` on: an opt-in rule is turned on only by its own code
+/// or name, every other rule by any selector [`selects`] it.
+pub fn turns_on(selector: &str, rule: &Rule) -> bool {
+    if rule.opt_in {
+        selector.eq_ignore_ascii_case(rule.code) || selector == rule.name
+    } else {
+        selects(selector, rule)
+    }
+}
+
 /// `ALL`, a code (`E005`), a code prefix (`E`, `E00`), a rule name or a family name.
 pub fn selects(selector: &str, rule: &Rule) -> bool {
     let upper = selector.to_ascii_uppercase();

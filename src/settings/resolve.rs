@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
 
-use super::{Settings, build_globs, selects};
+use super::{Settings, build_globs, selects, turns_on};
 use crate::data::RuleData;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::Error;
@@ -117,7 +117,7 @@ impl Settings {
         Ok(RULES
             .iter()
             .copied()
-            .filter(|rule| self.select.iter().any(|s| selects(s, rule)))
+            .filter(|rule| self.select.iter().any(|s| turns_on(s, rule)))
             .filter(|rule| !self.ignore.iter().any(|s| selects(s, rule)))
             .collect())
     }

@@ -1,8 +1,8 @@
 //! The one table of the characters that scraped text should not carry, or carries in a
 //! form tools mistake: controls, breaks, unusual spaces and invisible characters, with
 //! their names. The rules that report them, the normalized form that duplicate detection
-//! compares, the canonical form that `fix` writes and the escapes of messages all read it;
-//! where they treat characters differently, the difference is a named class below.
+//! compares and the escapes of messages all read it; where they treat characters
+//! differently, the difference is a named class below.
 
 use Invisible::*;
 use Kind::{BreakControl, C1Control, CombiningMark, Control, Layout, Separator, UnusualSpace};
@@ -315,13 +315,6 @@ pub fn invisible(c: char) -> Option<(Invisible, &'static str)> {
     })
 }
 
-/// Invisible characters the canonical form drops: those that never do work. The
-/// canonical form does not look at a character's neighbours, so it keeps joiners and
-/// direction marks everywhere rather than break a word of a script that needs them.
-pub fn is_dropped_from_canonical(c: char) -> bool {
-    invisible(c).is_some_and(|(group, _)| !group.does_work_in_some_scripts())
-}
-
 /// Invisible characters the normalized form of duplicate detection leaves out: those
 /// that sit inside words (`cyber\u{200b}security` is `cybersecurity`). The bidirectional
 /// controls, the invisible operators and U+180E are kept, so that the normalized form,
@@ -397,18 +390,6 @@ mod tests {
             all_chars()
                 .filter(|&c| is_unusual_space(c))
                 .all(char::is_whitespace)
-        );
-        assert_eq!(
-            set(is_dropped_from_canonical),
-            chars(&[
-                ('\u{ad}', '\u{ad}'),
-                ('\u{180e}', '\u{180e}'),
-                ('\u{200b}', '\u{200b}'),
-                ('\u{202a}', '\u{202e}'),
-                ('\u{2060}', '\u{2064}'),
-                ('\u{2066}', '\u{2069}'),
-                ('\u{feff}', '\u{feff}'),
-            ])
         );
         assert_eq!(
             set(is_dropped_from_normalized),

@@ -17,6 +17,7 @@ pub const RULE: Rule = Rule {
     family: Family::Chrome,
     severity: Severity::Warning,
     fix: FixAvailability::Sometimes,
+    opt_in: false,
     summary: "Site chrome recognised by the phrase data: share buttons, footers, captions...",
     docs: r#"## What it does
 Reports lines that the chrome phrase data (`rules/chrome.toml`) recognises as parts of a

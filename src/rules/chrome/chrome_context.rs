@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
     family: Family::Chrome,
     severity: Severity::Warning,
     fix: FixAvailability::Sometimes,
+    opt_in: false,
     summary: "Lines that are chrome by their place: between chrome lines, or teasers next to it",
     docs: r#"## What it does
 Classifies lines by their neighbours, as jusText does:

@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     family: Family::Chrome,
     severity: Severity::Warning,
     fix: FixAvailability::Sometimes,
+    opt_in: false,
     summary: "Navigation lists of truncated titles and menus flattened to one line",
     docs: r#"## What it does
 Reports navigation by its structure rather than its words:

@@ -22,6 +22,7 @@ pub const RULE: Rule = Rule {
     family: Family::Chrome,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "A line repeated across many documents of the same folder: site template",
     docs: r#"## What it does
 Reports lines that recur in many documents of the same folder: by default in at least 3

@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     family: Family::Duplicate,
     severity: Severity::Warning,
     fix: FixAvailability::Unsafe,
+    opt_in: false,
     summary: "A paragraph, or a run of paragraphs, already in another file of the corpus",
     docs: r#"## What it does
 Reports paragraphs that repeat a paragraph of another file. The copy in the file whose

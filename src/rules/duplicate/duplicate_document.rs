@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     family: Family::Duplicate,
     severity: Severity::Warning,
     fix: FixAvailability::Unsafe,
+    opt_in: false,
     summary: "A document whose paragraphs are (nearly) all in one other document",
     docs: r#"## What it does
 Reports, once for the whole file, a document whose paragraphs are nearly all found, exactly

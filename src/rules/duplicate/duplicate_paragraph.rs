@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     family: Family::Duplicate,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "A paragraph, or a run of paragraphs, repeated within the same file",
     docs: r#"## What it does
 Reports paragraphs that repeat an earlier paragraph of the same file. Paragraphs are

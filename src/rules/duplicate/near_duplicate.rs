@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     family: Family::Duplicate,
     severity: Severity::Warning,
     fix: FixAvailability::Unsafe,
+    opt_in: false,
     summary: "A paragraph nearly equal to an earlier one (a few words changed)",
     docs: r#"## What it does
 Reports a paragraph whose words are nearly those of an earlier paragraph, in the same file

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "The file starts with a UTF-8 byte-order mark",
     docs: r#"## What it does
 Reports a UTF-8 byte-order mark (the bytes `EF BB BF`, U+FEFF) at the start of a file.

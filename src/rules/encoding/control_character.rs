@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Sometimes,
+    opt_in: false,
     summary: "Control characters other than tab and line breaks",
     docs: r#"## What it does
 Reports C0 control characters other than tab, line feed and carriage return (NUL, BEL,

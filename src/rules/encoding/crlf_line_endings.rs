@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "The file ends its lines with CRLF instead of LF",
     docs: r#"## What it does
 Reports a file whose lines all end with `\r\n` (Windows style), once per file, at the

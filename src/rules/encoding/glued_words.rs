@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Unsafe,
+    opt_in: false,
     summary: "Two words glued together where a separator was lost (`ChinaUS`, `EditionASIA`)",
     docs: r#"## What it does
 Reports a word in which a run of two or more lower-case letters is directly followed by a

@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "HTML character references left in the text (`&amp;`, `&nbsp;`, `&#8217;`)",
     docs: r#"## What it does
 Reports HTML character references that a scraper failed to decode: named ones

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Error,
     fix: FixAvailability::Sometimes,
+    opt_in: false,
     summary: "The file is not valid UTF-8 (bytes of another encoding, or UTF-16)",
     docs: r#"## What it does
 Reports files whose bytes are not valid UTF-8: stray bytes of a legacy encoding

@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "Zero-width and other invisible characters inside the text",
     docs: r#"## What it does
 Reports characters that take no space on screen: U+200B ZERO WIDTH SPACE, U+2060 WORD

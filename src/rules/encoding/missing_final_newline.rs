@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "The last line does not end with a newline",
     docs: r#"## What it does
 Reports a non-empty file whose last line has no line terminator.

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "The file mixes LF, CRLF or lone CR line endings",
     docs: r#"## What it does
 Reports a file that mixes line terminators: `\n`, `\r\n`, and lone `\r` (classic Mac OS),

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Error,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "UTF-8 text that was decoded as windows-1252 or latin-1 (`â€™`, `Ã©`)",
     docs: r#"## What it does
 Finds mojibake: UTF-8 text that some tool decoded as windows-1252 or latin-1, so that each

@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "Text not in Unicode normalization form C (decomposed accents)",
     docs: r#"## What it does
 Reports text that is not in Unicode Normalization Form C, typically accents stored as a

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "The file is binary data, not text; it is skipped",
     docs: r#"## What it does
 Reports a file whose first 8 KiB hold NUL bytes, are not UTF-16, and are more than 1%

@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "U+FFFD replacement characters: text lost in an earlier conversion",
     docs: r#"## What it does
 Reports U+FFFD REPLACEMENT CHARACTER (`�`) stored in the file. A run of them is one

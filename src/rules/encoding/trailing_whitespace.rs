@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "Whitespace at the end of a line",
     docs: r#"## What it does
 Reports spaces, tabs and other whitespace characters (U+00A0 included) at the end of a

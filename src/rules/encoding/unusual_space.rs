@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     family: Family::Encoding,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
+    opt_in: false,
     summary: "No-break spaces (U+00A0) and other unusual space characters",
     docs: r#"## What it does
 Reports U+00A0 NO-BREAK SPACE and the other space characters that are not a plain space:

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "Two sources of provenance disagree (front matter and byline, two dates)",
     docs: r#"## What it does
 Reports a field whose explicit value (front matter, sidecar, manifest) differs from what

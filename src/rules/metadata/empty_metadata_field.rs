@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "A byline label with nothing after it (`By`, `Source of documents:`)",
     docs: r#"## What it does
 Reports a byline label that introduces nothing: `By` alone on its line, `Author:`,

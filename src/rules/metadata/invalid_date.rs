@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "A date that does not parse, is in the future, or is implausibly old",
     docs: r#"## What it does
 Reports a date in a byline or in explicit metadata that looks like a date and is not one

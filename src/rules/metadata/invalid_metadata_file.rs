@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Error,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "Front matter, a sidecar or a manifest line that cannot be read",
     docs: r#"## What it does
 Reports provenance that is there but cannot be read: front matter that is not valid TOML

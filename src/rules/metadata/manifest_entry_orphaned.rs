@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "A metadata.jsonl entry whose file does not exist",
     docs: r#"## What it does
 Reports an entry of a corpus manifest (`metadata.jsonl`) whose `file_name` names a file

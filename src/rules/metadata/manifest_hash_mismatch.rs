@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Error,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "The file's sha256 differs from the one recorded in metadata.jsonl",
     docs: r#"## What it does
 Compares the sha256 of each document's bytes with the `sha256` of its entry in the

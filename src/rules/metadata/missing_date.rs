@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "The document has no date, explicit or in its text",
     docs: missing_field_docs!(
         "date",

@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "A document under a metadata.jsonl that has no entry in it",
     docs: r#"## What it does
 Reports a document that lies under a corpus manifest (`metadata.jsonl` in its folder or an

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     family: Family::Metadata,
     severity: Severity::Info,
     fix: FixAvailability::None,
+    opt_in: false,
     summary: "The document has no title, explicit or in its text",
     docs: missing_field_docs!(
         "title",

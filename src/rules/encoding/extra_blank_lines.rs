@@ -1,0 +1,146 @@
+//! E016 `extra-blank-lines`: paragraphs are separated by one blank line, and nothing
+//! comes before the first line or after the last.
+
+use crate::diagnostic::edit::{Edit, Fix};
+use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::document::Document;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
+use crate::text::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: "E016",
+    name: "extra-blank-lines",
+    family: Family::Encoding,
+    severity: Severity::Warning,
+    fix: FixAvailability::Safe,
+    opt_in: false,
+    summary: "Two or more blank lines in a row, or blank lines before the first line or after the last",
+    docs: r#"## What it does
+Reports a run of two or more blank lines (lines empty or made of whitespace) between two
+lines of text, and blank lines at the start or at the end of a file. Lines inside a
+Markdown code block are left alone: there, blank lines are part of the code.
+
+## Why it matters
+Scrapers leave blank lines where an element was dropped. Paragraphs are separated by one
+blank line; extra ones carry nothing, vary between copies of the same page, and look like
+structure to tools that split on them.
+
+## Example
+`...common responsibility of the international community.`, two blank lines, then
+`This article was translated from Jiefang Daily.`
+
+## Fix
+Safe: keep one blank line between paragraphs; delete blank lines at the start and the end
+of the file. Line breaks inside paragraphs and indentation are not touched.
+
+## Configuration
+None. Silence with `--ignore E016`.
+"#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Document(check),
+};
+
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let doc = context.doc;
+    let count = doc.lines.line_count();
+    let mut line = 0;
+    while line < count {
+        if !is_blank(doc, line) {
+            line += 1;
+            continue;
+        }
+        let first = line;
+        while line < count && is_blank(doc, line) {
+            line += 1;
+        }
+        let blanks = line - first;
+        let (span, message) = if first == 0 {
+            (
+                Span::new(0, doc.lines.line_start(line)),
+                plural(blanks, "blank line at the start of the file"),
+            )
+        } else if line == count {
+            (
+                Span::new(doc.lines.line_start(first), doc.text.len()),
+                plural(blanks, "blank line at the end of the file"),
+            )
+        } else if blanks >= 2 {
+            (
+                Span::new(doc.lines.line_start(first + 1), doc.lines.line_start(line)),
+                format!("{blanks} blank lines in a row"),
+            )
+        } else {
+            continue;
+        };
+        if span.is_empty() {
+            continue;
+        }
+        let label = if first == 0 || line == count {
+            "delete these lines"
+        } else {
+            "one blank line is enough"
+        };
+        report
+            .report(&RULE, span, message)
+            .with_label(label)
+            .with_help("separate paragraphs with one blank line")
+            .with_fix(Fix::safe(vec![Edit::delete(span)]));
+    }
+}
+
+fn is_blank(doc: &Document, line: usize) -> bool {
+    doc.slice(doc.lines_span(line, line)).trim().is_empty()
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {}", what.replacen("line", "lines", 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged};
+
+    #[test]
+    fn reports_runs_of_blank_lines() {
+        assert_eq!(flagged(&RULE, "one\n\n\n\ntwo\n"), ["\n\n"]);
+        assert_eq!(fixed(&RULE, "one\n\n\n\ntwo\n"), "one\n\ntwo\n");
+        assert_eq!(
+            fixed(&RULE, "one\r\n  \r\n\r\ntwo\r\n"),
+            "one\r\n  \r\ntwo\r\n"
+        );
+    }
+
+    #[test]
+    fn reports_blank_lines_at_both_ends() {
+        assert_eq!(
+            fixed(&RULE, "\n \nTitle\n\nBody.\n\n\n"),
+            "Title\n\nBody.\n"
+        );
+        assert_eq!(fixed(&RULE, "Body.\n\n"), "Body.\n");
+        assert_eq!(fixed(&RULE, "\n\n"), "");
+    }
+
+    #[test]
+    fn leaves_single_separators_and_wrapped_lines_alone() {
+        for text in [
+            "",
+            "one\n",
+            "one\n\ntwo\n",
+            "a wrapped\n  and indented\nparagraph\n\nnext\n",
+            "no final newline",
+        ] {
+            assert!(flagged(&RULE, text).is_empty(), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! E017 `unseparated-paragraphs`: a file written one paragraph per line, with no blank
+//! line between paragraphs.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::diagnostic::edit::{Edit, Fix};
+use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::document::Document;
+use crate::document::paragraphs::starts_with_list_marker;
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::document_context::DocumentContext;
+use crate::text::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: "E017",
+    name: "unseparated-paragraphs",
+    family: Family::Encoding,
+    severity: Severity::Warning,
+    fix: FixAvailability::Safe,
+    opt_in: false,
+    summary: "Paragraphs of prose one per line, with no blank line between them",
+    docs: r#"## What it does
+Reports lines of a plain-text file that are paragraphs of their own but have no blank
+line between them, in a file laid out one paragraph per line, as many scrapers write
+pages: most of its lines are whole paragraphs of prose (wider than any hard-wrapped text,
+ending like a sentence), so each line break is a paragraph break. Such files come with no
+blank lines at all, or with blank lines between most paragraphs and a title and its
+byline on consecutive lines.
+
+Files that are not laid out that way are left alone: Markdown, files with a hard-wrapped
+paragraph or an indented line, and files where prose lines are not the majority (lists,
+tables, code, stanzas of fields). Lines with list markers are never separated.
+
+## Why it matters
+Tools that split paragraphs on blank lines (Markdown renderers, most corpus loaders,
+`fold`, `fmt`) read such a file as one enormous paragraph.
+
+## Example
+A page saved as a title line, a date line and ten lines of 300 characters each.
+
+## Fix
+Safe: insert a blank line between consecutive lines that are not list items.
+
+## Configuration
+None. Silence with `--ignore E017`.
+"#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Document(check),
+};
+
+/// A line wider than this is no hard-wrapped line: a whole paragraph.
+const PARAGRAPH_WIDTH: usize = 100;
+
+fn check(context: &DocumentContext, report: &mut Reporter) {
+    let doc = context.doc;
+    if is_markdown(doc) || !is_one_paragraph_per_line(doc) {
+        return;
+    }
+    let lines: Vec<Span> = doc.line_spans().collect();
+    let mut line = 0;
+    while line < lines.len() {
+        // A block: consecutive non-blank lines.
+        let first = line;
+        while line < lines.len() && !doc.slice(lines[line]).trim().is_empty() {
+            line += 1;
+        }
+        let block = &lines[first..line];
+        line += 1;
+        let mut edits = Vec::new();
+        for (i, pair) in block.windows(2).enumerate() {
+            let (this, next) = (doc.slice(pair[0]), doc.slice(pair[1]));
+            if starts_with_list_marker(this) || starts_with_list_marker(next) {
+                continue;
+            }
+            let next_start = doc.lines.line_start(first + i + 1);
+            let terminator = &doc.text[pair[0].end..next_start];
+            edits.push(Edit::insert(next_start, terminator));
+        }
+        if edits.is_empty() {
+            continue;
+        }
+        let span = Span::new(block[0].start, block[block.len() - 1].end);
+        report
+            .report(
+                &RULE,
+                span,
+                format!(
+                    "{} paragraphs on consecutive lines, with no blank line between them",
+                    edits.len() + 1
+                ),
+            )
+            .with_label("one paragraph per line")
+            .with_help("separate paragraphs with a blank line")
+            .with_fix(Fix::safe(edits));
+    }
+}
+
+/// Every paragraph is one line (none is hard-wrapped), no line is indented, and most
+/// lines that are not list items are whole paragraphs of prose.
+fn is_one_paragraph_per_line(doc: &Document) -> bool {
+    if doc.paragraphs.iter().any(|p| p.first_line != p.last_line) {
+        return false;
+    }
+    let mut prose = 0;
+    let mut others = 0;
+    for line in doc.line_spans() {
+        let text = doc.slice(line);
+        if text.trim().is_empty() {
+            continue;
+        }
+        if text.starts_with(char::is_whitespace) {
+            return false;
+        }
+        if starts_with_list_marker(text) {
+            continue;
+        }
+        if text.width() > PARAGRAPH_WIDTH && ends_sentence(text) {
+            prose += 1;
+        } else {
+            others += 1;
+        }
+    }
+    prose >= 2 && prose >= others
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with([
+        '.', '!', '?', '"', '”', '’', '»', ')', '。', '！', '？', '」', '』', '）',
+    ])
+}
+
+fn is_markdown(doc: &Document) -> bool {
+    doc.path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{fixed, flagged};
+
+    fn paragraph(words: &str) -> String {
+        format!("{} ends here.", [words; 25].join(" "))
+    }
+
+    #[test]
+    fn separates_one_paragraph_per_line() {
+        let text = format!(
+            "A title\n{}\n{}\n{}",
+            paragraph("first"),
+            paragraph("second"),
+            paragraph("third")
+        );
+        assert_eq!(flagged(&RULE, &text).len(), 1);
+        assert_eq!(
+            fixed(&RULE, &text),
+            format!(
+                "A title\n\n{}\n\n{}\n\n{}",
+                paragraph("first"),
+                paragraph("second"),
+                paragraph("third")
+            )
+        );
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(fixed(&RULE, &crlf).matches("\r\n\r\n").count(), 3);
+    }
+
+    #[test]
+    fn separates_a_title_from_its_byline_between_blank_separated_paragraphs() {
+        let text = format!(
+            "A title\nBy Jane Doe\n\n{}\n\n{}\n",
+            paragraph("first"),
+            paragraph("second")
+        );
+        assert_eq!(flagged(&RULE, &text), ["A title\nBy Jane Doe"]);
+        assert!(fixed(&RULE, &text).starts_with("A title\n\nBy Jane Doe\n\n"));
+        let stanzas =
+            "Files: *\nCopyright: 2020 Jane Doe\nLicense: MIT\n\nFiles: a/*\nLicense: MIT\n";
+        assert!(flagged(&RULE, stanzas).is_empty());
+    }
+
+    #[test]
+    fn list_items_stay_together() {
+        let text = format!(
+            "- Home\n- World\n{}\n{}\n",
+            paragraph("first"),
+            paragraph("second")
+        );
+        assert_eq!(
+            fixed(&RULE, &text),
+            format!(
+                "- Home\n- World\n{}\n\n{}\n",
+                paragraph("first"),
+                paragraph("second")
+            )
+        );
+    }
+
+    #[test]
+    fn leaves_other_layouts_alone() {
+        let wrapped = "It was the best of times, it was the worst of times, it was the age\n\
+                       of wisdom, it was the age of foolishness, it was the epoch of belief.\n";
+        let indented = format!(
+            "{}\n  {}\n{}\n",
+            paragraph("alpha"),
+            paragraph("beta"),
+            paragraph("gamma")
+        );
+        let words = "apple\nbanana\ncherry\n";
+        let table = format!("{}\n{}\n", "a,b,c,".repeat(30), "d,e,f,".repeat(30));
+        for text in [wrapped, &indented, words, &table] {
+            assert!(flagged(&RULE, text).is_empty(), "{text:?}");
+        }
+    }
+}
