@@ -133,7 +133,7 @@ fn a_new_problem_is_the_only_finding_and_line_shifts_hide_nothing_new() {
             "--baseline",
             "corpuslint-baseline.json",
             "--ignore",
-            "E016",
+            "L001",
         ])
         .assert()
         .code(0)
@@ -150,7 +150,7 @@ fn a_new_problem_is_the_only_finding_and_line_shifts_hide_nothing_new() {
         "--baseline",
         "corpuslint-baseline.json",
         "--ignore",
-        "E016",
+        "L001",
         "--format",
         "short",
     ]));

@@ -379,6 +379,11 @@ fn encoding_fixtures() {
 }
 
 #[test]
+fn layout_fixtures() {
+    run_family("layout");
+}
+
+#[test]
 fn duplicate_fixtures() {
     run_family("duplicate");
 }

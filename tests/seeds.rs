@@ -110,7 +110,7 @@ fn json_follows_the_contract() {
         assert!(d["help"].is_string() || d["help"].is_null());
         assert!(d["related"].is_array());
         assert!(
-            ["encoding", "duplicate", "chrome", "metadata"]
+            ["encoding", "layout", "duplicate", "chrome", "metadata"]
                 .contains(&d["family"].as_str().unwrap_or(""))
         );
         assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap_or("")));

@@ -36,14 +36,16 @@ impl fmt::Display for Severity {
 #[serde(rename_all = "lowercase")]
 pub enum Family {
     Encoding,
+    Layout,
     Duplicate,
     Chrome,
     Metadata,
 }
 
 impl Family {
-    pub const ALL: [Family; 4] = [
+    pub const ALL: [Family; 5] = [
         Family::Encoding,
+        Family::Layout,
         Family::Duplicate,
         Family::Chrome,
         Family::Metadata,
@@ -52,6 +54,7 @@ impl Family {
     pub fn as_str(self) -> &'static str {
         match self {
             Family::Encoding => "encoding",
+            Family::Layout => "layout",
             Family::Duplicate => "duplicate",
             Family::Chrome => "chrome",
             Family::Metadata => "metadata",

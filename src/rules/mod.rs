@@ -7,6 +7,7 @@ pub mod context;
 pub mod document_context;
 pub mod duplicate;
 pub mod encoding;
+pub mod layout;
 pub mod metadata;
 pub mod options;
 pub mod prepare;

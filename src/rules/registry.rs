@@ -7,11 +7,11 @@ use crate::rules::duplicate::{
     cross_file_duplicate, duplicate_document, duplicate_paragraph, near_duplicate,
 };
 use crate::rules::encoding::{
-    byte_order_mark, control_character, crlf_line_endings, extra_blank_lines, glued_words,
-    hard_wrapped_paragraph, html_entity, invalid_utf8, invisible_character, missing_final_newline,
-    mixed_line_endings, mojibake, not_nfc, not_text, replacement_character, trailing_whitespace,
-    unseparated_paragraphs, unusual_space,
+    byte_order_mark, control_character, crlf_line_endings, glued_words, html_entity, invalid_utf8,
+    invisible_character, missing_final_newline, mixed_line_endings, mojibake, not_nfc, not_text,
+    replacement_character, trailing_whitespace, unusual_space,
 };
+use crate::rules::layout::{extra_blank_lines, hard_wrapped_paragraph, unseparated_paragraphs};
 use crate::rules::metadata::{
     conflicting_metadata, empty_metadata_field, invalid_date, invalid_metadata_file,
     manifest_entry_orphaned, manifest_hash_mismatch, missing_author, missing_date,

@@ -3,9 +3,7 @@
 pub mod byte_order_mark;
 pub mod control_character;
 pub mod crlf_line_endings;
-pub mod extra_blank_lines;
 pub mod glued_words;
-pub mod hard_wrapped_paragraph;
 pub mod html_entity;
 pub mod invalid_utf8;
 pub mod invisible_character;
@@ -17,5 +15,4 @@ pub mod not_nfc;
 pub mod not_text;
 pub mod replacement_character;
 pub mod trailing_whitespace;
-pub mod unseparated_paragraphs;
 pub mod unusual_space;

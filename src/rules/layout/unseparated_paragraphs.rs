@@ -1,4 +1,4 @@
-//! E017 `unseparated-paragraphs`: a file written one paragraph per line, with no blank
+//! L002 `unseparated-paragraphs`: a file written one paragraph per line, with no blank
 //! line between paragraphs.
 
 use unicode_width::UnicodeWidthStr;
@@ -13,9 +13,9 @@ use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
-    code: "E017",
+    code: "L002",
     name: "unseparated-paragraphs",
-    family: Family::Encoding,
+    family: Family::Layout,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
     opt_in: false,
@@ -43,7 +43,7 @@ A page saved as a title line, a date line and ten lines of 300 characters each.
 Safe: insert a blank line between consecutive lines that are not list items.
 
 ## Configuration
-None. Silence with `--ignore E017`.
+None. Silence with `--ignore L002`.
 "#,
 };
 

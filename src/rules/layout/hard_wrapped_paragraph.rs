@@ -1,4 +1,4 @@
-//! E018 `hard-wrapped-paragraph` (opt-in): a paragraph of prose broken over several lines.
+//! L003 `hard-wrapped-paragraph` (opt-in): a paragraph of prose broken over several lines.
 
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
@@ -9,20 +9,20 @@ use crate::text::is_cjk;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
-    code: "E018",
+    code: "L003",
     name: "hard-wrapped-paragraph",
-    family: Family::Encoding,
+    family: Family::Layout,
     severity: Severity::Info,
     fix: FixAvailability::Safe,
     opt_in: true,
-    summary: "A paragraph hard-wrapped over several lines (opt-in: select E018)",
+    summary: "A paragraph hard-wrapped over several lines (opt-in: select L003)",
     docs: r#"## What it does
 Reports a paragraph of plain text broken over several lines at a fixed width, as books,
 licences and e-mails are written: lines of about the same width, broken inside
 sentences. corpuslint reads such a paragraph as one unit whether or not this rule runs.
 
-This rule is opt-in: `ALL`, `E` and `encoding` do not turn it on; select it by its
-code or name (`--select E018`, `select = ["ALL", "hard-wrapped-paragraph"]`). Hard
+This rule is opt-in: `ALL`, `L` and `layout` do not turn it on; select it by its
+code or name (`--select L003`, `select = ["ALL", "hard-wrapped-paragraph"]`). Hard
 wrapping is a layout many corpora keep on purpose.
 
 ## Why it matters
@@ -120,8 +120,8 @@ mod tests {
             let rules = settings.rules().expect("valid selectors");
             rules.iter().any(|rule| rule.code == RULE.code)
         };
-        assert!(!selected(&["ALL"]) && !selected(&["E"]) && !selected(&["encoding"]));
-        assert!(selected(&["ALL", "E018"]) && selected(&["hard-wrapped-paragraph"]));
+        assert!(!selected(&["ALL"]) && !selected(&["L"]) && !selected(&["layout"]));
+        assert!(selected(&["ALL", "L003"]) && selected(&["hard-wrapped-paragraph"]));
         assert!(flagged(&RULE, "One line.\n\nAnother line.\n").is_empty());
     }
 }

@@ -1,4 +1,4 @@
-//! E016 `extra-blank-lines`: paragraphs are separated by one blank line, and nothing
+//! L001 `extra-blank-lines`: paragraphs are separated by one blank line, and nothing
 //! comes before the first line or after the last.
 
 use crate::diagnostic::edit::{Edit, Fix};
@@ -10,9 +10,9 @@ use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
-    code: "E016",
+    code: "L001",
     name: "extra-blank-lines",
-    family: Family::Encoding,
+    family: Family::Layout,
     severity: Severity::Warning,
     fix: FixAvailability::Safe,
     opt_in: false,
@@ -36,7 +36,7 @@ Safe: keep one blank line between paragraphs; delete blank lines at the start an
 of the file. Line breaks inside paragraphs and indentation are not touched.
 
 ## Configuration
-None. Silence with `--ignore E016`.
+None. Silence with `--ignore L001`.
 "#,
 };
 
