@@ -342,3 +342,66 @@ fn an_output_folder_that_is_holds_or_lies_inside_an_input_is_refused() {
         page.as_bytes()
     );
 }
+
+#[test]
+fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    let story: String = (1..=6)
+        .map(|i| format!("Harbour story, part {i}: the board met on day {i} to plan the dredging of channel {i}, and crews asked for dates.\n\n"))
+        .collect();
+    std::fs::write(corpus.join("a.txt"), &story).expect("write");
+    std::fs::write(corpus.join("b.txt"), &story).expect("write");
+    let out = dir.path().join("clean");
+
+    // Safe fixes leave both copies: which one to keep is an editorial choice.
+    corpuslint()
+        .args(["fix", "--isolated", "--out"])
+        .args([&out, &corpus])
+        .assert()
+        .code(0);
+    assert!(out.join("b.txt").exists());
+    std::fs::remove_dir_all(&out).expect("clean up");
+
+    let assert = corpuslint()
+        .args(["fix", "--isolated", "--unsafe-fixes", "--out"])
+        .args([&out, &corpus])
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("b.txt: duplicate of ") && stdout.contains("Left out 1 duplicate document."),
+        "{stdout}"
+    );
+    assert!(out.join("a.txt").exists() && !out.join("b.txt").exists());
+    let manifest = std::fs::read_to_string(out.join("metadata.jsonl")).expect("manifest");
+    let entry: Value = manifest
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json line"))
+        .find(|e| e["file_name"] == "b.txt")
+        .expect("an entry for the copy");
+    assert_eq!(entry["duplicate_of"], "a.txt");
+    assert_eq!(entry["sha256"], Value::Null);
+    // The entry of a file left out is no orphan.
+    corpuslint()
+        .args(["check", "--isolated", "--select", "M010"])
+        .arg(&out)
+        .assert()
+        .code(0);
+
+    corpuslint()
+        .args(["fix", "--isolated", "--in-place"])
+        .arg(&corpus)
+        .assert()
+        .code(0);
+    assert!(corpus.join("b.txt").exists(), "deleted without --unsafe-fixes");
+    let assert = corpuslint()
+        .args(["fix", "--isolated", "--in-place", "--unsafe-fixes"])
+        .arg(&corpus)
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(stdout.contains("Deleted 1 duplicate document."), "{stdout}");
+    assert!(corpus.join("a.txt").exists() && !corpus.join("b.txt").exists());
+}

@@ -75,7 +75,21 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         if fixed.changed {
             changed += 1;
         }
-        report(format!("{path}: {}", fixed.summary()), out)?;
+        let summary = match fixed.duplicate_of {
+            Some(of) => {
+                let what = if args.out.is_some() {
+                    "left out of the cleaned copies"
+                } else if args.in_place {
+                    "deleted"
+                } else {
+                    "would be removed"
+                };
+                let kept = &outcome.corpus.get(of).display;
+                format!("duplicate of {kept}: {what}")
+            }
+            None => fixed.summary(),
+        };
+        report(format!("{path}: {summary}"), out)?;
         if args.verbosity.verbose {
             for change in &fixed.changes {
                 for line in change.before.lines().filter(|l| !l.trim().is_empty()) {
@@ -97,7 +111,20 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(Vec::new())
     };
     match written {
-        Ok(files) if writes => report(format!("Wrote {} files.", files.len()), out)?,
+        Ok(files) if writes => {
+            let dropped = outcome
+                .documents
+                .iter()
+                .filter(|f| f.duplicate_of.is_some())
+                .count();
+            let mut line = format!("Wrote {}.", files_count(files.len(), "file"));
+            if dropped > 0 {
+                let how = if args.in_place { "Deleted" } else { "Left out" };
+                let what = files_count(dropped, "duplicate document");
+                line.push_str(&format!(" {how} {what}."));
+            }
+            report(line, out)?
+        }
         Ok(_) => report(
             format!(
                 "{changed} of {} files would change.",
@@ -119,6 +146,15 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             ExitCode::SUCCESS
         },
     )
+}
+
+/// `1 file`, `2 files`.
+fn files_count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// Locks the folders `fix` writes to: the `--out` folder (created if need be) or the

@@ -4,7 +4,7 @@
 
 pub mod write;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
@@ -19,6 +19,9 @@ use crate::load::load_planned;
 use crate::progress::{NoProgress, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
+use crate::rules::check::Check;
+use crate::rules::duplicate::duplicate_document;
+use crate::rules::registry::lint;
 use crate::rules::encoding::invalid_utf8;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
@@ -57,6 +60,9 @@ pub struct FixedDocument {
     pub changes: Vec<Change>,
     /// The document kept changing after the last round.
     pub unstable: bool,
+    /// The document is a copy of this one, and the copy goes: `--out` leaves it out,
+    /// `--in-place` deletes it. Only under unsafe fixes.
+    pub duplicate_of: Option<DocId>,
 }
 
 impl FixedDocument {
@@ -228,12 +234,31 @@ fn fix_loaded(
     let mut refused = Vec::new();
     let mut fixing: Vec<(DocId, Tagged)> = Vec::new();
     let mut edits = edits_per_document(&first.diagnostics, corpus.documents.len(), threshold, 0);
+    let copies = copies_to_drop(&first.diagnostics, threshold);
+    let mut dropped = Vec::new();
     for (id, doc) in corpus.documents.iter().enumerate() {
         if !checked[id] {
             continue;
         }
         if let Some(reason) = refusal(doc, &first.diagnostics, id, threshold) {
             refused.push(Refusal { id, reason });
+            continue;
+        }
+        if let Some(&(of, finding)) = copies.get(&id) {
+            dropped.push(FixedDocument {
+                id,
+                text: String::new(),
+                changed: true,
+                changes: vec![Change {
+                    rule: &duplicate_document::RULE,
+                    finding: (0, finding),
+                    before: doc.text.clone(),
+                    after: String::new(),
+                    line: 1,
+                }],
+                unstable: false,
+                duplicate_of: Some(of),
+            });
             continue;
         }
         if doc.is_text() {
@@ -250,18 +275,21 @@ fn fix_loaded(
                 text,
                 changes,
                 unstable: false,
+                duplicate_of: None,
             }
         })
         .collect();
 
-    // Fix again until nothing changes: a removal can make a neighbour chrome, a repair can
-    // make two paragraphs equal. Each round analyses the documents as the last one left
-    // them; the per-document rules see only those it changed, as the others gave them
-    // nothing to fix last time.
+    // Fix again until nothing changes, with the per-document rules: a removal can leave
+    // two blank lines, a repaired space can end a line. Each round sees only the documents
+    // the last one changed, as the others gave them nothing to fix. The corpus rules are
+    // not run again: what they would find now (a line that became chrome once its
+    // neighbour went) was not reported by `check`, and `fix` changes only what was.
     let fixable: Vec<&'static Rule> = rules
         .iter()
         .copied()
         .filter(|r| r.fix != FixAvailability::None)
+        .filter(|r| lint(r).is_some_and(|l| matches!(l.check, Check::Document(_))))
         .collect();
     let mut changed: Vec<bool> = documents
         .par_iter()
@@ -330,6 +358,8 @@ fn fix_loaded(
     for fixed in &mut documents {
         fixed.changed = fixed.text.as_bytes() != corpus.documents[fixed.id].raw_bytes();
     }
+    documents.extend(dropped);
+    documents.sort_by_key(|fixed| fixed.id);
     FixOutcome {
         corpus,
         checked,
@@ -383,6 +413,23 @@ fn apply(doc: &Document, edits: Tagged) -> (String, Vec<Change>) {
         .collect();
     let edits: Vec<Edit> = merged.into_iter().map(|(e, _)| e).collect();
     (apply_edits(&doc.text, &edits), changes)
+}
+
+/// The documents that are copies of another and go as a whole, with the document each
+/// copies and the index of the finding: a whole-document duplicate whose fix applies.
+fn copies_to_drop(
+    diagnostics: &[Diagnostic],
+    threshold: Applicability,
+) -> HashMap<DocId, (DocId, usize)> {
+    diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.rule.code == duplicate_document::RULE.code
+                && d.fix.as_ref().is_some_and(|f| f.applicability >= threshold)
+        })
+        .filter_map(|(i, d)| Some((d.doc, (d.related.first()?.doc, i))))
+        .collect()
 }
 
 /// Why a document cannot be written safely: bytes that are not UTF-8 and that no fix

@@ -85,6 +85,7 @@ pub fn manifest_entry(
     file_name: &str,
     fixed: &FixedDocument,
     outcome: &FixOutcome,
+    roots: &[PathBuf],
 ) -> Map<String, Value> {
     let original = outcome.corpus.get(fixed.id);
     let meta: &Metadata = &outcome.metadata[fixed.id];
@@ -109,6 +110,15 @@ pub fn manifest_entry(
         "corpuslint_version".into(),
         json!(env!("CARGO_PKG_VERSION")),
     );
+    if let Some(kept) = fixed.duplicate_of {
+        // Not written: the entry records what it copies instead of a hash.
+        let kept = relative_path(&outcome.corpus.get(kept).path, roots);
+        entry.insert("sha256".into(), Value::Null);
+        entry.insert(
+            "duplicate_of".into(),
+            json!(kept.to_string_lossy().replace('\\', "/")),
+        );
+    }
     let changes: Map<String, Value> = fixed
         .counts()
         .into_iter()
@@ -123,22 +133,25 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
     if let Some(conflict) = out_folder_conflict(out, roots) {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, conflict));
     }
-    let files: Vec<(PathBuf, String)> = outcome
+    let files: Vec<(Option<PathBuf>, String)> = outcome
         .documents
         .par_iter()
         .map(|fixed| {
             let original = outcome.corpus.get(fixed.id);
             let relative = relative_path(&original.path, roots);
             let target = out.join(&relative);
+            let file_name = relative.to_string_lossy().replace('\\', "/");
+            let entry = manifest_entry(&file_name, fixed, outcome, roots);
+            if fixed.duplicate_of.is_some() {
+                return Ok((None, Value::Object(entry).to_string()));
+            }
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent)?;
             }
             replace_with(&target, Durability::Renamed, |file| {
                 file.write_all(fixed.text.as_bytes())
             })?;
-            let file_name = relative.to_string_lossy().replace('\\', "/");
-            let entry = manifest_entry(&file_name, fixed, outcome);
-            Ok((target, Value::Object(entry).to_string()))
+            Ok((Some(target), Value::Object(entry).to_string()))
         })
         .collect::<io::Result<_>>()?;
     let mut written = Vec::with_capacity(files.len());
@@ -146,7 +159,7 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
     for (target, line) in files {
         manifest.push_str(&line);
         manifest.push('\n');
-        written.push(target);
+        written.extend(target);
     }
     std::fs::create_dir_all(out)?;
     write_atomic(
@@ -156,8 +169,9 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
     Ok(written)
 }
 
-/// Rewrites the changed documents in place, and the manifests that describe them (or a
-/// new `metadata.jsonl` in the first folder named), each atomically. Named files
+/// Rewrites the changed documents in place, deletes the duplicate documents that go, and
+/// updates the manifests that describe them (or writes a new `metadata.jsonl` in the
+/// first folder named), each atomically. Named files
 /// checked against the rest of their corpus are the only files written: manifests are
 /// left as they are.
 pub fn write_in_place(outcome: &FixOutcome, roots: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
@@ -173,6 +187,10 @@ pub fn write_in_place_with(
     let mut written = Vec::new();
     for fixed in outcome.documents.iter().filter(|f| f.changed) {
         let path = &outcome.corpus.get(fixed.id).path;
+        if fixed.duplicate_of.is_some() {
+            std::fs::remove_file(path)?;
+            continue;
+        }
         write(path, fixed.text.as_bytes())?;
         written.push(path.clone());
     }
@@ -210,7 +228,7 @@ pub fn write_in_place_with(
                 std::slice::from_ref(&dir),
             );
             let file_name = relative.to_string_lossy().replace('\\', "/");
-            let mut entry = manifest_entry(&file_name, fixed, outcome);
+            let mut entry = manifest_entry(&file_name, fixed, outcome, roots);
             match sources.manifest_of.get(&fixed.id) {
                 Some(&(_, Some(e))) => {
                     let line = manifest.entries[e].line;
@@ -253,7 +271,9 @@ pub fn write_in_place_with(
             );
             let file_name = relative.to_string_lossy().replace('\\', "/");
             contents
-                .push_str(&Value::Object(manifest_entry(&file_name, fixed, outcome)).to_string());
+                .push_str(
+                &Value::Object(manifest_entry(&file_name, fixed, outcome, roots)).to_string(),
+            );
             contents.push('\n');
         }
         write(&manifest_path, contents.as_bytes())?;

@@ -62,7 +62,16 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
         .enumerate()
         .skip(front_matter_lines)
         .filter(|(_, span)| !document.slice(*span).trim().is_empty())
-        .map(|(index, span)| Line::new(index, span, document.slice(span), max_words))
+        .map(|(index, span)| {
+            // A byte-order mark is no part of the first line's words.
+            let bom = if span.start == 0 && document.text.starts_with('\u{feff}') {
+                '\u{feff}'.len_utf8()
+            } else {
+                0
+            };
+            let span = Span::new(span.start + bom, span.end);
+            Line::new(index, span, document.slice(span), max_words)
+        })
         .collect()
 }
 

@@ -32,7 +32,10 @@ biggest single source of duplication in a scraped corpus.
 word changed.
 
 ## Fix
-Unsafe: empty the later file (deleting it is the editorial choice it stands for).
+Unsafe (which copy to keep is an editorial choice): the later file goes as a whole.
+`fix --unsafe-fixes --out DIR` leaves it out of the cleaned copies and records it in
+`DIR/metadata.jsonl` with `duplicate_of` naming the kept file; `--in-place` deletes it and
+records the same in its manifest. It is never written as an empty file.
 
 ## Configuration
 `document_share` (default 0.9: nine paragraphs in ten found in the other document) in the
