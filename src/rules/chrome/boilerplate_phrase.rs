@@ -37,7 +37,15 @@ Consecutive chrome lines are one finding covering the run, named after what they
 here, even when some of its lines are chrome by another rule.
 
 Phrases only match short lines (each entry sets `max_words`), so `Share prices fell 3%`
-and `Copyright law has not kept pace` stay.
+and `Copyright law has not kept pace` stay. A phrase matches a line that stands alone,
+never the end of a sentence wrapped from the line before (`more.`) nor the start of one
+that goes on to the next line.
+
+Some phrases are ordinary text too: a copyright line, `Terms and Conditions`, `Reply`,
+`Comment:` (entries with `needs_context = true`). Such a line is chrome only where a page
+puts its links: beside other chrome, among a menu of short labels, repeated down the page
+as a button, or after the last body paragraph. The copyright line at the top of a licence
+and a licence's `TERMS AND CONDITIONS` heading stay.
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -311,4 +319,100 @@ fn stands_alone(page: &Page, i: usize) -> bool {
 /// The index of the phrase entry the line matched.
 fn entry(detail: &Detail) -> usize {
     detail.numbers[0] as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::rules::chrome::analysis::{Enabled, run};
+
+    /// The 1-based lines of `text` the phrases find.
+    fn found(text: &str) -> Vec<usize> {
+        let corpus = Corpus {
+            documents: vec![Document::from_bytes(
+                "a.txt".into(),
+                text.as_bytes().to_vec(),
+            )],
+            auxiliary: Vec::new(),
+        };
+        let phrases = Phrases::builtin().expect("rules/chrome.toml");
+        let analysis = run(
+            &corpus,
+            &phrases,
+            &Options::default(),
+            Enabled::of(&[&RULE]),
+        );
+        analysis
+            .runs
+            .iter()
+            .flat_map(|r| &r.lines)
+            .map(|l| l.line + 1)
+            .collect()
+    }
+
+    const BODY: &str = "The council voted on Tuesday to extend the library's opening hours through the winter months.\n";
+
+    #[test]
+    fn a_phrase_matches_a_line_that_stands_alone() {
+        assert_eq!(found(&format!("{BODY}\nRead more\n")), [3]);
+        // The end of a wrapped sentence, and its start.
+        assert_eq!(
+            found("Readers who want the whole story can turn the page to read\nmore.\n"),
+            [] as [usize; 0]
+        );
+        assert_eq!(
+            found("It was shown in Paris and in\nEnglish.\n"),
+            [] as [usize; 0]
+        );
+        assert_eq!(
+            found(
+                "We wrote this under licence, with the archives in the directory\narchives in directory macros/latex; either\nversion 1 of it.\n"
+            ),
+            [] as [usize; 0]
+        );
+        assert_eq!(
+            found(
+                "Copyright (C) 1989, 1991 Free Software Foundation, Inc.,\n51 Franklin Street, Boston\n"
+            ),
+            [] as [usize; 0]
+        );
+        // A list item starts a unit of its own.
+        assert_eq!(
+            found(
+                "Readers who want the whole story can turn the page to find\n* reply\n\n* Share\n"
+            ),
+            [2, 4]
+        );
+    }
+
+    #[test]
+    fn phrases_that_need_context_are_chrome_beside_chrome_in_menus_and_footers() {
+        // At the top of a licence, before its body: content.
+        let licence = format!(
+            "Copyright (C) 2007 Free Software Foundation, Inc.\n\n{BODY}\nTERMS AND CONDITIONS\n\n{BODY}"
+        );
+        assert_eq!(found(&licence), [] as [usize; 0]);
+        // Beside an unambiguous phrase.
+        assert_eq!(
+            found(&format!("{BODY}\nFOLLOW US\n\nPrivacy Policy\n\n{BODY}")),
+            [3, 5]
+        );
+        // In a menu of short labels.
+        assert_eq!(found(&format!("Home\nWorld\nJobs\nHelp\n\n{BODY}")), [3, 4]);
+        // A button repeated down the page.
+        assert_eq!(
+            found(&format!("{BODY}\nReply\n\n{BODY}\nReply\n\n{BODY}")),
+            [3, 7]
+        );
+        // After the last body paragraph.
+        assert_eq!(found(&format!("{BODY}\n© 2024 The Daily Ledger\n")), [3]);
+        // A field label is not a button, however often it comes.
+        assert_eq!(
+            found(&format!(
+                "Comment:\n some text here\n\n{BODY}\nComment:\n more text\n\n{BODY}"
+            )),
+            [] as [usize; 0]
+        );
+    }
 }

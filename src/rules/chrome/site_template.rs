@@ -34,7 +34,11 @@ Reports lines that recur in many documents of the same folder: by default in at 
 documents and in at least 30% of the files of the folder. That is the site's template
 (menus, taglines, footers, disclaimers) whatever its wording, the idea behind the
 repeated-line filters of C4 and FineWeb. On a corpus of one site it is the strongest
-signal there is. Bylines and date lines are never template.
+signal there is. Bylines and date lines are never template, and neither are lines that
+documents of one folder share as content: sentences and parts of wrapped ones
+(`at your option.`), code and configuration (`}`, `[dependencies]`, `serde = "1"`),
+headings (`## License`, or `License` above a paragraph), and punctuation that structures
+the text (a rule, a code fence). A bullet alone, an empty list item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
 
@@ -172,7 +176,7 @@ impl Templates {
 }
 
 /// A line in wrapped prose has at least this many words when it starts with a capital...
-const MIN_PROSE_WORDS: usize = 8;
+const MIN_PROSE_WORDS: usize = 10;
 /// ...and this many when it starts in lower case (the rest of a sentence).
 const MIN_TAIL_WORDS: usize = 4;
 /// A line that ends with a colon introduces what follows from this many words on (`Add
@@ -247,4 +251,73 @@ fn is_heading(page: &Page, line: &Line, text: &str) -> bool {
 fn ends_sentence(text: &str) -> bool {
     let text = text.trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』', '»']);
     text.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::document::Document;
+    use crate::rules::chrome::analysis::{Enabled, run};
+
+    /// The lines of `shared` that are site template when four files hold them, each
+    /// after a body paragraph of its own.
+    fn template(shared: &str) -> Vec<String> {
+        let documents = (0..4)
+            .map(|n| {
+                let text = format!(
+                    "Story {n} of the council, which voted on Tuesday to extend the opening hours.\n\n{shared}"
+                );
+                Document::from_bytes(format!("site/{n}.txt").into(), text.into_bytes())
+            })
+            .collect();
+        let corpus = Corpus {
+            documents,
+            auxiliary: Vec::new(),
+        };
+        let phrases = Phrases::builtin().expect("rules/chrome.toml");
+        let analysis = run(
+            &corpus,
+            &phrases,
+            &Options::default(),
+            Enabled::of(&[&RULE]),
+        );
+        let doc = &corpus.documents[0];
+        analysis
+            .runs
+            .iter()
+            .filter(|r| r.doc == 0)
+            .flat_map(|r| &r.lines)
+            .map(|l| doc.slice(l.span).trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn menus_taglines_and_bullets_are_template() {
+        assert_eq!(
+            template("Valley Gazette, local news\n\n*\n"),
+            ["Valley Gazette, local news", "*"]
+        );
+        assert_eq!(
+            template("© 2024 The Daily Ledger. All rights reserved.\n"),
+            ["© 2024 The Daily Ledger. All rights reserved."]
+        );
+    }
+
+    #[test]
+    fn sentences_code_headings_and_structure_are_not() {
+        for shared in [
+            "at your option.\n",
+            "but WITHOUT ANY WARRANTY; without even the implied warranty of\n",
+            "This program is distributed in the hope that it will be useful.\n",
+            "Add this to your Cargo.toml file:\n",
+            "```toml\n\n[dependencies]\n\nserde = \"1\"\n\n}\n\nOk(())\n",
+            "## License\n",
+            "License\n\nThis program is free software: you can redistribute it under the terms of the licence.\n",
+            ".\n\n---\n",
+        ] {
+            let found = template(shared);
+            assert!(found.is_empty(), "{shared:?}: {found:?}");
+        }
+    }
 }

@@ -266,3 +266,25 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod repeated_tests {
+    use super::*;
+    use crate::rules::test_support::flagged;
+
+    #[test]
+    fn a_glued_word_found_twice_is_a_name() {
+        assert_eq!(
+            flagged(&RULE, "TinySCHEME runs; TinySCHEME is small."),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            flagged(&RULE, "ChinaUS and ChinaEU"),
+            ["ChinaUS", "ChinaEU"]
+        );
+        assert_eq!(
+            flagged(&RULE, "libSM CommonJS CircleCI GnuTLS"),
+            [] as [&str; 0]
+        );
+    }
+}
