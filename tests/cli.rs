@@ -393,3 +393,57 @@ fn odd_inputs_get_an_answer() {
     assert!(!codes_of("new\nline.txt").is_empty());
     assert!(!codes_of("bad\u{fffd}name.txt").is_empty());
 }
+
+#[test]
+fn glued_words_allow_lists_come_from_the_configuration() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "It links against GnuLIB and ChinaUS.\n",
+    )
+    .expect("write");
+    let config = dir.path().join("corpuslint.toml");
+    let check = || {
+        corpuslint()
+            .args(["check", "--select", "E012", "--format", "short", "--config"])
+            .arg(&config)
+            .arg(dir.path().join("a.txt"))
+            .output()
+            .expect("run")
+    };
+    std::fs::write(&config, "[encoding]\nglued_words_allow = [\"GnuLIB\"]\n").expect("write");
+    let stdout = String::from_utf8(check().stdout).expect("utf-8");
+    assert!(
+        !stdout.contains("GnuLIB"),
+        "allowed in corpuslint.toml: {stdout}"
+    );
+    assert!(stdout.contains("ChinaUS"), "{stdout}");
+
+    std::fs::write(dir.path().join("names.toml"), "allow = [\"ChinaUS\"]\n").expect("write");
+    std::fs::write(
+        &config,
+        "[encoding]\nglued_words_files = [\"names.toml\"]\n",
+    )
+    .expect("write");
+    let stdout = String::from_utf8(check().stdout).expect("utf-8");
+    assert!(
+        !stdout.contains("ChinaUS"),
+        "allowed in names.toml: {stdout}"
+    );
+
+    std::fs::write(dir.path().join("names.toml"), "allow = \"ChinaUS\"\n").expect("write");
+    let output = check();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).expect("utf-8");
+    assert!(stderr.contains("names.toml"), "{stderr}");
+
+    std::fs::write(
+        &config,
+        "[encoding]\nglued_words_files = [\"missing.toml\"]\n",
+    )
+    .expect("write");
+    let output = check();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).expect("utf-8");
+    assert!(stderr.contains("missing.toml"), "{stderr}");
+}

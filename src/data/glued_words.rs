@@ -6,7 +6,7 @@ pub const GLUED_WORDS_TOML: &str = include_str!("../../rules/glued_words.toml");
 
 /// The lists of `rules/glued_words.toml` and of any other glued-words file.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct GluedWords {
     /// Whole words that are names.
     pub allow: Vec<String>,

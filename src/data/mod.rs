@@ -16,20 +16,23 @@ pub struct RuleData {
 }
 
 impl RuleData {
-    /// Compiles the built-in files of `rules/`, with the user's phrase files
-    /// (`(path, contents)`) after the built-in `rules/chrome.toml`.
-    pub fn compile(user_phrase_files: &[(&str, &str)]) -> Result<Self, Error> {
+    /// Compiles the built-in files of `rules/` with the user's: phrase files
+    /// (`(path, contents)`) after the built-in `rules/chrome.toml`, glued-words files after
+    /// `rules/glued_words.toml`, and words to allow beside them.
+    pub fn compile(user: &UserData) -> Result<Self, Error> {
         let mut files = vec![("rules/chrome.toml", phrases::CHROME_TOML)];
-        files.extend_from_slice(user_phrase_files);
+        files.extend_from_slice(user.phrase_files);
         let phrases =
             phrases::Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))?;
         let metadata = metadata::MetadataData::builtin()
             .map_err(|err| Error::RuleData(format!("rules/metadata.toml: {err}")))?;
-        let glued_words = glued_words::GluedWords::from_files(&[(
-            "rules/glued_words.toml",
-            glued_words::GLUED_WORDS_TOML,
-        )])
-        .map_err(Error::RuleData)?;
+        let mut files = vec![("rules/glued_words.toml", glued_words::GLUED_WORDS_TOML)];
+        files.extend_from_slice(user.glued_words_files);
+        let mut glued_words =
+            glued_words::GluedWords::from_files(&files).map_err(Error::RuleData)?;
+        glued_words
+            .allow
+            .extend(user.glued_words_allow.iter().cloned());
         Ok(Self {
             phrases,
             metadata,
@@ -38,11 +41,24 @@ impl RuleData {
     }
 }
 
+/// Rule data of the user's, beside the built-in files: `(path, contents)` of each file.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct UserData<'a> {
+    /// Chrome phrase files.
+    pub phrase_files: &'a [(&'a str, &'a str)],
+    /// Glued-words files.
+    pub glued_words_files: &'a [(&'a str, &'a str)],
+    /// Words that `glued-words` never reports.
+    pub glued_words_allow: &'a [String],
+}
+
 #[cfg(test)]
 impl RuleData {
     /// The built-in files of `rules/` alone, compiled once, for tests.
     pub fn for_tests() -> &'static Self {
         static DATA: std::sync::OnceLock<RuleData> = std::sync::OnceLock::new();
-        DATA.get_or_init(|| Self::compile(&[]).expect("the built-in rule data compiles"))
+        DATA.get_or_init(|| {
+            Self::compile(&UserData::default()).expect("the built-in rule data compiles")
+        })
     }
 }

@@ -41,6 +41,11 @@ pub struct PhraseEntry {
     /// The line heads a list of links: the titles under it are chrome too.
     #[serde(default)]
     pub heading: bool,
+    /// The phrase is also ordinary text (a copyright line, `Terms and Conditions`,
+    /// `Comment:`): a line it matches is chrome only beside other chrome, or in a group
+    /// of such lines after the end of the body.
+    #[serde(default)]
+    pub needs_context: bool,
 }
 
 fn one() -> usize {
@@ -201,12 +206,13 @@ impl Phrases {
         })
     }
 
-    /// The first entry (in file order) that matches `line`, a line of `words` words.
     /// The largest `max_words` of all entries.
     pub fn max_words(&self) -> usize {
         self.max_words
     }
 
+    /// The first entry (in file order, those that need no context first) that matches
+    /// `line`, a line of `words` words.
     pub fn find(&self, line: &str, words: usize) -> Option<PhraseMatch> {
         if words > self.max_words {
             return None;
@@ -279,7 +285,8 @@ impl Phrases {
 }
 
 /// The first entry (in file order) that matches, among those whose `max_words` the line
-/// fits.
+/// fits; an entry that needs no context comes before one that does, since it decides
+/// alone.
 struct Best<'a> {
     entries: &'a [PhraseEntry],
     words: usize,
@@ -288,7 +295,8 @@ struct Best<'a> {
 
 impl Best<'_> {
     fn would_take(&self, i: usize) -> bool {
-        self.words <= self.entries[i].max_words && self.entry.is_none_or(|b| i < b)
+        let rank = |i: usize| (self.entries[i].needs_context, i);
+        self.words <= self.entries[i].max_words && self.entry.is_none_or(|b| rank(i) < rank(b))
     }
 
     fn offer(&mut self, i: usize) {

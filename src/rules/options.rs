@@ -10,9 +10,21 @@ use crate::provenance::Options as MetadataOptions;
 /// What the rules are told: each family's thresholds and requirements.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RuleOptions {
+    pub encoding: EncodingOptions,
     pub duplicate: DuplicateOptions,
     pub chrome: ChromeOptions,
     pub metadata: MetadataOptions,
+}
+
+/// Options of the encoding family.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EncodingOptions {
+    /// Words that `glued-words` never reports (`GnuTLS`), beside the built-in list.
+    pub glued_words_allow: Vec<String>,
+    /// Glued-words files of your own, in the format of the built-in
+    /// `rules/glued_words.toml` (paths relative to the configuration file).
+    pub glued_words_files: Vec<std::path::PathBuf>,
 }
 
 /// Thresholds of the duplicate family.

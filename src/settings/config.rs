@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
 use crate::error::ConfigError;
+use crate::rules::options::EncodingOptions;
 use crate::rules::{chrome, duplicate, metadata};
 
 pub const CONFIG_NAME: &str = "corpuslint.toml";
@@ -19,6 +20,7 @@ pub struct Config {
     pub rules: Rules,
     /// Glob → selectors of rules not reported for the files it matches.
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    pub encoding: EncodingOptions,
     pub duplicate: duplicate::Options,
     pub chrome: chrome::Options,
     pub metadata: metadata::Options,
@@ -140,6 +142,9 @@ severity = { E013 = "info" }
 [per_file_ignores]
 "legacy/**" = ["M"]
 
+[encoding]
+glued_words_allow = ["GnuTLS"]
+
 [duplicate]
 near_threshold = 0.95
 
@@ -155,6 +160,7 @@ required = ["author", "date"]
         assert_eq!(config.duplicate.min_chars, 30);
         assert_eq!(config.metadata.required.len(), 2);
         assert_eq!(config.files.respect_gitignore, Some(false));
+        assert_eq!(config.encoding.glued_words_allow, ["GnuTLS"]);
     }
 
     #[test]

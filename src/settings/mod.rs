@@ -11,6 +11,7 @@ use crate::settings::config::Config;
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Family, Severity};
 use crate::error::Error;
+use crate::rules::options::EncodingOptions;
 use crate::rules::registry::RULES;
 use crate::rules::{chrome, duplicate, metadata};
 
@@ -32,6 +33,11 @@ pub struct Settings {
     pub ignore: Vec<String>,
     /// Findings at or above this severity make the run fail; `None`: never fail on findings.
     pub fail_on: Option<Severity>,
+    /// Options of the encoding family: words and files of names `glued-words` spares.
+    pub encoding: EncodingOptions,
+    /// Glued-words files read beside the built-in `rules/glued_words.toml`: (path,
+    /// contents).
+    pub glued_words_data: Vec<(String, String)>,
     /// Thresholds of the duplicate family.
     pub duplicates: duplicate::Options,
     /// Thresholds of the chrome family.
@@ -64,6 +70,8 @@ impl Default for Settings {
             select: vec!["ALL".to_string()],
             ignore: Vec::new(),
             fail_on: Some(Severity::Warning),
+            encoding: EncodingOptions::default(),
+            glued_words_data: Vec::new(),
             duplicates: duplicate::Options::default(),
             chrome: chrome::Options::default(),
             chrome_data: Vec::new(),
@@ -112,22 +120,16 @@ impl Settings {
         self.duplicates = config.duplicate.clone();
         self.chrome = config.chrome.clone();
         self.metadata = config.metadata.clone();
+        self.encoding = config.encoding.clone();
         for file in &config.chrome.phrase_files {
-            let full = dir.join(file);
-            let text = std::fs::read_to_string(&full).map_err(|err| {
-                let raw = std::fs::read_to_string(path).unwrap_or_default();
-                let needle = file.to_string_lossy();
-                let span = raw.find(needle.as_ref()).map(|at| at..at + needle.len());
-                Error::Configuration(Box::new(ConfigError::new(
-                    path,
-                    &raw,
-                    span,
-                    format!("cannot read phrase file {}: {err}", full.display()),
-                )))
-            })?;
-            check_phrase_file(&full, &text)?;
-            self.chrome_data
-                .push((full.to_string_lossy().into_owned(), text));
+            let (name, text) = read_data_file(path, dir, file, "phrase file")?;
+            check_phrase_file(Path::new(&name), &text)?;
+            self.chrome_data.push((name, text));
+        }
+        for file in &config.encoding.glued_words_files {
+            let (name, text) = read_data_file(path, dir, file, "glued-words file")?;
+            check_glued_words_file(Path::new(&name), &text)?;
+            self.glued_words_data.push((name, text));
         }
         for selector in self
             .severity
@@ -140,6 +142,44 @@ impl Settings {
         }
         Ok(())
     }
+}
+
+/// The path and contents of a data file the configuration file at `config` names (`file`,
+/// relative to `dir`, its folder); one that cannot be read is an error pointing at its
+/// name in the configuration file.
+fn read_data_file(
+    config: &Path,
+    dir: &Path,
+    file: &Path,
+    what: &str,
+) -> Result<(String, String), Error> {
+    let full = dir.join(file);
+    let text = std::fs::read_to_string(&full).map_err(|err| {
+        let raw = std::fs::read_to_string(config).unwrap_or_default();
+        let needle = file.to_string_lossy();
+        let span = raw.find(needle.as_ref()).map(|at| at..at + needle.len());
+        Error::Configuration(Box::new(ConfigError::new(
+            config,
+            &raw,
+            span,
+            format!("cannot read {what} {}: {err}", full.display()),
+        )))
+    })?;
+    Ok((full.to_string_lossy().into_owned(), text))
+}
+
+/// A glued-words file that does not parse is an error pointing into it.
+fn check_glued_words_file(path: &Path, text: &str) -> Result<(), Error> {
+    toml::from_str::<crate::data::glued_words::GluedWords>(text)
+        .map(|_| ())
+        .map_err(|err| {
+            Error::Configuration(Box::new(ConfigError::new(
+                path,
+                text,
+                err.span(),
+                format!("glued-words file: {}", err.message()),
+            )))
+        })
 }
 
 /// A phrase file that does not parse, or holds a regex that does not compile, is an

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use globset::GlobSet;
 
 use super::{Settings, build_globs, selects, turns_on};
-use crate::data::RuleData;
+use crate::data::{RuleData, UserData};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::Error;
 use crate::rules::options::RuleOptions;
@@ -97,6 +97,7 @@ impl Settings {
             rules: self.rules()?,
             data: self.rule_data()?,
             options: RuleOptions {
+                encoding: self.encoding.clone(),
                 duplicate: self.duplicates.clone(),
                 chrome: self.chrome.clone(),
                 metadata: self.metadata.clone(),
@@ -124,13 +125,22 @@ impl Settings {
 
     /// The rule data: the built-in files, then the user's.
     fn rule_data(&self) -> Result<RuleData, Error> {
-        let user: Vec<(&str, &str)> = self
-            .chrome_data
-            .iter()
-            .map(|(name, text)| (name.as_str(), text.as_str()))
-            .collect();
-        RuleData::compile(&user)
+        let phrase_files = pairs(&self.chrome_data);
+        let glued_words_files = pairs(&self.glued_words_data);
+        RuleData::compile(&UserData {
+            phrase_files: &phrase_files,
+            glued_words_files: &glued_words_files,
+            glued_words_allow: &self.encoding.glued_words_allow,
+        })
     }
+}
+
+/// `(name, contents)` pairs as borrowed strings.
+fn pairs(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect()
 }
 
 /// The codes of the rules `selectors` name; an unknown selector is an error.

@@ -1,15 +1,20 @@
 //! C001 `boilerplate-phrase`: its docs, and its detector, which matches each line against
 //! the phrases of the chrome data.
 
+use std::collections::HashSet;
+
 use crate::corpus::Corpus;
-use crate::data::phrases::Phrases;
+use crate::data::phrases::{Phrases, strip_markers};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
+use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
+use crate::text::word_count_capped;
 
 pub const RULE: Rule = Rule {
     code: "C001",
@@ -33,7 +38,15 @@ Consecutive chrome lines are one finding covering the run, named after what they
 here, even when some of its lines are chrome by another rule.
 
 Phrases only match short lines (each entry sets `max_words`), so `Share prices fell 3%`
-and `Copyright law has not kept pace` stay.
+and `Copyright law has not kept pace` stay. A phrase matches a line that stands alone,
+never the end of a sentence wrapped from the line before (`more.`) nor the start of one
+that goes on to the next line.
+
+Some phrases are ordinary text too: a copyright line, `Terms and Conditions`, `Reply`,
+`Comment:` (entries with `needs_context = true`). Such a line is chrome only where a page
+puts its links: beside other chrome, among a menu of short labels, repeated down the page
+as a button, or after the last body paragraph. The copyright line at the top of a licence
+and a licence's `TERMS AND CONDITIONS` heading stay.
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -76,20 +89,331 @@ fn prepare<'a>(_: &'a Corpus, phrases: &'a Phrases, _: &'a Options) -> Marker<'a
     Box::new(move |page, marks| mark(page, marks, phrases))
 }
 
+/// A line of wrapped prose has at least this many words (shorter lines are menu entries
+/// or labels)...
+const MIN_WRAPPED_WORDS: usize = 6;
+/// ...or at least this many characters.
+const MIN_WRAPPED_CHARS: usize = 40;
+/// A longer line is a paragraph on one line, not a line of wrapped prose.
+const MAX_WRAPPED_CHARS: usize = 100;
+/// A body paragraph: a sentence of at least this many words.
+const MIN_BODY_WORDS: usize = 15;
+
+/// Phrases that decide alone first; then those that need context, beside chrome or in a
+/// group after the body.
 fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
-    for (i, line) in page.lines.iter().enumerate() {
-        if let Some(m) = phrases.find(line.text, line.words) {
-            let detail = Detail {
-                numbers: [Detail::number(m.entry), 0, 0],
-                heads_list: phrases.entries[m.entry].heading,
-                ..Detail::default()
-            };
-            marks.mark(i, detail, true);
+    let found: Vec<Option<usize>> = (0..page.lines.len())
+        .map(|i| {
+            let line = &page.lines[i];
+            if !stands_alone(page, i) {
+                return None;
+            }
+            phrases.find(line.text, line.words).map(|m| m.entry)
+        })
+        .collect();
+    let needs_context = |i: usize| found[i].is_some_and(|e| phrases.entries[e].needs_context);
+    for (i, entry) in found.iter().enumerate() {
+        if let Some(entry) = *entry
+            && !needs_context(i)
+        {
+            marks.mark(i, detail(phrases, entry), true);
         }
     }
+    // Where a page puts its links: a menu, a button repeated down the page, the footer.
+    let body_end = last_body_line(page, &found);
+    for (i, entry) in found.iter().enumerate() {
+        if let Some(entry) = *entry
+            && needs_context(i)
+            && (in_menu(page, i)
+                || in_pair(page, &found, needs_context, i)
+                || repeated_button(page, &found, i)
+                || body_end.is_some_and(|end| page.lines[i].index > end))
+        {
+            marks.mark(i, detail(phrases, entry), true);
+        }
+    }
+    // Beside chrome, repeated so that a footer of legal links is found from its one
+    // unambiguous line.
+    loop {
+        let mut changed = false;
+        for (i, entry) in found.iter().enumerate() {
+            if let Some(entry) = *entry
+                && !marks.is_marked(i)
+                && neighbours(page, i).any(|j| marks.is_marked(j))
+            {
+                marks.mark(i, detail(phrases, entry), true);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// A menu entry: a short label (no colon, no digits, no final punctuation)...
+const MAX_MENU_LABEL_WORDS: usize = 5;
+/// ...in a block of at least this many such lines.
+const MIN_MENU_LABELS: usize = 3;
+/// A button repeated down the page (`Reply` under each comment) has at most this many
+/// words.
+const MAX_BUTTON_WORDS: usize = 2;
+
+/// Whether line `i` is short and has at least two labels around it (words without a
+/// colon, digits or final punctuation), one under the other or a blank line apart: an entry of a
+/// menu, as a list or as plain lines. A licence heading or a field label (`Comment:`)
+/// stands among sentences or values.
+fn in_menu(page: &Page, i: usize) -> bool {
+    let lines = &page.lines;
+    let short = |l: &Line| {
+        l.words <= MAX_MENU_LABEL_WORDS && !l.ends_sentence && !l.text.contains([':', '：'])
+    };
+    let label = |j: usize| {
+        let text = lines[j].text;
+        short(&lines[j])
+            && text.chars().any(char::is_alphabetic)
+            && !text.chars().any(|c| c.is_ascii_digit())
+    };
+    let together = |a: usize, b: usize| lines[b].index <= lines[a].index + 2;
+    if !short(&lines[i]) {
+        return false;
+    }
+    let mut first = i;
+    while first > 0 && together(first - 1, first) && label(first - 1) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < lines.len() && together(last, last + 1) && label(last + 1) {
+        last += 1;
+    }
+    last - first >= MIN_MENU_LABELS - 1
+}
+
+/// Whether line `i` and a neighbour are both lines that need context, of two different
+/// entries, neither a label that introduces what follows: `Terms of Service` beside a
+/// copyright line.
+fn in_pair(
+    page: &Page,
+    found: &[Option<usize>],
+    needs_context: impl Fn(usize) -> bool,
+    i: usize,
+) -> bool {
+    let open_label = |j: usize| strip_markers(page.lines[j].text).ends_with([':', '：']);
+    needs_context(i)
+        && !open_label(i)
+        && neighbours(page, i).any(|j| needs_context(j) && !open_label(j) && found[j] != found[i])
+}
+
+/// Whether line `i`, a word or two, is matched again elsewhere on the page: a button
+/// under each comment or a link in both header and footer. A label that introduces what
+/// follows (`Comment:`) is not a button.
+fn repeated_button(page: &Page, found: &[Option<usize>], i: usize) -> bool {
+    let key = |j: usize| {
+        let line = &page.lines[j];
+        let text = strip_markers(line.text);
+        (line.words <= MAX_BUTTON_WORDS
+            && !text.ends_with([':', '：'])
+            && !text.chars().any(|c| c.is_ascii_digit()))
+        .then(|| text.to_lowercase())
+    };
+    let Some(own) = key(i) else {
+        return false;
+    };
+    (0..page.lines.len()).any(|j| j != i && found[j].is_some() && key(j).as_ref() == Some(&own))
+}
+
+fn detail(phrases: &Phrases, entry: usize) -> Detail {
+    Detail {
+        numbers: [Detail::number(entry), 0, 0],
+        heads_list: phrases.entries[entry].heading,
+        ..Detail::default()
+    }
+}
+
+/// The lines of the page just before and after line `i`, when only blank lines lie
+/// between.
+fn neighbours<'p>(page: &'p Page, i: usize) -> impl Iterator<Item = usize> + 'p {
+    let before = i.checked_sub(1);
+    let after = (i + 1 < page.lines.len()).then_some(i + 1);
+    [before, after].into_iter().flatten().filter(move |&j| {
+        let (a, b) = (i.min(j), i.max(j));
+        only_blank_between(page, page.lines[a].index, page.lines[b].index)
+    })
+}
+
+fn only_blank_between(page: &Page, a: usize, b: usize) -> bool {
+    (a + 1..b).all(|line| {
+        let span = page.document.lines_span(line, line);
+        page.document.slice(span).trim().is_empty()
+    })
+}
+
+/// The last line of the last body paragraph: a sentence of some length, on one line or
+/// hard-wrapped over several (whose lines are each short). `None` when the document has
+/// none, and so no footer that can be told from it.
+fn last_body_line(page: &Page, found: &[Option<usize>]) -> Option<usize> {
+    let document = page.document;
+    let lines: Vec<&str> = document.line_spans().map(|s| document.slice(s)).collect();
+    let chrome: HashSet<usize> = (0..page.lines.len())
+        .filter(|&i| found[i].is_some())
+        .map(|i| page.lines[i].index)
+        .collect();
+    let prose = |at: usize| {
+        let line = lines[at].trim();
+        !line.is_empty() && !starts_with_list_marker(line)
+    };
+    (0..lines.len()).rev().find(|&end| {
+        if !prose(end) || chrome.contains(&end) || !ends_sentence(lines[end]) {
+            return false;
+        }
+        let mut words = 0;
+        for at in (0..=end).rev().take_while(|&at| prose(at)) {
+            words += word_count_capped(lines[at], MIN_BODY_WORDS);
+            if words >= MIN_BODY_WORDS {
+                return true;
+            }
+        }
+        false
+    })
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let text = line.trim_end();
+    let text = text.trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』', '»']);
+    text.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
+/// Whether line `i` is a unit of its own, rather than the end of a sentence begun on the
+/// line before (`more.` after `... for`) or the start of one that goes on to the next line.
+fn stands_alone(page: &Page, i: usize) -> bool {
+    let lines = &page.lines;
+    let line = &lines[i];
+    let text = strip_markers(line.text);
+    let starts_lower = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
+    let before = i
+        .checked_sub(1)
+        .map(|j| &lines[j])
+        .filter(|p| p.index + 1 == line.index);
+    let after = lines.get(i + 1).filter(|n| n.index == line.index + 1);
+    // A line broken off mid-sentence ends with a lower-case word or a comma.
+    let left_open = |l: &Line| {
+        let text = l.text.trim();
+        let chars = text.chars().count();
+        let last_word = text.split_whitespace().next_back().unwrap_or("");
+        (l.words >= MIN_WRAPPED_WORDS || chars >= MIN_WRAPPED_CHARS)
+            && chars <= MAX_WRAPPED_CHARS
+            && (last_word.starts_with(char::is_lowercase) || text.ends_with([',', '，']))
+    };
+    // A list item starts a unit of its own; so does a line that is not a sentence's last
+    // word: `English.` ends one, `Sign up to receive...` begins another.
+    let full_stop = text.ends_with('.');
+    let tail = !line.list_item
+        && ((starts_lower(text) && full_stop)
+            || (before.is_some_and(left_open)
+                && (starts_lower(text) || (full_stop && line.words == 1))));
+    let head = after.is_some_and(|next| {
+        text.ends_with([',', '，']) || (left_open(line) && starts_lower(strip_markers(next.text)))
+    });
+    !(tail || head)
 }
 
 /// The index of the phrase entry the line matched.
 fn entry(detail: &Detail) -> usize {
     detail.numbers[0] as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::rules::chrome::analysis::{Enabled, run};
+
+    /// The 1-based lines of `text` the phrases find.
+    fn found(text: &str) -> Vec<usize> {
+        let corpus = Corpus {
+            documents: vec![Document::from_bytes(
+                "a.txt".into(),
+                text.as_bytes().to_vec(),
+            )],
+            auxiliary: Vec::new(),
+        };
+        let phrases = Phrases::builtin().expect("rules/chrome.toml");
+        let analysis = run(
+            &corpus,
+            &phrases,
+            &Options::default(),
+            Enabled::of(&[&RULE]),
+        );
+        analysis
+            .runs
+            .iter()
+            .flat_map(|r| &r.lines)
+            .map(|l| l.line + 1)
+            .collect()
+    }
+
+    const BODY: &str = "The council voted on Tuesday to extend the library's opening hours through the winter months.\n";
+
+    #[test]
+    fn a_phrase_matches_a_line_that_stands_alone() {
+        assert_eq!(found(&format!("{BODY}\nRead more\n")), [3]);
+        // The end of a wrapped sentence, and its start.
+        assert_eq!(
+            found("Readers who want the whole story can turn the page to read\nmore.\n"),
+            [] as [usize; 0]
+        );
+        assert_eq!(
+            found("It was shown in Paris and in\nEnglish.\n"),
+            [] as [usize; 0]
+        );
+        assert_eq!(
+            found(
+                "We wrote this under licence, with the archives in the directory\narchives in directory macros/latex; either\nversion 1 of it.\n"
+            ),
+            [] as [usize; 0]
+        );
+        assert_eq!(
+            found(
+                "Copyright (C) 1989, 1991 Free Software Foundation, Inc.,\n51 Franklin Street, Boston\n"
+            ),
+            [] as [usize; 0]
+        );
+        // A list item starts a unit of its own.
+        assert_eq!(
+            found(
+                "Readers who want the whole story can turn the page to find\n* reply\n\n* Share\n"
+            ),
+            [2, 4]
+        );
+    }
+
+    #[test]
+    fn phrases_that_need_context_are_chrome_beside_chrome_in_menus_and_footers() {
+        // At the top of a licence, before its body: content.
+        let licence = format!(
+            "Copyright (C) 2007 Free Software Foundation, Inc.\n\n{BODY}\nTERMS AND CONDITIONS\n\n{BODY}"
+        );
+        assert_eq!(found(&licence), [] as [usize; 0]);
+        // Beside an unambiguous phrase.
+        assert_eq!(
+            found(&format!("{BODY}\nFOLLOW US\n\nPrivacy Policy\n\n{BODY}")),
+            [3, 5]
+        );
+        // In a menu of short labels.
+        assert_eq!(found(&format!("Home\nWorld\nJobs\nHelp\n\n{BODY}")), [3, 4]);
+        // A button repeated down the page.
+        assert_eq!(
+            found(&format!("{BODY}\nReply\n\n{BODY}\nReply\n\n{BODY}")),
+            [3, 7]
+        );
+        // After the last body paragraph.
+        assert_eq!(found(&format!("{BODY}\n© 2024 The Daily Ledger\n")), [3]);
+        // A field label is not a button, however often it comes.
+        assert_eq!(
+            found(&format!(
+                "Comment:\n some text here\n\n{BODY}\nComment:\n more text\n\n{BODY}"
+            )),
+            [] as [usize; 0]
+        );
+    }
 }

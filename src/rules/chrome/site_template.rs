@@ -3,18 +3,24 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::corpus::Corpus;
 use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::DocId;
+use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
+use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
 use crate::text::hashing::KeyMap;
+use crate::text::word_count_capped;
 
 pub const RULE: Rule = Rule {
     code: "C003",
@@ -29,7 +35,11 @@ Reports lines that recur in many documents of the same folder: by default in at 
 documents and in at least 30% of the files of the folder. That is the site's template
 (menus, taglines, footers, disclaimers) whatever its wording, the idea behind the
 repeated-line filters of C4 and FineWeb. On a corpus of one site it is the strongest
-signal there is. Bylines and date lines are never template.
+signal there is. Bylines and date lines are never template, and neither are lines that
+documents of one folder share as content: sentences and parts of wrapped ones
+(`at your option.`), code and configuration (`}`, `[dependencies]`, `serde = "1"`),
+headings (`## License`, or `License` above a paragraph), and punctuation that structures
+the text (a rule, a code fence). A bullet alone, an empty list item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
 
@@ -141,7 +151,7 @@ impl Templates {
             .map(|p| (p.first_line, p.fingerprint.key))
             .collect();
         for (i, line) in page.lines.iter().enumerate() {
-            if marks.is_marked(i) || line.metadata {
+            if marks.is_marked(i) || line.metadata || is_content(page, line) {
                 continue;
             }
             if let Some(&key) = one_line_keys.get(&line.index)
@@ -163,5 +173,152 @@ impl Templates {
                 numbers: [docs, folder_docs, folder_files].map(Detail::number),
                 ..Detail::default()
             })
+    }
+}
+
+/// A line in wrapped prose has at least this many words when it starts with a capital...
+const MIN_PROSE_WORDS: usize = 10;
+/// ...and this many when it starts in lower case (the rest of a sentence).
+const MIN_TAIL_WORDS: usize = 4;
+/// A line that ends with a colon introduces what follows from this many words on (`Add
+/// this to your Cargo.toml:`); shorter ones are labels (`Share:`).
+const MIN_INTRO_WORDS: usize = 5;
+/// A heading is short...
+const MAX_HEADING_WORDS: usize = 8;
+/// ...and followed by a paragraph of at least this many words that ends a sentence.
+const MIN_SECTION_WORDS: usize = 15;
+
+/// Whether a line that files of a folder share is content of a kind that several
+/// documents share without being a site's template: a sentence or part of one, code,
+/// a heading, or punctuation that structures the text.
+fn is_content(page: &Page, line: &Line) -> bool {
+    let text = line.text.trim();
+    if !text.chars().any(char::is_alphanumeric) {
+        // `}`, a code fence, a rule, the `.` between paragraphs of a Debian copyright
+        // file. A bullet alone is an empty list item, its icon link lost: template.
+        return !matches!(text, "*" | "-" | "+" | "•" | "·" | "◦" | "▪");
+    }
+    is_prose(line, text) || is_code(text) || is_heading(page, line, text)
+}
+
+/// A sentence, or a line of one wrapped over several lines.
+fn is_prose(line: &Line, text: &str) -> bool {
+    let starts_lower = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase);
+    let last_word_lower = text
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let menu = text.contains(['|', '•', '·', '¦']);
+    (starts_lower && (line.ends_sentence || line.words >= MIN_TAIL_WORDS))
+        || (!menu && line.words >= MIN_PROSE_WORDS && (line.ends_sentence || last_word_lower))
+        || (text.ends_with([':', '：']) && line.words >= MIN_INTRO_WORDS)
+}
+
+/// Code and configuration: a fence, a `[section]`, a `key = value`, or code punctuation.
+fn is_code(text: &str) -> bool {
+    static CODE: OnceLock<Regex> = OnceLock::new();
+    let code = CODE.get_or_init(|| {
+        Regex::new(r#"^(```|~~~)|^\[\[?[\w.\-"]+\]\]?$|^[\w.\-]+\s*=\s*\S|\(\)|[{}]|=>|->|::|;$|<!--|</?[a-z][\w-]*[\s>/]"#)
+            .expect("code pattern")
+    });
+    code.is_match(text)
+}
+
+/// A heading: a Markdown heading, or a short line without final punctuation followed by
+/// a paragraph of prose (`License`, then the licence's first sentence).
+fn is_heading(page: &Page, line: &Line, text: &str) -> bool {
+    if text.starts_with('#') && text.trim_start_matches('#').starts_with(' ') {
+        return true;
+    }
+    if line.words > MAX_HEADING_WORDS || line.ends_sentence || line.list_item {
+        return false;
+    }
+    let document = page.document;
+    document
+        .paragraphs
+        .iter()
+        .find(|p| p.first_line > line.index)
+        .is_some_and(|p| {
+            let next = document.slice(p.span).trim();
+            !starts_with_list_marker(next)
+                && ends_sentence(next)
+                && word_count_capped(next, MIN_SECTION_WORDS) >= MIN_SECTION_WORDS
+        })
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let text = text.trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』', '»']);
+    text.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::document::Document;
+    use crate::rules::chrome::analysis::{Enabled, run};
+
+    /// The lines of `shared` that are site template when four files hold them, each
+    /// after a body paragraph of its own.
+    fn template(shared: &str) -> Vec<String> {
+        let documents = (0..4)
+            .map(|n| {
+                let text = format!(
+                    "Story {n} of the council, which voted on Tuesday to extend the opening hours.\n\n{shared}"
+                );
+                Document::from_bytes(format!("site/{n}.txt").into(), text.into_bytes())
+            })
+            .collect();
+        let corpus = Corpus {
+            documents,
+            auxiliary: Vec::new(),
+        };
+        let phrases = Phrases::builtin().expect("rules/chrome.toml");
+        let analysis = run(
+            &corpus,
+            &phrases,
+            &Options::default(),
+            Enabled::of(&[&RULE]),
+        );
+        let doc = &corpus.documents[0];
+        analysis
+            .runs
+            .iter()
+            .filter(|r| r.doc == 0)
+            .flat_map(|r| &r.lines)
+            .map(|l| doc.slice(l.span).trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn menus_taglines_and_bullets_are_template() {
+        assert_eq!(
+            template("Valley Gazette, local news\n\n*\n"),
+            ["Valley Gazette, local news", "*"]
+        );
+        assert_eq!(
+            template("© 2024 The Daily Ledger. All rights reserved.\n"),
+            ["© 2024 The Daily Ledger. All rights reserved."]
+        );
+    }
+
+    #[test]
+    fn sentences_code_headings_and_structure_are_not() {
+        for shared in [
+            "at your option.\n",
+            "but WITHOUT ANY WARRANTY; without even the implied warranty of\n",
+            "This program is distributed in the hope that it will be useful.\n",
+            "Add this to your Cargo.toml file:\n",
+            "```toml\n\n[dependencies]\n\nserde = \"1\"\n\n}\n\nOk(())\n",
+            "## License\n",
+            "License\n\nThis program is free software: you can redistribute it under the terms of the licence.\n",
+            ".\n\n---\n",
+        ] {
+            let found = template(shared);
+            assert!(found.is_empty(), "{shared:?}: {found:?}");
+        }
     }
 }

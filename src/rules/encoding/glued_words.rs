@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::data::glued_words::GluedWords;
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
@@ -27,7 +29,8 @@ described in `rules/glued_words.toml`: whole words (`macOS`, `ChatGPT`), acronym
 end product names (`CentOS`, `ReiserFS`, `OpenVPN`: `OS`, `FS`, `VPN`) and beginnings
 of names (`OpenLDAP`).
 Words with digits or with `/ @ # _ = . : & \` inside (URLs, handles, identifiers) are
-not looked at.
+not looked at, and neither is a glued word found twice or more in a document: a lost
+separator is an accident that seldom repeats word for word, a name repeats.
 
 ## Why it matters
 A glued word is two words lost for search and tokenization, and a sign that the
@@ -41,9 +44,18 @@ Unsafe (the lost separator could have been a space, a hyphen or a slash): insert
 between the two runs.
 
 ## Configuration
-Add real names to the `allow`, `name_suffixes` or `name_prefixes` lists of a
-glued-words data file. Silence with
-`--ignore E012`.
+In `corpuslint.toml`, list real names under `[encoding]`:
+
+```toml
+[encoding]
+glued_words_allow = ["GnuTLS", "CircleCI"]
+glued_words_files = ["names.toml"]
+```
+
+`glued_words_allow` takes whole words; each file of `glued_words_files` (paths relative
+to the configuration file) has the format of `rules/glued_words.toml`, with any of its
+`allow`, `name_suffixes` and `name_prefixes` lists. A file that cannot be read or does
+not parse is a configuration error. Silence with `--ignore E012`.
 "#,
 };
 
@@ -55,14 +67,24 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let text = context.text();
+    let mut found = Vec::new();
     let mut checked_until = 0;
     for offset in upper_after_lower(text) {
         if offset >= checked_until {
             let word = word_around(text, offset);
             checked_until = word.end;
-            for (run, boundary) in glued_in_word(text, word, &context.data.glued_words) {
-                report_glued(text, run, boundary, report);
-            }
+            found.extend(glued_in_word(text, word, &context.data.glued_words));
+        }
+    }
+    // A lost separator is an accident of extraction, which seldom repeats word for word;
+    // the same glued word twice in a document is a name (`GnuTLS`, `TinySCHEME`).
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (run, _) in &found {
+        *seen.entry(&text[run.start..run.end]).or_default() += 1;
+    }
+    for (run, boundary) in found {
+        if seen[&text[run.start..run.end]] == 1 {
+            report_glued(text, run, boundary, report);
         }
     }
 }
@@ -100,7 +122,7 @@ fn report_glued(text: &str, run: Span, boundary: usize, report: &mut Reporter) {
         )
         .with_label("separator lost here?")
         .with_help(format!(
-            "restore the separator (`{left} {right}`, `{left}-{right}`...); if `{word}` is a real name, add it to the glued-words allow list"
+            "restore the separator (`{left} {right}`, `{left}-{right}`...); if `{word}` is a real name, add it to `glued_words_allow` under `[encoding]` in corpuslint.toml"
         ))
         .with_fix(Fix::unsafe_(vec![Edit::insert(boundary, " ")]));
 }
@@ -243,5 +265,27 @@ mod tests {
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod repeated_tests {
+    use super::*;
+    use crate::rules::test_support::flagged;
+
+    #[test]
+    fn a_glued_word_found_twice_is_a_name() {
+        assert_eq!(
+            flagged(&RULE, "TinySCHEME runs; TinySCHEME is small."),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            flagged(&RULE, "ChinaUS and ChinaEU"),
+            ["ChinaUS", "ChinaEU"]
+        );
+        assert_eq!(
+            flagged(&RULE, "libSM CommonJS CircleCI GnuTLS"),
+            [] as [&str; 0]
+        );
     }
 }
