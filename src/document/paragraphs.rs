@@ -1,6 +1,7 @@
-//! Splits a text into paragraphs.
+//! Splits a text into paragraphs as a reader sees them.
 //!
-//! Two layouts are common in corpora: paragraphs separated by blank lines, and one
+//! A Markdown document's paragraphs are its blocks, as its parser reads them. In plain
+//! text, two layouts are common in corpora: paragraphs separated by blank lines, and one
 //! paragraph per line (as many scrapers write). Inside a block of consecutive lines,
 //! each line is its own paragraph unless the block reads as hard-wrapped prose
 //! (lines of about the same width that break mid-sentence, as in plain-text books),
@@ -8,6 +9,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::document::structure::{Built, LineRole};
 use crate::text::is_cjk;
 use crate::text::line_index::LineIndex;
 use crate::text::normalize::{Fingerprint, fingerprint};
@@ -36,11 +38,77 @@ struct Line {
     indent: usize,
 }
 
+/// The paragraphs of `text` read as plain text, front matter included.
 pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
+    segment_plain(text, lines, 0)
+}
+
+/// The paragraphs of a document of this structure: Markdown ones from its blocks,
+/// plain-text ones from its layout. Front matter is one paragraph.
+pub(crate) fn segment_structured(text: &str, lines: &LineIndex, built: &Built) -> Vec<Paragraph> {
+    let mut paragraphs = if built.structure.is_markdown() {
+        segment_markdown(text, lines, built)
+    } else {
+        segment_plain(text, lines, built.structure.front_matter_lines())
+    };
+    // Kept as long as the document: without growth slack.
+    paragraphs.shrink_to_fit();
+    paragraphs
+}
+
+/// One paragraph per Markdown block: a paragraph, a heading, a list item's own text, a
+/// code or HTML block, a table, a quoted paragraph.
+fn segment_markdown(text: &str, lines: &LineIndex, built: &Built) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut buffer = String::new();
+    let mut open: Option<(usize, LineRole)> = None;
+    let mut close = |first: usize, last: usize, out: &mut Vec<Paragraph>| {
+        let span = Span::new(lines.line_start(first), lines.line_end(last, text));
+        out.push(Paragraph {
+            span,
+            first_line: first,
+            last_line: last,
+            fingerprint: fingerprint(&text[span.start..span.end], &mut buffer),
+        });
+    };
+    for line in 0..lines.line_count() {
+        let role = built.structure.role(line);
+        let starts = built.block_starts.get(line).copied().unwrap_or(false);
+        match open {
+            _ if role == LineRole::Blank => {
+                if let Some((first, _)) = open.take() {
+                    close(first, line - 1, &mut paragraphs);
+                }
+            }
+            Some((_, current)) if current == role && !starts => {}
+            _ => {
+                if let Some((first, _)) = open.take() {
+                    close(first, line - 1, &mut paragraphs);
+                }
+                open = Some((line, role));
+            }
+        }
+    }
+    if let Some((first, _)) = open {
+        close(first, lines.line_count() - 1, &mut paragraphs);
+    }
+    paragraphs
+}
+
+fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut buffer = String::new();
+    if front_matter_lines > 0 {
+        let span = Span::new(0, lines.line_end(front_matter_lines - 1, text));
+        paragraphs.push(Paragraph {
+            span,
+            first_line: 0,
+            last_line: front_matter_lines - 1,
+            fingerprint: fingerprint(&text[span.start..span.end], &mut buffer),
+        });
+    }
     let mut block: Vec<Line> = Vec::new();
-    for (index, (start, end)) in lines.lines(text).enumerate() {
+    for (index, (start, end)) in lines.lines(text).enumerate().skip(front_matter_lines) {
         let content = &text[start..end];
         if content.trim().is_empty() {
             segment_block(text, &block, &mut buffer, &mut paragraphs);
@@ -55,8 +123,6 @@ pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
         });
     }
     segment_block(text, &block, &mut buffer, &mut paragraphs);
-    // Kept as long as the document: without growth slack.
-    paragraphs.shrink_to_fit();
     paragraphs
 }
 
@@ -71,31 +137,104 @@ fn paragraph(text: &str, first: &Line, last: &Line, buffer: &mut String) -> Para
     }
 }
 
+/// Splits a block of consecutive lines into runs that cannot share a paragraph: a line
+/// of its own `.` (the paragraph separator of Debian files) stands alone, and a line
+/// indented deeper than the one before starts a run unless it is nested under a list
+/// item (`License: GPL-2+` over its one-space-indented text, a book's indented first
+/// lines).
 fn segment_block(text: &str, block: &[Line], buffer: &mut String, out: &mut Vec<Paragraph>) {
+    let line_text = |line: &Line| &text[line.span.start..line.span.end];
+    let mut start = 0;
     let Some(first) = block.first() else { return };
-    let width = block.iter().map(|l| l.width).max().unwrap_or(0);
-    if !is_hard_wrapped(text, block, width) {
-        out.extend(block.iter().map(|line| paragraph(text, line, line, buffer)));
-        return;
-    }
-    let full = (width as f32 * FULL_LINE_SHARE) as usize;
-    let mut start = first;
-    let mut opened_with_marker = starts_with_list_marker(&text[first.span.start..first.span.end]);
-    for pair in block.windows(2) {
-        let (prev, next) = (&pair[0], &pair[1]);
-        let next_text = &text[next.span.start..next.span.end];
-        let next_is_item = starts_with_list_marker(next_text);
-        let breaks =
-            prev.width < full || next_is_item || (next.indent > prev.indent && !opened_with_marker);
-        if breaks {
-            out.push(paragraph(text, start, prev, buffer));
-            start = next;
-            opened_with_marker = next_is_item;
+    let mut item_indent = item_column(line_text(first)).map(|_| first.indent);
+    for i in 1..block.len() {
+        let (prev, next) = (&block[i - 1], &block[i]);
+        let next_item = item_column(line_text(next)).is_some();
+        let nested = item_indent.is_some_and(|indent| next.indent > indent);
+        let boundary = is_separator(line_text(prev))
+            || is_separator(line_text(next))
+            || (next.indent > prev.indent && !nested && !next_item);
+        if boundary {
+            segment_run(text, &block[start..i], buffer, out);
+            start = i;
+            item_indent = None;
+        }
+        if next_item {
+            item_indent = Some(next.indent);
         }
     }
-    if let Some(last) = block.last() {
+    if start < block.len() {
+        segment_run(text, &block[start..], buffer, out);
+    }
+}
+
+/// Joins the lines of a run that continue one paragraph: wrapped prose when the run
+/// reads as hard-wrapped, and the lines aligned under the text of a list item that
+/// were wrapped from a long line (changelog entries, numbered licence clauses).
+fn segment_run(text: &str, run: &[Line], buffer: &mut String, out: &mut Vec<Paragraph>) {
+    let Some(first) = run.first() else { return };
+    let line_text = |line: &Line| &text[line.span.start..line.span.end];
+    let width = run.iter().map(|l| l.width).max().unwrap_or(0);
+    let wrapped = is_hard_wrapped(text, run, width);
+    let full = (width as f32 * FULL_LINE_SHARE) as usize;
+    let mut start = first;
+    let mut item = item_column(line_text(first));
+    for pair in run.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        let next_item = item_column(line_text(next))
+            .filter(|_| !is_wrapped_number(line_text(prev), line_text(next)));
+        let long = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&prev.width);
+        let under_item = next_item.is_none() && long && item == Some(next.indent);
+        // The first line of a paragraph may be indented deeper than the others; after
+        // it, a line indented less than the one before starts another paragraph.
+        let aligned = item.is_some()
+            || next.indent == prev.indent
+            || (next.indent < prev.indent && std::ptr::eq(start, prev));
+        let prose = wrapped && prev.width >= full && next_item.is_none() && aligned;
+        if !(under_item || prose) {
+            out.push(paragraph(text, start, prev, buffer));
+            start = next;
+            item = next_item;
+        }
+    }
+    if let Some(last) = run.last() {
         out.push(paragraph(text, start, last, buffer));
     }
+}
+
+/// `section\n7.  This requirement`: a number that a wrap carried to the start of a line,
+/// after a line that stops mid-sentence, does not open a list item.
+fn is_wrapped_number(prev: &str, next: &str) -> bool {
+    next.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && prev
+            .trim_end()
+            .ends_with(|c: char| c.is_lowercase() || c == ',')
+}
+
+/// A line of its own `.`: an empty line inside a field of a Debian control or copyright
+/// file.
+fn is_separator(line: &str) -> bool {
+    line.trim() == "."
+}
+
+/// The column where the text of a list item starts, if `line` opens one: the markers
+/// of [`starts_with_list_marker`], and the `(a)`, `a)`, `(iv)` of licence clauses.
+fn item_column(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    let marker_len = if starts_with_list_marker(body) {
+        body.find(char::is_whitespace)?
+    } else {
+        let inner = body.strip_prefix('(').unwrap_or(body);
+        let label = inner.find(')')?;
+        if label == 0 || label > 3 || !inner[..label].chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        body.len() - inner.len() + label + 1
+    };
+    let rest = &body[marker_len..];
+    let spaces = rest.len() - rest.trim_start().len();
+    (spaces > 0 && !rest.trim_start().is_empty()).then_some(indent + marker_len + spaces)
 }
 
 /// Columns a line takes; printable ASCII, most lines, takes one column a byte.
@@ -122,7 +261,7 @@ fn is_hard_wrapped(text: &str, block: &[Line], width: usize) -> bool {
             let next = text[pair[1].span.start..pair[1].span.end].trim_start();
             (prev, next, pair[0].width)
         })
-        .filter(|(_, next, _)| !starts_with_list_marker(next))
+        .filter(|(prev, next, _)| item_column(next).is_none() || is_wrapped_number(prev, next))
         .collect();
     if joins.is_empty() {
         return false;

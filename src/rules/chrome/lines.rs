@@ -50,18 +50,21 @@ impl<'a> Line<'a> {
     }
 }
 
-/// The non-blank lines of `document`, counted up to `max_words` words each.
+/// The non-blank lines of `document` that can be chrome, counted up to `max_words` words
+/// each. Left out: the front matter (provenance, however many files share its lines),
+/// the lines of a paragraph wrapped over several lines (a piece of a sentence is not a
+/// page element), and in Markdown code, HTML, tables, headings and thematic breaks.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
-    // Front matter is provenance, however many files share its lines.
-    let front_matter_lines = match crate::provenance::front_matter::parse(&document.text) {
-        Some(Ok(front)) => front.last_line + 1,
-        _ => 0,
-    };
+    let structure = &document.structure;
     document
         .line_spans()
         .enumerate()
-        .skip(front_matter_lines)
-        .filter(|(_, span)| !document.slice(*span).trim().is_empty())
+        .skip(structure.front_matter_lines())
+        .filter(|(index, span)| {
+            !document.slice(*span).trim().is_empty()
+                && structure.role(*index).is_prose()
+                && !document.wraps_line(*index)
+        })
         .map(|(index, span)| Line::new(index, span, document.slice(span), max_words))
         .collect()
 }

@@ -62,10 +62,13 @@ impl Block {
     }
 }
 
-/// Whether a paragraph is long enough to be a finding on its own.
+/// Whether a paragraph is long enough to be a finding on its own; Markdown code and
+/// HTML blocks never are.
 fn counts(doc: &Document, para: usize, options: &Options) -> bool {
     let fp = doc.paragraphs[para].fingerprint;
-    fp.chars as usize >= options.min_chars && fp.words as usize >= options.min_words
+    fp.chars as usize >= options.min_chars
+        && fp.words as usize >= options.min_words
+        && !doc.is_verbatim_paragraph(para)
 }
 
 /// Where each normalized paragraph text occurs first, and in how many documents.
@@ -94,7 +97,8 @@ impl ExactIndex {
             let mut own = Vec::with_capacity(document.paragraphs.len());
             for (para, p) in document.paragraphs.iter().enumerate() {
                 let key = p.fingerprint.key;
-                if p.fingerprint.chars == 0 {
+                // Code shared by READMEs is not copied prose: it has no origin.
+                if p.fingerprint.chars == 0 || document.is_verbatim_paragraph(para) {
                     own.push(None);
                     continue;
                 }
