@@ -107,98 +107,131 @@ fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Ve
             fingerprint: fingerprint(&text[span.start..span.end], &mut buffer),
         });
     }
-    let mut block: Vec<Line> = Vec::new();
-    for (index, (start, end)) in lines.lines(text).enumerate().skip(front_matter_lines) {
-        let content = &text[start..end];
-        if content.trim().is_empty() {
-            segment_block(text, &block, &mut buffer, &mut paragraphs);
-            block.clear();
-            continue;
-        }
-        block.push(Line {
-            index,
-            span: Span::new(start, end),
-            width: display_width(content.trim_end()),
-            indent: content.len() - content.trim_start().len(),
+    // Blank lines are kept as `None`: they end blocks.
+    let all: Vec<Option<Line>> = lines
+        .lines(text)
+        .enumerate()
+        .skip(front_matter_lines)
+        .map(|(index, (start, end))| {
+            let content = &text[start..end];
+            (!content.trim().is_empty()).then(|| Line {
+                index,
+                span: Span::new(start, end),
+                width: display_width(content.trim_end()),
+                indent: content.len() - content.trim_start().len(),
+            })
+        })
+        .collect();
+    // The width the text is wrapped at, if it is: its widest line that a wrap could
+    // have made. A long URL or a one-line paragraph does not count.
+    let wrap_width = all
+        .iter()
+        .flatten()
+        .map(|l| l.width)
+        .filter(|&w| w <= MAX_WRAP_WIDTH)
+        .max()
+        .unwrap_or(0);
+    let mut segmenter = Segmenter {
+        text,
+        buffer,
+        out: paragraphs,
+        wrap_width,
+    };
+    for block in all.split(Option::is_none) {
+        let block: Vec<&Line> = block.iter().flatten().collect();
+        segmenter.block(&block);
+    }
+    segmenter.out
+}
+
+struct Segmenter<'a> {
+    text: &'a str,
+    buffer: String,
+    out: Vec<Paragraph>,
+    wrap_width: usize,
+}
+
+impl Segmenter<'_> {
+    fn line_text(&self, line: &Line) -> &str {
+        &self.text[line.span.start..line.span.end]
+    }
+
+    /// A paragraph of the lines `first..=last` of a block.
+    fn push(&mut self, first: &Line, last: &Line) {
+        let span = Span::new(first.span.start, last.span.end);
+        self.out.push(Paragraph {
+            span,
+            first_line: first.index,
+            last_line: last.index,
+            fingerprint: fingerprint(&self.text[span.start..span.end], &mut self.buffer),
         });
     }
-    segment_block(text, &block, &mut buffer, &mut paragraphs);
-    paragraphs
-}
 
-/// A paragraph of the lines `first..=last` of a block.
-fn paragraph(text: &str, first: &Line, last: &Line, buffer: &mut String) -> Paragraph {
-    let span = Span::new(first.span.start, last.span.end);
-    Paragraph {
-        span,
-        first_line: first.index,
-        last_line: last.index,
-        fingerprint: fingerprint(&text[span.start..span.end], buffer),
+    /// Splits a block of consecutive lines into runs that cannot share a paragraph: a
+    /// line of its own `.` (the paragraph separator of Debian files) stands alone, and a
+    /// line indented deeper than the one before starts a run unless it is nested under a
+    /// list item (`License: GPL-2+` over its one-space-indented text, a book's indented
+    /// first lines).
+    fn block(&mut self, block: &[&Line]) {
+        let Some(first) = block.first() else { return };
+        let mut start = 0;
+        let mut item_indent = item_column(self.line_text(first)).map(|_| first.indent);
+        for i in 1..block.len() {
+            let (prev, next) = (block[i - 1], block[i]);
+            let next_item = item_column(self.line_text(next)).is_some();
+            let nested = item_indent.is_some_and(|indent| next.indent > indent);
+            let boundary = is_separator(self.line_text(prev))
+                || is_separator(self.line_text(next))
+                || (next.indent > prev.indent && !nested && !next_item);
+            if boundary {
+                self.run(&block[start..i]);
+                start = i;
+                item_indent = None;
+            }
+            if next_item {
+                item_indent = Some(next.indent);
+            }
+        }
+        self.run(&block[start..]);
     }
-}
 
-/// Splits a block of consecutive lines into runs that cannot share a paragraph: a line
-/// of its own `.` (the paragraph separator of Debian files) stands alone, and a line
-/// indented deeper than the one before starts a run unless it is nested under a list
-/// item (`License: GPL-2+` over its one-space-indented text, a book's indented first
-/// lines).
-fn segment_block(text: &str, block: &[Line], buffer: &mut String, out: &mut Vec<Paragraph>) {
-    let line_text = |line: &Line| &text[line.span.start..line.span.end];
-    let mut start = 0;
-    let Some(first) = block.first() else { return };
-    let mut item_indent = item_column(line_text(first)).map(|_| first.indent);
-    for i in 1..block.len() {
-        let (prev, next) = (&block[i - 1], &block[i]);
-        let next_item = item_column(line_text(next)).is_some();
-        let nested = item_indent.is_some_and(|indent| next.indent > indent);
-        let boundary = is_separator(line_text(prev))
-            || is_separator(line_text(next))
-            || (next.indent > prev.indent && !nested && !next_item);
-        if boundary {
-            segment_run(text, &block[start..i], buffer, out);
-            start = i;
-            item_indent = None;
+    /// Joins the lines of a run that continue one paragraph: wrapped prose when the run
+    /// reads as hard-wrapped, and the lines aligned under the text of a list item that
+    /// a wrap carried over (changelog entries, numbered licence clauses).
+    fn run(&mut self, run: &[&Line]) {
+        let Some(&first) = run.first() else { return };
+        let width = run.iter().map(|l| l.width).max().unwrap_or(0);
+        let wrapped = is_hard_wrapped(self.text, run, width);
+        let full = (width as f32 * FULL_LINE_SHARE) as usize;
+        let mut start = first;
+        let mut item = item_column(self.line_text(first));
+        for pair in run.windows(2) {
+            let (prev, next) = (pair[0], pair[1]);
+            let (prev_text, next_text) = (self.line_text(prev), self.line_text(next));
+            let next_item =
+                item_column(next_text).filter(|_| !is_wrapped_number(prev_text, next_text));
+            let long = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&prev.width);
+            // A wrap carries a word over when it does not fit: a line under an item
+            // whose first word would have fitted is a second field (`4 hours ago`).
+            let next_word = next_text.split_whitespace().next().unwrap_or("");
+            let carried = prev.width + 1 + display_width(next_word) > self.wrap_width;
+            let under_item =
+                next_item.is_none() && long && carried && item == Some(next.indent);
+            // The first line of a paragraph may be indented deeper than the others; after
+            // it, a line indented less than the one before starts another paragraph.
+            let aligned = item.is_some()
+                || next.indent == prev.indent
+                || (next.indent < prev.indent && std::ptr::eq(start, prev));
+            let prose = wrapped && prev.width >= full && next_item.is_none() && aligned;
+            if !(under_item || prose) {
+                self.push(start, prev);
+                start = next;
+                item = next_item;
+            }
         }
-        if next_item {
-            item_indent = Some(next.indent);
+        if let Some(&last) = run.last() {
+            self.push(start, last);
         }
-    }
-    if start < block.len() {
-        segment_run(text, &block[start..], buffer, out);
-    }
-}
-
-/// Joins the lines of a run that continue one paragraph: wrapped prose when the run
-/// reads as hard-wrapped, and the lines aligned under the text of a list item that
-/// were wrapped from a long line (changelog entries, numbered licence clauses).
-fn segment_run(text: &str, run: &[Line], buffer: &mut String, out: &mut Vec<Paragraph>) {
-    let Some(first) = run.first() else { return };
-    let line_text = |line: &Line| &text[line.span.start..line.span.end];
-    let width = run.iter().map(|l| l.width).max().unwrap_or(0);
-    let wrapped = is_hard_wrapped(text, run, width);
-    let full = (width as f32 * FULL_LINE_SHARE) as usize;
-    let mut start = first;
-    let mut item = item_column(line_text(first));
-    for pair in run.windows(2) {
-        let (prev, next) = (&pair[0], &pair[1]);
-        let next_item = item_column(line_text(next))
-            .filter(|_| !is_wrapped_number(line_text(prev), line_text(next)));
-        let long = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&prev.width);
-        let under_item = next_item.is_none() && long && item == Some(next.indent);
-        // The first line of a paragraph may be indented deeper than the others; after
-        // it, a line indented less than the one before starts another paragraph.
-        let aligned = item.is_some()
-            || next.indent == prev.indent
-            || (next.indent < prev.indent && std::ptr::eq(start, prev));
-        let prose = wrapped && prev.width >= full && next_item.is_none() && aligned;
-        if !(under_item || prose) {
-            out.push(paragraph(text, start, prev, buffer));
-            start = next;
-            item = next_item;
-        }
-    }
-    if let Some(last) = run.last() {
-        out.push(paragraph(text, start, last, buffer));
     }
 }
 
@@ -248,7 +281,7 @@ fn display_width(line: &str) -> usize {
 
 /// A block is hard-wrapped when its width is a plausible wrap width, nearly every line
 /// but the last fills it, and most line breaks fall inside a sentence.
-fn is_hard_wrapped(text: &str, block: &[Line], width: usize) -> bool {
+fn is_hard_wrapped(text: &str, block: &[&Line], width: usize) -> bool {
     if block.len() < 2 || !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) {
         return false;
     }
