@@ -168,10 +168,11 @@ impl Segmenter<'_> {
     }
 
     /// Splits a block of consecutive lines into runs that cannot share a paragraph: a
-    /// line of its own `.` (the paragraph separator of Debian files) stands alone, and a
+    /// line of its own `.` (the paragraph separator of Debian files) stands alone; a
     /// line indented deeper than the one before starts a run unless it is nested under a
     /// list item (`License: GPL-2+` over its one-space-indented text, a book's indented
-    /// first lines).
+    /// first lines); so does a line indented less than the one before, but after a
+    /// run's first line (`Comment:` after an indented field).
     fn block(&mut self, block: &[&Line]) {
         let Some(first) = block.first() else { return };
         let mut start = 0;
@@ -180,9 +181,12 @@ impl Segmenter<'_> {
             let (prev, next) = (block[i - 1], block[i]);
             let next_item = item_column(self.line_text(next)).is_some();
             let nested = item_indent.is_some_and(|indent| next.indent > indent);
+            // Only the first line of a run may stand out further than the lines after it.
+            let outdented = next.indent < prev.indent && i - 1 > start;
             let boundary = is_separator(self.line_text(prev))
                 || is_separator(self.line_text(next))
-                || (next.indent > prev.indent && !nested && !next_item);
+                || (next.indent > prev.indent && !nested && !next_item)
+                || outdented;
             if boundary {
                 self.run(&block[start..i]);
                 start = i;
@@ -215,8 +219,7 @@ impl Segmenter<'_> {
             // whose first word would have fitted is a second field (`4 hours ago`).
             let next_word = next_text.split_whitespace().next().unwrap_or("");
             let carried = prev.width + 1 + display_width(next_word) > self.wrap_width;
-            let under_item =
-                next_item.is_none() && long && carried && item == Some(next.indent);
+            let under_item = next_item.is_none() && long && carried && item == Some(next.indent);
             // The first line of a paragraph may be indented deeper than the others; after
             // it, a line indented less than the one before starts another paragraph.
             let aligned = item.is_some()
@@ -443,6 +446,95 @@ mod tests {
     fn list_items_in_wrapped_text_start_paragraphs() {
         let text = "- the first item of a list that is long enough to wrap onto the\n  next line of the text file\n- the second item of a list that is long enough to wrap onto the\n  next line as well\n";
         assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn indented_licence_clauses_join_their_wrapped_lines() {
+        let text = "   TERMS OF USE\n\
+                    \n\
+                    \x20  1. Permission. Subject to the conditions below, the holder grants\n\
+                    \x20     each recipient a lasting, free licence to copy and change the\n\
+                    \x20     software, as set out in this document.\n\
+                    \n\
+                    \x20     (a) Every copy must carry this notice, unchanged, together\n\
+                    \x20         with the list of conditions; and\n\
+                    \n\
+                    \x20     b) Changed files must say that they were changed, and by\n\
+                    \x20     whom, in a comment near the top of the file or in section\n\
+                    \x20     7.  The section applies to every later version as well.\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "   TERMS OF USE",
+                "   1. Permission. Subject to the conditions below, the holder grants\n      each recipient a lasting, free licence to copy and change the\n      software, as set out in this document.",
+                "      (a) Every copy must carry this notice, unchanged, together\n          with the list of conditions; and",
+                "      b) Changed files must say that they were changed, and by\n      whom, in a comment near the top of the file or in section\n      7.  The section applies to every later version as well.",
+            ]
+        );
+    }
+
+    #[test]
+    fn debian_copyright_fields_and_separators() {
+        let text = "Files: *\n\
+                    Copyright: 2001-2020 A. Maintainer\n\
+                    License: Example-1+\n\
+                    \n\
+                    License: Example-1+\n\
+                    \x20This package is free to use; you may pass it on and change it\n\
+                    \x20under the terms of the example licence, either version one or\n\
+                    \x20any later one.\n\
+                    \x20.\n\
+                    \x20It comes with no warranty of any kind, not even the implied\n\
+                    \x20warranty of fitness for a purpose.\n\
+                    Comment:\n\
+                    \x20The full text of the licence is in the file named after it,\n\
+                    \x20in the common licences folder of the system.\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "Files: *",
+                "Copyright: 2001-2020 A. Maintainer",
+                "License: Example-1+",
+                "License: Example-1+",
+                " This package is free to use; you may pass it on and change it\n under the terms of the example licence, either version one or\n any later one.",
+                " .",
+                " It comes with no warranty of any kind, not even the implied\n warranty of fitness for a purpose.",
+                "Comment:",
+                " The full text of the licence is in the file named after it,\n in the common licences folder of the system.",
+            ]
+        );
+    }
+
+    #[test]
+    fn changelog_entries_join_their_wrapped_lines() {
+        let text = "tool (2.1-1) unstable; urgency=medium\n\
+                    \n\
+                    \x20 * New upstream release.\n\
+                    \x20 * Bump the standards version and drop the old build dependency\n\
+                    \x20   on the legacy helper (Closes: #123456).\n\
+                    \x20   - Rebuild the manual pages with the new generator, which now\n\
+                    \x20     writes them in UTF-8.\n\
+                    \x20 * Fix a typo.\n\
+                    \n\
+                    \x20-- A. Maintainer <a@example.org>  Mon, 02 Jan 2023 10:00:00 +0100\n";
+        let found = paragraphs(text);
+        assert_eq!(found.len(), 6);
+        assert_eq!(found[1], "  * New upstream release.");
+        assert!(found[2].ends_with("(Closes: #123456)."));
+        assert!(found[3].ends_with("writes them in UTF-8."));
+        assert_eq!(found[4], "  * Fix a typo.");
+    }
+
+    #[test]
+    fn a_second_field_under_a_list_item_is_not_its_wrap() {
+        // A scraped list of stories: the line under each item is when it was posted.
+        let text = "A paragraph of the story, on one line, long enough to set the width of the text here.\n\
+                    \n\
+                    \x20 * The leader urges the country to stay in the union\n\
+                    \x20   4 hours ago\n\
+                    \x20 * An interview at a glance\n\
+                    \x20   24 July 2015\n";
+        assert_eq!(paragraphs(text).len(), 5);
     }
 
     #[test]

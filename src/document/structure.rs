@@ -174,3 +174,214 @@ impl Structure {
         self.hard_breaks.binary_search(&line).is_ok()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn markdown(text: &str) -> Document {
+        Document::from_bytes("README.md".into(), text.as_bytes().to_vec())
+    }
+
+    fn roles(doc: &Document) -> Vec<LineRole> {
+        (0..doc.lines.line_count())
+            .map(|line| doc.structure.role(line))
+            .collect()
+    }
+
+    /// The text of each paragraph, and whether it is verbatim.
+    fn paragraphs(doc: &Document) -> Vec<(&str, bool)> {
+        (0..doc.paragraphs.len())
+            .map(|p| {
+                (
+                    doc.slice(doc.paragraphs[p].span),
+                    doc.is_verbatim_paragraph(p),
+                )
+            })
+            .collect()
+    }
+
+    use LineRole::*;
+
+    #[test]
+    fn only_markdown_files_are_read_as_markdown() {
+        assert!(is_markdown_path(Path::new("docs/README.md")));
+        assert!(is_markdown_path(Path::new("notes.MARKDOWN")));
+        assert!(!is_markdown_path(Path::new("README")));
+        assert!(!is_markdown_path(Path::new("page.txt")));
+        let plain =
+            Document::from_bytes("a.txt".into(), b"# Not a heading\n\n    code?\n".to_vec());
+        assert!(!plain.structure.is_markdown());
+        assert_eq!(roles(&plain), [Prose, Prose, Prose]);
+        assert!(plain.structure.verbatim_spans().is_empty());
+    }
+
+    #[test]
+    fn atx_and_setext_headings() {
+        let doc = markdown("# Title\n\nSub title\n---------\n\nText.\n\nOther\n=====\n");
+        assert_eq!(
+            roles(&doc),
+            [
+                Heading, Blank, Heading, Heading, Blank, Prose, Blank, Heading, Heading
+            ]
+        );
+        assert_eq!(
+            paragraphs(&doc),
+            [
+                ("# Title", false),
+                ("Sub title\n---------", false),
+                ("Text.", false),
+                ("Other\n=====", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_lists_are_one_paragraph_per_item() {
+        let doc = markdown(
+            "- the first item, whose text\n  goes on here\n  - a nested item\n    - deeper still\n- the second item\n\n1. one\n2. two\n",
+        );
+        assert_eq!(roles(&doc)[..5], [ListItem; 5]);
+        let texts: Vec<&str> = paragraphs(&doc).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "- the first item, whose text\n  goes on here",
+                "  - a nested item",
+                "    - deeper still",
+                "- the second item",
+                "1. one",
+                "2. two"
+            ]
+        );
+        assert!(doc.wraps_line(1));
+        assert!(!doc.wraps_line(2));
+    }
+
+    #[test]
+    fn fenced_code_is_verbatim_blank_lines_and_all() {
+        let text = "Add this:\n\n```toml\n[dependencies]\nserde = \"1\"\n\n}\n```\n\nDone.\n";
+        let doc = markdown(text);
+        assert_eq!(
+            roles(&doc),
+            [
+                Prose, Blank, Code, Code, Code, Code, Code, Code, Blank, Prose
+            ]
+        );
+        assert_eq!(
+            paragraphs(&doc),
+            [
+                ("Add this:", false),
+                ("```toml\n[dependencies]\nserde = \"1\"\n\n}\n```", true),
+                ("Done.", false)
+            ]
+        );
+        let code = text.find("[dependencies]").expect("in the text");
+        assert!(doc.structure.is_code(Span::new(code, code + 1)));
+        assert!(!doc.structure.is_verbatim(Span::new(0, 4)));
+    }
+
+    #[test]
+    fn indented_code_tables_and_html_blocks() {
+        let doc = markdown(
+            "Text before.\n\n    let x = 1;\n    let y = 2;\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div align=\"center\">\n  <img src=\"logo.png\">\n</div>\n",
+        );
+        assert_eq!(
+            roles(&doc),
+            [
+                Prose, Blank, Code, Code, Blank, Table, Table, Table, Blank, Html, Html, Html
+            ]
+        );
+        let units = paragraphs(&doc);
+        assert_eq!(units.len(), 4);
+        assert_eq!(units[1], ("    let x = 1;\n    let y = 2;", true));
+        assert_eq!(units[2], ("| a | b |\n|---|---|\n| 1 | 2 |", false));
+        assert!(units[3].1);
+        let kinds: Vec<VerbatimKind> = doc
+            .structure
+            .verbatim_spans()
+            .iter()
+            .map(|v| v.kind)
+            .collect();
+        assert_eq!(kinds, [VerbatimKind::Code, VerbatimKind::Html]);
+    }
+
+    #[test]
+    fn inline_code_html_and_autolinks_are_verbatim() {
+        let text = "Run `cargo add foo` or see <https://example.org>, <b>now</b> &amp; then.\n";
+        let doc = markdown(text);
+        let spans: Vec<(&str, VerbatimKind)> = doc
+            .structure
+            .verbatim_spans()
+            .iter()
+            .map(|v| (doc.slice(v.span), v.kind))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("`cargo add foo`", VerbatimKind::Code),
+                ("<https://example.org>", VerbatimKind::Autolink),
+                ("<b>", VerbatimKind::Html),
+                ("</b>", VerbatimKind::Html)
+            ]
+        );
+        let amp = text.find("&amp;").expect("in the text");
+        assert!(!doc.structure.is_verbatim(Span::new(amp, amp + 5)));
+    }
+
+    #[test]
+    fn front_matter_then_a_nested_list() {
+        let doc = markdown("---\ntitle: A page\nauthor: Jane Doe\n---\n- one\n  - two\n");
+        assert_eq!(doc.structure.front_matter_lines(), 4);
+        assert_eq!(
+            roles(&doc),
+            [
+                FrontMatter,
+                FrontMatter,
+                FrontMatter,
+                FrontMatter,
+                ListItem,
+                ListItem
+            ]
+        );
+        let texts: Vec<&str> = paragraphs(&doc).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "---\ntitle: A page\nauthor: Jane Doe\n---",
+                "- one",
+                "  - two"
+            ]
+        );
+        let plain = Document::from_bytes("a.txt".into(), b"---\ntitle: A\n---\nBody.\n".to_vec());
+        assert_eq!(plain.structure.front_matter_lines(), 3);
+        assert_eq!(plain.structure.role(1), FrontMatter);
+        assert_eq!(plain.structure.role(3), Prose);
+        assert_eq!(plain.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn hard_line_breaks_are_trailing_spaces_inside_a_paragraph() {
+        let doc = markdown(
+            "Roses are red,  \nviolets are blue.\\\nSo it goes.\n\nLast line of a paragraph  \n\n> quoted  \n> on\n",
+        );
+        assert!(doc.structure.has_hard_break(0));
+        // A backslash break has no trailing whitespace to keep.
+        assert!(!doc.structure.has_hard_break(1));
+        // Two spaces at the end of a paragraph break nothing.
+        assert!(!doc.structure.has_hard_break(4));
+        assert!(doc.structure.has_hard_break(6));
+        assert_eq!(doc.structure.role(6), Quote);
+    }
+
+    #[test]
+    fn quoted_paragraphs_are_separate() {
+        let doc = markdown("> one line\n> and its wrap\n>\n> a second paragraph\n\n***\n");
+        assert_eq!(
+            roles(&doc),
+            [Quote, Quote, Blank, Quote, Blank, ThematicBreak]
+        );
+        assert_eq!(doc.paragraphs.len(), 3);
+    }
+}
