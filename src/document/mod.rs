@@ -9,7 +9,7 @@ pub mod structure;
 use std::path::PathBuf;
 
 use crate::document::paragraphs::{Paragraph, segment_structured};
-use crate::document::structure::{LineRole, Structure, is_markdown_path};
+use crate::document::structure::{Built, LineRole, Structure, is_markdown_path};
 use crate::text::line_index::LineIndex;
 use crate::text::span::Span;
 
@@ -81,7 +81,7 @@ impl Document {
         let display = path.to_string_lossy().into_owned();
         let (text, raw, encoding) = decode(bytes);
         let lines = LineIndex::new(&text);
-        let built = Structure::build(&text, &lines, is_markdown_path(&path));
+        let built = structure_of(&text, &lines, is_markdown_path(&path));
         let paragraphs = paragraphs.unwrap_or_else(|| segment_structured(&text, &lines, &built));
         Self {
             path,
@@ -180,6 +180,30 @@ impl Document {
                 Span::new(start, self.text.len())
             }
         }
+    }
+}
+
+/// The structure of `text`, read as Markdown when `markdown` is true.
+fn structure_of(text: &str, lines: &LineIndex, markdown: bool) -> Built {
+    let front_matter_lines = match front_matter::parse(text) {
+        Some(Ok(front)) => (front.last_line + 1).min(lines.line_count()),
+        _ => 0,
+    };
+    if !markdown {
+        return Built {
+            structure: Structure::plain(front_matter_lines),
+            block_starts: Vec::new(),
+        };
+    }
+    let parsed = markdown::parse(text, lines, front_matter_lines);
+    Built {
+        structure: Structure::markdown(
+            front_matter_lines,
+            parsed.roles,
+            parsed.verbatim,
+            parsed.hard_breaks,
+        ),
+        block_starts: parsed.block_starts,
     }
 }
 

@@ -9,9 +9,6 @@
 
 use std::path::Path;
 
-use crate::document::front_matter;
-use crate::document::markdown;
-use crate::text::line_index::LineIndex;
 use crate::text::span::Span;
 
 /// What a line of a document is.
@@ -96,31 +93,28 @@ pub(crate) struct Built {
 }
 
 impl Structure {
-    /// The structure of `text`, read as Markdown when `markdown` is true.
-    pub(crate) fn build(text: &str, lines: &LineIndex, markdown: bool) -> Built {
-        let front_matter_lines = match front_matter::parse(text) {
-            Some(Ok(front)) => (front.last_line + 1).min(lines.line_count()),
-            _ => 0,
-        };
-        if !markdown {
-            return Built {
-                structure: Structure {
-                    front_matter_lines,
-                    ..Structure::default()
-                },
-                block_starts: Vec::new(),
-            };
+    /// The structure of a plain-text document.
+    pub(crate) fn plain(front_matter_lines: usize) -> Self {
+        Self {
+            front_matter_lines,
+            ..Self::default()
         }
-        let parsed = markdown::parse(text, lines, front_matter_lines);
-        Built {
-            structure: Structure {
-                markdown: true,
-                front_matter_lines,
-                roles: parsed.roles.into_boxed_slice(),
-                verbatim: parsed.verbatim.into_boxed_slice(),
-                hard_breaks: parsed.hard_breaks.into_boxed_slice(),
-            },
-            block_starts: parsed.block_starts,
+    }
+
+    /// The structure of a Markdown document: one role per line, the verbatim spans
+    /// sorted and apart, the lines with a hard break sorted.
+    pub(crate) fn markdown(
+        front_matter_lines: usize,
+        roles: Vec<LineRole>,
+        verbatim: Vec<Verbatim>,
+        hard_breaks: Vec<usize>,
+    ) -> Self {
+        Self {
+            markdown: true,
+            front_matter_lines,
+            roles: roles.into_boxed_slice(),
+            verbatim: verbatim.into_boxed_slice(),
+            hard_breaks: hard_breaks.into_boxed_slice(),
         }
     }
 
