@@ -171,8 +171,8 @@ impl Segmenter<'_> {
     /// line of its own `.` (the paragraph separator of Debian files) stands alone; a
     /// line indented deeper than the one before starts a run unless it is nested under a
     /// list item (`License: GPL-2+` over its one-space-indented text, a book's indented
-    /// first lines); so does a line indented less than the one before, but after a
-    /// run's first line (`Comment:` after an indented field).
+    /// first lines); so does a line indented less than the one before after a run's
+    /// first line, outside lists (`Comment:` after an indented field).
     fn block(&mut self, block: &[&Line]) {
         let Some(first) = block.first() else { return };
         let mut start = 0;
@@ -181,8 +181,9 @@ impl Segmenter<'_> {
             let (prev, next) = (block[i - 1], block[i]);
             let next_item = item_column(self.line_text(next)).is_some();
             let nested = item_indent.is_some_and(|indent| next.indent > indent);
-            // Only the first line of a run may stand out further than the lines after it.
-            let outdented = next.indent < prev.indent && i - 1 > start;
+            // Only the first line of a run of prose may stand out further than the lines
+            // after it; a list goes back to its own margin after a nested item.
+            let outdented = next.indent < prev.indent && i - 1 > start && item_indent.is_none();
             let boundary = is_separator(self.line_text(prev))
                 || is_separator(self.line_text(next))
                 || (next.indent > prev.indent && !nested && !next_item)
