@@ -66,10 +66,15 @@ pub struct Verbatim {
 /// The structure of a document: see the module documentation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Structure {
-    markdown: bool,
     /// Number of lines the front matter takes (0 without front matter).
     front_matter_lines: usize,
-    /// One role per line, for Markdown documents only.
+    /// What only Markdown documents have; plain text pays one pointer.
+    markdown: Option<Box<MarkdownParts>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MarkdownParts {
+    /// One role per line.
     roles: Box<[LineRole]>,
     /// Sorted, non-overlapping.
     verbatim: Box<[Verbatim]>,
@@ -97,7 +102,7 @@ impl Structure {
     pub(crate) fn plain(front_matter_lines: usize) -> Self {
         Self {
             front_matter_lines,
-            ..Self::default()
+            markdown: None,
         }
     }
 
@@ -110,17 +115,18 @@ impl Structure {
         hard_breaks: Vec<usize>,
     ) -> Self {
         Self {
-            markdown: true,
             front_matter_lines,
-            roles: roles.into_boxed_slice(),
-            verbatim: verbatim.into_boxed_slice(),
-            hard_breaks: hard_breaks.into_boxed_slice(),
+            markdown: Some(Box::new(MarkdownParts {
+                roles: roles.into_boxed_slice(),
+                verbatim: verbatim.into_boxed_slice(),
+                hard_breaks: hard_breaks.into_boxed_slice(),
+            })),
         }
     }
 
     /// Whether the document was read as Markdown.
     pub fn is_markdown(&self) -> bool {
-        self.markdown
+        self.markdown.is_some()
     }
 
     /// Number of lines the front matter at the top takes, fences included (0 without).
@@ -134,19 +140,23 @@ impl Structure {
         if line < self.front_matter_lines {
             return LineRole::FrontMatter;
         }
-        self.roles.get(line).copied().unwrap_or(LineRole::Prose)
+        self.markdown
+            .as_ref()
+            .and_then(|md| md.roles.get(line).copied())
+            .unwrap_or(LineRole::Prose)
     }
 
     /// The verbatim spans of a Markdown document, sorted (none in plain text).
     pub fn verbatim_spans(&self) -> &[Verbatim] {
-        &self.verbatim
+        self.markdown.as_ref().map_or(&[], |md| &md.verbatim)
     }
 
     /// The verbatim span that overlaps `span`, if any. An empty `span` overlaps a
     /// verbatim span that holds its offset.
     pub fn verbatim_at(&self, span: Span) -> Option<&Verbatim> {
-        let after = self.verbatim.partition_point(|v| v.span.end <= span.start);
-        self.verbatim
+        let verbatim = self.verbatim_spans();
+        let after = verbatim.partition_point(|v| v.span.end <= span.start);
+        verbatim
             .get(after)
             .filter(|v| v.span.start < span.end.max(span.start + 1))
     }
@@ -165,7 +175,9 @@ impl Structure {
     /// Whether the 0-based `line` ends in a Markdown hard line break of two or more
     /// trailing spaces (the next line belongs to the same paragraph).
     pub fn has_hard_break(&self, line: usize) -> bool {
-        self.hard_breaks.binary_search(&line).is_ok()
+        self.markdown
+            .as_ref()
+            .is_some_and(|md| md.hard_breaks.binary_search(&line).is_ok())
     }
 }
 
