@@ -168,7 +168,7 @@ impl Segmenter<'_> {
     }
 
     /// Splits a block of consecutive lines into runs that cannot share a paragraph: a
-    /// line of its own `.` (the paragraph separator of Debian files) stands alone; a
+    /// line of its own `.` (the paragraph separator of Debian files) separates them; a
     /// line indented deeper than the one before starts a run unless it is nested under a
     /// list item (`License: GPL-2+` over its one-space-indented text, a book's indented
     /// first lines); so does a line indented less than the one before after a run's
@@ -205,6 +205,10 @@ impl Segmenter<'_> {
     /// a wrap carried over (changelog entries, numbered licence clauses).
     fn run(&mut self, run: &[&Line]) {
         let Some(&first) = run.first() else { return };
+        // A separator stands for a blank line: it is no paragraph.
+        if run.len() == 1 && is_separator(self.line_text(first)) {
+            return;
+        }
         let width = run.iter().map(|l| l.width).max().unwrap_or(0);
         let wrapped = is_hard_wrapped(self.text, run, width);
         let full = (width as f32 * FULL_LINE_SHARE) as usize;
@@ -498,7 +502,6 @@ mod tests {
                 "License: Example-1+",
                 "License: Example-1+",
                 " This package is free to use; you may pass it on and change it\n under the terms of the example licence, either version one or\n any later one.",
-                " .",
                 " It comes with no warranty of any kind, not even the implied\n warranty of fitness for a purpose.",
                 "Comment:",
                 " The full text of the licence is in the file named after it,\n in the common licences folder of the system.",

@@ -53,7 +53,8 @@ impl<'a> Line<'a> {
 /// The non-blank lines of `document` that can be chrome, counted up to `max_words` words
 /// each. Left out: the front matter (provenance, however many files share its lines),
 /// the lines of a paragraph wrapped over several lines (a piece of a sentence is not a
-/// page element), and in Markdown code, HTML, tables, headings and thematic breaks.
+/// page element), lines that are no paragraph (the ` .` separators of Debian files),
+/// and in Markdown code, HTML, tables, headings and thematic breaks.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
     let structure = &document.structure;
     document
@@ -63,7 +64,9 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
         .filter(|(index, span)| {
             !document.slice(*span).trim().is_empty()
                 && structure.role(*index).is_prose()
-                && !document.wraps_line(*index)
+                && document.paragraph_of_line(*index).is_some_and(|p| {
+                    document.paragraphs[p].first_line == document.paragraphs[p].last_line
+                })
         })
         .map(|(index, span)| Line::new(index, span, document.slice(span), max_words))
         .collect()
