@@ -132,6 +132,24 @@ mod tests {
         assert!(!line("In rule-making, China should have greater say").ends_sentence);
     }
 
+    fn chrome_candidates(path: &str, text: &str) -> Vec<String> {
+        let doc = Document::from_bytes(path.into(), text.as_bytes().to_vec());
+        non_blank(&doc, usize::MAX)
+            .iter()
+            .map(|line| line.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn structure_that_is_never_chrome_is_left_out() {
+        let markdown = "---\ntitle: T\n---\n## License\n\nShare\n\n```\n}\n```\n\n| a | b |\n|---|---|\n\n<br>\n\nA paragraph whose sentence\ngoes on over two lines.\n";
+        assert_eq!(chrome_candidates("README.md", markdown), ["Share"]);
+        let wrapped = "Home\nWorld\n\nThe report was published on Monday by the committee, which said\nmore.\n";
+        assert_eq!(chrome_candidates("page.txt", wrapped), ["Home", "World"]);
+        let copyright = "License: X\n This is free software; you may share and change it under\n the terms of the licence.\n .\n More text of the licence, wrapped at the same width as\n the text before.\n";
+        assert_eq!(chrome_candidates("copyright", copyright), ["License: X"]);
+    }
+
     #[test]
     fn bylines_and_dates_are_metadata() {
         for text in [
