@@ -107,26 +107,29 @@ fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Ve
             fingerprint: fingerprint(&text[span.start..span.end], &mut buffer),
         });
     }
-    // Blank lines are kept as `None`: they end blocks.
-    let all: Vec<Option<Line>> = lines
-        .lines(text)
-        .enumerate()
-        .skip(front_matter_lines)
-        .map(|(index, (start, end))| {
-            let content = &text[start..end];
-            (!content.trim().is_empty()).then(|| Line {
-                index,
-                span: Span::new(start, end),
-                width: display_width(content.trim_end()),
-                indent: content.len() - content.trim_start().len(),
-            })
-        })
-        .collect();
+    // The non-blank lines, and where each block of them ends.
+    let mut all: Vec<Line> = Vec::with_capacity(lines.line_count());
+    let mut block_ends: Vec<usize> = Vec::new();
+    for (index, (start, end)) in lines.lines(text).enumerate().skip(front_matter_lines) {
+        let content = &text[start..end];
+        if content.trim().is_empty() {
+            if block_ends.last() != Some(&all.len()) && !all.is_empty() {
+                block_ends.push(all.len());
+            }
+            continue;
+        }
+        all.push(Line {
+            index,
+            span: Span::new(start, end),
+            width: display_width(content.trim_end()),
+            indent: content.len() - content.trim_start().len(),
+        });
+    }
+    block_ends.push(all.len());
     // The width the text is wrapped at, if it is: its widest line that a wrap could
     // have made. A long URL or a one-line paragraph does not count.
     let wrap_width = all
         .iter()
-        .flatten()
         .map(|l| l.width)
         .filter(|&w| w <= MAX_WRAP_WIDTH)
         .max()
@@ -137,9 +140,10 @@ fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Ve
         out: paragraphs,
         wrap_width,
     };
-    for block in all.split(Option::is_none) {
-        let block: Vec<&Line> = block.iter().flatten().collect();
-        segmenter.block(&block);
+    let mut start = 0;
+    for end in block_ends {
+        segmenter.block(&all[start..end]);
+        start = end;
     }
     segmenter.out
 }
@@ -173,12 +177,15 @@ impl Segmenter<'_> {
     /// list item (`License: GPL-2+` over its one-space-indented text, a book's indented
     /// first lines); so does a line indented less than the one before after a run's
     /// first line, outside lists (`Comment:` after an indented field).
-    fn block(&mut self, block: &[&Line]) {
+    fn block(&mut self, block: &[Line]) {
         let Some(first) = block.first() else { return };
+        if block.len() == 1 {
+            return self.run(block);
+        }
         let mut start = 0;
         let mut item_indent = item_column(self.line_text(first)).map(|_| first.indent);
         for i in 1..block.len() {
-            let (prev, next) = (block[i - 1], block[i]);
+            let (prev, next) = (&block[i - 1], &block[i]);
             let next_item = item_column(self.line_text(next)).is_some();
             let nested = item_indent.is_some_and(|indent| next.indent > indent);
             // Only the first line of a run of prose may stand out further than the lines
@@ -203,8 +210,8 @@ impl Segmenter<'_> {
     /// Joins the lines of a run that continue one paragraph: wrapped prose when the run
     /// reads as hard-wrapped, and the lines aligned under the text of a list item that
     /// a wrap carried over (changelog entries, numbered licence clauses).
-    fn run(&mut self, run: &[&Line]) {
-        let Some(&first) = run.first() else { return };
+    fn run(&mut self, run: &[Line]) {
+        let Some(first) = run.first() else { return };
         // A separator stands for a blank line: it is no paragraph.
         if run.len() == 1 && is_separator(self.line_text(first)) {
             return;
@@ -215,7 +222,7 @@ impl Segmenter<'_> {
         let mut start = first;
         let mut item = item_column(self.line_text(first));
         for pair in run.windows(2) {
-            let (prev, next) = (pair[0], pair[1]);
+            let (prev, next) = (&pair[0], &pair[1]);
             let (prev_text, next_text) = (self.line_text(prev), self.line_text(next));
             let next_item =
                 item_column(next_text).filter(|_| !is_wrapped_number(prev_text, next_text));
@@ -237,7 +244,7 @@ impl Segmenter<'_> {
                 item = next_item;
             }
         }
-        if let Some(&last) = run.last() {
+        if let Some(last) = run.last() {
             self.push(start, last);
         }
     }
@@ -289,7 +296,7 @@ fn display_width(line: &str) -> usize {
 
 /// A block is hard-wrapped when its width is a plausible wrap width, nearly every line
 /// but the last fills it, and most line breaks fall inside a sentence.
-fn is_hard_wrapped(text: &str, block: &[&Line], width: usize) -> bool {
+fn is_hard_wrapped(text: &str, block: &[Line], width: usize) -> bool {
     if block.len() < 2 || !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) {
         return false;
     }

@@ -57,19 +57,28 @@ impl<'a> Line<'a> {
 /// and in Markdown code, HTML, tables, headings and thematic breaks.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
     let structure = &document.structure;
-    document
+    let markdown = structure.is_markdown();
+    // Paragraphs are in line order: one pass over both.
+    let mut paragraphs = document.paragraphs.iter().peekable();
+    let mut lines = Vec::new();
+    for (index, span) in document
         .line_spans()
         .enumerate()
         .skip(structure.front_matter_lines())
-        .filter(|(index, span)| {
-            !document.slice(*span).trim().is_empty()
-                && structure.role(*index).is_prose()
-                && document.paragraph_of_line(*index).is_some_and(|p| {
-                    document.paragraphs[p].first_line == document.paragraphs[p].last_line
-                })
-        })
-        .map(|(index, span)| Line::new(index, span, document.slice(span), max_words))
-        .collect()
+    {
+        while paragraphs.next_if(|p| p.last_line < index).is_some() {}
+        let alone = paragraphs
+            .peek()
+            .is_some_and(|p| p.first_line == index && p.last_line == index);
+        if !alone || (markdown && !structure.role(index).is_prose()) {
+            continue;
+        }
+        let text = document.slice(span);
+        if !text.trim().is_empty() {
+            lines.push(Line::new(index, span, text, max_words));
+        }
+    }
+    lines
 }
 
 fn ends_sentence(text: &str) -> bool {
