@@ -1,10 +1,15 @@
-//! A document: a file's bytes decoded to text, with its line index and paragraphs.
+//! A document: a file's bytes decoded to text, with its line index, structure and
+//! paragraphs.
 
+pub mod front_matter;
+mod markdown;
 pub mod paragraphs;
+pub mod structure;
 
 use std::path::PathBuf;
 
-use crate::document::paragraphs::{Paragraph, segment};
+use crate::document::paragraphs::{Paragraph, segment_structured};
+use crate::document::structure::{Built, LineRole, Structure, is_markdown_path};
 use crate::text::line_index::LineIndex;
 use crate::text::span::Span;
 
@@ -56,6 +61,8 @@ pub struct Document {
     raw: Option<Vec<u8>>,
     pub encoding: TextEncoding,
     pub lines: LineIndex,
+    /// What each line is; Markdown files are read as Markdown.
+    pub structure: Structure,
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -74,7 +81,8 @@ impl Document {
         let display = path.to_string_lossy().into_owned();
         let (text, raw, encoding) = decode(bytes);
         let lines = LineIndex::new(&text);
-        let paragraphs = paragraphs.unwrap_or_else(|| segment(&text, &lines));
+        let built = structure_of(&text, &lines, is_markdown_path(&path));
+        let paragraphs = paragraphs.unwrap_or_else(|| segment_structured(&text, &lines, &built));
         Self {
             path,
             display,
@@ -82,8 +90,37 @@ impl Document {
             raw,
             encoding,
             lines,
+            structure: built.structure,
             paragraphs,
         }
+    }
+
+    /// The index of the paragraph that holds the 0-based `line`; none for a blank line
+    /// between paragraphs.
+    pub fn paragraph_of_line(&self, line: usize) -> Option<usize> {
+        let at = self.paragraphs.partition_point(|p| p.last_line < line);
+        self.paragraphs
+            .get(at)
+            .filter(|p| p.first_line <= line)
+            .map(|_| at)
+    }
+
+    /// Whether the 0-based `line` is one of several lines of one paragraph: a piece of a
+    /// hard-wrapped paragraph, of a Markdown paragraph or list item over several lines.
+    pub fn wraps_line(&self, line: usize) -> bool {
+        self.paragraph_of_line(line)
+            .is_some_and(|p| self.paragraphs[p].first_line != self.paragraphs[p].last_line)
+    }
+
+    /// Whether paragraph `para` is a Markdown code or HTML block: text shown as written,
+    /// never a duplicate of prose.
+    pub fn is_verbatim_paragraph(&self, para: usize) -> bool {
+        self.paragraphs.get(para).is_some_and(|p| {
+            matches!(
+                self.structure.role(p.first_line),
+                LineRole::Code | LineRole::Html
+            )
+        })
     }
 
     /// The file's bytes as read from disk.
@@ -154,6 +191,30 @@ impl Document {
                 None => Span::new(0, self.text.len()),
             },
         }
+    }
+}
+
+/// The structure of `text`, read as Markdown when `markdown` is true.
+fn structure_of(text: &str, lines: &LineIndex, markdown: bool) -> Built {
+    let front_matter_lines = match front_matter::parse(text) {
+        Some(Ok(front)) => (front.last_line + 1).min(lines.line_count()),
+        _ => 0,
+    };
+    if !markdown {
+        return Built {
+            structure: Structure::plain(front_matter_lines),
+            block_starts: Vec::new(),
+        };
+    }
+    let parsed = markdown::parse(text, lines, front_matter_lines);
+    Built {
+        structure: Structure::markdown(
+            front_matter_lines,
+            parsed.roles,
+            parsed.verbatim,
+            parsed.hard_breaks,
+        ),
+        block_starts: parsed.block_starts,
     }
 }
 

@@ -1,6 +1,7 @@
-//! Splits a text into paragraphs.
+//! Splits a text into paragraphs as a reader sees them.
 //!
-//! Two layouts are common in corpora: paragraphs separated by blank lines, and one
+//! A Markdown document's paragraphs are its blocks, as its parser reads them. In plain
+//! text, two layouts are common in corpora: paragraphs separated by blank lines, and one
 //! paragraph per line (as many scrapers write). Inside a block of consecutive lines,
 //! each line is its own paragraph unless the block reads as hard-wrapped prose
 //! (lines of about the same width that break mid-sentence, as in plain-text books),
@@ -8,6 +9,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::document::structure::{Built, LineRole};
 use crate::text::is_cjk;
 use crate::text::line_index::LineIndex;
 use crate::text::normalize::{Fingerprint, fingerprint};
@@ -36,66 +38,251 @@ struct Line {
     indent: usize,
 }
 
+/// The paragraphs of `text` read as plain text, front matter included.
 pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
+    segment_plain(text, lines, 0)
+}
+
+/// The paragraphs of a document of this structure: Markdown ones from its blocks,
+/// plain-text ones from its layout. Front matter is one paragraph.
+pub(crate) fn segment_structured(text: &str, lines: &LineIndex, built: &Built) -> Vec<Paragraph> {
+    let mut paragraphs = if built.structure.is_markdown() {
+        segment_markdown(text, lines, built)
+    } else {
+        segment_plain(text, lines, built.structure.front_matter_lines())
+    };
+    // Kept as long as the document: without growth slack.
+    paragraphs.shrink_to_fit();
+    paragraphs
+}
+
+/// One paragraph per Markdown block: a paragraph, a heading, a list item's own text, a
+/// code or HTML block, a table, a quoted paragraph.
+fn segment_markdown(text: &str, lines: &LineIndex, built: &Built) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut buffer = String::new();
-    let mut block: Vec<Line> = Vec::new();
-    for (index, (start, end)) in lines.lines(text).enumerate() {
+    let mut open: Option<(usize, LineRole)> = None;
+    let mut close = |first: usize, last: usize, out: &mut Vec<Paragraph>| {
+        let span = Span::new(lines.line_start(first), lines.line_end(last, text));
+        out.push(Paragraph {
+            span,
+            first_line: first,
+            last_line: last,
+            fingerprint: fingerprint(&text[span.start..span.end], &mut buffer),
+        });
+    };
+    for line in 0..lines.line_count() {
+        let role = built.structure.role(line);
+        let starts = built.block_starts.get(line).copied().unwrap_or(false);
+        match open {
+            _ if role == LineRole::Blank => {
+                if let Some((first, _)) = open.take() {
+                    close(first, line - 1, &mut paragraphs);
+                }
+            }
+            Some((_, current)) if current == role && !starts => {}
+            _ => {
+                if let Some((first, _)) = open.take() {
+                    close(first, line - 1, &mut paragraphs);
+                }
+                open = Some((line, role));
+            }
+        }
+    }
+    if let Some((first, _)) = open {
+        close(first, lines.line_count() - 1, &mut paragraphs);
+    }
+    paragraphs
+}
+
+fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let mut buffer = String::new();
+    if front_matter_lines > 0 {
+        let span = Span::new(0, lines.line_end(front_matter_lines - 1, text));
+        paragraphs.push(Paragraph {
+            span,
+            first_line: 0,
+            last_line: front_matter_lines - 1,
+            fingerprint: fingerprint(&text[span.start..span.end], &mut buffer),
+        });
+    }
+    // The non-blank lines, and where each block of them ends.
+    let mut all: Vec<Line> = Vec::with_capacity(lines.line_count());
+    let mut block_ends: Vec<usize> = Vec::new();
+    for (index, (start, end)) in lines.lines(text).enumerate().skip(front_matter_lines) {
         let content = &text[start..end];
         if content.trim().is_empty() {
-            segment_block(text, &block, &mut buffer, &mut paragraphs);
-            block.clear();
+            if block_ends.last() != Some(&all.len()) && !all.is_empty() {
+                block_ends.push(all.len());
+            }
             continue;
         }
-        block.push(Line {
+        all.push(Line {
             index,
             span: Span::new(start, end),
             width: display_width(content.trim_end()),
             indent: content.len() - content.trim_start().len(),
         });
     }
-    segment_block(text, &block, &mut buffer, &mut paragraphs);
-    // Kept as long as the document: without growth slack.
-    paragraphs.shrink_to_fit();
-    paragraphs
+    block_ends.push(all.len());
+    // The width the text is wrapped at, if it is: its widest line that a wrap could
+    // have made. A long URL or a one-line paragraph does not count.
+    let wrap_width = all
+        .iter()
+        .map(|l| l.width)
+        .filter(|&w| w <= MAX_WRAP_WIDTH)
+        .max()
+        .unwrap_or(0);
+    let mut segmenter = Segmenter {
+        text,
+        buffer,
+        out: paragraphs,
+        wrap_width,
+    };
+    let mut start = 0;
+    for end in block_ends {
+        segmenter.block(&all[start..end]);
+        start = end;
+    }
+    segmenter.out
 }
 
-/// A paragraph of the lines `first..=last` of a block.
-fn paragraph(text: &str, first: &Line, last: &Line, buffer: &mut String) -> Paragraph {
-    let span = Span::new(first.span.start, last.span.end);
-    Paragraph {
-        span,
-        first_line: first.index,
-        last_line: last.index,
-        fingerprint: fingerprint(&text[span.start..span.end], buffer),
-    }
+struct Segmenter<'a> {
+    text: &'a str,
+    buffer: String,
+    out: Vec<Paragraph>,
+    wrap_width: usize,
 }
 
-fn segment_block(text: &str, block: &[Line], buffer: &mut String, out: &mut Vec<Paragraph>) {
-    let Some(first) = block.first() else { return };
-    let width = block.iter().map(|l| l.width).max().unwrap_or(0);
-    if !is_hard_wrapped(text, block, width) {
-        out.extend(block.iter().map(|line| paragraph(text, line, line, buffer)));
-        return;
+impl Segmenter<'_> {
+    fn line_text(&self, line: &Line) -> &str {
+        &self.text[line.span.start..line.span.end]
     }
-    let full = (width as f32 * FULL_LINE_SHARE) as usize;
-    let mut start = first;
-    let mut opened_with_marker = starts_with_list_marker(&text[first.span.start..first.span.end]);
-    for pair in block.windows(2) {
-        let (prev, next) = (&pair[0], &pair[1]);
-        let next_text = &text[next.span.start..next.span.end];
-        let next_is_item = starts_with_list_marker(next_text);
-        let breaks =
-            prev.width < full || next_is_item || (next.indent > prev.indent && !opened_with_marker);
-        if breaks {
-            out.push(paragraph(text, start, prev, buffer));
-            start = next;
-            opened_with_marker = next_is_item;
+
+    /// A paragraph of the lines `first..=last` of a block.
+    fn push(&mut self, first: &Line, last: &Line) {
+        let span = Span::new(first.span.start, last.span.end);
+        self.out.push(Paragraph {
+            span,
+            first_line: first.index,
+            last_line: last.index,
+            fingerprint: fingerprint(&self.text[span.start..span.end], &mut self.buffer),
+        });
+    }
+
+    /// Splits a block of consecutive lines into runs that cannot share a paragraph: a
+    /// line of its own `.` (the paragraph separator of Debian files) separates them; a
+    /// line indented deeper than the one before starts a run unless it is nested under a
+    /// list item (`License: GPL-2+` over its one-space-indented text, a book's indented
+    /// first lines); so does a line indented less than the one before after a run's
+    /// first line, outside lists (`Comment:` after an indented field).
+    fn block(&mut self, block: &[Line]) {
+        let Some(first) = block.first() else { return };
+        if block.len() == 1 {
+            return self.run(block);
+        }
+        let mut start = 0;
+        let mut item_indent = item_column(self.line_text(first)).map(|_| first.indent);
+        for i in 1..block.len() {
+            let (prev, next) = (&block[i - 1], &block[i]);
+            let next_item = item_column(self.line_text(next)).is_some();
+            let nested = item_indent.is_some_and(|indent| next.indent > indent);
+            // Only the first line of a run of prose may stand out further than the lines
+            // after it; a list goes back to its own margin after a nested item.
+            let outdented = next.indent < prev.indent && i - 1 > start && item_indent.is_none();
+            let boundary = is_separator(self.line_text(prev))
+                || is_separator(self.line_text(next))
+                || (next.indent > prev.indent && !nested && !next_item)
+                || outdented;
+            if boundary {
+                self.run(&block[start..i]);
+                start = i;
+                item_indent = None;
+            }
+            if next_item {
+                item_indent = Some(next.indent);
+            }
+        }
+        self.run(&block[start..]);
+    }
+
+    /// Joins the lines of a run that continue one paragraph: wrapped prose when the run
+    /// reads as hard-wrapped, and the lines aligned under the text of a list item that
+    /// a wrap carried over (changelog entries, numbered licence clauses).
+    fn run(&mut self, run: &[Line]) {
+        let Some(first) = run.first() else { return };
+        // A separator stands for a blank line: it is no paragraph.
+        if run.len() == 1 && is_separator(self.line_text(first)) {
+            return;
+        }
+        let width = run.iter().map(|l| l.width).max().unwrap_or(0);
+        let wrapped = is_hard_wrapped(self.text, run, width);
+        let full = (width as f32 * FULL_LINE_SHARE) as usize;
+        let mut start = first;
+        let mut item = item_column(self.line_text(first));
+        for pair in run.windows(2) {
+            let (prev, next) = (&pair[0], &pair[1]);
+            let (prev_text, next_text) = (self.line_text(prev), self.line_text(next));
+            let next_item =
+                item_column(next_text).filter(|_| !is_wrapped_number(prev_text, next_text));
+            let long = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&prev.width);
+            // A wrap carries a word over when it does not fit: a line under an item
+            // whose first word would have fitted is a second field (`4 hours ago`).
+            let next_word = next_text.split_whitespace().next().unwrap_or("");
+            let carried = prev.width + 1 + display_width(next_word) > self.wrap_width;
+            let under_item = next_item.is_none() && long && carried && item == Some(next.indent);
+            // The first line of a paragraph may be indented deeper than the others; after
+            // it, a line indented less than the one before starts another paragraph.
+            let aligned = item.is_some()
+                || next.indent == prev.indent
+                || (next.indent < prev.indent && std::ptr::eq(start, prev));
+            let prose = wrapped && prev.width >= full && next_item.is_none() && aligned;
+            if !(under_item || prose) {
+                self.push(start, prev);
+                start = next;
+                item = next_item;
+            }
+        }
+        if let Some(last) = run.last() {
+            self.push(start, last);
         }
     }
-    if let Some(last) = block.last() {
-        out.push(paragraph(text, start, last, buffer));
-    }
+}
+
+/// `section\n7.  This requirement`: a number that a wrap carried to the start of a line,
+/// after a line that stops mid-sentence, does not open a list item.
+fn is_wrapped_number(prev: &str, next: &str) -> bool {
+    next.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && prev
+            .trim_end()
+            .ends_with(|c: char| c.is_lowercase() || c == ',')
+}
+
+/// A line of its own `.`: an empty line inside a field of a Debian control or copyright
+/// file.
+fn is_separator(line: &str) -> bool {
+    line.trim() == "."
+}
+
+/// The column where the text of a list item starts, if `line` opens one: the markers
+/// of [`starts_with_list_marker`], and the `(a)`, `a)`, `(iv)` of licence clauses.
+fn item_column(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    let marker_len = if starts_with_list_marker(body) {
+        body.find(char::is_whitespace)?
+    } else {
+        let inner = body.strip_prefix('(').unwrap_or(body);
+        let label = inner.find(')')?;
+        if label == 0 || label > 3 || !inner[..label].chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        body.len() - inner.len() + label + 1
+    };
+    let rest = &body[marker_len..];
+    let spaces = rest.len() - rest.trim_start().len();
+    (spaces > 0 && !rest.trim_start().is_empty()).then_some(indent + marker_len + spaces)
 }
 
 /// Columns a line takes; printable ASCII, most lines, takes one column a byte.
@@ -122,7 +309,7 @@ fn is_hard_wrapped(text: &str, block: &[Line], width: usize) -> bool {
             let next = text[pair[1].span.start..pair[1].span.end].trim_start();
             (prev, next, pair[0].width)
         })
-        .filter(|(_, next, _)| !starts_with_list_marker(next))
+        .filter(|(prev, next, _)| item_column(next).is_none() || is_wrapped_number(prev, next))
         .collect();
     if joins.is_empty() {
         return false;
@@ -271,6 +458,94 @@ mod tests {
     fn list_items_in_wrapped_text_start_paragraphs() {
         let text = "- the first item of a list that is long enough to wrap onto the\n  next line of the text file\n- the second item of a list that is long enough to wrap onto the\n  next line as well\n";
         assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn indented_licence_clauses_join_their_wrapped_lines() {
+        let text = "   TERMS OF USE\n\
+                    \n\
+                    \x20  1. Permission. Subject to the conditions below, the holder grants\n\
+                    \x20     each recipient a lasting, free licence to copy and change the\n\
+                    \x20     software, as set out in this document.\n\
+                    \n\
+                    \x20     (a) Every copy must carry this notice, unchanged, together\n\
+                    \x20         with the list of conditions; and\n\
+                    \n\
+                    \x20     b) Changed files must say that they were changed, and by\n\
+                    \x20     whom, in a comment near the top of the file or in section\n\
+                    \x20     7.  The section applies to every later version as well.\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "   TERMS OF USE",
+                "   1. Permission. Subject to the conditions below, the holder grants\n      each recipient a lasting, free licence to copy and change the\n      software, as set out in this document.",
+                "      (a) Every copy must carry this notice, unchanged, together\n          with the list of conditions; and",
+                "      b) Changed files must say that they were changed, and by\n      whom, in a comment near the top of the file or in section\n      7.  The section applies to every later version as well.",
+            ]
+        );
+    }
+
+    #[test]
+    fn debian_copyright_fields_and_separators() {
+        let text = "Files: *\n\
+                    Copyright: 2001-2020 A. Maintainer\n\
+                    License: Example-1+\n\
+                    \n\
+                    License: Example-1+\n\
+                    \x20This package is free to use; you may pass it on and change it\n\
+                    \x20under the terms of the example licence, either version one or\n\
+                    \x20any later one.\n\
+                    \x20.\n\
+                    \x20It comes with no warranty of any kind, not even the implied\n\
+                    \x20warranty of fitness for a purpose.\n\
+                    Comment:\n\
+                    \x20The full text of the licence is in the file named after it,\n\
+                    \x20in the common licences folder of the system.\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "Files: *",
+                "Copyright: 2001-2020 A. Maintainer",
+                "License: Example-1+",
+                "License: Example-1+",
+                " This package is free to use; you may pass it on and change it\n under the terms of the example licence, either version one or\n any later one.",
+                " It comes with no warranty of any kind, not even the implied\n warranty of fitness for a purpose.",
+                "Comment:",
+                " The full text of the licence is in the file named after it,\n in the common licences folder of the system.",
+            ]
+        );
+    }
+
+    #[test]
+    fn changelog_entries_join_their_wrapped_lines() {
+        let text = "tool (2.1-1) unstable; urgency=medium\n\
+                    \n\
+                    \x20 * New upstream release.\n\
+                    \x20 * Bump the standards version and drop the old build dependency\n\
+                    \x20   on the legacy helper (Closes: #123456).\n\
+                    \x20   - Rebuild the manual pages with the new generator, which now\n\
+                    \x20     writes them in UTF-8.\n\
+                    \x20 * Fix a typo.\n\
+                    \n\
+                    \x20-- A. Maintainer <a@example.org>  Mon, 02 Jan 2023 10:00:00 +0100\n";
+        let found = paragraphs(text);
+        assert_eq!(found.len(), 6);
+        assert_eq!(found[1], "  * New upstream release.");
+        assert!(found[2].ends_with("(Closes: #123456)."));
+        assert!(found[3].ends_with("writes them in UTF-8."));
+        assert_eq!(found[4], "  * Fix a typo.");
+    }
+
+    #[test]
+    fn a_second_field_under_a_list_item_is_not_its_wrap() {
+        // A scraped list of stories: the line under each item is when it was posted.
+        let text = "A paragraph of the story, on one line, long enough to set the width of the text here.\n\
+                    \n\
+                    \x20 * The leader urges the country to stay in the union\n\
+                    \x20   4 hours ago\n\
+                    \x20 * An interview at a glance\n\
+                    \x20   24 July 2015\n";
+        assert_eq!(paragraphs(text).len(), 5);
     }
 
     #[test]

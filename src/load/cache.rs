@@ -14,17 +14,18 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128, xxh3_128_with_seed};
 
 use crate::document::paragraphs::Paragraph;
+use crate::document::structure::is_markdown_path;
 use crate::text::normalize::Fingerprint;
 use crate::text::span::Span;
 
 /// The folder of the cache, under the corpus root.
 pub const CACHE_DIR: &str = ".corpuslint_cache";
 const CACHE_FILE: &str = "paragraphs.bin";
-/// Changes whenever the layout of the file changes.
-const MAGIC: &[u8; 8] = b"CLPARA01";
+/// Changes whenever the layout of the file, or how paragraphs are made, changes.
+const MAGIC: &[u8; 8] = b"CLPARA02";
 /// Bytes per paragraph: span, lines (4 × u64), key (u128), chars and words (2 × u32).
 const PARAGRAPH_LEN: usize = 4 * 8 + 16 + 2 * 4;
 
@@ -32,6 +33,18 @@ const PARAGRAPH_LEN: usize = 4 * 8 + 16 + 2 * 4;
 pub fn key(bytes: &[u8]) -> u128 {
     xxh3_128(bytes)
 }
+
+/// The key of the contents of the file at `path`: the same bytes make other paragraphs
+/// in a Markdown file than in plain text.
+pub fn key_of(path: &Path, bytes: &[u8]) -> u128 {
+    if is_markdown_path(path) {
+        xxh3_128_with_seed(bytes, MARKDOWN_SEED)
+    } else {
+        key(bytes)
+    }
+}
+
+const MARKDOWN_SEED: u64 = 0x6d61_726b_646f_776e;
 
 /// Paragraphs by content key, as read from the cache file, and what this run used.
 #[derive(Debug, Default)]

@@ -106,7 +106,7 @@ fn read_cached(path: PathBuf, cache: Option<&Cache>) -> Result<Keyed, FileError>
         return read(path).map(|doc| (doc, 0));
     };
     let bytes = std::fs::read(&path).map_err(|err| FileError::io(path.to_string_lossy(), &err))?;
-    let key = cache::key(&bytes);
+    let key = cache::key_of(&path, &bytes);
     let doc = match cache.get(key) {
         Some(paragraphs) => Document::with_paragraphs(path, bytes, paragraphs.to_vec()),
         None => Document::from_bytes(path, bytes),

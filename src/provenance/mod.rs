@@ -2,7 +2,7 @@
 //! (front matter, sidecar, manifest) wins over what the text says (bylines, title).
 
 pub mod byline;
-pub mod front_matter;
+pub use crate::document::front_matter;
 pub mod infer;
 pub mod labels;
 pub mod resolve;

@@ -50,29 +50,42 @@ impl<'a> Line<'a> {
     }
 }
 
-/// The non-blank lines of `document`, counted up to `max_words` words each.
+/// The non-blank lines of `document` that can be chrome, counted up to `max_words` words
+/// each. Left out: the front matter (provenance, however many files share its lines),
+/// the lines of a paragraph wrapped over several lines (a piece of a sentence is not a
+/// page element), lines that are no paragraph (the ` .` separators of Debian files),
+/// and in Markdown code, HTML, tables, headings and thematic breaks.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
-    // Front matter is provenance, however many files share its lines.
-    let front_matter_lines = match crate::provenance::front_matter::parse(&document.text) {
-        Some(Ok(front)) => front.last_line + 1,
-        _ => 0,
-    };
-    document
+    let structure = &document.structure;
+    let markdown = structure.is_markdown();
+    // Paragraphs are in line order: one pass over both.
+    let mut paragraphs = document.paragraphs.iter().peekable();
+    let mut lines = Vec::new();
+    for (index, span) in document
         .line_spans()
         .enumerate()
-        .skip(front_matter_lines)
-        .filter(|(_, span)| !document.slice(*span).trim().is_empty())
-        .map(|(index, span)| {
-            // A byte-order mark is no part of the first line's words.
-            let bom = if span.start == 0 && document.text.starts_with('\u{feff}') {
-                '\u{feff}'.len_utf8()
-            } else {
-                0
-            };
-            let span = Span::new(span.start + bom, span.end);
-            Line::new(index, span, document.slice(span), max_words)
-        })
-        .collect()
+        .skip(structure.front_matter_lines())
+    {
+        while paragraphs.next_if(|p| p.last_line < index).is_some() {}
+        let alone = paragraphs
+            .peek()
+            .is_some_and(|p| p.first_line == index && p.last_line == index);
+        if !alone || (markdown && !structure.role(index).is_prose()) {
+            continue;
+        }
+        // A byte-order mark is no part of the first line's words.
+        let bom = if span.start == 0 && document.text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let span = Span::new(span.start + bom, span.end);
+        let text = document.slice(span);
+        if !text.trim().is_empty() {
+            lines.push(Line::new(index, span, text, max_words));
+        }
+    }
+    lines
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -133,6 +146,24 @@ mod tests {
         assert!(line("It ended.").ends_sentence);
         assert!(line("“It ended,” she said.”").ends_sentence);
         assert!(!line("In rule-making, China should have greater say").ends_sentence);
+    }
+
+    fn chrome_candidates(path: &str, text: &str) -> Vec<String> {
+        let doc = Document::from_bytes(path.into(), text.as_bytes().to_vec());
+        non_blank(&doc, usize::MAX)
+            .iter()
+            .map(|line| line.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn structure_that_is_never_chrome_is_left_out() {
+        let markdown = "---\ntitle: T\n---\n## License\n\nShare\n\n```\n}\n```\n\n| a | b |\n|---|---|\n\n<br>\n\nA paragraph whose sentence\ngoes on over two lines.\n";
+        assert_eq!(chrome_candidates("README.md", markdown), ["Share"]);
+        let wrapped = "Home\nWorld\n\nThe report was published on Monday by the committee, which said\nmore.\n";
+        assert_eq!(chrome_candidates("page.txt", wrapped), ["Home", "World"]);
+        let copyright = "License: X\n This is free software; you may share and change it under\n the terms of the licence.\n .\n More text of the licence, wrapped at the same width as\n the text before.\n";
+        assert_eq!(chrome_candidates("copyright", copyright), ["License: X"]);
     }
 
     #[test]

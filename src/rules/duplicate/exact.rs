@@ -62,10 +62,13 @@ impl Block {
     }
 }
 
-/// Whether a paragraph is long enough to be a finding on its own.
+/// Whether a paragraph is long enough to be a finding on its own; Markdown code and
+/// HTML blocks never are.
 fn counts(doc: &Document, para: usize, options: &Options) -> bool {
     let fp = doc.paragraphs[para].fingerprint;
-    fp.chars as usize >= options.min_chars && fp.words as usize >= options.min_words
+    fp.chars as usize >= options.min_chars
+        && fp.words as usize >= options.min_words
+        && !doc.is_verbatim_paragraph(para)
 }
 
 /// Where each normalized paragraph text occurs first, and in how many documents.
@@ -94,7 +97,8 @@ impl ExactIndex {
             let mut own = Vec::with_capacity(document.paragraphs.len());
             for (para, p) in document.paragraphs.iter().enumerate() {
                 let key = p.fingerprint.key;
-                if p.fingerprint.chars == 0 {
+                // Code shared by READMEs is not copied prose: it has no origin.
+                if p.fingerprint.chars == 0 || document.is_verbatim_paragraph(para) {
                     own.push(None);
                     continue;
                 }
@@ -195,6 +199,7 @@ pub(super) fn find_blocks(docs: &[Document], index: &ExactIndex, options: &Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
     use crate::rules::duplicate::test_support::{A, B, C, corpus};
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
@@ -216,6 +221,52 @@ mod tests {
                 origin: ParaRef { doc: 0, para: 1 }
             }]
         );
+    }
+
+    #[test]
+    fn markdown_code_and_html_shared_by_readmes_are_not_duplicates() {
+        let readme = |name: &str| {
+            format!(
+                "# {name}\n\n{A}\n\n```toml\n[dependencies]\n{name} = \"1\"\nserde = {{ version = \"1.0\", features = [\"derive\"] }}\nanyhow = \"1.0\"\n```\n\n<p align=\"center\"><img src=\"logo.png\" alt=\"The logo of the project, drawn by hand\"></p>\n"
+            )
+        };
+        let code_only = |name: &str| readme(name).replace(A, &format!("About {name}."));
+        let docs: Vec<Document> = ["one", "two"]
+            .iter()
+            .map(|name| {
+                Document::from_bytes(
+                    format!("{name}/README.md").into(),
+                    code_only(name).into_bytes(),
+                )
+            })
+            .collect();
+        let options = Options::default();
+        let index = ExactIndex::build(&docs, &options);
+        assert!(find_blocks(&docs, &index, &options).is_empty());
+        // The same files as plain text share their HTML line.
+        let plain: Vec<Document> = ["one", "two"]
+            .iter()
+            .map(|name| {
+                Document::from_bytes(format!("{name}.txt").into(), code_only(name).into_bytes())
+            })
+            .collect();
+        let index = ExactIndex::build(&plain, &options);
+        assert!(!find_blocks(&plain, &index, &options).is_empty());
+    }
+
+    #[test]
+    fn a_repeated_line_of_wrapped_paragraphs_is_not_a_duplicate() {
+        let line = "the secretary of the committee said on Tuesday that the vote had been";
+        let one = format!(
+            "When the meeting opened in the morning, after a long night of talks,\n{line}\nput off until the spring, when the new members would take their seats.\n"
+        );
+        let two = format!(
+            "Nobody in the hall expected an answer before the end of the week, but\n{line}\nmoved to the first day of the session, and the doors were closed again.\n"
+        );
+        assert!(blocks(&[&one, &two]).is_empty());
+        let docs = corpus(&[&one]).documents;
+        assert_eq!(docs[0].paragraphs.len(), 1);
+        assert!(docs[0].wraps_line(1));
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub const RULE: Rule = Rule {
 Reports C0 control characters other than tab, line feed and carriage return (NUL, BEL,
 backspace, vertical tab, form feed, ESC...), DEL, C1 control characters
 (U+0080–U+009F) and the Unicode line and paragraph separators U+2028/U+2029. A run of
-control characters is one finding.
+control characters is one finding. Markdown code blocks and code spans, shown as
+written, are left alone.
 
 ## Why it matters
 Control characters are not text: they are terminal escapes, page breaks and debris from
@@ -93,6 +94,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         is_reported(c) && !(is_c1(c) && mojibake::covers(mojibake, offset))
     };
     for run in char_runs(text, reported) {
+        // Markdown shows code as written: what is in it is the code's business.
+        if context.doc.structure.is_code(run) {
+            continue;
+        }
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
         let message = match chars.len() {
             1 => format!("control character {}", describe(chars[0])),

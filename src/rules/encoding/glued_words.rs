@@ -83,7 +83,8 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         *seen.entry(&text[run.start..run.end]).or_default() += 1;
     }
     for (run, boundary) in found {
-        if seen[&text[run.start..run.end]] == 1 {
+        // Markdown code and HTML are written as they must be.
+        if seen[&text[run.start..run.end]] == 1 && !context.doc.structure.is_verbatim(run) {
             report_glued(text, run, boundary, report);
         }
     }

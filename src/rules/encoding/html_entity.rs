@@ -21,7 +21,8 @@ pub const RULE: Rule = Rule {
 Reports HTML character references that a scraper failed to decode: named ones
 (`&amp;`, `&nbsp;`, `&rsquo;`, any of the HTML5 names) and numeric ones (`&#8217;`,
 `&#x2019;`). Only complete references ending in `;` that decode to something are
-reported, so `AT&T` and `R&D;` are left alone.
+reported, so `AT&T` and `R&D;` are left alone. Markdown files are not checked:
+Markdown renders character references, so there they are markup, not residue.
 
 ## Why it matters
 `Johnson &amp; Johnson` is not `Johnson & Johnson` for search, deduplication or a
@@ -50,6 +51,10 @@ pub const LINT: Lint = Lint {
 const MAX_REFERENCE_LEN: usize = 34;
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
+    // Markdown renders character references: in Markdown they are markup, not residue.
+    if context.doc.structure.is_markdown() {
+        return;
+    }
     let text = context.text();
     for start in memchr_iter(b'&', text.as_bytes()) {
         let Some(len) = reference_len(&text[start..]) else {

@@ -22,7 +22,8 @@ by concatenation), U+180E, the invisible operators U+2061–U+2064, and bidirect
 controls (U+202A–U+202E, U+2066–U+2069). Characters that are meaningful in some scripts
 are reported only between ASCII characters, where they cannot be doing their job:
 U+200C ZERO WIDTH NON-JOINER (Persian, Indic scripts), U+200D ZERO WIDTH JOINER (emoji
-sequences) and the marks U+200E/U+200F (Hebrew, Arabic).
+sequences) and the marks U+200E/U+200F (Hebrew, Arabic). Markdown code blocks and code
+spans, shown as written, are left alone.
 
 ## Why it matters
 An invisible character splits a word in two for every tool while looking intact to a
@@ -78,6 +79,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         is_invisible(text, offset, c) && !mojibake::covers(mojibake, offset)
     };
     for run in non_ascii_char_runs(text, reported) {
+        // Markdown shows code as written: what is in it is the code's business.
+        if context.doc.structure.is_code(run) {
+            continue;
+        }
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
         let first = chars[0];
         let what = format!(

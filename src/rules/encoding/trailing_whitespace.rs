@@ -15,7 +15,8 @@ pub const RULE: Rule = Rule {
     summary: "Whitespace at the end of a line",
     docs: r#"## What it does
 Reports spaces, tabs and other whitespace characters (U+00A0 included) at the end of a
-line, and lines made of whitespace only.
+line, and lines made of whitespace only. In Markdown, two or more spaces that end a
+line inside a paragraph are a hard line break, written on purpose: they are left alone.
 
 ## Why it matters
 Trailing whitespace is invisible, differs between copies of the same paragraph, and makes
@@ -40,10 +41,16 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
-    for line in doc.line_spans() {
+    for (index, line) in doc.line_spans().enumerate() {
         let content = doc.slice(line);
         let kept = content.trim_end_matches(char::is_whitespace).len();
         if kept == content.len() {
+            continue;
+        }
+        // Two spaces or more before a line break inside a Markdown paragraph are a hard
+        // line break, written on purpose.
+        let spaces_only = content[kept..].bytes().all(|b| b == b' ');
+        if spaces_only && doc.structure.has_hard_break(index) {
             continue;
         }
         let span = Span::new(line.start + kept, line.end);

@@ -19,7 +19,8 @@ pub const RULE: Rule = Rule {
 Reports U+00A0 NO-BREAK SPACE and the other space characters that are not a plain space:
 U+1680, U+2000–U+200A (en, em, thin, hair spaces...), U+202F NARROW NO-BREAK SPACE and
 U+205F. A run of such spaces, together with plain spaces and tabs around it, is one
-finding. U+3000 IDEOGRAPHIC SPACE is left alone: it is ordinary in CJK text.
+finding. U+3000 IDEOGRAPHIC SPACE is left alone: it is ordinary in CJK text. So are
+Markdown code blocks and code spans, shown as written.
 
 ## Why it matters
 HTML's `&nbsp;` survives scraping as U+00A0. It looks like a space but is not one for
@@ -56,6 +57,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         return;
     }
     for run in char_runs(text, |_, _, c| is_line_space(c)) {
+        // Markdown shows code as written: what is in it is the code's business.
+        if context.doc.structure.is_code(run) {
+            continue;
+        }
         let content = &text[run.start..run.end];
         let unusual: Vec<char> = content
             .chars()

@@ -5,6 +5,7 @@ use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
+use crate::document::structure::LineRole;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
@@ -70,7 +71,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
                 Span::new(doc.lines.line_start(first), doc.text.len()),
                 plural(blanks, "blank line at the end of the file"),
             )
-        } else if blanks >= 2 {
+        } else if blanks >= 2 && doc.structure.role(first) != LineRole::Code {
             (
                 Span::new(doc.lines.line_start(first + 1), doc.lines.line_start(line)),
                 format!("{blanks} blank lines in a row"),

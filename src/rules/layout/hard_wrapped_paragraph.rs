@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it does
 Reports a paragraph of plain text broken over several lines at a fixed width, as books,
 licences and e-mails are written: lines of about the same width, broken inside
-sentences. corpuslint reads such a paragraph as one unit whether or not this rule runs.
+sentences. Markdown files are left alone: their line breaks are soft already. corpuslint reads such a paragraph as one unit whether or not this rule runs.
 
 This rule is opt-in: `ALL`, `L` and `layout` do not turn it on; select it by its
 code or name (`--select L003`, `select = ["ALL", "hard-wrapped-paragraph"]`). Hard
@@ -52,8 +52,12 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
-    for paragraph in &doc.paragraphs {
-        if paragraph.first_line == paragraph.last_line {
+    for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+        // In Markdown, line breaks inside a paragraph are soft: rendering joins them.
+        if paragraph.first_line == paragraph.last_line
+            || doc.structure.is_markdown()
+            || doc.is_verbatim_paragraph(index)
+        {
             continue;
         }
         let mut edits = Vec::new();

@@ -58,7 +58,7 @@ const PARAGRAPH_WIDTH: usize = 100;
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
-    if is_markdown(doc) || !is_one_paragraph_per_line(doc) {
+    if doc.structure.is_markdown() || !is_one_paragraph_per_line(doc) {
         return;
     }
     let lines: Vec<Span> = doc.line_spans().collect();
@@ -132,13 +132,6 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with([
         '.', '!', '?', '"', '”', '’', '»', ')', '。', '！', '？', '」', '』', '）',
     ])
-}
-
-fn is_markdown(doc: &Document) -> bool {
-    doc.path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 #[cfg(test)]
