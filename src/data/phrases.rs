@@ -1,11 +1,13 @@
 //! The chrome phrase data of `rules/chrome.toml`, compiled into matchers.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
+use crate::text::chars::{invisible, is_unusual_space};
 use crate::text::{glued_boundary, is_cjk};
 
 pub const CHROME_TOML: &str = include_str!("../../rules/chrome.toml");
@@ -217,7 +219,8 @@ impl Phrases {
         if words > self.max_words {
             return None;
         }
-        let stripped = strip_markers(line);
+        let plain = plain_spaces(line);
+        let stripped = strip_markers(&plain);
         let key = stripped.to_lowercase();
         if key.is_empty() {
             return None;
@@ -307,6 +310,27 @@ impl Best<'_> {
 }
 
 /// The line without surrounding space and without list markers or arrows in front.
+/// `line` with the spaces a scraper leaves (no-break and other unusual spaces, tabs, runs
+/// of spaces) as one plain space and invisible characters dropped: `FOLLOW\u{a0}US` and
+/// `Share\u{200b}` are the phrases they show.
+fn plain_spaces(line: &str) -> Cow<'_, str> {
+    let plain = |c: char| c.is_ascii() && c != '\t';
+    if line.chars().all(plain) && !line.contains("  ") {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if c == '\t' || is_unusual_space(c) || c == ' ' {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if invisible(c).is_none() {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 pub fn strip_markers(line: &str) -> &str {
     line.trim()
         .trim_start_matches(|c: char| {
@@ -418,6 +442,12 @@ mod tests {
     fn recognises_chrome_lines() {
         let p = Phrases::builtin().expect("data");
         assert_eq!(id(&p, "Share").as_deref(), Some("share-buttons"));
+        // Spaces and invisible characters a scraper leaves do not hide a phrase.
+        for noisy in ["Share\u{200b}", "Share\u{a0}", "\tShare  "] {
+            assert_eq!(id(&p, noisy).as_deref(), Some("share-buttons"), "{noisy:?}");
+        }
+        assert_eq!(id(&p, "FOLLOW\u{a0}US"), id(&p, "FOLLOW US"));
+        assert!(id(&p, "FOLLOW US").is_some());
         assert_eq!(id(&p, "Share - WeChat").as_deref(), Some("share-buttons"));
         assert_eq!(
             id(&p, "Facebook Twitter LinkedIn Email").as_deref(),
