@@ -21,6 +21,8 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 pub struct Fixed {
     /// The path relative to the folder.
     pub path: PathBuf,
+    // Not every test that includes this module compares with the input.
+    #[allow(dead_code)]
     pub input: String,
     pub output: String,
 }
