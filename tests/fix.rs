@@ -371,7 +371,8 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
         .code(0);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(
-        stdout.contains("b.txt: duplicate of ") && stdout.contains("Left out 1 duplicate document."),
+        stdout.contains("b.txt: duplicate of ")
+            && stdout.contains("Left out 1 duplicate document."),
         "{stdout}"
     );
     assert!(out.join("a.txt").exists() && !out.join("b.txt").exists());
@@ -395,7 +396,10 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
         .arg(&corpus)
         .assert()
         .code(0);
-    assert!(corpus.join("b.txt").exists(), "deleted without --unsafe-fixes");
+    assert!(
+        corpus.join("b.txt").exists(),
+        "deleted without --unsafe-fixes"
+    );
     let assert = corpuslint()
         .args(["fix", "--isolated", "--in-place", "--unsafe-fixes"])
         .arg(&corpus)

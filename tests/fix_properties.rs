@@ -164,8 +164,14 @@ fn list(index: usize) -> impl Strategy<Value = Block> {
 fn block(index: usize) -> impl Strategy<Value = Block> {
     prop_oneof![
         3 => paragraph(index).prop_map(Block::Body),
-        3 => (long_paragraph(index), 60usize..79, 0usize..5, 0usize..5).prop_map(
-            |(text, width, indent, first)| Block::Wrapped { text, width, indent, first }
+        // Four spaces before its first line would make a Markdown paragraph code.
+        3 => (long_paragraph(index), 60usize..79, 0usize..4, 0usize..4).prop_map(
+            |(text, width, indent, first)| Block::Wrapped {
+                text,
+                width,
+                indent,
+                first: first.min(3 - indent),
+            }
         ),
         1 => heading(index),
         1 => list(index),

@@ -92,7 +92,11 @@ pub(crate) fn parse(text: &str, lines: &LineIndex, front_matter_lines: usize) ->
     };
     let mut verbatim = Vec::new();
     let mut hard_breaks = Vec::new();
-    let base = lines.line_start(front_matter_lines).min(text.len());
+    let mut base = lines.line_start(front_matter_lines).min(text.len());
+    // A byte-order mark is no part of the first block: `\u{feff}```` opens a fence.
+    if base == 0 && text.starts_with('\u{feff}') {
+        base = '\u{feff}'.len_utf8();
+    }
     let body = &text[base..];
     let mut verbatim_span = |span: Span, kind| verbatim.push(Verbatim { span, kind });
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {

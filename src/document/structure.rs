@@ -224,6 +224,12 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_does_not_hide_a_code_fence() {
+        let doc = markdown("\u{feff}```\n[dependencies]\n```\n\nText.\n");
+        assert_eq!(roles(&doc), [Code, Code, Code, Blank, Prose]);
+    }
+
+    #[test]
     fn atx_and_setext_headings() {
         let doc = markdown("# Title\n\nSub title\n---------\n\nText.\n\nOther\n=====\n");
         assert_eq!(

@@ -21,8 +21,8 @@ use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
 use crate::rules::check::Check;
 use crate::rules::duplicate::duplicate_document;
-use crate::rules::registry::lint;
 use crate::rules::encoding::invalid_utf8;
+use crate::rules::registry::lint;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
 

@@ -270,8 +270,7 @@ pub fn write_in_place_with(
                 std::slice::from_ref(&dir),
             );
             let file_name = relative.to_string_lossy().replace('\\', "/");
-            contents
-                .push_str(
+            contents.push_str(
                 &Value::Object(manifest_entry(&file_name, fixed, outcome, roots)).to_string(),
             );
             contents.push('\n');

@@ -45,8 +45,9 @@ that goes on to the next line.
 Some phrases are ordinary text too: a copyright line, `Terms and Conditions`, `Reply`,
 `Comment:` (entries with `needs_context = true`). Such a line is chrome only where a page
 puts its links: beside other chrome, among a menu of short labels, repeated down the page
-as a button, or after the last body paragraph. The copyright line at the top of a licence
-and a licence's `TERMS AND CONDITIONS` heading stay.
+as a button, or after the last body paragraph; never when it is indented text without a
+list marker, as plain-text documents lay out their lines. The copyright line at the top
+of a licence and a licence's `TERMS AND CONDITIONS` heading stay.
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -99,6 +100,12 @@ const MAX_WRAPPED_CHARS: usize = 100;
 /// A body paragraph: a sentence of at least this many words.
 const MIN_BODY_WORDS: usize = 15;
 
+/// A line indented without a list marker: laid out as a plain-text document lays out its
+/// text (a licence's closing `   All rights reserved.`), not as a page's links.
+fn indented_text(line: &Line) -> bool {
+    line.text.starts_with(char::is_whitespace) && !line.list_item
+}
+
 /// Phrases that decide alone first; then those that need context, beside chrome or in a
 /// group after the body.
 fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
@@ -124,6 +131,7 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
     for (i, entry) in found.iter().enumerate() {
         if let Some(entry) = *entry
             && needs_context(i)
+            && !indented_text(&page.lines[i])
             && (in_menu(page, i)
                 || in_pair(page, &found, needs_context, i)
                 || repeated_button(page, &found, i)

@@ -188,6 +188,12 @@ const MAX_HEADING_WORDS: usize = 8;
 /// ...and followed by a paragraph of at least this many words that ends a sentence.
 const MIN_SECTION_WORDS: usize = 15;
 
+/// Words a sentence does not end on (English function words).
+const CONTINUING_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "by", "either", "for", "from", "if", "of", "or", "than", "that", "the",
+    "to", "under", "whether", "which", "with",
+];
+
 /// Whether a line that files of a folder share is content of a kind that several
 /// documents share without being a site's template: a sentence or part of one, code,
 /// a heading, or punctuation that structures the text.
@@ -212,7 +218,14 @@ fn is_prose(line: &Line, text: &str) -> bool {
         .next_back()
         .is_some_and(|w| w.starts_with(char::is_lowercase));
     let menu = text.contains(['|', '•', '·', '¦']);
-    (starts_lower && (line.ends_sentence || line.words >= MIN_TAIL_WORDS))
+    // No label ends on `of` or `the`: a sentence goes on, into a list or the next line.
+    let goes_on = line.words >= 3
+        && text
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| CONTINUING_WORDS.contains(&w.to_lowercase().as_str()));
+    goes_on
+        || (starts_lower && (line.ends_sentence || line.words >= MIN_TAIL_WORDS))
         || (!menu && line.words >= MIN_PROSE_WORDS && (line.ends_sentence || last_word_lower))
         || (text.ends_with([':', '：']) && line.words >= MIN_INTRO_WORDS)
 }
@@ -300,6 +313,10 @@ mod tests {
             ["Valley Gazette, local news", "*"]
         );
         assert_eq!(
+            template("Log in\n\nTerms of Use\n"),
+            ["Log in", "Terms of Use"]
+        );
+        assert_eq!(
             template("© 2024 The Daily Ledger. All rights reserved.\n"),
             ["© 2024 The Daily Ledger. All rights reserved."]
         );
@@ -316,6 +333,7 @@ mod tests {
             "## License\n",
             "License\n\nThis program is free software: you can redistribute it under the terms of the licence.\n",
             ".\n\n---\n",
+            "Licensed under either of\n",
         ] {
             let found = template(shared);
             assert!(found.is_empty(), "{shared:?}: {found:?}");

@@ -1,6 +1,9 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::document::Document;
+use crate::document::paragraphs::starts_with_list_marker;
+use crate::document::structure::LineRole;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
 use crate::rules::duplicate::analysis::Analysis;
@@ -22,7 +25,10 @@ paragraphs that repeat consecutive paragraphs are one finding for the whole bloc
 `paragraphs at lines 28–51 repeat lines 3–26`, with the first copy as a related location.
 
 A paragraph shorter than `min_chars` characters or `min_words` words (`Share`, a
-caption) is never a finding on its own, but it belongs to a block it sits in.
+caption) is never a finding on its own, but it belongs to a block it sits in. A block made
+only of list items and headings is not reported: changelogs repeat `### Fixed` and
+`* New upstream release.` by design. The lines of a hard-wrapped paragraph are one
+paragraph, never several.
 
 ## Why it matters
 A scraper that appends a page twice, or a pagination bug that repeats a run of
@@ -53,6 +59,11 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
     };
     for block in analysis.blocks.iter().filter(|b| b.is_within_file()) {
         let doc = ctx.corpus.get(block.doc);
+        // A changelog repeats `### Fixed` and `* New upstream release.` in every release:
+        // items and headings repeat by design, and are not a repeated text.
+        if (block.first..=block.last).all(|para| is_item_or_heading(doc, para)) {
+            continue;
+        }
         let origin_last = block.origin.para + block.paragraph_count() - 1;
         let here = describe_lines(doc, block.first, block.last);
         let there = describe_lines(doc, block.origin.para, origin_last);
@@ -81,4 +92,14 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             ))]));
         out.push(diagnostic);
     }
+}
+
+/// A list item or a heading: a unit that lists and outlines, not a paragraph of text.
+fn is_item_or_heading(doc: &Document, para: usize) -> bool {
+    let paragraph = &doc.paragraphs[para];
+    starts_with_list_marker(doc.slice(paragraph.span))
+        || matches!(
+            doc.structure.role(paragraph.first_line),
+            LineRole::ListItem | LineRole::Heading
+        )
 }

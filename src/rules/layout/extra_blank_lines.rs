@@ -20,8 +20,10 @@ pub const RULE: Rule = Rule {
     summary: "Two or more blank lines in a row, or blank lines before the first line or after the last",
     docs: r#"## What it does
 Reports a run of two or more blank lines (lines empty or made of whitespace) between two
-lines of text, and blank lines at the start or at the end of a file. Lines inside a
-Markdown code block are left alone: there, blank lines are part of the code.
+lines of text, and blank lines at the start or at the end of a file. Left alone: blank
+lines inside a Markdown code block, which are part of the code, and blank lines before a
+heading (a Markdown heading, or in plain text a short line that does not end like a
+sentence, such as `CHAPTER I`), which books and licences use to mark sections.
 
 ## Why it matters
 Scrapers leave blank lines where an element was dropped. Paragraphs are separated by one
@@ -71,7 +73,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
                 Span::new(doc.lines.line_start(first), doc.text.len()),
                 plural(blanks, "blank line at the end of the file"),
             )
-        } else if blanks >= 2 && doc.structure.role(first) != LineRole::Code {
+        } else if blanks >= 2
+            && doc.structure.role(first) != LineRole::Code
+            && !is_heading(doc, line)
+        {
             (
                 Span::new(doc.lines.line_start(first + 1), doc.lines.line_start(line)),
                 format!("{blanks} blank lines in a row"),
@@ -95,6 +100,21 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     }
 }
 
+/// A heading: in Markdown, as parsed; in plain text, a short line that does not end like
+/// a sentence (`CHAPTER I`, `2. Definitions`). Blank lines before one mark a section,
+/// as books and licences lay them out on purpose.
+fn is_heading(doc: &Document, line: usize) -> bool {
+    if doc.structure.is_markdown() {
+        return doc.structure.role(line) == LineRole::Heading;
+    }
+    let text = doc.slice(doc.lines_span(line, line)).trim();
+    text.split_whitespace().count() <= MAX_HEADING_WORDS
+        && !text.ends_with(['.', '!', '?', ',', ';', ':', '。'])
+}
+
+/// A plain-text heading is at most this many words long.
+const MAX_HEADING_WORDS: usize = 8;
+
 fn is_blank(doc: &Document, line: usize) -> bool {
     doc.slice(doc.lines_span(line, line)).trim().is_empty()
 }
@@ -114,11 +134,11 @@ mod tests {
 
     #[test]
     fn reports_runs_of_blank_lines() {
-        assert_eq!(flagged(&RULE, "one\n\n\n\ntwo\n"), ["\n\n"]);
-        assert_eq!(fixed(&RULE, "one\n\n\n\ntwo\n"), "one\n\ntwo\n");
+        assert_eq!(flagged(&RULE, "one\n\n\n\ntwo.\n"), ["\n\n"]);
+        assert_eq!(fixed(&RULE, "one\n\n\n\ntwo.\n"), "one\n\ntwo.\n");
         assert_eq!(
-            fixed(&RULE, "one\r\n  \r\n\r\ntwo\r\n"),
-            "one\r\n  \r\ntwo\r\n"
+            fixed(&RULE, "one\r\n  \r\n\r\ntwo.\r\n"),
+            "one\r\n  \r\ntwo.\r\n"
         );
     }
 
@@ -140,6 +160,7 @@ mod tests {
             "one\n\ntwo\n",
             "a wrapped\n  and indented\nparagraph\n\nnext\n",
             "no final newline",
+            "The end of a chapter.\n\n\n\nCHAPTER II\n\nThe ferry left at six.\n",
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text:?}");
         }
