@@ -19,10 +19,8 @@ use crate::load::load_planned;
 use crate::progress::{NoProgress, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
-use crate::rules::check::Check;
 use crate::rules::duplicate::duplicate_document;
 use crate::rules::encoding::invalid_utf8;
-use crate::rules::registry::lint;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
 
@@ -280,16 +278,15 @@ fn fix_loaded(
         })
         .collect();
 
-    // Fix again until nothing changes, with the per-document rules: a removal can leave
-    // two blank lines, a repaired space can end a line. Each round sees only the documents
-    // the last one changed, as the others gave them nothing to fix. The corpus rules are
-    // not run again: what they would find now (a line that became chrome once its
-    // neighbour went) was not reported by `check`, and `fix` changes only what was.
+    // Fix again until nothing changes: a removal can leave two blank lines or make a
+    // neighbour chrome, a repair can make two paragraphs equal. Each round analyses the
+    // documents as the last one left them; the per-document rules see only those it
+    // changed, as the others gave them nothing to fix last time. Fixing its own output
+    // then changes nothing.
     let fixable: Vec<&'static Rule> = rules
         .iter()
         .copied()
         .filter(|r| r.fix != FixAvailability::None)
-        .filter(|r| lint(r).is_some_and(|l| matches!(l.check, Check::Document(_))))
         .collect();
     let mut changed: Vec<bool> = documents
         .par_iter()
