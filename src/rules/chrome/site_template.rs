@@ -150,12 +150,36 @@ impl Templates {
             .filter(|p| p.first_line == p.last_line)
             .map(|p| (p.first_line, p.fingerprint.key))
             .collect();
-        for (i, line) in page.lines.iter().enumerate() {
-            if marks.is_marked(i) || line.metadata || is_content(page, line) {
-                continue;
-            }
-            if let Some(&key) = one_line_keys.get(&line.index)
-                && let Some(detail) = self.evidence(page.doc, key, options)
+        let found: Vec<Option<Detail>> = page
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                if marks.is_marked(i) || line.metadata || is_content(page, line) {
+                    return None;
+                }
+                let key = one_line_keys.get(&line.index)?;
+                self.evidence(page.doc, *key, options)
+            })
+            .collect();
+        // An indented line or a `Field: value` line has its place in the document's own
+        // structure (`Files: *` and `Copyright:` in a copyright file, a licence's
+        // `   END OF TERMS AND CONDITIONS`): it is template only in a run of template
+        // lines, as the lines of a footer are.
+        let marked: Vec<bool> = (0..page.lines.len()).map(|i| marks.is_marked(i)).collect();
+        let in_run = |i: usize| {
+            let index = page.lines[i].index;
+            let beside = |j: usize| {
+                page.lines[j].index.abs_diff(index) == 1 && (found[j].is_some() || marked[j])
+            };
+            (i > 0 && beside(i - 1)) || (i + 1 < page.lines.len() && beside(i + 1))
+        };
+        let keep: Vec<bool> = (0..found.len())
+            .map(|i| found[i].is_some() && (!is_structured(&page.lines[i]) || in_run(i)))
+            .collect();
+        for (i, detail) in found.into_iter().enumerate() {
+            if let Some(detail) = detail
+                && keep[i]
             {
                 marks.mark(i, detail, true);
             }
@@ -187,6 +211,19 @@ const MIN_INTRO_WORDS: usize = 5;
 const MAX_HEADING_WORDS: usize = 8;
 /// ...and followed by a paragraph of at least this many words that ends a sentence.
 const MIN_SECTION_WORDS: usize = 15;
+
+/// An indented line that is no list item, or a `Field: value` line.
+fn is_structured(line: &Line) -> bool {
+    let field = line.text.split_once(':').is_some_and(|(name, value)| {
+        name.len() > 1
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && (value.is_empty() || value.starts_with(' '))
+    });
+    // A bullet alone (`  *`, its icon link lost) is a page's, however indented.
+    let bullet = !line.text.chars().any(char::is_alphanumeric);
+    field || (!line.list_item && !bullet && line.text.starts_with(char::is_whitespace))
+}
 
 /// Words a sentence does not end on (English function words).
 const CONTINUING_WORDS: &[&str] = &[
@@ -224,7 +261,11 @@ fn is_prose(line: &Line, text: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| CONTINUING_WORDS.contains(&w.to_lowercase().as_str()));
+    // `* New upstream release.`: an item that is a sentence, as changelogs write them;
+    // menus and teaser lists do not end their items with a full stop.
+    let sentence_item = line.list_item && line.words >= 3 && line.ends_sentence;
     goes_on
+        || sentence_item
         || (starts_lower && (line.ends_sentence || line.words >= MIN_TAIL_WORDS))
         || (!menu && line.words >= MIN_PROSE_WORDS && (line.ends_sentence || last_word_lower))
         || (text.ends_with([':', '：']) && line.words >= MIN_INTRO_WORDS)
@@ -316,6 +357,11 @@ mod tests {
             template("Log in\n\nTerms of Use\n"),
             ["Log in", "Terms of Use"]
         );
+        // Indented lines are template in a run of template lines, as a footer is.
+        assert_eq!(
+            template("  Valley Gazette\n  Contact the newsroom\n"),
+            ["Valley Gazette", "Contact the newsroom"]
+        );
         assert_eq!(
             template("© 2024 The Daily Ledger. All rights reserved.\n"),
             ["© 2024 The Daily Ledger. All rights reserved."]
@@ -334,6 +380,9 @@ mod tests {
             "License\n\nThis program is free software: you can redistribute it under the terms of the licence.\n",
             ".\n\n---\n",
             "Licensed under either of\n",
+            "  * New upstream release.\n",
+            "Files: *\n",
+            "   END OF TERMS AND CONDITIONS\n",
         ] {
             let found = template(shared);
             assert!(found.is_empty(), "{shared:?}: {found:?}");

@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     name: "duplicate-paragraph",
     family: Family::Duplicate,
     severity: Severity::Warning,
-    fix: FixAvailability::Safe,
+    fix: FixAvailability::Sometimes,
     opt_in: false,
     summary: "A paragraph, or a run of paragraphs, repeated within the same file",
     docs: r#"## What it does
@@ -39,7 +39,8 @@ An article whose eleven paragraphs appear twice, the second time after the autho
 
 ## Fix
 Safe: delete the later copy (with the blank lines after it). The first copy is kept word
-for word.
+for word. Unsafe when the copy is indented or made of `Field: value` lines (a licence
+quoted under each stanza of a Debian copyright file): such a layout repeats on purpose.
 
 ## Configuration
 `min_chars` (default 30) and `min_words` (default 5) in the duplicate options.
@@ -76,6 +77,15 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             )
         };
         let span = paragraphs_span(doc, block.first, block.last);
+        let edits = vec![Edit::delete(removal_span(doc, block.first, block.last))];
+        // Indented text and `Field: value` stanzas are laid out on purpose (a licence
+        // quoted under each `Files:` stanza of a copyright file): deleting a copy is
+        // left to a person.
+        let fix = if is_laid_out(doc.slice(span)) {
+            Fix::unsafe_(edits)
+        } else {
+            Fix::safe(edits)
+        };
         let mut diagnostic = Diagnostic::new(&RULE, block.doc, span, message);
         diagnostic
             .with_label("repeated here")
@@ -85,13 +95,21 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
                 span: paragraphs_span(doc, block.origin.para, origin_last),
                 message: "first copy".to_string(),
             })
-            .with_fix(Fix::safe(vec![Edit::delete(removal_span(
-                doc,
-                block.first,
-                block.last,
-            ))]));
+            .with_fix(fix);
         out.push(diagnostic);
     }
+}
+
+/// Text whose lines are indented or `Field: value` lines.
+fn is_laid_out(text: &str) -> bool {
+    text.lines().any(|line| {
+        let field = line.split_once(": ").is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+        field || line.starts_with([' ', '\t'])
+    })
 }
 
 /// A list item or a heading: a unit that lists and outlines, not a paragraph of text.
