@@ -46,7 +46,8 @@ Some phrases are ordinary text too: a copyright line, `Terms and Conditions`, `R
 `Comment:` (entries with `needs_context = true`). Such a line is chrome only where a page
 puts its links: beside other chrome, among a menu of short labels, repeated down the page
 as a button, or after the last body paragraph; never when it is indented text without a
-list marker, as plain-text documents lay out their lines. The copyright line at the top
+list marker, as plain-text documents lay out their lines, nor in a list of three or more
+such lines with years (the copyright holders of a package). The copyright line at the top
 of a licence and a licence's `TERMS AND CONDITIONS` heading stay.
 
 ## Why it matters
@@ -132,6 +133,7 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
         if let Some(entry) = *entry
             && needs_context(i)
             && !indented_text(&page.lines[i])
+            && !in_list_of_its_own(page, &found, i)
             && (in_menu(page, i)
                 || in_pair(page, &found, needs_context, i)
                 || repeated_button(page, &found, i)
@@ -147,6 +149,7 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
         for (i, entry) in found.iter().enumerate() {
             if let Some(entry) = *entry
                 && !marks.is_marked(i)
+                && !(needs_context(i) && in_list_of_its_own(page, &found, i))
                 && neighbours(page, i).any(|j| marks.is_marked(j))
             {
                 marks.mark(i, detail(phrases, entry), true);
@@ -157,6 +160,31 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
             break;
         }
     }
+}
+
+/// A page has one copyright line: this many lines in a row that match the same
+/// ambiguous entry and each carry a number (a year) are a list of the document's own, the
+/// copyright holders of a package or the credits of a book. A footer's links carry none.
+const MIN_OWN_LIST: usize = 3;
+
+/// Whether line `i` is in a run of at least `MIN_OWN_LIST` consecutive lines that match
+/// the same entry as it does and hold a digit.
+fn in_list_of_its_own(page: &Page, found: &[Option<usize>], i: usize) -> bool {
+    let numbered = |j: usize| page.lines[j].text.chars().any(|c| c.is_ascii_digit());
+    if !numbered(i) {
+        return false;
+    }
+    let same = |j: usize| found[j] == found[i] && numbered(j);
+    let consecutive = |a: usize, b: usize| page.lines[b].index == page.lines[a].index + 1;
+    let mut first = i;
+    while first > 0 && consecutive(first - 1, first) && same(first - 1) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < found.len() && consecutive(last, last + 1) && same(last + 1) {
+        last += 1;
+    }
+    last - first + 1 >= MIN_OWN_LIST
 }
 
 /// A menu entry: a short label (no colon, no digits, no final punctuation)...
@@ -416,6 +444,13 @@ mod tests {
         );
         // After the last body paragraph.
         assert_eq!(found(&format!("{BODY}\n© 2024 The Daily Ledger\n")), [3]);
+        // Not a list of copyright holders, nor indented licence text.
+        let holders = "Copyright 1987 Adobe Systems Inc.\nCopyright 1990, David Koblas\nCopyright 1994 Sun Microsystems, Inc.\n";
+        assert_eq!(found(&format!("{BODY}\n{holders}")), [] as [usize; 0]);
+        assert_eq!(
+            found(&format!("{BODY}\n   All rights reserved.\n")),
+            [] as [usize; 0]
+        );
         // A field label is not a button, however often it comes.
         assert_eq!(
             found(&format!(
