@@ -35,7 +35,8 @@ Reports navigation by its structure rather than its words:
   words, at least 30% of them cut short with `...` or `…` (`- Reconfiguring of
   International Orde...`): the titles of other articles, truncated by the site;
 - a menu flattened to one line: at least 3 entries of at most 4 words between `|`, `•`,
-  `·` or `¦`, most of them capitalised (`Home | World | Business | Tech`).
+  `·` or `¦`, most of them capitalised (`Home | World | Business | Tech`). An indented
+  line laid out in columns is a plain-text table, never a menu.
 
 Lists that are content (steps of a recipe, recommendations) have whole sentences, not
 truncated titles, and are left alone. Bylines (`By Lang Ping | China Daily | Updated:
@@ -96,7 +97,9 @@ fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
 /// Menus first, then lists: a list item that is a menu too is a menu.
 fn mark(page: &Page, marks: &mut Marks) {
     for (i, line) in page.lines.iter().enumerate() {
-        if marks.is_marked(i) || line.metadata {
+        // An indented line laid out in columns is a table or justified text of a
+        // plain-text document (`   Property        Type    Description`), not a menu.
+        if marks.is_marked(i) || line.metadata || line.text.starts_with(char::is_whitespace) {
             continue;
         }
         if let Some(entries) = menu_entries(line.text) {

@@ -241,7 +241,23 @@ fn is_content(page: &Page, line: &Line) -> bool {
         // file. A bullet alone is an empty list item, its icon link lost: template.
         return !matches!(text, "*" | "-" | "+" | "•" | "·" | "◦" | "▪");
     }
-    is_prose(line, text) || is_code(text) || is_heading(page, line, text)
+    is_prose(line, text) || is_code(text) || is_heading(page, line, text) || opens_block(page, line)
+}
+
+/// A label whose value is the indented block under it (`Copyright:` over the holders of
+/// a Debian copyright stanza): a field of the document's own.
+fn opens_block(page: &Page, line: &Line) -> bool {
+    let document = page.document;
+    let next = line.index + 1;
+    line.text.trim_end().ends_with(':')
+        && next < document.lines.line_count()
+        && document
+            .slice(document.lines_span(next, next))
+            .starts_with([' ', '\t'])
+        && !document
+            .slice(document.lines_span(next, next))
+            .trim()
+            .is_empty()
 }
 
 /// A sentence, or a line of one wrapped over several lines.
@@ -382,6 +398,7 @@ mod tests {
             "Licensed under either of\n",
             "  * New upstream release.\n",
             "Files: *\n",
+            "Copyright:\n 2020 Jane Doe\n",
             "   END OF TERMS AND CONDITIONS\n",
         ] {
             let found = template(shared);
