@@ -25,10 +25,10 @@ paragraphs that repeat consecutive paragraphs are one finding for the whole bloc
 `paragraphs at lines 28–51 repeat lines 3–26`, with the first copy as a related location.
 
 A paragraph shorter than `min_chars` characters or `min_words` words (`Share`, a
-caption) is never a finding on its own, but it belongs to a block it sits in. A block made
-only of list items and headings is not reported: changelogs repeat `### Fixed` and
-`* New upstream release.` by design. The lines of a hard-wrapped paragraph are one
-paragraph, never several.
+caption) is never a finding on its own, but it belongs to a block it sits in. A block
+made only of list items, headings and rules between sections is not reported: changelogs
+repeat `### Fixed` and `* New upstream release.` by design. The lines of a hard-wrapped
+paragraph are one paragraph, never several.
 
 ## Why it matters
 A scraper that appends a page twice, or a pagination bug that repeats a run of
@@ -112,12 +112,13 @@ fn is_laid_out(text: &str) -> bool {
     })
 }
 
-/// A list item or a heading: a unit that lists and outlines, not a paragraph of text.
+/// A list item, a heading or a rule between sections: a unit that lists and outlines,
+/// not a paragraph of text.
 fn is_item_or_heading(doc: &Document, para: usize) -> bool {
     let paragraph = &doc.paragraphs[para];
     starts_with_list_marker(doc.slice(paragraph.span))
         || matches!(
             doc.structure.role(paragraph.first_line),
-            LineRole::ListItem | LineRole::Heading
+            LineRole::ListItem | LineRole::Heading | LineRole::ThematicBreak
         )
 }
