@@ -1,6 +1,7 @@
 //! The fix pipeline: check, keep the fixes at or above the chosen applicability, merge
 //! them per document, apply them, and check again until nothing changes. Nothing but the
-//! edits of findings touches a document: whatever `fix` changes, `check` reported.
+//! edits of findings touches a document: what `fix` changes, `check` reported, or the
+//! check of a later round found once the first fixes were made.
 
 pub mod write;
 
