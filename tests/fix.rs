@@ -408,4 +408,11 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(stdout.contains("Deleted 1 duplicate document."), "{stdout}");
     assert!(corpus.join("a.txt").exists() && !corpus.join("b.txt").exists());
+    let manifest = std::fs::read_to_string(corpus.join("metadata.jsonl")).expect("manifest");
+    let entry: Value = manifest
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json line"))
+        .find(|e| e["file_name"] == "b.txt")
+        .expect("an entry for the deleted copy");
+    assert_eq!(entry["duplicate_of"], "a.txt");
 }

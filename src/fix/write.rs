@@ -80,7 +80,8 @@ pub fn relative_path(path: &Path, roots: &[PathBuf]) -> PathBuf {
         .map_or_else(|| path.to_path_buf(), PathBuf::from)
 }
 
-/// The manifest line of a cleaned document.
+/// The manifest line of a cleaned document; paths in it are relative to `roots`, as its
+/// `file_name` is.
 pub fn manifest_entry(
     file_name: &str,
     fixed: &FixedDocument,
@@ -228,7 +229,7 @@ pub fn write_in_place_with(
                 std::slice::from_ref(&dir),
             );
             let file_name = relative.to_string_lossy().replace('\\', "/");
-            let mut entry = manifest_entry(&file_name, fixed, outcome, roots);
+            let mut entry = manifest_entry(&file_name, fixed, outcome, std::slice::from_ref(&dir));
             match sources.manifest_of.get(&fixed.id) {
                 Some(&(_, Some(e))) => {
                     let line = manifest.entries[e].line;
@@ -271,7 +272,13 @@ pub fn write_in_place_with(
             );
             let file_name = relative.to_string_lossy().replace('\\', "/");
             contents.push_str(
-                &Value::Object(manifest_entry(&file_name, fixed, outcome, roots)).to_string(),
+                &Value::Object(manifest_entry(
+                    &file_name,
+                    fixed,
+                    outcome,
+                    std::slice::from_ref(&dir),
+                ))
+                .to_string(),
             );
             contents.push('\n');
         }
