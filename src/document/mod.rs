@@ -159,16 +159,20 @@ impl Document {
         )
     }
 
+    /// Whether the 0-based `line` is empty or holds only whitespace.
+    pub fn is_blank_line(&self, line: usize) -> bool {
+        self.slice(self.lines_span(line, line)).trim().is_empty()
+    }
+
     /// What to delete to remove the 0-based lines `first..=last` and leave the layout
     /// around them as it was: a block of lines that stood on its own goes with the blank
     /// lines after it; lines inside a block go alone, so the block keeps its separator;
     /// lines at the end go with the blank lines before them, and the text keeps its final
     /// line break if it had one.
     pub fn removal_span(&self, first: usize, last: usize) -> Span {
-        let is_blank = |line: usize| self.slice(self.lines_span(line, line)).trim().is_empty();
         let count = self.lines.line_count();
-        let next = (last + 1..count).find(|&line| !is_blank(line));
-        let stands_alone = first == 0 || is_blank(first - 1);
+        let next = (last + 1..count).find(|&line| !self.is_blank_line(line));
+        let stands_alone = first == 0 || self.is_blank_line(first - 1);
         match next {
             Some(next) if stands_alone => {
                 Span::new(self.lines.line_start(first), self.lines.line_start(next))
@@ -177,7 +181,7 @@ impl Document {
                 self.lines.line_start(first),
                 self.lines.line_start(last + 1),
             ),
-            None => match (0..first).rev().find(|&line| !is_blank(line)) {
+            None => match (0..first).rev().find(|&line| !self.is_blank_line(line)) {
                 Some(previous) => {
                     let end = self.text.len();
                     let ending = if self.text.ends_with("\r\n") {
