@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use corpuslint::output::baseline::{self, Baseline};
+use corpuslint::text::count;
 
 use crate::cli::args::BaselineArgs;
 use crate::cli::exit::{EXIT_ERROR, fail};
@@ -46,18 +47,11 @@ pub fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<E
         print_timings(&outcome, started);
     }
     if !args.verbosity.quiet {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
         writeln!(
             out,
             "Wrote a baseline of {} in {} to {}.",
-            plural(recorded.len(), "finding"),
-            plural(outcome.checked_files(), "file"),
+            count(recorded.len(), "finding"),
+            count(outcome.checked_files(), "file"),
             args.output.display()
         )?;
     }

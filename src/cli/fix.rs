@@ -8,6 +8,7 @@ use crate::cli::args::FixArgs;
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::cli::settings::selected_settings;
 use crate::cli::terminal::{report_reading, use_color, with_progress_bar};
+use corpuslint::text::count;
 
 pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     use corpuslint::fix::write;
@@ -117,10 +118,10 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 .iter()
                 .filter(|f| f.duplicate_of.is_some())
                 .count();
-            let mut line = format!("Wrote {}.", files_count(files.len(), "file"));
+            let mut line = format!("Wrote {}.", count(files.len(), "file"));
             if dropped > 0 {
                 let how = if args.in_place { "Deleted" } else { "Left out" };
-                let what = files_count(dropped, "duplicate document");
+                let what = count(dropped, "duplicate document");
                 line.push_str(&format!(" {how} {what}."));
             }
             report(line, out)?
@@ -146,15 +147,6 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             ExitCode::SUCCESS
         },
     )
-}
-
-/// `1 file`, `2 files`.
-fn files_count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
 }
 
 /// Locks the folders `fix` writes to: the `--out` folder (created if need be) or the

@@ -24,6 +24,7 @@ use crate::rules::duplicate::duplicate_document;
 use crate::rules::encoding::invalid_utf8;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
+use crate::text::count;
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
 const MAX_ROUNDS: usize = 4;
@@ -103,19 +104,12 @@ impl FixedDocument {
                 }
             }
         }
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
         let mut parts = Vec::new();
         if !removed.is_empty() {
             let items: Vec<String> = removed
                 .iter()
                 .map(|(what, (n, lines))| {
-                    format!("{} ({})", plural(*n, what), plural(*lines, "line"))
+                    format!("{} ({})", count(*n, what), count(*lines, "line"))
                 })
                 .collect();
             parts.push(format!("removed {}", items.join(", ")));

@@ -12,6 +12,7 @@ pub mod short;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::edit::Applicability;
 use crate::engine::Outcome;
+use crate::text::count;
 use crate::text::line_index::LineCol;
 
 /// The 1-based start and end positions of a diagnostic's span. The end is the position
@@ -42,24 +43,17 @@ pub fn span_positions(
 pub fn summary(outcome: &Outcome) -> String {
     let (errors, warnings, infos) = outcome.counts();
     let files = outcome.checked_files();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     let mut line = format!(
         "Checked {}: {}, {}, {}.",
-        plural(files, "file"),
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(infos, "info"),
+        count(files, "file"),
+        count(errors, "error"),
+        count(warnings, "warning"),
+        count(infos, "info"),
     );
     if !outcome.errors.is_empty() {
         line.push_str(&format!(
             " {} could not be read.",
-            plural(outcome.errors.len(), "path")
+            count(outcome.errors.len(), "path")
         ));
     }
     line

@@ -107,6 +107,15 @@ pub fn has_non_ascii(text: &str) -> bool {
     !text.is_ascii()
 }
 
+/// `1 file`, `2 files`: a count and its noun, in the plural when it is not one.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The character before `offset`, if any.
 pub fn char_before(text: &str, offset: usize) -> Option<char> {
     text[..offset].chars().next_back()

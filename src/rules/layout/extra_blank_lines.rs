@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::document::structure::LineRole;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::count;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -51,27 +52,27 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
-    let count = doc.lines.line_count();
+    let line_count = doc.lines.line_count();
     let mut line = 0;
-    while line < count {
-        if !is_blank(doc, line) {
+    while line < line_count {
+        if !doc.is_blank_line(line) {
             line += 1;
             continue;
         }
         let first = line;
-        while line < count && is_blank(doc, line) {
+        while line < line_count && doc.is_blank_line(line) {
             line += 1;
         }
         let blanks = line - first;
         let (span, message) = if first == 0 {
             (
                 Span::new(0, doc.lines.line_start(line)),
-                plural(blanks, "blank line at the start of the file"),
+                format!("{} at the start of the file", count(blanks, "blank line")),
             )
-        } else if line == count {
+        } else if line == line_count {
             (
                 Span::new(doc.lines.line_start(first), doc.text.len()),
-                plural(blanks, "blank line at the end of the file"),
+                format!("{} at the end of the file", count(blanks, "blank line")),
             )
         } else if blanks >= 2
             && doc.structure.role(first) != LineRole::Code
@@ -87,7 +88,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         if span.is_empty() {
             continue;
         }
-        let label = if first == 0 || line == count {
+        let label = if first == 0 || line == line_count {
             "delete these lines"
         } else {
             "one blank line is enough"
@@ -114,18 +115,6 @@ fn is_heading(doc: &Document, line: usize) -> bool {
 
 /// A plain-text heading is at most this many words long.
 const MAX_HEADING_WORDS: usize = 8;
-
-fn is_blank(doc: &Document, line: usize) -> bool {
-    doc.slice(doc.lines_span(line, line)).trim().is_empty()
-}
-
-fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {}", what.replacen("line", "lines", 1))
-    }
-}
 
 #[cfg(test)]
 mod tests {
