@@ -109,6 +109,22 @@ fn runs(doc: DocId, document: &Document, lines: impl Iterator<Item = ChromeLine>
     runs
 }
 
+/// The documents as a corpus, and what the `enabled` detectors find in it with the
+/// built-in phrases and the default options: what the detectors' tests look at.
+#[cfg(test)]
+pub(super) fn run_on(
+    documents: Vec<crate::document::Document>,
+    enabled: Enabled,
+) -> (Corpus, Analysis) {
+    let corpus = Corpus {
+        documents,
+        auxiliary: Vec::new(),
+    };
+    let phrases = Phrases::builtin().expect("rules/chrome.toml");
+    let analysis = run(&corpus, &phrases, &Options::default(), enabled);
+    (corpus, analysis)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,15 +132,8 @@ mod tests {
 
     /// The rule of each chrome line of `text`, and the rule of each run.
     fn found(text: &str, enabled: Enabled) -> (Vec<(usize, &'static str)>, Vec<&'static str>) {
-        let corpus = Corpus {
-            documents: vec![Document::from_bytes(
-                "a.txt".into(),
-                text.as_bytes().to_vec(),
-            )],
-            auxiliary: Vec::new(),
-        };
-        let phrases = Phrases::builtin().expect("rules/chrome.toml");
-        let analysis = run(&corpus, &phrases, &Options::default(), enabled);
+        let document = Document::from_bytes("a.txt".into(), text.as_bytes().to_vec());
+        let (_, analysis) = run_on(vec![document], enabled);
         let lines = analysis
             .runs
             .iter()

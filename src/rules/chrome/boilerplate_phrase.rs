@@ -11,7 +11,7 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::Line;
+use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
 use crate::text::word_count_capped;
@@ -176,15 +176,27 @@ fn in_list_of_its_own(page: &Page, found: &[Option<usize>], i: usize) -> bool {
     }
     let same = |j: usize| found[j] == found[i] && numbered(j);
     let consecutive = |a: usize, b: usize| page.lines[b].index == page.lines[a].index + 1;
+    let (first, last) = run_around(page, i, consecutive, same);
+    last - first + 1 >= MIN_OWN_LIST
+}
+
+/// The first and last of the lines around line `i` of `page` that are members and
+/// joined to the next one, one after the other.
+fn run_around(
+    page: &Page,
+    i: usize,
+    joined: impl Fn(usize, usize) -> bool,
+    member: impl Fn(usize) -> bool,
+) -> (usize, usize) {
     let mut first = i;
-    while first > 0 && consecutive(first - 1, first) && same(first - 1) {
+    while first > 0 && joined(first - 1, first) && member(first - 1) {
         first -= 1;
     }
     let mut last = i;
-    while last + 1 < found.len() && consecutive(last, last + 1) && same(last + 1) {
+    while last + 1 < page.lines.len() && joined(last, last + 1) && member(last + 1) {
         last += 1;
     }
-    last - first + 1 >= MIN_OWN_LIST
+    (first, last)
 }
 
 /// A menu entry: a short label (no colon, no digits, no final punctuation)...
@@ -214,14 +226,7 @@ fn in_menu(page: &Page, i: usize) -> bool {
     if !short(&lines[i]) {
         return false;
     }
-    let mut first = i;
-    while first > 0 && together(first - 1, first) && label(first - 1) {
-        first -= 1;
-    }
-    let mut last = i;
-    while last + 1 < lines.len() && together(last, last + 1) && label(last + 1) {
-        last += 1;
-    }
+    let (first, last) = run_around(page, i, together, label);
     last - first >= MIN_MENU_LABELS - 1
 }
 
@@ -299,7 +304,7 @@ fn last_body_line(page: &Page, found: &[Option<usize>]) -> Option<usize> {
         !line.is_empty() && !starts_with_list_marker(line)
     };
     (0..lines.len()).rev().find(|&end| {
-        if !prose(end) || chrome.contains(&end) || !ends_sentence(lines[end]) {
+        if !prose(end) || chrome.contains(&end) || !ends_with_full_stop(lines[end]) {
             return false;
         }
         let mut words = 0;
@@ -311,12 +316,6 @@ fn last_body_line(page: &Page, found: &[Option<usize>]) -> Option<usize> {
         }
         false
     })
-}
-
-fn ends_sentence(line: &str) -> bool {
-    let text = line.trim_end();
-    let text = text.trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』', '»']);
-    text.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 /// Whether line `i` is a unit of its own, rather than the end of a sentence begun on the
@@ -362,24 +361,12 @@ fn entry(detail: &Detail) -> usize {
 mod tests {
     use super::*;
     use crate::document::Document;
-    use crate::rules::chrome::analysis::{Enabled, run};
+    use crate::rules::chrome::analysis::{Enabled, run_on};
 
     /// The 1-based lines of `text` the phrases find.
     fn found(text: &str) -> Vec<usize> {
-        let corpus = Corpus {
-            documents: vec![Document::from_bytes(
-                "a.txt".into(),
-                text.as_bytes().to_vec(),
-            )],
-            auxiliary: Vec::new(),
-        };
-        let phrases = Phrases::builtin().expect("rules/chrome.toml");
-        let analysis = run(
-            &corpus,
-            &phrases,
-            &Options::default(),
-            Enabled::of(&[&RULE]),
-        );
+        let document = Document::from_bytes("a.txt".into(), text.as_bytes().to_vec());
+        let (_, analysis) = run_on(vec![document], Enabled::of(&[&RULE]));
         analysis
             .runs
             .iter()

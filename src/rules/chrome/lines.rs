@@ -88,9 +88,20 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
     lines
 }
 
+/// Quotes and brackets that may close a sentence after its final mark.
+const CLOSERS: [char; 9] = ['"', '\'', '”', '’', ')', '）', '」', '』', '»'];
+
 fn ends_sentence(text: &str) -> bool {
-    let text = text.trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』', '»']);
+    let text = text.trim_end_matches(CLOSERS);
     text.ends_with(['.', '!', '?', '。', '！', '？', ';', '；']) && !is_truncated(text)
+}
+
+/// Whether `text` ends with a full stop, `!` or `?` (or their CJK forms), before any
+/// closing quote or bracket: a sentence ends there, and no clause with `;` does.
+pub(super) fn ends_with_full_stop(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(CLOSERS)
+        .ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 fn is_truncated(text: &str) -> bool {

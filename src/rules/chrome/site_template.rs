@@ -16,7 +16,7 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::Line;
+use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
 use crate::text::hashing::KeyMap;
@@ -314,22 +314,16 @@ fn is_heading(page: &Page, line: &Line, text: &str) -> bool {
         .is_some_and(|p| {
             let next = document.slice(p.span).trim();
             !starts_with_list_marker(next)
-                && ends_sentence(next)
+                && ends_with_full_stop(next)
                 && word_count_capped(next, MIN_SECTION_WORDS) >= MIN_SECTION_WORDS
         })
-}
-
-fn ends_sentence(text: &str) -> bool {
-    let text = text.trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』', '»']);
-    text.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Corpus;
     use crate::document::Document;
-    use crate::rules::chrome::analysis::{Enabled, run};
+    use crate::rules::chrome::analysis::{Enabled, run_on};
 
     /// The lines of `shared` that are site template when four files hold them, each
     /// after a body paragraph of its own.
@@ -342,17 +336,7 @@ mod tests {
                 Document::from_bytes(format!("site/{n}.txt").into(), text.into_bytes())
             })
             .collect();
-        let corpus = Corpus {
-            documents,
-            auxiliary: Vec::new(),
-        };
-        let phrases = Phrases::builtin().expect("rules/chrome.toml");
-        let analysis = run(
-            &corpus,
-            &phrases,
-            &Options::default(),
-            Enabled::of(&[&RULE]),
-        );
+        let (corpus, analysis) = run_on(documents, Enabled::of(&[&RULE]));
         let doc = &corpus.documents[0];
         analysis
             .runs
