@@ -46,6 +46,15 @@ fn normalize_spaces(line: &str) -> String {
         .join(" ")
 }
 
+/// The entries of `dir/metadata.jsonl`.
+fn manifest_entries(dir: &Path) -> Vec<Value> {
+    let manifest = std::fs::read_to_string(dir.join("metadata.jsonl")).expect("manifest");
+    manifest
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
 fn fix_seeds() -> tempfile::TempDir {
     let out = tempfile::tempdir().expect("tempdir");
     corpuslint()
@@ -112,11 +121,7 @@ fn seeds_are_cleaned_file_by_file() {
 #[test]
 fn the_manifest_records_provenance_and_hashes() {
     let out = fix_seeds();
-    let manifest = std::fs::read_to_string(out.path().join("metadata.jsonl")).expect("manifest");
-    let entries: Vec<Value> = manifest
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let entries = manifest_entries(out.path());
     assert_eq!(entries.len(), 5);
     for (entry, seed) in entries.iter().zip(SEEDS) {
         assert_eq!(entry["file_name"], seed);
@@ -376,10 +381,8 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
         "{stdout}"
     );
     assert!(out.join("a.txt").exists() && !out.join("b.txt").exists());
-    let manifest = std::fs::read_to_string(out.join("metadata.jsonl")).expect("manifest");
-    let entry: Value = manifest
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).expect("json line"))
+    let entry = manifest_entries(&out)
+        .into_iter()
         .find(|e| e["file_name"] == "b.txt")
         .expect("an entry for the copy");
     assert_eq!(entry["duplicate_of"], "a.txt");
@@ -408,10 +411,8 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(stdout.contains("Deleted 1 duplicate document."), "{stdout}");
     assert!(corpus.join("a.txt").exists() && !corpus.join("b.txt").exists());
-    let manifest = std::fs::read_to_string(corpus.join("metadata.jsonl")).expect("manifest");
-    let entry: Value = manifest
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).expect("json line"))
+    let entry = manifest_entries(&corpus)
+        .into_iter()
         .find(|e| e["file_name"] == "b.txt")
         .expect("an entry for the deleted copy");
     assert_eq!(entry["duplicate_of"], "a.txt");
