@@ -40,7 +40,7 @@ pub struct FixOptions {
 pub struct Change {
     pub rule: &'static Rule,
     /// The finding whose fix this change is part of: a fix can make several changes.
-    pub finding: (usize, usize),
+    pub finding: Finding,
     /// The text that was there.
     pub before: String,
     pub after: String,
@@ -78,7 +78,7 @@ impl FixedDocument {
     /// `removed 1 repeated block (24 lines), 2 chrome runs (3 lines); fixed 4 unusual-space`
     pub fn summary(&self) -> String {
         let mut removed: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        let mut fixed: BTreeMap<&str, BTreeSet<(usize, usize)>> = BTreeMap::new();
+        let mut fixed: BTreeMap<&str, BTreeSet<Finding>> = BTreeMap::new();
         for change in &self.changes {
             let lines = change
                 .before
@@ -367,7 +367,7 @@ fn fix_loaded(
 type Tagged = Vec<(Edit, (&'static Rule, Finding))>;
 
 /// A finding of one round: the round and its index among the round's diagnostics.
-type Finding = (usize, usize);
+pub type Finding = (usize, usize);
 
 fn edits_per_document(
     diagnostics: &[Diagnostic],

@@ -62,7 +62,7 @@ pub fn summary(outcome: &Outcome) -> String {
 /// `40 fixable with corpuslint fix, 5 more with --unsafe-fixes`: what `fix` would repair
 /// by default and what it would repair with unsafe fixes too; `None` when nothing is.
 pub fn fixable(outcome: &Outcome) -> Option<String> {
-    let count = |applicability: Applicability| {
+    let with_fix = |applicability: Applicability| {
         outcome
             .diagnostics
             .iter()
@@ -73,7 +73,10 @@ pub fn fixable(outcome: &Outcome) -> Option<String> {
             })
             .count()
     };
-    let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
+    let (safe, unsafe_) = (
+        with_fix(Applicability::Safe),
+        with_fix(Applicability::Unsafe),
+    );
     match (safe, unsafe_) {
         (0, 0) => None,
         (0, n) => Some(format!("{n} fixable with corpuslint fix --unsafe-fixes")),

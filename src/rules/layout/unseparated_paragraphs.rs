@@ -66,7 +66,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     while line < lines.len() {
         // A block: consecutive non-blank lines.
         let first = line;
-        while line < lines.len() && !doc.slice(lines[line]).trim().is_empty() {
+        while line < lines.len() && !doc.is_blank_line(line) {
             line += 1;
         }
         let block = &lines[first..line];
