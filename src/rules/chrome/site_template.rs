@@ -251,13 +251,10 @@ fn opens_block(page: &Page, line: &Line) -> bool {
     let next = line.index + 1;
     line.text.trim_end().ends_with(':')
         && next < document.lines.line_count()
+        && !document.is_blank_line(next)
         && document
             .slice(document.lines_span(next, next))
             .starts_with([' ', '\t'])
-        && !document
-            .slice(document.lines_span(next, next))
-            .trim()
-            .is_empty()
 }
 
 /// A sentence, or a line of one wrapped over several lines.
