@@ -120,6 +120,10 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
         })
         .collect();
     let needs_context = |i: usize| found[i].is_some_and(|e| phrases.entries[e].needs_context);
+    // Once per line: the loop below asks again each time it marks more.
+    let own_list: Vec<bool> = (0..found.len())
+        .map(|i| needs_context(i) && in_list_of_its_own(page, &found, i))
+        .collect();
     for (i, entry) in found.iter().enumerate() {
         if let Some(entry) = *entry
             && !needs_context(i)
@@ -133,7 +137,7 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
         if let Some(entry) = *entry
             && needs_context(i)
             && !indented_text(&page.lines[i])
-            && !in_list_of_its_own(page, &found, i)
+            && !own_list[i]
             && (in_menu(page, i)
                 || in_pair(page, &found, needs_context, i)
                 || repeated_button(page, &found, i)
@@ -149,7 +153,7 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
         for (i, entry) in found.iter().enumerate() {
             if let Some(entry) = *entry
                 && !marks.is_marked(i)
-                && !(needs_context(i) && in_list_of_its_own(page, &found, i))
+                && !own_list[i]
                 && neighbours(page, i).any(|j| marks.is_marked(j))
             {
                 marks.mark(i, detail(phrases, entry), true);
