@@ -4,6 +4,7 @@
 pub mod glued_words;
 pub mod metadata;
 pub mod phrases;
+pub mod stop_words;
 
 use crate::error::Error;
 

@@ -2,7 +2,9 @@
 
 use crate::diagnostic::Rule;
 use crate::rules::check::Lint;
-use crate::rules::chrome::{boilerplate_phrase, chrome_context, navigation, site_template};
+use crate::rules::chrome::{
+    boilerplate_phrase, chrome_context, comment_section, navigation, outside_article, site_template,
+};
 use crate::rules::duplicate::{
     cross_file_duplicate, duplicate_document, duplicate_paragraph, near_duplicate,
 };
@@ -45,6 +47,8 @@ pub static LINTS: &[Lint] = &[
     navigation::LINT,
     site_template::LINT,
     chrome_context::LINT,
+    outside_article::LINT,
+    comment_section::LINT,
     missing_author::LINT,
     missing_date::LINT,
     missing_source::LINT,

@@ -12,7 +12,10 @@ use rayon::prelude::*;
 
 use super::evidence::{ChromeLine, Detector, Marks, Page};
 use super::runs::{Analysis, Run};
-use super::{Options, boilerplate_phrase, chrome_context, lines, navigation, site_template};
+use super::{
+    Options, boilerplate_phrase, chrome_context, comment_section, lines, navigation,
+    outside_article, site_template,
+};
 use crate::corpus::Corpus;
 use crate::data::phrases::Phrases;
 use crate::diagnostic::Rule;
@@ -23,6 +26,8 @@ const DETECTORS: &[&Detector] = &[
     &boilerplate_phrase::DETECTOR,
     &site_template::DETECTOR,
     &navigation::DETECTOR,
+    &comment_section::DETECTOR,
+    &outside_article::DETECTOR,
     &chrome_context::DETECTOR,
 ];
 
@@ -69,11 +74,7 @@ pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabl
         .par_iter()
         .enumerate()
         .flat_map_iter(|(doc, document)| {
-            let page = Page {
-                doc,
-                document,
-                lines: lines::non_blank(document, counted_words),
-            };
+            let page = Page::new(doc, document, lines::non_blank(document, counted_words));
             let mut found = vec![None; page.lines.len()];
             for (rank, detector, marker) in &markers {
                 let mut marks = Marks::new(&page.lines, &mut found, detector, rank_of(*rank));

@@ -85,6 +85,7 @@ pub const DETECTOR: Detector = Detector {
     prepare,
     describe: |detail, phrases| format!("matched chrome.{}", phrases.entries[entry(detail)].id),
     kind: |detail, phrases| Some(phrases.entries[entry(detail)].kind.as_str()),
+    note: |_| None,
 };
 
 fn prepare<'a>(_: &'a Corpus, phrases: &'a Phrases, _: &'a Options) -> Marker<'a> {
@@ -132,7 +133,9 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
         }
     }
     // Where a page puts its links: a menu, a button repeated down the page, the footer.
+    // Only a scraped page has a footer: a licence or a book ends with its own notice.
     let body_end = last_body_line(page, &found);
+    let is_page = page.layout().article.is_some();
     for (i, entry) in found.iter().enumerate() {
         if let Some(entry) = *entry
             && needs_context(i)
@@ -141,7 +144,7 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
             && (in_menu(page, i)
                 || in_pair(page, &found, needs_context, i)
                 || repeated_button(page, &found, i)
-                || body_end.is_some_and(|end| page.lines[i].index > end))
+                || (is_page && body_end.is_some_and(|end| page.lines[i].index > end)))
         {
             marks.mark(i, detail(phrases, entry), true);
         }
@@ -379,6 +382,8 @@ mod tests {
             .collect()
     }
 
+    use crate::rules::chrome::article::TEST_ARTICLE;
+
     const BODY: &str = "The council voted on Tuesday to extend the library's opening hours through the winter months.\n";
 
     #[test]
@@ -433,8 +438,16 @@ mod tests {
             found(&format!("{BODY}\nReply\n\n{BODY}\nReply\n\n{BODY}")),
             [3, 7]
         );
-        // After the last body paragraph.
-        assert_eq!(found(&format!("{BODY}\n© 2024 The Daily Ledger\n")), [3]);
+        // After the last body paragraph of a page; a note that ends a document that is no
+        // page is its own.
+        assert_eq!(
+            found(&format!("{TEST_ARTICLE}\n© 2024 The Daily Ledger\n")),
+            [13]
+        );
+        assert_eq!(
+            found(&format!("{BODY}\n© 2024 The Daily Ledger\n")),
+            [] as [usize; 0]
+        );
         // Not a list of copyright holders, nor indented licence text.
         let holders = "Copyright 1987 Adobe Systems Inc.\nCopyright 1990, David Koblas\nCopyright 1994 Sun Microsystems, Inc.\n";
         assert_eq!(found(&format!("{BODY}\n{holders}")), [] as [usize; 0]);

@@ -10,6 +10,7 @@ use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks};
 use crate::rules::chrome::lines::Line;
+use crate::rules::chrome::outside_article::headline;
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
 
@@ -102,12 +103,19 @@ pub const DETECTOR: Detector = Detector {
         .to_string()
     },
     kind: |detail, _| (detail.form != BETWEEN).then_some("related links"),
+    note: |_| None,
 };
 
 fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
     Box::new(|page, marks| {
-        mark_listed(&page.lines, marks);
-        mark_context(&page.lines, marks);
+        // The headline of a page's article is never chrome, whatever surrounds it.
+        let headline = page
+            .layout()
+            .article
+            .as_ref()
+            .and_then(|article| headline(&page.lines, article, marks));
+        mark_listed(&page.lines, headline, marks);
+        mark_context(&page.lines, headline, marks);
     })
 }
 
@@ -120,7 +128,7 @@ fn detail(form: u8) -> Detail {
 
 /// The titles and truncated blurbs under a chrome heading (`Most read`, `Related
 /// stories`, `Archives`), up to the first line that is neither.
-fn mark_listed(lines: &[Line], marks: &mut Marks) {
+fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
     let mut i = 0;
     while i < lines.len() {
         let heading = match marks.get(i) {
@@ -149,7 +157,7 @@ fn mark_listed(lines: &[Line], marks: &mut Marks) {
             let full_stop = line.text.trim_end().ends_with(['.', '。']) && !line.truncated;
             let title = line.words <= MAX_LISTED_TITLE_WORDS && !full_stop;
             let blurb = line.truncated && line.words <= MAX_TEASER_WORDS;
-            if line.metadata || !(title || blurb) {
+            if line.metadata || !(title || blurb) || headline == Some(j) {
                 break;
             }
             marks.mark(j, detail(LISTED), heading);
@@ -167,7 +175,7 @@ fn mark_listed(lines: &[Line], marks: &mut Marks) {
 /// section heading (`History` between two `[edit]` links). The title is protected too: the
 /// last short line before the first body line that nothing else marked, and any line right
 /// before or after a byline or date.
-fn mark_context(lines: &[Line], marks: &mut Marks) {
+fn mark_context(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
     let is_body = |l: &Line| l.words >= MIN_BODY_WORDS && l.ends_sentence;
     let first_body = lines.iter().position(is_body);
     let last_body = lines.iter().rposition(is_body);
@@ -190,6 +198,7 @@ fn mark_context(lines: &[Line], marks: &mut Marks) {
                 || next_to_metadata(i)
                 || in_article(i)
                 || title == Some(i)
+                || headline == Some(i)
             {
                 continue;
             }

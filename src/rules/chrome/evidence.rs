@@ -5,12 +5,15 @@
 //! `analysis` runs them in order of strength, and a line keeps the first evidence found on
 //! it.
 
+use std::cell::OnceCell;
 use std::fmt;
 
 use super::Options;
+use super::article::{self, Layout};
 use super::lines::Line;
 use crate::corpus::Corpus;
 use crate::data::phrases::Phrases;
+use crate::data::stop_words::StopWords;
 use crate::diagnostic::Rule;
 use crate::document::{DocId, Document};
 use crate::text::span::Span;
@@ -36,6 +39,9 @@ pub struct Detector {
     /// What a run made only of evidence of this kind is (`navigation menu`); `None` when
     /// the evidence says nothing of it (a short line between chrome lines).
     pub kind: for<'a> fn(&Detail, &'a Phrases) -> Option<&'a str>,
+    /// What the evidence of this kind on a run's lines says of the whole run, for its
+    /// message (`12 lines before the article`); `None` when the lines say it each.
+    pub note: fn(&[Detail]) -> Option<String>,
 }
 
 impl fmt::Debug for Detector {
@@ -106,6 +112,25 @@ pub struct Page<'a> {
     pub document: &'a Document,
     /// Its non-blank lines, front matter left out.
     pub lines: Vec<Line<'a>>,
+    /// Its article and comment sections, found when a detector first asks.
+    layout: OnceCell<Layout>,
+}
+
+impl<'a> Page<'a> {
+    pub fn new(doc: DocId, document: &'a Document, lines: Vec<Line<'a>>) -> Self {
+        Self {
+            doc,
+            document,
+            lines,
+            layout: OnceCell::new(),
+        }
+    }
+
+    /// Where the article and the comments are, if the document is a page.
+    pub fn layout(&self) -> &Layout {
+        self.layout
+            .get_or_init(|| article::analyse(self.document, StopWords::get()))
+    }
 }
 
 /// The chrome lines of a page found so far, as one detector sees and marks them.

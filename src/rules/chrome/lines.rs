@@ -91,7 +91,7 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
 /// Quotes and brackets that may close a sentence after its final mark.
 const CLOSERS: [char; 9] = ['"', '\'', '”', '’', ')', '）', '」', '』', '»'];
 
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     let text = text.trim_end_matches(CLOSERS);
     text.ends_with(['.', '!', '?', '。', '！', '？', ';', '；']) && !is_truncated(text)
 }

@@ -6,11 +6,14 @@
 //! (`report`).
 
 pub mod analysis;
+mod article;
 pub mod boilerplate_phrase;
 pub mod chrome_context;
+pub mod comment_section;
 pub mod evidence;
 mod lines;
 pub mod navigation;
+pub mod outside_article;
 mod report;
 pub mod runs;
 pub mod site_template;

@@ -88,6 +88,7 @@ pub const DETECTOR: Detector = Detector {
         LIST => Some("navigation list"),
         _ => Some("navigation menu"),
     },
+    note: |_| None,
 };
 
 fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {

@@ -37,7 +37,7 @@ fn diagnostic(ctx: &CorpusContext, rule: &'static Rule, run: &Run) -> Diagnostic
             evidence_summary(&evidence[0])
         )
     } else {
-        format!("{kind} ({} lines)", run.lines.len())
+        format!("{kind} ({})", run.summary(doc))
     };
     let mut help = String::from("site chrome, not part of the article; remove it");
     if run.lines.len() > 1 {

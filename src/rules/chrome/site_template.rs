@@ -83,6 +83,7 @@ pub const DETECTOR: Detector = Detector {
         )
     },
     kind: |_, _| Some("site template"),
+    note: |_| None,
 };
 
 fn prepare<'a>(corpus: &'a Corpus, _: &'a Phrases, options: &'a Options) -> Marker<'a> {

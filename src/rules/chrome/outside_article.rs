@@ -1,0 +1,253 @@
+//! C005 `outside-article`: its docs, and its detector, which finds the article of a page
+//! first and marks what stands before and after it.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::article::Article;
+use crate::corpus::Corpus;
+use crate::data::phrases::Phrases;
+use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{FixAvailability, Rule};
+use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::chrome::Options;
+use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
+use crate::rules::chrome::lines::Line;
+use crate::rules::chrome::report::report_runs;
+use crate::rules::context::CorpusContext;
+use crate::text::count;
+
+/// Lines right before the article that are not list items (a headline, a standfirst, a
+/// byline, a caption) stay, up to this many...
+const KEPT_BEFORE: usize = 4;
+/// ...and right after it (a signature, an author's note).
+const KEPT_AFTER: usize = 2;
+/// The headline is one of the this many lines before the article, with at least this many
+/// words.
+const HEADLINE_WINDOW: usize = 16;
+const MIN_HEADLINE_WORDS: usize = 4;
+/// A line with this share of digits is a figure or a table row.
+const NUMERIC_SHARE: f32 = 0.3;
+
+pub const RULE: Rule = Rule {
+    code: "C005",
+    name: "outside-article",
+    family: Family::Chrome,
+    severity: Severity::Warning,
+    fix: FixAvailability::Sometimes,
+    opt_in: false,
+    summary: "Lines of a scraped page before or after its article: menus, teasers, comment and footer boxes",
+    docs: r#"## What it does
+Finds the article of a scraped page first, then reports what stands around it.
+
+The article is the stretch of running prose: paragraphs of a sentence or more, dense in
+the stop words of the page's language (`the`, `of`, `und`, `que`, `的`: the lists of the
+stopwords-iso collection, 58 languages), as jusText measures it. Each paragraph scores
+by its kind: prose scores its words, a short list item or label costs, code and figures
+are neutral. The article is the stretch with the highest total, so a heading or a list
+between two body paragraphs stays inside it, and a menu that outweighs the prose next to
+it ends it.
+
+Lines before and after the article are reported as one run each, named by their shape
+(`navigation menu`, `related-article list`, `comment section`, `footer`), with how far
+they stand from the article. Left alone:
+
+- documents that are not scraped pages: Markdown, hard-wrapped text (books, licences,
+  RFCs), pages with fewer than three prose paragraphs or under 150 words of prose, such
+  as a timetable or a roster with an intro line;
+- the four lines right before the article that are not list items (headline, standfirst,
+  byline, caption) and the two right after it;
+- bylines and dates anywhere, lines with a citation mark (`[12]`), numbered section
+  titles (`3.2 History`), and figures (lines that are mostly digits).
+
+## Why it matters
+Most of the chrome of a scraped page (mega-menus, "Most read" lists, comment threads,
+newsletter and cookie boxes, footer link columns) is made of ordinary words no phrase list
+can know; where it stands is what gives it away.
+
+## Example
+Sixty menu items, the article, then `Most read` and eight headlines: the menu and the
+list are reported, the article and its headline stay.
+
+## Fix
+Deletes the run. Unsafe: the article's edges are a judgement. Runs that also hold
+stronger evidence (a phrase, a line repeated across the site) are reported by that rule.
+
+## Configuration
+None beyond rule selection. Silence with `--ignore C005`.
+"#,
+};
+
+/// The rule with its check, as the registry lists it.
+pub const LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Corpus(check),
+};
+
+fn check(ctx: &CorpusContext, out: &mut Reporter) {
+    report_runs(ctx, &RULE, out);
+}
+
+/// The forms of evidence: a line before the article, `numbers[0]` lines before it...
+pub(super) const BEFORE: u8 = 0;
+/// ...or after it.
+pub(super) const AFTER: u8 = 1;
+
+/// Lines outside the article of a page.
+pub const DETECTOR: Detector = Detector {
+    rule: &RULE,
+    max_words: |_| 0,
+    prepare,
+    describe: |detail, _| {
+        let side = if detail.form == BEFORE {
+            "before"
+        } else {
+            "after"
+        };
+        format!(
+            "{} {side} the article",
+            count(detail.numbers[0] as usize, "line")
+        )
+    },
+    kind: |_, _| None,
+    note: |details| {
+        // Where the run stands: the distance of its line nearest to the article.
+        let nearest = details.iter().min_by_key(|d| d.numbers[0])?;
+        let side = if nearest.form == BEFORE {
+            "before"
+        } else {
+            "after"
+        };
+        Some(format!(
+            "{} {side} the article",
+            count(nearest.numbers[0] as usize, "line")
+        ))
+    },
+};
+
+fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
+    Box::new(|page, marks| {
+        if let Some(article) = &page.layout().article {
+            mark(page, article, marks);
+        }
+    })
+}
+
+fn mark(page: &Page, article: &Article, marks: &mut Marks) {
+    let lines = &page.lines;
+    let kept = kept_around(lines, article, marks);
+    for (i, line) in lines.iter().enumerate() {
+        if article.contains(line.index) || kept.contains(&i) || !may_be_chrome(line) {
+            continue;
+        }
+        let form = if line.index < article.first_line {
+            BEFORE
+        } else {
+            AFTER
+        };
+        let detail = Detail {
+            form,
+            numbers: [Detail::number(article.distance(line.index)), 0, 0],
+            ..Detail::default()
+        };
+        marks.mark(i, detail, false);
+    }
+}
+
+/// The lines kept next to the article: up to `KEPT_BEFORE` before it and `KEPT_AFTER`
+/// after it, stopping at the first list item, and its headline.
+fn kept_around(lines: &[Line], article: &Article, marks: &Marks) -> Vec<usize> {
+    let first = lines.partition_point(|l| l.index < article.first_line);
+    let after = lines.partition_point(|l| l.index <= article.last_line);
+    let before = (0..first)
+        .rev()
+        .take_while(|&i| !lines[i].list_item)
+        .take(KEPT_BEFORE);
+    let after = (after..lines.len())
+        .take_while(|&i| !lines[i].list_item)
+        .take(KEPT_AFTER);
+    before
+        .chain(after)
+        .chain(headline(lines, article, marks))
+        .collect()
+}
+
+/// The page line that is the headline of `article`: the first of the `HEADLINE_WINDOW`
+/// lines before it that has at least `MIN_HEADLINE_WORDS` words, no stronger evidence
+/// marked, and is no list item, ending with no full stop (a headline may ask a question),
+/// with no separator of a breadcrumb. Posts on a forum and products in a shop put a
+/// user's or a price's lines between the title and the text.
+pub(super) fn headline(lines: &[Line], article: &Article, marks: &Marks) -> Option<usize> {
+    let first = lines.partition_point(|l| l.index < article.first_line);
+    let start = first.saturating_sub(HEADLINE_WINDOW);
+    (start..first).find(|&i| {
+        let line = &lines[i];
+        line.words >= MIN_HEADLINE_WORDS
+            && !line.list_item
+            && !line.metadata
+            && !marks.is_marked(i)
+            && !line.text.trim_end().ends_with(['.', '。'])
+            // A breadcrumb (`Forums › Brewing`) names the section, not the article.
+            && !line.text.contains(['›', '»', '>', '/', '|'])
+    })
+}
+
+/// Whether a line outside the article may be chrome: not provenance, nor a part of the
+/// document's own apparatus (a cited source, a numbered section title, a figure).
+fn may_be_chrome(line: &Line) -> bool {
+    static APPARATUS: OnceLock<Regex> = OnceLock::new();
+    let apparatus = APPARATUS.get_or_init(|| {
+        Regex::new(r"\[(\d+|[a-z] ?\d+)\]|^\s*(?:[*+•-]\s+)?(\d+(\.\d+)*\.?|[ivxlc]+\.)\s")
+            .expect("apparatus pattern")
+    });
+    let text = line.text.trim();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    !line.metadata
+        && !apparatus.is_match(text)
+        && (digits as f32) < NUMERIC_SHARE * text.chars().count() as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::rules::chrome::analysis::{Enabled, run_on};
+    use crate::rules::chrome::article::TEST_ARTICLE as ARTICLE;
+
+    /// The 1-based lines `text` gets C005 evidence on.
+    fn outside(text: &str) -> Vec<usize> {
+        let document = Document::from_bytes("page.txt".into(), text.as_bytes().to_vec());
+        let (_, analysis) = run_on(vec![document], Enabled::of(&[&RULE]));
+        analysis
+            .runs
+            .iter()
+            .flat_map(|r| &r.lines)
+            .map(|l| l.line + 1)
+            .collect()
+    }
+
+    #[test]
+    fn menus_before_and_lists_after_the_article_are_outside_it() {
+        let text = format!(
+            "  * News\n  * Sport\n  * Weather\n  * Business\n\nLibrary to stay open late\n\nBy Ann Smith\n\n{ARTICLE}\nMost read\n\n  * Storm closes the bridge\n  * Pay rise for nurses\n\nContact us\n\nAbout us\n\nJobs\n"
+        );
+        // The headline and byline stay, and the line right after the article (as a
+        // signature would) up to the first list item.
+        assert_eq!(outside(&text), [1, 2, 3, 4, 24, 25, 27, 29, 31]);
+    }
+
+    #[test]
+    fn sources_figures_and_numbered_sections_stay() {
+        let text = format!(
+            "{ARTICLE}\nSee also\n\nNotes\n\n  * Smith, A. (2019). Libraries. p. 4.[3]\n  * 4.2 Opening hours\n  * 1894 1921 1968 2004\n  * Back to top\n"
+        );
+        assert_eq!(outside(&text), [20]);
+    }
+
+    #[test]
+    fn documents_without_an_article_get_nothing() {
+        let roster = "  * Home\n  * Team\n\nOur team\n\n  * Ann Smith, chair\n  * Bo Li, treasurer\n\nWe meet on Tuesdays.\n";
+        assert!(outside(roster).is_empty());
+    }
+}
