@@ -59,7 +59,7 @@ they stand from the article. Left alone:
 - the four lines right before the article that are not list items (headline, standfirst,
   byline, caption) and the two right after it;
 - bylines and dates anywhere, lines with a citation mark (`[12]`), numbered section
-  titles (`3.2 History`), and figures (lines that are mostly digits).
+  titles (`3.2 History`), figures (lines that are mostly digits), and code listings.
 
 ## Why it matters
 Most of the chrome of a scraped page (mega-menus, "Most read" lists, comment threads,
@@ -128,17 +128,23 @@ pub const DETECTOR: Detector = Detector {
 
 fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
     Box::new(|page, marks| {
-        if let Some(article) = &page.layout().article {
-            mark(page, article, marks);
+        let layout = page.layout();
+        if let Some(article) = &layout.article {
+            mark(page, article, &layout.listings, marks);
         }
     })
 }
 
-fn mark(page: &Page, article: &Article, marks: &mut Marks) {
+fn mark(page: &Page, article: &Article, listings: &[(usize, usize)], marks: &mut Marks) {
     let lines = &page.lines;
     let kept = kept_around(lines, article, marks);
+    let in_listing = |line: usize| listings.iter().any(|&(a, b)| a <= line && line <= b);
     for (i, line) in lines.iter().enumerate() {
-        if article.contains(line.index) || kept.contains(&i) || !may_be_chrome(line) {
+        if article.contains(line.index)
+            || kept.contains(&i)
+            || in_listing(line.index)
+            || !may_be_chrome(line)
+        {
             continue;
         }
         let form = if line.index < article.first_line {

@@ -1,0 +1,69 @@
+//! Comment sections: runs of comment headers (a name and when it was posted) and the
+//! comments under them.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::reading::Unit;
+use crate::document::Document;
+
+/// A comment section has at least this many comment headers, each at most this many
+/// paragraphs after the one before; a header has at most this many words.
+const MIN_COMMENTS: usize = 3;
+const MAX_COMMENT_UNITS: usize = 12;
+const MAX_COMMENT_HEADER_WORDS: usize = 15;
+
+/// Runs of at least `MIN_COMMENTS` comment headers, each within `MAX_COMMENT_UNITS`
+/// paragraphs of the one before, as (first unit, last unit, headers). A section ends the
+/// typical length of a comment after its last header.
+pub(super) fn comment_sections(document: &Document, units: &[Unit]) -> Vec<(usize, usize, usize)> {
+    let headers: Vec<usize> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| {
+            u.first_line == u.last_line
+                && u.words <= MAX_COMMENT_HEADER_WORDS
+                && is_comment_header(
+                    document.slice(document.lines_span(u.first_line, u.first_line)),
+                )
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut sections = Vec::new();
+    let mut start = 0;
+    while start < headers.len() {
+        let mut end = start + 1;
+        while end < headers.len() && headers[end] - headers[end - 1] <= MAX_COMMENT_UNITS {
+            end += 1;
+        }
+        let run = &headers[start..end];
+        if run.len() >= MIN_COMMENTS {
+            let mut gaps: Vec<usize> = run.windows(2).map(|w| w[1] - w[0]).collect();
+            gaps.sort_unstable();
+            let typical = gaps[gaps.len() / 2];
+            let last = (run[run.len() - 1] + typical - 1).min(units.len() - 1);
+            sections.push((run[0], last, run.len()));
+        }
+        start = end;
+    }
+    sections
+}
+
+/// A comment's header: a name and when it was posted, with a time of day and a year
+/// (`Ann · March 10, 2017 at 12:20 AM`, `#3 小鳳 於 2013/12/28 20:34`). A time alone
+/// heads the entries of a live blog, which are the article.
+fn is_comment_header(line: &str) -> bool {
+    static HEADER: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (time, year) = HEADER.get_or_init(|| {
+        (
+            Regex::new(r"(?-u:\b)[012]?\d:[0-5]\d(?-u:\b)").expect("time pattern"),
+            Regex::new(r"(?-u:\b)(19|20)\d\d(?-u:\b)").expect("year pattern"),
+        )
+    });
+    // A name has two letters or more; a table row of timestamps has none, or a flag.
+    line.contains(':')
+        && time.is_match(line)
+        && year.is_match(line)
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}

@@ -1,0 +1,279 @@
+//! How each paragraph of a page reads: running prose, a label or a menu entry, code or
+//! figures. The article finder scores paragraphs by it.
+
+use crate::data::stop_words::{Language, StopWords, WordCounts};
+use crate::document::Document;
+use crate::document::paragraphs::starts_with_list_marker;
+use crate::rules::chrome::lines::ends_sentence;
+
+/// A prose paragraph has at least this many words...
+const MIN_PROSE_WORDS: usize = 12;
+/// ...and ends a sentence, unless it has this many.
+const LONG_PROSE_WORDS: usize = 25;
+/// Share of stop words in running text; lists, titles and menus have fewer.
+const PROSE_DENSITY: f32 = 0.35;
+/// The same for CJK text, counted per character, where a prose line has at least
+/// `MIN_CJK_PROSE_CHARACTERS` characters and needs no full stop.
+const CJK_PROSE_DENSITY: f32 = 0.15;
+const MIN_CJK_PROSE_CHARACTERS: usize = 20;
+/// A sentence of this many words, a little short of prose or of stop words, is near prose.
+const MIN_NEAR_PROSE_WORDS: usize = 6;
+/// A short paragraph: a label, a menu entry, a heading.
+const MAX_SHORT_WORDS: usize = 5;
+/// A prose paragraph counts its words up to this many: one long paragraph does not carry
+/// the chrome next to it into the article.
+const MAX_PROSE_SCORE: f32 = 60.0;
+/// Bytes read of a paragraph, about 30 words: enough to tell prose, and a long paragraph
+/// costs no more than a short one. Its words are estimated from its length.
+const READ_BYTES: usize = 200;
+/// Paragraphs shorter than this are not read to guess the language.
+const GUESS_MIN_BYTES: usize = 60;
+/// What a paragraph that is not prose costs: a short list item (a menu entry), another
+/// short line (a heading, a label), anything else.
+const LIST_ITEM_COST: f32 = 5.0;
+const SHORT_COST: f32 = 2.0;
+const OTHER_COST: f32 = 3.0;
+/// Three or more consecutive lines with this share of code symbols are a listing.
+const CODE_SYMBOL_SHARE: f32 = 0.04;
+const MIN_CODE_LINES: usize = 3;
+/// A line with this share of digits is a table row or a figure.
+const NUMERIC_SHARE: f32 = 0.2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Prose,
+    NearProse,
+    /// Code and figures: neutral, inside an article or out.
+    Neutral,
+    ShortItem,
+    Short,
+    Other,
+    /// A paragraph of a comment section: chrome, however well written.
+    Comment,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Unit {
+    pub(super) first_line: usize,
+    pub(super) last_line: usize,
+    pub(super) kind: Kind,
+    pub(super) words: usize,
+    /// On one line: how a scraper lays out a paragraph.
+    pub(super) page_line: bool,
+    /// A line of source code: a comment (`// ...`) or a statement (`...;`, `{`). A
+    /// document of which a third is code is a program, not a page.
+    pub(super) code: bool,
+}
+
+impl Unit {
+    pub(super) fn score(&self) -> f32 {
+        match self.kind {
+            Kind::Prose => (self.words as f32).min(MAX_PROSE_SCORE),
+            Kind::NearProse => self.words as f32 * 0.5,
+            Kind::Neutral => 0.0,
+            Kind::ShortItem => -LIST_ITEM_COST,
+            Kind::Short => -SHORT_COST,
+            Kind::Other | Kind::Comment => -OTHER_COST,
+        }
+    }
+}
+
+/// The paragraphs of the document after its front matter, each described, and the code
+/// listings among them.
+pub(super) fn units(
+    document: &Document,
+    stop_words: &StopWords,
+) -> (Vec<Unit>, Vec<(usize, usize)>) {
+    let skip = document.structure.front_matter_lines();
+    let paragraphs: Vec<_> = document
+        .paragraphs
+        .iter()
+        .filter(|p| p.first_line >= skip)
+        .collect();
+    // Menus and labels say little of the language, and the prose settles it sooner.
+    let language = stop_words.guess(
+        paragraphs
+            .iter()
+            .map(|p| document.slice(p.span))
+            .filter(|text| text.len() >= GUESS_MIN_BYTES),
+    );
+    let mut units: Vec<Unit> = paragraphs
+        .iter()
+        .map(|p| {
+            let text = document.slice(p.span).trim();
+            let counts = read(stop_words, text, language);
+            Unit {
+                first_line: p.first_line,
+                last_line: p.last_line,
+                kind: kind(text, &counts),
+                words: words(&counts),
+                page_line: p.first_line == p.last_line,
+                code: text.starts_with("//")
+                    || text.starts_with("/*")
+                    || text.ends_with([';', '{', '}']),
+            }
+        })
+        .collect();
+    let listings = mark_listings(document, &mut units);
+    (units, listings)
+}
+
+/// The words of the first `READ_BYTES` of `text`, scaled to its length.
+fn read(stop_words: &StopWords, text: &str, language: Option<Language>) -> WordCounts {
+    let mut end = READ_BYTES.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let counts = stop_words.count(&text[..end], language, usize::MAX);
+    if end == text.len() || end == 0 {
+        return counts;
+    }
+    let scale = |n: usize| n * text.len() / end;
+    WordCounts {
+        words: scale(counts.words),
+        cjk: scale(counts.cjk),
+        stop: scale(counts.stop),
+    }
+}
+
+/// Words as a reader counts them: a CJK word is about two characters.
+fn words(counts: &WordCounts) -> usize {
+    counts.words - counts.cjk + counts.cjk / 2
+}
+
+fn kind(text: &str, counts: &WordCounts) -> Kind {
+    let words = words(counts);
+    // A table row is never prose, however many words its cells hold.
+    let columns = !text.contains('\n') && in_columns(text);
+    let density = counts.density();
+    let sentence = ends_sentence(text);
+    let needed = if counts.is_cjk() {
+        // CJK prose lines often end without a full stop; their function characters say
+        // enough.
+        if counts.cjk >= MIN_CJK_PROSE_CHARACTERS && density >= CJK_PROSE_DENSITY && !columns {
+            return Kind::Prose;
+        }
+        CJK_PROSE_DENSITY
+    } else {
+        PROSE_DENSITY
+    };
+    if columns {
+        Kind::Other
+    } else if words >= MIN_PROSE_WORDS
+        && density >= needed
+        && (sentence || words >= LONG_PROSE_WORDS)
+    {
+        Kind::Prose
+    } else if words >= MIN_NEAR_PROSE_WORDS && density >= needed * 0.7 && sentence {
+        Kind::NearProse
+    } else if is_numeric(text) {
+        Kind::Neutral
+    } else if words <= MAX_SHORT_WORDS {
+        if starts_with_list_marker(text) {
+            Kind::ShortItem
+        } else {
+            Kind::Short
+        }
+    } else {
+        Kind::Other
+    }
+}
+
+/// Whether `text` is mostly digits, judged on its first `READ_BYTES`.
+fn is_numeric(text: &str) -> bool {
+    let (mut digits, mut chars) = (0, 0);
+    for (_, c) in text.char_indices().take_while(|&(at, _)| at < READ_BYTES) {
+        chars += 1;
+        digits += usize::from(c.is_ascii_digit());
+    }
+    digits > 0 && digits as f32 >= NUMERIC_SHARE * chars as f32
+}
+
+/// Marks as neutral the lines of code listings: runs of consecutive single lines, none a
+/// list item, dense in code symbols. (SQL and shell sessions are part of the article
+/// around them.)
+fn mark_listings(document: &Document, units: &mut [Unit]) -> Vec<(usize, usize)> {
+    let mut listings = Vec::new();
+    let mut start = 0;
+    while start < units.len() {
+        let mut end = start + 1;
+        while end < units.len() && units[end].first_line == units[end - 1].last_line + 1 {
+            end += 1;
+        }
+        let block = &units[start..end];
+        if block.len() >= MIN_CODE_LINES && block.iter().all(|u| u.first_line == u.last_line) {
+            let text = document
+                .slice(document.lines_span(block[0].first_line, block[block.len() - 1].last_line));
+            let items = text.lines().any(starts_with_list_marker);
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let symbols = text.chars().filter(|c| is_code_symbol(*c)).count();
+            if !items && symbols as f32 >= CODE_SYMBOL_SHARE * chars as f32 {
+                // Menus with `|` and `/` between entries are dense in symbols too: only
+                // lines of statements (`};`, `x = 1`) make a listing that is content
+                // wherever it stands.
+                let statements = text
+                    .lines()
+                    .filter(|l| l.contains(['{', '}', ';', '=']))
+                    .count();
+                if statements * 10 >= block.len() * 3 {
+                    listings.push((units[start].first_line, units[end - 1].last_line));
+                }
+                for unit in &mut units[start..end] {
+                    unit.kind = Kind::Neutral;
+                }
+            }
+        }
+        start = end;
+    }
+    listings
+}
+
+/// Whether `text` is laid out in columns (`grp:caps_switch      Caps Lock`): a table row,
+/// not prose. Two spaces after a full stop are an old typist's habit, not a column.
+fn in_columns(text: &str) -> bool {
+    text.match_indices("  ").any(|(at, _)| {
+        !text[..at].ends_with(['.', '!', '?', ':', ';', ' '])
+            && text[at..].trim_start().chars().next().is_some()
+    })
+}
+
+fn is_code_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '{' | '}'
+            | '('
+            | ')'
+            | ';'
+            | '='
+            | '<'
+            | '>'
+            | '['
+            | ']'
+            | '|'
+            | '\\'
+            | '$'
+            | '#'
+            | '@'
+            | '_'
+            | '/'
+            | '│'
+            | '┼'
+            | '─'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_no_prose() {
+        assert!(in_columns(
+            "grp:caps_switch      Caps Lock (while pressed), Alt+Caps Lock for the original"
+        ));
+        assert!(!in_columns(
+            "It ended.  Then the council met again, and the vote was held."
+        ));
+        assert!(!in_columns("It ended. "));
+    }
+}
