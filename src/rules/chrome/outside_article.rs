@@ -58,8 +58,10 @@ they stand from the article. Left alone:
   as a timetable or a roster with an intro line;
 - the four lines right before the article that are not list items (headline, standfirst,
   byline, caption) and the two right after it;
-- bylines and dates anywhere, lines with a citation mark (`[12]`), numbered section
-  titles (`3.2 History`), figures (lines that are mostly digits), and code listings.
+- bylines and dates anywhere, lines with a citation mark (`[12]`), footnotes (`17. ^`),
+  numbered section titles (`3.2 History`), figures (lines that are mostly digits), code
+  listings, and the rest of a sentence that the page broke at a link (`. Retrieved 6 May
+  2014.`).
 
 ## Why it matters
 Most of the chrome of a scraped page (mega-menus, "Most read" lists, comment threads,
@@ -200,12 +202,16 @@ pub(super) fn headline(lines: &[Line], article: &Article, marks: &Marks) -> Opti
 }
 
 /// Whether a line outside the article may be chrome: not provenance, nor a part of the
-/// document's own apparatus (a cited source, a numbered section title, a figure).
+/// document's own apparatus (a cited source, a footnote, a numbered section title, a
+/// figure), nor the rest of a sentence that the page broke at a link (`. Retrieved 6 May
+/// 2014.`).
 fn may_be_chrome(line: &Line) -> bool {
     static APPARATUS: OnceLock<Regex> = OnceLock::new();
     let apparatus = APPARATUS.get_or_init(|| {
-        Regex::new(r"\[(\d+|[a-z] ?\d+)\]|^\s*(?:[*+•-]\s+)?(\d+(\.\d+)*\.?|[ivxlc]+\.)\s")
-            .expect("apparatus pattern")
+        Regex::new(
+            r"\[(\d+|[a-z] ?\d+)\]|^\s*(?:[*+•o-]\s+)?(\d+(\.\d+)+\.?|\d+\.\s+[\^↑])\s|^\s*[.,;)]",
+        )
+        .expect("apparatus pattern")
     });
     let text = line.text.trim();
     let digits = text.chars().filter(char::is_ascii_digit).count();
