@@ -79,7 +79,9 @@ pub struct CommentSection {
 pub fn analyse(document: &Document, stop_words: &StopWords) -> Layout {
     // Markdown, and Debian control files (fields whose long lines are separated by ` .`
     // lines), are laid out by their own rules.
-    if document.structure.is_markdown() || document.text.contains("\n .\n") {
+    if document.structure.is_markdown()
+        || memchr::memmem::find(document.text.as_bytes(), b"\n .\n").is_some()
+    {
         return Layout::default();
     }
     let (mut units, listings) = units(document, stop_words);

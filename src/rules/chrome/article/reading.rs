@@ -118,13 +118,20 @@ pub(super) fn units(
     (units, listings)
 }
 
-/// The words of the first `READ_BYTES` of `text`, scaled to its length.
-fn read(stop_words: &StopWords, text: &str, language: Option<Language>) -> WordCounts {
+/// The first `READ_BYTES` of `text`, or less, to the end of a character.
+fn head(text: &str) -> &str {
     let mut end = READ_BYTES.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let counts = stop_words.count(&text[..end], language, usize::MAX);
+    &text[..end]
+}
+
+/// The words of the `head` of `text`, scaled to its length.
+fn read(stop_words: &StopWords, text: &str, language: Option<Language>) -> WordCounts {
+    let head = head(text);
+    let counts = stop_words.count(head, language, usize::MAX);
+    let end = head.len();
     if end == text.len() || end == 0 {
         return counts;
     }
@@ -143,28 +150,28 @@ fn words(counts: &WordCounts) -> usize {
 
 fn kind(text: &str, counts: &WordCounts) -> Kind {
     let words = words(counts);
-    // A table row is never prose, however many words its cells hold.
-    let columns = !text.contains('\n') && in_columns(text);
     let density = counts.density();
     let sentence = ends_sentence(text);
+    // A table row is never prose, however many words its cells hold; its columns show
+    // in its first cells.
+    let columns = || in_columns(head(text));
     let needed = if counts.is_cjk() {
         // CJK prose lines often end without a full stop; their function characters say
         // enough.
-        if counts.cjk >= MIN_CJK_PROSE_CHARACTERS && density >= CJK_PROSE_DENSITY && !columns {
+        if counts.cjk >= MIN_CJK_PROSE_CHARACTERS && density >= CJK_PROSE_DENSITY && !columns() {
             return Kind::Prose;
         }
         CJK_PROSE_DENSITY
     } else {
         PROSE_DENSITY
     };
-    if columns {
-        Kind::Other
-    } else if words >= MIN_PROSE_WORDS
+    if words >= MIN_PROSE_WORDS
         && density >= needed
         && (sentence || words >= LONG_PROSE_WORDS)
+        && !columns()
     {
         Kind::Prose
-    } else if words >= MIN_NEAR_PROSE_WORDS && density >= needed * 0.7 && sentence {
+    } else if words >= MIN_NEAR_PROSE_WORDS && density >= needed * 0.7 && sentence && !columns() {
         Kind::NearProse
     } else if is_numeric(text) {
         Kind::Neutral
@@ -179,14 +186,11 @@ fn kind(text: &str, counts: &WordCounts) -> Kind {
     }
 }
 
-/// Whether `text` is mostly digits, judged on its first `READ_BYTES`.
+/// Whether `text` is mostly digits, judged on its `head`.
 fn is_numeric(text: &str) -> bool {
-    let (mut digits, mut chars) = (0, 0);
-    for (_, c) in text.char_indices().take_while(|&(at, _)| at < READ_BYTES) {
-        chars += 1;
-        digits += usize::from(c.is_ascii_digit());
-    }
-    digits > 0 && digits as f32 >= NUMERIC_SHARE * chars as f32
+    let head = head(text);
+    let digits = head.bytes().filter(u8::is_ascii_digit).count();
+    digits > 0 && digits as f32 >= NUMERIC_SHARE * head.chars().count() as f32
 }
 
 /// Marks as neutral the lines of code listings: runs of consecutive single lines, none a
@@ -201,7 +205,13 @@ fn mark_listings(document: &Document, units: &mut [Unit]) -> Vec<(usize, usize)>
             end += 1;
         }
         let block = &units[start..end];
-        if block.len() >= MIN_CODE_LINES && block.iter().all(|u| u.first_line == u.last_line) {
+        // A listing holds no prose: a page laid out one paragraph per line, with no blank
+        // line between, is not read as code.
+        if block.len() >= MIN_CODE_LINES
+            && block
+                .iter()
+                .all(|u| u.first_line == u.last_line && u.kind != Kind::Prose)
+        {
             let text = document
                 .slice(document.lines_span(block[0].first_line, block[block.len() - 1].last_line));
             let items = text.lines().any(starts_with_list_marker);
@@ -229,10 +239,11 @@ fn mark_listings(document: &Document, units: &mut [Unit]) -> Vec<(usize, usize)>
 }
 
 /// Whether `text` is laid out in columns (`grp:caps_switch      Caps Lock`): a table row,
-/// not prose. Two spaces after a full stop are an old typist's habit, not a column.
+/// not prose. Two spaces after a full stop are an old typist's habit, not a column, and
+/// the indentation of a wrapped line is none either.
 fn in_columns(text: &str) -> bool {
     text.match_indices("  ").any(|(at, _)| {
-        !text[..at].ends_with(['.', '!', '?', ':', ';', ' '])
+        !text[..at].ends_with(['.', '!', '?', ':', ';', ' ', '\n'])
             && text[at..].trim_start().chars().next().is_some()
     })
 }
