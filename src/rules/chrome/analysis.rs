@@ -3,10 +3,12 @@
 //!
 //! Every non-blank line gets at most one piece of evidence, strongest first: a phrase of
 //! the chrome data (C001), a line repeated across the documents of its folder (C003), a
-//! navigation structure (C002), or its context between chrome lines (C004), which comes
-//! last because it reads the lines the others found. Consecutive chrome lines form one
-//! run, reported once under the strongest evidence in it. How each kind of evidence is
-//! found is the business of its rule file.
+//! navigation structure (C002), a comment section under the page's article (C006), its
+//! place outside the article (C005), or its context between chrome lines (C004), which
+//! comes last because it reads the lines the others found. Consecutive chrome lines form
+//! one run, reported once under the strongest evidence in it. How each kind of evidence
+//! is found is the business of its rule file; where a page's article is, the business of
+//! `article`, computed once per page when a detector first asks.
 
 use rayon::prelude::*;
 

@@ -2,8 +2,8 @@
 //! share buttons, captions, related links, footers), left in the text by scraping.
 //!
 //! Each rule file holds the rule's docs and its detector; `evidence` the types they share;
-//! `analysis` runs the detectors, strongest first, into the `runs` the rules report
-//! (`report`).
+//! `article` finds where a scraped page's article is; `analysis` runs the detectors,
+//! strongest first, into the `runs` the rules report (`report`).
 
 pub mod analysis;
 mod article;

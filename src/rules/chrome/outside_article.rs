@@ -49,15 +49,22 @@ are neutral. The article is the stretch with the highest total, so a heading or 
 between two body paragraphs stays inside it, and a menu that outweighs the prose next to
 it ends it.
 
-Lines before and after the article are reported as one run each, named by their shape
-(`navigation menu`, `related-article list`, `comment section`, `footer`), with how far
-they stand from the article. Left alone:
+Consecutive lines outside it form one run, reported with how far it stands from the
+article and named by what it holds: the kind that stronger evidence in it names, or
+`navigation menu` (mostly list items, before the article), `link list` (after it),
+`page header` or `footer`: `navigation menu (81 lines, 51 list items, 24 lines before
+the article)`. Left alone:
 
 - documents that are not scraped pages: Markdown, hard-wrapped text (books, licences,
-  RFCs), pages with fewer than three prose paragraphs or under 150 words of prose, such
-  as a timetable or a roster with an intro line;
+  RFCs), Debian control files, programs (a third of their lines comments or
+  statements), pages with fewer than three prose paragraphs or under 150 words of prose,
+  such as a timetable or a roster with an intro line; a line laid out in columns is
+  never prose;
 - the four lines right before the article that are not list items (headline, standfirst,
-  byline, caption) and the two right after it;
+  byline, caption), the two right after it, and the headline: the first line of four
+  words or more, with no full stop and no breadcrumb separator, among the sixteen lines
+  before the article (a forum post or a shop's product puts its user's or price's lines
+  between the title and the text);
 - bylines and dates anywhere, lines with a citation mark (`[12]`), footnotes (`17. ^`),
   numbered section titles (`3.2 History`), figures (lines that are mostly digits), code
   listings, and the rest of a sentence that the page broke at a link (`. Retrieved 6 May
@@ -73,8 +80,9 @@ Sixty menu items, the article, then `Most read` and eight headlines: the menu an
 list are reported, the article and its headline stay.
 
 ## Fix
-Deletes the run. Unsafe: the article's edges are a judgement. Runs that also hold
-stronger evidence (a phrase, a line repeated across the site) are reported by that rule.
+Deletes the run. Unsafe: the article's edges are a judgement; safe only when strong
+evidence (a phrase, a line repeated across the site) stands at both ends of the run, which
+is then reported by that rule.
 
 ## Configuration
 None beyond rule selection. Silence with `--ignore C005`.
