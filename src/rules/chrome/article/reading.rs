@@ -31,8 +31,8 @@ const GUESS_MIN_BYTES: usize = 60;
 /// What a paragraph that is not prose costs: a short list item (a menu entry), another
 /// short line (a heading, a label), anything else.
 const LIST_ITEM_COST: f32 = 5.0;
-const SHORT_COST: f32 = 2.0;
-const OTHER_COST: f32 = 3.0;
+const SHORT_COST: f32 = 3.0;
+const OTHER_COST: f32 = 5.0;
 /// Three or more consecutive lines with this share of code symbols are a listing.
 const CODE_SYMBOL_SHARE: f32 = 0.04;
 const MIN_CODE_LINES: usize = 3;
