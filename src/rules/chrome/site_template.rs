@@ -83,7 +83,13 @@ pub const DETECTOR: Detector = Detector {
         )
     },
     kind: |_, _| Some("site template"),
-    note: |_| None,
+    // The run's best-attested line: how much of its folder shares it.
+    note: |details| {
+        let [_, folder_docs, folder_files] = details.iter().max_by_key(|d| d.numbers[1])?.numbers;
+        Some(format!(
+            "on {folder_docs} of the {folder_files} files of its folder"
+        ))
+    },
 };
 
 fn prepare<'a>(corpus: &'a Corpus, _: &'a Phrases, options: &'a Options) -> Marker<'a> {
