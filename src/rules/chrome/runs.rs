@@ -111,7 +111,7 @@ impl Run {
         let mut detectors: Vec<&'static Detector> = Vec::new();
         for line in &self.lines {
             let detector = line.evidence.detector;
-            if !detectors.iter().any(|d| std::ptr::eq(*d, detector)) {
+            if !detectors.iter().any(|d| d.rule.code == detector.rule.code) {
                 detectors.push(detector);
             }
         }
@@ -119,7 +119,7 @@ impl Run {
             let details: Vec<Detail> = self
                 .lines
                 .iter()
-                .filter(|l| std::ptr::eq(l.evidence.detector, detector))
+                .filter(|l| l.evidence.detector.rule.code == detector.rule.code)
                 .map(|l| l.evidence.detail)
                 .collect();
             parts.extend((detector.note)(&details));
