@@ -92,14 +92,8 @@ pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabl
 /// lie between them.
 fn runs(doc: DocId, document: &Document, lines: impl Iterator<Item = ChromeLine>) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
-    let only_blank_between = |a: usize, b: usize| {
-        (a + 1..b).all(|line| {
-            document
-                .slice(document.lines_span(line, line))
-                .trim()
-                .is_empty()
-        })
-    };
+    let only_blank_between =
+        |a: usize, b: usize| (a + 1..b).all(|line| document.is_blank_line(line));
     for line in lines {
         match runs.last_mut() {
             Some(run) if only_blank_between(run.last_line(), line.line) => run.lines.push(line),
@@ -126,6 +120,21 @@ pub(super) fn run_on(
     let phrases = Phrases::builtin().expect("rules/chrome.toml");
     let analysis = run(&corpus, &phrases, &Options::default(), enabled);
     (corpus, analysis)
+}
+
+/// The 1-based lines of `text`, read as a plain-text page, that the detectors of `rules`
+/// find chrome.
+#[cfg(test)]
+pub(super) fn found_lines(text: &str, rules: &[&'static Rule]) -> Vec<usize> {
+    let document =
+        crate::document::Document::from_bytes("page.txt".into(), text.as_bytes().to_vec());
+    let (_, analysis) = run_on(vec![document], Enabled::of(rules));
+    analysis
+        .runs
+        .iter()
+        .flat_map(|r| &r.lines)
+        .map(|l| l.line + 1)
+        .collect()
 }
 
 #[cfg(test)]

@@ -367,19 +367,10 @@ fn entry(detail: &Detail) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::rules::chrome::analysis::{Enabled, run_on};
+    use crate::rules::chrome::analysis::found_lines;
 
-    /// The 1-based lines of `text` the phrases find.
     fn found(text: &str) -> Vec<usize> {
-        let document = Document::from_bytes("a.txt".into(), text.as_bytes().to_vec());
-        let (_, analysis) = run_on(vec![document], Enabled::of(&[&RULE]));
-        analysis
-            .runs
-            .iter()
-            .flat_map(|r| &r.lines)
-            .map(|l| l.line + 1)
-            .collect()
+        found_lines(text, &[&RULE])
     }
 
     use crate::rules::chrome::article::TEST_ARTICLE;

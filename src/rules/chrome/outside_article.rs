@@ -231,20 +231,11 @@ fn may_be_chrome(line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::rules::chrome::analysis::{Enabled, run_on};
+    use crate::rules::chrome::analysis::found_lines;
     use crate::rules::chrome::article::TEST_ARTICLE as ARTICLE;
 
-    /// The 1-based lines `text` gets C005 evidence on.
     fn outside(text: &str) -> Vec<usize> {
-        let document = Document::from_bytes("page.txt".into(), text.as_bytes().to_vec());
-        let (_, analysis) = run_on(vec![document], Enabled::of(&[&RULE]));
-        analysis
-            .runs
-            .iter()
-            .flat_map(|r| &r.lines)
-            .map(|l| l.line + 1)
-            .collect()
+        found_lines(text, &[&RULE])
     }
 
     #[test]
