@@ -141,15 +141,18 @@ fn page() -> impl Strategy<Value = Page> {
 
 const BYLINE: &str = "By Ann Smith";
 
+/// `items` as a scraper renders a list: one `  * item` line each.
+fn list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| format!("  * {item}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn render(page: &Page) -> String {
     let mut blocks: Vec<String> = Vec::new();
-    blocks.push(
-        page.menu
-            .iter()
-            .map(|m| format!("  * {m}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
+    blocks.push(list(&page.menu));
     blocks.push(page.headline.clone());
     blocks.push(BYLINE.to_string());
     for (paragraph, subheading) in page.paragraphs.iter().zip(&page.subheadings) {
@@ -158,13 +161,7 @@ fn render(page: &Page) -> String {
     }
     if !page.related.is_empty() {
         blocks.push("More from Local".to_string());
-        blocks.push(
-            page.related
-                .iter()
-                .map(|r| format!("  * {r}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        blocks.push(list(&page.related));
     }
     blocks.extend(page.footer.iter().cloned());
     blocks.join("\n\n") + "\n"

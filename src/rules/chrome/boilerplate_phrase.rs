@@ -134,8 +134,9 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
     }
     // Where a page puts its links: a menu, a button repeated down the page, the footer.
     // Only a scraped page has a footer: a licence or a book ends with its own notice.
+    // Whether the document is a page is asked last, of a phrase after the body only:
+    // finding the article costs more than the rest of this detector.
     let body_end = last_body_line(page, &found);
-    let is_page = page.layout().article.is_some();
     for (i, entry) in found.iter().enumerate() {
         if let Some(entry) = *entry
             && needs_context(i)
@@ -144,7 +145,8 @@ fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
             && (in_menu(page, i)
                 || in_pair(page, &found, needs_context, i)
                 || repeated_button(page, &found, i)
-                || (is_page && body_end.is_some_and(|end| page.lines[i].index > end)))
+                || (body_end.is_some_and(|end| page.lines[i].index > end)
+                    && page.layout().article.is_some()))
         {
             marks.mark(i, detail(phrases, entry), true);
         }
