@@ -133,9 +133,10 @@ pub fn is_metadata(text: &str) -> bool {
     if byline.is_match(text) {
         return true;
     }
-    // A date with little else around it: `Jun 25 2013`, `2019-04-22 08:04`.
+    // A date with little else around it: `Jun 25 2013`, `2019-04-22 08:04`, `Tuesday 14
+    // November 2023 07.15 GMT`.
     date.find(text)
-        .is_some_and(|m| text.chars().count() <= m.as_str().chars().count() + 16)
+        .is_some_and(|m| text.chars().count() <= m.as_str().chars().count() + 20)
 }
 
 #[cfg(test)]
@@ -188,6 +189,7 @@ mod tests {
             "Editor: Yu Hui",
             "来源：新华社 2021年12月15日",
             "Posted by jdoe on March 3, 2022",
+            "Tuesday 14 November 2023 07.15 GMT",
         ] {
             assert!(is_metadata(text), "{text}");
         }

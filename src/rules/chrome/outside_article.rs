@@ -27,6 +27,10 @@ const KEPT_AFTER: usize = 2;
 /// words.
 const HEADLINE_WINDOW: usize = 16;
 const MIN_HEADLINE_WORDS: usize = 4;
+/// A byline, a date or a figure this many lines after the article belongs to a teaser, a
+/// comment or an archive list, not to the article; before it, one beyond the headline
+/// window (`HEADLINE_WINDOW`) belongs to the page header.
+const FAR_AFTER: usize = 8;
 /// A line with this share of digits is a figure or a table row.
 const NUMERIC_SHARE: f32 = 0.3;
 
@@ -47,7 +51,9 @@ stopwords-iso collection, 58 languages), as jusText measures it. Each paragraph 
 by its kind: prose scores its words, a short list item or label costs, code and figures
 are neutral. The article is the stretch with the highest total, so a heading or a list
 between two body paragraphs stays inside it, and a menu that outweighs the prose next to
-it ends it.
+it ends it. A paragraph of prose that stands alone between labels, where a page has
+several (the blurbs of a teaser list: section, source, comment count, headline, blurb),
+counts for little, unless prose follows it (a standfirst).
 
 Consecutive lines outside it form one run, reported with how far it stands from the
 article and named by what it holds: the kind that stronger evidence in it names, or
@@ -65,10 +71,12 @@ the article)`. Left alone:
   words or more, with no full stop and no breadcrumb separator, among the sixteen lines
   before the article (a forum post or a shop's product puts its user's or price's lines
   between the title and the text);
-- bylines and dates anywhere, lines with a citation mark (`[12]`), footnotes (`17. ^`),
-  numbered section titles (`3.2 History`), figures (lines that are mostly digits), code
-  listings, and the rest of a sentence that the page broke at a link (`. Retrieved 6 May
-  2014.`).
+- bylines, dates and figures (lines that are mostly digits) near the article: within the
+  sixteen lines before it or the eight after it (further away, they date a teaser, a
+  comment or an archive list, not the article);
+- lines with a citation mark (`[12]`), footnotes (`17. ^`), numbered section titles
+  (`3.2 History`), code listings, and the rest of a sentence that the page broke at a
+  link (`. Retrieved 6 May 2014.`).
 
 ## Why it matters
 Most of the chrome of a scraped page (mega-menus, "Most read" lists, comment threads,
@@ -153,7 +161,7 @@ fn mark(page: &Page, article: &Article, listings: &[(usize, usize)], marks: &mut
         if article.contains(line.index)
             || kept.contains(&i)
             || in_listing(line.index)
-            || !may_be_chrome(line)
+            || !may_be_chrome(line, far_from(article, line.index))
         {
             continue;
         }
@@ -209,11 +217,20 @@ pub(super) fn headline(lines: &[Line], article: &Article, marks: &Marks) -> Opti
     })
 }
 
-/// Whether a line outside the article may be chrome: not provenance, nor a part of the
-/// document's own apparatus (a cited source, a footnote, a numbered section title, a
-/// figure), nor the rest of a sentence that the page broke at a link (`. Retrieved 6 May
-/// 2014.`).
-fn may_be_chrome(line: &Line) -> bool {
+/// Whether a line outside the article may be chrome: not a part of the document's own
+/// apparatus (a cited source, a footnote, a numbered section title), nor the rest of a
+/// sentence that the page broke at a link (`. Retrieved 6 May 2014.`), nor, unless it is
+/// `far` from the article, its provenance or a figure.
+/// Whether `line` stands too far from `article` for its provenance to be the article's.
+fn far_from(article: &Article, line: usize) -> bool {
+    if line < article.first_line {
+        article.first_line - line > HEADLINE_WINDOW
+    } else {
+        line - article.last_line > FAR_AFTER
+    }
+}
+
+fn may_be_chrome(line: &Line, far: bool) -> bool {
     static APPARATUS: OnceLock<Regex> = OnceLock::new();
     let apparatus = APPARATUS.get_or_init(|| {
         Regex::new(
@@ -223,9 +240,8 @@ fn may_be_chrome(line: &Line) -> bool {
     });
     let text = line.text.trim();
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    !line.metadata
-        && !apparatus.is_match(text)
-        && (digits as f32) < NUMERIC_SHARE * text.chars().count() as f32
+    !apparatus.is_match(text)
+        && (far || !line.metadata && (digits as f32) < NUMERIC_SHARE * text.chars().count() as f32)
 }
 
 #[cfg(test)]
@@ -254,6 +270,19 @@ mod tests {
             "{ARTICLE}\nSee also\n\nNotes\n\n  * Smith, A. (2019). Libraries. p. 4.[3]\n  * 4.2 Opening hours\n  * 1894 1921 1968 2004\n  * Back to top\n"
         );
         assert_eq!(outside(&text), [20]);
+    }
+
+    #[test]
+    fn dates_and_bylines_far_from_the_article_are_not_its_own() {
+        let mut text = format!("By Ann Smith\n\n12 March 2024\n\n{ARTICLE}\n");
+        for n in 0..6 {
+            text.push_str(&format!("Council news, part {n}\n\n"));
+        }
+        text.push_str("By Bo Li\n\n11 March 2024\n");
+        let found = outside(&text);
+        // The article's own byline and date stay; the teaser's, far below, do not.
+        assert!(!found.contains(&1) && !found.contains(&3), "{found:?}");
+        assert!(found.contains(&29) && found.contains(&31), "{found:?}");
     }
 
     #[test]

@@ -260,6 +260,72 @@ mod tests {
         assert_eq!((article.first_line, article.last_line), (0, 12));
     }
 
+    /// A teaser: a section label, a source, a comment count, a headline and its blurb.
+    fn teaser(headline: &str, blurb: &'static str) -> Vec<String> {
+        ["World", "Wire service", "12 comments", headline, blurb]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_blurbs_of_a_teaser_list_stay_outside() {
+        let prose = prose();
+        let mut lines: Vec<String> = page(&[], &[]).lines().map(String::from).collect();
+        for (n, blurb) in prose[..4].iter().enumerate() {
+            lines.push(String::new());
+            for line in teaser(&format!("Other story number {n} of the day"), blurb) {
+                lines.push(line);
+                lines.push(String::new());
+            }
+        }
+        let text = lines.join(
+            "
+",
+        ) + "
+";
+        let article = analyse(&doc("page.txt", &text), StopWords::get())
+            .article
+            .expect("an article");
+        // Each blurb is as well written as the article, but stands alone among labels.
+        assert_eq!((article.first_line, article.last_line), (2, 12), "{text}");
+    }
+
+    #[test]
+    fn a_standfirst_before_share_buttons_stays_with_the_article() {
+        let standfirst = "Readers in the north of the town will be able to borrow books until late in the evening from next month, the council said.";
+        let before = [
+            "  * News",
+            "  * Sport",
+            "  * Weather",
+            "Library to stay open late",
+            standfirst,
+            "  * Share",
+            "  * Tweet",
+            "  * Email",
+        ];
+        let mut lines = before.to_vec();
+        lines.extend(prose());
+        // Teasers elsewhere on the page make a lone paragraph suspect; the standfirst is
+        // not one of them.
+        let teasers: Vec<String> = [prose()[0], prose()[1]]
+            .iter()
+            .enumerate()
+            .flat_map(|(n, blurb)| teaser(&format!("Other story number {n}"), blurb))
+            .collect();
+        lines.extend(teasers.iter().map(String::as_str));
+        let text = lines.join(
+            "
+
+",
+        ) + "
+";
+        let article = analyse(&doc("page.txt", &text), StopWords::get())
+            .article
+            .expect("an article");
+        assert_eq!(article.first_line, 8, "{text}");
+    }
+
     #[test]
     fn documents_that_are_not_pages_have_no_article() {
         let wrapped = prose()

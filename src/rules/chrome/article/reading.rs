@@ -33,6 +33,10 @@ const GUESS_MIN_BYTES: usize = 60;
 const LIST_ITEM_COST: f32 = 5.0;
 const SHORT_COST: f32 = 3.0;
 const OTHER_COST: f32 = 5.0;
+/// Prose with this many paragraphs of something else on both sides is isolated...
+const ISOLATION: usize = 3;
+/// ...and scores this share of its words.
+const ISOLATED_SHARE: f32 = 0.25;
 /// Three or more consecutive lines with this share of code symbols are a listing.
 const CODE_SYMBOL_SHARE: f32 = 0.04;
 const MIN_CODE_LINES: usize = 3;
@@ -63,11 +67,17 @@ pub(super) struct Unit {
     /// A line of source code: a comment (`// ...`) or a statement (`...;`, `{`). A
     /// document of which a third is code is a program, not a page.
     pub(super) code: bool,
+    /// Prose standing alone among menus and labels: a teaser's blurb, not a paragraph of
+    /// an article.
+    pub(super) isolated: bool,
 }
 
 impl Unit {
     pub(super) fn score(&self) -> f32 {
         match self.kind {
+            Kind::Prose if self.isolated => {
+                (self.words as f32).min(MAX_PROSE_SCORE) * ISOLATED_SHARE
+            }
             Kind::Prose => (self.words as f32).min(MAX_PROSE_SCORE),
             Kind::NearProse => self.words as f32 * 0.5,
             Kind::Neutral => 0.0,
@@ -111,10 +121,12 @@ pub(super) fn units(
                 code: text.starts_with("//")
                     || text.starts_with("/*")
                     || text.ends_with([';', '{', '}']),
+                isolated: false,
             }
         })
         .collect();
     let listings = mark_listings(document, &mut units);
+    mark_isolated(&mut units);
     (units, listings)
 }
 
@@ -157,8 +169,12 @@ fn kind(text: &str, counts: &WordCounts) -> Kind {
     let columns = || in_columns(head(text));
     let needed = if counts.is_cjk() {
         // CJK prose lines often end without a full stop; their function characters say
-        // enough.
-        if counts.cjk >= MIN_CJK_PROSE_CHARACTERS && density >= CJK_PROSE_DENSITY && !columns() {
+        // enough, unless the line is a list item: a link's title.
+        if counts.cjk >= MIN_CJK_PROSE_CHARACTERS
+            && density >= CJK_PROSE_DENSITY
+            && (sentence || !starts_with_list_marker(text))
+            && !columns()
+        {
             return Kind::Prose;
         }
         CJK_PROSE_DENSITY
@@ -236,6 +252,50 @@ fn mark_listings(document: &Document, units: &mut [Unit]) -> Vec<(usize, usize)>
         start = end;
     }
     listings
+}
+
+/// Marks the blurbs of teaser lists: prose paragraphs with at least `ISOLATION` short
+/// paragraphs (menu entries, labels) on both sides before the nearest prose or near-prose,
+/// on a page with more than one. Code, figures and longer lines between do not count: a
+/// tutorial's paragraphs stand between listings, and a step-by-step guide's between
+/// captions. One right before a stretch of prose is the standfirst of an article, between
+/// its headline and share buttons.
+pub(super) fn mark_isolated(units: &mut [Unit]) {
+    // Each prose or near-prose paragraph, with the short ones before it.
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let mut shorts = ISOLATION;
+    for (i, unit) in units.iter().enumerate() {
+        match unit.kind {
+            Kind::Prose | Kind::NearProse => {
+                anchors.push((i, shorts));
+                shorts = 0;
+            }
+            Kind::Short | Kind::ShortItem => shorts += 1,
+            _ => {}
+        }
+    }
+    let alone = |n: usize| {
+        let after = anchors.get(n + 1).map_or(ISOLATION, |&(_, shorts)| shorts);
+        units[anchors[n].0].kind == Kind::Prose && anchors[n].1 >= ISOLATION && after >= ISOLATION
+    };
+    let alone: Vec<bool> = (0..anchors.len()).map(alone).collect();
+    if alone.iter().filter(|&&a| a).count() < 2 {
+        return;
+    }
+    // Prose that starts a stretch of it: the article, with its standfirst before it.
+    let starts_prose = |n: usize| {
+        anchors.get(n..n + 2).is_some_and(|next| {
+            next.iter()
+                .zip(&alone[n..])
+                .all(|(&(i, _), &alone)| units[i].kind == Kind::Prose && !alone)
+        })
+    };
+    let isolated: Vec<bool> = (0..anchors.len())
+        .map(|n| alone[n] && !starts_prose(n + 1))
+        .collect();
+    for (&(i, _), isolated) in anchors.iter().zip(isolated) {
+        units[i].isolated = isolated;
+    }
 }
 
 /// Whether `text` is laid out in columns (`grp:caps_switch      Caps Lock`): a table row,
