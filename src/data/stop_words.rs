@@ -103,9 +103,8 @@ impl StopWords {
     pub fn guess<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Option<Language> {
         let mut hits = [0usize; 64];
         let (mut read, mut hit) = (0, 0);
-        let mut buffer = String::new();
         for text in texts {
-            for_each_word(text, &mut buffer, |word| {
+            for_each_word(text, |word| {
                 read += 1;
                 if let Word::Latin(w) = word
                     && let Some(&mask) = self.words.get(w)
@@ -139,8 +138,7 @@ impl StopWords {
             .and_then(|l| self.lists.get(usize::from(l.0)))
             .unwrap_or(&empty);
         let mut counts = WordCounts::default();
-        let mut buffer = String::new();
-        for_each_word(text, &mut buffer, |word| {
+        for_each_word(text, |word| {
             counts.words += 1;
             match word {
                 Word::Latin(w) => {
@@ -232,79 +230,87 @@ enum Word<'b> {
     Character(char),
 }
 
-/// Calls `f` on each word of `text` until it returns false: runs of letters, lowercased
-/// into `buffer`, and CJK characters one by one. Digits and punctuation separate words.
-/// Words too long to be stop words are passed as an empty `Latin` word, which no list
-/// holds.
-fn for_each_word(text: &str, buffer: &mut String, mut f: impl FnMut(Word) -> bool) {
-    if text.is_ascii() {
-        return for_each_ascii_word(text.as_bytes(), &mut f);
-    }
-    buffer.clear();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+/// Calls `f` on each word of `text` until it returns false: runs of letters, lowercased,
+/// and CJK characters one by one. Digits and punctuation separate words. Words too long to
+/// be stop words are passed as an empty `Latin` word, which no list holds.
+///
+/// One pass over the bytes, lowercasing on the stack: ASCII bytes, most of the text of
+/// most corpora, are never decoded as characters.
+fn for_each_word(text: &str, mut f: impl FnMut(Word) -> bool) {
+    let bytes = text.as_bytes();
+    let mut word = Buffer::default();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphabetic() {
+                word.push(b.to_ascii_lowercase());
+            } else if b == b'\'' && word.len > 0 && letter_at(text, i + 1) {
+                word.push(b'\'');
+            } else if !word.flush(&mut f) {
+                return;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if is_cjk(c) {
-            if !flush(buffer, &mut f) || !f(Word::Character(c)) {
+            if !word.flush(&mut f) || !f(Word::Character(c)) {
                 return;
             }
         } else if c.is_alphabetic() {
-            if c.is_ascii() {
-                buffer.push(c.to_ascii_lowercase());
-            } else {
-                buffer.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                word.extend(lower.encode_utf8(&mut [0; 4]).as_bytes());
             }
-        } else if (c == '\'' || c == '’')
-            && !buffer.is_empty()
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_alphabetic() && !is_cjk(*n))
-        {
+        } else if c == '’' && word.len > 0 && letter_at(text, i + c.len_utf8()) {
             // The lists write `don't` with a straight apostrophe.
-            buffer.push('\'');
-        } else if !flush(buffer, &mut f) {
+            word.push(b'\'');
+        } else if !word.flush(&mut f) {
             return;
         }
+        i += c.len_utf8();
     }
-    flush(buffer, &mut f);
+    word.flush(&mut f);
 }
 
-/// `for_each_word` for ASCII text, most text of most corpora, lowercasing on the stack.
-fn for_each_ascii_word(bytes: &[u8], f: &mut impl FnMut(Word) -> bool) {
-    let mut word = [0u8; MAX_STOP_WORD_BYTES];
-    let mut len = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let b = bytes.get(i).copied().unwrap_or(b' ');
-        let inner_apostrophe =
-            b == b'\'' && len > 0 && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-        if b.is_ascii_alphabetic() || inner_apostrophe {
-            if len < MAX_STOP_WORD_BYTES {
-                word[len] = b.to_ascii_lowercase();
-            }
-            len += 1;
-        } else if len > 0 {
-            let text: &[u8] = if len <= MAX_STOP_WORD_BYTES {
-                &word[..len]
-            } else {
-                &[]
-            };
-            if !f(Word::Latin(text)) {
-                return;
-            }
-            len = 0;
+/// Whether a letter of a word (not a CJK character) starts at byte `at` of `text`.
+fn letter_at(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_alphabetic() && !is_cjk(c))
+}
+
+/// The word being read: its bytes, up to the longest stop word, and its length.
+#[derive(Default)]
+struct Buffer {
+    bytes: [u8; MAX_STOP_WORD_BYTES],
+    len: usize,
+}
+
+impl Buffer {
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = byte;
         }
-        i += 1;
+        self.len += 1;
     }
-}
 
-/// Passes the word in `buffer`, if any, to `f`: false when `f` wants no more.
-fn flush(buffer: &mut String, f: &mut impl FnMut(Word) -> bool) -> bool {
-    if buffer.is_empty() {
-        return true;
+    fn extend(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.push(b);
+        }
     }
-    let go_on = f(Word::Latin(buffer.as_bytes()));
-    buffer.clear();
-    go_on
+
+    /// Passes the word, if any, to `f`: false when `f` wants no more.
+    fn flush(&mut self, f: &mut impl FnMut(Word) -> bool) -> bool {
+        if self.len == 0 {
+            return true;
+        }
+        let word: &[u8] = self.bytes.get(..self.len).unwrap_or(&[]);
+        self.len = 0;
+        f(Word::Latin(word))
+    }
 }
 
 #[cfg(test)]
@@ -360,5 +366,25 @@ mod tests {
             1
         );
         assert_eq!(lists.count("one two three four", None, 2).words, 2);
+    }
+
+    #[test]
+    fn words_are_letters_with_their_inner_apostrophes_in_any_script() {
+        let mut words = Vec::new();
+        for_each_word("L’été, n'est-ce pas? ÉTÉ 2024 日本", |word| {
+            words.push(match word {
+                Word::Latin(w) => String::from_utf8_lossy(w).into_owned(),
+                Word::Character(c) => c.to_string(),
+            });
+            true
+        });
+        assert_eq!(words, ["l'été", "n'est", "ce", "pas", "été", "日", "本"]);
+        let long = "a".repeat(MAX_STOP_WORD_BYTES + 1);
+        let mut lengths = Vec::new();
+        for_each_word(&format!("{long} of"), |word| {
+            lengths.push(matches!(word, Word::Latin(w) if !w.is_empty()));
+            true
+        });
+        assert_eq!(lengths, [false, true]);
     }
 }
