@@ -20,6 +20,7 @@ use super::copies::find_copies;
 use super::exact::{ExactIndex, find_blocks};
 use super::fingerprint::candidate_pairs;
 use super::near::find_near_and_fingerprint;
+use super::report::is_item_or_heading;
 use super::reuse::find_reuse;
 use crate::corpus::Corpus;
 use crate::document::{DocId, Document};
@@ -105,8 +106,12 @@ impl Analysis {
             .map(|c| key(c.doc.min(c.of), c.doc.max(c.of)))
             .collect();
         pairs.retain(|&(a, b)| !copies.contains(&key(a, b)));
+        // List items and headings are not prose: release notes repeat a backported
+        // change's line in every branch's changelog by design.
         find_reuse(docs, &pairs, options, reported, |doc, para| {
-            !taken.contains(&key(doc, para)) && !template(doc, para)
+            !taken.contains(&key(doc, para))
+                && !template(doc, para)
+                && !is_item_or_heading(&docs[doc], para)
         })
     }
 

@@ -106,7 +106,13 @@ pub(super) fn candidate_pairs(
     pairs.par_sort_unstable();
     pairs
         .chunk_by(|a, b| a == b)
-        .map(|same| ((same[0] >> 32) as DocId, (same[0] & 0xffff_ffff) as DocId, same.len()))
+        .map(|same| {
+            (
+                (same[0] >> 32) as DocId,
+                (same[0] & 0xffff_ffff) as DocId,
+                same.len(),
+            )
+        })
         .filter(|&(a, b, shared)| {
             shared as u32 >= MIN_SHARED
                 && shared as f64 >= options.reuse_min_overlap * counts[a].min(counts[b]) as f64
@@ -123,7 +129,9 @@ mod tests {
     use crate::rules::duplicate::test_support::corpus;
 
     fn words(text: &str) -> Vec<u32> {
-        text.split(' ').map(super::super::minhash::word_hash).collect()
+        text.split(' ')
+            .map(super::super::minhash::word_hash)
+            .collect()
     }
 
     fn fingerprints(text: &str) -> Vec<u32> {
@@ -143,7 +151,10 @@ mod tests {
         for (before, after) in [
             ("", ""),
             ("yesterday in a short statement", "until the spring session"),
-            ("officials said", "after objections from two members of the board"),
+            (
+                "officials said",
+                "after objections from two members of the board",
+            ),
         ] {
             let text = format!("{before} {run} {after}");
             let one = fingerprints(text.trim());

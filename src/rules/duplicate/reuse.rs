@@ -263,14 +263,24 @@ pub(super) fn find_reuse(
             for &(_, b) in group {
                 let b_words = Words::of(&docs[b]);
                 let b_total = b_words.words.len().max(1);
-                let (in_a, a_reused) =
-                    one_way((a, &a_words), (b, &b_words), options, &eligible, &mut scratch);
-                let (in_b, b_reused) =
-                    one_way((b, &b_words), (a, &a_words), options, &eligible, &mut scratch);
+                let (in_a, a_reused) = one_way(
+                    (a, &a_words),
+                    (b, &b_words),
+                    options,
+                    &eligible,
+                    &mut scratch,
+                );
+                let (in_b, b_reused) = one_way(
+                    (b, &b_words),
+                    (a, &a_words),
+                    options,
+                    &eligible,
+                    &mut scratch,
+                );
                 // The document more of whose text lies in reused paragraphs took it from
                 // the other; on a tie, the later one (as for the family's other rules).
-                let a_took = (a_reused as u128) * (b_total as u128)
-                    > (b_reused as u128) * (a_total as u128);
+                let a_took =
+                    (a_reused as u128) * (b_total as u128) > (b_reused as u128) * (a_total as u128);
                 let (side, doc) = if a_took { (in_a, a) } else { (in_b, b) };
                 // One passage shared by two documents that share nothing else is a
                 // quotation, not a rewrite.

@@ -94,7 +94,10 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             .map(|s| ctx.corpus.get(s.doc).display.as_str())
             .collect();
         diagnostic.with_help(if others.is_empty() {
-            format!("keep it if {} is quoted on purpose; else remove it", source.display)
+            format!(
+                "keep it if {} is quoted on purpose; else remove it",
+                source.display
+            )
         } else {
             format!(
                 "also found in {}; keep it if quoted on purpose; else remove it",
