@@ -116,6 +116,9 @@ pub(super) fn find_near(
     find_near_and_fingerprint(docs, index, options, reported, false).0
 }
 
+/// A document's word hashes, as near-duplicate search keeps them, and its fingerprints.
+type ArenaAndFingerprints = (Vec<u32>, Vec<u32>);
+
 /// Like `find_near`, and, when `fingerprint`, the sorted winnowed fingerprints of each
 /// document's paragraphs that count (see `fingerprint`), made from the same word hashes.
 pub(super) fn find_near_and_fingerprint(
@@ -127,7 +130,7 @@ pub(super) fn find_near_and_fingerprint(
 ) -> (Vec<NearMatch>, Vec<Vec<u32>>) {
     // Sketches of the paragraphs that can be near-duplicates, in corpus order, and their
     // word hashes, one arena per document: the words are hashed once, here.
-    let (sketches, arenas_and_fingerprints): (Vec<Vec<Sketch>>, Vec<(Vec<u32>, Vec<u32>)>) = docs
+    let (sketches, arenas_and_fingerprints): (Vec<Vec<Sketch>>, Vec<ArenaAndFingerprints>) = docs
         .par_iter()
         .enumerate()
         .map(|(doc, document)| {

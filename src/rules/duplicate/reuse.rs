@@ -292,7 +292,7 @@ pub(super) fn find_reuse(
         })
         .collect();
     // One finding per paragraph, naming its sources best first.
-    found.sort_by(|x, y| x.para.cmp(&y.para));
+    found.sort_by_key(|x| x.para);
     let mut merged: Vec<Reuse> = Vec::new();
     for reuse in found {
         match merged.last_mut() {
