@@ -308,3 +308,32 @@ pub(super) fn find_reuse(
     }
     merged
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::duplicate::test_support::corpus;
+
+    fn words_of(text: &str) -> Vec<u32> {
+        let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
+        let mut words = Vec::new();
+        words_into(&doc, 0, &mut String::new(), &mut words);
+        words
+    }
+
+    #[test]
+    fn a_paragraph_merged_from_two_and_edited_is_found_over_both() {
+        let source = corpus(&["The council met on Tuesday evening to discuss the budget for the new library. Members argued for three hours about the cost of the roof.\n\nIn the end the plan was approved by a narrow margin, and work will begin in the spring.\n"]).documents;
+        let other = Words::of(&source[0]);
+        let own = words_of(
+            "Members argued for almost three hours about the cost of the roof. In the end the plan was approved by a narrow margin.",
+        );
+        let (copied, positions) = align(&own, &other, 1, &mut Vec::new());
+        assert_eq!(copied, own.len() - 1, "all but the added word");
+        assert_eq!(source_paragraphs(&other, &positions), [(0, 1)]);
+        let unrelated = words_of(
+            "A new bakery opened in the old station building, selling bread baked in a wood oven.",
+        );
+        assert_eq!(align(&unrelated, &other, 1, &mut Vec::new()).0, 0);
+    }
+}
