@@ -54,6 +54,21 @@ pub struct DuplicateOptions {
     /// documents is site template too (`© 2024 The Daily Ledger. All rights reserved.`).
     pub template_line_chars: usize,
     pub template_line_min_docs: usize,
+    /// Share of a paragraph's words (0–1) found in order in another document that makes
+    /// it reused text.
+    pub reuse_share: f64,
+    /// A paragraph with fewer words is never reused text.
+    pub reuse_min_words: usize,
+    /// A fingerprint (a run of words) found in more documents is a generic phrase: it
+    /// links no two documents as reuse.
+    pub reuse_max_docs: usize,
+    /// Two documents are reported as reuse when this many paragraphs of one are found in
+    /// the other: a single shared passage is a quotation.
+    pub reuse_min_paragraphs: usize,
+    /// Two documents are compared for reuse when the specific fingerprints they share are
+    /// this share (0–1) of the smaller one's: a rewrite shares much of its text with its
+    /// source, two articles on one subject a sentence or two.
+    pub reuse_min_overlap: f64,
 }
 
 impl Default for DuplicateOptions {
@@ -69,6 +84,11 @@ impl Default for DuplicateOptions {
             template_min_docs: 10,
             template_line_chars: 100,
             template_line_min_docs: 3,
+            reuse_share: 0.5,
+            reuse_min_words: 8,
+            reuse_max_docs: 10,
+            reuse_min_paragraphs: 2,
+            reuse_min_overlap: 0.2,
         }
     }
 }

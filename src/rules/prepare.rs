@@ -21,10 +21,11 @@ pub fn prepare(inputs: &CorpusContext, with_metadata: bool) -> Analyses {
     let (duplicates, (chrome, metadata)) = rayon::join(
         || {
             wants(Family::Duplicate).then(|| {
-                duplicate::analysis::Analysis::run_in_context(
+                duplicate::analysis::Analysis::run_selected(
                     inputs.corpus,
                     &inputs.options.duplicate,
                     inputs.reported,
+                    inputs.is_enabled(&duplicate::reused_text::RULE),
                 )
             })
         },

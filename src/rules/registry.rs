@@ -6,7 +6,7 @@ use crate::rules::chrome::{
     boilerplate_phrase, chrome_context, comment_section, navigation, outside_article, site_template,
 };
 use crate::rules::duplicate::{
-    cross_file_duplicate, duplicate_document, duplicate_paragraph, near_duplicate,
+    cross_file_duplicate, duplicate_document, duplicate_paragraph, near_duplicate, reused_text,
 };
 use crate::rules::encoding::{
     byte_order_mark, control_character, crlf_line_endings, glued_words, html_entity, invalid_utf8,
@@ -43,6 +43,7 @@ pub static LINTS: &[Lint] = &[
     cross_file_duplicate::LINT,
     near_duplicate::LINT,
     duplicate_document::LINT,
+    reused_text::LINT,
     boilerplate_phrase::LINT,
     navigation::LINT,
     site_template::LINT,

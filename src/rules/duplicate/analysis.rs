@@ -4,19 +4,27 @@
 //! 2. Blocks (`exact`): runs of duplicates that repeat consecutive paragraphs.
 //! 3. Near-duplicates (`near`): MinHash and LSH candidates, confirmed by a word diff.
 //! 4. Copies (`copies`): documents whose paragraphs are nearly all in one earlier one.
+//! 5. Reused text (`reuse`, with `fingerprint`): paragraphs mostly found, in order, in
+//!    another document, compared over the pairs of documents that share specific text.
 //!
-//! Every step is linear in the number of paragraphs; nothing compares all pairs.
+//! Every step is linear in the number of paragraphs, or in the text of the documents that
+//! share fingerprints; nothing compares all pairs.
 
 pub use super::copies::Copy;
 pub use super::exact::{Block, ParaRef};
 pub use super::near::NearMatch;
+pub use super::reuse::{Reuse, Source};
 
 use super::Options;
 use super::copies::find_copies;
 use super::exact::{ExactIndex, find_blocks};
-use super::near::find_near;
+use super::fingerprint::candidate_pairs;
+use super::near::find_near_and_fingerprint;
+use super::report::is_item_or_heading;
+use super::reuse::find_reuse;
 use crate::corpus::Corpus;
-use crate::document::DocId;
+use crate::document::{DocId, Document};
+use crate::text::hashing::KeySet;
 
 /// What the duplicate family reports on: repeated blocks, near-duplicates and copies.
 #[derive(Debug, Default)]
@@ -27,6 +35,8 @@ pub struct Analysis {
     pub near: Vec<NearMatch>,
     /// Documents that copy an earlier one, in corpus order.
     pub copies: Vec<Copy>,
+    /// Paragraphs of reused text, in corpus order (when asked for).
+    pub reuse: Vec<Reuse>,
 }
 
 impl Analysis {
@@ -38,16 +48,71 @@ impl Analysis {
     /// Like [`Analysis::run`], for a run that reports only the findings of the documents
     /// marked in `reported`: near-duplicates are confirmed only for their paragraphs.
     pub fn run_in_context(corpus: &Corpus, options: &Options, reported: &[bool]) -> Self {
+        Self::run_selected(corpus, options, reported, true)
+    }
+
+    /// Like [`Analysis::run_in_context`], looking for reused text only when `with_reuse`.
+    pub fn run_selected(
+        corpus: &Corpus,
+        options: &Options,
+        reported: &[bool],
+        with_reuse: bool,
+    ) -> Self {
         let docs = &corpus.documents;
         let index = ExactIndex::build(docs, options);
         let blocks = find_blocks(docs, &index, options);
-        let near = find_near(docs, &index, options, reported);
+        let (near, fingerprints) =
+            find_near_and_fingerprint(docs, &index, options, reported, with_reuse);
         let copies = find_copies(docs, &index, &near, options);
-        Self {
+        let mut analysis = Self {
             blocks,
             near,
             copies,
+            reuse: Vec::new(),
+        };
+        if with_reuse {
+            analysis.reuse = analysis.find_reuse(docs, &index, fingerprints, options, reported);
         }
+        analysis
+    }
+
+    /// Reused text, but in paragraphs the exact and near rules report (either copy) and
+    /// between a document and the one it is a copy of.
+    fn find_reuse(
+        &self,
+        docs: &[Document],
+        index: &ExactIndex,
+        fingerprints: Vec<Vec<u32>>,
+        options: &Options,
+        reported: &[bool],
+    ) -> Vec<Reuse> {
+        let mut taken: KeySet<u64> = KeySet::default();
+        let key = |doc: DocId, para: usize| ((doc as u64) << 32) | para as u64;
+        for block in &self.blocks {
+            for offset in 0..block.paragraph_count() {
+                taken.insert(key(block.doc, block.first + offset));
+                taken.insert(key(block.origin.doc, block.origin.para + offset));
+            }
+        }
+        for m in &self.near {
+            taken.insert(key(m.para.doc, m.para.para));
+            taken.insert(key(m.origin.doc, m.origin.para));
+        }
+        let template = |doc: DocId, para: usize| index.is_template(&docs[doc], para);
+        let mut pairs = candidate_pairs(fingerprints, options, reported);
+        let copies: KeySet<u64> = self
+            .copies
+            .iter()
+            .map(|c| key(c.doc.min(c.of), c.doc.max(c.of)))
+            .collect();
+        pairs.retain(|&(a, b)| !copies.contains(&key(a, b)));
+        // List items and headings are not prose: release notes repeat a backported
+        // change's line in every branch's changelog by design.
+        find_reuse(docs, &pairs, options, reported, |doc, para| {
+            !taken.contains(&key(doc, para))
+                && !template(doc, para)
+                && !is_item_or_heading(&docs[doc], para)
+        })
     }
 
     /// The copy that `doc` is of an earlier document, if it is one.

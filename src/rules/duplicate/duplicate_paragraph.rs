@@ -1,13 +1,12 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::Document;
-use crate::document::paragraphs::starts_with_list_marker;
-use crate::document::structure::LineRole;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::context::CorpusContext;
 use crate::rules::duplicate::analysis::Analysis;
-use crate::rules::duplicate::report::{describe_lines, paragraphs_span, removal_span};
+use crate::rules::duplicate::report::{
+    describe_lines, is_item_or_heading, paragraphs_span, removal_span,
+};
 
 pub const RULE: Rule = Rule {
     code: "D001",
@@ -110,15 +109,4 @@ fn is_laid_out(text: &str) -> bool {
         });
         field || line.starts_with([' ', '\t'])
     })
-}
-
-/// A list item, a heading or a rule between sections: a unit that lists and outlines,
-/// not a paragraph of text.
-fn is_item_or_heading(doc: &Document, para: usize) -> bool {
-    let paragraph = &doc.paragraphs[para];
-    starts_with_list_marker(doc.slice(paragraph.span))
-        || matches!(
-            doc.structure.role(paragraph.first_line),
-            LineRole::ListItem | LineRole::Heading | LineRole::ThematicBreak
-        )
 }

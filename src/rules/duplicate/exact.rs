@@ -131,7 +131,7 @@ impl ExactIndex {
         }
     }
 
-    fn is_template(&self, doc: &Document, para: usize) -> bool {
+    pub(super) fn is_template(&self, doc: &Document, para: usize) -> bool {
         let fingerprint = doc.paragraphs[para].fingerprint;
         let documents = self
             .texts

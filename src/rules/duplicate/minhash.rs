@@ -16,7 +16,7 @@ const ROWS: usize = HASHES / BANDS;
 pub type Signature = [u32; HASHES];
 
 /// splitmix64's finalizer: a fast, well-mixing permutation of 64-bit values.
-fn mix(mut x: u64) -> u64 {
+pub(super) fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)

@@ -2,8 +2,9 @@
 //! or nearly, and whole documents saved twice.
 //!
 //! `analysis` runs once per check, from `exact` (the exact index and repeated blocks),
-//! `near` (near-duplicates, with `minhash`) and `copies` (documents saved twice); each
-//! rule file reports its part of it with the help of `report`.
+//! `near` (near-duplicates, with `minhash`), `copies` (documents saved twice) and `reuse`
+//! (reused text, with `fingerprint`); each rule file reports its part of it with the help
+//! of `report`.
 
 pub mod analysis;
 mod copies;
@@ -11,10 +12,13 @@ pub mod cross_file_duplicate;
 pub mod duplicate_document;
 pub mod duplicate_paragraph;
 mod exact;
+mod fingerprint;
 mod minhash;
 mod near;
 pub mod near_duplicate;
 mod report;
+mod reuse;
+pub mod reused_text;
 
 pub use crate::rules::options::DuplicateOptions as Options;
 

@@ -9,6 +9,7 @@ use similar::{Algorithm, capture_diff_slices};
 
 use super::Options;
 use super::exact::{ExactIndex, ParaRef, ParaRef32};
+use super::fingerprint::{K, is_prose, kgram_hashes, winnow};
 use super::minhash::{self, BANDS, Signature};
 use crate::document::Document;
 use crate::text::normalize::normalize_into;
@@ -31,7 +32,7 @@ pub struct NearMatch {
 
 /// Hashes of the normalized words of a paragraph, without their punctuation: a changed
 /// comma does not make two paragraphs less similar.
-fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<u32>) {
+pub(super) fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<u32>) {
     normalize_into(doc.slice(doc.paragraphs[para].span), buffer);
     words.clear();
     let mut word = String::new();
@@ -105,15 +106,31 @@ fn similarity_bound(a_sorted: &[u32], b_sorted: &[u32]) -> f64 {
 /// Near-duplicate paragraphs, in corpus order: for each paragraph that counts (not an exact
 /// duplicate, long enough, not site template) of a document marked in `reported`, its
 /// most similar earlier paragraph at `near_threshold` or above.
+#[cfg(test)]
 pub(super) fn find_near(
     docs: &[Document],
     index: &ExactIndex,
     options: &Options,
     reported: &[bool],
 ) -> Vec<NearMatch> {
+    find_near_and_fingerprint(docs, index, options, reported, false).0
+}
+
+/// A document's word hashes, as near-duplicate search keeps them, and its fingerprints.
+type ArenaAndFingerprints = (Vec<u32>, Vec<u32>);
+
+/// Like `find_near`, and, when `fingerprint`, the sorted winnowed fingerprints of each
+/// document's paragraphs that count (see `fingerprint`), made from the same word hashes.
+pub(super) fn find_near_and_fingerprint(
+    docs: &[Document],
+    index: &ExactIndex,
+    options: &Options,
+    reported: &[bool],
+    fingerprint: bool,
+) -> (Vec<NearMatch>, Vec<Vec<u32>>) {
     // Sketches of the paragraphs that can be near-duplicates, in corpus order, and their
     // word hashes, one arena per document: the words are hashed once, here.
-    let (sketches, arenas): (Vec<Vec<Sketch>>, Vec<Vec<u32>>) = docs
+    let (sketches, arenas_and_fingerprints): (Vec<Vec<Sketch>>, Vec<ArenaAndFingerprints>) = docs
         .par_iter()
         .enumerate()
         .map(|(doc, document)| {
@@ -121,11 +138,27 @@ pub(super) fn find_near(
             let mut words = Vec::new();
             let mut arena = Vec::new();
             let mut sketches = Vec::new();
+            let (mut hashes, mut fingerprints) = (Vec::new(), Vec::new());
             for para in 0..document.paragraphs.len() {
-                if index.origins[doc][para].is_some() || !index.counts(document, para, options) {
+                let sketched =
+                    index.origins[doc][para].is_none() && index.counts(document, para, options);
+                // Reuse looks at short paragraphs and repeated ones too: a story re-split
+                // into short paragraphs, one of which is also a paragraph elsewhere.
+                let fingerprinted = fingerprint
+                    && document.paragraphs[para].fingerprint.words as usize >= K
+                    && is_prose(document, para)
+                    && !index.is_template(document, para);
+                if !sketched && !fingerprinted {
                     continue;
                 }
                 words_into(document, para, &mut buffer, &mut words);
+                if fingerprinted {
+                    kgram_hashes(&words, K, &mut hashes);
+                    winnow(&hashes, &mut fingerprints);
+                }
+                if !sketched {
+                    continue;
+                }
                 let start = arena.len();
                 arena.extend_from_slice(&words);
                 sketches.push(Sketch {
@@ -137,9 +170,14 @@ pub(super) fn find_near(
             // Both are kept until the end of the search: without their growth slack.
             arena.shrink_to_fit();
             sketches.shrink_to_fit();
-            (sketches, arena)
+            fingerprints.sort_unstable();
+            fingerprints.dedup();
+            fingerprints.shrink_to_fit();
+            (sketches, (arena, fingerprints))
         })
         .unzip();
+    let (arenas, fingerprints): (Vec<Vec<u32>>, Vec<Vec<u32>>) =
+        arenas_and_fingerprints.into_iter().unzip();
     let mut flat = Vec::with_capacity(sketches.iter().map(Vec::len).sum());
     for own in sketches {
         flat.extend(own);
@@ -169,7 +207,7 @@ pub(super) fn find_near(
 
     // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
     // Lengths, then sorted copies of the word lists, give cheap upper bounds first.
-    pairs
+    let matches = pairs
         .par_chunk_by(|a, b| a.0 == b.0)
         .map_init(
             || (Vec::new(), Vec::new()),
@@ -202,7 +240,8 @@ pub(super) fn find_near(
             },
         )
         .flatten()
-        .collect()
+        .collect();
+    (matches, fingerprints)
 }
 
 /// An upper bound of `similarity` from the lengths alone: at best the shorter paragraph

@@ -4,6 +4,8 @@
 use similar::{Algorithm, capture_diff_slices};
 
 use crate::document::Document;
+use crate::document::paragraphs::starts_with_list_marker;
+use crate::document::structure::LineRole;
 use crate::text::span::Span;
 
 /// The byte span of paragraphs `first..=last` of `doc`.
@@ -62,6 +64,17 @@ pub(super) fn word_changes(original: &str, copy: &str, max_groups: usize) -> Str
         text.push_str(&format!("  |  and {more} more"));
     }
     text
+}
+
+/// A list item, a heading or a rule between sections: a unit that lists and outlines,
+/// not a paragraph of text.
+pub(super) fn is_item_or_heading(doc: &Document, para: usize) -> bool {
+    let paragraph = &doc.paragraphs[para];
+    starts_with_list_marker(doc.slice(paragraph.span))
+        || matches!(
+            doc.structure.role(paragraph.first_line),
+            LineRole::ListItem | LineRole::Heading | LineRole::ThematicBreak
+        )
 }
 
 #[cfg(test)]

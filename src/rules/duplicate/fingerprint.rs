@@ -1,0 +1,207 @@
+//! Winnowed word k-gram fingerprints (the scheme of MOSS: Schleimer, Wilkerson and Aiken,
+//! SIGMOD 2003) and the corpus index built on them: the pairs of documents that share
+//! enough specific text to be compared word by word.
+//!
+//! Each paragraph's word 5-grams are hashed; of every 4 consecutive hashes the smallest
+//! is kept, so two texts that share a run of 8 words or more share a fingerprint, whatever
+//! surrounds it, at about 40% of the k-grams' cost. The fingerprints of all documents are
+//! sorted once; a fingerprint found in more than `reuse_max_docs` documents is a generic
+//! phrase (a stock sentence, a quotation every article repeats) and links nothing. Pairs
+//! of documents whose shared fingerprints are a good part of the smaller one's are the
+//! candidates: no pair of documents is compared unless their text says so, and two
+//! articles on one subject that share a sentence or two are not compared at all.
+
+use rayon::prelude::*;
+
+use super::Options;
+use super::minhash::mix;
+use crate::document::{DocId, Document};
+
+/// Words per k-gram: shorter runs (`one of the most`) are shared by unrelated texts.
+pub(super) const K: usize = 5;
+/// Consecutive k-grams of which one is kept: any shared run of `K + WINDOW - 1` = 8 words,
+/// the shortest paragraph the rule reports, yields a shared fingerprint.
+const WINDOW: usize = 4;
+/// Specific fingerprints two documents must share to be compared: one can be chance.
+const MIN_SHARED: u32 = 2;
+
+/// The hash of each run of `k` words of `words`, in order.
+pub(super) fn kgram_hashes(words: &[u32], k: usize, out: &mut Vec<u64>) {
+    out.clear();
+    if words.len() < k {
+        return;
+    }
+    out.extend(words.windows(k).map(|gram| {
+        gram.iter()
+            .fold(0x243f_6a88_85a3_08d3_u64, |acc, &w| mix(acc ^ u64::from(w)))
+    }));
+}
+
+/// The winnowed fingerprints of k-gram hashes: the smallest of each window of `WINDOW`
+/// consecutive hashes (the rightmost on ties), each kept once, as 32-bit values. Fewer
+/// hashes than a window keep their smallest.
+pub(super) fn winnow(hashes: &[u64], out: &mut Vec<u32>) {
+    if hashes.is_empty() {
+        return;
+    }
+    let window = WINDOW.min(hashes.len());
+    let mut last: Option<usize> = None;
+    for start in 0..=hashes.len() - window {
+        let mut best = start;
+        for at in start + 1..start + window {
+            if hashes[at] <= hashes[best] {
+                best = at;
+            }
+        }
+        if last != Some(best) {
+            out.push((hashes[best] >> 32) as u32);
+            last = Some(best);
+        }
+    }
+}
+
+/// Whether the text of paragraph `para` of `doc` is prose that reuse can be found in:
+/// Markdown code and HTML blocks are not.
+pub(super) fn is_prose(doc: &Document, para: usize) -> bool {
+    doc.paragraphs[para].fingerprint.chars > 0 && !doc.is_verbatim_paragraph(para)
+}
+
+/// Pairs `(a, b)` of documents, `a < b`, given the sorted fingerprints of each (made with
+/// the near-duplicate sketches, from the same word hashes), at least one of them marked in
+/// `reported`, that share at least `MIN_SHARED` fingerprints each found in at most
+/// `reuse_max_docs` documents, and at least `reuse_min_overlap` of the smaller one's
+/// fingerprints; sorted.
+pub(super) fn candidate_pairs(
+    per_doc: Vec<Vec<u32>>,
+    options: &Options,
+    reported: &[bool],
+) -> Vec<(DocId, DocId)> {
+    // One entry per (fingerprint, document), the fingerprint in the high half: sorting
+    // groups a fingerprint's documents, in document order.
+    let counts: Vec<usize> = per_doc.iter().map(Vec::len).collect();
+    let mut entries: Vec<u64> = Vec::with_capacity(counts.iter().sum());
+    for (doc, fps) in per_doc.into_iter().enumerate() {
+        entries.extend(fps.into_iter().map(|fp| (u64::from(fp) << 32) | doc as u64));
+    }
+    entries.par_sort_unstable();
+    let max_docs = options.reuse_max_docs.max(2);
+    let is_reported = |doc: u64| reported.get(doc as usize).copied().unwrap_or(true);
+    let mut pairs: Vec<u64> = entries
+        .par_chunk_by(|a, b| a >> 32 == b >> 32)
+        .filter(|group| group.len() >= 2 && group.len() <= max_docs)
+        .flat_map_iter(|group| {
+            let docs: Vec<u64> = group.iter().map(|e| e & 0xffff_ffff).collect();
+            let mut found = Vec::new();
+            for (i, &a) in docs.iter().enumerate() {
+                for &b in &docs[i + 1..] {
+                    if is_reported(a) || is_reported(b) {
+                        found.push((a << 32) | b);
+                    }
+                }
+            }
+            found
+        })
+        .collect();
+    drop(entries);
+    pairs.par_sort_unstable();
+    pairs
+        .chunk_by(|a, b| a == b)
+        .map(|same| {
+            (
+                (same[0] >> 32) as DocId,
+                (same[0] & 0xffff_ffff) as DocId,
+                same.len(),
+            )
+        })
+        .filter(|&(a, b, shared)| {
+            shared as u32 >= MIN_SHARED
+                && shared as f64 >= options.reuse_min_overlap * counts[a].min(counts[b]) as f64
+        })
+        .map(|(a, b, _)| (a, b))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::duplicate::exact::ExactIndex;
+    use crate::rules::duplicate::near::find_near_and_fingerprint;
+    use crate::rules::duplicate::test_support::corpus;
+
+    fn words(text: &str) -> Vec<u32> {
+        text.split(' ')
+            .map(super::super::minhash::word_hash)
+            .collect()
+    }
+
+    fn fingerprints(text: &str) -> Vec<u32> {
+        let mut hashes = Vec::new();
+        kgram_hashes(&words(text), K, &mut hashes);
+        let mut out = Vec::new();
+        winnow(&hashes, &mut out);
+        out.sort_unstable();
+        out
+    }
+
+    /// The guarantee of winnowing: a shared run of `K + WINDOW - 1` words is seen in both
+    /// texts whatever stands around it.
+    #[test]
+    fn a_shared_run_of_eight_words_shares_a_fingerprint() {
+        let run = "the committee postponed its vote on the harbour budget";
+        for (before, after) in [
+            ("", ""),
+            ("yesterday in a short statement", "until the spring session"),
+            (
+                "officials said",
+                "after objections from two members of the board",
+            ),
+        ] {
+            let text = format!("{before} {run} {after}");
+            let one = fingerprints(text.trim());
+            let two = fingerprints(&format!("reporters were told that {run} again"));
+            assert!(one.iter().any(|fp| two.contains(fp)), "{text}");
+        }
+        let unrelated = fingerprints("a quiet night on the northern line ended with a delay");
+        assert!(!fingerprints(run).iter().any(|fp| unrelated.contains(fp)));
+    }
+
+    #[test]
+    fn winnowing_keeps_about_two_in_five_kgrams() {
+        let text: Vec<String> = (0..2000).map(|i| format!("w{}", i * 7919 % 1009)).collect();
+        let mut hashes = Vec::new();
+        kgram_hashes(&words(&text.join(" ")), K, &mut hashes);
+        let mut out = Vec::new();
+        winnow(&hashes, &mut out);
+        let density = out.len() as f64 / hashes.len() as f64;
+        assert!((0.3..0.5).contains(&density), "{density}");
+    }
+
+    #[test]
+    fn documents_are_paired_by_specific_shared_text_only() {
+        let story = "The harbour authority said on Monday that the northern quay would close for repairs until the end of March, after divers found cracks in two of its pillars.";
+        let stock = "Readers can send their questions about local transport to the newsroom by email at any time of the day.";
+        let other = "A new bakery opened in the old station building, where the owners plan to sell bread baked in a wood oven every morning.";
+        let texts: Vec<String> = (0..6)
+            .map(|i| match i {
+                0 => format!("{story}\n\n{stock}\n"),
+                1 => format!("{other}\n\n{stock}\n\nIt was said that {story}\n"),
+                _ => format!("Item {i} of the day.\n\n{stock}\n"),
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let docs = corpus(&refs).documents;
+        let options = Options {
+            reuse_max_docs: 3,
+            ..Options::default()
+        };
+        let fingerprints = || {
+            let index = ExactIndex::build(&docs, &options);
+            find_near_and_fingerprint(&docs, &index, &options, &[true; 6], true).1
+        };
+        let pairs = candidate_pairs(fingerprints(), &options, &[true; 6]);
+        // The stock line is in all six documents: it pairs none of them.
+        assert_eq!(pairs, [(0, 1)]);
+        let context = candidate_pairs(fingerprints(), &options, &[false; 6]);
+        assert!(context.is_empty());
+    }
+}
