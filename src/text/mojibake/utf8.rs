@@ -1,0 +1,161 @@
+//! UTF-8 decoded with a single-byte codec: each run of characters the codec can encode is
+//! encoded back to bytes, and the valid multi-byte UTF-8 sequences among them are
+//! candidates, repaired in as many rounds as the text was garbled.
+
+use super::codecs::{self, COUNT};
+use super::score::badness;
+use crate::text::span::Span;
+
+/// The codecs UTF-8 is wrongly decoded with, in the order ties are broken. Latin-1 is
+/// covered by windows-1252, whose table reads C1 controls as latin-1 does.
+const WRONG_DECODERS: [usize; 14] = [
+    codecs::WINDOWS_1252,
+    codecs::MAC_ROMAN,
+    codecs::WINDOWS_1251,
+    codecs::WINDOWS_1250,
+    codecs::ISO_8859_2,
+    codecs::ISO_8859_15,
+    codecs::WINDOWS_1253,
+    codecs::WINDOWS_1254,
+    codecs::WINDOWS_1257,
+    codecs::KOI8_R,
+    codecs::KOI8_U,
+    codecs::CP437,
+    codecs::CP850,
+    codecs::CP866,
+];
+
+/// How many layers of garbling are undone at most.
+const MAX_LAYERS: usize = 3;
+
+/// How much less plausible a span must be as written than repaired to count as mojibake.
+pub const THRESHOLD: f32 = 2.0;
+
+/// A possible repair of `span`: the wrong decodings found, outermost first.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub span: Span,
+    pub repaired: String,
+    pub layers: Vec<usize>,
+    pub score: f32,
+}
+
+/// Adds the candidates of the non-ASCII run `span` of `text` to `out`.
+pub fn candidates(text: &str, span: Span, depth: usize, out: &mut Vec<Candidate>) {
+    let run = &text[span.start..span.end];
+    let chars: Vec<(usize, char, Option<&[u8; COUNT]>)> = run
+        .char_indices()
+        .map(|(offset, c)| (span.start + offset, c, codecs::bytes_of(c)))
+        .collect();
+    if chars.len() < 2 {
+        return;
+    }
+    for codec in WRONG_DECODERS {
+        let byte = |i: usize| {
+            chars
+                .get(i)
+                .and_then(|c| c.2)
+                .map_or(0, |bytes| bytes[codec])
+        };
+        let mut i = 0;
+        while i < chars.len() {
+            let Some((len, decoded)) = sequence_at(&byte, i, chars.len()) else {
+                i += 1;
+                continue;
+            };
+            // Adjacent sequences are one cluster: one word, one finding.
+            let start = i;
+            let mut repaired = String::new();
+            let mut sequences = 0;
+            let mut at = i;
+            let mut next = Some((len, decoded));
+            while let Some((len, decoded)) = next {
+                repaired.push(decoded);
+                sequences += 1;
+                at += len;
+                next = sequence_at(&byte, at, chars.len());
+            }
+            i = at;
+            let first = chars[start].0;
+            let last = chars[at - 1];
+            let span = Span::new(first, last.0 + last.1.len_utf8());
+            if let Some(candidate) = score(text, span, repaired, codec, sequences, depth) {
+                out.push(candidate);
+            }
+        }
+    }
+}
+
+/// The valid UTF-8 sequence of two bytes or more starting at char `i`, with its length in
+/// characters and the character it encodes.
+fn sequence_at(byte: &impl Fn(usize) -> u8, i: usize, n: usize) -> Option<(usize, char)> {
+    let len = match byte(i) {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return None,
+    };
+    if i + len > n {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    for (k, slot) in buf.iter_mut().enumerate().take(len) {
+        *slot = byte(i + k);
+    }
+    let decoded = std::str::from_utf8(&buf[..len]).ok()?.chars().next()?;
+    // Controls and private use are never what the text meant.
+    if matches!(decoded as u32, 0x80..=0x9f | 0xe000..=0xf8ff | 0xfffe..=0xffff | 0xf0000..) {
+        return None;
+    }
+    Some((len, decoded))
+}
+
+fn score(
+    text: &str,
+    span: Span,
+    once: String,
+    codec: usize,
+    sequences: usize,
+    depth: usize,
+) -> Option<Candidate> {
+    let mut layers = vec![codec];
+    let mut repaired = once;
+    // Text garbled twice still reads as mojibake after one repair.
+    while depth + layers.len() < MAX_LAYERS {
+        let inner = super::find_candidates(&repaired, depth + layers.len());
+        let Some(first) = inner.first() else { break };
+        layers.extend(first.layers.iter().copied());
+        repaired = apply(&repaired, &inner);
+    }
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let with_context = |middle: &str| {
+        let mut s = String::with_capacity(middle.len() + 8);
+        s.extend(before);
+        s.push_str(middle);
+        s.extend(after);
+        s
+    };
+    let gain = badness(&with_context(&text[span.start..span.end]))
+        - badness(&with_context(&repaired))
+        + 0.5 * sequences.min(4) as f32;
+    (gain >= THRESHOLD).then_some(Candidate {
+        span,
+        repaired,
+        layers,
+        score: gain,
+    })
+}
+
+/// `text` with the candidates (sorted, not overlapping) replaced by their repairs.
+fn apply(text: &str, candidates: &[Candidate]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for candidate in candidates {
+        out.push_str(&text[at..candidate.span.start]);
+        out.push_str(&candidate.repaired);
+        at = candidate.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
