@@ -79,8 +79,8 @@ fn kind(c: char) -> Kind {
     }
     match c {
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => Kind::Space,
-        '–' | '—' | '„' | '“' | '”' | '‚' | '‹' | '›' => Kind::Joiner,
-        '‘' | '’' | '«' | '»' | '…' | '·' | '•' | '¡' | '¿' | '‐' | '‑' | '′' | '″' => {
+        '–' | '—' | '„' | '“' | '”' | '‚' | '‹' | '›' | '«' | '»' => Kind::Joiner,
+        '‘' | '’' | '…' | '·' | '•' | '¡' | '¿' | '‐' | '‑' | '′' | '″' => {
             Kind::Punct
         }
         // Letters by category that read as symbols: ordinal indicators, micro, florin.
@@ -142,6 +142,12 @@ pub fn badness(text: &str) -> f32 {
         if p.is_ascii() && c.is_ascii() {
             continue;
         }
+        // Diagrams put box drawing next to ASCII punctuation and digits.
+        let ascii_beside_box = (pk == Kind::Box && c.is_ascii() && !c.is_ascii_alphabetic())
+            || (k == Kind::Box && p.is_ascii() && !p.is_ascii_alphabetic());
+        if ascii_beside_box {
+            continue;
+        }
         bad += pair(pk, k);
     }
     bad
@@ -156,6 +162,8 @@ fn pair(a: Kind, b: Kind) -> f32 {
             let cjk_mix = s == Some(Script::Cjk) || t == Some(Script::Cjk);
             if s != t && !cjk_mix { 1.0 } else { 0.0 }
         }
+        // Box drawing beside box drawing is a diagram; beside a letter it is garbling.
+        (Box, Box) | (Box, Space | Digit | Bad) | (Space | Digit | Bad, Box) => 0.0,
         (Box, _) | (_, Box) => 1.5,
         (Symbol, Symbol) => 0.5,
         (Symbol, Digit) | (Digit, Symbol) => 0.0,

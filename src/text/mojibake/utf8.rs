@@ -120,13 +120,6 @@ fn score(
 ) -> Option<Candidate> {
     let mut layers = vec![codec];
     let mut repaired = once;
-    // Text garbled twice still reads as mojibake after one repair.
-    while depth + layers.len() < MAX_LAYERS {
-        let inner = super::find_candidates(&repaired, depth + layers.len());
-        let Some(first) = inner.first() else { break };
-        layers.extend(first.layers.iter().copied());
-        repaired = apply(&repaired, &inner);
-    }
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     let with_context = |middle: &str| {
@@ -136,6 +129,23 @@ fn score(
         s.extend(after);
         s
     };
+    let lead = before.map_or(0, char::len_utf8);
+    // Text garbled twice still reads as mojibake after one repair; the characters around
+    // the span are part of the evidence for each layer too.
+    while depth + layers.len() < MAX_LAYERS {
+        let context = with_context(&repaired);
+        let inner: Vec<Candidate> = super::find_candidates(&context, depth + layers.len())
+            .into_iter()
+            .filter(|c| c.span.start >= lead && c.span.end <= lead + repaired.len())
+            .map(|mut c| {
+                c.span = Span::new(c.span.start - lead, c.span.end - lead);
+                c
+            })
+            .collect();
+        let Some(first) = inner.first() else { break };
+        layers.extend(first.layers.iter().copied());
+        repaired = apply(&repaired, &inner);
+    }
     let gain = badness(&with_context(&text[span.start..span.end]))
         - badness(&with_context(&repaired))
         + 0.5 * sequences.min(4) as f32;
