@@ -79,8 +79,8 @@ fn kind(c: char) -> Kind {
     }
     match c {
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => Kind::Space,
-        '–' | '—' | '„' | '“' | '”' | '‚' | '‹' | '›' | '«' | '»' => Kind::Joiner,
-        '‘' | '’' | '…' | '·' | '•' | '¡' | '¿' | '‐' | '‑' | '′' | '″' => {
+        '–' | '—' | '„' | '“' | '”' | '‚' | '‹' | '›' | '«' | '»' | '…' => Kind::Joiner,
+        '‘' | '’' | '·' | '•' | '¡' | '¿' | '‐' | '‑' | '′' | '″' => {
             Kind::Punct
         }
         // Letters by category that read as symbols: ordinal indicators, micro, florin.
@@ -148,19 +148,25 @@ pub fn badness(text: &str) -> f32 {
         if ascii_beside_box {
             continue;
         }
-        bad += pair(pk, k);
+        bad += pair(pk, k, p.is_ascii() || c.is_ascii());
     }
     bad
 }
 
-fn pair(a: Kind, b: Kind) -> f32 {
+fn pair(a: Kind, b: Kind, some_ascii: bool) -> f32 {
     use Kind::*;
     match (a, b) {
         (Lower(_), Upper(_)) => 1.5,
+        // An accented capital glued to a quote or symbol (`Â«`); `CAFÉ”` gets only this.
+        (Upper(Script::Latin), Joiner | Punct) if !some_ascii => 0.5,
         (x, y) if letter_script(x).is_some() && letter_script(y).is_some() => {
             let (s, t) = (letter_script(x), letter_script(y));
-            let cjk_mix = s == Some(Script::Cjk) || t == Some(Script::Cjk);
-            if s != t && !cjk_mix { 1.0 } else { 0.0 }
+            // Chinese and Japanese text mixes in Latin words all the time, not other scripts.
+            let latin_cjk = matches!(
+                (s, t),
+                (Some(Script::Latin), Some(Script::Cjk)) | (Some(Script::Cjk), Some(Script::Latin))
+            );
+            if s != t && !latin_cjk { 1.0 } else { 0.0 }
         }
         // Box drawing beside box drawing is a diagram; beside a letter it is garbling.
         (Box, Box) | (Box, Space | Digit | Bad) | (Space | Digit | Bad, Box) => 0.0,

@@ -10,90 +10,116 @@ use super::score::badness;
 use super::{Cause, Mojibake};
 use crate::text::span::Span;
 
-/// (the text's codec, the codec it was read with), the common mix-ups first.
-const PAIRS: [(usize, usize); 12] = [
+/// (the text's codec, the codec it was read with), the common mix-ups first. KOI8-R and
+/// windows-1251 mixed up turn Russian into other Russian letters with the case swapped,
+/// which no character-class score can tell from real text: that pair is left out.
+const PAIRS: [(usize, usize); 8] = [
     (codecs::WINDOWS_1252, codecs::LATIN_1),
-    (codecs::MAC_ROMAN, codecs::LATIN_1),
     (codecs::WINDOWS_1252, codecs::MAC_ROMAN),
+    (codecs::MAC_ROMAN, codecs::LATIN_1),
     (codecs::MAC_ROMAN, codecs::WINDOWS_1252),
     (codecs::WINDOWS_1251, codecs::WINDOWS_1252),
     (codecs::WINDOWS_1251, codecs::LATIN_1),
-    (codecs::WINDOWS_1250, codecs::WINDOWS_1252),
     (codecs::WINDOWS_1253, codecs::WINDOWS_1252),
     (codecs::ISO_8859_7, codecs::WINDOWS_1252),
-    (codecs::KOI8_R, codecs::WINDOWS_1251),
-    (codecs::WINDOWS_1251, codecs::KOI8_R),
-    (codecs::CP866, codecs::WINDOWS_1251),
 ];
 
-/// How much more plausible the repaired word must be.
+/// How much more plausible a line must be once reread, and its best word at least.
 const THRESHOLD: f32 = 1.5;
 
-/// Adds the single-byte mix-ups of `text` that no UTF-8 finding in `found` covers.
+/// Adds the single-byte mix-ups of `text` that no UTF-8 finding in `found` covers. A tool
+/// decodes a whole line with one codec, so a pair of codecs is judged on every non-ASCII
+/// word of the line: it must fit them all and make the line as a whole read better.
 pub fn find(text: &str, found: &mut Vec<Mojibake>) {
     let utf8_found = found.len();
-    let mut at = 0;
-    for word in text.split(|c: char| c.is_whitespace()) {
-        let start = at;
-        at += word.len()
-            + text[at + word.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        if word.is_ascii() {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        if line.is_ascii() {
             continue;
         }
-        let span = Span::new(start, start + word.len());
-        let overlaps = found[..utf8_found]
-            .iter()
-            .any(|m| m.span.start < span.end && span.start < m.span.end);
-        if overlaps {
-            continue;
+        let mut words = Vec::new();
+        let mut at = start;
+        for word in line.split(|c: char| c.is_whitespace()) {
+            let span = Span::new(at, at + word.len());
+            at += word.len() + text[span.end..].chars().next().map_or(0, char::len_utf8);
+            let overlaps = found[..utf8_found]
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end);
+            if !word.is_ascii() && !overlaps {
+                words.push((span, word, badness(word) + accent_load(word)));
+            }
         }
-        let before = badness(word) + accent_load(word);
-        if before < THRESHOLD {
-            continue;
-        }
-        if let Some(mojibake) = best_reading(word, span, before) {
-            found.push(mojibake);
+        if words.iter().any(|w| w.2 >= THRESHOLD) {
+            found.extend(best_reading(&words));
         }
     }
 }
 
-fn best_reading(word: &str, span: Span, before: f32) -> Option<Mojibake> {
+type Word<'t> = (Span, &'t str, f32);
+
+fn best_reading(words: &[Word]) -> Vec<Mojibake> {
     let all = codecs::codecs();
-    let mut best: Option<(f32, String, usize, usize)> = None;
-    for (real, read_as) in PAIRS {
-        let Some(repaired) = reread(word, read_as, &all[real]) else {
-            continue;
-        };
-        let after = badness(&repaired) + accent_load(&repaired);
-        let gain = before - after;
-        if gain >= THRESHOLD && after < 1.0 && best.as_ref().is_none_or(|b| gain > b.0) {
-            best = Some((gain, repaired, real, read_as));
+    let mut best: Option<(f32, Vec<(usize, String)>, usize, usize)> = None;
+    'pairs: for (real, read_as) in PAIRS {
+        let (mut total, mut best_word) = (0.0f32, 0.0f32);
+        let mut changed = Vec::new();
+        for (i, &(_, word, before)) in words.iter().enumerate() {
+            let Some(repaired) = reread(word, read_as, &all[real]) else {
+                // A character the codec cannot have produced: the line was not read with it.
+                continue 'pairs;
+            };
+            if repaired == word {
+                continue;
+            }
+            let gain = before - badness(&repaired) - accent_load(&repaired);
+            if gain < 0.0 {
+                // A word the pair makes worse: the line was not read with it.
+                continue 'pairs;
+            }
+            total += gain;
+            best_word = best_word.max(gain);
+            changed.push((i, repaired));
+        }
+        if total >= THRESHOLD
+            && best_word >= THRESHOLD
+            && best.as_ref().is_none_or(|b| total > b.0)
+        {
+            best = Some((total, changed, real, read_as));
         }
     }
-    let (_, repaired, real, read_as) = best?;
-    // Report only the changed part of the word: a reread maps one character to one.
+    let Some((_, changed, real, read_as)) = best else {
+        return Vec::new();
+    };
+    changed
+        .into_iter()
+        .filter_map(|(i, repaired)| {
+            let (span, word, _) = words[i];
+            changed_part(word, &repaired).map(|(start, end, replacement)| Mojibake {
+                span: Span::new(span.start + start, span.start + end),
+                repaired: replacement,
+                cause: Cause::SingleByte(all[real].name, all[read_as].name),
+            })
+        })
+        .collect()
+}
+
+/// The part of `word` a reread changed, as (start, end, replacement): a reread maps one
+/// character to one.
+fn changed_part(word: &str, repaired: &str) -> Option<(usize, usize, String)> {
     let old: Vec<(usize, char)> = word.char_indices().collect();
     let new: Vec<char> = repaired.chars().collect();
     let first = (0..old.len()).find(|&i| old[i].1 != new[i])?;
     let last = (0..old.len()).rev().find(|&i| old[i].1 != new[i])?;
-    let start = old[first].0;
     let end = old[last].0 + old[last].1.len_utf8();
-    let replacement: String = new[first..=last].iter().collect();
-    Some(Mojibake {
-        span: Span::new(span.start + start, span.start + end),
-        repaired: replacement,
-        cause: Cause::SingleByte(all[real].name, all[read_as].name),
-    })
+    Some((old[first].0, end, new[first..=last].iter().collect()))
 }
 
 /// `word` encoded with the codec it was read with and decoded with `real`; `None` when a
 /// character has no byte in one of them.
 fn reread(word: &str, read_as: usize, real: &Codec) -> Option<String> {
     let mut out = String::with_capacity(word.len());
-    let mut changed = false;
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c);
@@ -101,26 +127,23 @@ fn reread(word: &str, read_as: usize, real: &Codec) -> Option<String> {
         }
         let byte = codecs::bytes_of(c)?[read_as];
         let decoded = real.decode(byte).filter(|_| byte != 0)?;
-        changed |= decoded != c;
         out.push(decoded);
     }
-    changed.then_some(out)
+    Some(out)
 }
 
-/// A Latin word of three letters or more nearly all accented is no word of any language
-/// written in Latin letters: it is another script read with the wrong code page.
+/// A word of three letters or more, all of them accented latin-1 letters, is no word of
+/// any language written in Latin letters: it is another script read with the wrong code
+/// page.
 fn accent_load(word: &str) -> f32 {
-    let (mut letters, mut accented, mut latin_accented) = (0, 0, 0);
+    let (mut letters, mut accented) = (0, 0);
     for c in word.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
-        if !c.is_ascii() {
+        if ('\u{c0}'..='\u{ff}').contains(&c) {
             accented += 1;
-            if (c as u32) < 0x250 {
-                latin_accented += 1;
-            }
         }
     }
-    if letters >= 3 && latin_accented == accented && accented * 3 >= letters * 2 {
+    if letters >= 3 && accented == letters {
         (accented - 1) as f32
     } else {
         0.0

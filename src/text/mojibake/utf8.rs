@@ -8,7 +8,7 @@ use crate::text::span::Span;
 
 /// The codecs UTF-8 is wrongly decoded with, in the order ties are broken. Latin-1 is
 /// covered by windows-1252, whose table reads C1 controls as latin-1 does.
-const WRONG_DECODERS: [usize; 14] = [
+const WRONG_DECODERS: [usize; 13] = [
     codecs::WINDOWS_1252,
     codecs::MAC_ROMAN,
     codecs::WINDOWS_1251,
@@ -22,14 +22,15 @@ const WRONG_DECODERS: [usize; 14] = [
     codecs::KOI8_U,
     codecs::CP437,
     codecs::CP850,
-    codecs::CP866,
 ];
 
 /// How many layers of garbling are undone at most.
 const MAX_LAYERS: usize = 3;
 
 /// How much less plausible a span must be as written than repaired to count as mojibake.
-pub const THRESHOLD: f32 = 2.0;
+const THRESHOLD: f32 = 2.0;
+/// The same for the text a repair gave: that it was valid UTF-8 once already is evidence.
+const INNER_THRESHOLD: f32 = 1.0;
 
 /// A possible repair of `span`: the wrong decodings found, outermost first.
 #[derive(Clone, Debug)]
@@ -66,12 +67,13 @@ pub fn candidates(text: &str, span: Span, depth: usize, out: &mut Vec<Candidate>
             // Adjacent sequences are one cluster: one word, one finding.
             let start = i;
             let mut repaired = String::new();
-            let mut sequences = 0;
+            let mut evidence = 0.0;
             let mut at = i;
             let mut next = Some((len, decoded));
             while let Some((len, decoded)) = next {
                 repaired.push(decoded);
-                sequences += 1;
+                // A longer valid sequence is less likely by chance.
+                evidence += 0.5 * (len - 1) as f32;
                 at += len;
                 next = sequence_at(&byte, at, chars.len());
             }
@@ -79,7 +81,7 @@ pub fn candidates(text: &str, span: Span, depth: usize, out: &mut Vec<Candidate>
             let first = chars[start].0;
             let last = chars[at - 1];
             let span = Span::new(first, last.0 + last.1.len_utf8());
-            if let Some(candidate) = score(text, span, repaired, codec, sequences, depth) {
+            if let Some(candidate) = score(text, span, repaired, codec, evidence, depth) {
                 out.push(candidate);
             }
         }
@@ -103,8 +105,9 @@ fn sequence_at(byte: &impl Fn(usize) -> u8, i: usize, n: usize) -> Option<(usize
         *slot = byte(i + k);
     }
     let decoded = std::str::from_utf8(&buf[..len]).ok()?.chars().next()?;
-    // Controls and private use are never what the text meant.
-    if matches!(decoded as u32, 0x80..=0x9f | 0xe000..=0xf8ff | 0xfffe..=0xffff | 0xf0000..) {
+    // Private use is never what the text meant. C1 controls can be: as one layer of
+    // several (`Ù\u{81}` is `ف` read as windows-1252); the score weighs them.
+    if matches!(decoded as u32, 0xe000..=0xf8ff | 0xfffe..=0xffff | 0xf0000..) {
         return None;
     }
     Some((len, decoded))
@@ -115,7 +118,7 @@ fn score(
     span: Span,
     once: String,
     codec: usize,
-    sequences: usize,
+    evidence: f32,
     depth: usize,
 ) -> Option<Candidate> {
     let mut layers = vec![codec];
@@ -146,10 +149,13 @@ fn score(
         layers.extend(first.layers.iter().copied());
         repaired = apply(&repaired, &inner);
     }
-    let gain = badness(&with_context(&text[span.start..span.end]))
-        - badness(&with_context(&repaired))
-        + 0.5 * sequences.min(4) as f32;
-    (gain >= THRESHOLD).then_some(Candidate {
+    let cleaner = badness(&with_context(&text[span.start..span.end]))
+        - badness(&with_context(&repaired));
+    let gain = cleaner + evidence.min(2.0);
+    // Valid UTF-8 alone is no proof: the repair must also read better, unless the text
+    // is itself the repair of an outer layer.
+    let threshold = if depth == 0 { THRESHOLD } else { INNER_THRESHOLD };
+    (gain >= threshold && (depth > 0 || cleaner > 0.0)).then_some(Candidate {
         span,
         repaired,
         layers,
