@@ -132,7 +132,18 @@ pub fn badness(text: &str) -> f32 {
         let prev_letter = prev.is_some_and(|(_, p)| letter_script(p).is_some());
         let next_letter = next.is_some_and(|(_, n)| letter_script(n).is_some());
         // A lone accented capital, set off by spaces or symbols (`Â»`, `Â `).
-        if is_letter && !c.is_ascii() && !prev_letter && !next_letter && !single_letter_word(c) {
+        // A letter in quotes (`‘Æ’`) is a letter being named.
+        let quote = |n: Option<(char, Kind)>| {
+            n.is_some_and(|(_, k)| matches!(k, Kind::Punct | Kind::Joiner))
+        };
+        let quoted = quote(prev) && quote(next);
+        if is_letter
+            && !c.is_ascii()
+            && !prev_letter
+            && !next_letter
+            && !quoted
+            && !single_letter_word(c)
+        {
             bad += 1.0;
         }
         if k == Kind::Joiner && prev_letter && next_letter {
