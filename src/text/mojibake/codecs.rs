@@ -49,9 +49,18 @@ pub const LATIN_1: usize = 15;
 
 struct Tables {
     codecs: Vec<Codec>,
-    /// For each character some codec can produce from a byte ≥ 0x80, that byte in each
-    /// codec (0: the codec has no byte for it).
-    bytes: FxHashMap<char, [u8; COUNT]>,
+    /// Each character some codec can produce from a byte ≥ 0x80.
+    bytes: FxHashMap<char, Bytes>,
+}
+
+/// A character's byte in each codec (0: the codec has no byte for it), and as bit sets
+/// over the codecs, where that byte can start a multi-byte UTF-8 sequence and where it
+/// can continue one.
+#[derive(Clone, Copy, Default)]
+pub struct Bytes {
+    pub of: [u8; COUNT],
+    pub lead: u16,
+    pub continuation: u16,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build);
@@ -63,7 +72,7 @@ pub fn codecs() -> &'static [Codec] {
 
 /// The byte of `c` in each codec, 0 where a codec cannot encode it; `None` for ASCII and
 /// for characters no codec has.
-pub fn bytes_of(c: char) -> Option<&'static [u8; COUNT]> {
+pub fn bytes_of(c: char) -> Option<&'static Bytes> {
     if c.is_ascii() {
         return None;
     }
@@ -113,11 +122,11 @@ fn build() -> Tables {
         from_encoding_rs("ISO-8859-7", e::ISO_8859_7),
         latin_1,
     ];
-    let mut bytes: FxHashMap<char, [u8; COUNT]> = FxHashMap::default();
+    let mut bytes: FxHashMap<char, Bytes> = FxHashMap::default();
     for (index, codec) in codecs.iter().enumerate() {
         for byte in 0x80..=0xffu8 {
             if let Some(c) = codec.decode(byte) {
-                let slot = &mut bytes.entry(c).or_insert([0; COUNT])[index];
+                let slot = &mut bytes.entry(c).or_default().of[index];
                 if *slot == 0 {
                     *slot = byte;
                 }
@@ -128,14 +137,24 @@ fn build() -> Tables {
     // undefined, and older MacRoman tables have the currency sign where newer ones have €.
     for code in 0x80..=0x9fu32 {
         if let Some(c) = char::from_u32(code) {
-            let slot = &mut bytes.entry(c).or_insert([0; COUNT])[WINDOWS_1252];
+            let slot = &mut bytes.entry(c).or_default().of[WINDOWS_1252];
             if *slot == 0 {
                 *slot = code as u8;
             }
         }
     }
-    let euro_byte = bytes.get(&'€').map_or(0, |b| b[MAC_ROMAN]);
-    bytes.entry('¤').or_insert([0; COUNT])[MAC_ROMAN] = euro_byte;
+    let euro_byte = bytes.get(&'€').map_or(0, |b| b.of[MAC_ROMAN]);
+    bytes.entry('¤').or_default().of[MAC_ROMAN] = euro_byte;
+    for entry in bytes.values_mut() {
+        for (index, &byte) in entry.of.iter().enumerate() {
+            if (0xc2..=0xf4).contains(&byte) {
+                entry.lead |= 1 << index;
+            }
+            if (0x80..=0xbf).contains(&byte) {
+                entry.continuation |= 1 << index;
+            }
+        }
+    }
     Tables { codecs, bytes }
 }
 
@@ -155,9 +174,9 @@ mod tests {
         assert_eq!(all[CP437].decode(0xc3), Some('├'));
         assert_eq!(all[CP850].decode(0xcf), Some('¤'));
         assert_eq!(all[WINDOWS_1253].decode(0xe1), Some('α'));
-        assert_eq!(bytes_of('’').map(|b| b[WINDOWS_1252]), Some(0x92));
-        assert_eq!(bytes_of('\u{9d}').map(|b| b[WINDOWS_1252]), Some(0x9d));
-        assert_eq!(bytes_of('a'), None);
-        assert_eq!(bytes_of('中'), None);
+        assert_eq!(bytes_of('’').map(|b| b.of[WINDOWS_1252]), Some(0x92));
+        assert_eq!(bytes_of('\u{9d}').map(|b| b.of[WINDOWS_1252]), Some(0x9d));
+        assert!(bytes_of('a').is_none());
+        assert!(bytes_of('中').is_none());
     }
 }

@@ -15,6 +15,9 @@ mod score;
 mod single_byte;
 mod utf8;
 
+#[cfg(test)]
+mod tests;
+
 use crate::text::non_ascii_spans;
 use crate::text::span::Span;
 

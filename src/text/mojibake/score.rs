@@ -79,10 +79,10 @@ fn kind(c: char) -> Kind {
     }
     match c {
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => Kind::Space,
-        '–' | '—' | '„' | '“' | '”' | '‚' | '‹' | '›' | '«' | '»' | '…' => Kind::Joiner,
-        '‘' | '’' | '·' | '•' | '¡' | '¿' | '‐' | '‑' | '′' | '″' => {
-            Kind::Punct
+        '–' | '—' | '„' | '“' | '”' | '‚' | '‹' | '›' | '«' | '»' | '…' => {
+            Kind::Joiner
         }
+        '‘' | '’' | '·' | '•' | '¡' | '¿' | '‐' | '‑' | '′' | '″' => Kind::Punct,
         // Letters by category that read as symbols: ordinal indicators, micro, florin.
         'ª' | 'º' | 'µ' | 'ƒ' => Kind::Symbol,
         _ if c.is_alphabetic() => {
@@ -117,11 +117,12 @@ fn single_letter_word(c: char) -> bool {
 /// How implausible `text` is, in penalty points; compare two versions of the same span
 /// with the same characters around them.
 pub fn badness(text: &str) -> f32 {
-    let chars: Vec<(char, Kind)> = text.chars().map(|c| (c, kind(c))).collect();
+    let mut chars = text.chars().map(|c| (c, kind(c)));
     let mut bad = 0.0;
-    for (i, &(c, k)) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
+    let mut prev: Option<(char, Kind)> = None;
+    let mut current = chars.next();
+    while let Some((c, k)) = current {
+        let next = chars.next();
         if k == Kind::Bad {
             bad += 3.0;
         }
@@ -149,19 +150,43 @@ pub fn badness(text: &str) -> f32 {
         if k == Kind::Joiner && prev_letter && next_letter {
             bad += 1.0;
         }
-        let Some((p, pk)) = prev else { continue };
-        if p.is_ascii() && c.is_ascii() {
-            continue;
+        if let Some((p, pk)) = prev {
+            bad += pair_of(p, pk, c, k);
         }
-        // Diagrams put box drawing next to ASCII punctuation and digits.
-        let ascii_beside_box = (pk == Kind::Box && c.is_ascii() && !c.is_ascii_alphabetic())
-            || (k == Kind::Box && p.is_ascii() && !p.is_ascii_alphabetic());
-        if ascii_beside_box {
-            continue;
-        }
-        bad += pair(pk, k, p.is_ascii() || c.is_ascii());
+        prev = current;
+        current = next;
     }
     bad
+}
+
+fn pair_of(p: char, pk: Kind, c: char, k: Kind) -> f32 {
+    if p.is_ascii() && c.is_ascii() {
+        return 0.0;
+    }
+    // Diagrams put box drawing next to ASCII punctuation and digits.
+    let ascii_beside_box = (pk == Kind::Box && c.is_ascii() && !c.is_ascii_alphabetic())
+        || (k == Kind::Box && p.is_ascii() && !p.is_ascii_alphabetic());
+    if ascii_beside_box {
+        return 0.0;
+    }
+    pair(pk, k, p.is_ascii() || c.is_ascii())
+}
+
+/// Whether a word of `line` has three latin-1 letters in a row (`Ïðèâåò`), which
+/// [`badness`] does not count by itself.
+pub fn has_latin_1_run(line: &str) -> bool {
+    let mut run = 0;
+    for c in line.chars() {
+        if ('\u{c0}'..='\u{ff}').contains(&c) && c != '×' && c != '÷' {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 fn pair(a: Kind, b: Kind, some_ascii: bool) -> f32 {

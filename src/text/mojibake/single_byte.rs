@@ -6,8 +6,9 @@
 //! is plausible enough.
 
 use super::codecs::{self, Codec};
-use super::score::badness;
+use super::score::{badness, has_latin_1_run};
 use super::{Cause, Mojibake};
+use crate::text::non_ascii_spans;
 use crate::text::span::Span;
 
 /// (the text's codec, the codec it was read with), the common mix-ups first. KOI8-R and
@@ -32,16 +33,19 @@ const THRESHOLD: f32 = 1.5;
 /// word of the line: it must fit them all and make the line as a whole read better.
 pub fn find(text: &str, found: &mut Vec<Mojibake>) {
     let utf8_found = found.len();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
-        if line.is_ascii() {
+    let mut done_to = 0;
+    for run in non_ascii_spans(text) {
+        if run.start < done_to || !suspicious(text, run) {
             continue;
         }
+        let start = text[..run.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[run.end..]
+            .find('\n')
+            .map_or(text.len(), |i| run.end + i);
+        done_to = end;
         let mut words = Vec::new();
         let mut at = start;
-        for word in line.split(|c: char| c.is_whitespace()) {
+        for word in text[start..end].split(|c: char| c.is_whitespace()) {
             let span = Span::new(at, at + word.len());
             at += word.len() + text[span.end..].chars().next().map_or(0, char::len_utf8);
             let overlaps = found[..utf8_found]
@@ -55,6 +59,21 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>) {
             found.extend(best_reading(&words));
         }
     }
+}
+
+/// Whether the non-ASCII run `run` looks wrong with a character on each side: the cheap
+/// test that keeps nearly all lines from being looked at closer.
+fn suspicious(text: &str, run: Span) -> bool {
+    let start = text[..run.start]
+        .chars()
+        .next_back()
+        .map_or(run.start, |c| run.start - c.len_utf8());
+    let end = text[run.end..]
+        .chars()
+        .next()
+        .map_or(run.end, |c| run.end + c.len_utf8());
+    let window = &text[start..end];
+    has_latin_1_run(window) || badness(window) >= THRESHOLD
 }
 
 type Word<'t> = (Span, &'t str, f32);
@@ -82,9 +101,7 @@ fn best_reading(words: &[Word]) -> Vec<Mojibake> {
             best_word = best_word.max(gain);
             changed.push((i, repaired));
         }
-        if total >= THRESHOLD
-            && best_word >= THRESHOLD
-            && best.as_ref().is_none_or(|b| total > b.0)
+        if total >= THRESHOLD && best_word >= THRESHOLD && best.as_ref().is_none_or(|b| total > b.0)
         {
             best = Some((total, changed, real, read_as));
         }
@@ -125,7 +142,7 @@ fn reread(word: &str, read_as: usize, real: &Codec) -> Option<String> {
             out.push(c);
             continue;
         }
-        let byte = codecs::bytes_of(c)?[read_as];
+        let byte = codecs::bytes_of(c)?.of[read_as];
         let decoded = real.decode(byte).filter(|_| byte != 0)?;
         out.push(decoded);
     }

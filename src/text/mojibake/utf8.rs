@@ -2,7 +2,7 @@
 //! encoded back to bytes, and the valid multi-byte UTF-8 sequences among them are
 //! candidates, repaired in as many rounds as the text was garbled.
 
-use super::codecs::{self, COUNT};
+use super::codecs::{self, Bytes};
 use super::score::badness;
 use crate::text::span::Span;
 
@@ -44,19 +44,30 @@ pub struct Candidate {
 /// Adds the candidates of the non-ASCII run `span` of `text` to `out`.
 pub fn candidates(text: &str, span: Span, depth: usize, out: &mut Vec<Candidate>) {
     let run = &text[span.start..span.end];
-    let chars: Vec<(usize, char, Option<&[u8; COUNT]>)> = run
+    let chars: Vec<(usize, char, Option<&Bytes>)> = run
         .char_indices()
         .map(|(offset, c)| (span.start + offset, c, codecs::bytes_of(c)))
         .collect();
-    if chars.len() < 2 {
+    // The codecs in which some character could start a sequence that the next continues:
+    // most runs of real text have none.
+    let possible = chars
+        .windows(2)
+        .fold(0u16, |set, pair| match (pair[0].2, pair[1].2) {
+            (Some(a), Some(b)) => set | (a.lead & b.continuation),
+            _ => set,
+        });
+    if possible == 0 {
         return;
     }
-    for codec in WRONG_DECODERS {
+    for codec in WRONG_DECODERS
+        .into_iter()
+        .filter(|&c| possible & (1 << c) != 0)
+    {
         let byte = |i: usize| {
             chars
                 .get(i)
                 .and_then(|c| c.2)
-                .map_or(0, |bytes| bytes[codec])
+                .map_or(0, |bytes| bytes.of[codec])
         };
         let mut i = 0;
         while i < chars.len() {
@@ -149,12 +160,16 @@ fn score(
         layers.extend(first.layers.iter().copied());
         repaired = apply(&repaired, &inner);
     }
-    let cleaner = badness(&with_context(&text[span.start..span.end]))
-        - badness(&with_context(&repaired));
+    let cleaner =
+        badness(&with_context(&text[span.start..span.end])) - badness(&with_context(&repaired));
     let gain = cleaner + evidence.min(2.0);
     // Valid UTF-8 alone is no proof: the repair must also read better, unless the text
     // is itself the repair of an outer layer.
-    let threshold = if depth == 0 { THRESHOLD } else { INNER_THRESHOLD };
+    let threshold = if depth == 0 {
+        THRESHOLD
+    } else {
+        INNER_THRESHOLD
+    };
     (gain >= threshold && (depth > 0 || cleaner > 0.0)).then_some(Candidate {
         span,
         repaired,
