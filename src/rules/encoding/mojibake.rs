@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     name: "mojibake",
     family: Family::Encoding,
     severity: Severity::Error,
-    fix: FixAvailability::Safe,
+    fix: FixAvailability::Sometimes,
     opt_in: false,
     summary: "text decoded with the wrong codec, once or more (`â€™`, `Ã©`, `Ð¿Ñ€`, `√©`, `├í`)",
     docs: r#"## What it does

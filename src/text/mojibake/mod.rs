@@ -97,16 +97,36 @@ pub fn find(text: &str) -> Vec<Mojibake> {
 /// The best non-overlapping UTF-8 repairs of `text`, sorted; `depth` is how many layers
 /// were already undone to get `text`.
 fn find_candidates(text: &str, depth: usize) -> Vec<utf8::Candidate> {
-    let mut chosen = Vec::new();
-    let mut candidates = Vec::new();
+    let mut per_run: Vec<Vec<utf8::Candidate>> = Vec::new();
     // Mojibake is non-ASCII characters only, at least two of them: four bytes or more.
     for span in non_ascii_spans(text).filter(|span| span.end - span.start >= 4) {
-        candidates.clear();
+        let mut candidates = Vec::new();
         utf8::candidates(text, span, depth, &mut candidates);
+        if !candidates.is_empty() {
+            per_run.push(candidates);
+        }
+    }
+    // A text was garbled by one tool: where codecs disagree on a run, the codec that
+    // explains the most of the text wins.
+    let mut totals = [0.0f32; codecs::COUNT];
+    let mut strong = [0usize; codecs::COUNT];
+    for candidate in per_run.iter().flatten().filter(|c| !c.weak) {
+        totals[candidate.layers[0]] += candidate.score;
+        strong[candidate.layers[0]] += 1;
+    }
+    let dominant =
+        (0..codecs::COUNT).fold(0, |best, c| if totals[c] > totals[best] { c } else { best });
+    let weight = |c: &utf8::Candidate| c.score + if c.layers[0] == dominant { 1.0 } else { 0.0 };
+    let mut chosen = Vec::new();
+    for mut candidates in per_run {
         // Best first; the codec order breaks ties (the sort is stable).
-        candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+        candidates.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
         let first = chosen.len();
-        for candidate in candidates.drain(..) {
+        for candidate in candidates {
+            // A weak run needs two sure ones of its codec elsewhere in the text.
+            if candidate.weak && strong[candidate.layers[0]] < 2 {
+                continue;
+            }
             let overlaps = chosen[first..].iter().any(|c: &utf8::Candidate| {
                 c.span.start < candidate.span.end && candidate.span.start < c.span.end
             });

@@ -45,7 +45,8 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>) {
         done_to = end;
         let mut words = Vec::new();
         let mut at = start;
-        for word in text[start..end].split(|c: char| c.is_whitespace()) {
+        // U+0085 is a line break to Unicode but, in this text, a byte read with the wrong codec.
+        for word in text[start..end].split(|c: char| c.is_whitespace() && c != '\u{85}') {
             let span = Span::new(at, at + word.len());
             at += word.len() + text[span.end..].chars().next().map_or(0, char::len_utf8);
             let overlaps = found[..utf8_found]
@@ -85,9 +86,10 @@ fn best_reading(words: &[Word]) -> Vec<Mojibake> {
         let (mut total, mut best_word) = (0.0f32, 0.0f32);
         let mut changed = Vec::new();
         for (i, &(_, word, before)) in words.iter().enumerate() {
+            // A word with a character the codec cannot have produced was not read with it;
+            // the line may still mix such words with garbled ones.
             let Some(repaired) = reread(word, read_as, &all[real]) else {
-                // A character the codec cannot have produced: the line was not read with it.
-                continue 'pairs;
+                continue;
             };
             if repaired == word {
                 continue;

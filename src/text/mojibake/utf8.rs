@@ -39,6 +39,9 @@ pub struct Candidate {
     pub repaired: String,
     pub layers: Vec<usize>,
     pub score: f32,
+    /// Plausible but not proven on its own: counts only where the same codec garbled
+    /// other runs of the text beyond doubt.
+    pub weak: bool,
 }
 
 /// Adds the candidates of the non-ASCII run `span` of `text` to `out`.
@@ -92,6 +95,15 @@ pub fn candidates(text: &str, span: Span, depth: usize, out: &mut Vec<Candidate>
             let first = chars[start].0;
             let last = chars[at - 1];
             let span = Span::new(first, last.0 + last.1.len_utf8());
+            // Windows-1252 reads C1 controls only by falling back to latin-1: where another
+            // codec has them natively (ISO-8859-15), that one is the likelier.
+            let fallback = codec == codecs::WINDOWS_1252
+                && chars[start..at]
+                    .iter()
+                    .any(|c| ('\u{80}'..='\u{9f}').contains(&c.1));
+            if fallback {
+                evidence -= 0.25;
+            }
             if let Some(candidate) = score(text, span, repaired, codec, evidence, depth) {
                 out.push(candidate);
             }
@@ -170,11 +182,14 @@ fn score(
     } else {
         INNER_THRESHOLD
     };
-    (gain >= threshold && (depth > 0 || cleaner > 0.0)).then_some(Candidate {
+    let strong = gain >= threshold && (depth > 0 || cleaner > 0.0);
+    let weak = !strong && depth == 0 && cleaner >= 0.0;
+    (strong || weak).then_some(Candidate {
         span,
         repaired,
         layers,
         score: gain,
+        weak,
     })
 }
 
