@@ -77,10 +77,11 @@ pub fn find(text: &str) -> Vec<Mojibake> {
             let text_c1 = text[candidate.span.start..candidate.span.end]
                 .chars()
                 .any(|c| ('\u{80}'..='\u{9f}').contains(&c));
-            if text_c1 && chain.last() == Some(&all[codecs::WINDOWS_1252].name) {
-                if let Some(last) = chain.last_mut() {
-                    *last = all[codecs::LATIN_1].name;
-                }
+            if text_c1
+                && chain.last() == Some(&all[codecs::WINDOWS_1252].name)
+                && let Some(last) = chain.last_mut()
+            {
+                *last = all[codecs::LATIN_1].name;
             }
             Mojibake {
                 span: candidate.span,

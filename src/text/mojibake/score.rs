@@ -126,7 +126,7 @@ pub fn badness(text: &str) -> f32 {
         if k == Kind::Bad {
             bad += 3.0;
         }
-        if k == Kind::Mark && !prev.is_some_and(|(_, p)| letter_script(p).is_some()) {
+        if k == Kind::Mark && prev.is_none_or(|(_, p)| letter_script(p).is_none()) {
             bad += 1.0;
         }
         let is_letter = letter_script(k).is_some();

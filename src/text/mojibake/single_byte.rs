@@ -78,10 +78,12 @@ fn suspicious(text: &str, run: Span) -> bool {
 }
 
 type Word<'t> = (Span, &'t str, f32);
+type Reading = (f32, Vec<(usize, String)>, usize, usize);
 
 fn best_reading(words: &[Word]) -> Vec<Mojibake> {
     let all = codecs::codecs();
-    let mut best: Option<(f32, Vec<(usize, String)>, usize, usize)> = None;
+    // (total gain, the words changed, the text's codec, the codec it was read with)
+    let mut best: Option<Reading> = None;
     'pairs: for (real, read_as) in PAIRS {
         let (mut total, mut best_word) = (0.0f32, 0.0f32);
         let mut changed = Vec::new();
