@@ -124,8 +124,8 @@ fn find_candidates(text: &str, depth: usize) -> Vec<utf8::Candidate> {
         candidates.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
         let first = chosen.len();
         for candidate in candidates {
-            // A weak run needs two sure ones of its codec elsewhere in the text.
-            if candidate.weak && strong[candidate.layers[0]] < 2 {
+            // A weak run needs a sure one of its codec elsewhere in the text.
+            if candidate.weak && strong[candidate.layers[0]] == 0 {
                 continue;
             }
             let overlaps = chosen[first..].iter().any(|c: &utf8::Candidate| {

@@ -138,11 +138,14 @@ pub fn badness(text: &str) -> f32 {
             n.is_some_and(|(_, k)| matches!(k, Kind::Punct | Kind::Joiner))
         };
         let quoted = quote(prev) && quote(next);
+        // `Ä…` is a stutter.
+        let trailing_off = next.is_some_and(|(n, _)| n == '…');
         if is_letter
             && !c.is_ascii()
             && !prev_letter
             && !next_letter
             && !quoted
+            && !trailing_off
             && !single_letter_word(c)
         {
             bad += 1.0;

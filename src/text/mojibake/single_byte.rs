@@ -45,8 +45,7 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>) {
         done_to = end;
         let mut words = Vec::new();
         let mut at = start;
-        // U+0085 is a line break to Unicode but, in this text, a byte read with the wrong codec.
-        for word in text[start..end].split(|c: char| c.is_whitespace() && c != '\u{85}') {
+        for word in text[start..end].split(|c: char| c.is_whitespace()) {
             let span = Span::new(at, at + word.len());
             at += word.len() + text[span.end..].chars().next().map_or(0, char::len_utf8);
             let overlaps = found[..utf8_found]
