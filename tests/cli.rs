@@ -179,7 +179,7 @@ fn explain_prints_a_rules_docs() {
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with(
-            "E009 mojibake (encoding, error, fix: safe)",
+            "E009 mojibake (encoding, error, fix: sometimes)",
         ));
     corpuslint().args(["explain", "E999"]).assert().code(2);
 }

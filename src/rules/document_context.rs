@@ -10,7 +10,6 @@ use crate::rules::options::RuleOptions;
 use crate::text::has_non_ascii;
 use crate::text::line_endings::LineEndings;
 use crate::text::mojibake;
-use crate::text::span::Span;
 
 /// One document as the document rules see it; made for one document on one thread.
 pub struct DocumentContext<'a> {
@@ -18,7 +17,7 @@ pub struct DocumentContext<'a> {
     pub data: &'a RuleData,
     pub options: &'a RuleOptions,
     non_ascii: OnceCell<bool>,
-    mojibake: OnceCell<Vec<(Span, String)>>,
+    mojibake: OnceCell<Vec<mojibake::Mojibake>>,
     line_endings: OnceCell<LineEndings>,
 }
 
@@ -47,7 +46,7 @@ impl<'a> DocumentContext<'a> {
 
     /// The runs of mojibake, sorted, with their repaired text: the mojibake rule reports
     /// them, and the rules whose characters mojibake is made of leave them alone.
-    pub fn mojibake(&self) -> &[(Span, String)] {
+    pub fn mojibake(&self) -> &[mojibake::Mojibake] {
         self.mojibake.get_or_init(|| {
             if self.has_non_ascii() {
                 mojibake::find(self.text())

@@ -10,31 +10,44 @@ pub const RULE: Rule = Rule {
     name: "mojibake",
     family: Family::Encoding,
     severity: Severity::Error,
-    fix: FixAvailability::Safe,
+    fix: FixAvailability::Sometimes,
     opt_in: false,
-    summary: "UTF-8 text that was decoded as windows-1252 or latin-1 (`â€™`, `Ã©`)",
+    summary: "text decoded with the wrong codec, once or more (`â€™`, `Ã©`, `Ð¿Ñ€`, `√©`, `├í`)",
     docs: r#"## What it does
-Finds mojibake: UTF-8 text that some tool decoded as windows-1252 or latin-1, so that each
-non-ASCII character became two to four wrong ones (`’` → `â€™`, `é` → `Ã©`, `ü` → `Ã¼`,
-`Привет` → `ÐŸÑ€Ð¸Ð²ÐµÑ‚`, `😀` → `ðŸ˜€`).
+Finds mojibake: text that some tool decoded with the wrong codec, so that each non-ASCII
+character became one to four wrong ones, and repairs it. Two kinds are found:
 
-Like ftfy, it does not match a list of known garbage: it takes each run of characters
-that windows-1252 (or latin-1) can encode, encodes it back to bytes, and checks that the
-bytes are valid UTF-8 that decodes to a plausible character. Correct text does not pass
-that test: `clichés`, `Français`, `naïve`, `Ångström` encode to bytes that are not UTF-8.
-Where a two-byte sequence could also be real text (an accented capital followed by a
-quote mark, `CAFÉ”`) or decodes to a right-to-left script, it needs a second mojibake
-sequence beside it to count. Repeated mojibake (`Ã¢â‚¬â„¢`) is repaired in rounds.
+- UTF-8 decoded with a single-byte codec: windows-1252 or latin-1 (`’` → `â€™`, `é` →
+  `Ã©`), MacRoman (`é` → `√©`), windows-1250 / ISO-8859-2 (`é` → `Ă©`), windows-1251
+  (`’` → `вЂ™`, `Привет` → `РџСЂРёРІРµС‚`), windows-1253, windows-1254, windows-1257,
+  ISO-8859-15, KOI8-R and KOI8-U, and the DOS code pages cp437, cp850 and cp866
+  (`á` → `├í`); also chains of two or three such decodings (`â€™` read again as
+  windows-1252 gives `Ã¢â‚¬â„¢`);
+- text in one single-byte codec decoded with another: windows-1252 read as latin-1 (C1
+  controls where quotes were), windows-1251 read as windows-1252 (`Ïðèâåò`), windows-1252
+  read as MacRoman (`tilf¯je`), MacRoman read as latin-1, KOI8-R and windows-1251 mixed up.
+
+It does not match a list of known garbage, and no character pair is enough on its own.
+Each run of characters that a codec can encode is encoded back to bytes; where the bytes
+are valid multi-byte UTF-8 (or, for single-byte mix-ups, where a word reads better in
+another codec), the repair is scored: how much less plausible the text is as written than
+repaired, counting capitals inside lowercase words, symbols and box drawing between
+letters, letters of two scripts glued together, lone accented capitals and control
+characters. Only a clear gain counts, so correct text stays clean: `clichés`, `Ångström`,
+`SÃO PAULO`, `ÅLAND`, an all-caps word ending in `Ä` before a no-break space, `CAFÉ”`,
+a product name with `™`.
 
 ## Why it matters
 Mojibake is the most common damage in scraped text. It corrupts every word it touches
 for search, tokenization and deduplication, and it is repairable without loss when caught.
 
 ## Example
-`donâ€™t` → `don’t`, `cafÃ©` → `café`
+`donâ€™t` → `don’t`, `cafÃ©` → `café`, `kl├ívesu` → `klávesu`,
+`Ã¢â‚¬â„¢` → `’` (UTF-8 read as windows-1252, then as windows-1252 again)
 
 ## Fix
-Safe: replace the run with its repaired text.
+Safe for UTF-8 mojibake: the bytes are recovered exactly, through every layer. Unsafe for
+a single-byte mix-up, where the repair is the most plausible of several codecs.
 
 ## Configuration
 None. Silence with `--ignore E009`.
@@ -49,18 +62,27 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let text = context.text();
-    for &(span, ref repaired) in context.mojibake() {
-        let found = &text[span.start..span.end];
+    for found in context.mojibake() {
+        let span = found.span;
+        let garbled = &text[span.start..span.end];
+        let repaired = &found.repaired;
+        let cause = found.cause.describe();
         let message = format!(
-            "mojibake: `{}` is `{}` decoded with the wrong encoding",
-            escape_invisible(&ellipsize(found, 40)),
-            ellipsize(repaired, 40)
+            "mojibake: `{}` is `{}`, {cause}",
+            escape_invisible(&ellipsize(garbled, 40)),
+            escape_invisible(&ellipsize(repaired, 40))
         );
+        let edits = vec![Edit::replace(span, repaired.clone())];
+        let fix = if found.cause.is_exact() {
+            Fix::safe(edits)
+        } else {
+            Fix::unsafe_(edits)
+        };
         report
             .report(&RULE, span, message)
             .with_label(format!("should read `{}`", ellipsize(repaired, 40)))
-            .with_help("this UTF-8 text was decoded as windows-1252/latin-1; repair it")
-            .with_fix(Fix::safe(vec![Edit::replace(span, repaired.clone())]));
+            .with_help(format!("this text is {cause}; repair it"))
+            .with_fix(fix);
     }
 }
 

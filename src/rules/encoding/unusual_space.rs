@@ -4,6 +4,7 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::chars::{is_unusual_space, unusual_space_name};
+use crate::text::mojibake;
 use crate::text::span::Span;
 use crate::text::{char_runs, codepoint, non_ascii_spans};
 
@@ -59,6 +60,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     for run in char_runs(text, |_, _, c| is_line_space(c)) {
         // Markdown shows code as written: what is in it is the code's business.
         if context.doc.structure.is_code(run) {
+            continue;
+        }
+        // A no-break space inside mojibake (`Ð\u{a0}` for `Р`) is mojibake's finding.
+        if mojibake::covers(context.mojibake(), run.start) {
             continue;
         }
         let content = &text[run.start..run.end];
