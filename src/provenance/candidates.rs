@@ -319,7 +319,7 @@ pub fn choose(
         date: best_date.map(|c| (reread(&c.value), evidence(c.score, c.form))),
         dates: dates
             .iter()
-            .filter(|c| c.score >= MIN_SCORE)
+            .filter(|c| c.score >= MIN_SCORE || (c.value.label.is_some() && c.score > f32::MIN))
             .map(|c| reread(&c.value))
             .collect(),
         first_line: best_author

@@ -118,7 +118,13 @@ pub fn infer(
             bylines.push((line, span, b));
         }
     }
-    let is_byline = |line: usize| bylines.iter().any(|(l, _, _)| *l == line);
+    // A headline may hold a date (`The Licence, Version 2, 3 June 2015`): only lines with
+    // byline fields are not titles.
+    let is_byline = |line: usize| {
+        bylines
+            .iter()
+            .any(|(l, _, b)| *l == line && !b.fields.is_empty())
+    };
     let _ = &lines;
 
     // The title: one of the first content lines, before any body line, that reads as a
@@ -197,10 +203,7 @@ pub fn infer(
         data,
         layout,
     );
-    inferred.first_byline = chosen.first_line.or(bylines
-        .iter()
-        .map(|(l, _, _)| *l)
-        .find(|l| !skip.contains(l)));
+    inferred.first_byline = chosen.first_line;
     inferred.author = chosen.author.map(|(found, evidence)| {
         inferred.author_evidence = evidence;
         found
@@ -246,7 +249,10 @@ fn marker_len(text: &str, data: &MetadataData) -> usize {
 
 fn reads_as_headline(text: &str, words: usize) -> bool {
     let first = text.chars().next();
+    let lower = text.to_lowercase();
     (2..=MAX_TITLE_WORDS).contains(&words)
+        && !lower.starts_with("copyright")
+        && !lower.starts_with(['©', '('])
         && !text.ends_with(['.', ',', ';', ':', '。', '，'])
         && !starts_with_list_marker(text)
         && first.is_some_and(|c| {
