@@ -95,7 +95,12 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
     });
     if !starts_with_label && !date_then_labels && !author_after_separator {
         // `Thomas Dubois, 2016-05-06` is a date with little around it, and a name first.
-        if let Some(byline) = name_first(line, data, dates.clone()) {
+        // A name first needs a date, a time, a role after a comma or a handle after it.
+        let may_be_name_first = !dates.is_empty()
+            || line.contains(", ")
+            || line.contains('@')
+            || line.bytes().any(|b| b.is_ascii_digit());
+        if may_be_name_first && let Some(byline) = name_first(line, data, dates.clone()) {
             return Some(byline);
         }
         if !date_only {
@@ -250,6 +255,9 @@ fn is_dateline(line: &str, data: &MetadataData) -> bool {
 /// `před 2 hodinami`; what stands beside a name where a date would.
 pub fn is_timestamp(text: &str) -> bool {
     let text = text.trim();
+    if text.len() > 48 {
+        return false;
+    }
     let words = text.split_whitespace().count();
     if words == 0 || words > 4 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;

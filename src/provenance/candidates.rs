@@ -26,6 +26,8 @@ pub struct PageLayout {
 const MIN_SCORE: f32 = 3.0;
 /// A date needs more: dates are everywhere on a page.
 const MIN_DATE_SCORE: f32 = 3.5;
+/// What a revision date gains when the page gives no other date.
+const UPDATED_ALONE: f32 = 2.0;
 /// Scores from which a value is of medium and of high confidence.
 const MEDIUM: f32 = 4.0;
 const HIGH: f32 = 5.0;
@@ -142,7 +144,9 @@ pub fn choose(
             .trim_start_matches(['*', '-', '•', '·', '+'])
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
             .trim();
-        if text.split_whitespace().count() > MAX_NAME_LINE_WORDS
+        if text.len() > 120
+            || !text.starts_with(char::is_uppercase)
+            || text.split_whitespace().count() > MAX_NAME_LINE_WORDS
             || !reads_as_names(text)
             || text.ends_with('.')
             || bylines.iter().any(|(l, _, _)| *l == line)
@@ -194,7 +198,20 @@ pub fn choose(
     // Where each candidate stands: near the headline, or the article's start, is where
     // bylines are; comments, teaser lists and the text of the article hold other dates.
     let anchor = title.map(|t| index_of(t.line));
-    let layout = layout();
+    // Finding the article costs: a page whose candidates stand on one line has nothing
+    // to choose between.
+    let mut candidate_lines: Vec<usize> = authors
+        .iter()
+        .map(|c| c.index)
+        .chain(dates.iter().map(|c| c.index))
+        .collect();
+    candidate_lines.sort_unstable();
+    candidate_lines.dedup();
+    let layout = if candidate_lines.len() > 1 {
+        layout()
+    } else {
+        PageLayout::default()
+    };
     // Without a layout (a short page, a plain document), the article starts at its first
     // line of prose.
     let first_prose = || {
@@ -273,10 +290,18 @@ pub fn choose(
             c.score -= 1.0;
         }
     }
-    let best_date = dates
-        .iter()
-        .filter(|c| c.score >= MIN_DATE_SCORE && c.value.date.is_some())
-        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)));
+    let best_of = |bonus: f32, label: Option<Label>| {
+        dates
+            .iter()
+            .filter(|c| {
+                c.score + bonus >= MIN_DATE_SCORE
+                    && c.value.date.is_some()
+                    && (label.is_none() || c.value.label == label)
+            })
+            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)))
+    };
+    // A revision date only when the page gives no publication date.
+    let best_date = best_of(0.0, None).or_else(|| best_of(UPDATED_ALONE, Some(Label::Updated)));
 
     // Day and month of a numeric date are read in the order of the document's language.
     let needs_order = dates.iter().any(|c| c.value.text.contains(['/', '.']));

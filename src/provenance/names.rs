@@ -77,7 +77,11 @@ pub fn names_end(text: &str, is_month: &dyn Fn(&str) -> bool) -> Option<usize> {
         }
         let bare = word.trim_end_matches(',');
         previous_month = is_month(bare);
-        let lower = bare.to_lowercase();
+        let lower = if bare.bytes().any(|b| b.is_ascii_uppercase()) || !bare.is_ascii() {
+            bare.to_lowercase()
+        } else {
+            bare.to_string()
+        };
         let comma = word.ends_with(',');
         if after_joiner && TITLES.contains(&lower.as_str()) {
             continue;
