@@ -234,30 +234,28 @@ pub fn choose(
             return None;
         }
         let mut score = 0.0;
-        if let Some(anchor) = anchor {
-            if index > anchor && index - anchor <= NEAR_TITLE {
-                score += 1.0;
-            }
+        if let Some(anchor) = anchor
+            && index > anchor
+            && index - anchor <= NEAR_TITLE
+        {
+            score += 1.0;
         }
-        match article {
-            Some((first, last)) => {
-                let before_far = index + 2 * BYLINE_ZONE < first;
-                if index + BYLINE_ZONE >= first && index <= first + 1 {
-                    if found_article {
-                        score += 1.0;
-                    }
-                } else if index > last + 1 {
-                    // An author box at the end may name the author; dates there are the
-                    // comments' or the teasers'.
-                    score -= if is_date { 2.0 } else { 1.0 };
-                } else if index > first + 1 && index <= last {
-                    // A date in the text is an event's.
-                    score -= if is_date { 1.5 } else { 0.5 };
-                } else if before_far {
-                    score -= 0.5;
+        if let Some((first, last)) = article {
+            let before_far = index + 2 * BYLINE_ZONE < first;
+            if index + BYLINE_ZONE >= first && index <= first + 1 {
+                if found_article {
+                    score += 1.0;
                 }
+            } else if index > last + 1 {
+                // An author box at the end may name the author; dates there are the
+                // comments' or the teasers'.
+                score -= if is_date { 2.0 } else { 1.0 };
+            } else if index > first + 1 && index <= last {
+                // A date in the text is an event's.
+                score -= if is_date { 1.5 } else { 0.5 };
+            } else if before_far {
+                score -= 0.5;
             }
-            None => {}
         }
         Some(score)
     };
