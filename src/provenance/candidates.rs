@@ -5,14 +5,52 @@
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
+
 use super::byline::{Byline, is_timestamp};
-use super::infer::{Confidence, Evidence, Found, FoundDate};
 use super::names::{list_people, plausible_name, reads_as_names};
 use crate::data::metadata::{Label, MetadataData};
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
 use crate::text::span::Span;
 use crate::text::word_count;
+
+/// A value read from the text, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub value: String,
+    /// 0-based line.
+    pub line: usize,
+    pub span: Span,
+}
+
+/// A date read from a byline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundDate {
+    pub date: Option<NaiveDate>,
+    pub text: String,
+    pub label: Option<Label>,
+    pub line: usize,
+    pub span: Span,
+}
+
+/// How sure the text is of a value, from the evidence around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    #[default]
+    Low,
+    Medium,
+    High,
+}
+
+/// A value the text gives, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Evidence {
+    pub confidence: Confidence,
+    /// What the value was read from: `byline label`, `name beside a date`, ...
+    pub form: &'static str,
+}
 
 /// Where the article of a page is, and its comment sections: 0-based (first, last) lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -3,8 +3,6 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
-
 use super::byline::{self, Byline};
 use super::candidates::{self, PageLayout};
 use super::names;
@@ -23,42 +21,7 @@ const TITLE_WINDOW: usize = 4;
 /// A dateline opens one of this many content lines at the top.
 const DATELINE_WINDOW: usize = 8;
 
-/// A value read from the text, and where.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    pub value: String,
-    /// 0-based line.
-    pub line: usize,
-    pub span: Span,
-}
-
-/// A date read from a byline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FoundDate {
-    pub date: Option<NaiveDate>,
-    pub text: String,
-    pub label: Option<Label>,
-    pub line: usize,
-    pub span: Span,
-}
-
-/// How sure the text is of a value, from the evidence around it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Confidence {
-    #[default]
-    Low,
-    Medium,
-    High,
-}
-
-/// A value the text gives, with the evidence for it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Evidence {
-    pub confidence: Confidence,
-    /// What the value was read from: `byline label`, `name beside a date`, ...
-    pub form: &'static str,
-}
+pub use super::candidates::{Confidence, Evidence, Found, FoundDate};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inferred {
