@@ -278,7 +278,9 @@ pub fn is_timestamp(text: &str) -> bool {
                 .get(i + 1)
                 .is_some_and(|next| next.chars().all(char::is_alphabetic) && next.len() <= 12);
         number && (glued || spaced)
-    });
+    }) && words
+        .first()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || words.len() <= 2);
     time || age
 }
 

@@ -273,8 +273,8 @@ pub fn choose(
         }
         let mut score = 0.0;
         if let Some(anchor) = anchor
-            && index > anchor
-            && index - anchor <= NEAR_TITLE
+            && (index >= anchor || (index + 1 == anchor && !chrome.contains(&lines[index].0)))
+            && index.saturating_sub(anchor) <= NEAR_TITLE
         {
             score += 1.0;
         }
@@ -380,7 +380,10 @@ pub fn choose(
         date: best_date.map(|c| (reread(&c.value), evidence(c.score, c.form))),
         dates: dates
             .iter()
-            .filter(|c| c.score >= MIN_SCORE || (c.value.label.is_some() && c.score > f32::MIN))
+            .filter(|c| {
+                (c.value.label.is_some() && c.score > f32::MIN)
+                    || best_date.is_some_and(|b| std::ptr::eq(b, *c))
+            })
             .map(|c| reread(&c.value))
             .collect(),
         first_line: best_author

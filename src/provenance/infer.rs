@@ -84,9 +84,11 @@ pub fn infer(
     // A headline may hold a date (`The Licence, Version 2, 3 June 2015`): only lines with
     // byline fields are not titles.
     let is_byline = |line: usize| {
-        bylines
-            .iter()
-            .any(|(l, _, b)| *l == line && !b.fields.is_empty())
+        bylines.iter().any(|(l, span, b)| {
+            *l == line
+                && (!b.fields.is_empty()
+                    || (!b.dates.is_empty() && word_count(doc.slice(*span)) <= 4))
+        })
     };
     let _ = &lines;
 
