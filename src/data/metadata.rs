@@ -1,8 +1,12 @@
-//! The provenance data of `rules/metadata.toml`: field labels and date patterns.
+//! The provenance data of `rules/metadata.toml`: field labels and date patterns, with the
+//! month names of `rules/dates.toml`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
+
+use super::dates::{self, Months, Order};
 
 pub const METADATA_TOML: &str = include_str!("../../rules/metadata.toml");
 
@@ -10,6 +14,8 @@ pub const METADATA_TOML: &str = include_str!("../../rules/metadata.toml");
 #[serde(deny_unknown_fields)]
 struct File {
     max_byline_words: usize,
+    max_dateline_words: usize,
+    name_labels: Vec<String>,
     name_first_roles: Vec<String>,
     dateline: String,
     source_in_brackets: String,
@@ -58,6 +64,8 @@ pub struct DatePattern {
 #[derive(Debug)]
 pub struct MetadataData {
     pub max_byline_words: usize,
+    /// A line with a date and at most this many words, not a sentence, is a dateline.
+    pub max_dateline_words: usize,
     /// Roles that may follow a name at the start of a byline: `Jane Doe, Staff Writer`.
     pub name_first_roles: Vec<String>,
     /// A dateline naming the source: `LONDON (Reuters) — `.
@@ -66,7 +74,14 @@ pub struct MetadataData {
     pub source_in_brackets: Regex,
     /// (label in lower case, what it introduces), longest first so `posted by` wins over `posted`.
     pub labels: Vec<(String, Label)>,
+    /// For each first character of a label, the indices of the labels it starts, in the
+    /// order of `labels`.
+    pub labels_by_first: FxHashMap<char, Vec<usize>>,
+    /// Labels that take a name after a space: `By Lang Ping`, `Von Anna Schmidt`.
+    pub name_labels: Vec<String>,
     pub dates: Vec<DatePattern>,
+    /// Month names and date orders of many languages.
+    pub months: Months,
 }
 
 impl MetadataData {
@@ -100,6 +115,12 @@ impl MetadataData {
                 .cmp(&a.0.chars().count())
                 .then(a.0.cmp(&b.0))
         });
+        let mut labels_by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        for (i, (label, _)) in labels.iter().enumerate() {
+            if let Some(c) = label.chars().next() {
+                labels_by_first.entry(c).or_default().push(i);
+            }
+        }
         let dates = file
             .date
             .into_iter()
@@ -114,6 +135,7 @@ impl MetadataData {
             .collect::<Result<_, String>>()?;
         Ok(Self {
             max_byline_words: file.max_byline_words,
+            max_dateline_words: file.max_dateline_words,
             name_first_roles: file
                 .name_first_roles
                 .iter()
@@ -123,13 +145,32 @@ impl MetadataData {
             source_in_brackets: Regex::new(&file.source_in_brackets)
                 .map_err(|e| format!("source_in_brackets: {e}"))?,
             labels,
+            labels_by_first,
+            name_labels: file.name_labels.iter().map(|l| l.to_lowercase()).collect(),
             dates,
+            months: Months::parse(dates::DATES_TOML)
+                .map_err(|e| format!("rules/dates.toml: {e}"))?,
         })
     }
 
-    /// Every date in `line`: its byte range and, when it parses, its value.
+    /// Every date in `line`: its byte range and, when it parses, its value. Numeric dates
+    /// whose day and month could swap are read month first with slashes, day first with
+    /// full stops, and keep the other reading.
     pub fn find_dates(&self, line: &str) -> Vec<FoundDate> {
         let mut found: Vec<FoundDate> = Vec::new();
+        // Every date form has a digit: most lines of a corpus have none.
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            return found;
+        }
+        for date in dates::named_dates(line, &self.months) {
+            found.push(FoundDate {
+                start: date.start,
+                end: date.end,
+                text: line[date.start..date.end].to_string(),
+                value: NaiveDate::from_ymd_opt(date.year, date.month, date.day),
+                alt: None,
+            });
+        }
         for pattern in &self.dates {
             for caps in pattern.regex.captures_iter(line) {
                 let Some(m) = caps.name("date").or_else(|| caps.get(0)) else {
@@ -138,22 +179,77 @@ impl MetadataData {
                 if found.iter().any(|f| f.start < m.end() && m.start() < f.end) {
                     continue;
                 }
-                let text = normalise_date(m.as_str());
-                let value = pattern
-                    .formats
-                    .iter()
-                    .find_map(|format| NaiveDate::parse_from_str(&text, format).ok());
+                let (value, alt) = if let (Some(a), Some(b), Some(year)) =
+                    (caps.name("a"), caps.name("b"), caps.name("year"))
+                {
+                    // `1.2.10` of a version, `10.0.0.15` of an address: no date.
+                    let before = line[..m.start()].chars().next_back();
+                    let after = line[m.end()..].chars().take(2).collect::<String>();
+                    if before.is_some_and(|c| c == '.' || c.is_ascii_digit())
+                        || (after.starts_with(['.', '/'])
+                            && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+                    {
+                        continue;
+                    }
+                    let slash = caps.name("sep").is_some_and(|s| s.as_str() == "/");
+                    let Some(readings) = numeric(a.as_str(), b.as_str(), year.as_str()) else {
+                        continue;
+                    };
+                    let (day_first, month_first) = readings;
+                    if year.as_str().len() == 2 && day_first.is_none() && month_first.is_none() {
+                        continue;
+                    }
+                    match (slash, day_first, month_first) {
+                        (_, Some(d), Some(m)) if d != m => {
+                            if slash {
+                                (Some(m), Some(d))
+                            } else {
+                                (Some(d), Some(m))
+                            }
+                        }
+                        (true, d, m) => (m.or(d), None),
+                        (false, d, m) => (d.or(m), None),
+                    }
+                } else {
+                    let text = normalise_date(m.as_str());
+                    let value = pattern
+                        .formats
+                        .iter()
+                        .find_map(|format| NaiveDate::parse_from_str(&text, format).ok());
+                    (value, None)
+                };
                 found.push(FoundDate {
                     start: m.start(),
                     end: m.end(),
                     text: m.as_str().to_string(),
                     value,
+                    alt,
                 });
             }
         }
         found.sort_by_key(|f| f.start);
         found
     }
+
+    /// The numeric date order of the language with ISO 639-1 code `code`.
+    pub fn order(&self, code: &str) -> Option<Order> {
+        self.months.order(code)
+    }
+}
+
+/// A numeric date read day first and month first; a two-digit year is of this century
+/// unless that puts it in the future.
+fn numeric(a: &str, b: &str, year: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let mut year: i32 = year.parse().ok()?;
+    if year < 100 {
+        let this_year = chrono::Local::now().year();
+        year += if 2000 + year <= this_year { 2000 } else { 1900 };
+    }
+    Some((
+        NaiveDate::from_ymd_opt(year, b, a),
+        NaiveDate::from_ymd_opt(year, a, b),
+    ))
 }
 
 /// A date written in a line.
@@ -164,6 +260,23 @@ pub struct FoundDate {
     pub text: String,
     /// `None` when the text looks like a date and is not one (`2019-13-45`).
     pub value: Option<NaiveDate>,
+    /// The other reading of a numeric date whose day and month could swap (`03/04/2021`).
+    pub alt: Option<NaiveDate>,
+}
+
+impl FoundDate {
+    /// The value in a document whose dates are written in `order`.
+    pub fn in_order(&self, order: Option<Order>) -> Option<NaiveDate> {
+        let Some(alt) = self.alt else {
+            return self.value;
+        };
+        let slash = self.text.contains('/');
+        // `value` is the month-first reading with slashes, day-first otherwise.
+        match (order, slash) {
+            (Some(Order::Mdy), false) | (Some(Order::Dmy | Order::Ymd), true) => Some(alt),
+            _ => self.value,
+        }
+    }
 }
 
 /// `Wed Nov. 13th, 2013` → `Nov 13 2013`: month names cut to three letters, ordinals,

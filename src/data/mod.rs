@@ -1,6 +1,7 @@
 //! Rule data: phrase lists, glued-word allow lists, byline labels and date patterns. The
 //! built-in files of `rules/` are embedded in the binary; users add files of their own.
 
+pub mod dates;
 pub mod glued_words;
 pub mod metadata;
 pub mod phrases;

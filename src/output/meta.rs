@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::engine::MetaOutcome;
+use crate::provenance::infer::Confidence;
 use crate::provenance::{FieldName, Value};
 use crate::text::ellipsize;
 
@@ -32,6 +33,12 @@ struct Field<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
     line: usize,
+    /// How sure corpuslint is of a value read from the text (`high`, `medium`, `low`);
+    /// explicit values are `high`.
+    confidence: Confidence,
+    /// What a value read from the text was read from: `byline label`, `name beside a date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'static str>,
 }
 
 pub fn render_json<'a>(outcome: &'a MetaOutcome, out: &mut impl Write) -> io::Result<()> {
@@ -48,6 +55,11 @@ pub fn render_json<'a>(outcome: &'a MetaOutcome, out: &mut impl Write) -> io::Re
                     origin: v.origin.as_str(),
                     file: (v.doc != id).then(|| outcome.corpus.get(v.doc).display.as_str()),
                     line: v.line,
+                    confidence: v
+                        .evidence
+                        .as_ref()
+                        .map_or(Confidence::High, |e| e.confidence),
+                    evidence: v.evidence.as_ref().map(|e| e.form),
                 })
             };
             Document {

@@ -3,6 +3,7 @@
 
 use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::labels::{find_labels, is_separator};
+use crate::provenance::names::{ends_names, is_handle, names_end};
 use crate::text::{is_cjk, more_words_than};
 
 /// A field read from a byline: the label, and the value with its byte range in the line.
@@ -25,6 +26,18 @@ pub struct Byline {
 }
 
 impl Byline {
+    /// Moves every range `by` bytes on: the byline was read from a line after its first
+    /// `by` bytes.
+    pub fn shift(&mut self, by: usize) {
+        for field in &mut self.fields {
+            field.label_range = (field.label_range.0 + by, field.label_range.1 + by);
+            field.value_range = (field.value_range.0 + by, field.value_range.1 + by);
+        }
+        for (date, _) in &mut self.dates {
+            (date.start, date.end) = (date.start + by, date.end + by);
+        }
+    }
+
     pub fn value(&self, label: Label) -> Option<&BylineField> {
         self.fields
             .iter()
@@ -68,13 +81,26 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
     let starts_with_label = labels.first().is_some_and(|f| f.start == lead);
     // `2021年12月15日 10:27 来源：新华网`: a date first, then labels.
     let date_then_labels = !labels.is_empty() && dates.first().is_some_and(|d| d.start == lead);
-    let date_only = dates.len() == 1 && {
+    let date_only = (dates.len() == 1 && {
         let rest: usize = line.chars().count() - dates[0].text.chars().count();
         rest <= 16 && labels.is_empty()
-    };
-    if !starts_with_label && !date_then_labels {
+    }) || (!dates.is_empty() && is_dateline(line, data));
+    // `Le Monde | 04.05.2015 • Par Martin Dupont`: an author label after a separator.
+    let author_after_separator = labels.iter().any(|f| {
+        f.label == Label::Author
+            && !f.empty
+            && line[..f.start]
+                .trim_end()
+                .ends_with(|c: char| is_separator(c) || matches!(c, '—' | '–'))
+    });
+    if !starts_with_label && !date_then_labels && !author_after_separator {
         // `Thomas Dubois, 2016-05-06` is a date with little around it, and a name first.
-        if let Some(byline) = name_first(line, data, dates.clone()) {
+        // A name first needs a date, a time, a role after a comma or a handle after it.
+        let may_be_name_first = !dates.is_empty()
+            || line.contains(", ")
+            || line.contains('@')
+            || line.bytes().any(|b| b.is_ascii_digit());
+        if may_be_name_first && let Some(byline) = name_first(line, data, dates.clone()) {
             return Some(byline);
         }
         if !date_only {
@@ -87,10 +113,10 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
         let segment_end = segment_end(line, found.value_start, end);
         // A bare `By` must be followed by names: `By Quoting Out-of-context McNally Turns a`
         // is a headline.
-        if found.bare_by
-            && !found.empty
-            && !reads_as_names(&clean_value(line, found.value_start, segment_end, &dates).0)
-        {
+        let names = (found.label == Label::Author && !found.empty)
+            .then(|| names_at(line, found.value_start, segment_end, &dates, data))
+            .flatten();
+        if found.bare_by && !found.empty && names.is_none() {
             return None;
         }
         let date_under = dates
@@ -101,6 +127,7 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
                 (date.text.clone(), (date.start, date.end))
             }
             _ if found.empty => (String::new(), (found.value_start, found.value_start)),
+            (Label::Author, _) if names.is_some() => names.unwrap_or_default(),
             _ => clean_value(line, found.value_start, segment_end, &dates),
         };
         byline.fields.push(BylineField {
@@ -145,48 +172,116 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
     Some(byline)
 }
 
-/// Whether `text` starts with a personal name: two to four capitalised words (or
-/// initials) before the end, `and` or a comma.
-fn reads_as_names(text: &str) -> bool {
-    let first = text.split(" and ").next().unwrap_or("");
-    let first = first.split(" AND ").next().unwrap_or("");
-    let first = first.split(", ").next().unwrap_or("");
-    let words: Vec<&str> = first.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !w
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '!' | '?'))
-        })
-}
-
-/// `Ana Thompson, 2015-11-24`, `Ingrid Jackson, Staff Writer`: capitalised names, a comma,
-/// then a date or a role.
-fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<Byline> {
-    let (names, rest) = line.split_once(", ")?;
-    if !reads_as_names(names) {
+/// The names that the value starting at `from` begins with, when they end where the value
+/// does or before a handle, a bracket or a date: `Ahiza Garcia` of `by Ahiza Garcia
+/// @ahiza_garcia February 1, 2016`.
+fn names_at(
+    line: &str,
+    from: usize,
+    limit: usize,
+    dates: &[FoundDate],
+    data: &MetadataData,
+) -> Option<(String, (usize, usize))> {
+    let (value, (start, _)) = clean_value(line, from, limit, dates);
+    let is_month = |w: &str| data.months.month(w).is_some();
+    let end = names_end(&line[start..limit], &is_month)?;
+    let rest = &line[start + end..limit];
+    if !ends_names(rest) || value.is_empty() {
         return None;
     }
-    let rest_start = names.len() + 2;
+    let text = &line[start..start + end];
+    Some((
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+        (start, start + end),
+    ))
+}
+
+/// `Ana Thompson, 2015-11-24`, `Ingrid Jackson, Staff Writer`, `Nicolas Perriault —
+/// 2013-09-29`, `Sarah Gooding March 9, 2017`: capitalised names, then a date or a role,
+/// after a comma, a dash, a bar or a space.
+fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<Byline> {
+    let lead = line.len() - line.trim_start().len();
+    let is_month = |w: &str| data.months.month(w).is_some();
+    // `Yahoo FinanceOctober 13, 2016`: the names end where a date starts.
+    let limit = dates.first().map_or(line.len(), |d| d.start).max(lead);
+    let end = lead + names_end(&line[lead..limit], &is_month)?;
+    // `Ingrid Jackson, Staff Writer`: a role after a comma is not a name.
+    let end = line[lead..end]
+        .match_indices(", ")
+        .map(|(at, _)| lead + at)
+        .find(|&at| {
+            let after = line[at + 2..].to_lowercase();
+            data.name_first_roles
+                .iter()
+                .any(|r| after.starts_with(r.as_str()))
+        })
+        .unwrap_or(end);
+    let names = &line[lead..end];
+    let rest = line[end..].trim_start_matches(|c: char| {
+        c.is_whitespace() || is_separator(c) || matches!(c, ',' | '-' | '–' | '—' | '/')
+    });
+    let rest_start = line.len() - rest.len();
     let rest = rest.trim();
-    let dated = dates.first().is_some_and(|d| d.start == rest_start);
+    let dated = dates.first().is_some_and(|d| d.start == rest_start) || is_timestamp(rest);
+    let lower = rest.to_lowercase();
     let role = data
         .name_first_roles
         .iter()
-        .any(|r| rest.to_lowercase() == *r);
-    if !dated && !role {
+        .any(|r| lower == *r || lower.starts_with(&format!("{r} ")));
+    // `Devindra Hardawar, @devindra`
+    let handle = rest.starts_with('@') && rest.split_whitespace().count() == 1 && is_handle(rest);
+    if !dated && !role && !handle {
         return None;
     }
     Some(Byline {
         fields: vec![BylineField {
             label: Label::Author,
-            label_range: (0, 0),
-            value: names.to_string(),
-            value_range: (0, names.len()),
+            label_range: (lead, lead),
+            value: names.split_whitespace().collect::<Vec<_>>().join(" "),
+            value_range: (lead, end),
         }],
         dates: dates.into_iter().map(|d| (d, None)).collect(),
     })
+}
+
+/// A short line with a date that is not a sentence: `AFP 30 avril 2015 à 07:19 (Mis à
+/// jour : 30 avril 2015 à 07:38)`.
+fn is_dateline(line: &str, data: &MetadataData) -> bool {
+    let trimmed = line.trim();
+    !more_words_than(trimmed, data.max_dateline_words) && !trimmed.ends_with(['.', '?', '!', '。'])
+}
+
+/// A time or an age with little else: `1:39 PM ET`, `8h`, `14 min read`, `1 day ago`,
+/// `před 2 hodinami`; what stands beside a name where a date would.
+pub fn is_timestamp(text: &str) -> bool {
+    let text = text.trim();
+    if text.len() > 48 {
+        return false;
+    }
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 4 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let time = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    // `8h`, `14 min`, `2 hodinami`: a number and a unit, and at most two more words.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let age = words.iter().enumerate().any(|(i, w)| {
+        let unit = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        let number = unit.len() < w.len();
+        let glued =
+            (1..=3).contains(&unit.chars().count()) && unit.chars().all(char::is_alphabetic);
+        let spaced = unit.is_empty()
+            && words
+                .get(i + 1)
+                .is_some_and(|next| next.chars().all(char::is_alphabetic) && next.len() <= 12);
+        number && (glued || spaced)
+    }) && words
+        .first()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || words.len() <= 2);
+    time || age
 }
 
 /// `(Associated Press)`: a source alone in brackets.
@@ -339,10 +434,7 @@ mod tests {
         );
         assert_eq!(
             fields("By Jane Doe and John Roe, Reuters"),
-            Some(vec![(
-                Label::Author,
-                "Jane Doe and John Roe, Reuters".into()
-            )])
+            Some(vec![(Label::Author, "Jane Doe and John Roe".into())])
         );
     }
 
@@ -439,7 +531,7 @@ mod tests {
         );
         assert_eq!(
             author("By Jane Doe and John Roe, Reuters").as_deref(),
-            Some("Jane Doe and John Roe, Reuters")
+            Some("Jane Doe and John Roe")
         );
         assert_eq!(author("By Quoting Out-of-context McNally Turns a"), None);
         assert_eq!(

@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
-
 use super::byline::{self, Byline};
+use super::candidates::{self, PageLayout};
+use super::names;
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
@@ -21,32 +21,19 @@ const TITLE_WINDOW: usize = 4;
 /// A dateline opens one of this many content lines at the top.
 const DATELINE_WINDOW: usize = 8;
 
-/// A value read from the text, and where.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    pub value: String,
-    /// 0-based line.
-    pub line: usize,
-    pub span: Span,
-}
-
-/// A date read from a byline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FoundDate {
-    pub date: Option<NaiveDate>,
-    pub text: String,
-    pub label: Option<Label>,
-    pub line: usize,
-    pub span: Span,
-}
+pub use super::candidates::{Confidence, Evidence, Found, FoundDate};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inferred {
     pub title: Option<Found>,
     pub author: Option<Found>,
+    pub author_evidence: Evidence,
     pub source: Option<Found>,
-    /// Every date of every byline, in order.
+    /// The dates of the bylines that tell the document's provenance, in order.
     pub dates: Vec<FoundDate>,
+    /// The publication date, chosen among them, and the evidence for it.
+    pub date: Option<FoundDate>,
+    pub date_evidence: Evidence,
     /// Labels with nothing after them: (label, 0-based line, span of the line).
     pub empty: Vec<(Label, usize, Span)>,
     /// 0-based line of the first byline, where missing fields are looked for.
@@ -56,34 +43,54 @@ pub struct Inferred {
 }
 
 impl Inferred {
-    /// The publication date: the first one labelled as such or unlabelled, else the first
+    /// The publication date: the best-placed date labelled as such or unlabelled, else a
     /// revision date.
     pub fn publication_date(&self) -> Option<&FoundDate> {
-        let dated = |d: &&FoundDate| d.date.is_some();
-        self.dates
-            .iter()
-            .filter(dated)
-            .find(|d| d.label != Some(Label::Updated))
-            .or_else(|| self.dates.iter().find(dated))
+        self.date.as_ref().filter(|d| d.date.is_some())
     }
 }
 
-/// Reads the provenance a document's text gives, skipping the lines in `skip` (site chrome,
-/// front matter).
-pub fn infer(doc: &Document, skip: &HashSet<usize>, data: &MetadataData) -> Inferred {
+/// Reads the provenance a document's text gives: the title and source outside the lines in
+/// `skip` (site chrome, front matter), the author and date outside `front` (front matter):
+/// chrome finders take bylines for chrome, and where a candidate stands decides instead.
+/// `layout` tells, when asked, where the article and its comments are.
+pub fn infer(
+    doc: &Document,
+    skip: &HashSet<usize>,
+    front: &HashSet<usize>,
+    data: &MetadataData,
+    layout: &dyn Fn() -> PageLayout,
+) -> Inferred {
     let mut inferred = Inferred::default();
     let lines: Vec<(usize, Span)> = doc
         .line_spans()
         .enumerate()
         .filter(|(i, span)| !skip.contains(i) && !doc.slice(*span).trim().is_empty())
         .collect();
+    let all_lines: Vec<(usize, Span)> = doc
+        .line_spans()
+        .enumerate()
+        .filter(|(i, span)| !front.contains(i) && !doc.slice(*span).trim().is_empty())
+        .collect();
     let mut bylines: Vec<(usize, Span, Byline)> = Vec::new();
-    for &(line, span) in &lines {
-        if let Some(b) = byline::parse(doc.slice(span), data) {
+    for &(line, span) in &all_lines {
+        let text = doc.slice(span);
+        let offset = marker_len(text, data);
+        if let Some(mut b) = byline::parse(&text[offset..], data) {
+            b.shift(offset);
             bylines.push((line, span, b));
         }
     }
-    let is_byline = |line: usize| bylines.iter().any(|(l, _, _)| *l == line);
+    // A headline may hold a date (`The Licence, Version 2, 3 June 2015`): only lines with
+    // byline fields are not titles.
+    let is_byline = |line: usize| {
+        bylines.iter().any(|(l, span, b)| {
+            *l == line
+                && (!b.fields.is_empty()
+                    || (!b.dates.is_empty() && word_count(doc.slice(*span)) <= 4))
+        })
+    };
+    let _ = &lines;
 
     // The title: one of the first content lines, before any body line, that reads as a
     // headline.
@@ -122,16 +129,14 @@ pub fn infer(doc: &Document, skip: &HashSet<usize>, data: &MetadataData) -> Infe
                 ))
             })
     {
-        let _ = span;
-        inferred.dateline_source = Some(Found {
-            value: source,
+        inferred.dateline_source = names::plausible_name(&source).then(|| Found {
+            value: source.clone(),
             line,
             span,
         });
     }
 
-    for (line, span, b) in &bylines {
-        inferred.first_byline.get_or_insert(*line);
+    for (line, span, b) in bylines.iter().filter(|(l, _, _)| !skip.contains(l)) {
         for field in &b.fields {
             if field.value.is_empty() {
                 if field.label != Label::Other {
@@ -139,40 +144,80 @@ pub fn infer(doc: &Document, skip: &HashSet<usize>, data: &MetadataData) -> Infe
                 }
                 continue;
             }
-            let value_span = Span::new(
-                span.start + field.value_range.0,
-                span.start + field.value_range.1,
-            );
-            let found = || Found {
-                value: field.value.clone(),
-                line: *line,
-                span: value_span,
-            };
-            match field.label {
-                Label::Author if inferred.author.is_none() => inferred.author = Some(found()),
-                Label::Source if inferred.source.is_none() => inferred.source = Some(found()),
-                _ => {}
+            if field.label == Label::Source
+                && inferred.source.is_none()
+                && names::plausible_name(&field.value)
+            {
+                inferred.source = Some(Found {
+                    value: field.value.clone(),
+                    line: *line,
+                    span: Span::new(
+                        span.start + field.value_range.0,
+                        span.start + field.value_range.1,
+                    ),
+                });
             }
         }
-        for (date, label) in &b.dates {
-            inferred.dates.push(FoundDate {
-                date: date.value,
-                text: date.text.clone(),
-                label: *label,
-                line: *line,
-                span: Span::new(span.start + date.start, span.start + date.end),
-            });
-        }
     }
+    let chosen = candidates::choose(
+        doc,
+        &all_lines,
+        &bylines,
+        inferred.title.as_ref(),
+        skip,
+        data,
+        layout,
+    );
+    inferred.first_byline = chosen.first_line;
+    inferred.author = chosen.author.map(|(found, evidence)| {
+        inferred.author_evidence = evidence;
+        found
+    });
+    inferred.date = chosen.date.map(|(found, evidence)| {
+        inferred.date_evidence = evidence;
+        found
+    });
+    inferred.dates = chosen.dates;
     if inferred.source.is_none() {
         inferred.source = inferred.dateline_source.clone();
     }
     inferred
 }
 
+/// Bytes of the list marker a line starts with (`  * `, `1. `), which is not part of a
+/// byline; a numbered marker that is the day of a date (`7. März 2021`) is kept.
+fn marker_len(text: &str, data: &MetadataData) -> usize {
+    if !starts_with_list_marker(text) {
+        // `// By Jane Doe`, `> Jane Doe`: a run of symbols before the byline.
+        let trimmed = text.trim_start();
+        let symbols = trimmed.trim_start_matches(['/', '|', '>', '—', '–', '-', '·', '•', '*']);
+        if symbols.len() < trimmed.len() && symbols.starts_with(char::is_whitespace) {
+            return text.len() - symbols.trim_start().len();
+        }
+        return 0;
+    }
+    let trimmed = text.trim_start();
+    let Some((marker, rest)) = trimmed.split_once(char::is_whitespace) else {
+        return 0;
+    };
+    let rest = rest.trim_start();
+    if marker.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| data.months.month(w).is_some())
+    {
+        return 0;
+    }
+    text.len() - rest.len()
+}
+
 fn reads_as_headline(text: &str, words: usize) -> bool {
     let first = text.chars().next();
+    let lower = text.to_lowercase();
     (2..=MAX_TITLE_WORDS).contains(&words)
+        && !lower.starts_with("copyright")
+        && !lower.starts_with(['©', '('])
         && !text.ends_with(['.', ',', ';', ':', '。', '，'])
         && !starts_with_list_marker(text)
         && first.is_some_and(|c| {
@@ -190,7 +235,14 @@ mod tests {
     fn infer_text(text: &str, skip: &[usize]) -> Inferred {
         let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
         let data = MetadataData::for_tests();
-        infer(&doc, &skip.iter().copied().collect(), data)
+        let layout = PageLayout::default;
+        infer(
+            &doc,
+            &skip.iter().copied().collect(),
+            &HashSet::new(),
+            data,
+            &layout,
+        )
     }
 
     #[test]

@@ -4,18 +4,6 @@
 use crate::data::metadata::{Label, MetadataData};
 use crate::text::is_cjk;
 
-/// Labels that take a name after a space rather than a colon: `By Lang Ping`.
-const NAME_LABELS: &[&str] = &[
-    "by",
-    "posted by",
-    "written by",
-    "story by",
-    "words by",
-    "last modified on",
-    "originally published by",
-    "published by",
-    "via",
-];
 /// Words of a qualifier allowed between a label and its colon: `Source of documents:`.
 const MAX_QUALIFIER_WORDS: usize = 3;
 
@@ -27,7 +15,7 @@ pub struct Found {
     pub value_start: usize,
     /// Whether only a qualifier and a colon follow, with nothing after them.
     pub empty: bool,
-    /// A bare `By`, which needs names after it.
+    /// A one-word name label (`By`, `Von`, `Par`), which needs names after it.
     pub bare_by: bool,
 }
 
@@ -56,22 +44,34 @@ pub fn find_labels(line: &str, data: &MetadataData) -> Vec<Found> {
     found
 }
 
+/// The byte length of the start of `text` that equals `label` (lower case) in any case.
+fn starts_with_label(text: &str, label: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for expected in label.chars() {
+        let (_, c) = chars.next()?;
+        if c != expected && !c.to_lowercase().eq(std::iter::once(expected)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(at, _)| at))
+}
+
 fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
     let rest = &line[at..];
-    for (label, kind) in &data.labels {
-        let Some(head) = rest.get(..label.len()) else {
+    let first = rest.chars().next()?.to_lowercase().next()?;
+    let candidates = data.labels_by_first.get(&first)?;
+    for &index in candidates {
+        let (label, kind) = &data.labels[index];
+        let Some(length) = starts_with_label(rest, label) else {
             continue;
         };
-        if !head.eq_ignore_ascii_case(label) {
-            continue;
-        }
-        let after = &rest[label.len()..];
+        let after = &rest[length..];
         let cjk_label = label.chars().any(is_cjk);
         if !cjk_label && after.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
         let start = at;
-        let after_start = at + label.len();
+        let after_start = at + length;
         // `Label :`, `Label：`
         let spaces = after.len() - after.trim_start().len();
         let trimmed = after.trim_start();
@@ -87,28 +87,30 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
             });
         }
         // `By Lang Ping`; `By` alone is an empty byline.
-        if NAME_LABELS.contains(&label.as_str()) {
+        let one_word = !label.contains(" ") && !cjk_label && *kind == Label::Author;
+        if data.name_labels.contains(label) {
             if trimmed.is_empty() {
                 return Some(Found {
                     label: *kind,
                     start,
                     value_start: after_start,
                     empty: true,
-                    bare_by: label == "by",
+                    bare_by: one_word,
                 });
             }
             // A bare `By` needs a capitalised name (`By 2030`, `By contrast` are prose);
             // `Posted by` and `Written by` are explicit enough for user names.
-            let name_start = trimmed.chars().next().is_some_and(|c| {
-                c.is_uppercase() || is_cjk(c) || (label != "by" && c.is_alphabetic())
-            });
+            let name_start = trimmed
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || is_cjk(c) || (!one_word && c.is_alphabetic()));
             if spaces > 0 && name_start {
                 return Some(Found {
                     label: *kind,
                     start,
                     value_start: after_start + spaces,
                     empty: false,
-                    bare_by: label == "by",
+                    bare_by: one_word,
                 });
             }
             continue;
@@ -124,7 +126,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                 start,
                 value_start: after_start + spaces,
                 empty: false,
-                bare_by: label == "by",
+                bare_by: false,
             });
         }
         // `作者 张三`: CJK labels need no colon.
@@ -134,7 +136,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                 start,
                 value_start: after_start + spaces,
                 empty: false,
-                bare_by: label == "by",
+                bare_by: false,
             });
         }
         // `Source of documents:` with nothing after: an empty field.
@@ -148,7 +150,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                     start,
                     value_start: line.len(),
                     empty: true,
-                    bare_by: label == "by",
+                    bare_by: false,
                 });
             }
         }

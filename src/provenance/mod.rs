@@ -2,9 +2,11 @@
 //! (front matter, sidecar, manifest) wins over what the text says (bylines, title).
 
 pub mod byline;
+pub mod candidates;
 pub use crate::document::front_matter;
 pub mod infer;
 pub mod labels;
+pub mod names;
 pub mod resolve;
 pub mod sources;
 
@@ -90,6 +92,8 @@ pub struct Value {
     pub span: Span,
     /// 1-based line in that document.
     pub line: usize,
+    /// For a value read from the text: how it was read, and how sure that is.
+    pub evidence: Option<infer::Evidence>,
 }
 
 /// The resolved provenance of one document.

@@ -12,8 +12,9 @@ use super::Options;
 use crate::corpus::Corpus;
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::{DocId, Document};
+use crate::provenance::candidates::PageLayout;
 use crate::provenance::front_matter;
-use crate::provenance::infer::{Inferred, infer};
+use crate::provenance::infer::{Evidence, Inferred, infer};
 use crate::provenance::sources::{Fields, Sources};
 use crate::provenance::{FieldName, Metadata, Origin, Value, sha256_hex};
 use crate::text::span::Span;
@@ -42,6 +43,8 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// `layout` tells where the article and the comments of a document are: it is asked
+    /// only for documents with bylines.
     pub fn run(
         corpus: &Corpus,
         sources: &Sources,
@@ -49,6 +52,7 @@ impl Analysis {
         data: &MetadataData,
         options: &Options,
         today: NaiveDate,
+        layout: &(dyn Fn(&Document) -> PageLayout + Sync),
     ) -> Self {
         let docs = corpus
             .documents
@@ -64,6 +68,7 @@ impl Analysis {
                     data,
                     options,
                     today,
+                    layout,
                 )
             })
             .collect();
@@ -81,16 +86,19 @@ fn resolve(
     data: &MetadataData,
     options: &Options,
     today: NaiveDate,
+    layout: &(dyn Fn(&Document) -> PageLayout + Sync),
 ) -> DocMetadata {
     let mut out = DocMetadata::default();
     out.metadata.sha256 = sha256_hex(doc.raw_bytes());
     let mut skip = chrome.clone();
+    let mut front = HashSet::new();
 
     // Explicit sources, highest priority first.
     let mut explicit: Vec<(Origin, DocId, Fields)> = Vec::new();
     match front_matter::parse(&doc.text) {
         Some(Ok(fm)) => {
             skip.extend(0..=fm.last_line);
+            front.extend(0..=fm.last_line);
             let fields = fm
                 .fields
                 .into_iter()
@@ -129,20 +137,23 @@ fn resolve(
                 doc: *source_doc,
                 span,
                 line: line + 1,
+                evidence: None,
             });
             break;
         }
     }
 
     // The text, where explicit sources are silent.
-    let inferred = infer(doc, &skip, data);
-    let text_value = |found: &Option<crate::provenance::infer::Found>| {
+    let inferred = infer(doc, &skip, &front, data, &|| layout(doc));
+    let text_value = |found: &Option<crate::provenance::infer::Found>,
+                      evidence: Option<Evidence>| {
         found.as_ref().map(|f| Value {
             value: f.value.clone(),
             origin: Origin::Text,
             doc: id,
             span: f.span,
             line: f.line + 1,
+            evidence,
         })
     };
     let publication = inferred.publication_date().map(|d| Value {
@@ -153,12 +164,16 @@ fn resolve(
         doc: id,
         span: d.span,
         line: d.line + 1,
+        evidence: Some(inferred.date_evidence.clone()),
     });
     let from_text = [
-        (FieldName::Title, text_value(&inferred.title)),
-        (FieldName::Author, text_value(&inferred.author)),
+        (FieldName::Title, text_value(&inferred.title, None)),
+        (
+            FieldName::Author,
+            text_value(&inferred.author, Some(inferred.author_evidence.clone())),
+        ),
         (FieldName::Date, publication),
-        (FieldName::Source, text_value(&inferred.source)),
+        (FieldName::Source, text_value(&inferred.source, None)),
     ];
     for (field, text) in from_text {
         let Some(text) = text else { continue };
@@ -192,6 +207,7 @@ fn resolve(
             doc: id,
             span: d.span,
             line: d.line + 1,
+            evidence: None,
         };
         out.conflicts
             .push((FieldName::Date, as_value(first), as_value(other)));

@@ -5,6 +5,8 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Family;
+use crate::document::Document;
+use crate::provenance::candidates::PageLayout;
 use crate::provenance::resolve;
 use crate::rules::chrome;
 use crate::rules::context::{Analyses, CorpusContext};
@@ -76,7 +78,22 @@ fn metadata(inputs: &CorpusContext, chrome: Option<&chrome::runs::Analysis>) -> 
         &inputs.data.metadata,
         &inputs.options.metadata,
         chrono::Local::now().date_naive(),
+        &page_layout,
     )
+}
+
+/// Where the article and the comments of `document` are, as the chrome rules find them.
+fn page_layout(document: &Document) -> PageLayout {
+    let page = chrome::evidence::Page::new(0, document, Vec::new());
+    let layout = page.layout();
+    PageLayout {
+        article: layout.article.map(|a| (a.first_line, a.last_line)),
+        comments: layout
+            .comments
+            .iter()
+            .map(|c| (c.first_line, c.last_line))
+            .collect(),
+    }
 }
 
 fn run_chrome(

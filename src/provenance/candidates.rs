@@ -1,0 +1,395 @@
+//! Choosing the author and the publication date among the candidates a page offers: each
+//! is scored by how it is written (a byline label, a name beside a date, a bare name on
+//! the line before a date) and where it stands (just under the headline, at the start of
+//! the article, in the comments, in a teaser list), rather than taking the first match.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::byline::{Byline, is_timestamp};
+use super::names::{list_people, plausible_name, reads_as_names};
+use crate::data::metadata::{Label, MetadataData};
+use crate::data::stop_words::StopWords;
+use crate::document::Document;
+use crate::text::span::Span;
+use crate::text::word_count;
+
+/// A value read from the text, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub value: String,
+    /// 0-based line.
+    pub line: usize,
+    pub span: Span,
+}
+
+/// A date read from a byline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundDate {
+    pub date: Option<NaiveDate>,
+    pub text: String,
+    pub label: Option<Label>,
+    pub line: usize,
+    pub span: Span,
+}
+
+/// How sure the text is of a value, from the evidence around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    #[default]
+    Low,
+    Medium,
+    High,
+}
+
+/// A value the text gives, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Evidence {
+    pub confidence: Confidence,
+    /// What the value was read from: `byline label`, `name beside a date`, ...
+    pub form: &'static str,
+}
+
+/// Where the article of a page is, and its comment sections: 0-based (first, last) lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLayout {
+    pub article: Option<(usize, usize)>,
+    pub comments: Vec<(usize, usize)>,
+}
+
+/// A value is taken from the text only with at least this score: a label, or a name and a
+/// date together, near the headline. Weaker evidence gives no value.
+const MIN_SCORE: f32 = 3.0;
+/// A date needs more: dates are everywhere on a page.
+const MIN_DATE_SCORE: f32 = 3.5;
+/// What a revision date gains when the page gives no other date.
+const UPDATED_ALONE: f32 = 2.0;
+/// Scores from which a value is of medium and of high confidence.
+const MEDIUM: f32 = 4.0;
+const HIGH: f32 = 5.0;
+/// Bylines sit within this many content lines after the headline.
+const NEAR_TITLE: usize = 6;
+/// A line of prose has at least this many words.
+const MIN_PROSE_WORDS: usize = 15;
+/// Bylines sit within this many content lines before the article's first paragraph.
+const BYLINE_ZONE: usize = 10;
+/// A bare name is a byline when a date is within this many content lines of it.
+const NAME_TO_DATE: usize = 2;
+/// A name line has at most this many words.
+const MAX_NAME_LINE_WORDS: usize = 8;
+
+/// What [`choose`] found.
+#[derive(Debug, Default)]
+pub struct Chosen {
+    pub author: Option<(Found, Evidence)>,
+    pub date: Option<(FoundDate, Evidence)>,
+    /// Dates of the bylines that scored as provenance.
+    pub dates: Vec<FoundDate>,
+    /// The line of the chosen author or date.
+    pub first_line: Option<usize>,
+}
+
+struct Candidate<T> {
+    value: T,
+    /// Index of its line among the content lines.
+    index: usize,
+    score: f32,
+    form: &'static str,
+}
+
+/// Chooses the author and the publication date among the bylines of the content `lines`
+/// (0-based line, span), with the title as anchor.
+pub fn choose(
+    doc: &Document,
+    lines: &[(usize, Span)],
+    bylines: &[(usize, Span, Byline)],
+    title: Option<&Found>,
+    chrome: &HashSet<usize>,
+    data: &MetadataData,
+    layout: &dyn Fn() -> PageLayout,
+) -> Chosen {
+    let index_of = |line: usize| lines.partition_point(|(l, _)| *l < line);
+    let mut authors: Vec<Candidate<Found>> = Vec::new();
+    let mut dates: Vec<Candidate<FoundDate>> = Vec::new();
+    let mut dated_lines: Vec<usize> = Vec::new();
+    for (line, span, b) in bylines {
+        let index = index_of(*line);
+        let has_author = b.value(Label::Author).is_some();
+        let has_date = b.dates.iter().any(|(d, _)| d.value.is_some());
+        if has_date {
+            dated_lines.push(index);
+        }
+        if let Some(field) = b.value(Label::Author).filter(|f| plausible_name(&f.value)) {
+            let name_first = field.label_range.0 == field.label_range.1;
+            let (score, form) = if name_first {
+                (3.5, "name beside a date")
+            } else {
+                (3.5, "byline label")
+            };
+            authors.push(Candidate {
+                value: Found {
+                    value: field.value.clone(),
+                    line: *line,
+                    span: Span::new(
+                        span.start + field.value_range.0,
+                        span.start + field.value_range.1,
+                    ),
+                },
+                index,
+                score: score + if has_date { 0.5 } else { 0.0 },
+                form,
+            });
+        }
+        for (date, label) in &b.dates {
+            let (score, form) = match label {
+                Some(Label::Date) => (3.5, "date label"),
+                Some(Label::Updated) => (1.5, "revision date"),
+                _ if has_author => (3.5, "date in a byline"),
+                _ => (2.5, "dateline"),
+            };
+            // The day of the crawl, in the site's header, is chrome.
+            let score = if label.is_none() && chrome.contains(line) {
+                score - 1.0
+            } else {
+                score
+            };
+            dates.push(Candidate {
+                value: FoundDate {
+                    date: date.value,
+                    text: date.text.clone(),
+                    label: *label,
+                    line: *line,
+                    span: Span::new(span.start + date.start, span.start + date.end),
+                },
+                index,
+                score,
+                form,
+            });
+        }
+    }
+    for (index, &(_, span)) in lines.iter().enumerate() {
+        if is_timestamp(doc.slice(span)) {
+            dated_lines.push(index);
+        }
+    }
+    // A name alone on its line, with a date just before or after it; or after a `By` with
+    // nothing on its line.
+    for (index, &(line, span)) in lines.iter().enumerate() {
+        let text = doc.slice(span).trim();
+        let text = text
+            .trim_start_matches(['*', '-', '•', '·', '+'])
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .trim();
+        if text.len() > 120
+            || !text.starts_with(char::is_uppercase)
+            || text.split_whitespace().count() > MAX_NAME_LINE_WORDS
+            || !reads_as_names(text)
+            || text.ends_with('.')
+            || bylines.iter().any(|(l, _, _)| *l == line)
+        {
+            continue;
+        }
+        let after_by = index
+            .checked_sub(1)
+            .and_then(|i| bylines.iter().find(|(l, _, _)| *l == lines[i].0))
+            .is_some_and(|(_, _, b)| {
+                b.fields
+                    .iter()
+                    .any(|f| f.label == Label::Author && f.value.is_empty())
+            });
+        let near_date = dated_lines
+            .iter()
+            .any(|&d| d.abs_diff(index) <= NAME_TO_DATE);
+        if !after_by && !near_date {
+            continue;
+        }
+        let offset = doc.slice(span).find(text).unwrap_or(0);
+        authors.push(Candidate {
+            value: Found {
+                value: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                line,
+                span: Span::new(span.start + offset, span.start + offset + text.len()),
+            },
+            index,
+            // Chrome finders see menus and buttons (`Share Tweet Share`, `Buy Now`) in
+            // capitalised lines; a bare name is a byline only on a line they left.
+            score: if after_by {
+                3.5
+            } else if chrome.contains(&line) {
+                2.0
+            } else {
+                3.0
+            },
+            form: if after_by {
+                "byline label"
+            } else {
+                "name beside a date"
+            },
+        });
+    }
+    if authors.is_empty() && dates.is_empty() {
+        return Chosen::default();
+    }
+
+    // Where each candidate stands: near the headline, or the article's start, is where
+    // bylines are; comments, teaser lists and the text of the article hold other dates.
+    let anchor = title.map(|t| index_of(t.line));
+    // Finding the article costs: a page whose candidates stand on one line has nothing
+    // to choose between.
+    let mut candidate_lines: Vec<usize> = authors
+        .iter()
+        .map(|c| c.index)
+        .chain(dates.iter().map(|c| c.index))
+        .collect();
+    candidate_lines.sort_unstable();
+    candidate_lines.dedup();
+    let layout = if candidate_lines.len() > 1 {
+        layout()
+    } else {
+        PageLayout::default()
+    };
+    // Without a layout (a short page, a plain document), the article starts at its first
+    // line of prose.
+    let first_prose = || {
+        lines.iter().position(|&(_, span)| {
+            let text = doc.slice(span).trim();
+            word_count(text) >= MIN_PROSE_WORDS && text.ends_with(['.', '!', '?', '。'])
+        })
+    };
+    let found_article = layout.article.is_some();
+    let article = layout
+        .article
+        .map(|(first, last)| (index_of(first), index_of(last)))
+        .or_else(|| first_prose().map(|first| (first, lines.len())));
+    let in_comments = |index: usize| {
+        let line = lines[index].0;
+        layout.comments.iter().any(|&(a, b)| a <= line && line <= b)
+    };
+    let place = |index: usize, is_date: bool| -> Option<f32> {
+        if in_comments(index) {
+            return None;
+        }
+        let mut score = 0.0;
+        if let Some(anchor) = anchor
+            && (index >= anchor || (index + 1 == anchor && !chrome.contains(&lines[index].0)))
+            && index.saturating_sub(anchor) <= NEAR_TITLE
+        {
+            score += 1.0;
+        }
+        if let Some((first, last)) = article {
+            let before_far = index + 2 * BYLINE_ZONE < first;
+            if index + BYLINE_ZONE >= first && index <= first + 1 {
+                if found_article {
+                    score += 1.0;
+                }
+            } else if index > last + 1 {
+                // An author box at the end may name the author; dates there are the
+                // comments' or the teasers'.
+                score -= if is_date { 2.0 } else { 1.0 };
+            } else if index > first + 1 && index <= last {
+                // A date in the text is an event's.
+                score -= if is_date { 1.5 } else { 0.5 };
+            } else if before_far {
+                score -= 0.5;
+            }
+        }
+        Some(score)
+    };
+    let mut best_author: Option<&Candidate<Found>> = None;
+    for c in &mut authors {
+        match place(c.index, false) {
+            Some(bonus) => c.score += bonus,
+            None => c.score = f32::MIN,
+        }
+    }
+    let author_index = authors
+        .iter()
+        .filter(|c| c.score >= MIN_SCORE)
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)));
+    if let Some(a) = author_index {
+        best_author = Some(a);
+    }
+    for c in &mut dates {
+        match place(c.index, true) {
+            Some(bonus) => c.score += bonus,
+            None => c.score = f32::MIN,
+        }
+        if let Some(a) = best_author
+            && c.index + 1 >= a.index
+            && c.index <= a.index + NAME_TO_DATE
+        {
+            c.score += 1.0;
+        }
+        if c.value.date.is_none() {
+            c.score -= 1.0;
+        }
+    }
+    let best_of = |bonus: f32, label: Option<Label>| {
+        dates
+            .iter()
+            .filter(|c| {
+                c.score + bonus >= MIN_DATE_SCORE
+                    && c.value.date.is_some()
+                    && (label.is_none() || c.value.label == label)
+            })
+            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)))
+    };
+    // A revision date only when the page gives no publication date.
+    let best_date = best_of(0.0, None).or_else(|| best_of(UPDATED_ALONE, Some(Label::Updated)));
+
+    // Day and month of a numeric date are read in the order of the document's language.
+    let needs_order = dates.iter().any(|c| c.value.text.contains(['/', '.']));
+    let order = needs_order
+        .then(|| {
+            let texts = lines.iter().map(|&(_, span)| doc.slice(span));
+            let stop_words = StopWords::get();
+            stop_words
+                .guess(texts)
+                .and_then(|language| data.order(stop_words.code(language)))
+        })
+        .flatten();
+    let reread = |d: &FoundDate| -> FoundDate {
+        let mut d = d.clone();
+        if let Some(found) = data
+            .find_dates(&d.text)
+            .into_iter()
+            .find(|f| f.text == d.text)
+        {
+            d.date = found.in_order(order);
+        }
+        d
+    };
+    let evidence = |score: f32, form: &'static str| Evidence {
+        confidence: if score >= HIGH {
+            Confidence::High
+        } else if score >= MEDIUM {
+            Confidence::Medium
+        } else {
+            Confidence::Low
+        },
+        form,
+    };
+    Chosen {
+        author: best_author.map(|c| {
+            let mut found = c.value.clone();
+            found.value = list_people(&found.value);
+            (found, evidence(c.score, c.form))
+        }),
+        date: best_date.map(|c| (reread(&c.value), evidence(c.score, c.form))),
+        dates: dates
+            .iter()
+            .filter(|c| {
+                (c.value.label.is_some() && c.score > f32::MIN)
+                    || best_date.is_some_and(|b| std::ptr::eq(b, *c))
+            })
+            .map(|c| reread(&c.value))
+            .collect(),
+        first_line: best_author
+            .map(|c| c.value.line)
+            .into_iter()
+            .chain(best_date.map(|c| c.value.line))
+            .min(),
+    }
+}

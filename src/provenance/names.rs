@@ -1,0 +1,289 @@
+//! The shape of personal names in bylines: capitalised words or initials, with particles
+//! (`von`, `van`, `de`), academic titles, and several people joined by `and`, `und`, `et`,
+//! `y` or a comma.
+
+/// Words between the parts of a name, in lower case: `Michiel de Jong`, `Ursula von der
+/// Leyen`.
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le",
+    "ten", "ter", "van", "von", "zu",
+];
+/// Words that join two people: `Jane Doe and John Roe`, `Anna Schmidt und Jan Meyer`.
+const JOINERS: &[&str] = &[
+    "&", "a", "and", "e", "en", "et", "i", "og", "och", "und", "y", "и", "та",
+];
+/// Titles before a name: `Dr. Anna Schmidt`, `Prof. Dr. Jan Meyer`.
+const TITLES: &[&str] = &[
+    "dr", "dr.", "ing.", "mag.", "mr", "mr.", "mrs.", "ms.", "prof", "prof.",
+];
+/// Articles, which start titles and names of things, never a person's name: `The OpenLDAP
+/// Public License`, `Die Neue Zeit`.
+const ARTICLES: &[&str] = &[
+    "a", "an", "das", "der", "die", "el", "het", "il", "la", "las", "le", "les", "lo", "los",
+    "the", "un", "una", "une",
+];
+/// A person's name has at most this many capitalised words.
+const MAX_NAME_WORDS: usize = 4;
+/// A byline names at most this many people.
+const MAX_PEOPLE: usize = 5;
+
+/// Whether `word` is a capitalised part of a name: `Anna`, `O'Neil`, `Müller-Lüdenscheidt`,
+/// `J.`, `JANE`.
+fn name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest = chars.as_str();
+    // `J.`, `J.R.R.`
+    if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 1) {
+        return true;
+    }
+    rest.chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !rest.ends_with(['-', '\''])
+}
+
+/// The end (a byte offset) of the names that `text` starts with: one or more people of two
+/// to four capitalised words each (initials, particles and titles allowed), joined by
+/// `and`-like words or commas. `None` when `text` does not start with a name.
+pub fn names_end(text: &str, is_month: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let mut end = None;
+    let mut previous_month = false;
+    let mut person_words = 0;
+    let mut person_particles = 0;
+    let mut people = 0;
+    let mut after_joiner = true;
+    for (start, word) in words(text) {
+        // Scraped text glues a name to what follows it: `Nolan22 Dec`, `Wilkinson@alissa`.
+        let glued = word
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| c.is_ascii_digit() || c == '@')
+            .map(|(at, _)| at);
+        if let Some(at) = glued {
+            let head = &word[..at];
+            if person_words >= 1 && name_word(head) && !is_month(head) {
+                return Some(start + at);
+            }
+            return end;
+        }
+        // `Erin Cunningham March 18 at 3:57 PM`: the month is not part of the name.
+        if previous_month && word.starts_with(|c: char| c.is_ascii_digit()) {
+            return end;
+        }
+        let bare = word.trim_end_matches(',');
+        previous_month = is_month(bare);
+        let lower = if bare.bytes().any(|b| b.is_ascii_uppercase()) || !bare.is_ascii() {
+            bare.to_lowercase()
+        } else {
+            bare.to_string()
+        };
+        let comma = word.ends_with(',');
+        if after_joiner && TITLES.contains(&lower.as_str()) {
+            continue;
+        }
+        if person_words == 0 && ARTICLES.contains(&lower.as_str()) {
+            return end;
+        }
+        if !after_joiner && JOINERS.contains(&lower.as_str()) && person_words >= 2 {
+            people += 1;
+            (person_words, person_particles, after_joiner) = (0, 0, true);
+            if people >= MAX_PEOPLE {
+                return end;
+            }
+            continue;
+        }
+        if name_word(bare) {
+            person_words += 1;
+            if person_words > MAX_NAME_WORDS {
+                return end;
+            }
+            after_joiner = false;
+        } else if PARTICLES.contains(&bare) && !after_joiner {
+            person_particles += 1;
+            if person_particles > 2 {
+                return end;
+            }
+            continue;
+        } else if !after_joiner && JOINERS.contains(&lower.as_str()) && person_words >= 2 {
+            people += 1;
+            (person_words, person_particles, after_joiner) = (0, 0, true);
+            if people >= MAX_PEOPLE {
+                return end;
+            }
+            continue;
+        } else {
+            return end;
+        }
+        if person_words >= 2 && !previous_month {
+            end = Some(start + bare.len());
+        }
+        if comma {
+            if person_words < 2 {
+                return end;
+            }
+            people += 1;
+            (person_words, person_particles, after_joiner) = (0, 0, true);
+            if people >= MAX_PEOPLE {
+                return end;
+            }
+        }
+    }
+    end
+}
+
+/// Whether the whole of `text` is names.
+pub fn reads_as_names(text: &str) -> bool {
+    let text = text.trim().trim_end_matches([',', ';']);
+    names_end(text, &|_| false).is_some_and(|end| end == text.len())
+}
+
+/// Lower-case words that may follow the names of a byline: `By Jane Doe on March 3`,
+/// `Von Anna Schmidt am 7. März`, `Par Jean Dupont le 3 mars`.
+const AFTER_NAMES: &[&str] = &[
+    "am", "at", "den", "el", "em", "il", "in", "le", "on", "op", "om", "updated", "för",
+];
+
+/// Whether what follows the names of a byline ends them: nothing, punctuation, a number,
+/// a handle, a capitalised word, or a word that leads to a date.
+pub fn ends_names(rest: &str) -> bool {
+    let Some(word) = rest.split_whitespace().next() else {
+        return true;
+    };
+    let first = word.chars().next().unwrap_or(' ');
+    !first.is_alphabetic()
+        || first.is_uppercase()
+        || AFTER_NAMES.contains(&word.to_lowercase().as_str())
+}
+
+/// The names of `text`, one person each, when it names several people: `Jane Doe and John
+/// Roe` gives `Jane Doe, John Roe`, the form a list of authors takes. Other text is kept.
+pub fn list_people(text: &str) -> String {
+    if !reads_as_names(text) {
+        return text.to_string();
+    }
+    let mut people: Vec<Vec<&str>> = vec![Vec::new()];
+    for word in text.split_whitespace() {
+        let bare = word.trim_end_matches(',');
+        if JOINERS.contains(&bare.to_lowercase().as_str()) {
+            people.push(Vec::new());
+            continue;
+        }
+        if let Some(last) = people.last_mut() {
+            last.push(bare);
+        }
+        if word.ends_with(',') {
+            people.push(Vec::new());
+        }
+    }
+    people
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The words of `text` with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace().map(move |w| {
+        let offset = w.as_ptr() as usize - text.as_ptr() as usize;
+        (offset, w)
+    })
+}
+
+/// Whether `value` can name an author or a source: names, a user handle, or a short name
+/// of an organisation; not a sentence (`SUCH DAMAGE.`, `the Free Software Foundation. If`),
+/// a reference (`Closes: #579107`, `CVE-2023-2610`) or an address.
+pub fn plausible_name(value: &str) -> bool {
+    let value = value.trim();
+    if reads_as_names(value) || is_handle(value) {
+        return true;
+    }
+    let starts_well = value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || crate::text::is_cjk(c) || c.is_ascii_digit());
+    starts_well
+        && value.split_whitespace().count() <= 6
+        && !value.ends_with(['.', ':', ';'])
+        && !value.contains("://")
+        && !value.contains('#')
+        && !value.contains(". ")
+        && !value.contains("CVE-")
+}
+
+/// Whether `word` is a user handle: `@jdoe`, `jdoe42`, `mama_robotnik`.
+pub fn is_handle(word: &str) -> bool {
+    let at = word.starts_with('@');
+    let word = word.strip_prefix('@').unwrap_or(word);
+    (at || !word.chars().any(char::is_uppercase))
+        && (2..=30).contains(&word.chars().count())
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && word.chars().next().is_some_and(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_many_shapes() {
+        for name in [
+            "Jane Doe",
+            "JANE DOE",
+            "John C. Welch",
+            "Michiel de Jong",
+            "Ursula von der Leyen",
+            "Dr. Anna Schmidt",
+            "Prof. Dr. Jan Meyer-Lüdenscheidt",
+            "Aleš Vávra",
+            "Seán O'Neil",
+            "J. R. R. Tolkien",
+            "Alexandre Hervaud et Jérémy Piette",
+            "Steven Lee Myers, Keith Bradsher y Tariq Panja",
+            "Anna Schmidt und Jan Meyer",
+        ] {
+            assert!(reads_as_names(name), "{name}");
+        }
+        for text in [
+            "Jane",
+            "By contrast",
+            "Berlin nach München",
+            "Quoting Out-of-context McNally Turns a",
+            "The 2030 Plan",
+            "de Jong",
+        ] {
+            assert!(!reads_as_names(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_end_where_the_name_does() {
+        let no_month = |_: &str| false;
+        let text = "Ahiza Garcia @ahiza_garcia";
+        assert_eq!(
+            names_end(text, &no_month).map(|e| &text[..e]),
+            Some("Ahiza Garcia")
+        );
+        let text = "Eleanor Ainge Roy (reporting) and Adrian Malloch";
+        assert_eq!(
+            names_end(text, &no_month).map(|e| &text[..e]),
+            Some("Eleanor Ainge Roy")
+        );
+        let text = "Erin Cunningham March 18 at 3:57 PM";
+        let march = |w: &str| w == "March";
+        assert_eq!(
+            names_end(text, &march).map(|e| &text[..e]),
+            Some("Erin Cunningham")
+        );
+        assert!(ends_names(" on March 3") && ends_names(" | Reuters") && !ends_names(" a"));
+        assert!(is_handle("@jdoe") && is_handle("mama_robotnik") && !is_handle("2021"));
+    }
+}
