@@ -36,7 +36,11 @@ Reports navigation by its structure rather than its words:
   International Orde...`): the titles of other articles, truncated by the site;
 - a menu flattened to one line: at least 3 entries of at most 4 words between `|`, `•`,
   `·` or `¦`, most of them capitalised (`Home | World | Business | Tech`). An indented
-  line laid out in columns is a plain-text table, never a menu.
+  line laid out in columns is a plain-text table, never a menu;
+- on a scraped page (one with an article, see C005), a line of one symbol: a bullet with
+  nothing after it (`*`, `+`, `•`, entries whose link was an image), a separator (`|`,
+  `/`), a close button (`×`), an arrow or an icon font's glyph. Brackets, quotes, dashes
+  and code punctuation are left alone, and so are code listings.
 
 Lists that are content (steps of a recipe, recommendations) have whole sentences, not
 truncated titles, and are left alone. Bylines (`By Lang Ping | China Daily | Updated:
@@ -49,8 +53,9 @@ Navigation is the largest block of chrome on many pages; it is not the article.
 Thirty lines of `- China’s Views and Practices: G20 & ...` above an article.
 
 ## Fix
-Deletes the run. Safe for these structures, which heuristics and phrases agree on;
-unsafe when the run also holds weaker, context-only evidence.
+Deletes the run. Safe for lists and menus, which heuristics and phrases agree on; unsafe
+for lone symbols (a story may mark a break with `*`) and when the run also holds weaker,
+context-only evidence.
 
 ## Configuration
 None beyond rule selection. Silence with `--ignore C002`.
@@ -71,6 +76,8 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
 const LIST: u8 = 0;
 /// ...or the entries of the menu.
 const MENU: u8 = 1;
+/// A line of one symbol on a page: an icon, a close button, an empty list entry.
+const ICON: u8 = 2;
 
 /// Navigation lists and one-line menus; the evidence names the counts.
 pub const DETECTOR: Detector = Detector {
@@ -82,10 +89,12 @@ pub const DETECTOR: Detector = Detector {
             "navigation list of {} items, {} of them truncated",
             detail.numbers[0], detail.numbers[1]
         ),
+        ICON => "a lone symbol: an icon, a button or an empty entry".to_string(),
         _ => format!("menu of {} entries on one line", detail.numbers[0]),
     },
     kind: |detail, _| match detail.form {
         LIST => Some("navigation list"),
+        ICON => Some("icons"),
         _ => Some("navigation menu"),
     },
     note: |_| None,
@@ -113,6 +122,44 @@ fn mark(page: &Page, marks: &mut Marks) {
         }
     }
     mark_lists(&page.lines, marks);
+    mark_icons(page, marks);
+}
+
+/// Marks the lines of one symbol on a page with an article, outside its code listings.
+fn mark_icons(page: &Page, marks: &mut Marks) {
+    // Most pages have none: the layout is asked for only when there are some.
+    let icons: Vec<usize> = (0..page.lines.len())
+        .filter(|&i| !marks.is_marked(i) && is_icon(page.lines[i].text))
+        .collect();
+    if icons.is_empty() {
+        return;
+    }
+    let layout = page.layout();
+    if layout.article.is_none() {
+        return;
+    }
+    for i in icons {
+        let line = page.lines[i].index;
+        if !layout.listings.iter().any(|&(a, b)| a <= line && line <= b) {
+            let detail = Detail {
+                form: ICON,
+                ..Detail::default()
+            };
+            marks.mark(i, detail, false);
+        }
+    }
+}
+
+/// Whether `text` is one symbol: a bullet with nothing after it (`*`, `+`, `•`), a
+/// separator (`|`, `/`), a close button (`×`, `✕`), an arrow or an icon font's glyph.
+/// Brackets, quotes, dashes and code punctuation are left alone: they close a listing,
+/// mark an empty table cell or a quotation.
+fn is_icon(text: &str) -> bool {
+    let mut chars = text.trim().chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    !c.is_alphanumeric() && !c.is_whitespace() && !"{}()[]<>;:,\"'`=#$\\&!?-–—“”‘’«»".contains(c)
 }
 
 /// Runs of at least three list items, short, a good share of them cut short.
@@ -193,5 +240,26 @@ mod tests {
         );
         assert_eq!(menu_entries("Home | World"), None);
         assert_eq!(menu_entries("it was | not what | we wanted"), None);
+    }
+
+    #[test]
+    fn lone_symbols_on_a_page_are_icons() {
+        for icon in ["*", "  +", "•", "|", "×", "✕", "›", "\u{e80a}"] {
+            assert!(is_icon(icon), "{icon}");
+        }
+        for text in ["}", ");", "—", "-", "”", "a", "7", "* *", ""] {
+            assert!(!is_icon(text), "{text}");
+        }
+        let article = crate::rules::chrome::article::TEST_ARTICLE;
+        let page = format!("Library to stay open late\n\n×\n\n{article}\n  *\n");
+        let found = crate::rules::chrome::analysis::found_lines(&page, &[&RULE]);
+        assert_eq!(found, [3, 17], "{page}");
+        // A document that is not a page keeps them: a story's break, a list's bullet.
+        let story = format!(
+            "{}\n\n*\n\n{}\n",
+            article.lines().next().unwrap_or(""),
+            "The end."
+        );
+        assert!(crate::rules::chrome::analysis::found_lines(&story, &[&RULE]).is_empty());
     }
 }
