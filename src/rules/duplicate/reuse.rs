@@ -139,7 +139,8 @@ fn align(
     let mut copied = vec![false; own.len()];
     let mut found = Vec::new();
     let reach = 2 * own.len() + 10;
-    for _ in 0..MAX_STRETCHES {
+    let mut copied_words = 0;
+    for round in 0..MAX_STRETCHES {
         // The window of `reach` words of `other` that holds the most anchors.
         let (mut best, mut lo) = ((0, 0), 0);
         for hi in 0..hits.len() {
@@ -150,7 +151,10 @@ fn align(
                 best = (lo, hi + 1);
             }
         }
-        if best.1 - best.0 < 2 {
+        // No stretch holds more anchors than the best one: when the stretches left cannot
+        // hold the words still missing, by the same measure as above, no diff is run.
+        let needed = min_copied.saturating_sub(copied_words);
+        if best.1 - best.0 < 2 || 3 * (best.1 - best.0) * (MAX_STRETCHES - round) < needed {
             break;
         }
         let start = hits[best.0].saturating_sub(own.len() / 4 + 2);
@@ -167,6 +171,7 @@ fn align(
                 for i in 0..len {
                     if !copied[old_index + i] {
                         copied[old_index + i] = true;
+                        copied_words += 1;
                         found.push(start + new_index + i);
                     }
                 }
