@@ -217,10 +217,6 @@ pub(super) fn headline(lines: &[Line], article: &Article, marks: &Marks) -> Opti
     })
 }
 
-/// Whether a line outside the article may be chrome: not a part of the document's own
-/// apparatus (a cited source, a footnote, a numbered section title), nor the rest of a
-/// sentence that the page broke at a link (`. Retrieved 6 May 2014.`), nor, unless it is
-/// `far` from the article, its provenance or a figure.
 /// Whether `line` stands too far from `article` for its provenance to be the article's.
 fn far_from(article: &Article, line: usize) -> bool {
     if line < article.first_line {
@@ -230,6 +226,10 @@ fn far_from(article: &Article, line: usize) -> bool {
     }
 }
 
+/// Whether a line outside the article may be chrome: not a part of the document's own
+/// apparatus (a cited source, a footnote, a numbered section title), nor the rest of a
+/// sentence that the page broke at a link (`. Retrieved 6 May 2014.`), nor, unless it is
+/// `far` from the article, its provenance or a figure.
 fn may_be_chrome(line: &Line, far: bool) -> bool {
     static APPARATUS: OnceLock<Regex> = OnceLock::new();
     let apparatus = APPARATUS.get_or_init(|| {

@@ -33,9 +33,9 @@ const GUESS_MIN_BYTES: usize = 60;
 const LIST_ITEM_COST: f32 = 5.0;
 const SHORT_COST: f32 = 3.0;
 const OTHER_COST: f32 = 5.0;
-/// Prose with this many paragraphs of something else on both sides is isolated...
+/// Prose with this many short paragraphs (menu entries, labels) on both sides is alone...
 const ISOLATION: usize = 3;
-/// ...and scores this share of its words.
+/// ...and, on a page with several such paragraphs, scores this share of its words.
 const ISOLATED_SHARE: f32 = 0.25;
 /// Three or more consecutive lines with this share of code symbols are a listing.
 const CODE_SYMBOL_SHARE: f32 = 0.04;
@@ -260,7 +260,7 @@ fn mark_listings(document: &Document, units: &mut [Unit]) -> Vec<(usize, usize)>
 /// tutorial's paragraphs stand between listings, and a step-by-step guide's between
 /// captions. One right before a stretch of prose is the standfirst of an article, between
 /// its headline and share buttons.
-pub(super) fn mark_isolated(units: &mut [Unit]) {
+fn mark_isolated(units: &mut [Unit]) {
     // Each prose or near-prose paragraph, with the short ones before it.
     let mut anchors: Vec<(usize, usize)> = Vec::new();
     let mut shorts = ISOLATION;
