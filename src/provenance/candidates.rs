@@ -75,6 +75,9 @@ const NEAR_TITLE: usize = 6;
 const MIN_PROSE_WORDS: usize = 15;
 /// Bylines sit within this many content lines before the article's first paragraph.
 const BYLINE_ZONE: usize = 10;
+/// The article found on a page may start at a standfirst or a photo caption above the
+/// byline: bylines sit up to this many content lines into it.
+const BYLINE_INSIDE: usize = 5;
 /// A bare name is a byline when a date is within this many content lines of it.
 const NAME_TO_DATE: usize = 2;
 /// A name line has at most this many words.
@@ -280,7 +283,7 @@ pub fn choose(
         }
         if let Some((first, last)) = article {
             let before_far = index + 2 * BYLINE_ZONE < first;
-            if index + BYLINE_ZONE >= first && index <= first + 1 {
+            if index + BYLINE_ZONE >= first && index <= first + BYLINE_INSIDE {
                 if found_article {
                     score += 1.0;
                 }
@@ -288,7 +291,7 @@ pub fn choose(
                 // An author box at the end may name the author; dates there are the
                 // comments' or the teasers'.
                 score -= if is_date { 2.0 } else { 1.0 };
-            } else if index > first + 1 && index <= last {
+            } else if index > first + BYLINE_INSIDE && index <= last {
                 // A date in the text is an event's.
                 score -= if is_date { 1.5 } else { 0.5 };
             } else if before_far {
