@@ -80,6 +80,9 @@ pub struct MetadataData {
     /// Labels that take a name after a space: `By Lang Ping`, `Von Anna Schmidt`.
     pub name_labels: Vec<String>,
     pub dates: Vec<DatePattern>,
+    /// The year the data was loaded in, which decides the century of `03/04/21`: read once,
+    /// not at every date.
+    this_year: i32,
     /// Month names and date orders of many languages.
     pub months: Months,
 }
@@ -148,6 +151,7 @@ impl MetadataData {
             labels_by_first,
             name_labels: file.name_labels.iter().map(|l| l.to_lowercase()).collect(),
             dates,
+            this_year: chrono::Local::now().year(),
             months: Months::parse(dates::DATES_TOML)
                 .map_err(|e| format!("rules/dates.toml: {e}"))?,
         })
@@ -192,7 +196,9 @@ impl MetadataData {
                         continue;
                     }
                     let slash = caps.name("sep").is_some_and(|s| s.as_str() == "/");
-                    let Some(readings) = numeric(a.as_str(), b.as_str(), year.as_str()) else {
+                    let Some(readings) =
+                        numeric(a.as_str(), b.as_str(), year.as_str(), self.this_year)
+                    else {
                         continue;
                     };
                     let (day_first, month_first) = readings;
@@ -238,12 +244,16 @@ impl MetadataData {
 }
 
 /// A numeric date read day first and month first; a two-digit year is of this century
-/// unless that puts it in the future.
-fn numeric(a: &str, b: &str, year: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+/// unless that puts it after `this_year`.
+fn numeric(
+    a: &str,
+    b: &str,
+    year: &str,
+    this_year: i32,
+) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
     let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
     let mut year: i32 = year.parse().ok()?;
     if year < 100 {
-        let this_year = chrono::Local::now().year();
         year += if 2000 + year <= this_year { 2000 } else { 1900 };
     }
     Some((
