@@ -19,6 +19,7 @@ pub mod near_duplicate;
 mod report;
 mod reuse;
 pub mod reused_text;
+mod shared_runs;
 
 pub use crate::rules::options::DuplicateOptions as Options;
 

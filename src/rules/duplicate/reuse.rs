@@ -4,8 +4,8 @@
 //!
 //! Candidate pairs of documents come from `fingerprint`. Each pair is compared both ways:
 //! for every paragraph of one document, the stretch of the other where its word 3-grams
-//! fall densest is aligned with it by a word diff (`similar`), and the words of equal runs
-//! of two words or more are the copied ones; text moved elsewhere in the other document
+//! fall densest is aligned with it (`shared_runs`): the words of runs of two words or
+//! more shared in order are the copied ones, a lone shared word (`of`) being chance; text moved elsewhere in the other document
 //! is looked for in up to three stretches. Of the two documents, the findings of the one
 //! more of whose text lies in reused paragraphs are kept, so shared text is reported
 //! once, in the document that took it.
@@ -14,18 +14,16 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::Options;
 use super::exact::ParaRef;
 use super::fingerprint::{is_prose, kgram_hashes};
 use super::near::words_into;
+use super::shared_runs::shared_runs;
 use crate::document::{DocId, Document};
 
 /// Words per anchor when looking for where a paragraph lies in the other document.
 const ANCHOR: usize = 3;
-/// Equal runs shorter than this are chance (`of the`), not copied text.
-const MIN_RUN: usize = 2;
 /// Stretches of the other document aligned with one paragraph at most.
 const MAX_STRETCHES: usize = 3;
 /// Places in the other document where one anchor is looked for at most.
@@ -113,7 +111,7 @@ impl Words {
 }
 
 /// The words of `own` found in order in `other`, and where: the positions in `other` of
-/// the copied words. Each stretch of `other` where `own`'s anchors fall densest is diffed
+/// the copied words. Each stretch of `other` where `own`'s anchors fall densest is aligned
 /// with `own`; a word counts once, however many stretches hold it.
 fn align(
     own: &[u32],
@@ -160,20 +158,13 @@ fn align(
         let start = hits[best.0].saturating_sub(own.len() / 4 + 2);
         let end = (hits[best.1 - 1] + ANCHOR + own.len() / 4 + 2).min(other.words.len());
         let stretch = &other.words[start..end];
-        for op in capture_diff_slices(Algorithm::Myers, own, stretch) {
-            if let DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } = op
-                && len >= MIN_RUN
-            {
-                for i in 0..len {
-                    if !copied[old_index + i] {
-                        copied[old_index + i] = true;
-                        copied_words += 1;
-                        found.push(start + new_index + i);
-                    }
+        for run in shared_runs(own, stretch) {
+            let words = copied[run.old_index..run.old_end()].iter_mut();
+            for (offset, copied) in words.enumerate() {
+                if !*copied {
+                    *copied = true;
+                    copied_words += 1;
+                    found.push(start + run.new_index + offset);
                 }
             }
         }

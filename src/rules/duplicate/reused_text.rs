@@ -28,9 +28,10 @@ run of eight words or more shared by two documents gives them a common fingerpri
 fingerprint found in more than `reuse_max_docs` documents is a generic phrase (a stock
 sentence, a quotation every article repeats) and links nothing. Two documents that share
 two specific fingerprints are compared paragraph by paragraph: the stretch of the other
-document where the paragraph's words fall densest is aligned with it by a word diff,
-and the words of equal runs of two words or more are the copied ones (text moved
-elsewhere is looked for in up to three stretches).
+document where the paragraph's words fall densest is aligned with it: the words they
+share in runs of two words or more, in the same order in both and covering as many words
+as can be, are the copied ones (text moved elsewhere is looked for in up to three
+stretches).
 
 Which copy is reported: shared text is reported once, in the document that took it —
 of the two, the one more of whose text lies in reused paragraphs (a rewrite built from a
