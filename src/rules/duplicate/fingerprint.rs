@@ -84,41 +84,93 @@ pub(super) fn candidate_pairs(
         entries.extend(fps.into_iter().map(|fp| (u64::from(fp) << 32) | doc as u64));
     }
     entries.par_sort_unstable();
+    // The fingerprints that can link documents: found in two documents or more, and not
+    // in so many that they are generic. Most are in one document only, and go here.
     let max_docs = options.reuse_max_docs.max(2);
-    let is_reported = |doc: u64| reported.get(doc as usize).copied().unwrap_or(true);
-    let mut pairs: Vec<u64> = entries
-        .par_chunk_by(|a, b| a >> 32 == b >> 32)
-        .filter(|group| group.len() >= 2 && group.len() <= max_docs)
-        .flat_map_iter(|group| {
-            let docs: Vec<u64> = group.iter().map(|e| e & 0xffff_ffff).collect();
-            let mut found = Vec::new();
-            for (i, &a) in docs.iter().enumerate() {
-                for &b in &docs[i + 1..] {
-                    if is_reported(a) || is_reported(b) {
-                        found.push((a << 32) | b);
-                    }
-                }
-            }
-            found
-        })
-        .collect();
+    let mut linking = Linking::default();
+    for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
+        if (2..=max_docs).contains(&group.len()) {
+            linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));
+        }
+    }
     drop(entries);
-    pairs.par_sort_unstable();
-    pairs
-        .chunk_by(|a, b| a == b)
-        .map(|same| {
-            (
-                (same[0] >> 32) as DocId,
-                (same[0] & 0xffff_ffff) as DocId,
-                same.len(),
-            )
+    let of_doc = linking.by_document(counts.len());
+    let is_reported = |doc: usize| reported.get(doc).copied().unwrap_or(true);
+    // Per document, the later documents it shares fingerprints with, counted: the pairs
+    // are made one document at a time, never all at once.
+    (0..counts.len())
+        .into_par_iter()
+        .map_init(Vec::new, |later, a| {
+            later.clear();
+            for &group in of_doc.docs(a) {
+                let docs = linking.docs(group as usize);
+                let after = docs.partition_point(|&d| d as usize <= a);
+                later.extend_from_slice(&docs[after..]);
+            }
+            later.sort_unstable();
+            later
+                .chunk_by(|x, y| x == y)
+                .map(|same| (same[0] as DocId, same.len()))
+                .filter(|&(b, shared)| {
+                    (is_reported(a) || is_reported(b))
+                        && shared as u32 >= MIN_SHARED
+                        && shared as f64
+                            >= options.reuse_min_overlap * counts[a].min(counts[b]) as f64
+                })
+                .map(|(b, _)| (a, b))
+                .collect::<Vec<_>>()
         })
-        .filter(|&(a, b, shared)| {
-            shared as u32 >= MIN_SHARED
-                && shared as f64 >= options.reuse_min_overlap * counts[a].min(counts[b]) as f64
-        })
-        .map(|(a, b, _)| (a, b))
+        .flatten_iter()
         .collect()
+}
+
+/// Lists of documents, flat: the documents of each linking fingerprint, or the linking
+/// fingerprints of each document.
+#[derive(Default)]
+struct Linking {
+    starts: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Linking {
+    fn push(&mut self, list: impl Iterator<Item = u32>) {
+        self.starts.push(self.items.len());
+        self.items.extend(list);
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn docs(&self, list: usize) -> &[u32] {
+        let end = self
+            .starts
+            .get(list + 1)
+            .copied()
+            .unwrap_or(self.items.len());
+        &self.items[self.starts[list]..end]
+    }
+
+    /// The lists the other way round: for each of `documents`, the lists it is in.
+    fn by_document(&self, documents: usize) -> Linking {
+        let mut starts = vec![0; documents + 1];
+        for &doc in &self.items {
+            starts[doc as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut filled = starts.clone();
+        let mut items = vec![0; self.items.len()];
+        for list in 0..self.len() {
+            for &doc in self.docs(list) {
+                items[filled[doc as usize]] = list as u32;
+                filled[doc as usize] += 1;
+            }
+        }
+        starts.pop();
+        Linking { starts, items }
+    }
 }
 
 #[cfg(test)]

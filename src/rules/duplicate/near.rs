@@ -76,7 +76,6 @@ fn similarity(a: &[u32], b: &[u32]) -> f64 {
 /// its word hashes lie in its document's word arena: 152 bytes, and 4 per word.
 struct Sketch {
     at: ParaRef32,
-    words: std::ops::Range<usize>,
     signature: Signature,
 }
 
@@ -116,9 +115,6 @@ pub(super) fn find_near(
     find_near_and_fingerprint(docs, index, options, reported, false).0
 }
 
-/// A document's word hashes, as near-duplicate search keeps them, and its fingerprints.
-type ArenaAndFingerprints = (Vec<u32>, Vec<u32>);
-
 /// Like `find_near`, and, when `fingerprint`, the sorted winnowed fingerprints of each
 /// document's paragraphs that count (see `fingerprint`), made from the same word hashes.
 pub(super) fn find_near_and_fingerprint(
@@ -128,15 +124,15 @@ pub(super) fn find_near_and_fingerprint(
     reported: &[bool],
     fingerprint: bool,
 ) -> (Vec<NearMatch>, Vec<Vec<u32>>) {
-    // Sketches of the paragraphs that can be near-duplicates, in corpus order, and their
-    // word hashes, one arena per document: the words are hashed once, here.
-    let (sketches, arenas_and_fingerprints): (Vec<Vec<Sketch>>, Vec<ArenaAndFingerprints>) = docs
+    // Sketches of the paragraphs that can be near-duplicates, in corpus order, and the
+    // fingerprints, from one hashing of each paragraph's words. The words themselves are
+    // not kept: few paragraphs become candidates, and theirs are hashed again below.
+    let (sketches, fingerprints): (Vec<Vec<Sketch>>, Vec<Vec<u32>>) = docs
         .par_iter()
         .enumerate()
         .map(|(doc, document)| {
             let mut buffer = String::new();
             let mut words = Vec::new();
-            let mut arena = Vec::new();
             let mut sketches = Vec::new();
             let (mut hashes, mut fingerprints) = (Vec::new(), Vec::new());
             for para in 0..document.paragraphs.len() {
@@ -156,37 +152,26 @@ pub(super) fn find_near_and_fingerprint(
                     kgram_hashes(&words, K, &mut hashes);
                     winnow(&hashes, &mut fingerprints);
                 }
-                if !sketched {
-                    continue;
+                if sketched {
+                    sketches.push(Sketch {
+                        at: ParaRef32::new(ParaRef { doc, para }),
+                        signature: minhash::signature(&words),
+                    });
                 }
-                let start = arena.len();
-                arena.extend_from_slice(&words);
-                sketches.push(Sketch {
-                    at: ParaRef32::new(ParaRef { doc, para }),
-                    words: start..arena.len(),
-                    signature: minhash::signature(&words),
-                });
             }
             // Both are kept until the end of the search: without their growth slack.
-            arena.shrink_to_fit();
             sketches.shrink_to_fit();
             fingerprints.sort_unstable();
             fingerprints.dedup();
             fingerprints.shrink_to_fit();
-            (sketches, (arena, fingerprints))
+            (sketches, fingerprints)
         })
         .unzip();
-    let (arenas, fingerprints): (Vec<Vec<u32>>, Vec<Vec<u32>>) =
-        arenas_and_fingerprints.into_iter().unzip();
     let mut flat = Vec::with_capacity(sketches.iter().map(Vec::len).sum());
     for own in sketches {
         flat.extend(own);
     }
     let sketches = flat;
-    let words_of = |i: u32| {
-        let sketch = &sketches[i as usize];
-        &arenas[sketch.at.wide().doc][sketch.words.clone()]
-    };
     // Pairs whose later paragraph is long enough and one whose findings are reported, and
     // whose signatures agree enough to be diffed; at most the closest few per paragraph.
     let wanted = |later: u32| {
@@ -204,6 +189,8 @@ pub(super) fn find_near_and_fingerprint(
         wanted(pair.0) && estimate(pair) >= MIN_ESTIMATED_SIMILARITY
     });
     let pairs = closest_per_paragraph(pairs, estimate);
+    let candidates = CandidateWords::of(&pairs, &sketches, docs);
+    let words_of = |i: u32| candidates.get(i);
 
     // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
     // Lengths, then sorted copies of the word lists, give cheap upper bounds first.
@@ -242,6 +229,52 @@ pub(super) fn find_near_and_fingerprint(
         .flatten()
         .collect();
     (matches, fingerprints)
+}
+
+/// The words of the paragraphs (sketch indices) that take part in candidate pairs.
+struct CandidateWords {
+    /// Sorted sketch indices, and where each one's words start in `words`.
+    sketches: Vec<u32>,
+    starts: Vec<usize>,
+    words: Vec<u32>,
+}
+
+impl CandidateWords {
+    fn of(pairs: &[(u32, u32)], sketches: &[Sketch], docs: &[Document]) -> Self {
+        let mut wanted: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+        wanted.par_sort_unstable();
+        wanted.dedup();
+        let lists: Vec<Vec<u32>> = wanted
+            .par_iter()
+            .map_init(
+                || (String::new(), Vec::new()),
+                |(buffer, words), &i| {
+                    let at = sketches[i as usize].at.wide();
+                    words_into(&docs[at.doc], at.para, buffer, words);
+                    words.clone()
+                },
+            )
+            .collect();
+        let mut starts = Vec::with_capacity(lists.len() + 1);
+        let mut words = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for list in lists {
+            starts.push(words.len());
+            words.extend(list);
+        }
+        starts.push(words.len());
+        Self {
+            sketches: wanted,
+            starts,
+            words,
+        }
+    }
+
+    fn get(&self, sketch: u32) -> &[u32] {
+        match self.sketches.binary_search(&sketch) {
+            Ok(at) => &self.words[self.starts[at]..self.starts[at + 1]],
+            Err(_) => &[],
+        }
+    }
 }
 
 /// An upper bound of `similarity` from the lengths alone: at best the shorter paragraph
