@@ -76,6 +76,9 @@ fn similarity(a: &[u32], b: &[u32]) -> f64 {
 /// its word hashes lie in its document's word arena: 152 bytes, and 4 per word.
 struct Sketch {
     at: ParaRef32,
+    /// Whether matches of the paragraph are looked for: it is long enough and its
+    /// findings are reported. (Any paragraph can be the earlier one of a match.)
+    wanted: bool,
     signature: Signature,
 }
 
@@ -153,8 +156,11 @@ pub(super) fn find_near_and_fingerprint(
                     winnow(&hashes, &mut fingerprints);
                 }
                 if sketched {
+                    let long_enough = document.paragraphs[para].fingerprint.words as usize
+                        >= options.near_min_words;
                     sketches.push(Sketch {
                         at: ParaRef32::new(ParaRef { doc, para }),
+                        wanted: long_enough && reported.get(doc).copied().unwrap_or(true),
                         signature: minhash::signature(&words),
                     });
                 }
@@ -174,20 +180,13 @@ pub(super) fn find_near_and_fingerprint(
     let sketches = flat;
     // Pairs whose later paragraph is long enough and one whose findings are reported, and
     // whose signatures agree enough to be diffed; at most the closest few per paragraph.
-    let wanted = |later: u32| {
-        let at = sketches[later as usize].at.wide();
-        let words = docs[at.doc].paragraphs[at.para].fingerprint.words as usize;
-        words >= options.near_min_words && reported.get(at.doc).copied().unwrap_or(true)
-    };
     let estimate = |(a, b): (u32, u32)| {
         minhash::estimated_similarity(
             &sketches[a as usize].signature,
             &sketches[b as usize].signature,
         )
     };
-    let pairs = candidate_pairs(&sketches, |pair| {
-        wanted(pair.0) && estimate(pair) >= MIN_ESTIMATED_SIMILARITY
-    });
+    let pairs = candidate_pairs(&sketches, |pair| estimate(pair) >= MIN_ESTIMATED_SIMILARITY);
     let pairs = closest_per_paragraph(pairs, estimate);
     let candidates = CandidateWords::of(&pairs, &sketches, docs);
     let words_of = |i: u32| candidates.get(i);
@@ -293,8 +292,8 @@ fn sorted_into(words: &[u32], out: &mut Vec<u32>) {
     out.sort_unstable();
 }
 
-/// Pairs (later, earlier) of sketch indices that share an LSH band and that `keep` keeps,
-/// sorted: for each band, sketches are sorted by band key, and each is paired with at
+/// Pairs (later, earlier) of sketch indices that share an LSH band, the later one wanted,
+/// and that `keep` keeps, sorted: for each band, sketches are sorted by band key, and each is paired with at
 /// most `MAX_CANDIDATES_PER_BUCKET` earlier sketches of its bucket, the nearest first.
 /// Sorting one band at a time keeps memory at 16 bytes per paragraph.
 fn candidate_pairs<F>(sketches: &[Sketch], keep: F) -> Vec<(u32, u32)>
@@ -313,6 +312,9 @@ where
             let mut found = Vec::new();
             for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
                 for (pos, &(_, later)) in bucket.iter().enumerate() {
+                    if !sketches[later as usize].wanted {
+                        continue;
+                    }
                     let nearest = &bucket[pos.saturating_sub(MAX_CANDIDATES_PER_BUCKET)..pos];
                     found.extend(
                         nearest

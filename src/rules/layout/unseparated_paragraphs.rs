@@ -119,13 +119,26 @@ fn is_one_paragraph_per_line(doc: &Document) -> bool {
         if starts_with_list_marker(text) {
             continue;
         }
-        if text.width() > PARAGRAPH_WIDTH && ends_sentence(text) {
+        if ends_sentence(text) && wider_than(text, PARAGRAPH_WIDTH) {
             prose += 1;
         } else {
             others += 1;
         }
     }
     prose >= 2 && prose >= others
+}
+
+/// Whether `text` is wider than `limit` columns, measuring a long paragraph's head only:
+/// no character is wider than its bytes are many.
+fn wider_than(text: &str, limit: usize) -> bool {
+    if text.len() <= limit {
+        return false;
+    }
+    let mut head = (4 * limit).min(text.len());
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    text[..head].width() > limit || text.width() > limit
 }
 
 fn ends_sentence(line: &str) -> bool {
