@@ -76,24 +76,37 @@ pub(super) fn candidate_pairs(
     options: &Options,
     reported: &[bool],
 ) -> Vec<(DocId, DocId)> {
-    // One entry per (fingerprint, document), the fingerprint in the high half: sorting
-    // groups a fingerprint's documents, in document order.
-    let counts: Vec<usize> = per_doc.iter().map(Vec::len).collect();
-    let mut entries: Vec<u64> = Vec::with_capacity(counts.iter().sum());
-    for (doc, fps) in per_doc.into_iter().enumerate() {
-        entries.extend(fps.into_iter().map(|fp| (u64::from(fp) << 32) | doc as u64));
-    }
-    entries.par_sort_unstable();
     // The fingerprints that can link documents: found in two documents or more, and not
-    // in so many that they are generic. Most are in one document only, and go here.
+    // in so many that they are generic. Most are in one document only, and go here. One
+    // entry per (fingerprint, document), the fingerprint in the high half, sorted, groups
+    // a fingerprint's documents in document order; a sixteenth of the fingerprints at a
+    // time (by their top bits), so that the entries never take more than the lists.
+    let counts: Vec<usize> = per_doc.iter().map(Vec::len).collect();
     let max_docs = options.reuse_max_docs.max(2);
     let mut linking = Linking::default();
-    for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
-        if (2..=max_docs).contains(&group.len()) {
-            linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));
+    let mut entries: Vec<u64> = Vec::new();
+    let mut cursors = vec![0; per_doc.len()];
+    for part in 0..PARTS {
+        entries.clear();
+        for (doc, fps) in per_doc.iter().enumerate() {
+            let from = cursors[doc];
+            let to = from + fps[from..].partition_point(|&fp| part_of(fp) == part);
+            entries.extend(
+                fps[from..to]
+                    .iter()
+                    .map(|&fp| (u64::from(fp) << 32) | doc as u64),
+            );
+            cursors[doc] = to;
+        }
+        entries.par_sort_unstable();
+        for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
+            if (2..=max_docs).contains(&group.len()) {
+                linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));
+            }
         }
     }
     drop(entries);
+    drop(per_doc);
     let of_doc = linking.by_document(counts.len());
     let is_reported = |doc: usize| reported.get(doc).copied().unwrap_or(true);
     // Per document, the later documents it shares fingerprints with, counted: the pairs
@@ -122,6 +135,13 @@ pub(super) fn candidate_pairs(
         })
         .flatten_iter()
         .collect()
+}
+
+/// Fingerprints are grouped in this many parts, by their top bits.
+const PARTS: u32 = 16;
+
+fn part_of(fp: u32) -> u32 {
+    fp >> (32 - PARTS.trailing_zeros())
 }
 
 /// Lists of documents, flat: the documents of each linking fingerprint, or the linking
