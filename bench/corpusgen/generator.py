@@ -33,6 +33,7 @@ RATES = {
     "manifest_stale": 0.02,   # ...whose sha256 is of an older version of the file
 }
 RESERVOIR, BODIES = 5000, 400
+TOPIC = 2000  # neighbouring sentences dealt together: one topic
 
 
 def digest(text):
@@ -48,34 +49,47 @@ class Generator:
         self.reservoir = {lang: [] for lang in pools}   # (path, site, paragraph)
         self.bodies = {lang: [] for lang in pools}      # (path, site, paragraphs)
         self.manifests = {}                             # site slug -> [entry]
+        self.decks = {}                                 # language -> [[sentence ids, next]]
 
     # --- text ------------------------------------------------------------------
-    def window(self, pool):
-        lo = self.rng.randrange(max(1, len(pool.sentences) - 300))
-        return [lo, min(len(pool.sentences), lo + 300), set()]
-
-    def organic(self, pool, win):
+    def organic(self, pool):
+        """A paragraph of 2-6 sentences dealt from the language's deck: its topics (runs of
+        neighbouring sentences) in random order, each one shuffled, so that neighbouring
+        paragraphs and articles read on one topic and no sentence comes again before the
+        whole text was dealt."""
         rng = self.rng
-        for attempt in range(30):
-            if attempt and attempt % 10 == 0:
-                win[:] = self.window(pool)
-            k = rng.choice([1, 2, 3, 3, 4, 4, 5, 6])
-            picks = sorted(rng.sample(range(win[0], win[1]), k))
-            if any(i in win[2] for i in picks):
-                continue
-            p = " ".join(pool.sentences[i] for i in picks)
+        deck = self.decks.setdefault(pool.lang, [[], 0])
+        for _ in range(10):
+            k = rng.choice([2, 2, 3, 3, 4, 4, 5, 6])
+            if deck[1] + k > len(deck[0]):
+                n = len(pool.sentences)
+                topics = [list(range(lo, min(n, lo + TOPIC))) for lo in range(0, n, TOPIC)]
+                rng.shuffle(topics)
+                for t in topics:
+                    rng.shuffle(t)
+                deck[:] = [[i for t in topics for i in t], 0]
+            p = " ".join(pool.sentences[i] for i in deck[0][deck[1]:deck[1] + k])
+            deck[1] += k
             h = digest(p)
             if h not in self.seen:
                 self.seen.add(h)
-                win[2].update(picks)
                 return p
         return None
+
+    def lede_headline(self, lede, lang):
+        """The first words of the article's first sentence, as a headline."""
+        words = _sentences(lede)[0].rstrip(".!?\"'”»").split()[: self.rng.randint(5, 11)]
+        return self.headline_case(words, lang)
 
     def headline(self, pool, lang):
         rng = self.rng
         if pool.headings and rng.random() < 0.25:
             return rng.choice(pool.headings)
         words = rng.choice(pool.sentences).rstrip(".!?\"'”»").split()[: rng.randint(5, 11)]
+        return self.headline_case(words, lang)
+
+    @staticmethod
+    def headline_case(words, lang):
         words[-1] = words[-1].rstrip(",;:")
         if lang == "en":
             small = {"a", "an", "the", "of", "and", "in", "to", "for", "on", "at", "by", "or", "is"}
@@ -96,9 +110,7 @@ class Generator:
         site = rng.choices(self.sites, self.weights)[0]
         lang, pool = site.lang, self.pools[site.lang]
         when = (rng.randint(2012, 2025), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23), rng.randint(0, 59))
-        title = self.headline(pool, lang)
-        path = f"{site.slug}/{doc_id:06d}-{slugify(title)[:48].strip('-')}.txt"
-        rec = {"path": path, "site": site.slug, "lang": lang, "title": True,
+        rec = {"site": site.slug, "lang": lang, "title": True,
                "organic": 0, "dup_within": 0, "dup_cross": 0, "dup_cross_of": [], "dup_syndicated": 0,
                "syndicated_of": None, "near_dup": 0, "near_dup_of": [], "reused": 0, "reused_of": []}
         has = {k: rng.random() < R[k] for k in ("author", "date", "source")}
@@ -115,12 +127,12 @@ class Generator:
         # --- body ----------------------------------------------------------------
         body = []  # [kind, text]
         if syndicated:
-            src_path, src_site, paras = rng.choice(others)
+            src_path, src_site, paras, title = rng.choice(others)
             body = [["syndicated", p] for p in paras]
             rec["syndicated_of"], rec["dup_syndicated"] = src_path, len(paras)
         else:
             target = math.exp(rng.uniform(math.log(MIN_DOC), math.log(MAX_DOC)))
-            win, size = self.window(pool), 0
+            size = 0
             while size < target:
                 r = rng.random()
                 res = self.reservoir[lang]
@@ -140,9 +152,8 @@ class Generator:
                         kind = "near_dup"
                         rec["near_dup_of"].append(src[0])
                 if text is None:
-                    kind, text = "organic", self.organic(pool, win)
+                    kind, text = "organic", self.organic(pool)
                     if text is None:
-                        win = self.window(pool)
                         continue
                 if any(text == t for _, t in body):
                     continue
@@ -170,11 +181,15 @@ class Generator:
                 at = rng.randint(i + len(run) + 1, len(body))
                 body[at:at] = [["dup_within", t] for _, t in run]
                 rec["dup_within"] += len(run)
+            title = self.lede_headline(body[0][1], lang)
+        path = f"{site.slug}/{doc_id:06d}-{slugify(title)[:48].strip('-')}.txt"
+        rec = {"path": path, **rec}
         rec["typographic"] = site.typographic and not syndicated
         rec["nbsp"] = site.french_spacing and any("\u00a0" in t for _, t in body)
 
         # --- damage to single paragraphs (organic ones: no copy depends on them) ---------
         clean = [k == "organic" for k, _ in body]
+        damaged = False
         for kind, fn in (("nbsp", lambda t: defects.nbsp(t, rng)), ("zero_width", lambda t: defects.zero_width(t, rng)),
                          ("control", lambda t: defects.control(t, rng)), ("html_entity", lambda t: defects.html_entity(t, rng)),
                          ("replacement", lambda t: defects.replacement(t, rng)), ("glued", lambda t: defects.glue(t, rng)),
@@ -187,7 +202,7 @@ class Generator:
                 for i in spots[:8]:
                     out = fn(body[i][1])
                     if out is not None:
-                        body[i][1], clean[i], done = out, False, True
+                        body[i][1], clean[i], done, damaged = out, False, True, True
                         break
             rec[kind] = done or (kind == "nbsp" and rec["nbsp"])
         if flag["glued"] and not rec["glued"]:
@@ -273,7 +288,7 @@ class Generator:
         # separator; line numbers (1-based) of every chrome block go to the truth.
         lines, chrome = [], []
         front = self.front_matter(site, meta_file, title, author, agency, has, when)
-        lines += front
+        lines += front + ([""] if front else [])
         extra_at = rng.randrange(len(blocks) + len(body_blocks)) if flag["extra_blank"] else -1
         seq = blocks + body_blocks + tail
         for n, (kind, ls, is_chrome) in enumerate(seq):
@@ -292,7 +307,7 @@ class Generator:
         rec["unseparated"] = site.para_sep == "\n" and len(body) > 1
         rec["trailing_ws"] = (keep_chrome and site.trailing_space and site.nav_style == "lines")
         if flag["trailing_ws"]:
-            i = rng.randrange(len(lines))
+            i = rng.randrange(len(front) and len(front) + 1, len(lines))
             lines[i] += rng.choice([" ", "  ", "\t"])
             rec["trailing_ws"] = True
         text = "\n".join(lines) + ("" if flag["no_final_newline"] else "\n")
@@ -346,8 +361,8 @@ class Generator:
             for (kind, t), ok in zip(body, clean):
                 if ok and kind == "organic" and t.count(" ") >= 30:
                     self.keep(self.reservoir[lang], RESERVOIR, (path, site.slug, t))
-            if all(clean[:1]) and len(paras) >= 3:
-                self.keep(self.bodies[lang], BODIES, (path, site.slug, paras))
+            if not damaged and len(paras) >= 3:
+                self.keep(self.bodies[lang], BODIES, (path, site.slug, paras, title))
         return rec, files
 
     def keep(self, store, cap, item):
@@ -360,7 +375,7 @@ class Generator:
         """2-3 paragraphs of another article, cut and re-split at other sentence boundaries,
         maybe a word changed: (source path, paragraphs) or None."""
         rng = self.rng
-        path, _, paras = source
+        path, _, paras, _ = source
         k = rng.randint(2, 3)
         if len(paras) < k + 1:
             return None

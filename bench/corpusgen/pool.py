@@ -129,6 +129,10 @@ def load(doc_root=DOC_ROOT, languages=None):
                     if s not in seen and _is_prose(s, lang):
                         seen.add(s)
                         sentences.append(s)
+        if lang != "en" and "en" in pools:
+            # Headings a translation left in English.
+            english = set(pools["en"].headings)
+            headings = [h for h in headings if h not in english]
         pools[lang] = Pool(lang, sentences, headings)
         digest.update(lang.encode() + b"\0" + "\n".join(sentences).encode() + b"\0")
     return pools, digest.hexdigest()
