@@ -389,12 +389,13 @@ class Generator:
         for g in groups[:-1]:
             n += len(g)
             old.add(n)
-        if rng.random() < 0.5:
-            sents = sents[1:] if rng.random() < 0.5 else sents[:-1]
-            old = {b - 1 for b in old} if len(sents) else old
-        cuts = sorted(rng.sample(range(1, len(sents)), min(len(sents) - 1, rng.randint(0, k))))
-        if set(cuts) == old:
-            cuts = [c for c in cuts if c != cuts[0]] if cuts else [len(sents) // 2]
+        if rng.random() < 0.25:  # cut: the first sentence left out
+            sents, old = sents[1:], {b - 1 for b in old}
+        elif rng.random() < 0.33:  # ...or the last
+            sents = sents[:-1]
+        # New paragraph breaks, none where an old one was: no paragraph comes out whole.
+        free = [c for c in range(1, len(sents)) if c not in old]
+        cuts = sorted(rng.sample(free, min(len(free), rng.randint(0, k - 1))))
         out, prev = [], 0
         for c in cuts + [len(sents)]:
             out.append(" ".join(sents[prev:c]))
