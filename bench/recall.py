@@ -152,7 +152,7 @@ def main():
         print(f"  {code}: {k}")
     if on_template:
         n = sum(on_template.values())
-        print(f"other findings of other families on the site template's lines: {n} ({n / max(1, total):.2%})")
+        print(f"unexplained findings on the site template's lines: {n} ({n / max(1, total):.2%})")
         for code, k in on_template.most_common():
             print(f"  {code}: {k}")
 
