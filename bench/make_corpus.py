@@ -5,9 +5,9 @@
 
 Writes OUT/<site>/<id>-<slug>.txt (plus the sidecars and manifests some sites keep),
 OUT.truth.jsonl (one record per file: what was injected where) and OUT.summary.json
-(totals) beside OUT. The prose comes from the Debian packages `anarchism` and
-`debian-handbook` (`apt-get install anarchism debian-handbook`). The same seed, size and
-package versions give the same bytes. Standard library only; see bench/README.md.
+(totals) beside OUT. The prose comes from the Debian packages `anarchism`,
+`debian-handbook` and `python3-doc` (`apt-get install anarchism debian-handbook
+python3-doc`). The same seed, size and package versions give the same bytes. Standard library only; see bench/README.md.
 """
 
 import argparse

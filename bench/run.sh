@@ -48,7 +48,7 @@ log() { echo "bench: $*" >&2; }
 
 # --- 1. Debian packages, installed only when missing -------------------------
 missing=()
-for pkg in anarchism debian-handbook; do
+for pkg in anarchism debian-handbook python3-doc; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ -x /usr/bin/time ] || missing+=(time)

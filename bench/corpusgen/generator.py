@@ -56,9 +56,9 @@ class Generator:
         """A paragraph of 2-6 sentences dealt from the language's deck: its topics (runs of
         neighbouring sentences) in random order, each one shuffled, so that neighbouring
         paragraphs and articles read on one topic and no sentence comes again before the
-        whole text was dealt."""
+        whole text was dealt (and then with some words swapped)."""
         rng = self.rng
-        deck = self.decks.setdefault(pool.lang, [[], 0])
+        deck = self.decks.setdefault(pool.lang, [[], 0, -1])
         for _ in range(10):
             k = rng.choice([2, 2, 3, 3, 4, 4, 5, 6])
             if deck[1] + k > len(deck[0]):
@@ -67,8 +67,13 @@ class Generator:
                 rng.shuffle(topics)
                 for t in topics:
                     rng.shuffle(t)
-                deck[:] = [[i for t in topics for i in t], 0]
-            p = " ".join(pool.sentences[i] for i in deck[0][deck[1]:deck[1] + k])
+                deck[:] = [[i for t in topics for i in t], 0, deck[2] + 1]
+            sents = [pool.sentences[i] for i in deck[0][deck[1]:deck[1] + k]]
+            if deck[2]:
+                # Dealt again: the sentences with words swapped, as a text on the same
+                # subject would have them, rather than repeated word for word.
+                sents = [pool.variant(s, rng) for s in sents]
+            p = " ".join(sents)
             deck[1] += k
             h = digest(p)
             if h not in self.seen:

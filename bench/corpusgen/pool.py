@@ -1,7 +1,8 @@
 """The prose the articles are made of: sentences of Debian documentation packages, by language.
 
-`anarchism` (An Anarchist FAQ, English essays) and `debian-handbook` (The Debian
-Administrator's Handbook, in about 25 translations) are reduced to sentences, kept in the
+`anarchism` (An Anarchist FAQ, English essays), `python3-doc` (the Python
+documentation) and `debian-handbook` (The Debian Administrator's Handbook, in about 25
+translations) are reduced to sentences, kept in the
 order of their source so that a window of neighbouring sentences reads on one topic.
 """
 
@@ -15,7 +16,7 @@ import sys
 DOC_ROOT = "/usr/share/doc"
 # Language -> folders of HTML under DOC_ROOT.
 SOURCES = {
-    "en": ["anarchism/html", "debian-handbook/html/en-US"],
+    "en": ["anarchism/html", "debian-handbook/html/en-US", "python3-doc/html"],
     "de": ["debian-handbook/html/de-DE"],
     "fr": ["debian-handbook/html/fr-FR"],
     "es": ["debian-handbook/html/es-ES"],
@@ -23,7 +24,7 @@ SOURCES = {
     "pt": ["debian-handbook/html/pt-BR"],
     "nl": ["debian-handbook/html/nl-NL"],
 }
-PACKAGES = ["anarchism", "debian-handbook"]
+PACKAGES = ["anarchism", "debian-handbook", "python3-doc"]
 
 # A few function words per language: a translated handbook page may still hold English
 # paragraphs, which a German site must not print.
@@ -48,7 +49,7 @@ _SPACE = re.compile(r"\s+")
 _END = re.compile(r"(?<=[.!?])([\"'”»)]?)\s+(?=[\"'“„«(]?[A-ZÀ-ÖØ-Þ])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]{1,3}\.|\be\.g\.|\bi\.e\.|\bcf\.|\betc\.|\bvs\.|\bz\.B\.|\bd\.h\.|\bp\.ex\.)$")
 _NUMBERING = re.compile(r"^(?:[A-Z]?\.?\d+(?:\.\d+)*\.?|Appendix \S+|Chapter \d+\.?|Kapitel \d+\.?|Chapitre \d+\.?)\s+")
-_FORBIDDEN = re.compile(r"[<>{}|\\=_#*/~$@\[\]`^]|https?:|www\.|\.\.\.|\b[a-z]+\.[a-z]{2,4}\b")
+_FORBIDDEN = re.compile(r"[<>{}|\\=_#*/~$@\[\]`^]|https?:|www\.|\.\.\.|\. \. \.|\b[a-z]+\.[a-z]{2,4}\b")
 
 
 def _text(fragment):
@@ -83,7 +84,7 @@ def _is_prose(sentence, lang):
 
 
 def _headline(fragment):
-    h = _NUMBERING.sub("", _text(fragment)).strip(" .:")
+    h = _NUMBERING.sub("", _text(fragment).replace("¶", "")).strip(" .:")
     if 15 <= len(h) <= 90 and not _FORBIDDEN.search(h) and sum(c.isalpha() or c == " " for c in h) > 0.9 * len(h):
         return h
     return None
@@ -99,6 +100,27 @@ class Pool:
         # Words to swap in for near-duplicates: from the language's own text.
         vocab = {w for s in sentences[::40] for w in s.split() if w.isalpha() and w.islower() and len(w) >= 5}
         self.vocab = sorted(vocab)
+        # Words seen after each function word (`the ___`, `der ___`), apart by case: a word
+        # can be swapped for another of them and the sentence still reads as prose.
+        function = FUNCTION_WORDS[lang]
+        fillers = {}
+        for s in sentences:
+            w = s.split(" ")
+            for i in range(1, len(w) - 1):
+                if w[i - 1] in function and len(w[i]) >= 4 and w[i].isalpha() and w[i].lower() not in function:
+                    fillers.setdefault((w[i - 1], w[i][0].isupper()), set()).add(w[i])
+        self.fillers = {k: sorted(v) for k, v in fillers.items() if len(v) >= 50}
+
+    def variant(self, sentence, rng):
+        """The sentence with words after function words swapped for others seen there:
+        dealt again, a sentence does not repeat word for word."""
+        w = sentence.split(" ")
+        for i in range(1, len(w) - 1):
+            if len(w[i]) >= 4 and w[i].isalpha():
+                options = self.fillers.get((w[i - 1], w[i][0].isupper()))
+                if options and rng.random() < 0.7:
+                    w[i] = rng.choice(options)
+        return " ".join(w)
 
 
 def load(doc_root=DOC_ROOT, languages=None):
@@ -109,7 +131,7 @@ def load(doc_root=DOC_ROOT, languages=None):
             continue
         files = []
         for folder in folders:
-            found = sorted(glob.glob(os.path.join(doc_root, folder, "*.html")))
+            found = sorted(glob.glob(os.path.join(doc_root, folder, "**", "*.html"), recursive=True))
             if not found:
                 sys.exit(f"no HTML in {os.path.join(doc_root, folder)}: install the text source "
                          f"with `apt-get install {' '.join(PACKAGES)}`")
