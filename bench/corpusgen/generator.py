@@ -210,6 +210,8 @@ class Generator:
                         body[i][1], clean[i], done, damaged = out, False, True, True
                         break
             rec[kind] = done or (kind == "nbsp" and rec["nbsp"])
+        # The metadata a scraper keeps holds the headline as the page's markup had it.
+        meta_title = title
         if flag["glued"] and not rec["glued"]:
             label = rng.choice(L.GLUE_LABELS)
             if re.search(r"[a-z]{2}$", title) and (title + label) not in title:
@@ -222,6 +224,7 @@ class Generator:
         agency = rng.choice(L.AGENCIES[lang])
         if syndicated:
             has["source"] = True
+            agency = next(s.name for s in self.sites if s.slug == rec["syndicated_of"].split("/")[0])
         keeps = R["manifest_entry"] if site.provenance == "manifest" else R["meta_file"]
         meta_file = site.provenance != "text" and rng.random() < keeps
         in_text = not meta_file or rng.random() < 0.4
@@ -236,14 +239,17 @@ class Generator:
                 fields["d"] = L.date_forms(lang, *shifted)[rng.choice(site.date_forms)]
             if has["author"] and has["date"]:
                 byline = rng.choice(B["ad"]).format(**fields).split("\n")
+                if rec.get("conflict") and any(u in " ".join(byline) for u in L.UPDATED):
+                    rec["conflict"] = False  # a revision date is no conflict
             elif has["author"]:
                 byline = [rng.choice(B["a"]).format(**fields)]
             elif has["date"]:
                 byline = [rng.choice(B["d"]).format(**fields)]
+                if rec.get("conflict") and any(u in byline[0] for u in L.UPDATED):
+                    rec["conflict"] = False
             if has["source"]:
                 if syndicated:
-                    src_site = next(s for s in self.sites if s.slug == rec["syndicated_of"].split("/")[0])
-                    byline.append(f"{L.BYLINES[lang]['s'][0].format(s=src_site.name)}")
+                    byline.append(L.BYLINES[lang]["s"][0].format(s=agency))
                 elif rng.random() < 0.5 and body[0][0] == "organic" and [t for _, t in body].count(body[0][1]) == 1:
                     dateline = rng.choice(L.CITIES[lang])
                 else:
@@ -292,7 +298,7 @@ class Generator:
         # Lay out: blocks apart by the site's separator, body paragraphs by its paragraph
         # separator; line numbers (1-based) of every chrome block go to the truth.
         lines, chrome = [], []
-        front = self.front_matter(site, meta_file, title, author, agency, has, when)
+        front = self.front_matter(site, meta_file, meta_title, author, agency, has, when)
         lines += front + ([""] if front else [])
         extra_at = rng.randrange(len(blocks) + len(body_blocks)) if flag["extra_blank"] else -1
         seq = blocks + body_blocks + tail
@@ -358,7 +364,7 @@ class Generator:
         rec["paragraphs"] = len(body)
 
         files = [(path, data)]
-        files += self.provenance_files(site, meta_file, path, data, title, author, agency, has, when, rec)
+        files += self.provenance_files(site, meta_file, path, data, meta_title, author, agency, has, when, rec)
 
         # --- what later documents may copy -------------------------------------------------
         if not whole_damage and not syndicated:

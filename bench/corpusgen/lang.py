@@ -241,3 +241,6 @@ COMMENTS = {
 
 # An author label with nothing after it, as a template prints it when the field is empty.
 EMPTY_AUTHOR = {"en": "Author:", "de": "Autor:", "fr": "Auteur :", "es": "Autor:", "it": "Autore:", "pt": "Autor:", "nl": "Auteur:"}
+
+# Labels of a revision date in the bylines above: not the publication date.
+UPDATED = ["Updated", "Last modified", "Aktualisiert", "Mis à jour", "Actualizado", "Aggiornato", "Atualizado", "Bijgewerkt"]
