@@ -237,16 +237,17 @@ class Generator:
                 rec["conflict"] = True
                 shifted = (y - 1 if y > 2012 else y + 1, m, d, hh, mm)
                 fields["d"] = L.date_forms(lang, *shifted)[rng.choice(site.date_forms)]
+            template = None
             if has["author"] and has["date"]:
-                byline = rng.choice(B["ad"]).format(**fields).split("\n")
-                if rec.get("conflict") and any(u in " ".join(byline) for u in L.UPDATED):
-                    rec["conflict"] = False  # a revision date is no conflict
+                template = rng.choice(B["ad"])
             elif has["author"]:
-                byline = [rng.choice(B["a"]).format(**fields)]
+                template = rng.choice(B["a"])
             elif has["date"]:
-                byline = [rng.choice(B["d"]).format(**fields)]
-                if rec.get("conflict") and any(u in byline[0] for u in L.UPDATED):
-                    rec["conflict"] = False
+                template = rng.choice(B["d"])
+            if rec.get("conflict") and any(u in template for u in L.UPDATED):
+                # A revision date is no conflict: this page keeps its date.
+                rec["conflict"], fields["d"] = False, date_text
+            byline = template.format(**fields).split("\n") if template else []
             if has["source"]:
                 if syndicated:
                     byline.append(L.BYLINES[lang]["s"][0].format(s=agency))
