@@ -27,7 +27,20 @@ if [ ${#sizes[@]} -eq 0 ]; then
 fi
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-make_corpus=${MAKE_CORPUS:-$repo/../shared/bench/make_corpus.py}
+# The corpus generator: the project's own, or another one with the same command line
+# (OUT --mb N --force, writing OUT.truth.jsonl and OUT.summary.json) as a cross-check.
+make_corpus=${MAKE_CORPUS:-$repo/bench/make_corpus.py}
+[ -f "$make_corpus" ] || { echo "no corpus generator at $make_corpus" >&2; exit 2; }
+# Corpora are named after the generator's code, so a kept corpus is reused only by the
+# generator that made it.
+if [ -z "${MAKE_CORPUS:-}" ]; then
+    generator_files=("$make_corpus" "$repo"/bench/corpusgen/*.py)
+    generator_name=bench/make_corpus.py
+else
+    generator_files=("$make_corpus")
+    generator_name=$make_corpus
+fi
+generator_id=$(cat "${generator_files[@]}" | sha256sum | cut -c1-8)
 bench_dir=${BENCH_DIR:-/tmp/corpuslint-bench}
 runs=3
 
@@ -35,7 +48,7 @@ log() { echo "bench: $*" >&2; }
 
 # --- 1. Debian packages, installed only when missing -------------------------
 missing=()
-for pkg in anarchism debian-handbook; do
+for pkg in anarchism debian-handbook python3-doc; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ -x /usr/bin/time ] || missing+=(time)
@@ -68,7 +81,7 @@ cleanup() {
     rm -rf "$tmp"
     if [ "$keep" -eq 0 ]; then
         for mb in "${sizes[@]}"; do
-            c=$bench_dir/corpus-${mb}m
+            c=$bench_dir/corpus-${mb}m-$generator_id
             rm -rf "$c" "$c.truth.jsonl" "$c.summary.json"
         done
         rmdir "$bench_dir" 2>/dev/null || true
@@ -126,17 +139,19 @@ add_row() { # size_mb label
 }
 
 for mb in "${sizes[@]}"; do
-    corpus=$bench_dir/corpus-${mb}m
+    corpus=$bench_dir/corpus-${mb}m-$generator_id
     if [ -d "$corpus" ] && [ -f "$corpus.summary.json" ]; then
         log "corpus $corpus exists"
     else
-        log "generating $corpus ($mb MB)"
+        log "generating $corpus ($mb MB) with $generator_name"
+        start=$EPOCHREALTIME
         python3 "$make_corpus" "$corpus" --mb "$mb" --force >&2
+        log "generated in $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
     fi
     read -r files bytes < <(find "$corpus" -type f -name '*.txt' -printf '%s\n' |
         awk '{ n++; b += $1 } END { print n + 0, b + 0 }')
     size=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
-    log "corpus-${mb}m: $files files, $size MB of .txt"
+    log "$(basename "$corpus"): $files files, $size MB of .txt"
 
     log "cat"
     measure "0" bash -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat' _ "$corpus"
@@ -163,6 +178,7 @@ done
 
 # --- Report ---------------------------------------------------------------------
 echo "corpuslint $commit, $(nproc) cores, fastest of $runs runs (warm page cache)."
+echo "Corpora made by $generator_name ($generator_id) in $bench_dir."
 echo
 echo "| size (MB) | command | wall (s) | MB/s | peak RSS (MB) |"
 echo "| ---: | --- | ---: | ---: | ---: |"

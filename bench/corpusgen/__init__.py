@@ -1,0 +1,1 @@
+"""Generator of realistic scraped-news corpora for corpuslint's benchmarks (see bench/README.md)."""
