@@ -42,7 +42,8 @@ else
 fi
 generator_id=$(cat "${generator_files[@]}" | sha256sum | cut -c1-8)
 bench_dir=${BENCH_DIR:-/tmp/corpuslint-bench}
-runs=3
+runs=${BENCH_RUNS:-3}
+case "$runs" in *[!0-9]* | '' | 0) echo "BENCH_RUNS must be a positive number: $runs" >&2; exit 2 ;; esac
 
 log() { echo "bench: $*" >&2; }
 
