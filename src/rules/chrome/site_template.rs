@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::corpus::Corpus;
@@ -93,11 +94,12 @@ pub const DETECTOR: Detector = Detector {
 };
 
 fn prepare<'a>(corpus: &'a Corpus, _: &'a Phrases, options: &'a Options) -> Marker<'a> {
-    let templates = Templates::count(corpus);
+    let templates = Templates::count(corpus, options);
     Box::new(move |page, marks| templates.mark(page, marks, options))
 }
 
-/// How many documents hold each one-line paragraph, in all and per folder.
+/// How many documents hold each one-line paragraph, in all and per folder, for those
+/// held by enough documents of a folder to be its template.
 #[derive(Debug, Default)]
 struct Templates {
     docs: KeyMap<u128, u32>,
@@ -107,7 +109,7 @@ struct Templates {
 }
 
 impl Templates {
-    fn count(corpus: &Corpus) -> Self {
+    fn count(corpus: &Corpus, options: &Options) -> Self {
         let mut folders: HashMap<&Path, usize> = HashMap::new();
         let mut folder_files = Vec::new();
         let mut folder_of = Vec::with_capacity(corpus.len());
@@ -121,27 +123,42 @@ impl Templates {
             folder_files[id] += 1;
             folder_of.push(id);
         }
+        // One entry per one-line paragraph of each document (once per document), sorted:
+        // a paragraph's documents, folder by folder. Most are in one document only, and
+        // are not kept in the counts.
+        let mut entries: Vec<(u128, u32)> = corpus
+            .documents
+            .par_iter()
+            .zip(&folder_of)
+            .flat_map_iter(|(document, &folder)| {
+                let mut keys: Vec<u128> = document
+                    .paragraphs
+                    .iter()
+                    .filter(|p| p.first_line == p.last_line && p.fingerprint.chars > 0)
+                    .map(|p| p.fingerprint.key)
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys.into_iter().map(move |key| (key, folder as u32))
+            })
+            .collect();
+        entries.par_sort_unstable();
         let mut templates = Self {
             folder_of,
             folder_files,
             ..Self::default()
         };
-        let mut seen: Vec<u128> = Vec::new();
-        for (doc, document) in corpus.documents.iter().enumerate() {
-            seen.clear();
-            seen.extend(
-                document
-                    .paragraphs
-                    .iter()
-                    .filter(|p| p.first_line == p.last_line && p.fingerprint.chars > 0)
-                    .map(|p| p.fingerprint.key),
-            );
-            seen.sort_unstable();
-            seen.dedup();
-            let folder = templates.folder_of[doc];
-            for &key in &seen {
-                *templates.docs.entry(key).or_default() += 1;
-                *templates.per_folder.entry((folder, key)).or_default() += 1;
+        let min_docs = options.template_min_docs.max(1);
+        for same_key in entries.chunk_by(|a, b| a.0 == b.0) {
+            let key = same_key[0].0;
+            for same_folder in same_key.chunk_by(|a, b| a.1 == b.1) {
+                if same_folder.len() >= min_docs {
+                    let folder = same_folder[0].1 as usize;
+                    templates
+                        .per_folder
+                        .insert((folder, key), same_folder.len() as u32);
+                    templates.docs.insert(key, same_key.len() as u32);
+                }
             }
         }
         templates
