@@ -120,20 +120,18 @@ fn align(
     scratch: &mut Vec<u64>,
 ) -> (usize, Vec<usize>) {
     kgram_hashes(own, ANCHOR, scratch);
-    let mut hits: Vec<usize> = scratch
-        .iter()
-        .flat_map(|&h| other.positions(h).iter().map(|&(_, at)| at as usize))
-        .collect();
-    hits.sort_unstable();
-    hits.dedup();
-    // Too few anchors for `min_copied` words: not worth a diff.
-    let anchored = scratch
-        .iter()
-        .filter(|&&h| !other.positions(h).is_empty())
-        .count();
+    let (mut hits, mut anchored) = (Vec::new(), 0);
+    for &h in scratch.iter() {
+        let positions = other.positions(h);
+        anchored += usize::from(!positions.is_empty());
+        hits.extend(positions.iter().map(|&(_, at)| at as usize));
+    }
+    // Too few anchors for `min_copied` words: not worth aligning.
     if 3 * anchored < min_copied {
         return (0, Vec::new());
     }
+    hits.sort_unstable();
+    hits.dedup();
     let mut copied = vec![false; own.len()];
     let mut found = Vec::new();
     let reach = 2 * own.len() + 10;
@@ -150,7 +148,7 @@ fn align(
             }
         }
         // No stretch holds more anchors than the best one: when the stretches left cannot
-        // hold the words still missing, by the same measure as above, no diff is run.
+        // hold the words still missing, by the same measure as above, none is aligned.
         let needed = min_copied.saturating_sub(copied_words);
         if best.1 - best.0 < 2 || 3 * (best.1 - best.0) * (MAX_STRETCHES - round) < needed {
             break;
