@@ -19,7 +19,7 @@ use super::Options;
 use super::exact::ParaRef;
 use super::fingerprint::{is_prose, kgram_hashes};
 use super::near::words_into;
-use super::shared_runs::shared_runs;
+use super::shared_runs::{PairIndex, shared_runs_within};
 use crate::document::{DocId, Document};
 
 /// Words per anchor when looking for where a paragraph lies in the other document.
@@ -68,6 +68,8 @@ struct Words {
     ranges: Vec<Range<usize>>,
     /// The document's word 3-grams with their positions, sorted.
     anchors: Vec<(u64, u32)>,
+    /// Where each pair of its words is, for aligning paragraphs with stretches of it.
+    pairs: PairIndex,
 }
 
 impl Words {
@@ -96,6 +98,7 @@ impl Words {
         }
         anchors.sort_unstable();
         Self {
+            pairs: PairIndex::of(&words),
             words,
             para_of,
             ranges,
@@ -155,14 +158,13 @@ fn align(
         }
         let start = hits[best.0].saturating_sub(own.len() / 4 + 2);
         let end = (hits[best.1 - 1] + ANCHOR + own.len() / 4 + 2).min(other.words.len());
-        let stretch = &other.words[start..end];
-        for run in shared_runs(own, stretch) {
+        for run in shared_runs_within(own, &other.words, &other.pairs, start..end) {
             let words = copied[run.old_index..run.old_end()].iter_mut();
             for (offset, copied) in words.enumerate() {
                 if !*copied {
                     *copied = true;
                     copied_words += 1;
-                    found.push(start + run.new_index + offset);
+                    found.push(run.new_index + offset);
                 }
             }
         }

@@ -11,6 +11,8 @@
 //! each place of the other text. The cost grows with the texts' lengths and the number
 //! of shared word pairs, not with their product.
 
+use std::ops::Range;
+
 /// A run of equal words: `len` words from `old_index` in the first text and from
 /// `new_index` in the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,26 +32,47 @@ fn pair(words: &[u32], at: usize) -> u64 {
     (u64::from(words[at]) << 32) | u64::from(words[at + 1])
 }
 
-/// The maximal runs of two equal words or more: those not extending one before them.
-fn maximal_runs(old: &[u32], new: &[u32]) -> Vec<Run> {
-    if old.len() < 2 || new.len() < 2 {
-        return Vec::new();
+/// Where each pair of consecutive words of a text starts: built once for a text that
+/// many others are aligned with.
+pub struct PairIndex {
+    /// (pair, place), sorted.
+    entries: Vec<(u64, u32)>,
+}
+
+impl PairIndex {
+    pub fn of(words: &[u32]) -> Self {
+        let mut entries: Vec<(u64, u32)> = (0..words.len().saturating_sub(1))
+            .map(|j| (pair(words, j), j as u32))
+            .collect();
+        entries.sort_unstable();
+        Self { entries }
     }
-    let mut index: Vec<(u64, u32)> = (0..new.len() - 1)
-        .map(|j| (pair(new, j), j as u32))
-        .collect();
-    index.sort_unstable();
+
+    /// The places in `within` where the pair `key` starts and ends.
+    fn places(&self, key: u64, within: &Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let from = self.entries.partition_point(|&(k, _)| k < key);
+        let same = &self.entries[from..];
+        let same = &same[..same.partition_point(|&(k, _)| k == key)];
+        let first = same.partition_point(|&(_, j)| (j as usize) < within.start);
+        let end = within.end;
+        same[first..]
+            .iter()
+            .map(|&(_, j)| j as usize)
+            .take_while(move |&j| j + 1 < end)
+    }
+}
+
+/// The maximal runs of two equal words or more between `old` and `new[within]`: those
+/// not extending one before them.
+fn maximal_runs(old: &[u32], new: &[u32], index: &PairIndex, within: &Range<usize>) -> Vec<Run> {
     let mut runs = Vec::new();
-    for i in 0..old.len() - 1 {
-        let key = pair(old, i);
-        let from = index.partition_point(|&(k, _)| k < key);
-        for &(_, j) in index[from..].iter().take_while(|&&(k, _)| k == key) {
-            let j = j as usize;
-            if i > 0 && j > 0 && old[i - 1] == new[j - 1] {
+    for i in 0..old.len().saturating_sub(1) {
+        for j in index.places(pair(old, i), within) {
+            if i > 0 && j > within.start && old[i - 1] == new[j - 1] {
                 continue;
             }
             let mut len = 2;
-            while i + len < old.len() && j + len < new.len() && old[i + len] == new[j + len] {
+            while i + len < old.len() && j + len < within.end && old[i + len] == new[j + len] {
                 len += 1;
             }
             runs.push(Run {
@@ -124,9 +147,21 @@ struct Cell {
 /// start at a pair, after the best chain ending before it in both texts, or go on from
 /// the pair before it; runs are cut anywhere, so two overlapping runs are both used in
 /// part when that covers more.
+#[cfg(test)]
 pub fn shared_runs(old: &[u32], new: &[u32]) -> Vec<Run> {
+    shared_runs_within(old, new, &PairIndex::of(new), 0..new.len())
+}
+
+/// [`shared_runs`] of `old` and `new[within]`, `index` being `new`'s; the places in `new`
+/// of the runs are those in `new`, not in the stretch.
+pub fn shared_runs_within(
+    old: &[u32],
+    new: &[u32],
+    index: &PairIndex,
+    within: Range<usize>,
+) -> Vec<Run> {
     let mut cells: Vec<Cell> = Vec::new();
-    for run in maximal_runs(old, new) {
+    for run in maximal_runs(old, new, index, &within) {
         for k in 0..run.len {
             let previous = if k == 0 {
                 NONE
@@ -144,9 +179,22 @@ pub fn shared_runs(old: &[u32], new: &[u32]) -> Vec<Run> {
             });
         }
     }
-    let mut order: Vec<u32> = (0..cells.len() as u32).collect();
-    order.sort_unstable_by_key(|&c| (cells[c as usize].old, cells[c as usize].new));
-    let mut best_up_to = BestUpTo::new(new.len());
+    // Cells grouped by their place in `old` (a counting sort): a row's cells only follow
+    // those of rows before it, in whatever order they come.
+    let mut row_starts = vec![0u32; old.len() + 1];
+    for cell in &cells {
+        row_starts[cell.old as usize + 1] += 1;
+    }
+    for i in 1..row_starts.len() {
+        row_starts[i] += row_starts[i - 1];
+    }
+    let mut order = vec![0u32; cells.len()];
+    for (c, cell) in cells.iter().enumerate() {
+        let slot = &mut row_starts[cell.old as usize];
+        order[*slot as usize] = c as u32;
+        *slot += 1;
+    }
+    let mut best_up_to = BestUpTo::new(within.len());
     let mut best = (0, NONE);
     let mut row_start = 0;
     while row_start < order.len() {
@@ -157,7 +205,7 @@ pub fn shared_runs(old: &[u32], new: &[u32]) -> Vec<Run> {
                 .take_while(|&&c| cells[c as usize].old == row)
                 .count();
         for &c in &order[row_start..row_end] {
-            let (before, after) = best_up_to.before(cells[c as usize].new as usize);
+            let (before, after) = best_up_to.before(cells[c as usize].new as usize - within.start);
             let previous = cells[c as usize].previous;
             let carried = (previous != NONE).then(|| {
                 let previous = &cells[previous as usize];
@@ -174,7 +222,7 @@ pub fn shared_runs(old: &[u32], new: &[u32]) -> Vec<Run> {
         for &c in &order[row_start..row_end] {
             let cell = &cells[c as usize];
             if cell.closed > 0 {
-                best_up_to.insert(cell.new as usize, cell.closed, c);
+                best_up_to.insert(cell.new as usize - within.start, cell.closed, c);
                 if cell.closed > best.0 {
                     best = (cell.closed, c);
                 }
@@ -292,6 +340,21 @@ mod tests {
                 ends = (run.old_end(), run.new_index + run.len);
             }
             prop_assert_eq!(covered(&runs), most_shared(&old, &new));
+        }
+
+        #[test]
+        fn runs_within_a_stretch_are_those_of_the_stretch_alone(
+            old in proptest::collection::vec(0u32..4, 0..16),
+            new in proptest::collection::vec(0u32..4, 0..32),
+            cut in (0usize..32, 0usize..32),
+        ) {
+            let (start, end) = (cut.0.min(cut.1).min(new.len()), cut.0.max(cut.1).min(new.len()));
+            let within = shared_runs_within(&old, &new, &PairIndex::of(&new), start..end);
+            let alone: Vec<Run> = shared_runs(&old, &new[start..end])
+                .into_iter()
+                .map(|run| Run { new_index: run.new_index + start, ..run })
+                .collect();
+            prop_assert_eq!(within, alone);
         }
     }
 }
