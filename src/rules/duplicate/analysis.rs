@@ -19,6 +19,7 @@ use super::Options;
 use super::copies::find_copies;
 use super::exact::{ExactIndex, find_blocks};
 use super::fingerprint::candidate_pairs;
+use super::minhash::mix;
 use super::near::find_near_and_fingerprint;
 use super::report::is_item_or_heading;
 use super::reuse::find_reuse;
@@ -87,7 +88,9 @@ impl Analysis {
         reported: &[bool],
     ) -> Vec<Reuse> {
         let mut taken: KeySet<u64> = KeySet::default();
-        let key = |doc: DocId, para: usize| ((doc as u64) << 32) | para as u64;
+        // The sets pass keys through as their hash: a (document, paragraph) pair is mixed
+        // (one to one) so that its bits are spread.
+        let key = |doc: DocId, para: usize| mix(((doc as u64) << 32) | para as u64);
         for block in &self.blocks {
             for offset in 0..block.paragraph_count() {
                 taken.insert(key(block.doc, block.first + offset));

@@ -10,6 +10,7 @@
 //! more of whose text lies in reused paragraphs are kept, so shared text is reported
 //! once, in the document that took it.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -68,8 +69,9 @@ struct Words {
     ranges: Vec<Range<usize>>,
     /// The document's word 3-grams with their positions, sorted.
     anchors: Vec<(u64, u32)>,
-    /// Where each pair of its words is, for aligning paragraphs with stretches of it.
-    pairs: PairIndex,
+    /// Where each pair of its words is, for aligning paragraphs with stretches of it:
+    /// made when a first paragraph is aligned, as most pairs of documents need none.
+    pairs: OnceCell<PairIndex>,
 }
 
 impl Words {
@@ -98,7 +100,7 @@ impl Words {
         }
         anchors.sort_unstable();
         Self {
-            pairs: PairIndex::of(&words),
+            pairs: OnceCell::new(),
             words,
             para_of,
             ranges,
@@ -158,7 +160,8 @@ fn align(
         }
         let start = hits[best.0].saturating_sub(own.len() / 4 + 2);
         let end = (hits[best.1 - 1] + ANCHOR + own.len() / 4 + 2).min(other.words.len());
-        for run in shared_runs_within(own, &other.words, &other.pairs, start..end) {
+        let pairs = other.pairs.get_or_init(|| PairIndex::of(&other.words));
+        for run in shared_runs_within(own, &other.words, pairs, start..end) {
             let words = copied[run.old_index..run.old_end()].iter_mut();
             for (offset, copied) in words.enumerate() {
                 if !*copied {
