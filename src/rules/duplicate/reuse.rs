@@ -108,6 +108,20 @@ impl Words {
         }
     }
 
+    /// Per paragraph, how many of its anchors are found in `other`: one walk through both
+    /// sorted lists.
+    fn anchored_in(&self, other: &Words) -> Vec<usize> {
+        let mut counts = vec![0; self.ranges.len()];
+        let mut theirs = other.anchors.iter().map(|&(h, _)| h).peekable();
+        for &(anchor, at) in &self.anchors {
+            while theirs.next_if(|&h| h < anchor).is_some() {}
+            if theirs.peek() == Some(&anchor) {
+                counts[self.para_of[at as usize] as usize] += 1;
+            }
+        }
+        counts
+    }
+
     fn positions(&self, anchor: u64) -> &[(u64, u32)] {
         let from = self.anchors.partition_point(|&(h, _)| h < anchor);
         let to = from + self.anchors[from..].partition_point(|&(h, _)| h == anchor);
@@ -212,12 +226,17 @@ fn one_way(
     let ((a_id, a_words), (b_id, b_words)) = (a, b);
     let mut found = Vec::new();
     let mut reused_words = 0;
+    let anchored = a_words.anchored_in(b_words);
     for (para, range) in a_words.ranges.iter().enumerate() {
         let own = &a_words.words[range.clone()];
         if own.len() < options.reuse_min_words || !eligible(a_id, para) {
             continue;
         }
         let min_copied = (options.reuse_share * own.len() as f64).ceil() as usize;
+        // As `align` would find, for all paragraphs at once.
+        if 3 * anchored[para] < min_copied {
+            continue;
+        }
         let (copied, positions) = align(own, b_words, min_copied, scratch);
         if copied < min_copied {
             continue;
