@@ -277,15 +277,24 @@ pub struct FoundDate {
 impl FoundDate {
     /// The value in a document whose dates are written in `order`.
     pub fn in_order(&self, order: Option<Order>) -> Option<NaiveDate> {
-        let Some(alt) = self.alt else {
-            return self.value;
-        };
-        let slash = self.text.contains('/');
-        // `value` is the month-first reading with slashes, day-first otherwise.
-        match (order, slash) {
-            (Some(Order::Mdy), false) | (Some(Order::Dmy | Order::Ymd), true) => Some(alt),
-            _ => self.value,
-        }
+        in_order(&self.text, self.value, self.alt, order)
+    }
+}
+
+/// The value of the date written `text`, read `value` (month first with slashes, day first
+/// otherwise) or `alt`, in a document whose dates are written in `order`.
+pub fn in_order(
+    text: &str,
+    value: Option<NaiveDate>,
+    alt: Option<NaiveDate>,
+    order: Option<Order>,
+) -> Option<NaiveDate> {
+    let Some(alt) = alt else {
+        return value;
+    };
+    match (order, text.contains('/')) {
+        (Some(Order::Mdy), false) | (Some(Order::Dmy | Order::Ymd), true) => Some(alt),
+        _ => value,
     }
 }
 

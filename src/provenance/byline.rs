@@ -84,7 +84,7 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
     let date_only = (dates.len() == 1 && {
         let rest: usize = line.chars().count() - dates[0].text.chars().count();
         rest <= 16 && labels.is_empty()
-    }) || (!dates.is_empty() && is_dateline(line, data));
+    }) || (!dates.is_empty() && is_dateline(line, &dates, data));
     // `Le Monde | 04.05.2015 • Par Martin Dupont`: an author label after a separator.
     let author_after_separator = labels.iter().any(|f| {
         f.label == Label::Author
@@ -246,9 +246,22 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
 
 /// A short line with a date that is not a sentence: `AFP 30 avril 2015 à 07:19 (Mis à
 /// jour : 30 avril 2015 à 07:38)`.
-fn is_dateline(line: &str, data: &MetadataData) -> bool {
+/// The words of the dates do not count: a line with a publication and a revision date
+/// (`Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST`) is no longer a
+/// sentence than one with a date.
+fn is_dateline(line: &str, dates: &[FoundDate], data: &MetadataData) -> bool {
     let trimmed = line.trim();
-    !more_words_than(trimmed, data.max_dateline_words) && !trimmed.ends_with(['.', '?', '!', '。'])
+    if trimmed.ends_with(['.', '?', '!', '。']) {
+        return false;
+    }
+    let mut words = 0;
+    let mut from = 0;
+    for date in dates {
+        words += line[from..date.start.max(from)].split_whitespace().count();
+        from = date.end.max(from);
+    }
+    words += line[from..].split_whitespace().count();
+    words <= data.max_dateline_words
 }
 
 /// A time or an age with little else: `1:39 PM ET`, `8h`, `14 min read`, `1 day ago`,
@@ -278,9 +291,14 @@ pub fn is_timestamp(text: &str) -> bool {
                 .get(i + 1)
                 .is_some_and(|next| next.chars().all(char::is_alphabetic) && next.len() <= 12);
         number && (glued || spaced)
-    }) && words
-        .first()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || words.len() <= 2);
+    }) && (words.len() <= 2
+        || words[0].starts_with(|c: char| c.is_ascii_digit())
+        // `před 2 hodinami`, `vor 3 Stunden`, `il y a 2 jours`: lower-case words before
+        // the number.
+        || words
+            .iter()
+            .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .all(|w| w.chars().all(char::is_lowercase)));
     time || age
 }
 
