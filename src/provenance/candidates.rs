@@ -104,6 +104,8 @@ struct Candidate<T> {
     form: &'static str,
     /// A date on a line that names the author: a byline, not a sentence of the text.
     beside_author: bool,
+    /// A name alone on its line.
+    alone: bool,
 }
 
 /// Chooses the author and the publication date among the bylines of the content `lines`
@@ -148,6 +150,7 @@ pub fn choose(
                 score: score + if has_date { 0.5 } else { 0.0 },
                 form,
                 beside_author: false,
+                alone: false,
             });
         }
         // `3 Jan 2019 02.00 EST Last modified on 16 Jan 2019`: the date before a revision
@@ -185,6 +188,7 @@ pub fn choose(
                 score,
                 form,
                 beside_author: has_author,
+                alone: false,
             });
         }
     }
@@ -247,7 +251,31 @@ pub fn choose(
                 "name beside a date"
             },
             beside_author: false,
+            alone: true,
         });
+    }
+    // `Jane Doe` over `Daily Planet March 3, 2021`: a name alone on its line just above a
+    // name beside a date is the person; the name beside the date is the outlet's.
+    let outlets: Vec<usize> = authors
+        .iter()
+        .filter(|c| !c.alone && c.form == "name beside a date")
+        .map(|c| c.index)
+        .filter(|&i| {
+            authors
+                .iter()
+                .any(|a| a.alone && a.index < i && a.index + NAME_TO_DATE >= i)
+        })
+        .collect();
+    for c in &mut authors {
+        if !c.alone && outlets.contains(&c.index) {
+            c.score = f32::MIN;
+        } else if c.alone
+            && outlets
+                .iter()
+                .any(|&i| c.index < i && c.index + NAME_TO_DATE >= i)
+        {
+            c.score += 1.0;
+        }
     }
     if authors.is_empty() && dates.is_empty() {
         return Chosen::default();
