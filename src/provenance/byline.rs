@@ -293,12 +293,13 @@ pub fn is_timestamp(text: &str) -> bool {
         number && (glued || spaced)
     }) && (words.len() <= 2
         || words[0].starts_with(|c: char| c.is_ascii_digit())
-        // `před 2 hodinami`, `vor 3 Stunden`, `il y a 2 jours`: lower-case words before
-        // the number.
-        || words
-            .iter()
-            .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
-            .all(|w| w.chars().all(char::is_lowercase)));
+        // `před 2 hodinami`, `vor 3 Stunden`: lower-case words, the number, and its unit
+        // last.
+        || (words.len() >= 3
+            && words[words.len() - 2].bytes().all(|b| b.is_ascii_digit())
+            && words[..words.len() - 2]
+                .iter()
+                .all(|w| w.chars().all(char::is_lowercase))));
     time || age
 }
 
@@ -571,6 +572,27 @@ mod tests {
             date("Last modified on 3 March 2020"),
             Some(("2020-03-03".into(), Some(Label::Updated)))
         );
+    }
+
+    #[test]
+    fn ages_and_dated_lines() {
+        assert!(is_timestamp("před 3 hodinami"));
+        assert!(is_timestamp("vor 2 Stunden"));
+        assert!(is_timestamp("5 hours ago"));
+        assert!(!is_timestamp("in the 21st C..."));
+        assert!(!is_timestamp("Chapter 2 Summary"));
+        // Two dates do not make a dateline too long to be one.
+        assert_eq!(
+            date("Fri 5 Mar 2021 09.30 GMT Last modified on Mon 8 Mar 2021 11.02 GMT"),
+            Some(("2021-03-05".into(), None))
+        );
+        let byline = parse(
+            "APN 12 mars 2019 à 08:15 (Mis à jour : 12 mars 2019 à 09:40)",
+            MetadataData::for_tests(),
+        )
+        .expect("a dateline");
+        let labels: Vec<_> = byline.dates.iter().map(|(_, label)| *label).collect();
+        assert_eq!(labels, [None, Some(Label::Updated)]);
     }
 
     #[test]
