@@ -3,7 +3,7 @@
 
 use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::labels::{find_labels, is_separator};
-use crate::provenance::names::{ends_names, is_handle, names_end};
+use crate::provenance::names::{ends_names, is_handle, mixes_capitals, names_end};
 use crate::text::{is_cjk, more_words_than};
 
 /// A field read from a byline: the label, and the value with its byte range in the line.
@@ -189,6 +189,16 @@ fn names_at(
     if !ends_names(rest) || value.is_empty() {
         return None;
     }
+    // In a line in capitals, a capital says nothing: names followed by more words
+    // (`BY EXERCISING ANY RIGHTS TO THE WORK`) are a sentence.
+    if !line.chars().any(char::is_lowercase)
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
     let text = &line[start..start + end];
     Some((
         text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -217,6 +227,9 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
         })
         .unwrap_or(end);
     let names = &line[lead..end];
+    if mixes_capitals(names) {
+        return None;
+    }
     let rest = line[end..].trim_start_matches(|c: char| {
         c.is_whitespace() || is_separator(c) || matches!(c, ',' | '-' | '–' | '—' | '/')
     });
@@ -283,7 +296,8 @@ pub fn is_timestamp(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let age = words.iter().enumerate().any(|(i, w)| {
         let unit = w.trim_start_matches(|c: char| c.is_ascii_digit());
-        let number = unit.len() < w.len();
+        // An age is counted in few digits: `29263 for` is an issue number.
+        let number = unit.len() < w.len() && w.len() - unit.len() <= 3;
         let glued =
             (1..=3).contains(&unit.chars().count()) && unit.chars().all(char::is_alphabetic);
         let spaced = unit.is_empty()
@@ -553,6 +567,11 @@ mod tests {
             Some("Jane Doe and John Roe")
         );
         assert_eq!(author("By Quoting Out-of-context McNally Turns a"), None);
+        assert_eq!(
+            author("BY EXERCISING ANY RIGHTS TO THE WORK PROVIDED HERE, YOU ACCEPT"),
+            None
+        );
+        assert_eq!(author("Fix PR 29263 for the parser"), None);
         assert_eq!(
             author("New York, a city of eight million, woke up late."),
             None

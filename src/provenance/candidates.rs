@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::byline::{Byline, is_timestamp};
-use super::names::{list_people, plausible_name, reads_as_names};
+use super::names::{list_people, mixes_capitals, plausible_name, reads_as_names};
 use crate::data::metadata::{Label, MetadataData, in_order};
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
@@ -210,6 +210,8 @@ pub fn choose(
             || text.split_whitespace().count() > MAX_NAME_LINE_WORDS
             || !reads_as_names(text)
             || text.ends_with('.')
+            || mixes_capitals(text)
+            || title.is_some_and(|t| t.line == line)
             || bylines.iter().any(|(l, _, _)| *l == line)
         {
             continue;
@@ -357,6 +359,12 @@ pub fn choose(
     let mut best_author: Option<&Candidate<Found>> = None;
     for c in &mut authors {
         match place(c.index, false) {
+            // A bare name is a byline where a headline or an article stands by it: in a
+            // document with neither (a changelog, a licence), a name beside a date is an
+            // entry of a list.
+            Some(bonus) if c.alone && bonus <= 0.0 && article.is_none() => {
+                c.score += bonus - 0.5;
+            }
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }
