@@ -101,9 +101,9 @@ pub struct MetadataData {
     pub source_in_brackets: Regex,
     /// (label in lower case, what it introduces), longest first so `posted by` wins over `posted`.
     pub labels: Vec<(String, Label)>,
-    /// For each first character of a label, the indices of the labels it starts, in the
-    /// order of `labels`.
-    pub labels_by_first: FxHashMap<char, Vec<usize>>,
+    /// For the first two characters of a label, the indices of the labels they start, in
+    /// the order of `labels`: a word of a line is compared with those only.
+    pub labels_by_first: FxHashMap<(char, char), Vec<usize>>,
     /// Labels that take a name after a space: `By Lang Ping`, `Von Anna Schmidt`.
     pub name_labels: Vec<String>,
     pub dates: Vec<DatePattern>,
@@ -182,10 +182,16 @@ impl MetadataData {
                 .then(a.0.cmp(&b.0))
         });
         labels.dedup();
-        let mut labels_by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        let mut labels_by_first: FxHashMap<(char, char), Vec<usize>> = FxHashMap::default();
         for (i, (label, _)) in labels.iter().enumerate() {
-            if let Some(c) = label.chars().next() {
-                labels_by_first.entry(c).or_default().push(i);
+            let mut chars = label.chars();
+            match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) => labels_by_first.entry((a, b)).or_default().push(i),
+                _ => {
+                    return Err(format!(
+                        "label `{label}`: a label has two characters or more"
+                    ));
+                }
             }
         }
         let dates = file
