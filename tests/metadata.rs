@@ -209,3 +209,124 @@ fn a_changed_file_with_a_stale_manifest_hash_fails_the_check() {
             .contains("M008 file changed since its manifest entry")
     );
 }
+
+/// The author and the date each byline form of the fixtures gives, with their lines: the
+/// publication date, not the revision date beside it; the person, not the outlet.
+#[test]
+fn byline_forms_give_their_values() {
+    let cases = [
+        (
+            "missing-date/en_weekday_dotted_time_and_revision.txt",
+            Value::Null,
+            json!(["2021-03-05", "text", 5]),
+        ),
+        (
+            "missing-date/fr_agency_date_and_update.txt",
+            Value::Null,
+            json!(["2019-03-12", "text", 3]),
+        ),
+        (
+            "missing-date/en_byline_and_date_on_one_line.txt",
+            json!(["Maria Lindqvist", "text", 23]),
+            json!(["2018-06-04", "text", 23]),
+        ),
+        (
+            "missing-date/pt_date_under_empty_list_items.txt",
+            Value::Null,
+            json!(["2020-05-14", "text", 12]),
+        ),
+        (
+            "missing-date/event_date_in_the_text.txt",
+            Value::Null,
+            Value::Null,
+        ),
+        (
+            "missing-author/cs_name_and_relative_age.txt",
+            json!(["Petr Novák", "text", 3]),
+            Value::Null,
+        ),
+        (
+            "missing-author/en_name_over_outlet_and_date.txt",
+            json!(["Maria Lindqvist", "text", 3]),
+            json!(["2019-05-02", "text", 5]),
+        ),
+    ];
+    for (path, author, date) in cases {
+        let path = format!("tests/fixtures/metadata/{path}");
+        let report = meta_json(&["--isolated", &path]);
+        let doc = &report["documents"][0];
+        assert_eq!(cell(doc, "author"), author, "{path}");
+        assert_eq!(cell(doc, "date"), date, "{path}");
+    }
+}
+
+/// Byline labels and month names of the user's, in a file the configuration names, are
+/// read beside the built-in ones.
+#[test]
+fn user_files_add_byline_labels_and_month_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = "Sekolah baru dibuka di desa\n\nOleh Siti Rahma\nDiterbitkan 7 Maret 2021\n\nSekolah baru itu dibuka pada hari Senin dan menerima dua ratus murid dari desa-desa di sekitarnya, kata kepala sekolah kepada wartawan.\n";
+    std::fs::write(dir.path().join("page.txt"), page).expect("write page");
+    let page = dir.path().join("page.txt");
+    let page = page.to_str().expect("utf-8 path");
+    let before = meta_json(&["--isolated", page]);
+    assert_eq!(cell(&before["documents"][0], "author"), Value::Null);
+    assert_eq!(cell(&before["documents"][0], "date"), Value::Null);
+
+    // `Oleh` takes a name after a space, as `By` does; `Diterbitkan` labels the date.
+    let data = r#"
+name_labels = ["oleh"]
+
+[labels]
+author = ["oleh"]
+date = ["diterbitkan"]
+
+[[language]]
+code = "id"
+order = "dmy"
+months = [
+    ["jan", "januari"], ["feb", "februari"], ["mar", "maret"], ["apr", "april"],
+    ["mei"], ["jun", "juni"], ["jul", "juli"], ["agu", "agustus"],
+    ["sep", "september"], ["okt", "oktober"], ["nov", "november"], ["des", "desember"],
+]
+"#;
+    std::fs::write(dir.path().join("bylines.toml"), data).expect("write data");
+    std::fs::write(
+        dir.path().join("corpuslint.toml"),
+        "[metadata]\ndata_files = [\"bylines.toml\"]\n",
+    )
+    .expect("write config");
+    let config = dir.path().join("corpuslint.toml");
+    let after = meta_json(&["--config", config.to_str().expect("utf-8 path"), page]);
+    let doc = &after["documents"][0];
+    assert_eq!(cell(doc, "author"), json!(["Siti Rahma", "text", 3]));
+    assert_eq!(cell(doc, "date"), json!(["2021-03-07", "text", 4]));
+}
+
+/// A data file whose language does not list twelve months is a configuration error that
+/// points into it.
+#[test]
+fn a_data_file_with_eleven_months_is_a_configuration_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("bylines.toml"),
+        "[[language]]\ncode = \"xx\"\nmonths = [[\"a\"], [\"b\"]]\n",
+    )
+    .expect("write data");
+    std::fs::write(
+        dir.path().join("corpuslint.toml"),
+        "[metadata]\ndata_files = [\"bylines.toml\"]\n",
+    )
+    .expect("write config");
+    std::fs::write(dir.path().join("page.txt"), "Some text.\n").expect("write page");
+    let output = Command::cargo_bin("corpuslint")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["meta", "page.txt"])
+        .output()
+        .expect("run corpuslint meta");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bylines.toml"), "{stderr}");
+    assert!(stderr.contains("12 months"), "{stderr}");
+}

@@ -22,12 +22,18 @@ struct File {
     language: Vec<LanguageEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A language's month names and date order, as `rules/dates.toml` and the user's files
+/// give them.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LanguageEntry {
-    code: String,
-    order: Order,
-    months: Vec<Vec<String>>,
+pub struct LanguageEntry {
+    /// ISO 639-1 code, as the stop word lists name languages.
+    pub code: String,
+    /// The order of its numeric dates; a user's entry for a known language may leave it out.
+    #[serde(default)]
+    pub order: Option<Order>,
+    /// Twelve lists of spellings, January first.
+    pub months: Vec<Vec<String>>,
 }
 
 /// Month names of every language, and each language's date order.
@@ -45,24 +51,39 @@ impl Months {
     pub fn parse(text: &str) -> Result<Self, String> {
         let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut months = Months::default();
-        for language in file.language {
-            if language.months.len() != 12 {
-                return Err(format!("language `{}`: not 12 months", language.code));
+        for language in &file.language {
+            if language.order.is_none() {
+                return Err(format!("language `{}`: no order", language.code));
             }
-            for (i, spellings) in language.months.iter().enumerate() {
-                for name in spellings {
-                    let name = name.to_lowercase();
-                    months.longest = months.longest.max(name.len());
-                    // The first language to spell a month so keeps it.
-                    months
-                        .names
-                        .entry(name)
-                        .or_insert(u32::try_from(i + 1).unwrap_or(1));
-                }
-            }
-            months.orders.insert(language.code, language.order);
+            months.add(language)?;
         }
         Ok(months)
+    }
+
+    /// Adds a language's spellings, and its order when it gives one; the spellings of
+    /// languages added before keep their month.
+    pub fn add(&mut self, language: &LanguageEntry) -> Result<(), String> {
+        if language.months.len() != 12 {
+            return Err(format!("language `{}`: not 12 months", language.code));
+        }
+        for (i, spellings) in language.months.iter().enumerate() {
+            for name in spellings {
+                let name = name.to_lowercase();
+                let name = name.strip_suffix('.').unwrap_or(&name);
+                if name.is_empty() {
+                    continue;
+                }
+                self.longest = self.longest.max(name.len());
+                // The first language to spell a month so keeps it.
+                self.names
+                    .entry(name.to_string())
+                    .or_insert(u32::try_from(i + 1).unwrap_or(1));
+            }
+        }
+        if let Some(order) = language.order {
+            self.orders.insert(language.code.clone(), order);
+        }
+        Ok(())
     }
 
     /// The month `word` names, in any case, with or without a final full stop.

@@ -23,6 +23,33 @@ struct File {
     date: Vec<DateEntry>,
 }
 
+/// A file of the user's beside `rules/metadata.toml` and `rules/dates.toml`: byline labels
+/// and month names of their own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserFile {
+    /// Labels added to those of `rules/metadata.toml`.
+    #[serde(default)]
+    pub labels: UserLabels,
+    /// Labels that take a name after a space (`By`-like), added to `name_labels`.
+    #[serde(default)]
+    pub name_labels: Vec<String>,
+    /// Month names and date orders, as in `rules/dates.toml`.
+    #[serde(default)]
+    pub language: Vec<dates::LanguageEntry>,
+}
+
+/// Labels of a user's file: every list may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UserLabels {
+    pub author: Vec<String>,
+    pub date: Vec<String>,
+    pub updated: Vec<String>,
+    pub source: Vec<String>,
+    pub other: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
@@ -74,9 +101,9 @@ pub struct MetadataData {
     pub source_in_brackets: Regex,
     /// (label in lower case, what it introduces), longest first so `posted by` wins over `posted`.
     pub labels: Vec<(String, Label)>,
-    /// For each first character of a label, the indices of the labels it starts, in the
-    /// order of `labels`.
-    pub labels_by_first: FxHashMap<char, Vec<usize>>,
+    /// For the first two characters of a label, the indices of the labels they start, in
+    /// the order of `labels`: a word of a line is compared with those only.
+    pub labels_by_first: FxHashMap<(char, char), Vec<usize>>,
     /// Labels that take a name after a space: `By Lang Ping`, `Von Anna Schmidt`.
     pub name_labels: Vec<String>,
     pub dates: Vec<DatePattern>,
@@ -100,6 +127,22 @@ impl MetadataData {
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
+        Self::with_user(text, &[])
+    }
+
+    /// The built-in data with the user's files (`(path, contents)`) added: their labels
+    /// beside the built-in ones, their month names after those of `rules/dates.toml`.
+    pub fn builtin_with(user: &[(&str, &str)]) -> Result<Self, String> {
+        let files = user
+            .iter()
+            .map(|(path, text)| {
+                toml::from_str::<UserFile>(text).map_err(|e| format!("{path}: {}", e.message()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Self::with_user(METADATA_TOML, &files)
+    }
+
+    fn with_user(text: &str, user: &[UserFile]) -> Result<Self, String> {
         let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut labels = Vec::new();
         let groups = [
@@ -112,16 +155,43 @@ impl MetadataData {
         for (words, label) in groups {
             labels.extend(words.iter().map(|w| (w.to_lowercase(), label)));
         }
+        let mut name_labels: Vec<String> =
+            file.name_labels.iter().map(|l| l.to_lowercase()).collect();
+        let mut months =
+            Months::parse(dates::DATES_TOML).map_err(|e| format!("rules/dates.toml: {e}"))?;
+        for extra in user {
+            let groups = [
+                (&extra.labels.author, Label::Author),
+                (&extra.labels.date, Label::Date),
+                (&extra.labels.updated, Label::Updated),
+                (&extra.labels.source, Label::Source),
+                (&extra.labels.other, Label::Other),
+            ];
+            for (words, label) in groups {
+                labels.extend(words.iter().map(|w| (w.to_lowercase(), label)));
+            }
+            name_labels.extend(extra.name_labels.iter().map(|l| l.to_lowercase()));
+            for language in &extra.language {
+                months.add(language)?;
+            }
+        }
         labels.sort_by(|a, b| {
             b.0.chars()
                 .count()
                 .cmp(&a.0.chars().count())
                 .then(a.0.cmp(&b.0))
         });
-        let mut labels_by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        labels.dedup();
+        let mut labels_by_first: FxHashMap<(char, char), Vec<usize>> = FxHashMap::default();
         for (i, (label, _)) in labels.iter().enumerate() {
-            if let Some(c) = label.chars().next() {
-                labels_by_first.entry(c).or_default().push(i);
+            let mut chars = label.chars();
+            match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) => labels_by_first.entry((a, b)).or_default().push(i),
+                _ => {
+                    return Err(format!(
+                        "label `{label}`: a label has two characters or more"
+                    ));
+                }
             }
         }
         let dates = file
@@ -149,11 +219,10 @@ impl MetadataData {
                 .map_err(|e| format!("source_in_brackets: {e}"))?,
             labels,
             labels_by_first,
-            name_labels: file.name_labels.iter().map(|l| l.to_lowercase()).collect(),
+            name_labels,
             dates,
             this_year: chrono::Local::now().year(),
-            months: Months::parse(dates::DATES_TOML)
-                .map_err(|e| format!("rules/dates.toml: {e}"))?,
+            months,
         })
     }
 
@@ -277,15 +346,24 @@ pub struct FoundDate {
 impl FoundDate {
     /// The value in a document whose dates are written in `order`.
     pub fn in_order(&self, order: Option<Order>) -> Option<NaiveDate> {
-        let Some(alt) = self.alt else {
-            return self.value;
-        };
-        let slash = self.text.contains('/');
-        // `value` is the month-first reading with slashes, day-first otherwise.
-        match (order, slash) {
-            (Some(Order::Mdy), false) | (Some(Order::Dmy | Order::Ymd), true) => Some(alt),
-            _ => self.value,
-        }
+        in_order(&self.text, self.value, self.alt, order)
+    }
+}
+
+/// The value of the date written `text`, read `value` (month first with slashes, day first
+/// otherwise) or `alt`, in a document whose dates are written in `order`.
+pub fn in_order(
+    text: &str,
+    value: Option<NaiveDate>,
+    alt: Option<NaiveDate>,
+    order: Option<Order>,
+) -> Option<NaiveDate> {
+    let Some(alt) = alt else {
+        return value;
+    };
+    match (order, text.contains('/')) {
+        (Some(Order::Mdy), false) | (Some(Order::Dmy | Order::Ymd), true) => Some(alt),
+        _ => value,
     }
 }
 
@@ -366,6 +444,36 @@ mod tests {
             data.find_dates("no date in this line, just 2019 and 45")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn user_files_add_labels_and_month_names() {
+        let user = r#"
+name_labels = ["oleh"]
+[labels]
+author = ["oleh"]
+[[language]]
+code = "id"
+months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu"], ["sep"], ["okt"], ["nov"], ["des"]]
+"#;
+        let data = MetadataData::builtin_with(&[("mine.toml", user)]).expect("compiles");
+        let dates = data.find_dates("7 Maret 2021");
+        assert_eq!(
+            dates.first().and_then(|d| d.value).map(|d| d.to_string()),
+            Some("2021-03-07".into())
+        );
+        assert!(
+            data.labels
+                .iter()
+                .any(|(l, k)| l == "oleh" && *k == Label::Author)
+        );
+        assert!(data.name_labels.iter().any(|l| l == "oleh"));
+        // A language without an order has none; the built-in ones keep theirs.
+        assert_eq!(data.order("id"), None);
+        assert_eq!(data.order("de"), Some(Order::Dmy));
+        let eleven = user.replace(r#"["des"]"#, "").replace(", ]", "]");
+        assert!(MetadataData::builtin_with(&[("mine.toml", &eleven)]).is_err());
+        assert!(MetadataData::builtin_with(&[("mine.toml", "unknown = 1")]).is_err());
     }
 
     #[test]

@@ -20,14 +20,15 @@ pub struct RuleData {
 impl RuleData {
     /// Compiles the built-in files of `rules/` with the user's: phrase files
     /// (`(path, contents)`) after the built-in `rules/chrome.toml`, glued-words files after
-    /// `rules/glued_words.toml`, and words to allow beside them.
+    /// `rules/glued_words.toml`, words to allow beside them, and byline labels and month
+    /// names beside `rules/metadata.toml` and `rules/dates.toml`.
     pub fn compile(user: &UserData) -> Result<Self, Error> {
         let mut files = vec![("rules/chrome.toml", phrases::CHROME_TOML)];
         files.extend_from_slice(user.phrase_files);
         let phrases =
             phrases::Phrases::from_files(&files).map_err(|err| Error::RuleData(err.to_string()))?;
-        let metadata = metadata::MetadataData::builtin()
-            .map_err(|err| Error::RuleData(format!("rules/metadata.toml: {err}")))?;
+        let metadata = metadata::MetadataData::builtin_with(user.metadata_files)
+            .map_err(|err| Error::RuleData(format!("metadata data: {err}")))?;
         let mut files = vec![("rules/glued_words.toml", glued_words::GLUED_WORDS_TOML)];
         files.extend_from_slice(user.glued_words_files);
         let mut glued_words =
@@ -52,6 +53,8 @@ pub struct UserData<'a> {
     pub glued_words_files: &'a [(&'a str, &'a str)],
     /// Words that `glued-words` never reports.
     pub glued_words_allow: &'a [String],
+    /// Byline labels and month names, beside `rules/metadata.toml` and `rules/dates.toml`.
+    pub metadata_files: &'a [(&'a str, &'a str)],
 }
 
 #[cfg(test)]

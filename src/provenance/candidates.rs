@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::byline::{Byline, is_timestamp};
-use super::names::{list_people, plausible_name, reads_as_names};
-use crate::data::metadata::{Label, MetadataData};
+use super::names::{list_people, mixes_capitals, plausible_name, reads_as_names};
+use crate::data::metadata::{Label, MetadataData, in_order};
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
 use crate::text::span::Span;
@@ -32,6 +32,8 @@ pub struct FoundDate {
     pub label: Option<Label>,
     pub line: usize,
     pub span: Span,
+    /// The other reading of a numeric date whose day and month could swap.
+    pub alt: Option<NaiveDate>,
 }
 
 /// How sure the text is of a value, from the evidence around it.
@@ -100,6 +102,10 @@ struct Candidate<T> {
     index: usize,
     score: f32,
     form: &'static str,
+    /// A date on a line that names the author: a byline, not a sentence of the text.
+    beside_author: bool,
+    /// A name alone on its line.
+    alone: bool,
 }
 
 /// Chooses the author and the publication date among the bylines of the content `lines`
@@ -143,17 +149,28 @@ pub fn choose(
                 index,
                 score: score + if has_date { 0.5 } else { 0.0 },
                 form,
+                beside_author: false,
+                alone: false,
             });
         }
+        // `3 Jan 2019 02.00 EST Last modified on 16 Jan 2019`: the date before a revision
+        // date on its line is the publication date.
+        let revised_at = b
+            .dates
+            .iter()
+            .find(|(_, label)| *label == Some(Label::Updated))
+            .map(|(d, _)| d.start);
         for (date, label) in &b.dates {
+            let before_revision = label.is_none() && revised_at.is_some_and(|at| date.start < at);
             let (score, form) = match label {
                 Some(Label::Date) => (3.5, "date label"),
                 Some(Label::Updated) => (1.5, "revision date"),
                 _ if has_author => (3.5, "date in a byline"),
+                _ if before_revision => (3.5, "date before a revision date"),
                 _ => (2.5, "dateline"),
             };
             // The day of the crawl, in the site's header, is chrome.
-            let score = if label.is_none() && chrome.contains(line) {
+            let score = if label.is_none() && !before_revision && chrome.contains(line) {
                 score - 1.0
             } else {
                 score
@@ -161,6 +178,7 @@ pub fn choose(
             dates.push(Candidate {
                 value: FoundDate {
                     date: date.value,
+                    alt: date.alt,
                     text: date.text.clone(),
                     label: *label,
                     line: *line,
@@ -169,6 +187,8 @@ pub fn choose(
                 index,
                 score,
                 form,
+                beside_author: has_author,
+                alone: false,
             });
         }
     }
@@ -190,6 +210,8 @@ pub fn choose(
             || text.split_whitespace().count() > MAX_NAME_LINE_WORDS
             || !reads_as_names(text)
             || text.ends_with('.')
+            || mixes_capitals(text)
+            || title.is_some_and(|t| t.line == line)
             || bylines.iter().any(|(l, _, _)| *l == line)
         {
             continue;
@@ -230,7 +252,32 @@ pub fn choose(
             } else {
                 "name beside a date"
             },
+            beside_author: false,
+            alone: true,
         });
+    }
+    // `Jane Doe` over `Daily Planet March 3, 2021`: a name alone on its line just above a
+    // name beside a date is the person; the name beside the date is the outlet's.
+    let outlets: Vec<usize> = authors
+        .iter()
+        .filter(|c| !c.alone && c.form == "name beside a date")
+        .map(|c| c.index)
+        .filter(|&i| {
+            authors
+                .iter()
+                .any(|a| a.alone && a.index < i && a.index + NAME_TO_DATE >= i)
+        })
+        .collect();
+    for c in &mut authors {
+        if !c.alone && outlets.contains(&c.index) {
+            c.score = f32::MIN;
+        } else if c.alone
+            && outlets
+                .iter()
+                .any(|&i| c.index < i && c.index + NAME_TO_DATE >= i)
+        {
+            c.score += 1.0;
+        }
     }
     if authors.is_empty() && dates.is_empty() {
         return Chosen::default();
@@ -270,6 +317,15 @@ pub fn choose(
         let line = lines[index].0;
         layout.comments.iter().any(|&(a, b)| a <= line && line <= b)
     };
+    // Lines are counted from the headline by their words: empty list items (`*`) and
+    // bare separators between them do not push a byline away from it.
+    let mut wordy = Vec::with_capacity(lines.len() + 1);
+    let mut count = 0;
+    wordy.push(0);
+    for &(_, span) in lines {
+        count += usize::from(doc.slice(span).chars().any(char::is_alphanumeric));
+        wordy.push(count);
+    }
     let place = |index: usize, is_date: bool| -> Option<f32> {
         if in_comments(index) {
             return None;
@@ -277,7 +333,7 @@ pub fn choose(
         let mut score = 0.0;
         if let Some(anchor) = anchor
             && (index >= anchor || (index + 1 == anchor && !chrome.contains(&lines[index].0)))
-            && index.saturating_sub(anchor) <= NEAR_TITLE
+            && wordy[index].saturating_sub(wordy[anchor]) <= NEAR_TITLE
         {
             score += 1.0;
         }
@@ -303,6 +359,12 @@ pub fn choose(
     let mut best_author: Option<&Candidate<Found>> = None;
     for c in &mut authors {
         match place(c.index, false) {
+            // A bare name is a byline where a headline or an article stands by it: in a
+            // document with neither (a changelog, a licence), a name beside a date is an
+            // entry of a list.
+            Some(bonus) if c.alone && bonus <= 0.0 && article.is_none() => {
+                c.score += bonus - 0.5;
+            }
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }
@@ -315,15 +377,16 @@ pub fn choose(
         best_author = Some(a);
     }
     for c in &mut dates {
-        match place(c.index, true) {
+        match place(c.index, !c.beside_author) {
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }
+        // A date beside the chosen author, or on the line after it, is the byline's.
         if let Some(a) = best_author
             && c.index + 1 >= a.index
             && c.index <= a.index + NAME_TO_DATE
         {
-            c.score += 1.0;
+            c.score += if c.index <= a.index + 1 { 1.5 } else { 1.0 };
         }
         if c.value.date.is_none() {
             c.score -= 1.0;
@@ -342,25 +405,20 @@ pub fn choose(
     // A revision date only when the page gives no publication date.
     let best_date = best_of(0.0, None).or_else(|| best_of(UPDATED_ALONE, Some(Label::Updated)));
 
-    // Day and month of a numeric date are read in the order of the document's language.
-    let needs_order = dates.iter().any(|c| c.value.text.contains(['/', '.']));
-    let order = needs_order
-        .then(|| {
-            let texts = lines.iter().map(|&(_, span)| doc.slice(span));
-            let stop_words = StopWords::get();
-            stop_words
-                .guess(texts)
-                .and_then(|language| data.order(stop_words.code(language)))
-        })
-        .flatten();
+    // Day and month of a numeric date that could swap are read in the order of the
+    // document's language; guessing the language costs, so it is guessed only then.
+    let order = std::cell::OnceCell::new();
     let reread = |d: &FoundDate| -> FoundDate {
         let mut d = d.clone();
-        if let Some(found) = data
-            .find_dates(&d.text)
-            .into_iter()
-            .find(|f| f.text == d.text)
-        {
-            d.date = found.in_order(order);
+        if let Some(alt) = d.alt {
+            let order = *order.get_or_init(|| {
+                let texts = lines.iter().map(|&(_, span)| doc.slice(span));
+                let stop_words = StopWords::get();
+                stop_words
+                    .guess(texts)
+                    .and_then(|language| data.order(stop_words.code(language)))
+            });
+            d.date = in_order(&d.text, d.date, Some(alt), order);
         }
         d
     };
@@ -394,5 +452,69 @@ pub fn choose(
             .into_iter()
             .chain(best_date.map(|c| c.value.line))
             .min(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provenance::byline;
+
+    /// The date [`choose`] takes from `text`, whose article the page's layout finds from
+    /// 0-based line `article_start` to its end.
+    fn chosen_date(text: &str, article_start: usize) -> Option<String> {
+        let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
+        let data = MetadataData::for_tests();
+        let lines: Vec<(usize, Span)> = doc
+            .line_spans()
+            .enumerate()
+            .filter(|(_, span)| !doc.slice(*span).trim().is_empty())
+            .collect();
+        let bylines: Vec<_> = lines
+            .iter()
+            .filter_map(|&(line, span)| {
+                byline::parse(doc.slice(span), data).map(|b| (line, span, b))
+            })
+            .collect();
+        let last = lines.last().map_or(0, |&(line, _)| line);
+        let layout = || PageLayout {
+            article: Some((article_start, last)),
+            comments: Vec::new(),
+        };
+        let chosen = choose(&doc, &lines, &bylines, None, &HashSet::new(), data, &layout);
+        chosen.date.and_then(|(d, _)| d.date).map(|d| d.to_string())
+    }
+
+    const SENTENCE: &str =
+        "The council met on Thursday evening and agreed to rebuild the bridge over the river.";
+
+    /// A page whose article (as the layout finds it) starts at line 1, with the date alone
+    /// on line `at`, and another at its end (which makes the layout worth asking for).
+    fn page_with_date_at(at: usize) -> String {
+        let mut lines = vec!["A headline for the story".to_string()];
+        while lines.len() < 12 {
+            if lines.len() == at {
+                lines.push("3 March 2021".to_string());
+            } else {
+                lines.push(SENTENCE.to_string());
+            }
+        }
+        lines.push("9 March 2021".to_string());
+        lines.join("\n") + "\n"
+    }
+
+    #[test]
+    fn a_byline_up_to_five_lines_into_the_article_is_its_own() {
+        // A standfirst or a caption may open the article found above the byline.
+        for at in [2, 4, 1 + BYLINE_INSIDE] {
+            assert_eq!(
+                chosen_date(&page_with_date_at(at), 1).as_deref(),
+                Some("2021-03-03"),
+                "date on line {at}"
+            );
+        }
+        // Further into the article, a date alone on its line is the text's.
+        assert_eq!(chosen_date(&page_with_date_at(2 + BYLINE_INSIDE), 1), None);
+        assert_eq!(chosen_date(&page_with_date_at(9), 1), None);
     }
 }

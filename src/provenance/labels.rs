@@ -29,17 +29,22 @@ pub fn is_separator(c: char) -> bool {
 /// capitalised name.
 pub fn find_labels(line: &str, data: &MetadataData) -> Vec<Found> {
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < line.len() {
-        let at_boundary = line[..i].chars().next_back().is_none_or(|c| {
-            c.is_whitespace() || is_separator(c) || matches!(c, '(' | '（' | ',' | '，' | '【')
+    // Where labels may start: the start of the line, and after a space, a separator or an
+    // opening bracket; a label's value is not searched for more labels before it starts.
+    let mut resume = 0;
+    let mut previous: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        let at_boundary = previous.is_none_or(|p| {
+            p.is_whitespace() || is_separator(p) || matches!(p, '(' | '（' | ',' | '，' | '【')
         });
-        if at_boundary && let Some(f) = label_at(line, i, data) {
-            i = f.value_start.max(i + 1);
-            found.push(f);
+        previous = Some(c);
+        if i < resume || !at_boundary || c.is_whitespace() {
             continue;
         }
-        i += line[i..].chars().next().map_or(1, char::len_utf8);
+        if let Some(f) = label_at(line, i, data) {
+            resume = f.value_start.max(i + 1);
+            found.push(f);
+        }
     }
     found
 }
@@ -58,8 +63,10 @@ fn starts_with_label(text: &str, label: &str) -> Option<usize> {
 
 fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
     let rest = &line[at..];
-    let first = rest.chars().next()?.to_lowercase().next()?;
-    let candidates = data.labels_by_first.get(&first)?;
+    let mut chars = rest.chars();
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let key = (lower(chars.next()?), lower(chars.next()?));
+    let candidates = data.labels_by_first.get(&key)?;
     for &index in candidates {
         let (label, kind) = &data.labels[index];
         let Some(length) = starts_with_label(rest, label) else {

@@ -148,6 +148,10 @@ pub struct Options {
     pub recommended: Vec<FieldName>,
     /// Dates before this year are implausible for web text.
     pub min_year: i32,
+    /// Files of byline labels and month names of the user's, read beside the built-in
+    /// `rules/metadata.toml` and `rules/dates.toml` (paths relative to the configuration
+    /// file).
+    pub data_files: Vec<std::path::PathBuf>,
 }
 
 impl Default for Options {
@@ -156,6 +160,7 @@ impl Default for Options {
             required: vec![FieldName::Author, FieldName::Date, FieldName::Source],
             recommended: vec![FieldName::Title],
             min_year: 1990,
+            data_files: Vec::new(),
         }
     }
 }

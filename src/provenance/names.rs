@@ -136,6 +136,20 @@ pub fn names_end(text: &str, is_month: &dyn Fn(&str) -> bool) -> Option<usize> {
     end
 }
 
+/// Whether `text` mixes capitalised words with words in capitals (`Fix PR`, `Bump GCC`):
+/// the subject of a change, not a name, which is written in one style (`Jane Doe`, `JANE
+/// DOE`).
+pub fn mixes_capitals(text: &str) -> bool {
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().any(|w| caps(w))
+        && words
+            .iter()
+            .any(|w| !caps(w) && w.chars().any(char::is_lowercase) && w.chars().count() >= 3)
+}
+
 /// Whether the whole of `text` is names.
 pub fn reads_as_names(text: &str) -> bool {
     let text = text.trim().trim_end_matches([',', ';']);

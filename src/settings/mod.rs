@@ -46,6 +46,9 @@ pub struct Settings {
     pub chrome_data: Vec<(String, String)>,
     /// What the metadata family requires.
     pub metadata: metadata::Options,
+    /// Byline labels and month names read beside the built-in `rules/metadata.toml` and
+    /// `rules/dates.toml`: (path, contents).
+    pub metadata_data: Vec<(String, String)>,
     /// Only files matching one of these globs are checked (all, when empty).
     pub include: Vec<String>,
     /// Files matching one of these globs are not checked.
@@ -76,6 +79,7 @@ impl Default for Settings {
             chrome: chrome::Options::default(),
             chrome_data: Vec::new(),
             metadata: metadata::Options::default(),
+            metadata_data: Vec::new(),
             include: Vec::new(),
             exclude: Vec::new(),
             per_file_ignores: Vec::new(),
@@ -131,6 +135,11 @@ impl Settings {
             check_glued_words_file(Path::new(&name), &text)?;
             self.glued_words_data.push((name, text));
         }
+        for file in &config.metadata.data_files {
+            let (name, text) = read_data_file(path, dir, file, "metadata data file")?;
+            check_metadata_file(Path::new(&name), &text)?;
+            self.metadata_data.push((name, text));
+        }
         for selector in self
             .severity
             .keys()
@@ -180,6 +189,27 @@ fn check_glued_words_file(path: &Path, text: &str) -> Result<(), Error> {
                 format!("glued-words file: {}", err.message()),
             )))
         })
+}
+
+/// A metadata data file that does not parse, or whose months are not twelve, is an error
+/// pointing into it.
+fn check_metadata_file(path: &Path, text: &str) -> Result<(), Error> {
+    let error = |span: Option<std::ops::Range<usize>>, message: String| {
+        Error::Configuration(Box::new(ConfigError::new(path, text, span, message)))
+    };
+    let file: crate::data::metadata::UserFile =
+        toml::from_str(text).map_err(|err| error(err.span(), err.message().to_string()))?;
+    for language in &file.language {
+        if language.months.len() != 12 {
+            let needle = format!("\"{}\"", language.code);
+            let span = text.find(&needle).map(|at| at..at + needle.len());
+            return Err(error(
+                span,
+                format!("language `{}`: `months` must list 12 months", language.code),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A phrase file that does not parse, or holds a regex that does not compile, is an

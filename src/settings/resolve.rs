@@ -127,10 +127,12 @@ impl Settings {
     fn rule_data(&self) -> Result<RuleData, Error> {
         let phrase_files = pairs(&self.chrome_data);
         let glued_words_files = pairs(&self.glued_words_data);
+        let metadata_files = pairs(&self.metadata_data);
         RuleData::compile(&UserData {
             phrase_files: &phrase_files,
             glued_words_files: &glued_words_files,
             glued_words_allow: &self.encoding.glued_words_allow,
+            metadata_files: &metadata_files,
         })
     }
 }

@@ -25,7 +25,11 @@ every temporal split and freshness filter.
 `Published: 2031-02-30`
 
 ## Configuration
-`min_year` (default 1990) in the metadata options. Silence with `--ignore M006`.
+`min_year` (default 1990) in the metadata options. Month names of your own (a language
+`rules/dates.toml` lacks, or spellings it misses): `data_files` in the metadata options
+names TOML files with `[[language]]` entries as in `rules/dates.toml` (`code`, `months`:
+twelve lists of spellings, `order`: `dmy`, `mdy` or `ymd`, optional for a known language).
+Silence with `--ignore M006`.
 "#,
 };
 

@@ -23,7 +23,10 @@ macro_rules! missing_field_docs {
             "## Configuration\n",
             "`required` (default: author, date, source; a missing field is a warning) and\n",
             "`recommended` (default: title; reported as info) in the metadata options. A field in\n",
-            "neither list is not reported. Silence with `--ignore ", $code, "`.\n"
+            "neither list is not reported. Bylines and dates in forms of your own: `data_files` in the\n",
+            "metadata options names TOML files of byline labels (`[labels]`, `name_labels`, as in\n",
+            "`rules/metadata.toml`) and month names (`[[language]]`, as in `rules/dates.toml`), read\n",
+            "beside the built-in ones. Silence with `--ignore ", $code, "`.\n"
         )
     };
 }

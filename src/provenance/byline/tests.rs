@@ -1,0 +1,253 @@
+//! Bylines of many forms and languages, and lines that are not bylines.
+
+use super::*;
+
+#[test]
+fn ranges_of_a_line_with_no_break_spaces_are_ranges_of_that_line() {
+    let line = "\u{a0}\u{a0}By Jane\u{a0}Doe\u{a0}| Updated:\u{a0}2019-13-45";
+    let byline = parse(line, MetadataData::for_tests()).expect("a byline");
+    let author = byline.value(Label::Author).expect("an author");
+    let (start, end) = author.value_range;
+    assert_eq!(&line[start..end], "Jane\u{a0}Doe");
+    let (start, end) = author.label_range;
+    assert_eq!(line[start..end].trim_end(), "By");
+    let (date, _) = &byline.dates[0];
+    assert_eq!(&line[date.start..date.end], "2019-13-45");
+}
+
+fn fields(line: &str) -> Option<Vec<(Label, String)>> {
+    let data = MetadataData::for_tests();
+    parse(line, data).map(|b| b.fields.into_iter().map(|f| (f.label, f.value)).collect())
+}
+
+fn date(line: &str) -> Option<(String, Option<Label>)> {
+    let data = MetadataData::for_tests();
+    let byline = parse(line, data)?;
+    let (d, label) = byline.dates.first()?;
+    Some((d.value?.to_string(), *label))
+}
+
+#[test]
+fn reads_news_bylines() {
+    assert_eq!(
+        fields("By Lang Ping | China Daily | Updated: 2019-04-22 08:04"),
+        Some(vec![
+            (Label::Author, "Lang Ping".into()),
+            (Label::Source, "China Daily".into()),
+            (Label::Updated, "2019-04-22".into()),
+        ])
+    );
+    assert_eq!(
+        date("By Lang Ping | China Daily | Updated: 2019-04-22 08:04"),
+        Some(("2019-04-22".into(), Some(Label::Updated)))
+    );
+    assert_eq!(
+        fields(
+            "Author  :  Lu Zhongwei     Source  :    Chinese Social Sciences Today     2016-12-05"
+        ),
+        Some(vec![
+            (Label::Author, "Lu Zhongwei".into()),
+            (Label::Source, "Chinese Social Sciences Today".into()),
+        ])
+    );
+    assert_eq!(
+        date("Author : Lu Zhongwei Source : Chinese Social Sciences Today 2016-12-05"),
+        Some(("2016-12-05".into(), None))
+    );
+    assert_eq!(
+        date("Published: Dec 15, 2021 10:27 PM"),
+        Some(("2021-12-15".into(), Some(Label::Date)))
+    );
+    assert_eq!(date("Jun 25 2013"), Some(("2013-06-25".into(), None)));
+    assert_eq!(
+        fields("Posted by jdoe on March 3, 2022"),
+        Some(vec![(Label::Author, "jdoe".into())])
+    );
+    assert_eq!(
+        fields("来源：新华社 2021年12月15日 作者：张三"),
+        Some(vec![
+            (Label::Source, "新华社".into()),
+            (Label::Author, "张三".into())
+        ])
+    );
+    assert_eq!(
+        fields("By Jane Doe and John Roe, Reuters"),
+        Some(vec![(Label::Author, "Jane Doe and John Roe".into())])
+    );
+}
+
+/// Byline styles of news sites, English and Chinese.
+#[test]
+fn reads_many_byline_styles() {
+    let author = |line: &str| {
+        let data = MetadataData::for_tests();
+        parse(line, data).and_then(|b| b.value(Label::Author).map(|f| f.value.clone()))
+    };
+    let source = |line: &str| {
+        let data = MetadataData::for_tests();
+        parse(line, data).and_then(|b| b.value(Label::Source).map(|f| f.value.clone()))
+    };
+    assert_eq!(
+        author("By Jane Doe | June 3, 2022").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(author("Written by Sarah Lee").as_deref(), Some("Sarah Lee"));
+    assert_eq!(author("Reporter: Li Na").as_deref(), Some("Li Na"));
+    assert_eq!(
+        author("作者：张三\u{3000}来源：人民日报\u{3000}2021-12-15").as_deref(),
+        Some("张三")
+    );
+    assert_eq!(
+        source("作者：张三\u{3000}来源：人民日报\u{3000}2021-12-15").as_deref(),
+        Some("人民日报")
+    );
+    assert_eq!(
+        source("2021年12月15日 10:27 来源：新华网").as_deref(),
+        Some("新华网")
+    );
+    assert_eq!(
+        source("Source: Xinhua | Editor: Wang Wu").as_deref(),
+        Some("Xinhua")
+    );
+    assert_eq!(
+        author("By JANE DOE | Associated Press").as_deref(),
+        Some("JANE DOE")
+    );
+    assert_eq!(
+        source("By JANE DOE | Associated Press").as_deref(),
+        Some("Associated Press")
+    );
+    assert_eq!(
+        date("Published 3:04 PM EST, Mon January 3, 2022"),
+        Some(("2022-01-03".into(), Some(Label::Date)))
+    );
+    assert_eq!(
+        date("Updated 10:27 AM ET, Tue December 15, 2021"),
+        Some(("2021-12-15".into(), Some(Label::Updated)))
+    );
+    assert_eq!(
+        date("Posted on March 3, 2022 by admin"),
+        Some(("2022-03-03".into(), Some(Label::Date)))
+    );
+    assert_eq!(
+        date("发布时间：2021-12-15 10:27"),
+        Some(("2021-12-15".into(), Some(Label::Date)))
+    );
+}
+
+/// Bylines without a label, or with the name first, and sources outside bylines.
+#[test]
+fn reads_unlabelled_bylines() {
+    let author = |line: &str| {
+        parse(line, MetadataData::for_tests())
+            .and_then(|b| b.value(Label::Author).map(|f| f.value.clone()))
+    };
+    let source = |line: &str| {
+        parse(line, MetadataData::for_tests())
+            .and_then(|b| b.value(Label::Source).map(|f| f.value.clone()))
+    };
+    assert_eq!(
+        author("Ana Thompson, 2015-11-24").as_deref(),
+        Some("Ana Thompson")
+    );
+    assert_eq!(
+        author("Joseph King, 11/15/2015").as_deref(),
+        Some("Joseph King")
+    );
+    assert_eq!(
+        author("Ingrid Jackson, Staff Writer").as_deref(),
+        Some("Ingrid Jackson")
+    );
+    assert_eq!(
+        author("Patricia Williams and Ingrid Miller, Sep 27, 2022 7:24 p.m. ET").as_deref(),
+        Some("Patricia Williams and Ingrid Miller")
+    );
+    assert_eq!(author("Story by Liam Smith").as_deref(), Some("Liam Smith"));
+    assert_eq!(
+        author("By JAMES M. MOORE AND RAHUL THOMPSON").as_deref(),
+        Some("JAMES M. MOORE AND RAHUL THOMPSON")
+    );
+    assert_eq!(
+        author("By Jane Doe and John Roe, Reuters").as_deref(),
+        Some("Jane Doe and John Roe")
+    );
+    assert_eq!(author("By Quoting Out-of-context McNally Turns a"), None);
+    assert_eq!(
+        author("BY EXERCISING ANY RIGHTS TO THE WORK PROVIDED HERE, YOU ACCEPT"),
+        None
+    );
+    assert_eq!(author("Fix PR 29263 for the parser"), None);
+    assert_eq!(
+        author("New York, a city of eight million, woke up late."),
+        None
+    );
+    assert_eq!(
+        author("Hong Kong, Macau and Taiwan were not included in the figures."),
+        None
+    );
+    assert_eq!(source("Originally published by AP").as_deref(), Some("AP"));
+    assert_eq!(source("via dpa").as_deref(), Some("dpa"));
+    assert_eq!(
+        source("(Associated Press)").as_deref(),
+        Some("Associated Press")
+    );
+    assert_eq!(source("(see the chart below)"), None);
+    assert_eq!(
+        date("Last modified on 3 March 2020"),
+        Some(("2020-03-03".into(), Some(Label::Updated)))
+    );
+}
+
+#[test]
+fn ages_and_dated_lines() {
+    assert!(is_timestamp("před 3 hodinami"));
+    assert!(is_timestamp("vor 2 Stunden"));
+    assert!(is_timestamp("5 hours ago"));
+    assert!(!is_timestamp("in the 21st C..."));
+    assert!(!is_timestamp("Chapter 2 Summary"));
+    // Two dates do not make a dateline too long to be one.
+    assert_eq!(
+        date("Fri 5 Mar 2021 09.30 GMT Last modified on Mon 8 Mar 2021 11.02 GMT"),
+        Some(("2021-03-05".into(), None))
+    );
+    let byline = parse(
+        "APN 12 mars 2019 à 08:15 (Mis à jour : 12 mars 2019 à 09:40)",
+        MetadataData::for_tests(),
+    )
+    .expect("a dateline");
+    let labels: Vec<_> = byline.dates.iter().map(|(_, label)| *label).collect();
+    assert_eq!(labels, [None, Some(Label::Updated)]);
+}
+
+#[test]
+fn empty_fields() {
+    assert_eq!(fields("By"), Some(vec![(Label::Author, String::new())]));
+    assert_eq!(
+        fields("Source of documents:"),
+        Some(vec![(Label::Source, String::new())])
+    );
+    assert_eq!(
+        fields("Author:"),
+        Some(vec![(Label::Author, String::new())])
+    );
+}
+
+#[test]
+fn body_sentences_are_not_bylines() {
+    for line in [
+        "By 2030, the network will cover every county.",
+        "By contrast, the old system was slow.",
+        "Sources said the deal was close.",
+        "Published reports suggest the deal is close.",
+        "Updated guidance is expected next week from the ministry.",
+        "(see the chart below)",
+        "The author is a senior fellow of the institute.",
+        "Cyberspace security a crucial aspect of China-US diplomacy",
+    ] {
+        assert_eq!(fields(line), None, "{line}");
+    }
+    assert_eq!(
+        fields("Editor: Yu Hui"),
+        Some(vec![(Label::Other, "Yu Hui".into())])
+    );
+}
