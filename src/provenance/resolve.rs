@@ -283,6 +283,13 @@ fn agrees(field: FieldName, explicit: &str, text: &str, data: &MetadataData) -> 
     a == b || a.contains(&b) || b.contains(&a)
 }
 
+/// Whether `text` has what the copyright pattern starts with: a cheap test that spares
+/// the pattern's capture search (costly on long lines) on every other chrome line.
+fn names_copyright(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains('©') || lower.contains("(c)") || lower.contains("copyright")
+}
+
 /// Values the text suggests for missing fields: an outlet named in a copyright line, an
 /// author named in a closing author note (`Lu Zhongwei is former president of ...`).
 fn suggestions(
@@ -312,7 +319,7 @@ fn suggestions(
     if metadata.source.is_none()
         && let Some(org) = lines
             .iter()
-            .filter(|(i, _)| chrome.contains(i))
+            .filter(|(i, text)| chrome.contains(i) && names_copyright(text))
             .find_map(|(_, text)| copyright.captures(text).and_then(|c| c.name("org")))
     {
         out.push((FieldName::Source, org.as_str().trim().to_string()));
