@@ -57,6 +57,9 @@ pub fn selected_settings(
     if args.no_ignore {
         settings.respect_ignore_files = false;
     }
+    if let Some(format) = args.input_format {
+        settings.input_format = format.format();
+    }
     apply_context(&mut settings, args)?;
     Ok(settings)
 }
