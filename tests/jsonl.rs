@@ -206,6 +206,17 @@ fn the_records_of_a_shard_are_one_folder_for_site_templates() {
             "{code} in {id}: {codes:?}"
         );
     }
+    // A record has no sidecar to suggest.
+    let missing_source = found["diagnostics"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|d| d["code"] == "M003")
+        .expect("a record without a source");
+    assert_eq!(
+        missing_source["help"],
+        "add `source` to front matter at the top of the record's text"
+    );
 }
 
 /// The findings of `shard` with its name replaced by `name`.

@@ -529,6 +529,10 @@ mod tests {
         assert!(has_extension(Path::new("corpus/a.TXT"), &with));
         assert!(!has_extension(Path::new("corpus/a.csv"), &with));
         assert!(!has_extension(Path::new("corpus/README"), &with[..1]));
+        let shards = ["jsonl.gz".to_string()];
+        assert!(has_extension(Path::new("data/part-0.JSONL.GZ"), &shards));
+        assert!(!has_extension(Path::new("data/part-0.gz"), &shards));
+        assert!(!has_extension(Path::new("data/.jsonl.gz"), &shards));
         assert_eq!(
             describe_extensions(&with),
             ".txt and files without an extension"

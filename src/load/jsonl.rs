@@ -175,3 +175,61 @@ fn scalar_fields(object: Map<String, Value>) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_told_by_name_and_manifests_are_not_shards() {
+        for name in ["a.jsonl", "b/c.JSONL.GZ", "d.jsonl.zst"] {
+            assert!(is_shard_name(Path::new(name)), "{name}");
+        }
+        for name in [
+            "metadata.jsonl",
+            "a/METADATA.JSONL",
+            "a.json",
+            "a.gz",
+            ".jsonl",
+        ] {
+            assert!(!is_shard_name(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn records_keep_their_line_numbers_past_blank_lines_a_bom_and_crlf() {
+        let bytes = b"\xef\xbb\xbf{\"text\": \"a\", \"url\": \"u\", \"n\": 3, \"x\": [1]}\r\n\r\n{\"id\": 7, \"text\": \"b\"}";
+        let (docs, errors) = parse_shard(Path::new("s.jsonl"), bytes, &JsonlOptions::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        let named: Vec<_> = docs
+            .iter()
+            .map(|d| (d.display.as_str(), d.text.as_str()))
+            .collect();
+        assert_eq!(named, [("s.jsonl#1", "a"), ("s.jsonl#7", "b")]);
+        let record = docs[0].record.as_ref().expect("a record");
+        assert_eq!(
+            record.fields,
+            [("url".into(), "u".into()), ("n".into(), "3".into())]
+        );
+        assert_eq!(docs[1].path, Path::new("s.jsonl/3"));
+        assert_eq!(docs[1].file_path(), Path::new("s.jsonl"));
+    }
+
+    #[test]
+    fn data_that_does_not_decompress_is_one_error() {
+        let mut bytes = GZIP_MAGIC.to_vec();
+        bytes.extend(b"not gzip");
+        assert!(
+            decompress(bytes)
+                .expect_err("bad gzip")
+                .starts_with("not valid gzip data")
+        );
+        let mut bytes = ZSTD_MAGIC.to_vec();
+        bytes.extend(b"not zstd");
+        assert!(
+            decompress(bytes)
+                .expect_err("bad zstd")
+                .starts_with("not valid zstd data")
+        );
+    }
+}
