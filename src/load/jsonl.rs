@@ -8,6 +8,7 @@
 use std::io::Read;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::document::{Document, Record};
@@ -96,16 +97,18 @@ pub fn parse_shard(
     options: &JsonlOptions,
 ) -> (Vec<Document>, Vec<FileError>) {
     let shown = shard.to_string_lossy();
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
     // A byte-order mark would make the first line invalid JSON.
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_number = index + 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match parse_record(line, options) {
+    let lines: Vec<(usize, &[u8])> = bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(index, line)| (index + 1, line))
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+        .collect();
+    // One shard may be the whole corpus: its records are parsed and segmented in parallel.
+    let read: Vec<Result<Document, FileError>> = lines
+        .into_par_iter()
+        .map(|(line_number, line)| match parse_record(line, options) {
             Ok((id, text, fields)) => {
                 let record = Record {
                     shard: shard.to_path_buf(),
@@ -113,12 +116,20 @@ pub fn parse_shard(
                     id: id.unwrap_or_else(|| line_number.to_string()),
                     fields,
                 };
-                docs.push(Document::from_record(record, text));
+                Ok(Document::from_record(record, text))
             }
-            Err(message) => errors.push(FileError::new(
+            Err(message) => Err(FileError::new(
                 shown.clone(),
                 format!("line {line_number}: {message}"),
             )),
+        })
+        .collect();
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for result in read {
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(err) => errors.push(err),
         }
     }
     (docs, errors)
