@@ -421,3 +421,29 @@ fn fix_refuses_shards_and_leaves_them_as_they_are() {
         assert_eq!(std::fs::read_to_string(&shard).expect("read"), record);
     }
 }
+
+#[test]
+fn in_sarif_a_record_is_the_fragment_of_its_shard() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let record = format!(r#"{{"id": "doc 1", "text": "{RECORD}"}}"#) + "\n";
+    std::fs::write(dir.path().join("part-0.jsonl"), record).expect("write");
+    let output = Command::cargo_bin("corpuslint")
+        .expect("the binary")
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "sarif",
+            "--select",
+            "E005",
+        ])
+        .arg("part-0.jsonl")
+        .current_dir(dir.path())
+        .output()
+        .expect("run");
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let location = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "part-0.jsonl#doc%201");
+    assert_eq!(location["region"]["startLine"], 1);
+    assert_eq!(location["region"]["startColumn"], 24);
+}
