@@ -184,7 +184,7 @@ pub fn analyze(
     }
     lap("corpus rules: report");
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    settings.adjust(&mut diagnostics, |d| &corpus.get(d.doc).path);
+    settings.adjust(&mut diagnostics, |d| corpus.get(d.doc).file_path());
     lap("sort");
     let metadata = with_metadata.then(|| {
         analyses

@@ -22,6 +22,9 @@ pub enum Error {
     Git(String),
     #[error("--root {0}")]
     Root(String),
+    /// Input a command cannot handle yet.
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 /// A file or folder that could not be read; the run goes on without it (exit status 2).

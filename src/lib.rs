@@ -104,7 +104,7 @@ pub fn check_corpus(mut corpus: Corpus, settings: &Settings) -> Result<Outcome, 
 pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
     let settings = settings.resolve()?;
     let (files, mut errors) = discover::files(&settings.files)?;
-    let (mut corpus, load_errors) = load::load(files);
+    let (mut corpus, load_errors) = load::load_with(files, &load::Reader::of(&settings.files));
     errors.extend(load_errors);
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);

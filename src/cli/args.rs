@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use corpuslint::diagnostic::Severity;
+use corpuslint::settings::input::InputFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -77,6 +78,12 @@ pub struct SelectionArgs {
     /// Read the files that .gitignore, .ignore and .git/info/exclude leave out.
     #[arg(long)]
     pub no_ignore: bool,
+
+    /// How files are read: `jsonl` reads every file named (`-`: standard input) as JSON
+    /// Lines, one document per line; `text` reads `.jsonl` files as text too (default:
+    /// auto, by name: `.jsonl`, `.jsonl.gz`, `.jsonl.zst` are JSON Lines).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
 
     #[command(flatten)]
     pub config: ConfigArgs,
@@ -231,6 +238,12 @@ pub struct MetaArgs {
     #[arg(long)]
     pub no_ignore: bool,
 
+    /// How files are read: `jsonl` reads every file named (`-`: standard input) as JSON
+    /// Lines, one document per line; `text` reads `.jsonl` files as text too (default:
+    /// auto, by name: `.jsonl`, `.jsonl.gz`, `.jsonl.zst` are JSON Lines).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -249,6 +262,23 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code-scanning services (GitHub's upload-sarif and others).
     Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    Auto,
+    Jsonl,
+    Text,
+}
+
+impl InputFormatArg {
+    pub fn format(self) -> InputFormat {
+        match self {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+            InputFormatArg::Text => InputFormat::Text,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

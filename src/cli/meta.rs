@@ -21,6 +21,9 @@ pub fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     if args.no_ignore {
         settings.respect_ignore_files = false;
     }
+    if let Some(format) = args.input_format {
+        settings.input_format = format.format();
+    }
     let outcome = match corpuslint::meta(&settings) {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),

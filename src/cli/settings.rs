@@ -3,6 +3,7 @@
 use corpuslint::error::Error;
 use corpuslint::settings::Settings;
 use corpuslint::settings::config;
+use corpuslint::settings::input::InputFormat;
 
 use crate::cli::args::{ConfigArgs, SelectionArgs};
 
@@ -57,6 +58,9 @@ pub fn selected_settings(
     if args.no_ignore {
         settings.respect_ignore_files = false;
     }
+    if let Some(format) = args.input_format {
+        settings.input_format = format.format();
+    }
     apply_context(&mut settings, args)?;
     Ok(settings)
 }
@@ -79,7 +83,10 @@ pub fn apply_context(settings: &mut Settings, args: &SelectionArgs) -> Result<()
         settings.paths = corpuslint::discover::changed::changed_since(rev)?
             .into_iter()
             .filter(|path| {
-                path.is_file() && corpuslint::discover::has_extension(path, &settings.extensions)
+                let shard = settings.input_format != InputFormat::Text
+                    && corpuslint::load::jsonl::is_shard_name(path);
+                path.is_file()
+                    && (shard || corpuslint::discover::has_extension(path, &settings.extensions))
             })
             .collect();
     }

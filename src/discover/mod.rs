@@ -6,9 +6,11 @@ pub mod changed;
 pub mod scope;
 mod walk;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, FileError};
+use crate::load::jsonl::{self, SHARD_EXTENSIONS};
+use crate::settings::input::InputFormat;
 use crate::settings::resolve::FileSettings;
 
 pub use walk::{IgnoreFiles, describe_extensions, has_extension};
@@ -56,12 +58,47 @@ pub fn files_under(
     } else {
         IgnoreFiles::Disregard
     };
-    let (files, errors) = discover_with(paths, &settings.extensions, ignore_files);
-    let kept = files
+    // Standard input is named `-`, unless every file is read as text.
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .iter()
+        .cloned()
+        .partition(|path| settings.input_format != InputFormat::Text && jsonl::is_stdin(path));
+    let extensions = walked_extensions(settings);
+    let (files, errors) = discover_with(&paths, &extensions, ignore_files);
+    let kept = stdin
         .into_iter()
-        .filter(|path| settings.keeps(path))
+        .take(1)
+        .chain(files.into_iter().filter(|path| {
+            settings.keeps(path) && (paths.contains(path) || !is_manifest(settings, path))
+        }))
         .collect();
     Ok((kept, errors))
+}
+
+/// The extensions a folder walk takes: those of the settings, and the names of JSON
+/// Lines shards unless files are read as text; only those when they are read as JSON
+/// Lines.
+fn walked_extensions(settings: &FileSettings) -> Vec<String> {
+    let shards = SHARD_EXTENSIONS.iter().map(|ext| ext.to_string());
+    match settings.input_format {
+        InputFormat::Text => settings.extensions.clone(),
+        InputFormat::Jsonl => shards.collect(),
+        InputFormat::Auto => {
+            let shards: Vec<String> = shards
+                .filter(|ext| !settings.extensions.contains(ext))
+                .collect();
+            [settings.extensions.clone(), shards].concat()
+        }
+    }
+}
+
+/// Whether a walk found a `metadata.jsonl` manifest where it looks for JSON Lines
+/// shards: a manifest describes the files beside it and is never a shard.
+fn is_manifest(settings: &FileSettings, path: &Path) -> bool {
+    settings.input_format != InputFormat::Text
+        && path.file_name().is_some_and(|name| {
+            name.eq_ignore_ascii_case(crate::provenance::sources::MANIFEST_NAME)
+        })
 }
 
 /// The files to read under `paths`, sorted and without repeats, and the paths that failed.
@@ -97,8 +134,6 @@ pub fn discover_with(
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
 
     #[test]
@@ -494,6 +529,10 @@ mod tests {
         assert!(has_extension(Path::new("corpus/a.TXT"), &with));
         assert!(!has_extension(Path::new("corpus/a.csv"), &with));
         assert!(!has_extension(Path::new("corpus/README"), &with[..1]));
+        let shards = ["jsonl.gz".to_string()];
+        assert!(has_extension(Path::new("data/part-0.JSONL.GZ"), &shards));
+        assert!(!has_extension(Path::new("data/part-0.gz"), &shards));
+        assert!(!has_extension(Path::new("data/.jsonl.gz"), &shards));
         assert_eq!(
             describe_extensions(&with),
             ".txt and files without an extension"

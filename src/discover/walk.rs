@@ -33,15 +33,23 @@ pub enum IgnoreFiles {
     Disregard,
 }
 
-/// Whether a walk takes the file at `path`: its extension is one of `extensions`, in any
-/// case; the empty extension takes files that have none (`README`, `COPYING`).
+/// Whether a walk takes the file at `path`: its name ends with a dot and one of
+/// `extensions`, in any case (`jsonl.gz` takes `part-0.JSONL.GZ`); the empty extension
+/// takes files that have none (`README`, `COPYING`).
 pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    match path.extension() {
-        Some(ext) => ext
-            .to_str()
-            .is_some_and(|ext| extensions.iter().any(|want| want.eq_ignore_ascii_case(ext))),
-        None => extensions.iter().any(String::is_empty),
-    }
+    let (Some(_), Some(name)) = (path.extension(), path.file_name()) else {
+        return extensions.iter().any(String::is_empty);
+    };
+    let name = name.as_encoded_bytes();
+    extensions
+        .iter()
+        .filter(|want| !want.is_empty())
+        .any(|want| {
+            let suffix = want.len() + 1;
+            name.len() > suffix
+                && name[name.len() - suffix] == b'.'
+                && name[name.len() - want.len()..].eq_ignore_ascii_case(want.as_bytes())
+        })
 }
 
 /// What a walk looks for, for messages: `.txt, .md and files without an extension`.

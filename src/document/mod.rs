@@ -64,6 +64,27 @@ pub struct Document {
     /// What each line is; Markdown files are read as Markdown.
     pub structure: Structure,
     pub paragraphs: Vec<Paragraph>,
+    /// Where the document came from when it is a record of a JSON Lines shard rather
+    /// than a file of its own.
+    pub record: Option<Record>,
+}
+
+/// A document read from one line of a JSON Lines shard.
+///
+/// Its `path` is the shard's path with the record's line number below it
+/// (`data/part-0.jsonl/17`): no such file exists, but per-folder logic sees the records
+/// of a shard as one folder, and nothing is ever read or written there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The shard, as discovered (`-` for standard input).
+    pub shard: PathBuf,
+    /// 1-based line of the record in the shard.
+    pub line: usize,
+    /// The record's id field, else its line number.
+    pub id: String,
+    /// The record's other fields with a scalar value (strings, numbers, booleans), as
+    /// text, in the record's order.
+    pub fields: Vec<(String, String)>,
 }
 
 impl Document {
@@ -92,6 +113,25 @@ impl Document {
             lines,
             structure: built.structure,
             paragraphs,
+            record: None,
+        }
+    }
+
+    /// A record of a JSON Lines shard: its text is read as plain text, and it is shown as
+    /// `SHARD#ID`.
+    pub fn from_record(record: Record, text: String) -> Self {
+        let path = record.shard.join(record.line.to_string());
+        let mut doc = Self::from_bytes(path, text.into_bytes());
+        doc.display = format!("{}#{}", record.shard.to_string_lossy(), record.id);
+        doc.record = Some(record);
+        doc
+    }
+
+    /// The file on disk the document was read from: the shard of a record, else `path`.
+    pub fn file_path(&self) -> &std::path::Path {
+        match &self.record {
+            Some(record) => &record.shard,
+            None => &self.path,
         }
     }
 

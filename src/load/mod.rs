@@ -2,6 +2,7 @@
 //! root when there is one.
 
 pub mod cache;
+pub mod jsonl;
 
 use std::path::PathBuf;
 
@@ -12,6 +13,7 @@ use crate::discover::scope::Scope;
 use crate::document::Document;
 use crate::error::FileError;
 use crate::progress::{NoProgress, Progress};
+use crate::settings::input::{InputFormat, JsonlOptions};
 use crate::settings::resolve::FileSettings;
 use cache::Cache;
 
@@ -22,18 +24,25 @@ pub fn load_planned(
     progress: &dyn Progress,
 ) -> (Corpus, Vec<bool>, Vec<FileError>) {
     let root = settings.root.as_deref().filter(|_| settings.cache);
+    let reader = Reader::of(settings);
     let Some(root) = root else {
-        let loaded = load_scope(scope, None, progress);
+        let loaded = load_scope(scope, &reader, progress);
         return (loaded.corpus, loaded.checked, loaded.errors);
     };
     let cache = Cache::open(root);
     // A run that loaded the whole root knows every entry worth keeping.
     let whole_root = scope.has_context() || crate::discover::scope::covers(settings, root);
-    let loaded = load_scope(scope, Some(&cache), progress);
+    let reader = Reader {
+        cache: Some(&cache),
+        ..reader
+    };
+    let loaded = load_scope(scope, &reader, progress);
+    // Records of JSON Lines shards are not cached: their key would be their shard's.
     let used = loaded
         .keys
         .iter()
         .zip(&loaded.corpus.documents)
+        .filter(|(_, doc)| doc.record.is_none())
         .map(|(&key, doc)| (key, doc.paragraphs.clone()))
         .collect();
     cache.update(used, whole_root);
@@ -50,7 +59,54 @@ pub fn load_with_progress(
     files: Vec<PathBuf>,
     progress: &dyn Progress,
 ) -> (Corpus, Vec<FileError>) {
-    let loaded = load_scope(Scope::all(files), None, progress);
+    let loaded = load_scope(Scope::all(files), &Reader::default(), progress);
+    (loaded.corpus, loaded.errors)
+}
+
+/// How the files of a run are read.
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
+    pub format: InputFormat,
+    pub jsonl: &'a JsonlOptions,
+    /// The cache of the corpus root, if one is used.
+    pub cache: Option<&'a Cache>,
+}
+
+impl Default for Reader<'_> {
+    fn default() -> Self {
+        static DEFAULT_JSONL: std::sync::LazyLock<JsonlOptions> =
+            std::sync::LazyLock::new(JsonlOptions::default);
+        Self {
+            format: InputFormat::Auto,
+            jsonl: &DEFAULT_JSONL,
+            cache: None,
+        }
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// The reader of `settings`, without a cache.
+    pub fn of(settings: &'a FileSettings) -> Self {
+        Self {
+            format: settings.input_format,
+            jsonl: &settings.jsonl,
+            cache: None,
+        }
+    }
+
+    /// Whether the file at `path` is read as a JSON Lines shard.
+    pub fn reads_as_jsonl(&self, path: &std::path::Path) -> bool {
+        match self.format {
+            InputFormat::Jsonl => true,
+            InputFormat::Text => false,
+            InputFormat::Auto => jsonl::is_stdin(path) || jsonl::is_shard_name(path),
+        }
+    }
+}
+
+/// [`load`] with the files read as `reader` says.
+pub fn load_with(files: Vec<PathBuf>, reader: &Reader) -> (Corpus, Vec<FileError>) {
+    let loaded = load_scope(Scope::all(files), reader, &NoProgress);
     (loaded.corpus, loaded.errors)
 }
 
@@ -67,35 +123,58 @@ pub struct Loaded {
     pub keys: Vec<u128>,
 }
 
-/// Reads the files of `scope`, taking the paragraphs of files already seen from `cache`,
-/// and telling `progress` of each file read.
-pub fn load_scope(scope: Scope, cache: Option<&Cache>, progress: &dyn Progress) -> Loaded {
+/// Reads the files of `scope` as `reader` says, taking the paragraphs of files already
+/// seen from its cache, and telling `progress` of each file read. A JSON Lines shard
+/// gives one document per record.
+pub fn load_scope(scope: Scope, reader: &Reader, progress: &dyn Progress) -> Loaded {
     progress.stage("reading", Some(scope.files.len()));
-    let loaded: Vec<(bool, Result<Keyed, FileError>)> = scope
+    let loaded: Vec<(bool, Read)> = scope
         .files
         .into_par_iter()
         .zip(scope.checked)
         .map(|(path, checked)| {
-            let loaded = read_cached(path, cache);
+            let loaded = if reader.reads_as_jsonl(&path) {
+                let (docs, errors) = jsonl::read_shard(&path, reader.jsonl);
+                Read {
+                    docs: docs.into_iter().map(|doc| (doc, 0)).collect(),
+                    errors,
+                }
+            } else {
+                match read_cached(path, reader.cache) {
+                    Ok(keyed) => Read {
+                        docs: vec![keyed],
+                        errors: Vec::new(),
+                    },
+                    Err(err) => Read {
+                        docs: Vec::new(),
+                        errors: vec![err],
+                    },
+                }
+            };
             progress.advance(1);
             (checked, loaded)
         })
         .collect();
     let mut out = Loaded::default();
-    for (checked, result) in loaded {
-        match result {
-            Ok((doc, key)) => {
-                out.corpus.documents.push(doc);
-                out.checked.push(checked);
-                if cache.is_some() {
-                    out.keys.push(key);
-                }
+    for (checked, read) in loaded {
+        for (doc, key) in read.docs {
+            out.corpus.documents.push(doc);
+            out.checked.push(checked);
+            if reader.cache.is_some() {
+                out.keys.push(key);
             }
-            Err(err) if checked => out.errors.push(err),
-            Err(_) => {}
+        }
+        if checked {
+            out.errors.extend(read.errors);
         }
     }
     out
+}
+
+/// What one file gave: its documents (one, or a shard's records) and its errors.
+struct Read {
+    docs: Vec<Keyed>,
+    errors: Vec<FileError>,
 }
 
 /// A document and the content key of its bytes (0 when there is no cache).

@@ -253,7 +253,15 @@ impl<'a> Identifier<'a> {
         let path = self
             .paths
             .entry(diagnostic.doc)
-            .or_insert_with(|| relative_to(self.dir.as_deref(), &doc.path))
+            .or_insert_with(|| match &doc.record {
+                // A record is named by its shard, which is a file, and its id.
+                Some(record) => format!(
+                    "{}#{}",
+                    relative_to(self.dir.as_deref(), &record.shard),
+                    record.id
+                ),
+                None => relative_to(self.dir.as_deref(), &doc.path),
+            })
             .clone();
         Identity {
             path,

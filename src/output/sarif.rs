@@ -255,6 +255,18 @@ fn percent_encode(bytes: &[u8], out: &mut String) {
     }
 }
 
+/// Where a document is: its file, or for a record of a JSON Lines shard the shard with
+/// the record's id as the fragment (`part-0.jsonl#doc-17`).
+fn document_location(doc: &Document) -> ArtifactLocation {
+    let Some(record) = &doc.record else {
+        return artifact_location(&doc.path);
+    };
+    let mut location = artifact_location(&record.shard);
+    location.uri.push('#');
+    percent_encode(record.id.as_bytes(), &mut location.uri);
+    location
+}
+
 /// A relative path becomes a relative URI under `%SRCROOT%`; an absolute one, a `file:` URI.
 fn artifact_location(path: &Path) -> ArtifactLocation {
     let mut segments = Vec::new();
@@ -297,7 +309,7 @@ fn physical(doc: &Document, span: Span) -> PhysicalLocation {
         span.end
     };
     PhysicalLocation {
-        artifact_location: artifact_location(&doc.path),
+        artifact_location: document_location(doc),
         region: Some(exact_region(doc, Span::new(span.start, end))),
     }
 }
@@ -321,7 +333,7 @@ fn sarif_fix<'a>(doc: &Document, fix: &'a Fix) -> SarifFix<'a> {
     SarifFix {
         description: Text { text: description },
         artifact_changes: [ArtifactChange {
-            artifact_location: artifact_location(&doc.path),
+            artifact_location: document_location(doc),
             replacements: fix
                 .edits
                 .iter()

@@ -58,6 +58,10 @@ pub fn load(corpus: &mut Corpus) -> (Sources, Vec<FileError>) {
     let mut errors = Vec::new();
     let mut manifest_in: HashMap<PathBuf, Option<usize>> = HashMap::new();
     for id in 0..corpus.documents.len() {
+        // A record of a JSON Lines shard has no file of its own to look beside.
+        if corpus.documents[id].record.is_some() {
+            continue;
+        }
         let path = corpus.documents[id].path.clone();
         for candidate in sidecar_paths(&path) {
             match std::fs::read(&candidate) {

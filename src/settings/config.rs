@@ -10,6 +10,7 @@ use crate::diagnostic::Severity;
 use crate::error::ConfigError;
 use crate::rules::options::EncodingOptions;
 use crate::rules::{chrome, duplicate, metadata};
+use crate::settings::input::JsonlOptions;
 
 pub const CONFIG_NAME: &str = "corpuslint.toml";
 
@@ -24,6 +25,7 @@ pub struct Config {
     pub duplicate: duplicate::Options,
     pub chrome: chrome::Options,
     pub metadata: metadata::Options,
+    pub jsonl: JsonlOptions,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

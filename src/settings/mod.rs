@@ -1,12 +1,14 @@
 //! Resolved settings for a run: what to read, which rules to run, when to fail.
 
 pub mod config;
+pub mod input;
 pub mod resolve;
 
 use std::path::{Path, PathBuf};
 
 use crate::error::ConfigError;
 use crate::settings::config::Config;
+use crate::settings::input::{InputFormat, JsonlOptions};
 
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Family, Severity};
@@ -62,6 +64,10 @@ pub struct Settings {
     pub root: Option<PathBuf>,
     /// Keep what was learnt about the files of the root in `ROOT/.corpuslint_cache/`.
     pub cache: bool,
+    /// Whether files are read as text or as JSON Lines shards.
+    pub input_format: InputFormat,
+    /// The fields of a JSON Lines record.
+    pub jsonl: JsonlOptions,
 }
 
 impl Default for Settings {
@@ -86,6 +92,8 @@ impl Default for Settings {
             severity: std::collections::BTreeMap::new(),
             root: None,
             cache: false,
+            input_format: InputFormat::Auto,
+            jsonl: JsonlOptions::default(),
         }
     }
 }
@@ -125,6 +133,7 @@ impl Settings {
         self.chrome = config.chrome.clone();
         self.metadata = config.metadata.clone();
         self.encoding = config.encoding.clone();
+        self.jsonl = config.jsonl.clone();
         for file in &config.chrome.phrase_files {
             let (name, text) = read_data_file(path, dir, file, "phrase file")?;
             check_phrase_file(Path::new(&name), &text)?;

@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::Error;
 use crate::rules::options::RuleOptions;
 use crate::rules::registry::RULES;
+use crate::settings::input::{InputFormat, JsonlOptions};
 
 /// What a run reads, and which files of it are kept.
 #[derive(Debug, Clone)]
@@ -31,6 +32,10 @@ pub struct FileSettings {
     pub root: Option<PathBuf>,
     /// Keep what was learnt about the files of the root in its cache.
     pub cache: bool,
+    /// Whether files are read as text or as JSON Lines shards.
+    pub input_format: InputFormat,
+    /// The fields of a JSON Lines record.
+    pub jsonl: JsonlOptions,
 }
 
 impl FileSettings {
@@ -73,6 +78,8 @@ impl Settings {
                 .transpose()?,
             root: self.root.clone(),
             cache: self.cache,
+            input_format: self.input_format,
+            jsonl: self.jsonl.clone(),
         };
         let per_file_ignores = self
             .per_file_ignores

@@ -64,10 +64,15 @@ pub fn report_missing(
         }
         let doc = ctx.corpus.get(id);
         let name = field.as_str();
-        let mut help = format!(
-            "add `{name}` to front matter at the top of the file, to a sidecar `{}`, or to the entry of the file in `metadata.jsonl`",
-            sidecar_name(&doc.path)
-        );
+        // A record's other fields are not read as its provenance (yet), and it has no
+        // sidecar or manifest entry: front matter in its text is what counts.
+        let mut help = match &doc.record {
+            Some(_) => format!("add `{name}` to front matter at the top of the record's text"),
+            None => format!(
+                "add `{name}` to front matter at the top of the file, to a sidecar `{}`, or to the entry of the file in `metadata.jsonl`",
+                sidecar_name(&doc.path)
+            ),
+        };
         if let Some((_, value)) = doc_meta.suggestions.iter().find(|(f, _)| *f == field) {
             help.push_str(&format!("; the text suggests `{value}`"));
         }

@@ -1,0 +1,246 @@
+//! JSON Lines shards: one document per line, `{"id": ..., "text": ..., ...}`, plain or
+//! compressed with gzip or zstd (told by their first bytes, whatever the file's name).
+//!
+//! Every record is loaded: the corpus-wide rules hold the whole corpus anyway. A line
+//! that is not a record with a text is an error naming the shard and the line; the other
+//! records are still read.
+
+use std::io::Read;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+use crate::document::{Document, Record};
+use crate::error::FileError;
+use crate::provenance::sources::MANIFEST_NAME;
+use crate::settings::input::JsonlOptions;
+
+/// The name that stands for standard input among the paths of a run.
+pub const STDIN: &str = "-";
+
+/// The names of JSON Lines shards, as extensions a folder walk takes.
+pub const SHARD_EXTENSIONS: [&str; 3] = ["jsonl", "jsonl.gz", "jsonl.zst"];
+
+const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
+
+/// Whether `path` is named as a JSON Lines shard: `.jsonl`, `.jsonl.gz` or `.jsonl.zst`
+/// (in any case), and not a `metadata.jsonl` manifest.
+pub fn is_shard_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    name != MANIFEST_NAME
+        && SHARD_EXTENSIONS.iter().any(|ext| {
+            let suffix = format!(".{ext}");
+            name.ends_with(&suffix) && name.len() > suffix.len()
+        })
+}
+
+/// Whether `path` stands for standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// The records of the shard at `path` (`-`: standard input) as documents, in line
+/// order, and the lines that are not records. A shard that cannot be read or
+/// decompressed is one error, and gives no document.
+pub fn read_shard(path: &Path, options: &JsonlOptions) -> (Vec<Document>, Vec<FileError>) {
+    let shown = path.to_string_lossy();
+    let mut bytes = Vec::new();
+    let read = if is_stdin(path) {
+        std::io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes))
+    };
+    if let Err(err) = read {
+        return (Vec::new(), vec![FileError::io(shown, &err)]);
+    }
+    let bytes = match decompress(bytes) {
+        Ok(bytes) => bytes,
+        Err(message) => return (Vec::new(), vec![FileError::new(shown, message)]),
+    };
+    parse_shard(path, &bytes, options)
+}
+
+/// The bytes of a shard, decompressed when they start as gzip or zstd data do.
+fn decompress(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    if bytes.starts_with(GZIP_MAGIC) {
+        // Several gzip members one after the other are one stream, as `gzip -d` reads them.
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|err| format!("not valid gzip data: {err}"))?;
+        return Ok(out);
+    }
+    if bytes.starts_with(ZSTD_MAGIC) {
+        // Likewise for several zstd frames.
+        let mut rest = bytes.as_slice();
+        while !rest.is_empty() {
+            let mut frame = ruzstd::decoding::StreamingDecoder::new(&mut rest)
+                .map_err(|err| format!("not valid zstd data: {err}"))?;
+            frame
+                .read_to_end(&mut out)
+                .map_err(|err| format!("not valid zstd data: {err}"))?;
+        }
+        return Ok(out);
+    }
+    Ok(bytes)
+}
+
+/// The records of a shard's decompressed `bytes`; blank lines are skipped.
+pub fn parse_shard(
+    shard: &Path,
+    bytes: &[u8],
+    options: &JsonlOptions,
+) -> (Vec<Document>, Vec<FileError>) {
+    let shown = shard.to_string_lossy();
+    // A byte-order mark would make the first line invalid JSON.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let lines: Vec<(usize, &[u8])> = bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(index, line)| (index + 1, line))
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+        .collect();
+    // One shard may be the whole corpus: its records are parsed and segmented in parallel.
+    let read: Vec<Result<Document, FileError>> = lines
+        .into_par_iter()
+        .map(|(line_number, line)| match parse_record(line, options) {
+            Ok((id, text, fields)) => {
+                let record = Record {
+                    shard: shard.to_path_buf(),
+                    line: line_number,
+                    id: id.unwrap_or_else(|| line_number.to_string()),
+                    fields,
+                };
+                Ok(Document::from_record(record, text))
+            }
+            Err(message) => Err(FileError::new(
+                shown.clone(),
+                format!("line {line_number}: {message}"),
+            )),
+        })
+        .collect();
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for result in read {
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(err) => errors.push(err),
+        }
+    }
+    (docs, errors)
+}
+
+/// A record's id (if it has one), text and other scalar fields.
+type Parsed = (Option<String>, String, Vec<(String, String)>);
+
+fn parse_record(line: &[u8], options: &JsonlOptions) -> Result<Parsed, String> {
+    let value: Value =
+        serde_json::from_slice(line).map_err(|err| format!("not valid JSON: {err}"))?;
+    let Value::Object(mut object) = value else {
+        return Err("not a JSON object".to_string());
+    };
+    let text = match object.remove(&options.text_field) {
+        Some(Value::String(text)) => text,
+        Some(other) => {
+            return Err(format!(
+                "field `{}` is {}, not a string",
+                options.text_field,
+                kind_of(&other)
+            ));
+        }
+        None => return Err(format!("no field `{}`", options.text_field)),
+    };
+    let id = match object.get(&options.id_field) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) => Some(id.clone()),
+        Some(other) => Some(other.to_string()),
+    };
+    Ok((id, text, scalar_fields(object)))
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The fields of a record besides its text, with a string, number or boolean value.
+fn scalar_fields(object: Map<String, Value>) -> Vec<(String, String)> {
+    object
+        .into_iter()
+        .filter_map(|(key, value)| match value {
+            Value::String(s) => Some((key, s)),
+            Value::Number(n) => Some((key, n.to_string())),
+            Value::Bool(b) => Some((key, b.to_string())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_told_by_name_and_manifests_are_not_shards() {
+        for name in ["a.jsonl", "b/c.JSONL.GZ", "d.jsonl.zst"] {
+            assert!(is_shard_name(Path::new(name)), "{name}");
+        }
+        for name in [
+            "metadata.jsonl",
+            "a/METADATA.JSONL",
+            "a.json",
+            "a.gz",
+            ".jsonl",
+        ] {
+            assert!(!is_shard_name(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn records_keep_their_line_numbers_past_blank_lines_a_bom_and_crlf() {
+        let bytes = b"\xef\xbb\xbf{\"text\": \"a\", \"url\": \"u\", \"n\": 3, \"x\": [1]}\r\n\r\n{\"id\": 7, \"text\": \"b\"}";
+        let (docs, errors) = parse_shard(Path::new("s.jsonl"), bytes, &JsonlOptions::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        let named: Vec<_> = docs
+            .iter()
+            .map(|d| (d.display.as_str(), d.text.as_str()))
+            .collect();
+        assert_eq!(named, [("s.jsonl#1", "a"), ("s.jsonl#7", "b")]);
+        let record = docs[0].record.as_ref().expect("a record");
+        assert_eq!(
+            record.fields,
+            [("url".into(), "u".into()), ("n".into(), "3".into())]
+        );
+        assert_eq!(docs[1].path, Path::new("s.jsonl/3"));
+        assert_eq!(docs[1].file_path(), Path::new("s.jsonl"));
+    }
+
+    #[test]
+    fn data_that_does_not_decompress_is_one_error() {
+        let mut bytes = GZIP_MAGIC.to_vec();
+        bytes.extend(b"not gzip");
+        assert!(
+            decompress(bytes)
+                .expect_err("bad gzip")
+                .starts_with("not valid gzip data")
+        );
+        let mut bytes = ZSTD_MAGIC.to_vec();
+        bytes.extend(b"not zstd");
+        assert!(
+            decompress(bytes)
+                .expect_err("bad zstd")
+                .starts_with("not valid zstd data")
+        );
+    }
+}
