@@ -57,6 +57,7 @@ pub fn load(corpus: &mut Corpus) -> (Sources, Vec<FileError>) {
     let mut sources = Sources::default();
     let mut errors = Vec::new();
     let mut manifest_in: HashMap<PathBuf, Option<usize>> = HashMap::new();
+    let mut entries_by_path: HashMap<usize, HashMap<PathBuf, usize>> = HashMap::new();
     for id in 0..corpus.documents.len() {
         // A record of a JSON Lines shard has no file of its own to look beside.
         if corpus.documents[id].record.is_some() {
@@ -86,12 +87,19 @@ pub fn load(corpus: &mut Corpus) -> (Sources, Vec<FileError>) {
             continue;
         };
         let manifest = &sources.manifests[index];
-        let relative = relative_to(&path, &manifest.dir);
-        let entry = manifest.entries.iter().position(|e| {
-            relative
-                .as_ref()
-                .is_some_and(|r| same_path(r, Path::new(&e.file_name)))
+        // Each manifest's entries by path, made once: a folder of many documents with a
+        // manifest of as many entries would otherwise be searched once per document.
+        let by_path = entries_by_path.entry(index).or_insert_with(|| {
+            let mut by_path = HashMap::new();
+            for (position, e) in manifest.entries.iter().enumerate() {
+                by_path
+                    .entry(clean(Path::new(&e.file_name)))
+                    .or_insert(position);
+            }
+            by_path
         });
+        let entry = relative_to(&path, &manifest.dir)
+            .and_then(|relative| by_path.get(&clean(&relative)).copied());
         sources.manifest_of.insert(id, (index, entry));
     }
     (sources, errors)
@@ -257,14 +265,11 @@ fn relative_to(path: &Path, dir: &Path) -> Option<PathBuf> {
     path.strip_prefix(dir).ok().map(Path::to_path_buf)
 }
 
-/// Paths equal after dropping `.` components: `./a.txt` is `a.txt`.
-fn same_path(a: &Path, b: &Path) -> bool {
-    let clean = |p: &Path| {
-        p.components()
-            .filter(|c| !matches!(c, Component::CurDir))
-            .collect::<PathBuf>()
-    };
-    clean(a) == clean(b)
+/// A path without its `.` components: `./a.txt` is `a.txt`.
+fn clean(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
 }
 
 #[cfg(test)]
@@ -291,6 +296,7 @@ mod tests {
                 PathBuf::from("corpus/a.meta.json")
             ]
         );
-        assert!(same_path(Path::new("./a.txt"), Path::new("a.txt")));
+        assert_eq!(clean(Path::new("./a.txt")), clean(Path::new("a.txt")));
+        assert_eq!(clean(Path::new("x/./a.txt")), PathBuf::from("x/a.txt"));
     }
 }
