@@ -140,20 +140,20 @@ struct Cell {
     starts_before: bool,
 }
 
-/// The runs of two words or more that `old` and `new` share, in order in both and not
-/// overlapping, that cover the most words; in order.
-///
-/// Over every pair of equal words inside a maximal run, in order of `old`: a run may
-/// start at a pair, after the best chain ending before it in both texts, or go on from
-/// the pair before it; runs are cut anywhere, so two overlapping runs are both used in
-/// part when that covers more.
+/// `shared_runs_within` over the whole of `new`.
 #[cfg(test)]
 pub fn shared_runs(old: &[u32], new: &[u32]) -> Vec<Run> {
     shared_runs_within(old, new, &PairIndex::of(new), 0..new.len())
 }
 
-/// [`shared_runs`] of `old` and `new[within]`, `index` being `new`'s; the places in `new`
-/// of the runs are those in `new`, not in the stretch.
+/// The runs of two words or more that `old` and the stretch `new[within]` share, in order
+/// in both and not overlapping, that cover the most words; in order, placed in `new`
+/// (whose pair index is `index`).
+///
+/// Over every pair of equal words inside a maximal run, in order of `old`: a run may
+/// start at a pair, after the best chain ending before it in both texts, or go on from
+/// the pair before it; runs are cut anywhere, so two overlapping runs are both used in
+/// part when that covers more.
 pub fn shared_runs_within(
     old: &[u32],
     new: &[u32],
