@@ -139,16 +139,10 @@ fn align(
     scratch: &mut Vec<u64>,
 ) -> (usize, Vec<usize>) {
     kgram_hashes(own, ANCHOR, scratch);
-    let (mut hits, mut anchored) = (Vec::new(), 0);
-    for &h in scratch.iter() {
-        let positions = other.positions(h);
-        anchored += usize::from(!positions.is_empty());
-        hits.extend(positions.iter().map(|&(_, at)| at as usize));
-    }
-    // Too few anchors for `min_copied` words: not worth aligning.
-    if 3 * anchored < min_copied {
-        return (0, Vec::new());
-    }
+    let mut hits: Vec<usize> = scratch
+        .iter()
+        .flat_map(|&h| other.positions(h).iter().map(|&(_, at)| at as usize))
+        .collect();
     hits.sort_unstable();
     hits.dedup();
     let mut copied = vec![false; own.len()];
@@ -167,7 +161,8 @@ fn align(
             }
         }
         // No stretch holds more anchors than the best one: when the stretches left cannot
-        // hold the words still missing, by the same measure as above, none is aligned.
+        // hold the words still missing (an anchor standing for three words, as `one_way`
+        // counts them before aligning), none is aligned.
         let needed = min_copied.saturating_sub(copied_words);
         if best.1 - best.0 < 2 || 3 * (best.1 - best.0) * (MAX_STRETCHES - round) < needed {
             break;
@@ -233,7 +228,8 @@ fn one_way(
             continue;
         }
         let min_copied = (options.reuse_share * own.len() as f64).ceil() as usize;
-        // As `align` would find, for all paragraphs at once.
+        // Too few anchors for `min_copied` words (an anchor stands for three): not worth
+        // aligning.
         if 3 * anchored[para] < min_copied {
             continue;
         }
