@@ -298,8 +298,9 @@ pub fn is_timestamp(text: &str) -> bool {
         let unit = w.trim_start_matches(|c: char| c.is_ascii_digit());
         // An age is counted in few digits: `29263 for` is an issue number.
         let number = unit.len() < w.len() && w.len() - unit.len() <= 3;
-        let glued =
-            (1..=3).contains(&unit.chars().count()) && unit.chars().all(char::is_alphabetic);
+        // Units of age are written in lower case (`8h`, `3d`, `5min`); `2U`, `4K` and
+        // `3D` are names of things.
+        let glued = (1..=3).contains(&unit.chars().count()) && unit.chars().all(char::is_lowercase);
         let spaced = unit.is_empty()
             && words
                 .get(i + 1)
