@@ -417,3 +417,46 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
         .expect("an entry for the deleted copy");
     assert_eq!(entry["duplicate_of"], "a.txt");
 }
+
+#[test]
+fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    let passage = "The harbour board met on Tuesday to plan the dredging of the northern channel, and the crews asked for firm dates before the winter storms close the river mouth.";
+    let manual = format!(
+        "## fast-encode\n\nMakes encoding faster with a larger table.\n\nDoes not change the decoded output at all.\n\n## small-tables\n\nMakes the binary smaller.\n\nDoes not change the decoded output at all.\n\n## Story\n\n{passage}\n\nThe end of the first part.\n\n{passage}\n"
+    );
+    std::fs::write(corpus.join("manual.md"), &manual).expect("write");
+    let out = dir.path().join("clean");
+    corpuslint()
+        .args(["fix", "--isolated", "--select", "D001", "--out"])
+        .args([&out, &corpus])
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(out.join("manual.md")).expect("fixed copy");
+    // The passage of 30 words is deleted once; the short sentence stays under each heading.
+    assert_eq!(fixed.matches(passage).count(), 1, "{fixed}");
+    assert_eq!(
+        fixed
+            .matches("Does not change the decoded output at all.")
+            .count(),
+        2,
+        "{fixed}"
+    );
+    // Both are reported.
+    let assert = corpuslint()
+        .args([
+            "check",
+            "--isolated",
+            "--select",
+            "D001",
+            "--format",
+            "short",
+        ])
+        .arg(&corpus)
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert_eq!(stdout.matches(": D001 ").count(), 2, "{stdout}");
+}

@@ -351,8 +351,13 @@ fn stands_alone(page: &Page, i: usize) -> bool {
     // A list item starts a unit of its own; so does a line that is not a sentence's last
     // word: `English.` ends one, `Sign up to receive...` begins another.
     let full_stop = text.ends_with('.');
+    // `  * Added the licence.` then `    Retrieved from https://...`: a line indented
+    // under the list item before it goes on with that item.
+    let indent = |t: &str| t.len() - t.trim_start().len();
+    let continues_item = before.is_some_and(|b| b.list_item && indent(line.text) > indent(b.text));
     let tail = !line.list_item
-        && ((starts_lower(text) && full_stop)
+        && (continues_item
+            || (starts_lower(text) && full_stop)
             || (before.is_some_and(left_open)
                 && (starts_lower(text) || (full_stop && line.words == 1))));
     let head = after.is_some_and(|next| {
@@ -401,6 +406,13 @@ mod tests {
             found(
                 "Copyright (C) 1989, 1991 Free Software Foundation, Inc.,\n51 Franklin Street, Boston\n"
             ),
+            [] as [usize; 0]
+        );
+        // A line indented under a list item goes on with it.
+        assert_eq!(
+            found(&format!(
+                "{BODY}\n  * Added the licence text.\n    Retrieved from https://example.org/licence.txt\n"
+            )),
             [] as [usize; 0]
         );
         // A list item starts a unit of its own.

@@ -134,9 +134,24 @@ pub fn is_metadata(text: &str) -> bool {
         return true;
     }
     // A date with little else around it: `Jun 25 2013`, `2019-04-22 08:04`, `Tuesday 14
-    // November 2023 07.15 GMT`.
-    date.find(text)
-        .is_some_and(|m| text.chars().count() <= m.as_str().chars().count() + 20)
+    // November 2023 07.15 GMT`; or with a name and an address, the head of a change log's
+    // entry (`2018-01-06  Jane Doe  <jane@example.org>`).
+    date.find(text).is_some_and(|m| {
+        text.chars().count() <= m.as_str().chars().count() + 20
+            || (text.split_whitespace().count() <= MAX_ENTRY_HEAD_WORDS && has_address(text))
+    })
+}
+
+/// A change log's entry head names a date, up to three authors and their addresses.
+const MAX_ENTRY_HEAD_WORDS: usize = 12;
+
+/// Whether `text` holds an e-mail address in angle brackets: `<jane@example.org>`.
+fn has_address(text: &str) -> bool {
+    text.split('<').skip(1).any(|rest| {
+        rest.split_once('>').is_some_and(|(inside, _)| {
+            inside.contains('@') && !inside.contains(char::is_whitespace)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -145,6 +160,16 @@ mod tests {
 
     fn line(text: &str) -> Line<'_> {
         Line::new(0, Span::new(0, text.len()), text, usize::MAX)
+    }
+
+    #[test]
+    fn change_log_entry_heads_are_metadata() {
+        assert!(is_metadata("2018-01-06  Jane Doe  <jane@example.org>"));
+        assert!(is_metadata("Jane Doe (24 Oct 2022)"));
+        assert!(!is_metadata(
+            "2018-01-06 was the day the council met to decide on the library hours"
+        ));
+        assert!(!is_metadata("Write to <jane@example.org> with questions"));
     }
 
     #[test]

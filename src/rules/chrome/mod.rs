@@ -19,3 +19,5 @@ pub mod runs;
 pub mod site_template;
 
 pub use crate::rules::options::ChromeOptions as Options;
+/// Bylines and date lines, which no chrome heuristic calls chrome, repeat by design.
+pub use lines::is_metadata;

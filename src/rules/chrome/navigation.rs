@@ -176,7 +176,16 @@ fn mark_lists(lines: &[Line], marks: &mut Marks) {
             .unwrap_or(lines.len());
         let items = end - start;
         let truncated = lines[start..end].iter().filter(|l| l.truncated).count();
-        if items >= MIN_LIST_ITEMS && truncated as f64 >= MIN_TRUNCATED_SHARE * items as f64 {
+        // `* src/util.c (parse_args): Move to ...`: a change log's entries name files and
+        // functions, and are cut with `...` on purpose; titles of articles name neither.
+        let code = lines[start..end]
+            .iter()
+            .filter(|l| names_code(l.text))
+            .count();
+        if items >= MIN_LIST_ITEMS
+            && truncated as f64 >= MIN_TRUNCATED_SHARE * items as f64
+            && code * 2 <= items
+        {
             let detail = Detail {
                 form: LIST,
                 numbers: [Detail::number(items), Detail::number(truncated), 0],
@@ -188,6 +197,31 @@ fn mark_lists(lines: &[Line], marks: &mut Marks) {
         }
         start = end;
     }
+}
+
+/// Whether a line names a file or an identifier: a word with `_` or `/` inside
+/// (`parse_args`, `src/util.c`), or a file name before a colon (`Makefile.am:`).
+fn names_code(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '*' | '+'));
+        let inner = |c: char| {
+            word.trim_end_matches(':')
+                .split(c)
+                .filter(|part| !part.is_empty())
+                .count()
+                > 1
+        };
+        let file_name = word.ends_with(':')
+            && word
+                .trim_end_matches(':')
+                .rsplit_once('.')
+                .is_some_and(|(stem, ext)| {
+                    !stem.is_empty()
+                        && !ext.is_empty()
+                        && ext.chars().all(|c| c.is_ascii_lowercase())
+                });
+        !word.contains("://") && (inner('_') || inner('/') || file_name)
+    })
 }
 
 /// A menu flattened to one line: at least three short labels between `|`, `•`, `·`, `¦`
@@ -240,6 +274,27 @@ mod tests {
         );
         assert_eq!(menu_entries("Home | World"), None);
         assert_eq!(menu_entries("it was | not what | we wanted"), None);
+    }
+
+    #[test]
+    fn change_log_entries_name_code_titles_do_not() {
+        for entry in [
+            "\t* src/util.c (parse_args): Move to ...",
+            "* Makefile.am: Update accordingly.",
+            "* tests/run.scm: ... here.",
+        ] {
+            assert!(names_code(entry), "{entry}");
+        }
+        for title in [
+            "- China's Perspective on Global Gover...",
+            "* Read https://example.com/a_b for more",
+            "* U.S. and E.U. agree on: trade...",
+            "* Founder Found Dead Under …",
+        ] {
+            assert!(!names_code(title), "{title}");
+        }
+        let log = "2021-01-01  A. Developer\n\n\t* src/util.c (parse_args): Move to ...\n\t* src/args.c (parse_args): ... here.\n\t* Makefile.am: Update accordingly...\n";
+        assert!(crate::rules::chrome::analysis::found_lines(log, &[&RULE]).is_empty());
     }
 
     #[test]

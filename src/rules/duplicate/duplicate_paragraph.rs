@@ -1,12 +1,15 @@
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::chrome::is_metadata;
 use crate::rules::context::CorpusContext;
 use crate::rules::duplicate::analysis::Analysis;
 use crate::rules::duplicate::report::{
     describe_lines, is_item_or_heading, paragraphs_span, removal_span,
 };
+use crate::text::word_count_capped;
 
 pub const RULE: Rule = Rule {
     code: "D001",
@@ -25,8 +28,9 @@ paragraphs that repeat consecutive paragraphs are one finding for the whole bloc
 
 A paragraph shorter than `min_chars` characters or `min_words` words (`Share`, a
 caption) is never a finding on its own, but it belongs to a block it sits in. A block
-made only of list items, headings and rules between sections is not reported: changelogs
-repeat `### Fixed` and `* New upstream release.` by design. The lines of a hard-wrapped
+made only of list items, headings, rules between sections and dated bylines is not
+reported: changelogs repeat `### Fixed`, `* New upstream release.` and
+`2019-09-09  Jane Doe  <jane@example.org>` by design. The lines of a hard-wrapped
 paragraph are one paragraph, never several.
 
 ## Why it matters
@@ -39,7 +43,9 @@ An article whose eleven paragraphs appear twice, the second time after the autho
 ## Fix
 Safe: delete the later copy (with the blank lines after it). The first copy is kept word
 for word. Unsafe when the copy is indented or made of `Field: value` lines (a licence
-quoted under each stanza of a Debian copyright file): such a layout repeats on purpose.
+quoted under each stanza of a Debian copyright file), or shorter than 25 words (`Not
+used by Firefox.` under each section of a manual): such text repeats on purpose as
+often as by accident.
 
 ## Configuration
 `min_chars` (default 30) and `min_words` (default 5) in the duplicate options.
@@ -59,9 +65,12 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
     };
     for block in analysis.blocks.iter().filter(|b| b.is_within_file()) {
         let doc = ctx.corpus.get(block.doc);
-        // A changelog repeats `### Fixed` and `* New upstream release.` in every release:
-        // items and headings repeat by design, and are not a repeated text.
-        if (block.first..=block.last).all(|para| is_item_or_heading(doc, para)) {
+        // A changelog repeats `### Fixed` and `* New upstream release.` in every release,
+        // and `2019-09-09  Jane Doe  <jane@example.org>` for each entry of a day: items,
+        // headings and dated bylines repeat by design, and are not a repeated text.
+        if (block.first..=block.last)
+            .all(|para| is_item_or_heading(doc, para) || is_dated_byline(doc, para))
+        {
             continue;
         }
         let origin_last = block.origin.para + block.paragraph_count() - 1;
@@ -80,7 +89,10 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         // Indented text and `Field: value` stanzas are laid out on purpose (a licence
         // quoted under each `Files:` stanza of a copyright file): deleting a copy is
         // left to a person.
-        let fix = if is_laid_out(doc.slice(span)) {
+        // A sentence or two repeated under each heading (`Not used by Firefox.`) is
+        // written so on purpose as often as by accident.
+        let words = word_count_capped(doc.slice(span), MIN_SAFE_WORDS);
+        let fix = if is_laid_out(doc.slice(span)) || words < MIN_SAFE_WORDS {
             Fix::unsafe_(edits)
         } else {
             Fix::safe(edits)
@@ -98,6 +110,21 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         out.push(diagnostic);
     }
 }
+
+/// A paragraph of one short line that is a byline or a date line.
+fn is_dated_byline(doc: &Document, para: usize) -> bool {
+    let paragraph = &doc.paragraphs[para];
+    let text = doc.slice(paragraph.span).trim();
+    paragraph.first_line == paragraph.last_line
+        && word_count_capped(text, MAX_BYLINE_WORDS + 1) <= MAX_BYLINE_WORDS
+        && is_metadata(text)
+}
+
+/// A byline names a date and a few authors.
+const MAX_BYLINE_WORDS: usize = 12;
+
+/// A repeated block shorter than this is left to a person to delete.
+const MIN_SAFE_WORDS: usize = 25;
 
 /// Text whose lines are indented or `Field: value` lines.
 fn is_laid_out(text: &str) -> bool {

@@ -29,7 +29,10 @@ described in `rules/glued_words.toml`: whole words (`macOS`, `ChatGPT`), acronym
 end product names (`CentOS`, `ReiserFS`, `OpenVPN`: `OS`, `FS`, `VPN`) and beginnings
 of names (`OpenLDAP`).
 Words with digits or with `/ @ # _ = . : & \` inside (URLs, handles, identifiers) are
-not looked at, and neither is a glued word found twice or more in a document: a lost
+not looked at, and neither are words written as code (`isXXX()`, `(getCHARS):` in a
+change log, `<cmdFPR>`), words whose case changes from lower to upper more than once
+(identifiers such as `errSSLWouldBlock`, user names such as `DoomsdayBeamXD`: a lost
+separator makes one change), and a glued word found twice or more in a document: a lost
 separator is an accident that seldom repeats word for word, a name repeats.
 
 ## Why it matters
@@ -155,14 +158,14 @@ fn glued_in_word(text: &str, word: Span, names: &GluedWords) -> Vec<(Span, usize
     let looks_like_code = trimmed.chars().any(|c| {
         c.is_ascii_digit() || matches!(c, '/' | '@' | '#' | '_' | '=' | '.' | ':' | '&' | '\\')
     });
-    if looks_like_code {
+    if looks_like_code || names_code(raw, trimmed) {
         return found;
     }
     for run in trimmed.split(|c: char| !c.is_alphabetic()) {
         // The separators between runs can be of any length in bytes (U+FFFD is three).
         let start = trimmed_start + (run.as_ptr() as usize - trimmed.as_ptr() as usize);
         let run_span = Span::new(start, start + run.len());
-        if run.is_empty() || names.is_name(run) {
+        if run.is_empty() || names.is_name(run) || is_camel_case(run) {
             continue;
         }
         let mut rest = run_span;
@@ -172,6 +175,33 @@ fn glued_in_word(text: &str, word: Span, names: &GluedWords) -> Vec<(Span, usize
         }
     }
     found
+}
+
+/// Whether the word is written as code names a function or a symbol: `isXXX()`,
+/// `(getCHARS):` in a change log, `<cmdFPR>`.
+fn names_code(raw: &str, trimmed: &str) -> bool {
+    let Some(at) = raw.find(trimmed) else {
+        return false;
+    };
+    let (before, after) = (&raw[..at], &raw[at + trimmed.len()..]);
+    after.starts_with('(')
+        || (before.ends_with('(') && after.starts_with("):"))
+        || (before.ends_with('<') && after.starts_with('>'))
+}
+
+/// Whether a run of letters changes from lower to upper case more than once:
+/// identifiers (`oPrintPKARecords`, `errSSLWouldBlock`) and user names
+/// (`DoomsdayBeamXD`) are written so; a lost separator glues two words, one change.
+fn is_camel_case(run: &str) -> bool {
+    let mut changes = 0;
+    let mut lower = false;
+    for c in run.chars() {
+        if lower && c.is_uppercase() {
+            changes += 1;
+        }
+        lower = c.is_lowercase();
+    }
+    changes > 1
 }
 
 #[cfg(test)]
@@ -245,12 +275,12 @@ mod tests {
         assert_eq!(flagged(&RULE, "A\u{fffd}aaAA"), ["aaAA"]);
         // Every glued place of a word at once: one round of fixes separates them all.
         assert_eq!(
-            flagged(&RULE, "ChinaUSChinaUS fooBAR-bazQUX"),
-            ["ChinaUSChinaUS", "USChinaUS", "fooBAR", "bazQUX"]
+            flagged(&RULE, "EditionASIA-ChinaUS"),
+            ["EditionASIA", "ChinaUS"]
         );
         assert_eq!(
-            fixed(&RULE, "ChinaUSChinaUS fooBAR-bazQUX"),
-            "China USChina US foo BAR-baz QUX"
+            fixed(&RULE, "EditionASIA-ChinaUS fooBAR-bazQUX"),
+            "Edition ASIA-China US foo BAR-baz QUX"
         );
     }
 
@@ -263,6 +293,18 @@ mod tests {
             "mRNA kWh dBm GmbH NaOH",
             "https://example.com/fooBAR user@exampleCOM #tagBAR id_fooBAR abc123DEF",
             "中文双语Français",
+        ] {
+            assert!(flagged(&RULE, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn spares_identifiers_and_user_names() {
+        for text in [
+            "* sysdump.c (getCHARS): Check for an out of bounds read.",
+            "the <ctype.h> isXXX() functions; <cmdFPR>: print subkeys",
+            "Rename aPrintPKARecords to oPrintPKARecords; errSSLWouldBlock",
+            "posted by DoomsdayBeamXD and writingforFUNandbecauseBoredom",
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }
