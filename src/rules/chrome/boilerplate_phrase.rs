@@ -363,8 +363,44 @@ fn stands_alone(page: &Page, i: usize) -> bool {
     let head = after.is_some_and(|next| {
         text.ends_with([',', '，']) || (left_open(line) && starts_lower(strip_markers(next.text)))
     });
-    !(tail || head)
+    !(tail || head || heads_block(page, line))
 }
+
+/// A description this long under a line makes the line its term or heading...
+const MIN_DESCRIPTION_WORDS: usize = 8;
+
+/// ...when it is indented deeper, right under it or after one blank line: `print`
+/// over `  Printing of floating-point values...` in a manual, `* Language` over the
+/// nested list of a release's language changes. Menus nest short entries. A line over a
+/// list of links to the document's own sections heads its outline.
+fn heads_block(page: &Page, line: &Line) -> bool {
+    let paragraphs = &page.document.paragraphs;
+    let next = paragraphs.partition_point(|p| p.first_line <= line.index);
+    let Some(block) = paragraphs
+        .get(next)
+        .filter(|p| p.first_line <= line.index + 2)
+    else {
+        return false;
+    };
+    let indent = |t: &str| t.len() - t.trim_start().len();
+    let text = page.document.slice(block.span);
+    // `Table of contents:` over `* [Usage](#usage)`: the document's own outline.
+    let outline = starts_with_list_marker(text.trim_start()) && text.contains("](#");
+    // Teaser titles under `Read more` are list items of a line each, however long.
+    // A term is described in prose, a list item by a nested list; an item with a blurb
+    // under it (`* Facebook` over its promotion) is one entry of a box.
+    let described = if starts_with_list_marker(text.trim_start()) {
+        line.list_item
+            && block.last_line > block.first_line
+            && word_count_capped(text, MIN_NESTED_DESCRIPTION_WORDS) >= MIN_NESTED_DESCRIPTION_WORDS
+    } else {
+        !line.list_item && word_count_capped(text, MIN_DESCRIPTION_WORDS) >= MIN_DESCRIPTION_WORDS
+    };
+    outline || (indent(text) > indent(line.text) && described)
+}
+
+/// A nested list item that describes: a paragraph wrapped over lines, this long.
+const MIN_NESTED_DESCRIPTION_WORDS: usize = 8;
 
 /// The index of the phrase entry the line matched.
 fn entry(detail: &Detail) -> usize {
@@ -413,6 +449,25 @@ mod tests {
             found(&format!(
                 "{BODY}\n  * Added the licence text.\n    Retrieved from https://example.org/licence.txt\n"
             )),
+            [] as [usize; 0]
+        );
+        // A term over its indented description, a heading over its nested list.
+        assert_eq!(
+            found(
+                "* Changed commands\n\nprint\n  Printing of floating-point values now shows the bytes\n  of the value.\n"
+            ),
+            [] as [usize; 0]
+        );
+        assert_eq!(
+            found(&format!(
+                "{BODY}\n* Language\n\n    * `for` loops now operate on the iterator trait, which removes\n      the need to call a method to iterate over collections, with some subtleties.\n"
+            )),
+            [] as [usize; 0]
+        );
+        assert_eq!(
+            found(
+                "# Tool\n\nTable of contents:\n\n* [Usage](#usage)\n* [Licence](#licence)\n\n## Usage\n"
+            ),
             [] as [usize; 0]
         );
         // A list item starts a unit of its own.

@@ -146,7 +146,7 @@ pub fn is_metadata(text: &str) -> bool {
 const MAX_ENTRY_HEAD_WORDS: usize = 12;
 
 /// Whether `text` holds an e-mail address in angle brackets: `<jane@example.org>`.
-fn has_address(text: &str) -> bool {
+pub fn has_address(text: &str) -> bool {
     text.split('<').skip(1).any(|rest| {
         rest.split_once('>').is_some_and(|(inside, _)| {
             inside.contains('@') && !inside.contains(char::is_whitespace)

@@ -112,6 +112,11 @@ fn mark(page: &Page, marks: &mut Marks) {
         if marks.is_marked(i) || line.metadata || line.text.starts_with(char::is_whitespace) {
             continue;
         }
+        // A heading row over a rule or over rows in the same columns is a table's.
+        let next = page.lines.get(i + 1).filter(|n| n.index == line.index + 1);
+        if next.is_some_and(|next| is_rule(next.text) || shares_columns(line.text, next.text)) {
+            continue;
+        }
         if let Some(entries) = menu_entries(line.text) {
             let detail = Detail {
                 form: MENU,
@@ -224,6 +229,37 @@ fn names_code(text: &str) -> bool {
     })
 }
 
+/// A line of `-`, `=` or `+` (and spaces): a rule under a table's heading row.
+fn is_rule(text: &str) -> bool {
+    let text = text.trim();
+    text.len() >= 3
+        && text
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | '+' | '|' | ' '))
+}
+
+/// Whether two lines laid out with runs of spaces have at least two columns that start at
+/// the same place: rows of a plain-text table.
+fn shares_columns(a: &str, b: &str) -> bool {
+    let starts = |text: &str| -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut spaces = 0;
+        for (at, c) in text.char_indices() {
+            if c == ' ' {
+                spaces += 1;
+            } else {
+                if spaces >= 2 {
+                    starts.push(text[..at].chars().count());
+                }
+                spaces = 0;
+            }
+        }
+        starts
+    };
+    let b = starts(b);
+    starts(a).iter().filter(|s| b.contains(s)).count() >= 2
+}
+
 /// A menu flattened to one line: at least three short labels between `|`, `•`, `·`, `¦`
 /// or runs of spaces, most of them capitalised (or CJK). Labels have no colon and no
 /// digits: `Prep time: 15 minutes · Serves 6` is not a menu.
@@ -295,6 +331,22 @@ mod tests {
         }
         let log = "2021-01-01  A. Developer\n\n\t* src/util.c (parse_args): Move to ...\n\t* src/args.c (parse_args): ... here.\n\t* Makefile.am: Update accordingly...\n";
         assert!(crate::rules::chrome::analysis::found_lines(log, &[&RULE]).is_empty());
+    }
+
+    #[test]
+    fn a_table_heading_row_is_no_menu() {
+        let table = "Language       Compiler     Library        Manual\n\
+                     ----------------------------------------------\n\
+                     Ada            gnat         libgnat        gnat-doc\n";
+        assert!(crate::rules::chrome::analysis::found_lines(table, &[&RULE]).is_empty());
+        let rows = "Language       Compiler     Library        Manual\n\
+                    Fortran        gfortran     libgfortran    gfortran-doc\n";
+        assert!(crate::rules::chrome::analysis::found_lines(rows, &[&RULE]).is_empty());
+        let menu = "Home    World    Business    Tech\n\nThe council voted.\n";
+        assert_eq!(
+            crate::rules::chrome::analysis::found_lines(menu, &[&RULE]),
+            [1]
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@ use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::chrome::is_metadata;
+use crate::rules::chrome::{has_address, is_metadata};
 use crate::rules::context::CorpusContext;
 use crate::rules::duplicate::analysis::Analysis;
 use crate::rules::duplicate::report::{
@@ -28,9 +28,11 @@ paragraphs that repeat consecutive paragraphs are one finding for the whole bloc
 
 A paragraph shorter than `min_chars` characters or `min_words` words (`Share`, a
 caption) is never a finding on its own, but it belongs to a block it sits in. A block
-made only of list items, headings, rules between sections and dated bylines is not
-reported: changelogs repeat `### Fixed`, `* New upstream release.` and
-`2019-09-09  Jane Doe  <jane@example.org>` by design. The lines of a hard-wrapped
+made only of list items, headings, rules between sections, bylines (a date or an
+address on a short line of its own) and `Field: value` records is not reported:
+changelogs repeat `### Fixed`, `* New upstream release.` and
+`2019-09-09  Jane Doe  <jane@example.org>`, Debian copyright files `Copyright: 2001
+Jane Doe` in each stanza, by design. The lines of a hard-wrapped
 paragraph are one paragraph, never several.
 
 ## Why it matters
@@ -66,10 +68,11 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
     for block in analysis.blocks.iter().filter(|b| b.is_within_file()) {
         let doc = ctx.corpus.get(block.doc);
         // A changelog repeats `### Fixed` and `* New upstream release.` in every release,
-        // and `2019-09-09  Jane Doe  <jane@example.org>` for each entry of a day: items,
-        // headings and dated bylines repeat by design, and are not a repeated text.
+        // and `2019-09-09  Jane Doe  <jane@example.org>` for each entry of a day; a
+        // Debian copyright file `Copyright: 2001 Jane Doe` in each stanza: items, headings,
+        // bylines and records repeat by design, and are not a repeated text.
         if (block.first..=block.last)
-            .all(|para| is_item_or_heading(doc, para) || is_dated_byline(doc, para))
+            .all(|para| is_item_or_heading(doc, para) || is_byline_or_record(doc, para))
         {
             continue;
         }
@@ -111,13 +114,16 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
     }
 }
 
-/// A paragraph of one short line that is a byline or a date line.
-fn is_dated_byline(doc: &Document, para: usize) -> bool {
+/// A paragraph that repeats by design: a dated byline or a name with its address on a
+/// line of its own (a change log's entry head, a copyright holder), or a record of
+/// `Field: value` lines (a stanza of a Debian copyright file).
+fn is_byline_or_record(doc: &Document, para: usize) -> bool {
     let paragraph = &doc.paragraphs[para];
     let text = doc.slice(paragraph.span).trim();
-    paragraph.first_line == paragraph.last_line
+    let byline = paragraph.first_line == paragraph.last_line
         && word_count_capped(text, MAX_BYLINE_WORDS + 1) <= MAX_BYLINE_WORDS
-        && is_metadata(text)
+        && (is_metadata(text) || has_address(text));
+    byline || text.lines().next().is_some_and(is_field)
 }
 
 /// A byline names a date and a few authors.
@@ -128,12 +134,15 @@ const MIN_SAFE_WORDS: usize = 25;
 
 /// Text whose lines are indented or `Field: value` lines.
 fn is_laid_out(text: &str) -> bool {
-    text.lines().any(|line| {
-        let field = line.split_once(": ").is_some_and(|(name, _)| {
-            !name.is_empty()
-                && name.starts_with(|c: char| c.is_ascii_uppercase())
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
-        field || line.starts_with([' ', '\t'])
+    text.lines()
+        .any(|line| is_field(line) || line.starts_with([' ', '\t']))
+}
+
+/// A `Field: value` line: `Copyright: 2001 Jane Doe`, `License: MIT`.
+fn is_field(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     })
 }
