@@ -419,7 +419,7 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
 }
 
 #[test]
-fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence() {
+fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_or_a_distant_copy() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = dir.path().join("corpus");
     std::fs::create_dir_all(&corpus).expect("mkdir");
@@ -428,6 +428,11 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence() {
         "## fast-encode\n\nMakes encoding faster with a larger table.\n\nDoes not change the decoded output at all.\n\n## small-tables\n\nMakes the binary smaller.\n\nDoes not change the decoded output at all.\n\n## Story\n\n{passage}\n\nThe end of the first part.\n\n{passage}\n"
     );
     std::fs::write(corpus.join("manual.md"), &manual).expect("write");
+    // The same passage in a later release of a NEWS file, after other sections.
+    let news = format!(
+        "## Release 2\n\n{passage}\n\nA new option was added.\n\nTwo old options were removed.\n\nThe manual was rewritten.\n\n## Release 1\n\n{passage}\n"
+    );
+    std::fs::write(corpus.join("news.md"), &news).expect("write");
     let out = dir.path().join("clean");
     corpuslint()
         .args(["fix", "--isolated", "--select", "D001", "--out"])
@@ -444,7 +449,9 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence() {
         2,
         "{fixed}"
     );
-    // Both are reported.
+    let news = std::fs::read_to_string(out.join("news.md")).expect("fixed copy");
+    assert_eq!(news.matches(passage).count(), 2, "{news}");
+    // All three are reported.
     let assert = corpuslint()
         .args([
             "check",
@@ -458,5 +465,5 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence() {
         .assert()
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    assert_eq!(stdout.matches(": D001 ").count(), 2, "{stdout}");
+    assert_eq!(stdout.matches(": D001 ").count(), 3, "{stdout}");
 }

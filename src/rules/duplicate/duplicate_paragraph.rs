@@ -45,9 +45,10 @@ An article whose eleven paragraphs appear twice, the second time after the autho
 ## Fix
 Safe: delete the later copy (with the blank lines after it). The first copy is kept word
 for word. Unsafe when the copy is indented or made of `Field: value` lines (a licence
-quoted under each stanza of a Debian copyright file), or shorter than 25 words (`Not
-used by Firefox.` under each section of a manual): such text repeats on purpose as
-often as by accident.
+quoted under each stanza of a Debian copyright file), shorter than 25 words (`Not
+used by Firefox.` under each section of a manual), or more than 3 paragraphs after the
+first copy (a note repeated in two releases of a NEWS file): such text repeats on
+purpose as often as by accident. A scraper's repeat follows its first copy.
 
 ## Configuration
 `min_chars` (default 30) and `min_words` (default 5) in the duplicate options.
@@ -95,7 +96,11 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         // A sentence or two repeated under each heading (`Not used by Firefox.`) is
         // written so on purpose as often as by accident.
         let words = word_count_capped(doc.slice(span), MIN_SAFE_WORDS);
-        let fix = if is_laid_out(doc.slice(span)) || words < MIN_SAFE_WORDS {
+        // A scraper repeats a block right after itself; a block repeated further on, under
+        // other sections (a licence for each group of files, a note in two releases), is
+        // repeated on purpose as often as by accident.
+        let far = block.first > origin_last + 1 + MAX_SAFE_GAP;
+        let fix = if is_laid_out(doc.slice(span)) || words < MIN_SAFE_WORDS || far {
             Fix::unsafe_(edits)
         } else {
             Fix::safe(edits)
@@ -129,8 +134,10 @@ fn is_byline_or_record(doc: &Document, para: usize) -> bool {
 /// A byline names a date and a few authors.
 const MAX_BYLINE_WORDS: usize = 12;
 
-/// A repeated block shorter than this is left to a person to delete.
+/// A repeated block shorter than this is left to a person to delete...
 const MIN_SAFE_WORDS: usize = 25;
+/// ...and so is one more than this many paragraphs after its first copy.
+const MAX_SAFE_GAP: usize = 3;
 
 /// Text whose lines are indented or `Field: value` lines.
 fn is_laid_out(text: &str) -> bool {
