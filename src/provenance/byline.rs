@@ -307,7 +307,8 @@ pub fn is_timestamp(text: &str) -> bool {
                 .is_some_and(|next| next.chars().all(char::is_alphabetic) && next.len() <= 12);
         number && (glued || spaced)
     }) && (words.len() <= 2
-        || words[0].starts_with(|c: char| c.is_ascii_digit())
+        // `5 hours ago`, but not `11 for most builds`.
+        || (words.len() <= 3 && words[0].starts_with(|c: char| c.is_ascii_digit()))
         // `před 2 hodinami`, `vor 3 Stunden`: lower-case words, the number, and its unit
         // last.
         || (words.len() >= 3

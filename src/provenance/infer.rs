@@ -10,7 +10,7 @@ use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::text::span::Span;
-use crate::text::{is_cjk, word_count};
+use crate::text::{has_address, is_cjk, word_count};
 
 /// A body line: a sentence of at least this many words.
 const MIN_BODY_WORDS: usize = 15;
@@ -85,16 +85,26 @@ pub fn infer(
     // byline fields are not titles.
     let is_byline = |line: usize| {
         bylines.iter().any(|(l, span, b)| {
+            let text = doc.slice(*span).trim();
+            // `Sun, 13 Oct 2002 15:01:50 -0400`: a line that is mostly a date.
+            let dated: usize = b.dates.iter().map(|(d, _)| d.text.len()).sum();
             *l == line
                 && (!b.fields.is_empty()
-                    || (!b.dates.is_empty() && word_count(doc.slice(*span)) <= 4))
+                    || (!b.dates.is_empty() && word_count(text) <= 4)
+                    || dated * 2 >= text.len())
         })
     };
+    // A document that opens with two `Field: value` lines (a Debian copyright file, mail
+    // headers) is a record, with no headline.
+    let record = lines.len() >= 2
+        && lines[..2]
+            .iter()
+            .all(|&(_, span)| opens_field(doc.slice(span)));
     let _ = &lines;
 
     // The title: one of the first content lines, before any body line, that reads as a
     // headline.
-    for &(line, span) in lines.iter().take(TITLE_WINDOW) {
+    for &(line, span) in lines.iter().take(if record { 0 } else { TITLE_WINDOW }) {
         let text = doc.slice(span).trim();
         let words = word_count(text);
         if words >= MIN_BODY_WORDS && text.ends_with(['.', '。']) {
@@ -103,7 +113,8 @@ pub fn infer(
         if is_byline(line) {
             continue;
         }
-        if reads_as_headline(text, words) {
+        // A line of a paragraph wrapped over several is a piece of a sentence.
+        if reads_as_headline(text, words) && !doc.wraps_line(line) {
             inferred.title = Some(Found {
                 value: text.to_string(),
                 line,
@@ -147,6 +158,7 @@ pub fn infer(
             if field.label == Label::Source
                 && inferred.source.is_none()
                 && names::plausible_name(&field.value)
+                && (field.label_range.0 != field.label_range.1 || after_blank_line(doc, *line))
             {
                 inferred.source = Some(Found {
                     value: field.value.clone(),
@@ -186,6 +198,12 @@ pub fn infer(
 
 /// Bytes of the list marker a line starts with (`  * `, `1. `), which is not part of a
 /// byline; a numbered marker that is the day of a date (`7. März 2021`) is kept.
+/// Whether `line` stands after a blank line (or first): `(Associated Press)` after an
+/// article, not `(Identified and patched by Jane Doe)` closing an item of release notes.
+fn after_blank_line(doc: &Document, line: usize) -> bool {
+    line == 0 || doc.is_blank_line(line - 1)
+}
+
 fn marker_len(text: &str, data: &MetadataData) -> usize {
     if !starts_with_list_marker(text) {
         // `// By Jane Doe`, `> Jane Doe`: a run of symbols before the byline.
@@ -212,6 +230,27 @@ fn marker_len(text: &str, data: &MetadataData) -> usize {
     text.len() - rest.len()
 }
 
+/// `Format: https://...`, `Upstream-Name: dbus`: a field name, then a value.
+fn opens_field(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(name, value)| {
+        !value.trim().is_empty()
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
+}
+
+/// `Upstream-Name: dbus`, `Content-Type: text/plain`: a field of a structured file, named
+/// by capitalised words joined with hyphens.
+fn is_field_line(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(name, _)| {
+        name.contains('-')
+            && name.split('-').all(|part| {
+                part.starts_with(|c: char| c.is_ascii_uppercase())
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+    })
+}
+
 fn reads_as_headline(text: &str, words: usize) -> bool {
     let first = text.chars().next();
     let lower = text.to_lowercase();
@@ -220,6 +259,13 @@ fn reads_as_headline(text: &str, words: usize) -> bool {
         && !lower.starts_with(['©', '('])
         && !text.ends_with(['.', ',', ';', ':', '。', '，'])
         && !starts_with_list_marker(text)
+        // `Format: https://...` heads a Debian copyright file, `This package was
+        // debianized by Jane Doe <jane@example.org> on` begins a sentence: headlines
+        // hold no addresses.
+        && !text.contains("://")
+        && !lower.contains("www.")
+        && !has_address(text)
+        && !is_field_line(text)
         && first.is_some_and(|c| {
             c.is_uppercase()
                 || c.is_ascii_digit()

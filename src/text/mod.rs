@@ -244,6 +244,15 @@ pub fn glued_boundary(word: &str) -> Option<usize> {
     None
 }
 
+/// Whether `text` holds an e-mail address in angle brackets: `<jane@example.org>`.
+pub fn has_address(text: &str) -> bool {
+    text.split('<').skip(1).any(|rest| {
+        rest.split_once('>').is_some_and(|(inside, _)| {
+            inside.contains('@') && !inside.contains(char::is_whitespace)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

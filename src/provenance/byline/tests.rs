@@ -208,6 +208,7 @@ fn ages_and_dated_lines() {
     assert!(is_timestamp("8h"));
     assert!(!is_timestamp("Happy Days 2U"));
     assert!(!is_timestamp("Xbox 4K"));
+    assert!(!is_timestamp("11 for most builds"));
     // Two dates do not make a dateline too long to be one.
     assert_eq!(
         date("Fri 5 Mar 2021 09.30 GMT Last modified on Mon 8 Mar 2021 11.02 GMT"),

@@ -9,7 +9,7 @@ use regex::Regex;
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::text::span::Span;
-use crate::text::word_count_capped;
+use crate::text::{has_address, word_count_capped};
 
 /// Bylines and date lines are short: longer lines are body text.
 pub(super) const MAX_METADATA_WORDS: usize = 30;
@@ -144,15 +144,6 @@ pub fn is_metadata(text: &str) -> bool {
 
 /// A change log's entry head names a date, up to three authors and their addresses.
 const MAX_ENTRY_HEAD_WORDS: usize = 12;
-
-/// Whether `text` holds an e-mail address in angle brackets: `<jane@example.org>`.
-pub fn has_address(text: &str) -> bool {
-    text.split('<').skip(1).any(|rest| {
-        rest.split_once('>').is_some_and(|(inside, _)| {
-            inside.contains('@') && !inside.contains(char::is_whitespace)
-        })
-    })
-}
 
 #[cfg(test)]
 mod tests {

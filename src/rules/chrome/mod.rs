@@ -19,6 +19,5 @@ pub mod runs;
 pub mod site_template;
 
 pub use crate::rules::options::ChromeOptions as Options;
-/// Bylines, date lines and addresses, which no chrome heuristic calls chrome, repeat by
-/// design.
-pub use lines::{has_address, is_metadata};
+/// Bylines and date lines, which no chrome heuristic calls chrome, repeat by design.
+pub use lines::is_metadata;

@@ -3,13 +3,13 @@ use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
 use crate::rules::check::{Check, Lint, Reporter};
-use crate::rules::chrome::{has_address, is_metadata};
+use crate::rules::chrome::is_metadata;
 use crate::rules::context::CorpusContext;
 use crate::rules::duplicate::analysis::Analysis;
 use crate::rules::duplicate::report::{
     describe_lines, is_item_or_heading, paragraphs_span, removal_span,
 };
-use crate::text::word_count_capped;
+use crate::text::{has_address, word_count_capped};
 
 pub const RULE: Rule = Rule {
     code: "D001",
