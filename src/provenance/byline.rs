@@ -227,7 +227,11 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
         })
         .unwrap_or(end);
     let names = &line[lead..end];
-    if mixes_capitals(names) {
+    // `Make IPv6 work again`: a name does not run into what follows, but for a date
+    // glued on by extraction.
+    let glued = line[end..].starts_with(char::is_alphanumeric)
+        && !dates.first().is_some_and(|d| d.start == end);
+    if mixes_capitals(names) || glued {
         return None;
     }
     let rest = line[end..].trim_start_matches(|c: char| {

@@ -74,6 +74,11 @@ pub fn infer(
         .collect();
     let mut bylines: Vec<(usize, Span, Byline)> = Vec::new();
     for &(line, span) in &all_lines {
+        // `by Cygnus Solutions.  The simulator supports...` goes on with a sentence begun
+        // on the line before: a byline is no line inside a wrapped paragraph.
+        if continues_paragraph(doc, line) {
+            continue;
+        }
         let text = doc.slice(span);
         let offset = marker_len(text, data);
         if let Some(mut b) = byline::parse(&text[offset..], data) {
@@ -158,7 +163,7 @@ pub fn infer(
             if field.label == Label::Source
                 && inferred.source.is_none()
                 && names::plausible_name(&field.value)
-                && (field.label_range.0 != field.label_range.1 || after_blank_line(doc, *line))
+                && (!doc.slice(*span).trim_start().starts_with('(') || after_blank_line(doc, *line))
             {
                 inferred.source = Some(Found {
                     value: field.value.clone(),
@@ -198,6 +203,12 @@ pub fn infer(
 
 /// Bytes of the list marker a line starts with (`  * `, `1. `), which is not part of a
 /// byline; a numbered marker that is the day of a date (`7. März 2021`) is kept.
+/// Whether `line` is a line of a paragraph wrapped over several, other than its first.
+fn continues_paragraph(doc: &Document, line: usize) -> bool {
+    doc.paragraph_of_line(line)
+        .is_some_and(|p| doc.paragraphs[p].first_line < line)
+}
+
 /// Whether `line` stands after a blank line (or first): `(Associated Press)` after an
 /// article, not `(Identified and patched by Jane Doe)` closing an item of release notes.
 fn after_blank_line(doc: &Document, line: usize) -> bool {

@@ -92,6 +92,12 @@ fn reads_many_byline_styles() {
         Some("Jane Doe")
     );
     assert_eq!(author("Written by Sarah Lee").as_deref(), Some("Sarah Lee"));
+    // A name does not run into a word, only into a date glued on by extraction.
+    assert_eq!(author("Make IPv6 work again").as_deref(), None);
+    assert_eq!(
+        author("Yahoo FinanceOctober 13, 2016").as_deref(),
+        Some("Yahoo Finance")
+    );
     assert_eq!(author("Reporter: Li Na").as_deref(), Some("Li Na"));
     assert_eq!(
         author("作者：张三\u{3000}来源：人民日报\u{3000}2021-12-15").as_deref(),
