@@ -230,7 +230,7 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
     // `Make IPv6 work again`: a name does not run into what follows, but for a date
     // glued on by extraction.
     let glued = line[end..].starts_with(char::is_alphanumeric)
-        && !dates.first().is_some_and(|d| d.start == end);
+        && dates.first().is_none_or(|d| d.start != end);
     if mixes_capitals(names) || glued {
         return None;
     }
