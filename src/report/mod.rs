@@ -86,3 +86,6 @@ pub fn render(
     let json = serde_json::to_string(&sample).unwrap_or_else(|_| "{}".to_string());
     html::page(&page, &html::script_json(&json))
 }
+
+#[cfg(test)]
+mod tests;
