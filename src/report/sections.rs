@@ -391,7 +391,14 @@ fn duplicates(parts: &mut Parts) -> String {
     let rows: Vec<Vec<String>> = d
         .pairs
         .iter()
-        .map(|p| vec![label(p.a), label(p.b), thousands(p.findings)])
+        .map(|p| {
+            let other = if p.a == p.b {
+                "itself (copies within the folder)".to_string()
+            } else {
+                label(p.b)
+            };
+            vec![label(p.a), other, thousands(p.findings)]
+        })
         .collect();
     out.push_str(&table(
         "folder-pairs",
