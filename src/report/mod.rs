@@ -7,6 +7,7 @@
 pub mod aggregate;
 pub mod groups;
 pub mod html;
+pub mod markup;
 pub mod sample;
 pub mod sections;
 pub mod svg;
@@ -71,12 +72,12 @@ pub fn render(
     sample.docs = docs.rows(outcome, &summary, &duplicates, years);
     let mut subtitle = format!(
         "{} · {} documents · {} findings",
-        html::text(&options.scope),
-        html::thousands(summary.documents),
-        html::thousands(summary.findings)
+        markup::text(&options.scope),
+        markup::thousands(summary.documents),
+        markup::thousands(summary.findings)
     );
     if let Some((name, _)) = &options.baseline {
-        subtitle.push_str(&format!(" · compared with {}", html::text(name)));
+        subtitle.push_str(&format!(" · compared with {}", markup::text(name)));
     }
     let page = sections::Page {
         title: "corpuslint report".to_string(),

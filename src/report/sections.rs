@@ -7,7 +7,7 @@ use crate::diagnostic::Family;
 use crate::engine::Outcome;
 use crate::report::aggregate::{FileRow, Summary};
 use crate::report::groups::{Chrome, ChromeLine, Duplicates};
-use crate::report::html::{change, count_link, percent, size, table, text, thousands};
+use crate::report::markup::{change, count_link, percent, size, table, text, thousands};
 use crate::report::sample::{DocTable, Sample};
 use crate::report::svg::{self, Bar};
 

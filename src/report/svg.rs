@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::report::html::{attr, text};
+use crate::report::markup::{attr, text};
 
 /// One bar: its label, its value, and the findings filter it links to (none: no link).
 pub struct Bar {

@@ -14,7 +14,8 @@ use crate::text::span::Span;
 
 use super::aggregate::summarize;
 use super::groups::{chrome, duplicates};
-use super::html::{change, percent, script_json, thousands};
+use super::html::script_json;
+use super::markup::{change, percent, thousands};
 use super::sample::{context, select};
 use super::{Options, render};
 
@@ -83,14 +84,20 @@ fn corpus() -> Outcome {
 }
 
 fn metadata() -> Vec<Metadata> {
-    let mut explicit = Metadata::default();
-    explicit.author = value(Origin::FrontMatter, "A. Writer");
-    explicit.date = value(Origin::Sidecar, "2019-05-01");
-    let mut inferred = Metadata::default();
-    inferred.author = value(Origin::Text, "B. Writer");
-    inferred.date = value(Origin::Text, "sometime");
-    let mut context = Metadata::default();
-    context.author = value(Origin::Manifest, "Left out");
+    let explicit = Metadata {
+        author: value(Origin::FrontMatter, "A. Writer"),
+        date: value(Origin::Sidecar, "2019-05-01"),
+        ..Metadata::default()
+    };
+    let inferred = Metadata {
+        author: value(Origin::Text, "B. Writer"),
+        date: value(Origin::Text, "sometime"),
+        ..Metadata::default()
+    };
+    let context = Metadata {
+        author: value(Origin::Manifest, "Left out"),
+        ..Metadata::default()
+    };
     vec![explicit, inferred, Metadata::default(), context]
 }
 
