@@ -53,7 +53,10 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             paths: &args.paths,
             compared: args.baseline.as_deref().zip(baseline.as_ref()),
         };
-        match page.write(&outcome, &metadata, &resolved) {
+        let writing = std::time::Instant::now();
+        let written = page.write(&outcome, &metadata, &resolved);
+        outcome.timings.push(("health report", writing.elapsed()));
+        match written {
             Ok(written) if args.verbosity.verbose => eprintln!("{written}"),
             Ok(_) => {}
             Err(code) => return Ok(code),
