@@ -21,7 +21,7 @@ const FILLS: [&str; 3] = ["#1f3b57", "url(#hatch)", "#fff"];
 fn open(out: &mut String, id: &str, title: &str, width: usize, height: usize) {
     let _ = write!(
         out,
-        r##"<figure class="chart"><svg role="img" aria-labelledby="{id}-t" viewBox="0 0 {width} {height}" width="{width}" height="{height}"><title id="{id}-t">{}</title>"##,
+        r##"<figure class="chart"><svg role="group" aria-labelledby="{id}-t" viewBox="0 0 {width} {height}" width="{width}" height="{height}"><title id="{id}-t">{}</title>"##,
         text(title)
     );
 }
