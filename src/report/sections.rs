@@ -91,6 +91,7 @@ fn totals(parts: &Parts) -> String {
             row
         })
         .collect();
+    out.push_str(r#"<div class="pair">"#);
     out.push_str(&table(
         "families",
         "Findings per family",
@@ -108,6 +109,7 @@ fn totals(parts: &Parts) -> String {
         })
         .collect();
     out.push_str(&svg::bars("families-chart", "Findings per family", &bars));
+    out.push_str("</div>");
     out
 }
 
@@ -172,8 +174,16 @@ fn folders(s: &Summary) -> String {
                     &format!("folder={i}&family={}", family.as_str()),
                 ));
             }
-            for covered in &f.covered[..3] {
-                row.push(percent(*covered, f.documents));
+            // A share links to the findings of the documents that lack the field.
+            for (covered, missing_rule) in f.covered[..3].iter().zip(["M001", "M002", "M003"]) {
+                let share = percent(*covered, f.documents);
+                row.push(if *covered < f.documents {
+                    format!(
+                        r##"<a href="#findings" data-f="folder={i}&amp;rule={missing_rule}">{share}</a>"##
+                    )
+                } else {
+                    share
+                });
             }
             row
         })
