@@ -13,7 +13,8 @@
 //! - `settings`: configuration file + flags, resolved once;
 //! - `discover`, `load`: what a run reads, and reading it;
 //! - `engine`: runs the rules;
-//! - `fix`, `output`: the fix pipeline and writing; renderers and baselines.
+//! - `fix`, `output`, `report`: the fix pipeline and writing; renderers and baselines;
+//!   the HTML health report.
 
 pub mod atomic;
 pub mod corpus;
@@ -28,6 +29,7 @@ pub mod load;
 pub mod output;
 pub mod progress;
 pub mod provenance;
+pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod text;
@@ -53,6 +55,24 @@ pub fn check_with_progress(settings: &Settings, progress: &dyn Progress) -> Resu
 
 /// [`check`] with settings already resolved.
 pub fn check_resolved(settings: &Resolved, progress: &dyn Progress) -> Result<Outcome, Error> {
+    check_keeping(settings, false, progress).map(|(outcome, _)| outcome)
+}
+
+/// [`check_resolved`], keeping the resolved provenance of each document (what `meta`
+/// prints), which a health report summarises beside the findings.
+pub fn check_with_metadata(
+    settings: &Resolved,
+    progress: &dyn Progress,
+) -> Result<(Outcome, Vec<provenance::Metadata>), Error> {
+    check_keeping(settings, true, progress)
+        .map(|(outcome, metadata)| (outcome, metadata.unwrap_or_default()))
+}
+
+fn check_keeping(
+    settings: &Resolved,
+    with_metadata: bool,
+    progress: &dyn Progress,
+) -> Result<(Outcome, Option<Vec<provenance::Metadata>>), Error> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -71,17 +91,18 @@ pub fn check_resolved(settings: &Resolved, progress: &dyn Progress) -> Result<Ou
     let inputs = Inputs::new(&corpus, &checked, &sources, settings);
     let analysis = analyze(
         &inputs,
-        false,
+        with_metadata,
         &mut |name| lap(name, &mut timings),
         progress,
     );
-    Ok(Outcome {
+    let outcome = Outcome {
         corpus,
         checked,
         diagnostics: analysis.diagnostics,
         errors,
         timings,
-    })
+    };
+    Ok((outcome, analysis.metadata))
 }
 
 /// Checks documents already in memory, as [`check`] does the files it reads.

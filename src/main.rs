@@ -9,7 +9,7 @@ mod cli;
 
 use cli::args::{Cli, Command};
 use cli::exit::EXIT_ERROR;
-use cli::{baseline, check, config, fix, meta, rules};
+use cli::{baseline, check, config, fix, meta, report, rules};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,6 +36,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             rules::list_rules(format, &mut out)?;
             ExitCode::SUCCESS
         }
+        Command::Report(args) => report::report(args, &mut out)?,
         Command::Explain { rule } => rules::explain(&rule, &mut out)?,
     };
     out.flush()?;

@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["settings"],
     &["discover", "load"],
     &["engine"],
-    &["fix", "output"],
+    &["fix", "output", "report"],
     &["lib"],
 ];
 

@@ -36,6 +36,8 @@ pub enum Command {
     Config(ConfigArgs),
     /// Record today's findings, so that `check --baseline FILE` reports only new ones.
     Baseline(BaselineArgs),
+    /// Write a corpus health report: one self-contained HTML page of counts, charts and findings.
+    Report(ReportArgs),
     /// Explain a rule: what it catches, why it matters, an example, how to configure it.
     Explain {
         /// A rule code (E005) or name (unusual-space).
@@ -146,6 +148,31 @@ pub struct CheckArgs {
     /// Report only the findings not recorded in this baseline file (see `baseline`).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+
+    /// Also write the health report of the run to FILE, as with `corpuslint report`.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub verbosity: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Files and folders to check; folders are walked for text files.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// The HTML file to write.
+    #[arg(long, value_name = "FILE")]
+    pub html: PathBuf,
+
+    /// A baseline file (see `baseline`) to compare the counts with.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 
     #[command(flatten)]
     pub verbosity: OutputArgs,

@@ -9,6 +9,7 @@ use corpuslint::output::{self, human::HumanOptions};
 
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
+use crate::cli::report::Page;
 use crate::cli::settings::selected_settings;
 use crate::cli::terminal::{
     print_timings, report_reading, terminal_width, use_color, with_progress_bar,
@@ -32,13 +33,35 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     };
-    let mut outcome = match with_progress_bar(args.verbosity, |progress| {
-        corpuslint::check_with_progress(&settings, progress)
-    }) {
-        Ok(outcome) => outcome,
+    let resolved = match settings.resolve() {
+        Ok(resolved) => resolved,
+        Err(err) => return Ok(fail(&err)),
+    };
+    let run = with_progress_bar(args.verbosity, |progress| match args.report {
+        Some(_) => corpuslint::check_with_metadata(&resolved, progress),
+        None => corpuslint::check_resolved(&resolved, progress).map(|o| (o, Vec::new())),
+    });
+    let (mut outcome, metadata) = match run {
+        Ok(run) => run,
         Err(err) => return Ok(fail(&err)),
     };
     report_reading(&outcome.errors, outcome.corpus.len(), &settings.extensions);
+    // The report counts every finding, the baseline's too: it compares them.
+    if let Some(path) = &args.report {
+        let page = Page {
+            path,
+            paths: &args.paths,
+            compared: args.baseline.as_deref().zip(baseline.as_ref()),
+        };
+        let writing = std::time::Instant::now();
+        let written = page.write(&outcome, &metadata, &resolved);
+        outcome.timings.push(("health report", writing.elapsed()));
+        match written {
+            Ok(written) if args.verbosity.verbose => eprintln!("{written}"),
+            Ok(_) => {}
+            Err(code) => return Ok(code),
+        }
+    }
     let note = match (&baseline, &args.baseline) {
         (Some(baseline), Some(path)) => {
             apply_baseline(baseline, path, &mut outcome, args.verbosity.verbose)

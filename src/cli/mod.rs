@@ -8,6 +8,7 @@ pub mod exit;
 pub mod fix;
 pub mod meta;
 pub mod progress_bar;
+pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod terminal;

@@ -119,6 +119,15 @@ impl Baseline {
         self.counts.is_empty()
     }
 
+    /// Number of findings recorded for each rule code.
+    pub fn counts_by_code(&self) -> BTreeMap<&str, usize> {
+        let mut by_code = BTreeMap::new();
+        for (identity, count) in &self.counts {
+            *by_code.entry(identity.code.as_str()).or_default() += count;
+        }
+        by_code
+    }
+
     /// Leaves out of `outcome` the findings the baseline has, up to their count; paths are
     /// taken relative to `dir`, as when the baseline was made.
     pub fn suppress(&self, outcome: &mut Outcome, dir: &Path) -> Suppressed {
