@@ -13,8 +13,10 @@
 //! - `settings`: configuration file + flags, resolved once;
 //! - `discover`, `load`: what a run reads, and reading it;
 //! - `engine`: runs the rules;
-//! - `fix`, `output`: the fix pipeline and writing; renderers and baselines.
+//! - `fix`, `output`: the fix pipeline and writing; renderers and baselines;
+//! - `api`: checking and fixing texts held in memory (the Python module's entry point).
 
+pub mod api;
 pub mod atomic;
 pub mod corpus;
 pub mod data;
