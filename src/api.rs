@@ -19,13 +19,11 @@ use crate::settings::Settings;
 use crate::settings::config;
 use crate::settings::resolve::Resolved;
 
-/// A text to check: its id (how findings name it), the text, and fields that describe it
-/// (`author`, `date`, ...), read as the fields of a JSON Lines record are.
+/// A text to check: its id (how findings name it) and the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
     pub id: String,
     pub text: String,
-    pub fields: Vec<(String, String)>,
 }
 
 impl Text {
@@ -33,7 +31,6 @@ impl Text {
         Self {
             id: id.into(),
             text: text.into(),
-            fields: Vec::new(),
         }
     }
 }
@@ -78,7 +75,7 @@ pub fn documents(texts: Vec<Text>, first: usize) -> Vec<Document> {
                 shard: PathBuf::new(),
                 line: first + index + 1,
                 id: text.id,
-                fields: text.fields,
+                fields: Vec::new(),
             };
             let mut doc = Document::from_record(record, text.text);
             if let Some(record) = &doc.record {

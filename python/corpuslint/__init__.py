@@ -42,9 +42,6 @@ __all__ = [
 Selectors = Union[str, Iterable[str], None]
 PathLike = Union[str, "os.PathLike[str]", None]
 Ids = Optional[Iterable[Union[str, int]]]
-Fields = Optional[Iterable[Optional[Mapping[str, Any]]]]
-
-_SCALARS = (str, int, float, bool)
 
 
 def _selectors(value: Selectors, name: str) -> Optional[Tuple[str, ...]]:
@@ -93,7 +90,6 @@ def check_texts(
     config: PathLike = None,
     *,
     ignore: Selectors = None,
-    fields: Fields = None,
 ) -> List[Finding]:
     """Check ``texts`` as one corpus and return the findings, in the order of the texts.
 
@@ -104,19 +100,11 @@ def check_texts(
 
     ``select`` and ``ignore`` take what ``--select`` and ``--ignore`` take (codes, code
     prefixes, rule names, families, ``ALL``), as a list or a comma-separated string.
-    ``config`` is a ``corpuslint.toml``; by default none is read. ``fields`` gives each
-    text its metadata (``{"author": ..., "date": ...}``), read as the fields of a JSON
-    Lines record.
+    ``config`` is a ``corpuslint.toml``; by default none is read. A text is read as a
+    record of a JSON Lines shard is: plain text, its provenance from front matter and
+    bylines in it.
     """
-    return _linter(select, ignore, config).check(texts, ids, fields)
-
-
-def _field_rows(batch: Mapping[str, Sequence[Any]], names: Iterable[str], n: int):
-    columns = [(name, batch[name]) for name in names]
-    return [
-        {name: column[i] for name, column in columns if isinstance(column[i], _SCALARS)}
-        for i in range(n)
-    ]
+    return _linter(select, ignore, config).check(texts, ids)
 
 
 def check_batch(
@@ -127,7 +115,6 @@ def check_batch(
     config: PathLike = None,
     *,
     ignore: Selectors = None,
-    field_columns: Optional[Iterable[str]] = None,
     prefix: str = "corpuslint_",
 ) -> Dict[str, List[Any]]:
     """Columns describing each record of a batch, for ``Dataset.map(..., batched=True)``.
@@ -141,9 +128,6 @@ def check_batch(
     - ``{prefix}codes``: the codes found, sorted, each once;
     - ``{prefix}<family>``: the number of findings of each family (see ``FAMILIES``).
 
-    The record's other columns with scalar values (or only ``field_columns``) are its
-    metadata fields, as in a JSON Lines shard.
-
     >>> ds = ds.map(corpuslint.check_batch, batched=True)
     >>> clean = ds.filter(lambda r: r["corpuslint_clean"])
     """
@@ -155,12 +139,7 @@ def check_batch(
         raise KeyError(f"batch has no column {text_column!r} (text_column)") from None
     texts = list(texts)
     ids = list(batch[id_column]) if id_column is not None else None
-    if field_columns is None:
-        field_columns = [
-            name for name in batch.keys() if name not in (text_column, id_column)
-        ]
-    fields = _field_rows(batch, field_columns, len(texts)) if field_columns else None
-    return _linter(select, ignore, config).check_each(texts, ids, fields, prefix)
+    return _linter(select, ignore, config).check_each(texts, ids, prefix)
 
 
 def fix_texts(
@@ -171,7 +150,6 @@ def fix_texts(
     *,
     ignore: Selectors = None,
     unsafe_fixes: bool = False,
-    fields: Fields = None,
 ) -> List[Fixed]:
     """Clean ``texts`` as ``corpuslint fix`` cleans files; one dict per text, in order.
 
@@ -183,7 +161,7 @@ def fix_texts(
     """
     if not isinstance(unsafe_fixes, bool):
         raise TypeError(f"unsafe_fixes: expected bool, got {type(unsafe_fixes).__name__}")
-    return _linter(select, ignore, config).fix(texts, ids, fields, unsafe_fixes)
+    return _linter(select, ignore, config).fix(texts, ids, unsafe_fixes)
 
 
 class Corpus:
@@ -207,15 +185,14 @@ class Corpus:
         config: PathLike = None,
         *,
         ignore: Selectors = None,
-        fields: Fields = None,
     ) -> None:
         self._corpus = _native.Corpus(_linter(select, ignore, config))
         if texts is not None:
-            self.add(texts, ids, fields=fields)
+            self.add(texts, ids)
 
-    def add(self, texts: Iterable[str], ids: Ids = None, *, fields: Fields = None) -> None:
+    def add(self, texts: Iterable[str], ids: Ids = None) -> None:
         """Add texts; default ids continue the count of texts added so far."""
-        self._corpus.add(texts, ids, fields)
+        self._corpus.add(texts, ids)
 
     def __len__(self) -> int:
         return len(self._corpus)

@@ -1,6 +1,6 @@
 """The native side of corpuslint; use the functions of the ``corpuslint`` package."""
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 import os
 
 from ._types import Finding, Fixed
@@ -22,20 +22,17 @@ class Linter:
         self,
         texts: Iterable[str],
         ids: Optional[Iterable[Union[str, int]]] = None,
-        fields: Optional[Iterable[Optional[Mapping[str, Any]]]] = None,
     ) -> List[Finding]: ...
     def check_each(
         self,
         texts: Iterable[str],
         ids: Optional[Iterable[Union[str, int]]] = None,
-        fields: Optional[Iterable[Optional[Mapping[str, Any]]]] = None,
         prefix: str = "corpuslint_",
     ) -> Dict[str, List[Any]]: ...
     def fix(
         self,
         texts: Iterable[str],
         ids: Optional[Iterable[Union[str, int]]] = None,
-        fields: Optional[Iterable[Optional[Mapping[str, Any]]]] = None,
         unsafe_fixes: bool = False,
     ) -> List[Fixed]: ...
 
@@ -45,7 +42,6 @@ class Corpus:
         self,
         texts: Iterable[str],
         ids: Optional[Iterable[Union[str, int]]] = None,
-        fields: Optional[Iterable[Optional[Mapping[str, Any]]]] = None,
     ) -> None: ...
     def __len__(self) -> int: ...
     def check(self) -> List[Finding]: ...

@@ -1,9 +1,9 @@
-//! Python objects in, Python objects out: texts, ids and fields from any iterable, and
+//! Python objects in, Python objects out: texts and ids from any iterable, and
 //! findings, columns and fixed texts as plain lists and dicts.
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString};
 
 use corpuslint::api::{Summary, Text};
 use corpuslint::diagnostic::Family;
@@ -57,52 +57,10 @@ fn id(value: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
     }
 }
 
-/// A field's value as the fields of a JSON Lines record are read: scalars as text, and
-/// nothing for `None`.
-fn field(value: &Bound<'_, PyAny>, index: usize, name: &str) -> PyResult<Option<String>> {
-    if value.is_none() {
-        Ok(None)
-    } else if value.is_instance_of::<PyString>() {
-        value.extract().map(Some)
-    } else if value.is_instance_of::<PyBool>() {
-        Ok(Some(value.extract::<bool>()?.to_string()))
-    } else if value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>() {
-        Ok(Some(value.str()?.to_string()))
-    } else {
-        Err(PyTypeError::new_err(format!(
-            "fields[{index}][{name:?}]: expected str, int, float, bool or None, got {}",
-            type_name(value)
-        )))
-    }
-}
-
-fn fields_of(value: &Bound<'_, PyAny>, index: usize) -> PyResult<Vec<(String, String)>> {
-    if value.is_none() {
-        return Ok(Vec::new());
-    }
-    let dict = value.cast::<PyDict>().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "fields[{index}]: expected dict or None, got {}",
-            type_name(value)
-        ))
-    })?;
-    let mut fields = Vec::new();
-    for (key, value) in dict.iter() {
-        let name: String = key
-            .extract()
-            .map_err(|_| PyTypeError::new_err(format!("fields[{index}]: keys must be str")))?;
-        if let Some(value) = field(&value, index, &name)? {
-            fields.push((name, value));
-        }
-    }
-    Ok(fields)
-}
-
-/// The texts, with their ids (by default their index, counted from `first`) and fields.
+/// The texts, with their ids (by default their index, counted from `first`).
 pub fn texts(
     texts: &Bound<'_, PyAny>,
     ids: Option<&Bound<'_, PyAny>>,
-    fields: Option<&Bound<'_, PyAny>>,
     first: usize,
 ) -> PyResult<Vec<Text>> {
     let texts = items(texts, "texts")?;
@@ -110,20 +68,14 @@ pub fn texts(
         .filter(|ids| !ids.is_none())
         .map(|ids| items(ids, "ids"))
         .transpose()?;
-    let fields = fields
-        .filter(|fields| !fields.is_none())
-        .map(|fields| items(fields, "fields"))
-        .transpose()?;
-    for (what, other) in [("ids", &ids), ("fields", &fields)] {
-        if let Some(other) = other
-            && other.len() != texts.len()
-        {
-            return Err(PyValueError::new_err(format!(
-                "{what} has {} items and texts {}: one for each text",
-                other.len(),
-                texts.len()
-            )));
-        }
+    if let Some(ids) = &ids
+        && ids.len() != texts.len()
+    {
+        return Err(PyValueError::new_err(format!(
+            "ids has {} items and texts {}: one for each text",
+            ids.len(),
+            texts.len()
+        )));
     }
     texts
         .iter()
@@ -135,10 +87,6 @@ pub fn texts(
                     None => (first + index).to_string(),
                 },
                 text: text(value, index)?,
-                fields: match &fields {
-                    Some(fields) => fields_of(&fields[index], index)?,
-                    None => Vec::new(),
-                },
             })
         })
         .collect()

@@ -70,30 +70,28 @@ impl Linter {
     }
 
     /// Checks the texts as one corpus; findings as dicts.
-    #[pyo3(signature = (texts, ids=None, fields=None))]
+    #[pyo3(signature = (texts, ids=None))]
     fn check<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         ids: Option<&Bound<'py, PyAny>>,
-        fields: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let texts = convert::texts(texts, ids, fields, 0)?;
+        let texts = convert::texts(texts, ids, 0)?;
         let outcome = py.detach(|| api::check_texts(texts, &self.resolved));
         findings(py, &outcome)
     }
 
     /// Checks each text on its own; columns per text, and the findings.
-    #[pyo3(signature = (texts, ids=None, fields=None, prefix="corpuslint_"))]
+    #[pyo3(signature = (texts, ids=None, prefix="corpuslint_"))]
     fn check_each<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         ids: Option<&Bound<'py, PyAny>>,
-        fields: Option<&Bound<'py, PyAny>>,
         prefix: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let texts = convert::texts(texts, ids, fields, 0)?;
+        let texts = convert::texts(texts, ids, 0)?;
         let fail_on = self.fail_on();
         let summaries = py.detach(|| {
             api::check_each(texts, &self.resolved)
@@ -105,16 +103,15 @@ impl Linter {
     }
 
     /// Fixes the texts as one corpus.
-    #[pyo3(signature = (texts, ids=None, fields=None, unsafe_fixes=false))]
+    #[pyo3(signature = (texts, ids=None, unsafe_fixes=false))]
     fn fix<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         ids: Option<&Bound<'py, PyAny>>,
-        fields: Option<&Bound<'py, PyAny>>,
         unsafe_fixes: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let texts = convert::texts(texts, ids, fields, 0)?;
+        let texts = convert::texts(texts, ids, 0)?;
         let outcome = py
             .detach(|| api::fix_texts(texts, &self.settings, FixOptions { unsafe_fixes }))
             .map_err(error)?;
@@ -157,16 +154,15 @@ impl Corpus {
     }
 
     /// Adds texts; they are decoded and segmented at once, with the GIL released.
-    #[pyo3(signature = (texts, ids=None, fields=None))]
+    #[pyo3(signature = (texts, ids=None))]
     fn add(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         ids: Option<&Bound<'_, PyAny>>,
-        fields: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         let mut documents = self.take()?;
-        let converted = convert::texts(texts, ids, fields, documents.len());
+        let converted = convert::texts(texts, ids, documents.len());
         let result = converted.map(|texts| {
             let first = documents.len();
             let added = py.detach(|| api::documents(texts, first));
