@@ -12,9 +12,9 @@ from . import _native
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line ``argv`` (default: this process's arguments); its exit status."""
     args = ["corpuslint", *(sys.argv[1:] if argv is None else argv)]
-    # Ctrl-C ends the command at once, as it ends the binary; Python's handler would wait
-    # for the Rust code to come back.
-    if hasattr(signal, "SIGINT"):
+    # Run as the command, Ctrl-C ends it at once, as it ends the binary; Python's handler
+    # would wait for the Rust code to come back.
+    if argv is None and hasattr(signal, "SIGINT"):
         signal.signal(signal.SIGINT, signal.SIG_DFL)
     sys.stdout.flush()
     return _native.run(args)

@@ -6,6 +6,7 @@ mod convert;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -123,8 +124,10 @@ impl Linter {
 #[pyclass(frozen, module = "corpuslint._native")]
 struct Corpus {
     linter: Py<Linter>,
-    /// `None` only while a check holds the documents.
+    /// `None` only while a call holds the documents.
     documents: Mutex<Option<Documents>>,
+    /// How many texts were added: known while a check holds the documents.
+    len: AtomicUsize,
 }
 
 impl Corpus {
@@ -150,6 +153,7 @@ impl Corpus {
         Self {
             linter,
             documents: Mutex::new(Some(Documents::default())),
+            len: AtomicUsize::new(0),
         }
     }
 
@@ -167,16 +171,14 @@ impl Corpus {
             let first = documents.len();
             let added = py.detach(|| api::documents(texts, first));
             documents.documents.extend(added);
+            self.len.store(documents.len(), Ordering::Relaxed);
         });
         self.put_back(documents);
         result
     }
 
-    fn __len__(&self) -> PyResult<usize> {
-        let documents = self.take()?;
-        let len = documents.len();
-        self.put_back(documents);
-        Ok(len)
+    fn __len__(&self) -> usize {
+        self.len.load(Ordering::Relaxed)
     }
 
     /// Checks every text added so far, the corpus-wide rules over all of them.
