@@ -14,8 +14,10 @@
 //! - `discover`, `load`: what a run reads, and reading it;
 //! - `engine`: runs the rules;
 //! - `fix`, `output`, `report`: the fix pipeline and writing; renderers and baselines;
-//!   the HTML health report.
+//!   the HTML health report;
+//! - `api`: checking and fixing texts held in memory (the Python module's entry point).
 
+pub mod api;
 pub mod atomic;
 pub mod corpus;
 pub mod data;

@@ -5,14 +5,31 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-mod cli;
+pub mod cli;
 
 use cli::args::{Cli, Command};
 use cli::exit::EXIT_ERROR;
 use cli::{baseline, check, config, fix, meta, report, rules};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    main_with(std::env::args_os())
+}
+
+/// Runs the command line `args`, the program's name first: the `corpuslint` command of
+/// the Python package calls it through its native module.
+pub fn main_with<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            // As `Cli::parse` would, without ending the process: help and usage errors.
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(EXIT_ERROR));
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["discover", "load"],
     &["engine"],
     &["fix", "output", "report"],
+    &["api"],
     &["lib"],
 ];
 

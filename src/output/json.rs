@@ -99,6 +99,14 @@ fn diagnostics(outcome: &Outcome) -> Vec<JsonDiagnostic<'_>> {
         .collect()
 }
 
+/// The findings, each as in the `diagnostics` array of the JSON report.
+pub fn values(outcome: &Outcome) -> Vec<serde_json::Value> {
+    diagnostics(outcome)
+        .iter()
+        .filter_map(|d| serde_json::to_value(d).ok())
+        .collect()
+}
+
 /// One finding per line, each object as in the `diagnostics` array of the JSON report.
 pub fn render_lines(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
     for diagnostic in diagnostics(outcome) {
