@@ -10,6 +10,9 @@ use crate::document::{DocId, Document};
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub auxiliary: Vec<Document>,
+    /// When these documents are a part of a larger corpus checked in parts: the counts of
+    /// the whole, which corpus-wide thresholds are taken from.
+    pub whole: Option<std::sync::Arc<crate::shard::Whole>>,
 }
 
 impl Corpus {

@@ -30,6 +30,7 @@ pub mod progress;
 pub mod provenance;
 pub mod rules;
 pub mod settings;
+pub mod shard;
 pub mod text;
 
 use std::time::{Duration, Instant};
@@ -53,6 +54,62 @@ pub fn check_with_progress(settings: &Settings, progress: &dyn Progress) -> Resu
 
 /// [`check`] with settings already resolved.
 pub fn check_resolved(settings: &Resolved, progress: &dyn Progress) -> Result<Outcome, Error> {
+    check_resolved_part(settings, None, progress)
+}
+
+/// Which part of a check a run makes: the rules it runs, and the counts of the whole
+/// corpus when the files are a part of one (see `shard`).
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    pub rules: RuleScope,
+    pub whole: Option<std::sync::Arc<shard::Whole>>,
+}
+
+/// The rules a run makes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RuleScope {
+    #[default]
+    All,
+    /// The rules that read one document at a time.
+    Document,
+    /// The rules that read the corpus: duplicates, chrome, metadata.
+    Corpus,
+}
+
+/// [`check_with_progress`] of a part of a corpus.
+pub fn check_part(
+    settings: &Settings,
+    part: &Part,
+    progress: &dyn Progress,
+) -> Result<Outcome, Error> {
+    let mut resolved = settings.resolve()?;
+    if part.rules != RuleScope::All {
+        let per_document = |rule: &&'static diagnostic::Rule| {
+            matches!(
+                rules::registry::lint(rule).map(|lint| &lint.check),
+                Some(rules::check::Check::Document(_))
+            )
+        };
+        let wanted = part.rules == RuleScope::Document;
+        resolved.rules.retain(|rule| per_document(rule) == wanted);
+    }
+    check_resolved_part(&resolved, part.whole.clone(), progress)
+}
+
+/// The map records (see `shard::record`) of the files named by `settings`.
+pub fn map(settings: &Settings) -> Result<(Vec<shard::record::MapRecord>, Vec<error::FileError>), Error> {
+    let settings = settings.resolve()?;
+    let (scope, mut errors) = discover::plan(&settings.files)?;
+    let (corpus, _, load_errors) = load::load_planned(&settings.files, scope, &NoProgress);
+    errors.extend(load_errors);
+    Ok((shard::record::map(&corpus, &settings.options), errors))
+}
+
+fn check_resolved_part(
+    settings: &Resolved,
+    whole: Option<std::sync::Arc<shard::Whole>>,
+    progress: &dyn Progress,
+) -> Result<Outcome, Error> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -64,6 +121,7 @@ pub fn check_resolved(settings: &Resolved, progress: &dyn Progress) -> Result<Ou
     let (scope, mut errors) = discover::plan(&settings.files)?;
     lap("discover", &mut timings);
     let (mut corpus, checked, load_errors) = load::load_planned(&settings.files, scope, progress);
+    corpus.whole = whole;
     errors.extend(load_errors);
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);

@@ -9,7 +9,7 @@ mod cli;
 
 use cli::args::{Cli, Command};
 use cli::exit::EXIT_ERROR;
-use cli::{baseline, check, config, fix, meta, rules};
+use cli::{baseline, check, config, fix, map_reduce, meta, rules};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,6 +36,8 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             rules::list_rules(format, &mut out)?;
             ExitCode::SUCCESS
         }
+        Command::Map(args) => map_reduce::map(args, &mut out)?,
+        Command::Reduce(args) => map_reduce::reduce(args, &mut out)?,
         Command::Explain { rule } => rules::explain(&rule, &mut out)?,
     };
     out.flush()?;

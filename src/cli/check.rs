@@ -15,6 +15,17 @@ use crate::cli::terminal::{
 };
 
 pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    check_part(args, &corpuslint::Part::default(), None, out)
+}
+
+/// `check` of a part of a corpus (`corpuslint reduce`), writing the findings as SARIF to
+/// `sarif` too when given.
+pub fn check_part(
+    args: CheckArgs,
+    part: &corpuslint::Part,
+    sarif: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
     let mut settings = match selected_settings(args.paths.clone(), &args.selection) {
         Ok(settings) => settings,
@@ -33,7 +44,7 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         }
     };
     let mut outcome = match with_progress_bar(args.verbosity, |progress| {
-        corpuslint::check_with_progress(&settings, progress)
+        corpuslint::check_part(&settings, part, progress)
     }) {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
@@ -60,6 +71,11 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         }
     } else {
         render_findings(&args, &outcome, summary.as_deref(), out)?;
+    }
+    if let Some(path) = sarif {
+        let mut file = io::BufWriter::new(std::fs::File::create(path)?);
+        output::sarif::render(&outcome, &mut file)?;
+        file.flush()?;
     }
     if args.verbosity.verbose {
         out.flush()?;
