@@ -74,6 +74,29 @@ pub enum RuleScope {
     Document,
     /// The rules that read the corpus: duplicates, chrome, metadata.
     Corpus,
+    /// The corpus rules that relate documents to each other: the duplicate family.
+    Duplicate,
+    /// The other corpus rules (chrome, metadata): given the counts of the whole corpus,
+    /// they read one document at a time.
+    Site,
+}
+
+impl RuleScope {
+    /// Whether a run of this scope runs `rule`.
+    pub fn runs(self, rule: &diagnostic::Rule) -> bool {
+        let per_document = matches!(
+            rules::registry::lint(rule).map(|lint| &lint.check),
+            Some(rules::check::Check::Document(_))
+        );
+        let duplicate = rule.family == diagnostic::Family::Duplicate;
+        match self {
+            Self::All => true,
+            Self::Document => per_document,
+            Self::Corpus => !per_document,
+            Self::Duplicate => !per_document && duplicate,
+            Self::Site => !per_document && !duplicate,
+        }
+    }
 }
 
 /// [`check_with_progress`] of a part of a corpus.
@@ -83,21 +106,14 @@ pub fn check_part(
     progress: &dyn Progress,
 ) -> Result<Outcome, Error> {
     let mut resolved = settings.resolve()?;
-    if part.rules != RuleScope::All {
-        let per_document = |rule: &&'static diagnostic::Rule| {
-            matches!(
-                rules::registry::lint(rule).map(|lint| &lint.check),
-                Some(rules::check::Check::Document(_))
-            )
-        };
-        let wanted = part.rules == RuleScope::Document;
-        resolved.rules.retain(|rule| per_document(rule) == wanted);
-    }
+    resolved.rules.retain(|rule| part.rules.runs(rule));
     check_resolved_part(&resolved, part.whole.clone(), progress)
 }
 
 /// The map records (see `shard::record`) of the files named by `settings`.
-pub fn map(settings: &Settings) -> Result<(Vec<shard::record::MapRecord>, Vec<error::FileError>), Error> {
+pub fn map(
+    settings: &Settings,
+) -> Result<(Vec<shard::record::MapRecord>, Vec<error::FileError>), Error> {
     let settings = settings.resolve()?;
     let (scope, mut errors) = discover::plan(&settings.files)?;
     let (corpus, _, load_errors) = load::load_planned(&settings.files, scope, &NoProgress);

@@ -350,8 +350,14 @@ pub struct ReduceArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RuleScopeArg {
+    /// Every corpus-wide rule.
     Corpus,
+    /// The rules that read one document at a time.
     Document,
+    /// The duplicate family: the rules that relate documents by their text.
+    Duplicate,
+    /// The chrome and metadata rules: given the corpus counts, one document at a time.
+    Site,
     All,
 }
 
@@ -360,6 +366,8 @@ impl RuleScopeArg {
         match self {
             Self::Corpus => corpuslint::RuleScope::Corpus,
             Self::Document => corpuslint::RuleScope::Document,
+            Self::Duplicate => corpuslint::RuleScope::Duplicate,
+            Self::Site => corpuslint::RuleScope::Site,
             Self::All => corpuslint::RuleScope::All,
         }
     }

@@ -36,11 +36,13 @@ pub fn map(args: MapArgs, out: &mut impl Write) -> io::Result<ExitCode> {
 pub fn reduce(args: ReduceArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let mut whole = None;
     for path in &args.corpus {
-        let read = File::open(path).map_err(|err| err.to_string()).and_then(|file| {
-            whole
-                .get_or_insert_with(Whole::default)
-                .read_more(BufReader::new(file))
-        });
+        let read = File::open(path)
+            .map_err(|err| err.to_string())
+            .and_then(|file| {
+                whole
+                    .get_or_insert_with(Whole::default)
+                    .read_more(BufReader::new(file))
+            });
         if let Err(err) = read {
             eprintln!("corpuslint: error: {}: {err}", path.display());
             return Ok(ExitCode::from(EXIT_ERROR));

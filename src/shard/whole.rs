@@ -26,10 +26,7 @@ impl Whole {
     /// Adds one folder record (a folder seen by several map steps is summed).
     pub fn add(&mut self, record: &FolderRecord) -> Result<(), String> {
         let next = self.folders.len() as u32;
-        let id = *self
-            .folder_ids
-            .entry(record.folder.clone())
-            .or_insert(next);
+        let id = *self.folder_ids.entry(record.folder.clone()).or_insert(next);
         if id == next {
             self.folders.push(record.folder.clone());
             self.folder_documents.push(0);
@@ -63,8 +60,8 @@ impl Whole {
             if line.trim().is_empty() {
                 continue;
             }
-            let record: MapRecord = serde_json::from_str(&line)
-                .map_err(|err| format!("line {}: {err}", number + 1))?;
+            let record: MapRecord =
+                serde_json::from_str(&line).map_err(|err| format!("line {}: {err}", number + 1))?;
             if let MapRecord::Folder(folder) = record {
                 folder
                     .check_version()

@@ -12,15 +12,15 @@ use crate::corpus::Corpus;
 use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::{DocId, Document};
-use crate::shard::Whole;
 use crate::document::paragraphs::starts_with_list_marker;
+use crate::document::{DocId, Document};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
+use crate::shard::Whole;
 use crate::text::hashing::KeyMap;
 use crate::text::word_count_capped;
 

@@ -33,8 +33,7 @@ pub fn link_keys(document: &Document, options: &Options) -> Vec<u64> {
         let key = p.fingerprint.key;
         keys.push(mix(EXACT ^ (key as u64) ^ mix((key >> 64) as u64)));
         let sketched = counts(document, para, options);
-        let fingerprinted =
-            p.fingerprint.words as usize >= K && is_prose(document, para);
+        let fingerprinted = p.fingerprint.words as usize >= K && is_prose(document, para);
         if !sketched && !fingerprinted {
             continue;
         }
@@ -69,10 +68,7 @@ mod tests {
     fn shared(a: &str, b: &str) -> usize {
         let docs = corpus(&[a, b]).documents;
         let options = Options::default();
-        let (x, y) = (
-            link_keys(&docs[0], &options),
-            link_keys(&docs[1], &options),
-        );
+        let (x, y) = (link_keys(&docs[0], &options), link_keys(&docs[1], &options));
         x.iter().filter(|k| y.binary_search(k).is_ok()).count()
     }
 
