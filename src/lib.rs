@@ -62,7 +62,7 @@ pub fn check_resolved(settings: &Resolved, progress: &dyn Progress) -> Result<Ou
 #[derive(Debug, Clone, Default)]
 pub struct Part {
     pub rules: RuleScope,
-    pub whole: Option<std::sync::Arc<shard::Whole>>,
+    pub whole: Option<std::sync::Arc<corpus::Whole>>,
 }
 
 /// The rules a run makes.
@@ -123,7 +123,7 @@ pub fn map(
 
 fn check_resolved_part(
     settings: &Resolved,
-    whole: Option<std::sync::Arc<shard::Whole>>,
+    whole: Option<std::sync::Arc<corpus::Whole>>,
     progress: &dyn Progress,
 ) -> Result<Outcome, Error> {
     let mut timings = Vec::new();

@@ -6,7 +6,7 @@
 //!   per folder (a shard's records are one folder), one [`record::FolderRecord`]: its
 //!   document count and how many of its documents hold each one-line paragraph.
 //! - shuffle: documents that share a link key belong together (connected groups); the
-//!   folder records are summed into the [`whole::Whole`] corpus counts.
+//!   folder records are summed into the [`Whole`] corpus counts.
 //! - reduce (`corpuslint reduce --corpus RECORDS`): each group of documents is checked
 //!   by the same engine as `check`, its thresholds taken from the counts of the whole
 //!   corpus. Two documents that share no key have no cross-document finding together,
@@ -15,6 +15,5 @@
 //! The format is versioned (`"v": 1`) and described in `docs/map-reduce.md`.
 
 pub mod record;
-pub mod whole;
 
-pub use whole::Whole;
+pub use crate::corpus::Whole;

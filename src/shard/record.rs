@@ -22,8 +22,7 @@ use crate::rules::chrome::site_template::one_line_keys;
 use crate::rules::duplicate::keys::link_keys;
 use crate::rules::options::RuleOptions;
 
-/// The version of the record format this build writes and reads.
-pub const VERSION: u32 = 1;
+pub use crate::corpus::whole::{FolderRecord, VERSION, key_hex, parse_key};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -41,36 +40,6 @@ pub struct DocumentRecord {
     pub hash: String,
     pub keys: Vec<String>,
     pub paragraphs: Vec<(String, usize, usize, usize, usize)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FolderRecord {
-    pub v: u32,
-    pub folder: PathBuf,
-    pub documents: usize,
-    pub lines: Vec<(String, u32)>,
-}
-
-impl FolderRecord {
-    pub fn check_version(&self) -> Result<(), String> {
-        if self.v == VERSION {
-            Ok(())
-        } else {
-            Err(format!(
-                "a map record of version {}; this corpuslint reads version {VERSION}",
-                self.v
-            ))
-        }
-    }
-}
-
-/// A paragraph key as records write it.
-pub fn key_hex(key: u128) -> String {
-    format!("{key:032x}")
-}
-
-pub fn parse_key(hex: &str) -> Result<u128, String> {
-    u128::from_str_radix(hex, 16).map_err(|_| format!("`{hex}` is no paragraph key"))
 }
 
 fn folder_of(document: &Document) -> &Path {

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use crate::corpus::Corpus;
+use crate::corpus::Whole;
 use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
@@ -20,7 +21,6 @@ use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
-use crate::shard::Whole;
 use crate::text::hashing::KeyMap;
 use crate::text::word_count_capped;
 
