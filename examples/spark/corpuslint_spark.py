@@ -19,7 +19,8 @@ the same. Steps:
    tasks, their records shuffled), and of the documents that share nothing where they
    are (duplicates within a document).
 4. The findings are written as OUT/findings.jsonl (one finding a line, as
-   `check --format jsonl`) and OUT/findings.sarif (one SARIF run).
+   `check --format jsonl`) and OUT/findings.sarif (one SARIF run). Errors of reading (a
+   malformed line) go to standard error, and the job exits 2, as `check` does.
 
 The binary is found as --binary on the executors: ship it with
 `--files /path/to/corpuslint` (it is then in each task's working folder) or install it
@@ -80,14 +81,15 @@ class Runner:
         return ["--isolated"]
 
     def run(self, cwd, args):
+        """(standard output, the errors corpuslint reported)."""
         command = [self.resolve_binary(), *args]
         done = subprocess.run(command, cwd=cwd, capture_output=True)
-        # 1: findings; 2: an error, which the findings still come with (a malformed line).
-        if done.returncode not in (0, 1, 2) or (done.returncode == 2 and not done.stdout):
-            raise RuntimeError(
-                f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode(errors='replace')}"
-            )
-        return done.stdout.decode()
+        stderr = done.stderr.decode(errors="replace")
+        # 1: findings; 2: errors (a malformed line), which the findings still come with.
+        if done.returncode not in (0, 1, 2):
+            raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {stderr}")
+        errors = [line for line in stderr.splitlines() if line.strip()] if done.returncode == 2 else []
+        return done.stdout.decode(), errors
 
 
 def write_files(folder, files):
@@ -103,19 +105,22 @@ def write_files(folder, files):
 
 
 def findings_of(runner, folder, names, scope, whole=None):
-    """(finding dicts, SARIF log) of `corpuslint reduce` over names."""
+    """(finding dicts, SARIF log, errors) of `corpuslint reduce` over names."""
     if not names:
-        return [], None
+        return [], None, []
     sarif = os.path.join(folder, ".findings.sarif")
     args = ["reduce", "--rules", scope, "--format", "jsonl", "--quiet", "--no-context",
             "--no-cache", "--sarif", sarif, *runner.settings()]
     if whole:
         args += ["--corpus", whole]
-    out = runner.run(folder, args + ["--", *names])
-    with open(sarif, encoding="utf-8") as f:
-        log = json.load(f)
-    os.remove(sarif)
-    return [json.loads(line) for line in out.splitlines() if line.strip()], log
+    out, errors = runner.run(folder, args + ["--", *names])
+    log = None
+    if os.path.exists(sarif):
+        with open(sarif, encoding="utf-8") as f:
+            log = json.load(f)
+        os.remove(sarif)
+    found = [json.loads(line) for line in out.splitlines() if line.strip()]
+    return found, log, errors
 
 
 def shard_lines(name, data):
@@ -235,13 +240,16 @@ def main(argv=None):
             names = write_files(folder, pairs)
             if not names:
                 return
-            found, log = findings_of(runner, folder, names, "document")
+            found, log, errors = findings_of(runner, folder, names, "document")
             for finding in found:
                 yield ("finding", finding)
             if log:
                 yield ("sarif", log)
-            out = runner.run(folder, ["map", "--no-context", "--no-cache",
-                                      *runner.settings(), "--", *names])
+            for error in errors:
+                yield ("error", error)
+            # The same errors again: reported once, above.
+            out, _ = runner.run(folder, ["map", "--no-context", "--no-cache",
+                                         *runner.settings(), "--", *names])
             for line in out.splitlines():
                 if line.strip():
                     yield ("record", line)
@@ -296,7 +304,8 @@ def main(argv=None):
                 data = shard_bytes(name, lines) if is_shard(name) else lines[0][1]
                 files_now.append((name, data))
             names = write_files(folder, files_now)
-            found, log = findings_of(runner, folder, names, scope, whole)
+            # Errors of reading were reported by the map step.
+            found, log, _ = findings_of(runner, folder, names, scope, whole)
             for finding in found:
                 yield ("finding", finding)
             if log:
@@ -319,6 +328,7 @@ def main(argv=None):
 
     results = mapped.filter(lambda kv: kv[0] != "record").union(local).union(grouped).collect()
     findings = sorted((v for k, v in results if k == "finding"), key=sort_key)
+    errors = sorted({v for k, v in results if k == "error"})
     sarif = merged_sarif([v for k, v in results if k == "sarif"])
 
     os.makedirs(args.out, exist_ok=True)
@@ -328,6 +338,9 @@ def main(argv=None):
     with open(os.path.join(args.out, "findings.sarif"), "w", encoding="utf-8") as out:
         json.dump(sarif, out, ensure_ascii=False, indent=2)
         out.write("\n")
+
+    for error in errors:
+        print(error, file=sys.stderr)
 
     if args.stats:
         text_bytes = files.map(lambda kv: len(kv[1])).sum()
@@ -350,7 +363,8 @@ def main(argv=None):
             json.dump(stats, out, indent=2)
             out.write("\n")
     spark.stop()
-    return 0
+    # As `check`: 2 when a file or a line could not be read.
+    return 2 if errors else 0
 
 
 if __name__ == "__main__":
