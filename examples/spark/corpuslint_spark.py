@@ -10,9 +10,9 @@ the same. Steps:
 1. map, per partition of input files: `corpuslint reduce --rules document` (the
    per-document rules) and `corpuslint map` (map records: each document's link keys,
    each folder's one-line paragraph counts).
-2. shuffle: documents grouped by link key; documents that share a key are joined into
-   connected groups (on the driver: the edges are few); the folder records are gathered
-   into one file shipped to every executor.
+2. shuffle: documents grouped by link key (Spark SQL); documents that share a key are
+   joined into connected groups (on the driver: the edges are few); the folder records
+   are gathered into one file shipped to every executor.
 3. reduce, each run with the folder records (`--corpus`): the chrome and metadata rules
    (`--rules site`) of every document where it is; the duplicate rules (`--rules
    duplicate`) of the documents of each group together (the groups packed into --groups
@@ -162,6 +162,12 @@ def packed_groups(sizes, count):
     return group_of
 
 
+def signed(key):
+    """A link key (16 hex digits) as a signed 64-bit number, as Spark SQL holds longs."""
+    value = int(key, 16)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
 def components(edges):
     """Union-find over (a, b) edges: document path -> component id (its root)."""
     parent = {}
@@ -257,20 +263,38 @@ def main(argv=None):
     mapped = files.mapPartitions(map_step).cache()
     records = mapped.filter(lambda kv: kv[0] == "record").map(lambda kv: json.loads(kv[1]))
     folder_lines = records.filter(lambda r: r["kind"] == "folder").map(json.dumps).collect()
-    documents = records.filter(lambda r: r["kind"] == "document")
 
-    # 2. shuffle: documents that share a link key belong together.
-    pairs = documents.flatMap(lambda r: [(k, r["path"]) for k in r["keys"]])
-    edges = (pairs.groupByKey()
-             .flatMap(lambda kv: (lambda docs: [(docs[0], d) for d in docs[1:]])(sorted(set(kv[1]))))
-             .distinct()
-             .collect())
+    # 2. shuffle: documents that share a link key belong together. Documents are numbered
+    # (the shuffle moves 8-byte numbers, not names) and keys grouped by Spark SQL: per key,
+    # its first document and how many hold it; each other holder is an edge to the first.
+    documents = (records.filter(lambda r: r["kind"] == "document")
+                 .zipWithIndex()
+                 .map(lambda ri: (ri[1], ri[0]["path"], [signed(k) for k in ri[0]["keys"]]))
+                 .cache())
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import ArrayType, LongType, StructField, StructType
+
+    schema = StructType([StructField("doc", LongType(), False),
+                         StructField("keys", ArrayType(LongType(), False), False)])
+    pairs = (spark.createDataFrame(documents.map(lambda d: (d[0], d[2])), schema)
+             .select("doc", F.explode("keys").alias("key"))
+             .cache())
+    firsts = (pairs.groupBy("key")
+              .agg(F.min("doc").alias("first"), F.count("*").alias("holders"))
+              .filter("holders > 1"))
+    edges = [(row["first"], row["doc"]) for row in
+             pairs.join(firsts, "key").filter("doc != first")
+             .select("first", "doc").distinct().collect()]
     component_of = components(edges)
     sizes = {}
     for component in component_of.values():
         sizes[component] = sizes.get(component, 0) + 1
     group_of_component = packed_groups(sizes, groups)
-    group_of = sc.broadcast({doc: group_of_component[c] for doc, c in component_of.items()})
+    grouped_ids = sc.broadcast(set(component_of))
+    path_of = dict(documents.filter(lambda d: d[0] in grouped_ids.value)
+                   .map(lambda d: (d[0], d[1])).collect())
+    group_of = sc.broadcast({path_of[doc]: group_of_component[c]
+                             for doc, c in component_of.items()})
 
     whole_file = os.path.join(tempfile.mkdtemp(prefix="corpuslint-"), "folders.jsonl")
     with open(whole_file, "w", encoding="utf-8") as out:
@@ -343,20 +367,17 @@ def main(argv=None):
         print(error, file=sys.stderr)
 
     if args.stats:
-        text_bytes = files.map(lambda kv: len(kv[1])).sum()
-        key_bytes = pairs.map(lambda kv: len(kv[0]) + len(kv[1]) + 6).sum()
-        moved = grouped_input.map(lambda kv: len(kv[1][0]) + len(kv[1][2]) + 12).sum()
         stats = {
-            "input_bytes": text_bytes,
+            "input_bytes": files.map(lambda kv: len(kv[1])).sum(),
             "documents": documents.count(),
             "link_key_pairs": pairs.count(),
-            "link_key_bytes": key_bytes,
             "folder_record_bytes": sum(len(line) + 1 for line in folder_lines),
             "edges": len(edges),
             "grouped_documents": len(component_of),
             "components": len(sizes),
             "largest_component": max(sizes.values(), default=0),
-            "grouped_record_bytes": moved,
+            "grouped_record_bytes": grouped_input.map(
+                lambda kv: len(kv[1][0]) + len(kv[1][2]) + 12).sum(),
             "findings": len(findings),
         }
         with open(args.stats, "w", encoding="utf-8") as out:
