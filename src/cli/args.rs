@@ -335,8 +335,8 @@ pub struct ReduceArgs {
     #[arg(long = "corpus", value_name = "RECORDS")]
     pub corpus: Vec<PathBuf>,
 
-    /// The rules to run: those that read the corpus, those that read one document at a
-    /// time, or all.
+    /// The rules to run: a part of a check runs each kind where its documents are (see
+    /// docs/map-reduce.md).
     #[arg(long, value_enum, default_value_t = RuleScopeArg::Corpus)]
     pub rules: RuleScopeArg,
 
