@@ -61,6 +61,7 @@ pub fn corpus(texts: Vec<Text>) -> Corpus {
     Corpus {
         documents: documents(texts, 0),
         auxiliary: Vec::new(),
+        whole: None,
     }
 }
 
@@ -76,6 +77,7 @@ pub fn documents(texts: Vec<Text>, first: usize) -> Vec<Document> {
                 line: first + index + 1,
                 id: text.id,
                 fields: Vec::new(),
+                provenance: Vec::new(),
             };
             let mut doc = Document::from_record(record, text.text);
             if let Some(record) = &doc.record {

@@ -34,6 +34,7 @@ pub mod provenance;
 pub mod report;
 pub mod rules;
 pub mod settings;
+pub mod shard;
 pub mod text;
 
 use std::time::{Duration, Instant};
@@ -57,7 +58,84 @@ pub fn check_with_progress(settings: &Settings, progress: &dyn Progress) -> Resu
 
 /// [`check`] with settings already resolved.
 pub fn check_resolved(settings: &Resolved, progress: &dyn Progress) -> Result<Outcome, Error> {
-    check_keeping(settings, false, progress).map(|(outcome, _)| outcome)
+    check_keeping(settings, &settings.rules, None, false, progress).map(|(outcome, _)| outcome)
+}
+
+/// Which part of a check a run makes: the rules it runs, and the counts of the whole
+/// corpus when the files are a part of one (see `shard`).
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    pub rules: RuleScope,
+    pub whole: Option<std::sync::Arc<corpus::Whole>>,
+}
+
+/// The rules a run makes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RuleScope {
+    #[default]
+    All,
+    /// The rules that read one document at a time.
+    Document,
+    /// The rules that read the corpus: duplicates, chrome, metadata.
+    Corpus,
+    /// The corpus rules that relate documents to each other: the duplicate family.
+    Duplicate,
+    /// The other corpus rules (chrome, metadata): given the counts of the whole corpus,
+    /// they read one document at a time.
+    Site,
+}
+
+impl RuleScope {
+    /// Whether a run of this scope runs `rule`.
+    pub fn runs(self, rule: &diagnostic::Rule) -> bool {
+        let per_document = matches!(
+            rules::registry::lint(rule).map(|lint| &lint.check),
+            Some(rules::check::Check::Document(_))
+        );
+        let duplicate = rule.family == diagnostic::Family::Duplicate;
+        match self {
+            Self::All => true,
+            Self::Document => per_document,
+            Self::Corpus => !per_document,
+            Self::Duplicate => !per_document && duplicate,
+            Self::Site => !per_document && !duplicate,
+        }
+    }
+}
+
+/// [`check_resolved`] of a part of a corpus, keeping the resolved provenance of each
+/// document when `with_metadata` (a health report summarises it beside the findings).
+pub fn check_part(
+    settings: &Resolved,
+    part: &Part,
+    with_metadata: bool,
+    progress: &dyn Progress,
+) -> Result<(Outcome, Vec<provenance::Metadata>), Error> {
+    let rules: Vec<&'static diagnostic::Rule> = settings
+        .rules
+        .iter()
+        .copied()
+        .filter(|rule| part.rules.runs(rule))
+        .collect();
+    check_keeping(
+        settings,
+        &rules,
+        part.whole.clone(),
+        with_metadata,
+        progress,
+    )
+    .map(|(outcome, metadata)| (outcome, metadata.unwrap_or_default()))
+}
+
+/// The map records (see `shard::record`) of the files named by `settings`.
+pub fn map(
+    settings: &Settings,
+) -> Result<(Vec<shard::record::MapRecord>, Vec<error::FileError>), Error> {
+    let settings = settings.resolve()?;
+    let (scope, mut errors) = discover::plan(&settings.files)?;
+    let (corpus, _, load_errors) = load::load_planned(&settings.files, scope, &NoProgress);
+    errors.extend(load_errors);
+    Ok((shard::record::map(&corpus, &settings.options), errors))
 }
 
 /// [`check_resolved`], keeping the resolved provenance of each document (what `meta`
@@ -66,12 +144,14 @@ pub fn check_with_metadata(
     settings: &Resolved,
     progress: &dyn Progress,
 ) -> Result<(Outcome, Vec<provenance::Metadata>), Error> {
-    check_keeping(settings, true, progress)
+    check_keeping(settings, &settings.rules, None, true, progress)
         .map(|(outcome, metadata)| (outcome, metadata.unwrap_or_default()))
 }
 
 fn check_keeping(
     settings: &Resolved,
+    rules: &[&'static diagnostic::Rule],
+    whole: Option<std::sync::Arc<corpus::Whole>>,
     with_metadata: bool,
     progress: &dyn Progress,
 ) -> Result<(Outcome, Option<Vec<provenance::Metadata>>), Error> {
@@ -86,11 +166,15 @@ fn check_keeping(
     let (scope, mut errors) = discover::plan(&settings.files)?;
     lap("discover", &mut timings);
     let (mut corpus, checked, load_errors) = load::load_planned(&settings.files, scope, progress);
+    corpus.whole = whole;
     errors.extend(load_errors);
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);
     lap("read + decode + segment", &mut timings);
-    let inputs = Inputs::new(&corpus, &checked, &sources, settings);
+    let inputs = Inputs {
+        rules,
+        ..Inputs::new(&corpus, &checked, &sources, settings)
+    };
     let analysis = analyze(
         &inputs,
         with_metadata,

@@ -9,7 +9,7 @@ pub mod cli;
 
 use cli::args::{Cli, Command};
 use cli::exit::EXIT_ERROR;
-use cli::{baseline, check, config, fix, meta, report, rules};
+use cli::{baseline, check, config, fix, map_reduce, meta, report, rules};
 
 fn main() -> ExitCode {
     main_with(std::env::args_os())
@@ -54,6 +54,8 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Report(args) => report::report(args, &mut out)?,
+        Command::Map(args) => map_reduce::map(args, &mut out)?,
+        Command::Reduce(args) => map_reduce::reduce(args, &mut out)?,
         Command::Explain { rule } => rules::explain(&rule, &mut out)?,
     };
     out.flush()?;

@@ -14,6 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["data"],
     &["provenance"],
     &["rules"],
+    &["shard"],
     &["settings"],
     &["discover", "load"],
     &["engine"],

@@ -24,6 +24,7 @@ fn corpus(documents: &[Vec<u8>]) -> Corpus {
             .map(|(i, bytes)| Document::from_bytes(format!("fuzz/{i}.txt").into(), bytes.clone()))
             .collect(),
         auxiliary: Vec::new(),
+        whole: None,
     }
 }
 

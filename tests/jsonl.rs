@@ -447,3 +447,64 @@ fn in_sarif_a_record_is_the_fragment_of_its_shard() {
     assert_eq!(location["region"]["startLine"], 1);
     assert_eq!(location["region"]["startColumn"], 24);
 }
+
+/// The missing-provenance findings of a shard of one record, and the record's resolved
+/// provenance, with `config` as the configuration.
+fn provenance_of(record: serde_json::Value, config: &str) -> (String, serde_json::Value) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("corpuslint.toml"), config).expect("write");
+    std::fs::write(dir.path().join("part-0.jsonl"), format!("{record}\n")).expect("write");
+    let run = |args: &[&str]| {
+        Command::cargo_bin("corpuslint")
+            .expect("the binary")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("run")
+    };
+    let check = run(&[
+        "check",
+        "--format",
+        "short",
+        "--select",
+        "M001,M002,M003,M004",
+        "part-0.jsonl",
+    ]);
+    let meta = run(&["meta", "--format", "json", "part-0.jsonl"]);
+    let meta = serde_json::from_slice(&meta.stdout).expect("JSON");
+    (String::from_utf8_lossy(&check.stdout).into_owned(), meta)
+}
+
+#[test]
+fn the_metadata_fields_of_a_record_are_its_provenance() {
+    let text = "The council met on a Tuesday to talk about the harbour wall and the new ferry timetable.\n";
+    let bare = serde_json::json!({"id": "a", "text": text});
+    let (findings, _) = provenance_of(bare, "");
+    for code in ["M001", "M002", "M003"] {
+        assert!(findings.contains(code), "{code} missing: {findings}");
+    }
+    let full = serde_json::json!({
+        "id": "a", "text": text, "title": "Harbour wall", "author": "Ann Lee",
+        "date": "2024-03-05", "url": "https://news.example/harbour-wall",
+    });
+    let (findings, meta) = provenance_of(full, "");
+    for code in ["M001", "M002", "M003", "M004"] {
+        assert!(!findings.contains(code), "{code} reported: {findings}");
+    }
+    let meta = meta.to_string();
+    for value in [
+        "Ann Lee",
+        "2024-03-05",
+        "https://news.example/harbour-wall",
+        "\"record\"",
+    ] {
+        assert!(meta.contains(value), "{value} not in {meta}");
+    }
+    // Other names come from `[jsonl]`.
+    let renamed = serde_json::json!({"id": "a", "text": text, "writer": "Ann Lee"});
+    let (findings, _) = provenance_of(renamed.clone(), "");
+    assert!(findings.contains("M001"), "{findings}");
+    let (findings, meta) = provenance_of(renamed, "[jsonl]\nauthor_field = \"writer\"\n");
+    assert!(!findings.contains("M001"), "{findings}");
+    assert!(meta.to_string().contains("Ann Lee"), "{meta}");
+}

@@ -38,6 +38,11 @@ pub enum Command {
     Baseline(BaselineArgs),
     /// Write a corpus health report: one self-contained HTML page of counts, charts and findings.
     Report(ReportArgs),
+    /// Map step of a check in parts: print each document's map record and each folder's
+    /// counts (JSON Lines, the format of docs/map-reduce.md).
+    Map(MapArgs),
+    /// Reduce step: check files as a part of the corpus that map records describe.
+    Reduce(ReduceArgs),
     /// Explain a rule: what it catches, why it matters, an example, how to configure it.
     Explain {
         /// A rule code (E005) or name (unusual-space).
@@ -338,4 +343,59 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MapArgs {
+    /// Files, folders and shards to map.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReduceArgs {
+    /// Map records of the whole corpus (files of `corpuslint map` output; their folder
+    /// records are summed). Without: the files named are the whole corpus.
+    #[arg(long = "corpus", value_name = "RECORDS")]
+    pub corpus: Vec<PathBuf>,
+
+    /// The rules to run: a part of a check runs each kind where its documents are (see
+    /// docs/map-reduce.md).
+    #[arg(long, value_enum, default_value_t = RuleScopeArg::Corpus)]
+    pub rules: RuleScopeArg,
+
+    /// Write the findings as SARIF to FILE too.
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RuleScopeArg {
+    /// Every corpus-wide rule.
+    Corpus,
+    /// The rules that read one document at a time.
+    Document,
+    /// The duplicate family: the rules that relate documents by their text.
+    Duplicate,
+    /// The chrome and metadata rules: given the corpus counts, one document at a time.
+    Site,
+    All,
+}
+
+impl RuleScopeArg {
+    pub fn scope(self) -> corpuslint::RuleScope {
+        match self {
+            Self::Corpus => corpuslint::RuleScope::Corpus,
+            Self::Document => corpuslint::RuleScope::Document,
+            Self::Duplicate => corpuslint::RuleScope::Duplicate,
+            Self::Site => corpuslint::RuleScope::Site,
+            Self::All => corpuslint::RuleScope::All,
+        }
+    }
 }

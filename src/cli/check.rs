@@ -16,6 +16,17 @@ use crate::cli::terminal::{
 };
 
 pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    check_part(args, &corpuslint::Part::default(), None, out)
+}
+
+/// `check` of a part of a corpus (`corpuslint reduce`), writing the findings as SARIF to
+/// `sarif` too when given.
+pub fn check_part(
+    args: CheckArgs,
+    part: &corpuslint::Part,
+    sarif: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
     let mut settings = match selected_settings(args.paths.clone(), &args.selection) {
         Ok(settings) => settings,
@@ -37,9 +48,8 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(resolved) => resolved,
         Err(err) => return Ok(fail(&err)),
     };
-    let run = with_progress_bar(args.verbosity, |progress| match args.report {
-        Some(_) => corpuslint::check_with_metadata(&resolved, progress),
-        None => corpuslint::check_resolved(&resolved, progress).map(|o| (o, Vec::new())),
+    let run = with_progress_bar(args.verbosity, |progress| {
+        corpuslint::check_part(&resolved, part, args.report.is_some(), progress)
     });
     let (mut outcome, metadata) = match run {
         Ok(run) => run,
@@ -83,6 +93,11 @@ pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         }
     } else {
         render_findings(&args, &outcome, summary.as_deref(), out)?;
+    }
+    if let Some(path) = sarif {
+        let mut file = io::BufWriter::new(std::fs::File::create(path)?);
+        output::sarif::render(&outcome, &mut file)?;
+        file.flush()?;
     }
     if args.verbosity.verbose {
         out.flush()?;

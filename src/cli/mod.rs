@@ -6,6 +6,7 @@ pub mod check;
 pub mod config;
 pub mod exit;
 pub mod fix;
+pub mod map_reduce;
 pub mod meta;
 pub mod progress_bar;
 pub mod report;

@@ -85,6 +85,9 @@ pub struct Record {
     /// The record's other fields with a scalar value (strings, numbers, booleans), as
     /// text, in the record's order.
     pub fields: Vec<(String, String)>,
+    /// The fields that are the record's provenance, under the names front matter uses
+    /// (`title`, `author`, `date`, `source`): those `[jsonl]` names, when set.
+    pub provenance: Vec<(String, String)>,
 }
 
 impl Document {

@@ -318,6 +318,7 @@ fn fix_loaded(
             })
             .collect(),
         auxiliary: Vec::new(),
+        whole: corpus.whole.clone(),
     };
     let none = Sources::default();
     let all = vec![true; current.len()];

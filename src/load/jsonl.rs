@@ -114,6 +114,7 @@ pub fn parse_shard(
                     shard: shard.to_path_buf(),
                     line: line_number,
                     id: id.unwrap_or_else(|| line_number.to_string()),
+                    provenance: options.provenance(&fields),
                     fields,
                 };
                 Ok(Document::from_record(record, text))

@@ -66,6 +66,8 @@ impl FieldName {
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
     FrontMatter,
+    /// The fields of a JSON Lines record.
+    Record,
     Sidecar,
     Manifest,
     Text,
@@ -75,6 +77,7 @@ impl Origin {
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::FrontMatter => "front-matter",
+            Origin::Record => "record",
             Origin::Sidecar => "sidecar",
             Origin::Manifest => "manifest",
             Origin::Text => "text",

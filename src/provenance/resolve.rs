@@ -109,6 +109,22 @@ fn resolve(
         Some(Err(err)) => out.front_matter_error = Some(err),
         None => {}
     }
+    if let Some(record) = &doc.record {
+        // Fields under the names front matter uses count too (`headline`, `publisher`);
+        // the configured ones first. A record's fields have no line in its text.
+        let mut fields: Fields = record
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), (v.clone(), 0)))
+            .collect();
+        fields.extend(
+            record
+                .provenance
+                .iter()
+                .map(|(k, v)| (k.clone(), (v.clone(), 0))),
+        );
+        explicit.push((Origin::Record, id, fields));
+    }
     if let Some(&i) = sources.sidecar_of.get(&id) {
         let sidecar = &sources.sidecars[i];
         explicit.push((Origin::Sidecar, sidecar.doc, sidecar.fields.clone()));

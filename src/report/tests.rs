@@ -43,6 +43,7 @@ fn outcome(docs: Vec<Document>, checked: Vec<bool>, diagnostics: Vec<Diagnostic>
         corpus: Corpus {
             documents: docs,
             auxiliary: Vec::new(),
+            whole: None,
         },
         checked,
         diagnostics,

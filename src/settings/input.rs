@@ -25,6 +25,31 @@ pub struct JsonlOptions {
     /// The field that names a record in findings (a string or a number); a record
     /// without it is named by its 1-based line number.
     pub id_field: String,
+    /// The fields that are a record's provenance, as explicit as front matter: its
+    /// title, author, publication date and source (a URL is one).
+    pub title_field: String,
+    pub author_field: String,
+    pub date_field: String,
+    pub source_field: String,
+}
+
+impl JsonlOptions {
+    /// The provenance among a record's `fields`, under the names front matter uses.
+    pub fn provenance(&self, fields: &[(String, String)]) -> Vec<(String, String)> {
+        let names = [
+            ("title", &self.title_field),
+            ("author", &self.author_field),
+            ("date", &self.date_field),
+            ("source", &self.source_field),
+        ];
+        names
+            .into_iter()
+            .filter_map(|(name, field)| {
+                let (_, value) = fields.iter().find(|(key, _)| key == field)?;
+                Some((name.to_string(), value.clone()))
+            })
+            .collect()
+    }
 }
 
 impl Default for JsonlOptions {
@@ -32,6 +57,10 @@ impl Default for JsonlOptions {
         Self {
             text_field: "text".to_string(),
             id_field: "id".to_string(),
+            title_field: "title".to_string(),
+            author_field: "author".to_string(),
+            date_field: "date".to_string(),
+            source_field: "url".to_string(),
         }
     }
 }

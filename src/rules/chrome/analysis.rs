@@ -116,6 +116,7 @@ pub(super) fn run_on(
     let corpus = Corpus {
         documents,
         auxiliary: Vec::new(),
+        whole: None,
     };
     let phrases = Phrases::builtin().expect("rules/chrome.toml");
     let analysis = run(&corpus, &phrases, &Options::default(), enabled);

@@ -9,11 +9,12 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use crate::corpus::Corpus;
+use crate::corpus::Whole;
 use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::DocId;
 use crate::document::paragraphs::starts_with_list_marker;
+use crate::document::{DocId, Document};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
@@ -98,6 +99,20 @@ fn prepare<'a>(corpus: &'a Corpus, _: &'a Phrases, options: &'a Options) -> Mark
     Box::new(move |page, marks| templates.mark(page, marks, options))
 }
 
+/// The keys of the one-line paragraphs of `document`, sorted, once each: the lines that
+/// can be site template.
+pub fn one_line_keys(document: &Document) -> Vec<u128> {
+    let mut keys: Vec<u128> = document
+        .paragraphs
+        .iter()
+        .filter(|p| p.first_line == p.last_line && p.fingerprint.chars > 0)
+        .map(|p| p.fingerprint.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// How many documents hold each one-line paragraph, in all and per folder, for those
 /// held by enough documents of a folder to be its template.
 #[derive(Debug, Default)]
@@ -123,6 +138,9 @@ impl Templates {
             folder_files[id] += 1;
             folder_of.push(id);
         }
+        if let Some(whole) = &corpus.whole {
+            return Self::of_whole(whole, &folders, folder_of, folder_files, options);
+        }
         // One entry per one-line paragraph of each document (once per document), sorted:
         // a paragraph's documents, folder by folder. Most are in one document only, and
         // are not kept in the counts.
@@ -131,15 +149,9 @@ impl Templates {
             .par_iter()
             .zip(&folder_of)
             .flat_map_iter(|(document, &folder)| {
-                let mut keys: Vec<u128> = document
-                    .paragraphs
-                    .iter()
-                    .filter(|p| p.first_line == p.last_line && p.fingerprint.chars > 0)
-                    .map(|p| p.fingerprint.key)
-                    .collect();
-                keys.sort_unstable();
-                keys.dedup();
-                keys.into_iter().map(move |key| (key, folder as u32))
+                one_line_keys(document)
+                    .into_iter()
+                    .map(move |key| (key, folder as u32))
             })
             .collect();
         entries.par_sort_unstable();
@@ -148,20 +160,62 @@ impl Templates {
             folder_files,
             ..Self::default()
         };
-        let min_docs = options.template_min_docs.max(1);
         for same_key in entries.chunk_by(|a, b| a.0 == b.0) {
             let key = same_key[0].0;
-            for same_folder in same_key.chunk_by(|a, b| a.1 == b.1) {
-                if same_folder.len() >= min_docs {
-                    let folder = same_folder[0].1 as usize;
-                    templates
-                        .per_folder
-                        .insert((folder, key), same_folder.len() as u32);
-                    templates.docs.insert(key, same_key.len() as u32);
-                }
-            }
+            let folders = same_key
+                .chunk_by(|a, b| a.1 == b.1)
+                .map(|same_folder| (same_folder[0].1 as usize, same_folder.len()));
+            templates.keep(key, same_key.len(), folders, options);
         }
         templates
+    }
+
+    /// The counts of a part of a corpus, taken from those of the whole: folders hold the
+    /// documents the whole has in them.
+    fn of_whole(
+        whole: &Whole,
+        folders: &HashMap<&Path, usize>,
+        folder_of: Vec<usize>,
+        mut folder_files: Vec<usize>,
+        options: &Options,
+    ) -> Self {
+        for (folder, &id) in folders {
+            if let Some(n) = whole.folder_documents(folder) {
+                folder_files[id] = n;
+            }
+        }
+        let mut templates = Self {
+            folder_of,
+            folder_files,
+            ..Self::default()
+        };
+        for (key, counts) in whole.lines() {
+            let counts: Vec<(&Path, u32)> = counts.collect();
+            let docs = counts.iter().map(|&(_, n)| n as usize).sum();
+            let local = counts
+                .iter()
+                .filter_map(|&(folder, n)| Some((*folders.get(folder)?, n as usize)));
+            templates.keep(key, docs, local, options);
+        }
+        templates
+    }
+
+    /// Keeps the counts of `key`, held by `docs` documents in all, in the folders where
+    /// enough documents hold it.
+    fn keep(
+        &mut self,
+        key: u128,
+        docs: usize,
+        folders: impl Iterator<Item = (usize, usize)>,
+        options: &Options,
+    ) {
+        let min_docs = options.template_min_docs.max(1);
+        for (folder, folder_docs) in folders {
+            if folder_docs >= min_docs {
+                self.per_folder.insert((folder, key), folder_docs as u32);
+                self.docs.insert(key, docs as u32);
+            }
+        }
     }
 
     /// Marks the lines of `page` that are one-line paragraphs repeated across its folder;

@@ -60,7 +60,8 @@ impl Analysis {
         with_reuse: bool,
     ) -> Self {
         let docs = &corpus.documents;
-        let index = ExactIndex::build(docs, options);
+        let corpus_documents = corpus.whole.as_ref().map_or(docs.len(), |w| w.documents);
+        let index = ExactIndex::build_in(docs, corpus_documents, options);
         let blocks = find_blocks(docs, &index, options);
         let (near, fingerprints) =
             find_near_and_fingerprint(docs, &index, options, reported, with_reuse);

@@ -64,7 +64,7 @@ impl Block {
 
 /// Whether a paragraph is long enough to be a finding on its own; Markdown code and
 /// HTML blocks never are.
-fn counts(doc: &Document, para: usize, options: &Options) -> bool {
+pub(super) fn counts(doc: &Document, para: usize, options: &Options) -> bool {
     let fp = doc.paragraphs[para].fingerprint;
     fp.chars as usize >= options.min_chars
         && fp.words as usize >= options.min_words
@@ -86,7 +86,14 @@ pub(super) struct ExactIndex {
 }
 
 impl ExactIndex {
+    #[cfg(test)]
     pub(super) fn build(docs: &[Document], options: &Options) -> Self {
+        Self::build_in(docs, docs.len(), options)
+    }
+
+    /// The index of `docs`, part of a corpus of `corpus_documents` (the share from which
+    /// a text is template is a share of the whole).
+    pub(super) fn build_in(docs: &[Document], corpus_documents: usize, options: &Options) -> Self {
         let total: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
         let mut texts: KeyMap<u128, (ParaRef32, u32)> =
             KeyMap::with_capacity_and_hasher(total, Default::default());
@@ -121,7 +128,7 @@ impl ExactIndex {
             }
             origins.push(own);
         }
-        let share = (options.template_share * docs.len() as f64).ceil() as usize;
+        let share = (options.template_share * corpus_documents as f64).ceil() as usize;
         Self {
             origins,
             texts,

@@ -13,6 +13,7 @@ pub mod duplicate_document;
 pub mod duplicate_paragraph;
 mod exact;
 mod fingerprint;
+pub mod keys;
 mod minhash;
 mod near;
 pub mod near_duplicate;
@@ -42,6 +43,7 @@ mod test_support {
                 })
                 .collect(),
             auxiliary: Vec::new(),
+            whole: None,
         }
     }
 

@@ -2,6 +2,10 @@
 
 use crate::document::{DocId, Document};
 
+pub mod whole;
+
+pub use whole::Whole;
+
 /// The documents of a run, sorted by path; a document's index is its `DocId`.
 ///
 /// Auxiliary documents (provenance files: sidecars, manifests) follow them: they are not
@@ -10,6 +14,9 @@ use crate::document::{DocId, Document};
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub auxiliary: Vec<Document>,
+    /// When these documents are a part of a larger corpus checked in parts: the counts of
+    /// the whole, which corpus-wide thresholds are taken from.
+    pub whole: Option<std::sync::Arc<Whole>>,
 }
 
 impl Corpus {

@@ -1,0 +1,392 @@
+#!/usr/bin/env python3
+"""corpuslint on Spark: the whole check of a folder of text files or JSON Lines shards.
+
+    spark-submit corpuslint_spark.py INPUT OUT [--binary corpuslint] [--config FILE]
+
+Documents are named as `corpuslint check NAME` names them when run in INPUT's parent
+folder (NAME is INPUT's last component): the findings of the job and of that check are
+the same. Steps:
+
+1. map, per partition of input files: `corpuslint reduce --rules document` (the
+   per-document rules) and `corpuslint map` (map records: each document's link keys,
+   each folder's one-line paragraph counts).
+2. shuffle: documents grouped by link key (Spark SQL); documents that share a key are
+   joined into connected groups (on the driver: the edges are few); the folder records
+   are gathered into one file shipped to every executor.
+3. reduce, each run with the folder records (`--corpus`): the chrome and metadata rules
+   (`--rules site`) of every document where it is; the duplicate rules (`--rules
+   duplicate`) of the documents of each group together (the groups packed into --groups
+   tasks, their records shuffled), and of the documents that share nothing where they
+   are (duplicates within a document).
+4. The findings are written as OUT/findings.jsonl (one finding a line, as
+   `check --format jsonl`) and OUT/findings.sarif (one SARIF run). Errors of reading (a
+   malformed line) go to standard error, and the job exits 2, as `check` does.
+
+The binary is found as --binary on the executors: ship it with
+`--files /path/to/corpuslint` (it is then in each task's working folder) or install it
+on every executor. Input files are read through Spark (`binaryFiles`), so any file
+system Spark reads works; shards may be `.jsonl` or `.jsonl.gz`, other files are
+documents of their own (`.txt`, `.md`).
+"""
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from urllib.parse import unquote, urlparse
+
+SHARD_SUFFIXES = (".jsonl", ".jsonl.gz")
+
+
+def is_shard(name):
+    return name.endswith(SHARD_SUFFIXES)
+
+
+def local_path(uri):
+    parsed = urlparse(uri)
+    return unquote(parsed.path) if parsed.scheme in ("", "file") else uri
+
+
+class Runner:
+    """Runs the corpuslint binary on files written to a temporary folder."""
+
+    def __init__(self, binary, config):
+        self.binary = binary
+        self.config = config
+
+    def resolve_binary(self):
+        try:
+            from pyspark import SparkFiles
+
+            shipped = os.path.join(SparkFiles.getRootDirectory(), os.path.basename(self.binary))
+            if os.path.exists(shipped):
+                os.chmod(shipped, 0o755)
+                return shipped
+        except Exception:  # noqa: BLE001 - outside Spark, or no files shipped
+            pass
+        found = shutil.which(self.binary)
+        if found is None:
+            raise RuntimeError(f"corpuslint binary not found: {self.binary}")
+        return found
+
+    def settings(self):
+        if self.config:
+            from pyspark import SparkFiles
+
+            return ["--config", SparkFiles.get(os.path.basename(self.config))]
+        return ["--isolated"]
+
+    def run(self, cwd, args):
+        """(standard output, the errors corpuslint reported)."""
+        command = [self.resolve_binary(), *args]
+        done = subprocess.run(command, cwd=cwd, capture_output=True)
+        stderr = done.stderr.decode(errors="replace")
+        # 1: findings; 2: errors (a malformed line), which the findings still come with.
+        if done.returncode not in (0, 1, 2):
+            raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {stderr}")
+        errors = [line for line in stderr.splitlines() if line.strip()] if done.returncode == 2 else []
+        return done.stdout.decode(), errors
+
+
+def write_files(folder, files):
+    """Writes (name, bytes) pairs under folder; returns the names."""
+    names = []
+    for name, data in files:
+        path = os.path.join(folder, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(data)
+        names.append(name)
+    return names
+
+
+def findings_of(runner, folder, names, scope, whole=None):
+    """(finding dicts, SARIF log, errors) of `corpuslint reduce` over names."""
+    if not names:
+        return [], None, []
+    sarif = os.path.join(folder, ".findings.sarif")
+    args = ["reduce", "--rules", scope, "--format", "jsonl", "--quiet", "--no-context",
+            "--no-cache", "--sarif", sarif, *runner.settings()]
+    if whole:
+        args += ["--corpus", whole]
+    out, errors = runner.run(folder, args + ["--", *names])
+    log = None
+    if os.path.exists(sarif):
+        with open(sarif, encoding="utf-8") as f:
+            log = json.load(f)
+        os.remove(sarif)
+    found = [json.loads(line) for line in out.splitlines() if line.strip()]
+    return found, log, errors
+
+
+def shard_lines(name, data):
+    """The non-blank lines of a shard as (1-based line number, bytes)."""
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.strip():
+            yield number, line
+
+
+def shard_bytes(name, lines):
+    """A shard holding `lines` ((line number, bytes), sorted) at their line numbers: the
+    lines between are blank, so every record keeps its name and order."""
+    parts, at = [], 1
+    for number, line in lines:
+        parts.append(b"\n" * (number - at))
+        parts.append(line)
+        at = number
+    data = b"".join(parts) + b"\n"
+    return gzip.compress(data, compresslevel=1) if name.endswith(".gz") else data
+
+
+def doc_path(name, number):
+    """A document's path as map records give it: a record's is SHARD/LINE."""
+    return f"{name}/{number}" if is_shard(name) else name
+
+
+def packed_groups(sizes, count):
+    """Components (id -> documents) packed into `count` groups, largest first."""
+    loads = [0] * max(count, 1)
+    group_of = {}
+    for component, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        lightest = min(range(len(loads)), key=loads.__getitem__)
+        group_of[component] = lightest
+        loads[lightest] += size
+    return group_of
+
+
+def signed(key):
+    """A link key (16 hex digits) as a signed 64-bit number, as Spark SQL holds longs."""
+    value = int(key, 16)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def components(edges):
+    """Union-find over (a, b) edges: document path -> component id (its root)."""
+    parent = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in parent}
+
+
+def merged_sarif(logs):
+    logs = [log for log in logs if log]
+    if not logs:
+        return None
+    merged = logs[0]
+    run = merged["runs"][0]
+    run["results"] = [r for log in logs for r in log["runs"][0]["results"]]
+    invocations = [i for log in logs for i in log["runs"][0].get("invocations", [])]
+    run["invocations"] = [{
+        "executionSuccessful": all(i.get("executionSuccessful", True) for i in invocations),
+        "toolExecutionNotifications": [
+            n for i in invocations for n in i.get("toolExecutionNotifications", [])
+        ],
+    }]
+    return merged
+
+
+def sort_key(finding):
+    return (finding["path"], finding.get("byte_start", 0), finding["code"],
+            finding.get("byte_end", 0), finding["message"])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="corpuslint check on Spark")
+    parser.add_argument("input", help="folder of text files or JSON Lines shards")
+    parser.add_argument("out", help="output folder (findings.jsonl, findings.sarif)")
+    parser.add_argument("--binary", default="corpuslint",
+                        help="the corpuslint binary (shipped with --files, or on PATH)")
+    parser.add_argument("--config", help="a corpuslint.toml (shipped with --files)")
+    parser.add_argument("--groups", type=int, default=0,
+                        help="tasks of the reduce step (default: the default parallelism)")
+    parser.add_argument("--stats", help="write the sizes the job moved to this JSON file")
+    args = parser.parse_args(argv)
+
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.appName("corpuslint").getOrCreate()
+    sc = spark.sparkContext
+    runner = Runner(args.binary, args.config)
+    root = os.path.abspath(args.input).rstrip("/")
+    top = os.path.basename(root)
+    groups = args.groups or sc.defaultParallelism
+
+    def named(pairs):
+        """(uri, bytes) -> (NAME, bytes), NAME relative to INPUT's parent."""
+        for uri, data in pairs:
+            path = local_path(uri)
+            rel = os.path.relpath(path, root) if path.startswith(root + "/") else os.path.basename(path)
+            yield os.path.join(top, rel), bytes(data)
+
+    files = sc.binaryFiles(args.input).mapPartitions(named).cache()
+
+    # 1. map: per-document findings and map records, per partition of files.
+    def map_step(pairs):
+        with tempfile.TemporaryDirectory() as folder:
+            names = write_files(folder, pairs)
+            if not names:
+                return
+            found, log, errors = findings_of(runner, folder, names, "document")
+            for finding in found:
+                yield ("finding", finding)
+            if log:
+                yield ("sarif", log)
+            for error in errors:
+                yield ("error", error)
+            # The same errors again: reported once, above.
+            out, _ = runner.run(folder, ["map", "--no-context", "--no-cache",
+                                         *runner.settings(), "--", *names])
+            for line in out.splitlines():
+                if line.strip():
+                    yield ("record", line)
+
+    mapped = files.mapPartitions(map_step).cache()
+    records = mapped.filter(lambda kv: kv[0] == "record").map(lambda kv: json.loads(kv[1]))
+    folder_lines = records.filter(lambda r: r["kind"] == "folder").map(json.dumps).collect()
+
+    # 2. shuffle: documents that share a link key belong together. Documents are numbered
+    # (the shuffle moves 8-byte numbers, not names) and keys grouped by Spark SQL: per key,
+    # its first document and how many hold it; each other holder is an edge to the first.
+    documents = (records.filter(lambda r: r["kind"] == "document")
+                 .zipWithIndex()
+                 .map(lambda ri: (ri[1], ri[0]["path"], [signed(k) for k in ri[0]["keys"]]))
+                 .cache())
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import ArrayType, LongType, StructField, StructType
+
+    schema = StructType([StructField("doc", LongType(), False),
+                         StructField("keys", ArrayType(LongType(), False), False)])
+    pairs = (spark.createDataFrame(documents.map(lambda d: (d[0], d[2])), schema)
+             .select("doc", F.explode("keys").alias("key"))
+             .cache())
+    firsts = (pairs.groupBy("key")
+              .agg(F.min("doc").alias("first"), F.count("*").alias("holders"))
+              .filter("holders > 1"))
+    edges = [(row["first"], row["doc"]) for row in
+             pairs.join(firsts, "key").filter("doc != first")
+             .select("first", "doc").distinct().collect()]
+    component_of = components(edges)
+    sizes = {}
+    for component in component_of.values():
+        sizes[component] = sizes.get(component, 0) + 1
+    group_of_component = packed_groups(sizes, groups)
+    grouped_ids = sc.broadcast(set(component_of))
+    path_of = dict(documents.filter(lambda d: d[0] in grouped_ids.value)
+                   .map(lambda d: (d[0], d[1])).collect())
+    group_of = sc.broadcast({path_of[doc]: group_of_component[c]
+                             for doc, c in component_of.items()})
+
+    whole_file = os.path.join(tempfile.mkdtemp(prefix="corpuslint-"), "folders.jsonl")
+    with open(whole_file, "w", encoding="utf-8") as out:
+        out.write("\n".join(folder_lines) + "\n")
+    sc.addFile(whole_file)
+    whole_name = os.path.basename(whole_file)
+
+    # 3. reduce. Every document's chrome and metadata rules, where it is (they need only
+    # the counts of the whole); the duplicate rules of documents that share keys, in
+    # their group; those of the others (duplicates within a document), where they are.
+    def split(pair):
+        name, data = pair
+        groups_now = group_of.value
+        lines = shard_lines(name, data) if is_shard(name) else [(0, data)]
+        for number, line in lines:
+            group = groups_now.get(doc_path(name, number))
+            yield (group, (name, number, line))
+
+    def checked(items, scope):
+        """Findings of `reduce --rules scope` over (name, line number, bytes) items."""
+        from pyspark import SparkFiles
+
+        whole = SparkFiles.get(whole_name)
+        by_name = {}
+        for name, number, data in items:
+            by_name.setdefault(name, []).append((number, data))
+        with tempfile.TemporaryDirectory() as folder:
+            files_now = []
+            for name, lines in sorted(by_name.items()):
+                lines.sort()
+                data = shard_bytes(name, lines) if is_shard(name) else lines[0][1]
+                files_now.append((name, data))
+            names = write_files(folder, files_now)
+            # Errors of reading were reported by the map step.
+            found, log, _ = findings_of(runner, folder, names, scope, whole)
+            for finding in found:
+                yield ("finding", finding)
+            if log:
+                yield ("sarif", log)
+
+    def local_step(keyed_items):
+        items = list(keyed_items)
+        everyone = [item for _, item in items]
+        alone = [item for group, item in items if group is None]
+        yield from checked(everyone, "site")
+        yield from checked(alone, "duplicate")
+
+    def group_step(keyed_items):
+        yield from checked([item for _, item in keyed_items], "duplicate")
+
+    keyed = files.flatMap(split).cache()
+    local = keyed.mapPartitions(local_step)
+    grouped_input = keyed.filter(lambda kv: kv[0] is not None)
+    grouped = grouped_input.partitionBy(groups, lambda group: group).mapPartitions(group_step)
+
+    results = mapped.filter(lambda kv: kv[0] != "record").union(local).union(grouped).collect()
+    findings = sorted((v for k, v in results if k == "finding"), key=sort_key)
+    errors = sorted({v for k, v in results if k == "error"})
+    sarif = merged_sarif([v for k, v in results if k == "sarif"])
+
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "findings.jsonl"), "w", encoding="utf-8") as out:
+        for finding in findings:
+            out.write(json.dumps(finding, ensure_ascii=False) + "\n")
+    with open(os.path.join(args.out, "findings.sarif"), "w", encoding="utf-8") as out:
+        json.dump(sarif, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+    for error in errors:
+        print(error, file=sys.stderr)
+
+    if args.stats:
+        stats = {
+            "input_bytes": files.map(lambda kv: len(kv[1])).sum(),
+            "documents": documents.count(),
+            "link_key_pairs": pairs.count(),
+            "folder_record_bytes": sum(len(line) + 1 for line in folder_lines),
+            "edges": len(edges),
+            "grouped_documents": len(component_of),
+            "components": len(sizes),
+            "largest_component": max(sizes.values(), default=0),
+            "grouped_record_bytes": grouped_input.map(
+                lambda kv: len(kv[1][0]) + len(kv[1][2]) + 12).sum(),
+            "findings": len(findings),
+        }
+        with open(args.stats, "w", encoding="utf-8") as out:
+            json.dump(stats, out, indent=2)
+            out.write("\n")
+    spark.stop()
+    # As `check`: 2 when a file or a line could not be read.
+    return 2 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
