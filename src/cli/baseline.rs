@@ -57,3 +57,12 @@ pub fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<E
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The baseline at `path`, if one is given; a baseline that cannot be used is an error
+/// (exit status 2), told before any file is read.
+pub fn load_baseline(path: Option<&std::path::Path>) -> Result<Option<Baseline>, ExitCode> {
+    path.map(Baseline::load).transpose().map_err(|err| {
+        eprintln!("corpuslint: error: {err}");
+        ExitCode::from(EXIT_ERROR)
+    })
+}

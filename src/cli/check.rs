@@ -8,6 +8,7 @@ use corpuslint::output::baseline::{self, Baseline};
 use corpuslint::output::{self, human::HumanOptions};
 
 use crate::cli::args::{CheckArgs, Format};
+use crate::cli::baseline::load_baseline;
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::cli::report::Page;
 use crate::cli::settings::selected_settings;
@@ -37,12 +38,9 @@ pub fn check_part(
     }
     let fail_on = settings.fail_on;
     // A baseline that cannot be used stops the run before any file is read.
-    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+    let baseline = match load_baseline(args.baseline.as_deref()) {
         Ok(baseline) => baseline,
-        Err(err) => {
-            eprintln!("corpuslint: error: {err}");
-            return Ok(ExitCode::from(EXIT_ERROR));
-        }
+        Err(code) => return Ok(code),
     };
     let resolved = match settings.resolve() {
         Ok(resolved) => resolved,

@@ -11,6 +11,7 @@ use corpuslint::report;
 use corpuslint::settings::resolve::Resolved;
 
 use crate::cli::args::ReportArgs;
+use crate::cli::baseline::load_baseline;
 use crate::cli::exit::{EXIT_ERROR, fail};
 use crate::cli::settings::selected_settings;
 use crate::cli::terminal::{report_reading, with_progress_bar};
@@ -20,12 +21,9 @@ pub fn report(args: ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(settings) => settings,
         Err(err) => return Ok(fail(&err)),
     };
-    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+    let baseline = match load_baseline(args.baseline.as_deref()) {
         Ok(baseline) => baseline,
-        Err(err) => {
-            eprintln!("corpuslint: error: {err}");
-            return Ok(ExitCode::from(EXIT_ERROR));
-        }
+        Err(code) => return Ok(code),
     };
     let resolved = match settings.resolve() {
         Ok(resolved) => resolved,
