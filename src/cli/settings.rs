@@ -84,7 +84,7 @@ pub fn apply_context(settings: &mut Settings, args: &SelectionArgs) -> Result<()
             .into_iter()
             .filter(|path| {
                 let shard = settings.input_format != InputFormat::Text
-                    && corpuslint::load::jsonl::is_shard_name(path);
+                    && corpuslint::discover::shards::is_shard_name(path);
                 path.is_file()
                     && (shard || corpuslint::discover::has_extension(path, &settings.extensions))
             })

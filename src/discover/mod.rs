@@ -4,12 +4,12 @@
 
 pub mod changed;
 pub mod scope;
+pub mod shards;
 mod walk;
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, FileError};
-use crate::load::jsonl::{self, SHARD_EXTENSIONS};
 use crate::settings::input::InputFormat;
 use crate::settings::resolve::FileSettings;
 
@@ -62,7 +62,7 @@ pub fn files_under(
     let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
         .iter()
         .cloned()
-        .partition(|path| settings.input_format != InputFormat::Text && jsonl::is_stdin(path));
+        .partition(|path| settings.input_format != InputFormat::Text && shards::is_stdin(path));
     let extensions = walked_extensions(settings);
     let (files, errors) = discover_with(&paths, &extensions, ignore_files);
     let kept = stdin
@@ -79,7 +79,7 @@ pub fn files_under(
 /// Lines shards unless files are read as text; only those when they are read as JSON
 /// Lines.
 fn walked_extensions(settings: &FileSettings) -> Vec<String> {
-    let shards = SHARD_EXTENSIONS.iter().map(|ext| ext.to_string());
+    let shards = shards::SHARD_EXTENSIONS.iter().map(|ext| ext.to_string());
     match settings.input_format {
         InputFormat::Text => settings.extensions.clone(),
         InputFormat::Jsonl => shards.collect(),

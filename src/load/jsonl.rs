@@ -11,38 +11,13 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+use crate::discover::shards::is_stdin;
 use crate::document::{Document, Record};
 use crate::error::FileError;
-use crate::provenance::sources::MANIFEST_NAME;
 use crate::settings::input::JsonlOptions;
-
-/// The name that stands for standard input among the paths of a run.
-pub const STDIN: &str = "-";
-
-/// The names of JSON Lines shards, as extensions a folder walk takes.
-pub const SHARD_EXTENSIONS: [&str; 3] = ["jsonl", "jsonl.gz", "jsonl.zst"];
 
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
-
-/// Whether `path` is named as a JSON Lines shard: `.jsonl`, `.jsonl.gz` or `.jsonl.zst`
-/// (in any case), and not a `metadata.jsonl` manifest.
-pub fn is_shard_name(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    let name = name.to_ascii_lowercase();
-    name != MANIFEST_NAME
-        && SHARD_EXTENSIONS.iter().any(|ext| {
-            let suffix = format!(".{ext}");
-            name.ends_with(&suffix) && name.len() > suffix.len()
-        })
-}
-
-/// Whether `path` stands for standard input.
-pub fn is_stdin(path: &Path) -> bool {
-    path.as_os_str() == STDIN
-}
 
 /// The records of the shard at `path` (`-`: standard input) as documents, in line
 /// order, and the lines that are not records. A shard that cannot be read or
@@ -195,7 +170,10 @@ mod tests {
     #[test]
     fn shards_are_told_by_name_and_manifests_are_not_shards() {
         for name in ["a.jsonl", "b/c.JSONL.GZ", "d.jsonl.zst"] {
-            assert!(is_shard_name(Path::new(name)), "{name}");
+            assert!(
+                crate::discover::shards::is_shard_name(Path::new(name)),
+                "{name}"
+            );
         }
         for name in [
             "metadata.jsonl",
@@ -204,7 +182,10 @@ mod tests {
             "a.gz",
             ".jsonl",
         ] {
-            assert!(!is_shard_name(Path::new(name)), "{name}");
+            assert!(
+                !crate::discover::shards::is_shard_name(Path::new(name)),
+                "{name}"
+            );
         }
     }
 

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::discover::scope::Scope;
+use crate::discover::shards;
 use crate::document::Document;
 use crate::error::FileError;
 use crate::progress::{NoProgress, Progress};
@@ -99,7 +100,7 @@ impl<'a> Reader<'a> {
         match self.format {
             InputFormat::Jsonl => true,
             InputFormat::Text => false,
-            InputFormat::Auto => jsonl::is_stdin(path) || jsonl::is_shard_name(path),
+            InputFormat::Auto => shards::is_stdin(path) || shards::is_shard_name(path),
         }
     }
 }
