@@ -10,7 +10,7 @@ use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::text::span::Span;
-use crate::text::{has_address, is_cjk, word_count};
+use crate::text::{has_address, is_cjk, is_field_line, word_count};
 
 /// A body line: a sentence of at least this many words.
 const MIN_BODY_WORDS: usize = 15;
@@ -104,7 +104,7 @@ pub fn infer(
     let record = lines.len() >= 2
         && lines[..2]
             .iter()
-            .all(|&(_, span)| opens_field(doc.slice(span)));
+            .all(|&(_, span)| is_field_line(doc.slice(span)));
     let _ = &lines;
 
     // The title: one of the first content lines, before any body line, that reads as a
@@ -241,18 +241,9 @@ fn marker_len(text: &str, data: &MetadataData) -> usize {
     text.len() - rest.len()
 }
 
-/// `Format: https://...`, `Upstream-Name: dbus`: a field name, then a value.
-fn opens_field(text: &str) -> bool {
-    text.split_once(": ").is_some_and(|(name, value)| {
-        !value.trim().is_empty()
-            && name.starts_with(|c: char| c.is_ascii_uppercase())
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-    })
-}
-
 /// `Upstream-Name: dbus`, `Content-Type: text/plain`: a field of a structured file, named
 /// by capitalised words joined with hyphens.
-fn is_field_line(text: &str) -> bool {
+fn is_hyphenated_field(text: &str) -> bool {
     text.split_once(':').is_some_and(|(name, _)| {
         name.contains('-')
             && name.split('-').all(|part| {
@@ -276,7 +267,7 @@ fn reads_as_headline(text: &str, words: usize) -> bool {
         && !text.contains("://")
         && !lower.contains("www.")
         && !has_address(text)
-        && !is_field_line(text)
+        && !is_hyphenated_field(text)
         && first.is_some_and(|c| {
             c.is_uppercase()
                 || c.is_ascii_digit()

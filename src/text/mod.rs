@@ -253,6 +253,17 @@ pub fn has_address(text: &str) -> bool {
     })
 }
 
+/// Whether `line` is a `Field: value` line of a structured file (mail and HTTP headers,
+/// Debian control and copyright files, Python package metadata): `License: MIT`,
+/// `Upstream-Name: dbus`.
+pub fn is_field_line(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(name, value)| {
+        !value.trim().is_empty()
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

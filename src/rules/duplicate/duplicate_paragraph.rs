@@ -9,7 +9,7 @@ use crate::rules::duplicate::analysis::Analysis;
 use crate::rules::duplicate::report::{
     describe_lines, is_item_or_heading, paragraphs_span, removal_span,
 };
-use crate::text::{has_address, word_count_capped};
+use crate::text::{has_address, is_field_line, word_count_capped};
 
 pub const RULE: Rule = Rule {
     code: "D001",
@@ -128,7 +128,7 @@ fn is_byline_or_record(doc: &Document, para: usize) -> bool {
     let byline = paragraph.first_line == paragraph.last_line
         && word_count_capped(text, MAX_BYLINE_WORDS + 1) <= MAX_BYLINE_WORDS
         && (is_metadata(text) || has_address(text));
-    byline || text.lines().next().is_some_and(is_field)
+    byline || text.lines().next().is_some_and(is_field_line)
 }
 
 /// A byline names a date and a few authors.
@@ -142,14 +142,5 @@ const MAX_SAFE_GAP: usize = 3;
 /// Text whose lines are indented or `Field: value` lines.
 fn is_laid_out(text: &str) -> bool {
     text.lines()
-        .any(|line| is_field(line) || line.starts_with([' ', '\t']))
-}
-
-/// A `Field: value` line: `Copyright: 2001 Jane Doe`, `License: MIT`.
-fn is_field(line: &str) -> bool {
-    line.split_once(": ").is_some_and(|(name, _)| {
-        !name.is_empty()
-            && name.starts_with(|c: char| c.is_ascii_uppercase())
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-    })
+        .any(|line| is_field_line(line) || line.starts_with([' ', '\t']))
 }

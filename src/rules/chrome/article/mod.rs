@@ -21,6 +21,7 @@ use reading::{Kind, Unit, units};
 
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
+use crate::text::is_field_line;
 
 /// A page has at least this many prose paragraphs...
 const MIN_PROSE_PARAGRAPHS: usize = 3;
@@ -75,11 +76,43 @@ pub struct CommentSection {
     pub comments: usize,
 }
 
+/// Whether the first two lines of `document` are `Field: value` headers.
+fn opens_with_fields(document: &Document) -> bool {
+    let mut lines = document.text.lines();
+    lines.next().is_some_and(is_field_line) && lines.next().is_some_and(is_field_line)
+}
+
+/// Whether `document` is reStructuredText: named `.rst`, or holding a literal block
+/// (`::` at the end of a paragraph, an indented block after it) or a directive
+/// (`.. image:: ...`). No scraped page writes either.
+fn is_restructured_text(document: &Document) -> bool {
+    let named = document
+        .path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("rst") || ext.eq_ignore_ascii_case("rest"));
+    let text = document.text.as_bytes();
+    let literal_block = [&b"::\n\n    "[..], b"::\n\n\t"]
+        .iter()
+        .any(|intro| memchr::memmem::find(text, intro).is_some());
+    let directive = memchr::memmem::find(text, b"\n.. ").is_some()
+        && document.text.lines().any(|line| {
+            line.strip_prefix(".. ").is_some_and(|rest| {
+                rest.split_once("::").is_some_and(|(name, _)| {
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
+            })
+        });
+    named || literal_block || directive
+}
+
 /// The layout of `document`: empty unless it is a page with an article.
 pub fn analyse(document: &Document, stop_words: &StopWords) -> Layout {
-    // Markdown, and Debian control files (fields whose long lines are separated by ` .`
-    // lines), are laid out by their own rules.
+    // Markdown, reStructuredText, files that open with `Field: value` headers (mail,
+    // package metadata) and Debian control files (fields whose long lines are separated
+    // by ` .` lines) are laid out by their own rules.
     if document.structure.is_markdown()
+        || is_restructured_text(document)
+        || opens_with_fields(document)
         || memchr::memmem::find(document.text.as_bytes(), b"\n .\n").is_some()
     {
         return Layout::default();
@@ -342,6 +375,32 @@ mod tests {
             analyse(&doc("README.md", &markdown), StopWords::get()),
             Layout::default()
         );
+        // The same text is a page when plain; reStructuredText is not.
+        assert_ne!(
+            analyse(&doc("page.txt", &markdown), StopWords::get()),
+            Layout::default()
+        );
+        assert_eq!(
+            analyse(&doc("example.rst", &markdown), StopWords::get()),
+            Layout::default()
+        );
+        // Headers first (mail, package metadata): not a page.
+        let headed = format!("Metadata-Version: 2.4\nName: example\n\n{markdown}");
+        assert_eq!(
+            analyse(&doc("METADATA.txt", &headed), StopWords::get()),
+            Layout::default()
+        );
+        for markup in [
+            "The following example lists the snapshots. ::\n\n    aws ec2 describe-snapshots\n",
+            ".. image:: diagram.png\n",
+        ] {
+            let text = format!("{markdown}\n\n{markup}");
+            assert_eq!(
+                analyse(&doc("example.txt", &text), StopWords::get()),
+                Layout::default(),
+                "{markup}"
+            );
+        }
         let debian = format!(
             "Files: *\nLicense: X\n{}\n",
             prose()
