@@ -61,8 +61,10 @@ article and named by what it holds: the kind that stronger evidence in it names,
 `page header` or `footer`: `navigation menu (81 lines, 51 list items, 24 lines before
 the article)`. Left alone:
 
-- documents that are not scraped pages: Markdown, hard-wrapped text (books, licences,
-  RFCs), Debian control files, programs (a third of their lines comments or
+- documents that are not scraped pages: Markdown, reStructuredText (named `.rst`, or
+  with a `::` literal block or a `.. directive::`), hard-wrapped text (books, licences,
+  RFCs), files that open with `Field: value` headers (mail, package metadata), Debian
+  control files, programs (a third of their lines comments or
   statements), pages with fewer than three prose paragraphs or under 150 words of prose,
   such as a timetable or a roster with an intro line; a line laid out in columns is
   never prose;
