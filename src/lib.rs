@@ -103,8 +103,9 @@ impl RuleScope {
     }
 }
 
-/// [`check_resolved`] of a part of a corpus, keeping the resolved provenance of each
-/// document when `with_metadata` (a health report summarises it beside the findings).
+/// [`check_resolved`] of a part of a corpus (`Part::default()`: the whole of it), keeping
+/// the resolved provenance of each document (what `meta` prints) when `with_metadata`: a
+/// health report summarises it beside the findings.
 pub fn check_part(
     settings: &Resolved,
     part: &Part,
@@ -136,16 +137,6 @@ pub fn map(
     let (corpus, _, load_errors) = load::load_planned(&settings.files, scope, &NoProgress);
     errors.extend(load_errors);
     Ok((shard::record::map(&corpus, &settings.options), errors))
-}
-
-/// [`check_resolved`], keeping the resolved provenance of each document (what `meta`
-/// prints), which a health report summarises beside the findings.
-pub fn check_with_metadata(
-    settings: &Resolved,
-    progress: &dyn Progress,
-) -> Result<(Outcome, Vec<provenance::Metadata>), Error> {
-    check_keeping(settings, &settings.rules, None, true, progress)
-        .map(|(outcome, metadata)| (outcome, metadata.unwrap_or_default()))
 }
 
 fn check_keeping(

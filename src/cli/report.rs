@@ -30,7 +30,7 @@ pub fn report(args: ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Err(err) => return Ok(fail(&err)),
     };
     let (outcome, metadata) = match with_progress_bar(args.verbosity, |progress| {
-        corpuslint::check_with_metadata(&resolved, progress)
+        corpuslint::check_part(&resolved, &corpuslint::Part::default(), true, progress)
     }) {
         Ok(run) => run,
         Err(err) => return Ok(fail(&err)),
