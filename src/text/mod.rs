@@ -264,6 +264,33 @@ pub fn is_field_line(line: &str) -> bool {
     })
 }
 
+/// The number of lines of the header block `text` opens with: two or more `Field: value`
+/// lines (mail, Python package metadata), with their indented continuations, up to the
+/// first blank line. 0 when it opens otherwise.
+pub fn header_lines(text: &str) -> usize {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines();
+    if !(lines.next().is_some_and(is_field_line) && lines.next().is_some_and(is_field_line)) {
+        return 0;
+    }
+    text.lines()
+        .take_while(|line| is_field_line(line) || line.starts_with([' ', '\t']))
+        .count()
+}
+
+/// Whether `line` is markup of a structured text, never a line of a page: a
+/// reStructuredText directive or comment (`.. image:: logo.png`, `.. _anchor:`), or a row
+/// of cells between bars (`| Name | Size |`, the badge row `|PyPI| |CI|`).
+pub fn is_markup_line(line: &str) -> bool {
+    let line = line.trim();
+    if let Some(rest) = line.strip_prefix(".. ") {
+        return rest.split_once("::").is_some_and(|(name, _)| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        }) || (rest.starts_with('_') && rest.ends_with(':'));
+    }
+    line.len() > 2 && line.starts_with('|') && line.ends_with('|')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,6 +300,19 @@ mod tests {
         let text = "a  b   c";
         let runs: Vec<_> = char_runs(text, |_, _, c| c == ' ').collect();
         assert_eq!(runs, [Span::new(1, 3), Span::new(4, 7)]);
+    }
+
+    #[test]
+    fn finds_header_blocks_and_markup() {
+        assert_eq!(header_lines("Name: a\nVersion: 1\n  more\n\nBody: text\n"), 3);
+        assert_eq!(header_lines("Name: a\nThe body.\n"), 0);
+        assert_eq!(header_lines("The body.\nName: a\nVersion: 1\n"), 0);
+        for line in [".. image:: logo.png", ".. _usage:", "|PyPI| |CI|", "| a | b |"] {
+            assert!(is_markup_line(line), "{line}");
+        }
+        for line in ["Home | News | Sport", ".. and so on", "|", "Note: text"] {
+            assert!(!is_markup_line(line), "{line}");
+        }
     }
 
     #[test]

@@ -386,12 +386,13 @@ fn heads_block(page: &Page, line: &Line) -> bool {
     let text = page.document.slice(block.span);
     // `Table of contents:` over `* [Usage](#usage)`: the document's own outline.
     let outline = starts_with_list_marker(text.trim_start()) && text.contains("](#");
-    // Teaser titles under `Read more` are list items of a line each, however long.
+    // Teaser titles under `Read more` are list items of a line each, however long; a
+    // change is a sentence, or wrapped over lines.
     // A term is described in prose, a list item by a nested list; an item with a blurb
     // under it (`* Facebook` over its promotion) is one entry of a box.
     let described = if starts_with_list_marker(text.trim_start()) {
         line.list_item
-            && block.last_line > block.first_line
+            && (block.last_line > block.first_line || ends_with_full_stop(text))
             && word_count_capped(text, MIN_NESTED_DESCRIPTION_WORDS) >= MIN_NESTED_DESCRIPTION_WORDS
     } else {
         !line.list_item && word_count_capped(text, MIN_DESCRIPTION_WORDS) >= MIN_DESCRIPTION_WORDS
@@ -461,6 +462,13 @@ mod tests {
         assert_eq!(
             found(&format!(
                 "{BODY}\n* Language\n\n    * `for` loops now operate on the iterator trait, which removes\n      the need to call a method to iterate over collections, with some subtleties.\n"
+            )),
+            [] as [usize; 0]
+        );
+        // Changes of a line each, written as sentences (not teaser titles).
+        assert_eq!(
+            found(&format!(
+                "{BODY}\n* Language\n    * A new process is now in place for changing the language.\n    * Patterns with pointers have been removed from the language.\n"
             )),
             [] as [usize; 0]
         );

@@ -6,10 +6,11 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::article::is_restructured_text;
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::text::span::Span;
-use crate::text::{has_address, word_count_capped};
+use crate::text::{has_address, header_lines, is_markup_line, word_count_capped};
 
 /// Bylines and date lines are short: longer lines are body text.
 pub(super) const MAX_METADATA_WORDS: usize = 30;
@@ -51,26 +52,40 @@ impl<'a> Line<'a> {
 }
 
 /// The non-blank lines of `document` that can be chrome, counted up to `max_words` words
-/// each. Left out: the front matter (provenance, however many files share its lines),
+/// each, none in reStructuredText. Left out: the front matter and a mail or package-metadata header (provenance,
+/// however many files share its lines), markup of structured text (reStructuredText
+/// directives, rows of cells between bars),
 /// the lines of a paragraph wrapped over several lines (a piece of a sentence is not a
 /// page element), lines that are no paragraph (the ` .` separators of Debian files),
 /// and in Markdown code, HTML, tables, headings and thematic breaks.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
+    // reStructuredText is written by hand, never left by a scraper: its headings, literal
+    // blocks and directives are no page's chrome.
+    if is_restructured_text(document) {
+        return Vec::new();
+    }
     let structure = &document.structure;
     let markdown = structure.is_markdown();
     // Paragraphs are in line order: one pass over both.
     let mut paragraphs = document.paragraphs.iter().peekable();
     let mut lines = Vec::new();
-    for (index, span) in document
-        .line_spans()
-        .enumerate()
-        .skip(structure.front_matter_lines())
-    {
+    // A mail or package-metadata header is provenance, like front matter.
+    let skipped = structure
+        .front_matter_lines()
+        .max(header_lines(&document.text));
+    // Code fenced with ``` or ~~~ is code in plain text too (a package's Markdown
+    // description, a chat log pasted into a note).
+    let mut fenced = false;
+    for (index, span) in document.line_spans().enumerate().skip(skipped) {
+        if is_fence(document.slice(span)) {
+            fenced = !fenced;
+            continue;
+        }
         while paragraphs.next_if(|p| p.last_line < index).is_some() {}
         let alone = paragraphs
             .peek()
             .is_some_and(|p| p.first_line == index && p.last_line == index);
-        if !alone || (markdown && !structure.role(index).is_prose()) {
+        if fenced || !alone || (markdown && !structure.role(index).is_prose()) {
             continue;
         }
         // A byte-order mark is no part of the first line's words.
@@ -81,11 +96,17 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
         };
         let span = Span::new(span.start + bom, span.end);
         let text = document.slice(span);
-        if !text.trim().is_empty() {
+        if !text.trim().is_empty() && !is_markup_line(text) {
             lines.push(Line::new(index, span, text, max_words));
         }
     }
     lines
+}
+
+/// Whether `line` opens or closes a fenced code block.
+fn is_fence(line: &str) -> bool {
+    let line = line.trim_start_matches(['\u{feff}', ' ']);
+    line.starts_with("```") || line.starts_with("~~~")
 }
 
 /// Quotes and brackets that may close a sentence after its final mark.
@@ -192,6 +213,17 @@ mod tests {
         assert_eq!(chrome_candidates("page.txt", wrapped), ["Home", "World"]);
         let copyright = "License: X\n This is free software; you may share and change it under\n the terms of the licence.\n .\n More text of the licence, wrapped at the same width as\n the text before.\n";
         assert_eq!(chrome_candidates("copyright", copyright), ["License: X"]);
+    }
+
+    #[test]
+    fn headers_markup_and_code_of_plain_text_are_left_out() {
+        let metadata = "Metadata-Version: 2.1\nName: tool\nClassifier: Topic :: Text\n  Processing\nDescription-Content-Type: text/markdown\n\nShare\n\n```yaml\nTags:\n  - Key: created-by\n```\n";
+        assert_eq!(chrome_candidates("METADATA", metadata), ["Share"]);
+        let badges = "|PyPI| |CI| |Docs|\n\n| Package | Size |\n\nShare\n";
+        assert_eq!(chrome_candidates("README.txt", badges), ["Share"]);
+        let restructured = "Usage\n=====\n\n.. image:: logo.png\n\nShare\n";
+        assert!(chrome_candidates("README.txt", restructured).is_empty());
+        assert!(chrome_candidates("guide.rst", "Share\n").is_empty());
     }
 
     #[test]

@@ -289,6 +289,7 @@ mod tests {
         for text in [
             "McDonald iPhone YouTube BioNTech eBay PhDs iOS JavaScript PowerPoint LaTeX",
             "macOS ChatGPT OpenAI PostgreSQL WebGL CentOS ReiserFS OpenVPN BackupPC GnuPG",
+            "MinGW WinCE openSUSE UltraSPARC StrongARM microMIPS psABI binNMU",
             "the US and China, ASIA, NATO's, U.S.-China",
             "mRNA kWh dBm GmbH NaOH",
             "https://example.com/fooBAR user@exampleCOM #tagBAR id_fooBAR abc123DEF",

@@ -21,7 +21,7 @@ use reading::{Kind, Unit, units};
 
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
-use crate::text::is_field_line;
+use crate::text::{header_lines, is_markup_line};
 
 /// A page has at least this many prose paragraphs...
 const MIN_PROSE_PARAGRAPHS: usize = 3;
@@ -76,16 +76,10 @@ pub struct CommentSection {
     pub comments: usize,
 }
 
-/// Whether the first two lines of `document` are `Field: value` headers.
-fn opens_with_fields(document: &Document) -> bool {
-    let mut lines = document.text.lines();
-    lines.next().is_some_and(is_field_line) && lines.next().is_some_and(is_field_line)
-}
-
 /// Whether `document` is reStructuredText: named `.rst`, or holding a literal block
 /// (`::` at the end of a paragraph, an indented block after it) or a directive
 /// (`.. image:: ...`). No scraped page writes either.
-fn is_restructured_text(document: &Document) -> bool {
+pub(crate) fn is_restructured_text(document: &Document) -> bool {
     let named = document
         .path
         .extension()
@@ -95,13 +89,10 @@ fn is_restructured_text(document: &Document) -> bool {
         .iter()
         .any(|intro| memchr::memmem::find(text, intro).is_some());
     let directive = memchr::memmem::find(text, b"\n.. ").is_some()
-        && document.text.lines().any(|line| {
-            line.strip_prefix(".. ").is_some_and(|rest| {
-                rest.split_once("::").is_some_and(|(name, _)| {
-                    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                })
-            })
-        });
+        && document
+            .text
+            .lines()
+            .any(|line| line.starts_with(".. ") && is_markup_line(line));
     named || literal_block || directive
 }
 
@@ -112,7 +103,7 @@ pub fn analyse(document: &Document, stop_words: &StopWords) -> Layout {
     // by ` .` lines) are laid out by their own rules.
     if document.structure.is_markdown()
         || is_restructured_text(document)
-        || opens_with_fields(document)
+        || header_lines(&document.text) > 0
         || memchr::memmem::find(document.text.as_bytes(), b"\n .\n").is_some()
     {
         return Layout::default();
