@@ -304,10 +304,18 @@ mod tests {
 
     #[test]
     fn finds_header_blocks_and_markup() {
-        assert_eq!(header_lines("Name: a\nVersion: 1\n  more\n\nBody: text\n"), 3);
+        assert_eq!(
+            header_lines("Name: a\nVersion: 1\n  more\n\nBody: text\n"),
+            3
+        );
         assert_eq!(header_lines("Name: a\nThe body.\n"), 0);
         assert_eq!(header_lines("The body.\nName: a\nVersion: 1\n"), 0);
-        for line in [".. image:: logo.png", ".. _usage:", "|PyPI| |CI|", "| a | b |"] {
+        for line in [
+            ".. image:: logo.png",
+            ".. _usage:",
+            "|PyPI| |CI|",
+            "| a | b |",
+        ] {
             assert!(is_markup_line(line), "{line}");
         }
         for line in ["Home | News | Sport", ".. and so on", "|", "Note: text"] {
