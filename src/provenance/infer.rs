@@ -20,6 +20,9 @@ const MAX_TITLE_WORDS: usize = 25;
 const TITLE_WINDOW: usize = 4;
 /// A dateline opens one of this many content lines at the top.
 const DATELINE_WINDOW: usize = 8;
+/// A dateline's place (`LONDON`, `SAN JOSE, Calif.`) and the space before its bracket take
+/// at most this many characters; `rules/metadata.toml` says so beside the pattern.
+const MAX_DATELINE_PLACE_CHARS: usize = 54;
 
 pub use super::candidates::{Confidence, Evidence, Found, FoundDate};
 
@@ -138,6 +141,11 @@ pub fn infer(
                 let text = doc.slice(span);
                 let caps = data.dateline.captures(text)?;
                 let m = caps.name("source")?;
+                if text[..m.start()].trim_end_matches('(').chars().count()
+                    > MAX_DATELINE_PLACE_CHARS
+                {
+                    return None;
+                }
                 Some((
                     line,
                     Span::new(span.start + m.start(), span.start + m.end()),

@@ -306,6 +306,9 @@ fn names_copyright(text: &str) -> bool {
     lower.contains('©') || lower.contains("(c)") || lower.contains("copyright")
 }
 
+/// An organisation named in a copyright line has at most this many characters.
+const MAX_ORGANISATION_CHARS: usize = 61;
+
 /// Values the text suggests for missing fields: an outlet named in a copyright line, an
 /// author named in a closing author note (`Lu Zhongwei is former president of ...`).
 fn suggestions(
@@ -315,16 +318,23 @@ fn suggestions(
 ) -> Vec<(FieldName, String)> {
     static COPYRIGHT: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     static AUTHOR_NOTE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let copyright = COPYRIGHT.get_or_init(|| {
-        Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<org>[A-Z][\w&'’. ]{2,60}?)(?:\.|,|\s+all rights|$)")
-            .expect("copyright pattern")
-    });
-    let author_note = AUTHOR_NOTE.get_or_init(|| {
-        Regex::new(
-            r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}) is (?:a|an|the|former|currently)\b",
-        )
-        .expect("author note pattern")
-    });
+    // Compiled when first needed: most documents have no use for them.
+    let copyright = || {
+        COPYRIGHT.get_or_init(|| {
+            // The organisation's name is bounded below, not here: a bounded repeat of `\w`
+            // costs more to compile than the whole run of a small check.
+            Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<org>[A-Z][\w&'’. ]+?)(?:\.|,|\s+all rights|$)")
+                .expect("copyright pattern")
+        })
+    };
+    let author_note = || {
+        AUTHOR_NOTE.get_or_init(|| {
+            Regex::new(
+                r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}) is (?:a|an|the|former|currently)\b",
+            )
+            .expect("author note pattern")
+        })
+    };
     let mut out = Vec::new();
     let lines: Vec<(usize, &str)> = doc
         .line_spans()
@@ -336,7 +346,12 @@ fn suggestions(
         && let Some(org) = lines
             .iter()
             .filter(|(i, text)| chrome.contains(i) && names_copyright(text))
-            .find_map(|(_, text)| copyright.captures(text).and_then(|c| c.name("org")))
+            .find_map(|(_, text)| {
+                copyright()
+                    .captures(text)
+                    .and_then(|c| c.name("org"))
+                    .filter(|org| org.as_str().chars().count() <= MAX_ORGANISATION_CHARS)
+            })
     {
         out.push((FieldName::Source, org.as_str().trim().to_string()));
     }
@@ -346,7 +361,7 @@ fn suggestions(
             .rev()
             .take(6)
             .filter(|(i, _)| !chrome.contains(i))
-            .find_map(|(_, text)| author_note.captures(text).and_then(|c| c.name("name")))
+            .find_map(|(_, text)| author_note().captures(text).and_then(|c| c.name("name")))
     {
         out.push((FieldName::Author, name.as_str().to_string()));
     }
