@@ -341,6 +341,15 @@ mod tests {
             infer_text(text, &[]).source.map(|s| s.value).as_deref(),
             Some("AP")
         );
+        let text =
+            "A headline\n\nSAN JOSE, California (AP) - Officials said the bridge would reopen.\n";
+        assert_eq!(
+            infer_text(text, &[]).source.map(|s| s.value).as_deref(),
+            Some("AP")
+        );
+        // A line of capitals longer than any place is a shouted sentence, not a dateline.
+        let text = "A headline\n\nTHE COUNCIL WILL NOT REOPEN THE BRIDGE BEFORE THE SPRING FLOODS ARE OVER (AP) - It said so.\n";
+        assert_eq!(infer_text(text, &[]).source, None);
     }
 
     #[test]
