@@ -400,29 +400,6 @@ fn folders_are_walked_for_shards_and_standard_input_is_one() {
 }
 
 #[test]
-fn fix_refuses_shards_and_leaves_them_as_they_are() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let record = format!(r#"{{"id": "a", "text": "{RECORD}"}}"#) + "\n";
-    let shard = dir.path().join("part-0.jsonl");
-    std::fs::write(&shard, &record).expect("write");
-    for mode in ["--in-place", "--diff"] {
-        let output = Command::cargo_bin("corpuslint")
-            .expect("the binary")
-            .args(["fix", "--isolated", mode, "part-0.jsonl"])
-            .current_dir(dir.path())
-            .output()
-            .expect("run");
-        assert_eq!(output.status.code(), Some(2), "{output:?}");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(
-            stderr.contains("part-0.jsonl: fix does not write JSON Lines shards yet"),
-            "{stderr}"
-        );
-        assert_eq!(std::fs::read_to_string(&shard).expect("read"), record);
-    }
-}
-
-#[test]
 fn in_sarif_a_record_is_the_fragment_of_its_shard() {
     let dir = tempfile::tempdir().expect("tempdir");
     let record = format!(r#"{{"id": "doc 1", "text": "{RECORD}"}}"#) + "\n";

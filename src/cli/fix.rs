@@ -77,6 +77,15 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             changed += 1;
         }
         let summary = match fixed.duplicate_of {
+            Some(of) if outcome.corpus.get(fixed.id).record.is_some() => {
+                let kept = &outcome.corpus.get(of).display;
+                let what = if writes {
+                    "kept, marked as a copy"
+                } else {
+                    "would be marked as a copy"
+                };
+                format!("duplicate of {kept}: {what}")
+            }
             Some(of) => {
                 let what = if args.out.is_some() {
                     "left out of the cleaned copies"
@@ -116,7 +125,7 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             let dropped = outcome
                 .documents
                 .iter()
-                .filter(|f| f.duplicate_of.is_some())
+                .filter(|f| f.duplicate_of.is_some() && outcome.corpus.get(f.id).record.is_none())
                 .count();
             let mut line = format!("Wrote {}.", count(files.len(), "file"));
             if dropped > 0 {

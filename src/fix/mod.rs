@@ -3,6 +3,8 @@
 //! edits of findings touches a document: what `fix` changes, `check` reported, or the
 //! check of a later round found once the first fixes were made.
 
+pub mod entry;
+pub mod shards;
 pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -13,11 +15,10 @@ use crate::corpus::Corpus;
 use crate::diagnostic::edit::{Applicability, Edit, apply_edits, merge_edits};
 use crate::diagnostic::{Diagnostic, Family, FixAvailability, Rule};
 use crate::discover::plan;
-use crate::discover::scope::Scope;
 use crate::document::{DocId, Document, TextEncoding};
 use crate::engine::{Inputs, analyze};
 use crate::error::{Error, FileError};
-use crate::load::{Reader, load_planned};
+use crate::load::load_planned;
 use crate::progress::{NoProgress, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
@@ -161,6 +162,8 @@ pub struct FixOutcome {
     pub metadata: Vec<Metadata>,
     pub refused: Vec<Refusal>,
     pub errors: Vec<FileError>,
+    /// The field that holds a record's text, where cleaned shards put it.
+    pub text_field: String,
 }
 
 /// Fixes the files named by `settings` in memory; writing is `write`'s business.
@@ -177,30 +180,11 @@ pub fn fix_with_progress(
     let settings = settings.resolve()?;
     progress.stage("finding files", None);
     let (scope, mut errors) = plan(&settings.files)?;
-    refuse_shards(&settings, &scope)?;
     let (corpus, checked, load_errors) = load_planned(&settings.files, scope, progress);
     errors.extend(load_errors);
     Ok(fix_loaded(
         corpus, checked, errors, &settings, options, progress,
     ))
-}
-
-/// JSON Lines shards are read, but fixing them would mean writing shards back: refused
-/// before anything is read or written.
-fn refuse_shards(settings: &Resolved, scope: &Scope) -> Result<(), Error> {
-    let reader = Reader::of(&settings.files);
-    let shard = scope
-        .files
-        .iter()
-        .zip(&scope.checked)
-        .find(|&(path, &checked)| checked && reader.reads_as_jsonl(path));
-    match shard {
-        Some((path, _)) => Err(Error::Unsupported(format!(
-            "{}: fix does not write JSON Lines shards yet; `check` and `meta` read them",
-            path.display()
-        ))),
-        None => Ok(()),
-    }
 }
 
 /// Fixes documents already loaded: those marked in `checked` (the others are context);
@@ -381,6 +365,7 @@ fn fix_loaded(
         metadata,
         refused,
         errors,
+        text_field: settings.files.jsonl.text_field.clone(),
     }
 }
 

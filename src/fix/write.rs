@@ -8,13 +8,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 use similar::TextDiff;
 
 use crate::atomic::{Durability, replace_with, write_atomic};
 use crate::discover::scope::lexical_absolute;
-use crate::fix::{FixOutcome, FixedDocument};
-use crate::provenance::{FieldName, Metadata, sha256_hex};
+use crate::fix::entry::{manifest_entry, relative_path};
+use crate::fix::{FixOutcome, FixedDocument, shards};
 
 /// How a cleaned file reaches the disk: [`write_atomic`] in a run, a failing stand-in in
 /// tests of what a failure leaves behind.
@@ -61,74 +61,6 @@ fn resolved(path: &Path) -> PathBuf {
     absolute
 }
 
-/// Where a document goes under `--out`: its path relative to the root it was found
-/// under (the folder named on the command line), or its file name for a named file.
-pub fn relative_path(path: &Path, roots: &[PathBuf]) -> PathBuf {
-    for root in roots {
-        if path == root {
-            return path
-                .file_name()
-                .map_or_else(|| path.to_path_buf(), PathBuf::from);
-        }
-        if let Ok(rest) = path.strip_prefix(root)
-            && !rest.as_os_str().is_empty()
-        {
-            return rest.to_path_buf();
-        }
-    }
-    path.file_name()
-        .map_or_else(|| path.to_path_buf(), PathBuf::from)
-}
-
-/// The manifest line of a cleaned document; paths in it are relative to `roots`, as its
-/// `file_name` is.
-pub fn manifest_entry(
-    file_name: &str,
-    fixed: &FixedDocument,
-    outcome: &FixOutcome,
-    roots: &[PathBuf],
-) -> Map<String, Value> {
-    let original = outcome.corpus.get(fixed.id);
-    let meta: &Metadata = &outcome.metadata[fixed.id];
-    let mut entry = Map::new();
-    entry.insert("file_name".into(), json!(file_name));
-    for field in FieldName::ALL {
-        let name = field.as_str();
-        match meta.get(field) {
-            Some(v) => {
-                entry.insert(name.into(), json!(v.value));
-                entry.insert(format!("{name}_origin"), json!(v.origin.as_str()));
-            }
-            None => {
-                entry.insert(name.into(), Value::Null);
-            }
-        }
-    }
-    entry.insert("sha256".into(), json!(sha256_hex(fixed.text.as_bytes())));
-    entry.insert("original_path".into(), json!(original.display));
-    entry.insert("original_sha256".into(), json!(meta.sha256));
-    entry.insert(
-        "corpuslint_version".into(),
-        json!(env!("CARGO_PKG_VERSION")),
-    );
-    if let Some(kept) = fixed.duplicate_of {
-        // Not written: the entry records what it copies instead of a hash.
-        let kept = relative_path(&outcome.corpus.get(kept).path, roots);
-        entry.insert("sha256".into(), Value::Null);
-        entry.insert(
-            "duplicate_of".into(),
-            json!(kept.to_string_lossy().replace('\\', "/")),
-        );
-    }
-    let changes: Map<String, Value> = fixed
-        .counts()
-        .into_iter()
-        .map(|(family, n)| (family.as_str().to_string(), json!(n)))
-        .collect();
-    entry.insert("changes".into(), Value::Object(changes));
-    entry
-}
-
 /// Writes every cleaned document under `out` and `out/metadata.jsonl`.
 pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Result<Vec<PathBuf>> {
     if let Some(conflict) = out_folder_conflict(out, roots) {
@@ -137,6 +69,7 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
     let files: Vec<(Option<PathBuf>, String)> = outcome
         .documents
         .par_iter()
+        .filter(|fixed| outcome.corpus.get(fixed.id).record.is_none())
         .map(|fixed| {
             let original = outcome.corpus.get(fixed.id);
             let relative = relative_path(&original.path, roots);
@@ -162,6 +95,22 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
         manifest.push('\n');
         written.extend(target);
     }
+    // Records are written back into their shards, with their provenance in them.
+    written.extend(shards::write_shards(
+        &shards::by_shard(outcome),
+        outcome,
+        &outcome.text_field,
+        &|shard| shards::out_path(shard, roots, out),
+        &|target, bytes| {
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            replace_with(target, Durability::Renamed, |file| file.write_all(bytes))
+        },
+    )?);
+    if manifest.is_empty() && !written.is_empty() {
+        return Ok(written);
+    }
     std::fs::create_dir_all(out)?;
     write_atomic(
         &out.join(crate::provenance::sources::MANIFEST_NAME),
@@ -186,7 +135,22 @@ pub fn write_in_place_with(
     write: WriteFile,
 ) -> io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
-    for fixed in outcome.documents.iter().filter(|f| f.changed) {
+    // A shard is written back when one of its records changed; a record that copies
+    // another stays, marked as a copy (deleting a line of a shard is not undone by git
+    // as easily as deleting a file).
+    let mut changed_shards = shards::by_shard(outcome);
+    changed_shards.retain(|_, records| records.iter().any(|f| f.changed));
+    for (&shard, records) in &changed_shards {
+        let bytes = shards::cleaned_shard(shard, records, outcome, &outcome.text_field)?;
+        write(shard, &bytes)?;
+        written.push(shard.to_path_buf());
+    }
+    let is_record = |fixed: &&FixedDocument| outcome.corpus.get(fixed.id).record.is_some();
+    for fixed in outcome
+        .documents
+        .iter()
+        .filter(|f| f.changed && !is_record(f))
+    {
         let path = &outcome.corpus.get(fixed.id).path;
         if fixed.duplicate_of.is_some() {
             std::fs::remove_file(path)?;
@@ -213,7 +177,7 @@ pub fn write_in_place_with(
         })
         .collect();
     let mut unlisted: Vec<&FixedDocument> = Vec::new();
-    for fixed in &outcome.documents {
+    for fixed in outcome.documents.iter().filter(|f| !is_record(f)) {
         match sources.manifest_of.get(&fixed.id) {
             Some(&(m, _)) => by_manifest[m].2.push(fixed),
             None => unlisted.push(fixed),

@@ -40,8 +40,28 @@ pub fn read_shard(path: &Path, options: &JsonlOptions) -> (Vec<Document>, Vec<Fi
     parse_shard(path, &bytes, options)
 }
 
+/// How a shard's bytes are stored, told by their first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+impl Compression {
+    pub fn of(bytes: &[u8]) -> Self {
+        if bytes.starts_with(GZIP_MAGIC) {
+            Compression::Gzip
+        } else if bytes.starts_with(ZSTD_MAGIC) {
+            Compression::Zstd
+        } else {
+            Compression::None
+        }
+    }
+}
+
 /// The bytes of a shard, decompressed when they start as gzip or zstd data do.
-fn decompress(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+pub fn decompress(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     if bytes.starts_with(GZIP_MAGIC) {
         // Several gzip members one after the other are one stream, as `gzip -d` reads them.
