@@ -92,6 +92,15 @@ fn reads_many_byline_styles() {
         Some("Jane Doe")
     );
     assert_eq!(author("Written by Sarah Lee").as_deref(), Some("Sarah Lee"));
+    // A label of several words, capitalised nouns and all, is no part of the name.
+    assert_eq!(
+        author("Ein Artikel von Anna Schmidt").as_deref(),
+        Some("Anna Schmidt")
+    );
+    assert_eq!(
+        author("Un article de Jean Dupont").as_deref(),
+        Some("Jean Dupont")
+    );
     // A name does not run into a word, only into a date glued on by extraction.
     assert_eq!(author("Make IPv6 work again").as_deref(), None);
     assert_eq!(
