@@ -172,6 +172,21 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
     Some(byline)
 }
 
+/// Where the names of `line[start..end]` end: before a role after a comma (`Ingrid
+/// Jackson, Staff Writer`, `JANE DOE, Staff Writer`), which is not a name.
+fn before_role(line: &str, start: usize, end: usize, data: &MetadataData) -> usize {
+    line[start..end]
+        .match_indices(", ")
+        .map(|(at, _)| start + at)
+        .find(|&at| {
+            let after = line[at + 2..].to_lowercase();
+            data.name_first_roles
+                .iter()
+                .any(|r| after.starts_with(r.as_str()))
+        })
+        .unwrap_or(end)
+}
+
 /// The names that the value starting at `from` begins with, when they end where the value
 /// does or before a handle, a bracket or a date: `Ahiza Garcia` of `by Ahiza Garcia
 /// @ahiza_garcia February 1, 2016`.
@@ -184,7 +199,12 @@ fn names_at(
 ) -> Option<(String, (usize, usize))> {
     let (value, (start, _)) = clean_value(line, from, limit, dates);
     let is_month = |w: &str| data.months.month(w).is_some();
-    let end = names_end(&line[start..limit], &is_month)?;
+    let end = before_role(
+        line,
+        start,
+        start + names_end(&line[start..limit], &is_month)?,
+        data,
+    ) - start;
     let rest = &line[start + end..limit];
     if !ends_names(rest) || value.is_empty() {
         return None;
@@ -215,17 +235,7 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
     // `Yahoo FinanceOctober 13, 2016`: the names end where a date starts.
     let limit = dates.first().map_or(line.len(), |d| d.start).max(lead);
     let end = lead + names_end(&line[lead..limit], &is_month)?;
-    // `Ingrid Jackson, Staff Writer`: a role after a comma is not a name.
-    let end = line[lead..end]
-        .match_indices(", ")
-        .map(|(at, _)| lead + at)
-        .find(|&at| {
-            let after = line[at + 2..].to_lowercase();
-            data.name_first_roles
-                .iter()
-                .any(|r| after.starts_with(r.as_str()))
-        })
-        .unwrap_or(end);
+    let end = before_role(line, lead, end, data);
     let names = &line[lead..end];
     // `Make IPv6 work again`: a name does not run into what follows, but for a date
     // glued on by extraction.

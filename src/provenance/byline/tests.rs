@@ -28,6 +28,14 @@ fn date(line: &str) -> Option<(String, Option<Label>)> {
 }
 
 #[test]
+fn reads_numeric_dates_with_spaces_after_the_dots() {
+    assert_eq!(
+        date("Jan Novák, 7. 3. 2021 09:15").map(|d| d.0),
+        Some("2021-03-07".into())
+    );
+}
+
+#[test]
 fn reads_news_bylines() {
     assert_eq!(
         fields("By Lang Ping | China Daily | Updated: 2019-04-22 08:04"),
@@ -92,6 +100,11 @@ fn reads_many_byline_styles() {
         Some("Jane Doe")
     );
     assert_eq!(author("Written by Sarah Lee").as_deref(), Some("Sarah Lee"));
+    // A role after a comma is no part of the name, however it is written.
+    for line in ["By Jane Doe, Staff Writer", "By JANE DOE, staff writer"] {
+        let name = author(line).expect("an author").to_lowercase();
+        assert_eq!(name, "jane doe", "{line}");
+    }
     // A label of several words, capitalised nouns and all, is no part of the name.
     assert_eq!(
         author("Ein Artikel von Anna Schmidt").as_deref(),
