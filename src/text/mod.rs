@@ -1,6 +1,7 @@
 //! Small text scans shared by rules.
 
 pub mod chars;
+pub mod code;
 pub mod hashing;
 pub mod line_endings;
 pub mod line_index;

@@ -9,6 +9,7 @@ use regex::Regex;
 use super::article::is_restructured_text;
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
+use crate::text::code::is_fence;
 use crate::text::span::Span;
 use crate::text::{has_address, header_lines, is_markup_line, word_count_capped};
 
@@ -101,12 +102,6 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
         }
     }
     lines
-}
-
-/// Whether `line` opens or closes a fenced code block.
-fn is_fence(line: &str) -> bool {
-    let line = line.trim_start_matches(['\u{feff}', ' ']);
-    line.starts_with("```") || line.starts_with("~~~")
 }
 
 /// Quotes and brackets that may close a sentence after its final mark.

@@ -6,6 +6,7 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::chars::{is_control, is_unusual_space};
+use crate::text::code::{code_spans, within};
 use crate::text::escape_invisible;
 use crate::text::span::Span;
 
@@ -22,7 +23,9 @@ Reports HTML character references that a scraper failed to decode: named ones
 (`&amp;`, `&nbsp;`, `&rsquo;`, any of the HTML5 names) and numeric ones (`&#8217;`,
 `&#x2019;`). Only complete references ending in `;` that decode to something are
 reported, so `AT&T` and `R&D;` are left alone. Markdown files are not checked:
-Markdown renders character references, so there they are markup, not residue.
+Markdown renders character references, so there they are markup, not residue. Nor is
+code written into plain text, in a fenced block (```` ``` ````) or between backticks:
+`` `&lt;script&gt;` `` in an example is meant.
 
 ## Why it matters
 `Johnson &amp; Johnson` is not `Johnson & Johnson` for search, deduplication or a
@@ -56,10 +59,15 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         return;
     }
     let text = context.text();
+    // An example written as code shows the reference on purpose.
+    let mut code: Option<Vec<Span>> = None;
     for start in memchr_iter(b'&', text.as_bytes()) {
         let Some(len) = reference_len(&text[start..]) else {
             continue;
         };
+        if within(code.get_or_insert_with(|| code_spans(text)), start) {
+            continue;
+        }
         let span = Span::new(start, start + len);
         let reference = &text[span.start..span.end];
         let decoded = html_escape::decode_html_entities(reference);
@@ -161,5 +169,12 @@ mod tests {
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn leaves_code_alone() {
+        let text = "Escaped: `&lt;b&gt;`.\n\n```pycon\n>>> escape('<')\nMarkup('&lt;')\n```\n\nBut Johnson &amp; Johnson.\n";
+        let found = flagged(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 }

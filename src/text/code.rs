@@ -1,0 +1,93 @@
+//! Code written into plain text: fenced blocks (```` ``` ```` or `~~~` lines, as in a
+//! package's Markdown description kept as `.txt`) and inline spans between backticks.
+//! What is written as code keeps its characters: `&lt;` in an example is meant.
+
+use super::span::Span;
+
+/// Whether `line` opens or closes a fenced code block.
+pub fn is_fence(line: &str) -> bool {
+    let line = line.trim_start_matches(['\u{feff}', ' ']);
+    line.starts_with("```") || line.starts_with("~~~")
+}
+
+/// The byte ranges of `text` written as code, in order: the lines of fenced blocks,
+/// fences included (a block left open runs to the end), and inline spans between runs of
+/// backticks of one length on one line, backticks included.
+pub fn code_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut fence_start: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        if is_fence(line) {
+            match fence_start.take() {
+                Some(start) => spans.push(Span::new(start, end)),
+                None => fence_start = Some(at),
+            }
+        } else if fence_start.is_none() {
+            inline_spans(line, at, &mut spans);
+        }
+        at = end;
+    }
+    if let Some(start) = fence_start {
+        spans.push(Span::new(start, text.len()));
+    }
+    spans
+}
+
+/// Adds the spans between backtick runs of `line` (at byte `offset` of its text).
+fn inline_spans(line: &str, offset: usize, spans: &mut Vec<Span>) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(open) = memchr::memchr(b'`', &bytes[i..]).map(|p| p + i) {
+        let run = bytes[open..].iter().take_while(|&&b| b == b'`').count();
+        let mut j = open + run;
+        let mut closed = None;
+        while let Some(close) = memchr::memchr(b'`', &bytes[j..]).map(|p| p + j) {
+            let close_run = bytes[close..].iter().take_while(|&&b| b == b'`').count();
+            if close_run == run {
+                closed = Some(close + close_run);
+                break;
+            }
+            j = close + close_run;
+        }
+        match closed {
+            Some(end) => {
+                spans.push(Span::new(offset + open, offset + end));
+                i = end;
+            }
+            None => i = open + run,
+        }
+    }
+}
+
+/// Whether `at` lies in one of `spans` (sorted, apart).
+pub fn within(spans: &[Span], at: usize) -> bool {
+    let i = spans.partition_point(|s| s.end <= at);
+    spans.get(i).is_some_and(|s| s.start <= at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> Vec<&str> {
+        code_spans(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn finds_fenced_blocks_and_inline_spans() {
+        let text = "Use `a &lt; b` here.\n```py\n>>> x &amp; y\n```\nThen ``x ` y`` and `open\n";
+        assert_eq!(
+            code(text),
+            ["`a &lt; b`", "```py\n>>> x &amp; y\n```\n", "``x ` y``"]
+        );
+        assert_eq!(code("~~~\nleft open\n"), ["~~~\nleft open\n"]);
+        let spans = code_spans(text);
+        assert!(within(&spans, text.find("&lt;").expect("in")));
+        assert!(!within(&spans, text.find("here").expect("in")));
+    }
+}
