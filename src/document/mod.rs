@@ -91,6 +91,26 @@ pub struct Record {
 }
 
 impl Document {
+    /// Whether the document is reStructuredText: named `.rst`, or holding a literal block
+    /// (`::` at the end of a paragraph, an indented block after it) or a directive
+    /// (`.. image:: ...`). No scraped page writes either.
+    pub fn is_restructured_text(&self) -> bool {
+        let named = self
+            .path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("rst") || ext.eq_ignore_ascii_case("rest"));
+        let text = self.text.as_bytes();
+        let literal_block = [&b"::\n\n    "[..], b"::\n\n\t"]
+            .iter()
+            .any(|intro| memchr::memmem::find(text, intro).is_some());
+        let directive = memchr::memmem::find(text, b"\n.. ").is_some()
+            && self
+                .text
+                .lines()
+                .any(|line| line.starts_with(".. ") && crate::text::is_markup_line(line));
+        named || literal_block || directive
+    }
+
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Self {
         Self::build(path, bytes, None)
     }

@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::article::is_restructured_text;
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::text::code::is_fence;
@@ -62,7 +61,7 @@ impl<'a> Line<'a> {
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
     // reStructuredText is written by hand, never left by a scraper: its headings, literal
     // blocks and directives are no page's chrome.
-    if is_restructured_text(document) {
+    if document.is_restructured_text() {
         return Vec::new();
     }
     let structure = &document.structure;

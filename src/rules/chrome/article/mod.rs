@@ -21,7 +21,7 @@ use reading::{Kind, Unit, units};
 
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
-use crate::text::{header_lines, is_markup_line};
+use crate::text::header_lines;
 
 /// A page has at least this many prose paragraphs...
 const MIN_PROSE_PARAGRAPHS: usize = 3;
@@ -76,33 +76,13 @@ pub struct CommentSection {
     pub comments: usize,
 }
 
-/// Whether `document` is reStructuredText: named `.rst`, or holding a literal block
-/// (`::` at the end of a paragraph, an indented block after it) or a directive
-/// (`.. image:: ...`). No scraped page writes either.
-pub(crate) fn is_restructured_text(document: &Document) -> bool {
-    let named = document
-        .path
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("rst") || ext.eq_ignore_ascii_case("rest"));
-    let text = document.text.as_bytes();
-    let literal_block = [&b"::\n\n    "[..], b"::\n\n\t"]
-        .iter()
-        .any(|intro| memchr::memmem::find(text, intro).is_some());
-    let directive = memchr::memmem::find(text, b"\n.. ").is_some()
-        && document
-            .text
-            .lines()
-            .any(|line| line.starts_with(".. ") && is_markup_line(line));
-    named || literal_block || directive
-}
-
 /// The layout of `document`: empty unless it is a page with an article.
 pub fn analyse(document: &Document, stop_words: &StopWords) -> Layout {
     // Markdown, reStructuredText, files that open with `Field: value` headers (mail,
     // package metadata) and Debian control files (fields whose long lines are separated
     // by ` .` lines) are laid out by their own rules.
     if document.structure.is_markdown()
-        || is_restructured_text(document)
+        || document.is_restructured_text()
         || header_lines(&document.text) > 0
         || memchr::memmem::find(document.text.as_bytes(), b"\n .\n").is_some()
     {
