@@ -61,7 +61,8 @@ impl Analysis {
     ) -> Self {
         let docs = &corpus.documents;
         let corpus_documents = corpus.whole.as_ref().map_or(docs.len(), |w| w.documents);
-        let index = ExactIndex::build_in(docs, corpus_documents, options);
+        let index = ExactIndex::build_in(docs, corpus_documents, options)
+            .with_whole_counts(corpus.whole.clone());
         let blocks = find_blocks(docs, &index, options);
         let (near, fingerprints) =
             find_near_and_fingerprint(docs, &index, options, reported, with_reuse);
