@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::hashing::KeyMap;
+use crate::text::hashing::{KeyMap, KeySet};
 
 /// The version of the map record format (`shard::record`) this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -62,6 +62,9 @@ pub struct Whole {
     /// itself; a part cut finer (the documents an index links to a few named files)
     /// does not.
     paragraphs: Option<KeyMap<u128, u32>>,
+    /// Fingerprints of reused text known to be in too many documents of the whole to
+    /// link two of them, for a part that does not hold all those documents.
+    generic_fingerprints: KeySet<u32>,
 }
 
 impl Whole {
@@ -110,6 +113,15 @@ impl Whole {
     /// part's documents hold.
     pub fn set_paragraph_documents(&mut self, counts: KeyMap<u128, u32>) {
         self.paragraphs = Some(counts);
+    }
+
+    /// Sets the fingerprints of reused text that are generic in the whole corpus.
+    pub fn set_generic_fingerprints(&mut self, fingerprints: KeySet<u32>) {
+        self.generic_fingerprints = fingerprints;
+    }
+
+    pub fn is_generic_fingerprint(&self, fingerprint: u32) -> bool {
+        self.generic_fingerprints.contains(&fingerprint)
     }
 
     /// The documents of the whole holding the paragraph text `key`, when known.

@@ -23,14 +23,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::cache::Cache;
-use super::index::{self, EXACT, Entry, ONE_LINE, Stamp, Table};
-use super::{Reader, read_cached};
+use super::index::{self, EXACT, ONE_LINE, Stamp, Table};
+use super::{Keyed, Reader, read_cached};
 use crate::corpus::{Corpus, Whole};
 use crate::discover::scope::{Scope, lexical_absolute};
 use crate::document::Document;
 use crate::error::FileError;
 use crate::progress::Progress;
 use crate::rules::duplicate::Options;
+use crate::rules::duplicate::keys::MIN_SHARED_FINGERPRINTS;
 use crate::settings::resolve::FileSettings;
 use crate::text::hashing::{KeyMap, KeySet};
 
@@ -73,12 +74,7 @@ pub fn load(
         Some(abs.strip_prefix(&root_abs).ok()?.to_str()?.to_string())
     };
     progress.stage("reading", Some(scope.files.len()));
-    let t0 = std::time::Instant::now();
-    let debug = std::env::var_os("CORPUSLINT_DEBUG_INDEX").is_some();
     let old = index::open(root, options);
-    if debug {
-        eprintln!("open index {:?}", t0.elapsed());
-    }
     let by_path: HashMap<&str, u32> = old
         .table
         .entries
@@ -86,115 +82,111 @@ pub fn load(
         .enumerate()
         .map(|(i, e)| (e.path.as_str(), i as u32))
         .collect();
-    let usable = |entry: &Entry, stamp: Stamp| {
-        entry.stamp == stamp && entry.stamp.modified.saturating_add(RACY_NANOS) < old.written
-    };
-    let cache = Cache::open(root);
-    if debug {
-        eprintln!("open cache {:?}", t0.elapsed());
-    }
-    let reader = Reader {
-        cache: Some(&cache),
-        ..reader
-    };
-    let got: Vec<Got> = scope
+    // Which files the index has as they are now.
+    let found: Vec<Found> = scope
         .files
         .par_iter()
         .zip(&scope.checked)
         .map(|(path, &checked)| {
-            let got = take(
-                path, checked, &relative, &by_path, &old.table, &usable, &reader,
-            );
+            let stamp = std::fs::metadata(path).ok().and_then(|m| Stamp::of(&m));
+            let rel = relative(path);
+            let entry = rel.as_deref().and_then(|rel| by_path.get(rel)).copied();
+            let usable = |e: u32| {
+                let entry = &old.table.entries[e as usize];
+                Some(entry.stamp) == stamp
+                    && entry.stamp.modified.saturating_add(RACY_NANOS) < old.written
+            };
+            match entry.filter(|&e| usable(e)) {
+                Some(e) if !checked => Found::Indexed(e),
+                known => Found::ToRead {
+                    stamp,
+                    rel,
+                    known: known.is_some(),
+                },
+            }
+        })
+        .collect();
+    let cache = LazyCache::new(root);
+    let to_read = found
+        .iter()
+        .filter(|f| matches!(f, Found::ToRead { .. }))
+        .count();
+    let reader = cache.reader(reader, to_read);
+    let read: Vec<Option<Result<Fresh, FileError>>> = found
+        .par_iter()
+        .zip(&scope.files)
+        .map(|(found, path)| {
+            let read = match found {
+                Found::Indexed(_) => None,
+                Found::ToRead { stamp, rel, .. } => Some(
+                    read_cached(path.clone(), reader.cache).map(|(document, key)| {
+                        let mut table = Table::default();
+                        // A file whose path or time cannot be had is read every time.
+                        let rel = rel.clone().filter(|_| stamp.is_some()).unwrap_or_default();
+                        let stamp = stamp.unwrap_or(Stamp {
+                            size: 0,
+                            modified: 0,
+                        });
+                        table.push(rel, stamp, key, &document, options);
+                        Fresh {
+                            document,
+                            key,
+                            table,
+                        }
+                    }),
+                ),
+            };
             progress.advance(1);
-            got
+            read
         })
         .collect();
 
-    if debug {
-        eprintln!("stat {:?}", t0.elapsed());
-    }
     let mut fresh = Table::default();
-    let mut slots = Vec::with_capacity(got.len());
+    let mut slots = Vec::with_capacity(found.len());
     let mut errors = Vec::new();
     let mut changed = false;
     let mut used = Vec::new();
-    let made: Vec<Option<Table>> = got
-        .par_iter()
-        .map(|got| match got {
-            Got::Read {
-                document,
-                key,
-                stamp,
-                rel,
-            } => {
-                let mut one = Table::default();
-                let rel = rel.clone().unwrap_or_default();
-                one.push(rel, *stamp, *key, document, options);
-                Some(one)
-            }
-            _ => None,
-        })
-        .collect();
-    for ((got, made), (path, &checked)) in got
+    for (((found, read), path), &checked) in found
         .into_iter()
-        .zip(made)
-        .zip(scope.files.iter().zip(&scope.checked))
+        .zip(read)
+        .zip(&scope.files)
+        .zip(&scope.checked)
     {
-        match got {
-            Got::Indexed(entry) => slots.push(Slot {
-                path: path.clone(),
-                checked,
-                fresh: false,
-                entry,
-                document: None,
-            }),
-            Got::Read {
-                document,
-                key,
-                rel,
-                stamp,
-            } => {
-                // A named file read as the index has it leaves the index as it is.
-                let known = rel.as_deref().and_then(|rel| by_path.get(rel));
-                changed |= rel.is_some()
-                    && known.is_none_or(|&e| {
-                        let entry = &old.table.entries[e as usize];
-                        entry.content != key || entry.stamp != stamp
-                    });
-                let entry = fresh.copy(&made?, 0);
-                used.push((key, document.paragraphs.clone()));
-                slots.push(Slot {
-                    path: path.clone(),
-                    checked,
-                    fresh: true,
-                    entry,
-                    document: Some(document),
-                });
+        let (entry, fresh_entry, document) = match (found, read) {
+            (Found::Indexed(entry), _) => (entry, false, None),
+            (Found::ToRead { known, .. }, Some(Ok(read))) => {
+                let entry = fresh.copy(&read.table, 0);
+                // A named file as the index has it leaves the index as it is.
+                changed |= !known && !fresh.entries[entry as usize].path.is_empty();
+                used.push((read.key, read.document.paragraphs.clone()));
+                (entry, true, Some(read.document))
             }
-            Got::Gone => {}
-            Got::Failed(err) => errors.push(err),
-        }
+            // A context file gone or unreadable is left out, as a run over every file
+            // leaves it out.
+            (_, Some(Err(err))) => {
+                if checked {
+                    errors.push(err);
+                }
+                continue;
+            }
+            (Found::ToRead { .. }, None) => continue,
+        };
+        slots.push(Slot {
+            path: path.clone(),
+            checked,
+            fresh: fresh_entry,
+            entry,
+            document,
+        });
     }
     changed |= slots.len() != old.table.entries.len();
-    let run = Run {
+    let (wanted, whole) = Run {
         slots: &slots,
         old: &old.table,
         fresh: &fresh,
         options,
-    };
-    if debug {
-        eprintln!("slots {:?}", t0.elapsed());
     }
-    let (wanted, whole) = run.context();
-    if debug {
-        eprintln!("context {:?}", t0.elapsed());
-        eprintln!(
-            "index: {} files, {} wanted, changed {changed}",
-            slots.len(),
-            wanted.len()
-        );
-    }
-    drop(run);
+    .context();
     if changed {
         let mut table = Table::default();
         for slot in &slots {
@@ -209,30 +201,25 @@ pub fn load(
     drop(fresh);
 
     // The documents wanted that this run has not read yet.
-    let missing: Vec<(usize, Result<(Document, u128), FileError>)> = wanted
+    let missing: Vec<usize> = wanted
         .iter()
-        .filter(|&&i| slots[i].document.is_none())
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|&i| (i, read_cached(slots[i].path.clone(), Some(&cache))))
+        .copied()
+        .filter(|&i| slots[i].document.is_none())
         .collect();
-    for (i, read) in missing {
-        match read {
-            Ok((document, key)) => {
-                used.push((key, document.paragraphs.clone()));
-                slots[i].document = Some(document);
-            }
-            // Gone since it was stat'ed: a run that loads every file would not see it.
-            Err(_) => {}
-        }
+    let reader = cache.reader(reader, missing.len());
+    let documents: Vec<(usize, Result<Keyed, FileError>)> = missing
+        .into_par_iter()
+        .map(|i| (i, read_cached(slots[i].path.clone(), reader.cache)))
+        .collect();
+    // A file gone since it was stat'ed is left out, as a run over every file would.
+    for (i, (document, key)) in documents
+        .into_iter()
+        .filter_map(|(i, read)| Some((i, read.ok()?)))
+    {
+        used.push((key, document.paragraphs.clone()));
+        slots[i].document = Some(document);
     }
-    if debug {
-        eprintln!("read {:?}", t0.elapsed());
-    }
-    cache.update(used, false);
-    if debug {
-        eprintln!("cache {:?}", t0.elapsed());
-    }
+    cache.update(used);
     let mut corpus = Corpus::default();
     let mut checked = Vec::with_capacity(wanted.len());
     for i in wanted {
@@ -245,58 +232,63 @@ pub fn load(
     Some((corpus, checked, errors))
 }
 
-/// How a file of the root was found.
-enum Got {
+/// A file of the root as the index has it.
+enum Found {
     /// Unchanged: entry of the index read.
     Indexed(u32),
-    /// Read (named, changed or new): its document, content key, stamp, and its path
-    /// under the root when it can be indexed.
-    Read {
-        document: Document,
-        key: u128,
-        stamp: Stamp,
+    /// To read (named, changed or new): its stamp and path under the root, when they can
+    /// be had, and whether the index has it as it is now.
+    ToRead {
+        stamp: Option<Stamp>,
         rel: Option<String>,
+        known: bool,
     },
-    /// A context file gone or unreadable: left out, as a run over every file would.
-    Gone,
-    /// A named file that cannot be read.
-    Failed(FileError),
 }
 
-fn take(
-    path: &Path,
-    checked: bool,
-    relative: &dyn Fn(&Path) -> Option<String>,
-    by_path: &HashMap<&str, u32>,
-    old: &Table,
-    usable: &dyn Fn(&Entry, Stamp) -> bool,
-    reader: &Reader,
-) -> Got {
-    let stamp = std::fs::metadata(path).ok().and_then(|m| Stamp::of(&m));
-    let rel = relative(path);
-    if !checked {
-        let Some(stamp) = stamp else {
-            return Got::Gone;
-        };
-        let known = rel.as_deref().and_then(|rel| by_path.get(rel));
-        if let Some(&entry) = known
-            && usable(&old.entries[entry as usize], stamp)
-        {
-            return Got::Indexed(entry);
+/// A file read by this run: its document, the key of its bytes, and its entry.
+struct Fresh {
+    document: Document,
+    key: u128,
+    table: Table,
+}
+
+/// The cache of paragraphs, opened only for runs that read many files: opening it costs
+/// more than segmenting a few.
+struct LazyCache<'a> {
+    root: &'a Path,
+    cache: std::sync::OnceLock<Cache>,
+}
+
+/// Files read by a run, from which on the cache is worth opening.
+const CACHE_FROM: usize = 64;
+
+impl<'a> LazyCache<'a> {
+    fn new(root: &'a Path) -> Self {
+        Self {
+            root,
+            cache: std::sync::OnceLock::new(),
         }
     }
-    match read_cached(path.to_path_buf(), reader.cache) {
-        Ok((document, key)) => Got::Read {
-            document,
-            key,
-            rel: rel.filter(|_| stamp.is_some()),
-            stamp: stamp.unwrap_or(Stamp {
-                size: 0,
-                modified: 0,
-            }),
-        },
-        Err(err) if checked => Got::Failed(err),
-        Err(_) => Got::Gone,
+
+    /// `reader` with the cache, when `files` are many enough.
+    fn reader<'r>(&'r self, reader: Reader<'r>, files: usize) -> Reader<'r> {
+        if files < CACHE_FROM && self.cache.get().is_none() {
+            return Reader {
+                cache: None,
+                ..reader
+            };
+        }
+        Reader {
+            cache: Some(self.cache.get_or_init(|| Cache::open(self.root))),
+            ..reader
+        }
+    }
+
+    /// Records what this run read, when the cache was opened.
+    fn update(self, used: Vec<(u128, Vec<crate::document::paragraphs::Paragraph>)>) {
+        if let Some(cache) = self.cache.into_inner() {
+            cache.update(used, false);
+        }
     }
 }
 
@@ -351,59 +343,121 @@ impl Run<'_> {
                 fingerprints.extend(table.fingerprints_of(p).iter().copied());
             }
         }
-        let linked: Vec<usize> = (0..documents)
+        // The documents sharing a key with a named file: by a paragraph text or a band
+        // (`strong`), or only by fingerprints.
+        let linked: Vec<(usize, bool)> = (0..documents)
+            .into_par_iter()
+            .filter_map(|doc| {
+                if wanted[doc] {
+                    return None;
+                }
+                let (table, paragraphs) = self.table(doc);
+                let mut weak = false;
+                for p in paragraphs {
+                    if (table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]))
+                        || table.bands_of(p).iter().any(|b| bands.contains(b))
+                    {
+                        return Some((doc, true));
+                    }
+                    weak = weak
+                        || table
+                            .fingerprints_of(p)
+                            .iter()
+                            .any(|f| fingerprints.contains(f));
+                }
+                weak.then_some((doc, false))
+            })
+            .collect();
+        let related: Vec<usize> = named
+            .iter()
+            .copied()
+            .chain(linked.iter().map(|l| l.0))
+            .collect();
+        let held = self.held(&self.exact_keys(&related));
+        // A fingerprint in more documents than may link two links none: counted over the
+        // paragraphs the analysis fingerprints (not site template), in every document
+        // holding it, all of which are `related`.
+        let mut holders: KeyMap<u32, [u32; 2]> = KeyMap::default();
+        for &doc in &related {
+            let (table, paragraphs) = self.table(doc);
+            for p in paragraphs {
+                let count = held.get(&table.keys[p]).map_or(0, |h| h[0]);
+                if table.flags[p] & EXACT == 0 || is_template(count, table.chars[p]) {
+                    continue;
+                }
+                for &f in table.fingerprints_of(p) {
+                    if fingerprints.contains(&f) {
+                        let seen = holders.entry(f).or_insert([0, u32::MAX]);
+                        if seen[1] != doc as u32 {
+                            seen[0] += 1;
+                            seen[1] = doc as u32;
+                        }
+                    }
+                }
+            }
+        }
+        let max_docs = self.options.reuse_max_docs.max(2) as u32;
+        let generic: KeySet<u32> = holders
+            .into_iter()
+            .filter(|&(_, [n, _])| n > max_docs)
+            .map(|(f, _)| f)
+            .collect();
+        // Documents reuse may compare with a named file: sharing enough fingerprints that
+        // are not generic (whether one links is decided by its count over the whole, so
+        // leaving out a document that shares fewer changes no comparison that matters).
+        let pairable: Vec<usize> = linked
+            .iter()
+            .map(|l| l.0)
+            .filter(|&doc| {
+                let (table, paragraphs) = self.table(doc);
+                let mut shared: Vec<u32> = paragraphs
+                    .flat_map(|p| table.fingerprints_of(p).iter().copied())
+                    .filter(|f| fingerprints.contains(f) && !generic.contains(f))
+                    .collect();
+                shared.sort_unstable();
+                shared.dedup();
+                shared.len() as u32 >= MIN_SHARED_FINGERPRINTS
+            })
+            .collect();
+        let mut kept = named.clone();
+        kept.extend(linked.iter().filter(|l| l.1).map(|l| l.0));
+        kept.extend(&pairable);
+        // Which paragraphs of a compared document reuse may weigh depends on the
+        // repeated blocks they are in, here or in any document holding their text.
+        let mut texts = KeySet::default();
+        for &doc in &pairable {
+            let (table, paragraphs) = self.table(doc);
+            for p in paragraphs {
+                let count = held.get(&table.keys[p]).map_or(0, |h| h[0]);
+                if table.flags[p] & EXACT != 0 && count > 1 && !is_template(count, table.chars[p]) {
+                    texts.insert(table.keys[p]);
+                }
+            }
+        }
+        let holding: Vec<usize> = (0..documents)
             .into_par_iter()
             .filter(|&doc| {
                 let (table, paragraphs) = self.table(doc);
-                !wanted[doc]
-                    && paragraphs.into_iter().any(|p| {
-                        (table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]))
-                            || table.bands_of(p).iter().any(|b| bands.contains(b))
-                            || table
-                                .fingerprints_of(p)
-                                .iter()
-                                .any(|f| fingerprints.contains(f))
-                    })
+                paragraphs
+                    .into_iter()
+                    .any(|p| table.flags[p] & EXACT != 0 && texts.contains(&table.keys[p]))
             })
             .collect();
-        for &doc in &linked {
+        kept.extend(holding);
+        kept.sort_unstable();
+        kept.dedup();
+        for &doc in &kept {
             wanted[doc] = true;
         }
-        if std::env::var_os("CORPUSLINT_DEBUG_INDEX").is_some() {
-            let by = |f: &dyn Fn(&Table, usize) -> bool| {
-                linked
-                    .iter()
-                    .filter(|&&doc| {
-                        let (table, paragraphs) = self.table(doc);
-                        paragraphs.into_iter().any(|p| f(table, p))
-                    })
-                    .count()
-            };
-            eprintln!(
-                "linked {} exact {} bands {} fps {}; probes {} {} {}; old {} keys {} bands {} fps",
-                linked.len(),
-                by(&|t, p| t.flags[p] & EXACT != 0 && exact.contains(&t.keys[p])),
-                by(&|t, p| t.bands_of(p).iter().any(|b| bands.contains(b))),
-                by(&|t, p| t
-                    .fingerprints_of(p)
-                    .iter()
-                    .any(|f| fingerprints.contains(f))),
-                exact.len(),
-                bands.len(),
-                fingerprints.len(),
-                self.old.keys.len(),
-                self.old.bands.len(),
-                self.old.fingerprints.len()
-            );
-        }
-        let related: Vec<usize> = named.iter().chain(&linked).copied().collect();
-        let held = self.held(&self.exact_keys(&related));
+        // Where each text of theirs is first seen.
+        let held = self.held(&self.exact_keys(&kept));
         for &[_, first, _] in held.values() {
             wanted[first as usize] = true;
         }
         let wanted: Vec<usize> = (0..documents).filter(|&i| wanted[i]).collect();
         let mut whole = self.folders(&wanted);
         whole.set_paragraph_documents(held.into_iter().map(|(k, [n, ..])| (k, n)).collect());
+        whole.set_generic_fingerprints(generic);
         (wanted, whole)
     }
 

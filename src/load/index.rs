@@ -24,7 +24,7 @@ use crate::rules::duplicate::keys::paragraph_links;
 
 const INDEX_FILE: &str = "index.bin";
 /// Changes whenever the layout of the file, or what it holds, changes.
-const MAGIC: &[u8; 8] = b"CLINDX01";
+const MAGIC: &[u8; 8] = b"CLINDX02";
 
 /// Paragraph flags.
 pub const EXACT: u8 = 1;
@@ -70,7 +70,9 @@ pub struct Table {
     pub chars: Vec<u32>,
     pub flags: Vec<u8>,
     pub band_at: Vec<u32>,
-    pub bands: Vec<u64>,
+    /// Band keys, cut to their low 32 bits: a key shared by chance only links one more
+    /// document than needed.
+    pub bands: Vec<u32>,
     pub fp_at: Vec<u32>,
     pub fingerprints: Vec<u32>,
 }
@@ -113,7 +115,7 @@ impl Table {
             self.keys.push(p.fingerprint.key);
             self.chars.push(p.fingerprint.chars);
             self.flags.push(flags);
-            self.bands.extend_from_slice(&links.bands);
+            self.bands.extend(links.bands.iter().map(|&b| b as u32));
             self.band_at.push(self.bands.len() as u32);
             self.fingerprints.extend_from_slice(&links.fingerprints);
             self.fp_at.push(self.fingerprints.len() as u32);
@@ -156,7 +158,7 @@ impl Table {
         entry.first as usize..entry.end as usize
     }
 
-    pub fn bands_of(&self, p: usize) -> &[u64] {
+    pub fn bands_of(&self, p: usize) -> &[u32] {
         &self.bands[self.band_at[p] as usize..self.band_at[p + 1] as usize]
     }
 
@@ -206,7 +208,7 @@ fn encode(table: &Table, settings: u64, written: u128) -> Vec<u8> {
     let mut out = Vec::with_capacity(
         64 + table.entries.len() * 64
             + table.keys.len() * 29
-            + table.bands.len() * 8
+            + table.bands.len() * 4
             + table.fingerprints.len() * 4,
     );
     out.extend_from_slice(MAGIC);
@@ -298,7 +300,7 @@ fn decode(bytes: &[u8], settings: u64) -> Option<Index> {
     table
         .fp_at
         .extend(array(reader.take(n.checked_mul(4)?)?, u32::from_le_bytes));
-    table.bands = array(reader.take(bands.checked_mul(8)?)?, u64::from_le_bytes);
+    table.bands = array(reader.take(bands.checked_mul(4)?)?, u32::from_le_bytes);
     table.fingerprints = array(
         reader.take(fingerprints.checked_mul(4)?)?,
         u32::from_le_bytes,

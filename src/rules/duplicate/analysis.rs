@@ -104,7 +104,8 @@ impl Analysis {
             taken.insert(key(m.origin.doc, m.origin.para));
         }
         let template = |doc: DocId, para: usize| index.is_template(&docs[doc], para);
-        let mut pairs = candidate_pairs(fingerprints, options, reported);
+        let generic = |fp: u32| index.whole().is_some_and(|w| w.is_generic_fingerprint(fp));
+        let mut pairs = candidate_pairs(fingerprints, options, reported, &generic);
         let copies: KeySet<u64> = self
             .copies
             .iter()

@@ -151,6 +151,11 @@ impl ExactIndex {
         self
     }
 
+    /// The counts of the whole corpus this index was given.
+    pub(super) fn whole(&self) -> Option<&crate::corpus::Whole> {
+        self.whole_counts.as_deref()
+    }
+
     pub(super) fn is_template(&self, doc: &Document, para: usize) -> bool {
         let fingerprint = doc.paragraphs[para].fingerprint;
         let whole = self

@@ -15,6 +15,10 @@ use super::minhash::{self, BANDS, mix};
 use super::near::words_into;
 use crate::document::Document;
 
+/// Two documents are compared for reused text when they share at least this many
+/// fingerprints that are not generic.
+pub use super::fingerprint::MIN_SHARED as MIN_SHARED_FINGERPRINTS;
+
 /// Kinds of key, mixed into each one so that a band key never meets a fingerprint.
 const EXACT: u64 = 0x9e37_79b9_7f4a_7c15;
 const BAND: u64 = 0xc2b2_ae3d_27d4_eb4f;
