@@ -252,15 +252,15 @@ struct Fresh {
     table: Table,
 }
 
-/// The cache of paragraphs, opened only for runs that read many files: opening it costs
-/// more than segmenting a few.
+/// The cache of paragraphs, opened once the run has a file to read (it also writes back
+/// what the run read, and rebuilds a damaged cache), not by a run that reads none.
 struct LazyCache<'a> {
     root: &'a Path,
     cache: std::sync::OnceLock<Cache>,
 }
 
-/// Files read by a run, from which on the cache is worth opening.
-const CACHE_FROM: usize = 64;
+/// Files read by a run, from which on the cache is opened.
+const CACHE_FROM: usize = 1;
 
 impl<'a> LazyCache<'a> {
     fn new(root: &'a Path) -> Self {
