@@ -156,8 +156,25 @@ fn check_keeping(
     progress.stage("finding files", None);
     let (scope, mut errors) = discover::plan(&settings.files)?;
     lap("discover", &mut timings);
-    let (mut corpus, checked, load_errors) = load::load_planned(&settings.files, scope, progress);
-    corpus.whole = whole;
+    // Named files of a root, checked against the rest of it: through the index, which
+    // loads only the files they relate to (a health report summarises every file).
+    let through_index = (whole.is_none() && !with_metadata)
+        .then(|| {
+            load::context::load(
+                &settings.files,
+                &settings.options.duplicate,
+                &scope,
+                progress,
+            )
+        })
+        .flatten();
+    let (mut corpus, checked, load_errors) = match through_index {
+        Some(loaded) => loaded,
+        None => load::load_planned(&settings.files, scope, progress),
+    };
+    if whole.is_some() {
+        corpus.whole = whole;
+    }
     errors.extend(load_errors);
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::hashing::KeyMap;
+use crate::text::hashing::{KeyMap, KeySet};
 
 /// The version of the map record format (`shard::record`) this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -56,28 +56,77 @@ pub struct Whole {
     folder_documents: Vec<usize>,
     /// Per one-line paragraph key: (folder, documents of the folder holding it).
     lines: KeyMap<u128, Vec<(u32, u32)>>,
+    /// When known: the documents of the whole corpus holding each paragraph text that
+    /// the part's documents hold, for the exact index to tell site template by. A part
+    /// made of every document that shares a paragraph with another has these counts
+    /// itself; a part cut finer (the documents an index links to a few named files)
+    /// does not.
+    paragraphs: Option<KeyMap<u128, u32>>,
+    /// Fingerprints of reused text known to be in too many documents of the whole to
+    /// link two of them, for a part that does not hold all those documents.
+    generic_fingerprints: KeySet<u32>,
 }
 
 impl Whole {
     /// Adds one folder record (a folder seen by several map steps is summed).
     pub fn add(&mut self, record: &FolderRecord) -> Result<(), String> {
-        let next = self.folders.len() as u32;
-        let id = *self.folder_ids.entry(record.folder.clone()).or_insert(next);
-        if id == next {
-            self.folders.push(record.folder.clone());
-            self.folder_documents.push(0);
-        }
-        self.folder_documents[id as usize] += record.documents;
-        self.documents += record.documents;
-        for (key, count) in &record.lines {
-            let key = parse_key(key)?;
+        let lines = record
+            .lines
+            .iter()
+            .map(|(key, count)| Ok((parse_key(key)?, *count)))
+            .collect::<Result<Vec<_>, String>>()?;
+        self.add_counts(&record.folder, record.documents, lines);
+        Ok(())
+    }
+
+    /// Adds the counts of one folder: `documents` more documents, and for each one-line
+    /// paragraph key the documents among them holding it.
+    pub fn add_counts(
+        &mut self,
+        folder: &Path,
+        documents: usize,
+        lines: impl IntoIterator<Item = (u128, u32)>,
+    ) {
+        let id = self.folder_id(folder);
+        self.folder_documents[id as usize] += documents;
+        self.documents += documents;
+        for (key, count) in lines {
             let counts = self.lines.entry(key).or_default();
             match counts.iter_mut().find(|(folder, _)| *folder == id) {
                 Some((_, n)) => *n += count,
-                None => counts.push((id, *count)),
+                None => counts.push((id, count)),
             }
         }
-        Ok(())
+    }
+
+    fn folder_id(&mut self, folder: &Path) -> u32 {
+        let next = self.folders.len() as u32;
+        let id = *self.folder_ids.entry(folder.to_path_buf()).or_insert(next);
+        if id == next {
+            self.folders.push(folder.to_path_buf());
+            self.folder_documents.push(0);
+        }
+        id
+    }
+
+    /// Sets the documents of the whole holding each paragraph text (by key) that the
+    /// part's documents hold.
+    pub fn set_paragraph_documents(&mut self, counts: KeyMap<u128, u32>) {
+        self.paragraphs = Some(counts);
+    }
+
+    /// Sets the fingerprints of reused text that are generic in the whole corpus.
+    pub fn set_generic_fingerprints(&mut self, fingerprints: KeySet<u32>) {
+        self.generic_fingerprints = fingerprints;
+    }
+
+    pub fn is_generic_fingerprint(&self, fingerprint: u32) -> bool {
+        self.generic_fingerprints.contains(&fingerprint)
+    }
+
+    /// The documents of the whole holding the paragraph text `key`, when known.
+    pub fn paragraph_documents(&self, key: u128) -> Option<u32> {
+        self.paragraphs.as_ref()?.get(&key).copied()
     }
 
     /// The counts of the folder records among map records (JSON Lines; document records

@@ -101,12 +101,18 @@ impl Cache {
 }
 
 fn write(dir: &Path, entries: &HashMap<u128, Vec<Paragraph>>) -> std::io::Result<()> {
+    ensure_dir(dir)?;
+    crate::atomic::write_atomic(&dir.join(CACHE_FILE), &encode(entries))
+}
+
+/// Makes the cache folder, with the `.gitignore` that keeps it out of version control.
+pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
         crate::atomic::write_atomic(&ignore, b"# Automatically created by corpuslint.\n*\n")?;
     }
-    crate::atomic::write_atomic(&dir.join(CACHE_FILE), &encode(entries))
+    Ok(())
 }
 
 fn version() -> &'static str {

@@ -2,6 +2,8 @@
 //! root when there is one.
 
 pub mod cache;
+pub mod context;
+pub mod index;
 pub mod jsonl;
 
 use std::path::PathBuf;

@@ -61,7 +61,8 @@ impl Analysis {
     ) -> Self {
         let docs = &corpus.documents;
         let corpus_documents = corpus.whole.as_ref().map_or(docs.len(), |w| w.documents);
-        let index = ExactIndex::build_in(docs, corpus_documents, options);
+        let index = ExactIndex::build_in(docs, corpus_documents, options)
+            .with_whole_counts(corpus.whole.clone());
         let blocks = find_blocks(docs, &index, options);
         let (near, fingerprints) =
             find_near_and_fingerprint(docs, &index, options, reported, with_reuse);
@@ -103,7 +104,8 @@ impl Analysis {
             taken.insert(key(m.origin.doc, m.origin.para));
         }
         let template = |doc: DocId, para: usize| index.is_template(&docs[doc], para);
-        let mut pairs = candidate_pairs(fingerprints, options, reported);
+        let generic = |fp: u32| index.whole().is_some_and(|w| w.is_generic_fingerprint(fp));
+        let mut pairs = candidate_pairs(fingerprints, options, reported, &generic);
         let copies: KeySet<u64> = self
             .copies
             .iter()

@@ -81,6 +81,9 @@ pub(super) struct ExactIndex {
     texts: KeyMap<u128, (ParaRef32, u32)>,
     /// From this many documents on, a text is site template (chrome), not a duplicate.
     template_min_docs: usize,
+    /// The documents holding each text in the whole corpus, when this is a part of it
+    /// that does not hold every document sharing its texts.
+    whole_counts: Option<std::sync::Arc<crate::corpus::Whole>>,
     template_line_chars: usize,
     template_line_min_docs: usize,
 }
@@ -132,18 +135,40 @@ impl ExactIndex {
         Self {
             origins,
             texts,
+            whole_counts: None,
             template_min_docs: share.max(options.template_min_docs),
             template_line_chars: options.template_line_chars,
             template_line_min_docs: options.template_line_min_docs,
         }
     }
 
+    /// Takes the number of documents holding a text from `whole` where it knows it.
+    pub(super) fn with_whole_counts(
+        mut self,
+        whole: Option<std::sync::Arc<crate::corpus::Whole>>,
+    ) -> Self {
+        self.whole_counts = whole;
+        self
+    }
+
+    /// The counts of the whole corpus this index was given.
+    pub(super) fn whole(&self) -> Option<&crate::corpus::Whole> {
+        self.whole_counts.as_deref()
+    }
+
     pub(super) fn is_template(&self, doc: &Document, para: usize) -> bool {
         let fingerprint = doc.paragraphs[para].fingerprint;
-        let documents = self
-            .texts
-            .get(&fingerprint.key)
-            .map_or(0, |&(_, n)| n as usize);
+        let whole = self
+            .whole_counts
+            .as_ref()
+            .and_then(|w| w.paragraph_documents(fingerprint.key));
+        let documents = match whole {
+            Some(n) => n as usize,
+            None => self
+                .texts
+                .get(&fingerprint.key)
+                .map_or(0, |&(_, n)| n as usize),
+        };
         documents >= self.template_min_docs
             || (documents >= self.template_line_min_docs
                 && (fingerprint.chars as usize) < self.template_line_chars)

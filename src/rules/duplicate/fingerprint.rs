@@ -23,7 +23,7 @@ pub(super) const K: usize = 5;
 /// the shortest paragraph the rule reports, yields a shared fingerprint.
 const WINDOW: usize = 4;
 /// Specific fingerprints two documents must share to be compared: one can be chance.
-const MIN_SHARED: u32 = 2;
+pub const MIN_SHARED: u32 = 2;
 
 /// The hash of each run of `k` words of `words`, in order.
 pub(super) fn kgram_hashes(words: &[u32], k: usize, out: &mut Vec<u64>) {
@@ -71,10 +71,14 @@ pub(super) fn is_prose(doc: &Document, para: usize) -> bool {
 /// `reported`, that share at least `MIN_SHARED` fingerprints each found in at most
 /// `reuse_max_docs` documents, and at least `reuse_min_overlap` of the smaller one's
 /// fingerprints; sorted.
+///
+/// `generic` names fingerprints known to be in too many documents of the whole corpus
+/// when these documents are a part of it that does not hold all their documents.
 pub(super) fn candidate_pairs(
     per_doc: Vec<Vec<u32>>,
     options: &Options,
     reported: &[bool],
+    generic: &(dyn Fn(u32) -> bool + Sync),
 ) -> Vec<(DocId, DocId)> {
     // The fingerprints that can link documents: found in two documents or more, and not
     // in so many that they are generic. Most are in one document only, and go here. One
@@ -100,7 +104,7 @@ pub(super) fn candidate_pairs(
         }
         entries.par_sort_unstable();
         for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
-            if (2..=max_docs).contains(&group.len()) {
+            if (2..=max_docs).contains(&group.len()) && !generic((group[0] >> 32) as u32) {
                 linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));
             }
         }
@@ -270,10 +274,10 @@ mod tests {
             let index = ExactIndex::build(&docs, &options);
             find_near_and_fingerprint(&docs, &index, &options, &[true; 6], true).1
         };
-        let pairs = candidate_pairs(fingerprints(), &options, &[true; 6]);
+        let pairs = candidate_pairs(fingerprints(), &options, &[true; 6], &|_| false);
         // The stock line is in all six documents: it pairs none of them.
         assert_eq!(pairs, [(0, 1)]);
-        let context = candidate_pairs(fingerprints(), &options, &[false; 6]);
+        let context = candidate_pairs(fingerprints(), &options, &[false; 6], &|_| false);
         assert!(context.is_empty());
     }
 }

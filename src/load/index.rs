@@ -1,0 +1,392 @@
+//! The index in `ROOT/.corpuslint_cache/index.bin`: per file of the root, its size,
+//! modification time and content key, and what the corpus-wide rules need of it without
+//! its text: per paragraph, the key of its normalized text, its length, and its link keys
+//! (band keys of its sketch, winnowed fingerprints; see `rules::duplicate::keys`).
+//!
+//! A run that checks a few files of a root against the rest (a pre-commit hook) reads the
+//! named files and the index, not the corpus: files whose size and time match their entry
+//! are taken from it, the others read and entered again (`context`).
+//!
+//! One file, written atomically, in one layout: a header (format, corpuslint version,
+//! the settings the link keys depend on, when it was written), then flat arrays, then an
+//! xxh3 of all before. An index that does not read back whole, or was written by another
+//! version or with other settings, is ignored and rebuilt, never an error.
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::cache::CACHE_DIR;
+use crate::document::Document;
+use crate::rules::duplicate::Options;
+use crate::rules::duplicate::keys::paragraph_links;
+
+const INDEX_FILE: &str = "index.bin";
+/// Changes whenever the layout of the file, or what it holds, changes.
+const MAGIC: &[u8; 8] = b"CLINDX02";
+
+/// Paragraph flags.
+pub const EXACT: u8 = 1;
+pub const ONE_LINE: u8 = 2;
+
+/// When and how big a file was, as the index last saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    /// Nanoseconds since the epoch.
+    pub modified: u128,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Option<Self> {
+        let modified = meta.modified().ok()?;
+        let modified = modified.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+        Some(Self {
+            size: meta.len(),
+            modified: modified.as_nanos(),
+        })
+    }
+}
+
+/// A file of the index: its path relative to the root, its stamp, the key of its bytes
+/// and its paragraphs (a range of the table's paragraph arrays).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: String,
+    pub stamp: Stamp,
+    pub content: u128,
+    pub first: u32,
+    pub end: u32,
+}
+
+/// Files and their paragraphs, flat: paragraph `p` has key `keys[p]`, `chars[p]`
+/// characters, `flags[p]`, bands `bands[band_at[p]..band_at[p + 1]]` and fingerprints
+/// `fingerprints[fp_at[p]..fp_at[p + 1]]`.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub entries: Vec<Entry>,
+    pub keys: Vec<u128>,
+    pub chars: Vec<u32>,
+    pub flags: Vec<u8>,
+    pub band_at: Vec<u32>,
+    /// Band keys, cut to their low 32 bits: a key shared by chance only links one more
+    /// document than needed.
+    pub bands: Vec<u32>,
+    pub fp_at: Vec<u32>,
+    pub fingerprints: Vec<u32>,
+}
+
+impl Default for Table {
+    fn default() -> Self {
+        Self {
+            entries: Vec::new(),
+            keys: Vec::new(),
+            chars: Vec::new(),
+            flags: Vec::new(),
+            band_at: vec![0],
+            bands: Vec::new(),
+            fp_at: vec![0],
+            fingerprints: Vec::new(),
+        }
+    }
+}
+
+impl Table {
+    /// Enters `document` (read from the file at `path`, relative to the root).
+    pub fn push(
+        &mut self,
+        path: String,
+        stamp: Stamp,
+        content: u128,
+        document: &Document,
+        options: &Options,
+    ) -> u32 {
+        let first = self.keys.len() as u32;
+        paragraph_links(document, options, |para, links| {
+            let p = &document.paragraphs[para];
+            let mut flags = 0;
+            if links.exact {
+                flags |= EXACT;
+            }
+            if p.first_line == p.last_line && p.fingerprint.chars > 0 {
+                flags |= ONE_LINE;
+            }
+            self.keys.push(p.fingerprint.key);
+            self.chars.push(p.fingerprint.chars);
+            self.flags.push(flags);
+            self.bands.extend(links.bands.iter().map(|&b| b as u32));
+            self.band_at.push(self.bands.len() as u32);
+            self.fingerprints.extend_from_slice(&links.fingerprints);
+            self.fp_at.push(self.fingerprints.len() as u32);
+        });
+        self.entries.push(Entry {
+            path,
+            stamp,
+            content,
+            first,
+            end: self.keys.len() as u32,
+        });
+        (self.entries.len() - 1) as u32
+    }
+
+    /// Enters entry `at` of `other` as it is.
+    pub fn copy(&mut self, other: &Table, at: u32) -> u32 {
+        let entry = &other.entries[at as usize];
+        let first = self.keys.len() as u32;
+        for p in entry.first..entry.end {
+            let p = p as usize;
+            self.keys.push(other.keys[p]);
+            self.chars.push(other.chars[p]);
+            self.flags.push(other.flags[p]);
+            self.bands.extend_from_slice(other.bands_of(p));
+            self.band_at.push(self.bands.len() as u32);
+            self.fingerprints
+                .extend_from_slice(other.fingerprints_of(p));
+            self.fp_at.push(self.fingerprints.len() as u32);
+        }
+        self.entries.push(Entry {
+            first,
+            end: self.keys.len() as u32,
+            ..entry.clone()
+        });
+        (self.entries.len() - 1) as u32
+    }
+
+    pub fn paragraphs(&self, entry: u32) -> std::ops::Range<usize> {
+        let entry = &self.entries[entry as usize];
+        entry.first as usize..entry.end as usize
+    }
+
+    pub fn bands_of(&self, p: usize) -> &[u32] {
+        &self.bands[self.band_at[p] as usize..self.band_at[p + 1] as usize]
+    }
+
+    pub fn fingerprints_of(&self, p: usize) -> &[u32] {
+        &self.fingerprints[self.fp_at[p] as usize..self.fp_at[p + 1] as usize]
+    }
+}
+
+/// The index of a root as read, and when it was written (nanoseconds since the epoch).
+#[derive(Debug, Default)]
+pub struct Index {
+    pub table: Table,
+    pub written: u128,
+}
+
+/// The settings an index depends on, as a number its header keeps.
+pub fn settings_key(options: &Options) -> u64 {
+    xxh3_64(format!("{options:?}").as_bytes())
+}
+
+/// The index of `root` made with `options`; empty when there is none or it cannot be
+/// used.
+pub fn open(root: &Path, options: &Options) -> Index {
+    std::fs::read(root.join(CACHE_DIR).join(INDEX_FILE))
+        .ok()
+        .and_then(|bytes| decode(&bytes, settings_key(options)))
+        .unwrap_or_default()
+}
+
+/// Writes `table` as the index of `root`; an index that cannot be written is skipped
+/// silently (the next run reads the files again).
+pub fn write(root: &Path, table: &Table, options: &Options) {
+    let dir = root.join(CACHE_DIR);
+    let written = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let bytes = encode(table, settings_key(options), written);
+    let _ = super::cache::ensure_dir(&dir)
+        .and_then(|()| crate::atomic::write_atomic(&dir.join(INDEX_FILE), &bytes));
+}
+
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+fn encode(table: &Table, settings: u64, written: u128) -> Vec<u8> {
+    let mut out = Vec::with_capacity(
+        64 + table.entries.len() * 64
+            + table.keys.len() * 29
+            + table.bands.len() * 4
+            + table.fingerprints.len() * 4,
+    );
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(version().len() as u32).to_le_bytes());
+    out.extend_from_slice(version().as_bytes());
+    out.extend_from_slice(&settings.to_le_bytes());
+    out.extend_from_slice(&written.to_le_bytes());
+    out.extend_from_slice(&(table.entries.len() as u64).to_le_bytes());
+    for entry in &table.entries {
+        out.extend_from_slice(&(entry.path.len() as u32).to_le_bytes());
+        out.extend_from_slice(entry.path.as_bytes());
+        out.extend_from_slice(&entry.stamp.size.to_le_bytes());
+        out.extend_from_slice(&entry.stamp.modified.to_le_bytes());
+        out.extend_from_slice(&entry.content.to_le_bytes());
+        out.extend_from_slice(&(entry.end - entry.first).to_le_bytes());
+    }
+    out.extend_from_slice(&(table.bands.len() as u64).to_le_bytes());
+    out.extend_from_slice(&(table.fingerprints.len() as u64).to_le_bytes());
+    for key in &table.keys {
+        out.extend_from_slice(&key.to_le_bytes());
+    }
+    for n in &table.chars {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.extend_from_slice(&table.flags);
+    for n in &table.band_at[1..] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    for n in &table.fp_at[1..] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    for key in &table.bands {
+        out.extend_from_slice(&key.to_le_bytes());
+    }
+    for fp in &table.fingerprints {
+        out.extend_from_slice(&fp.to_le_bytes());
+    }
+    let check = xxh3_64(&out);
+    out.extend_from_slice(&check.to_le_bytes());
+    out
+}
+
+fn decode(bytes: &[u8], settings: u64) -> Option<Index> {
+    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if xxh3_64(body) != u64::from_le_bytes(check.try_into().ok()?) {
+        return None;
+    }
+    let mut reader = Reader(body);
+    if reader.take(MAGIC.len())? != MAGIC {
+        return None;
+    }
+    let version_len = reader.u32()? as usize;
+    if reader.take(version_len)? != version().as_bytes() || reader.u64()? != settings {
+        return None;
+    }
+    let written = reader.u128()?;
+    let count = usize::try_from(reader.u64()?).ok()?;
+    let mut table = Table::default();
+    // Every entry takes at least this many bytes: no count can ask for more.
+    table.entries.reserve(count.min(reader.0.len() / 48));
+    let mut paragraphs = 0u32;
+    for _ in 0..count {
+        let len = reader.u32()? as usize;
+        let path = std::str::from_utf8(reader.take(len)?).ok()?.to_string();
+        let stamp = Stamp {
+            size: reader.u64()?,
+            modified: reader.u128()?,
+        };
+        let content = reader.u128()?;
+        let first = paragraphs;
+        paragraphs = paragraphs.checked_add(reader.u32()?)?;
+        table.entries.push(Entry {
+            path,
+            stamp,
+            content,
+            first,
+            end: paragraphs,
+        });
+    }
+    let n = paragraphs as usize;
+    let bands = usize::try_from(reader.u64()?).ok()?;
+    let fingerprints = usize::try_from(reader.u64()?).ok()?;
+    table.keys = array(reader.take(n.checked_mul(16)?)?, u128::from_le_bytes);
+    table.chars = array(reader.take(n.checked_mul(4)?)?, u32::from_le_bytes);
+    table.flags = reader.take(n)?.to_vec();
+    table
+        .band_at
+        .extend(array(reader.take(n.checked_mul(4)?)?, u32::from_le_bytes));
+    table
+        .fp_at
+        .extend(array(reader.take(n.checked_mul(4)?)?, u32::from_le_bytes));
+    table.bands = array(reader.take(bands.checked_mul(4)?)?, u32::from_le_bytes);
+    table.fingerprints = array(
+        reader.take(fingerprints.checked_mul(4)?)?,
+        u32::from_le_bytes,
+    );
+    // The offsets must rise and stay within their arrays, for slicing never to fail.
+    let fits = |at: &[u32], len: usize| {
+        at.windows(2).all(|w| w[0] <= w[1]) && at.last().is_some_and(|&l| l as usize == len)
+    };
+    (reader.0.is_empty() && fits(&table.band_at, bands) && fits(&table.fp_at, fingerprints))
+        .then_some(Index { table, written })
+}
+
+/// The little-endian numbers of `N` bytes each in `bytes`.
+fn array<T, const N: usize>(bytes: &[u8], read: fn([u8; N]) -> T) -> Vec<T> {
+    bytes
+        .chunks_exact(N)
+        .map(|chunk| {
+            let mut raw = [0; N];
+            raw.copy_from_slice(chunk);
+            read(raw)
+        })
+        .collect()
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "A first paragraph, long enough to be sketched and fingerprinted by the duplicate analysis of the corpus.\n\nShort line.\n";
+
+    fn table() -> Table {
+        let doc = Document::from_bytes("a.txt".into(), TEXT.as_bytes().to_vec());
+        let mut table = Table::default();
+        let stamp = Stamp {
+            size: 7,
+            modified: 42,
+        };
+        table.push("a.txt".into(), stamp, 9, &doc, &Options::default());
+        table
+    }
+
+    #[test]
+    fn an_index_reads_back_as_written() {
+        let table = table();
+        assert!(!table.bands.is_empty() && !table.fingerprints.is_empty());
+        let bytes = encode(&table, 5, 77);
+        let index = decode(&bytes, 5).expect("decodes");
+        assert_eq!(index.written, 77);
+        assert_eq!(index.table.keys, table.keys);
+        assert_eq!(index.table.flags, table.flags);
+        assert_eq!(index.table.bands, table.bands);
+        assert_eq!(index.table.fp_at, table.fp_at);
+        assert_eq!(index.table.entries[0].path, "a.txt");
+        assert_eq!(index.table.entries[0].stamp.modified, 42);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_index_is_refused() {
+        let bytes = encode(&table(), 5, 77);
+        assert!(decode(&bytes, 6).is_none(), "other settings");
+        assert!(decode(&bytes[..bytes.len() / 2], 5).is_none());
+        assert!(decode(&[], 5).is_none());
+        let mut flipped = bytes.clone();
+        flipped[30] ^= 0xff;
+        assert!(decode(&flipped, 5).is_none());
+    }
+}
