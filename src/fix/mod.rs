@@ -21,11 +21,14 @@ use crate::load::{Reader, load_planned};
 use crate::progress::{NoProgress, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
+use crate::rules::chrome;
+use crate::rules::chrome::site_template::one_line_keys;
 use crate::rules::duplicate::duplicate_document;
 use crate::rules::encoding::invalid_utf8;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
 use crate::text::count;
+use crate::text::hashing::KeySet;
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
 const MAX_ROUNDS: usize = 4;
@@ -322,11 +325,18 @@ fn fix_loaded(
     };
     let none = Sources::default();
     let all = vec![true; current.len()];
+    // The chrome of the last round, and the documents whose chrome it still is.
+    let mut chrome: Option<chrome::runs::Analysis> = None;
+    let mut chrome_kept: Vec<bool> = Vec::new();
     for round in 1..=MAX_ROUNDS {
         progress.stage("fixing", None);
         let inputs = Inputs {
             rules: &fixable,
             document_rules: Some(&changed),
+            chrome_earlier: chrome.as_ref().map(|analysis| chrome::analysis::Earlier {
+                analysis,
+                keep: &chrome_kept,
+            }),
             ..Inputs::new(&current, &all, &none, settings)
         };
         let again = analyze(&inputs, false, &mut |_| {}, &NoProgress);
@@ -353,6 +363,8 @@ fn fix_loaded(
             }
             break;
         }
+        let mut touched = one_line_keys_of(&current, &changed);
+        chrome = again.chrome;
         current
             .documents
             .par_iter_mut()
@@ -364,6 +376,15 @@ fn fix_loaded(
                     fixed.changes.extend(changes);
                 }
             });
+        touched.extend(one_line_keys_of(&current, &changed));
+        chrome_kept = current
+            .documents
+            .par_iter()
+            .zip(&changed)
+            .map(|(doc, &changed)| {
+                !changed && one_line_keys(doc).iter().all(|k| !touched.contains(k))
+            })
+            .collect();
     }
     for (fixed, doc) in documents.iter_mut().zip(current.documents) {
         fixed.text = doc.text;
@@ -382,6 +403,18 @@ fn fix_loaded(
         refused,
         errors,
     }
+}
+
+/// The one-line paragraphs of the `changed` documents: a document holding one of them
+/// may be site template, or no longer be, once they change.
+fn one_line_keys_of(corpus: &Corpus, changed: &[bool]) -> KeySet<u128> {
+    corpus
+        .documents
+        .iter()
+        .zip(changed)
+        .filter(|&(_, &changed)| changed)
+        .flat_map(|(doc, _)| one_line_keys(doc))
+        .collect()
 }
 
 /// Edits with the rule and the finding they come from.

@@ -54,8 +54,31 @@ impl Enabled {
     }
 }
 
+/// An earlier analysis of the same documents, and the documents whose runs it found
+/// still hold: a page's runs depend on its own text and, through site template, on how
+/// many documents hold each of its one-line paragraphs; the caller marks the documents
+/// for which neither changed (the fix rounds, where few documents change).
+#[derive(Debug, Clone, Copy)]
+pub struct Earlier<'a> {
+    pub analysis: &'a Analysis,
+    pub keep: &'a [bool],
+}
+
 /// Finds the chrome of `corpus` with the `enabled` detectors.
 pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabled) -> Analysis {
+    run_keeping(corpus, phrases, options, enabled, None)
+}
+
+/// [`run`], taking the runs of the documents `earlier` keeps from it rather than marking
+/// their pages again (only when it ran the same detectors).
+pub fn run_keeping(
+    corpus: &Corpus,
+    phrases: &Phrases,
+    options: &Options,
+    enabled: Enabled,
+    earlier: Option<Earlier>,
+) -> Analysis {
+    let earlier = earlier.filter(|e| e.analysis.enabled == Some(enabled));
     let markers: Vec<_> = DETECTORS
         .iter()
         .enumerate()
@@ -76,6 +99,9 @@ pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabl
         .par_iter()
         .enumerate()
         .flat_map_iter(|(doc, document)| {
+            if let Some(earlier) = earlier.filter(|e| e.keep.get(doc) == Some(&true)) {
+                return earlier.analysis.runs_of(doc).to_vec();
+            }
             let page = Page::new(doc, document, lines::non_blank(document, counted_words));
             let mut found = vec![None; page.lines.len()];
             for (rank, detector, marker) in &markers {
@@ -85,7 +111,10 @@ pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabl
             runs(doc, document, found.into_iter().flatten())
         })
         .collect();
-    Analysis { runs }
+    Analysis {
+        runs,
+        enabled: Some(enabled),
+    }
 }
 
 /// Groups chrome lines into runs: two chrome lines are in one run when only blank lines

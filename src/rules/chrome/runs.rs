@@ -12,6 +12,17 @@ use crate::text::count;
 pub struct Analysis {
     /// Chrome runs in corpus order.
     pub runs: Vec<Run>,
+    /// The detectors that found them.
+    pub enabled: Option<super::analysis::Enabled>,
+}
+
+impl Analysis {
+    /// The runs of one document.
+    pub fn runs_of(&self, doc: DocId) -> &[Run] {
+        let start = self.runs.partition_point(|r| r.doc < doc);
+        let end = self.runs.partition_point(|r| r.doc <= doc);
+        &self.runs[start..end]
+    }
 }
 
 /// Consecutive chrome lines of one document (blank lines between them allowed).
