@@ -244,7 +244,21 @@ fn fix_loaded(
         Applicability::Safe
     };
 
-    let inputs = Inputs::new(&corpus, &checked, &sources, settings);
+    // Only rules with fixes that can apply: the findings of the others change nothing.
+    let fixable: Vec<&'static Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| match r.fix {
+            FixAvailability::None => false,
+            // Their fixes are all unsafe: nothing of theirs applies without unsafe fixes.
+            FixAvailability::Unsafe => options.unsafe_fixes,
+            FixAvailability::Safe | FixAvailability::Sometimes => true,
+        })
+        .collect();
+    let inputs = Inputs {
+        rules: &fixable,
+        ..Inputs::new(&corpus, &checked, &sources, settings)
+    };
     let first = analyze(&inputs, true, &mut |_| {}, progress);
     let metadata = first.metadata.unwrap_or_default();
     let mut refused = Vec::new();
@@ -301,11 +315,6 @@ fn fix_loaded(
     // documents as the last one left them; the per-document rules see only those it
     // changed, as the others gave them nothing to fix last time. Fixing its own output
     // then changes nothing.
-    let fixable: Vec<&'static Rule> = rules
-        .iter()
-        .copied()
-        .filter(|r| r.fix != FixAvailability::None)
-        .collect();
     let mut changed: Vec<bool> = documents
         .par_iter()
         .map(|d| d.text != corpus.documents[d.id].text)

@@ -28,6 +28,21 @@ pub fn prepare(
     let (duplicates, (chrome, metadata)) = rayon::join(
         || {
             wants(Family::Duplicate).then(|| {
+                // Repeated paragraphs within a file read only the blocks.
+                let beyond_blocks = [
+                    &duplicate::near_duplicate::RULE,
+                    &duplicate::duplicate_document::RULE,
+                    &duplicate::cross_file_duplicate::RULE,
+                    &duplicate::reused_text::RULE,
+                ]
+                .into_iter()
+                .any(|rule| inputs.is_enabled(rule));
+                if !beyond_blocks {
+                    return duplicate::analysis::Analysis::blocks_only(
+                        inputs.corpus,
+                        &inputs.options.duplicate,
+                    );
+                }
                 duplicate::analysis::Analysis::run_selected(
                     inputs.corpus,
                     &inputs.options.duplicate,
