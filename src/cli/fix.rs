@@ -76,6 +76,9 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         if fixed.changed {
             changed += 1;
         }
+        if quiet && !args.diff {
+            continue;
+        }
         let summary = match fixed.duplicate_of {
             Some(of) => {
                 let what = if args.out.is_some() {

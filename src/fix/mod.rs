@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Family, FixAvailability, Rule};
 use crate::discover::plan;
 use crate::discover::scope::Scope;
 use crate::document::{DocId, Document, TextEncoding};
-use crate::engine::{Inputs, analyze};
+use crate::engine::{Analysis, Inputs, analyze};
 use crate::error::{Error, FileError};
 use crate::load::{Reader, load_planned};
 use crate::progress::{NoProgress, Progress};
@@ -259,18 +259,23 @@ fn fix_loaded(
         rules: &fixable,
         ..Inputs::new(&corpus, &checked, &sources, settings)
     };
-    let first = analyze(&inputs, true, &mut |_| {}, progress);
-    let metadata = first.metadata.unwrap_or_default();
+    // The chrome of the documents as read is not what the rounds start from: dropped.
+    let Analysis {
+        diagnostics: first,
+        metadata,
+        chrome: _,
+    } = analyze(&inputs, true, &mut |_| {}, progress);
+    let metadata = metadata.unwrap_or_default();
     let mut refused = Vec::new();
     let mut fixing: Vec<(DocId, Tagged)> = Vec::new();
-    let mut edits = edits_per_document(&first.diagnostics, corpus.documents.len(), threshold, 0);
-    let copies = copies_to_drop(&first.diagnostics, threshold);
+    let mut edits = edits_per_document(&first, corpus.documents.len(), threshold, 0);
+    let copies = copies_to_drop(&first, threshold);
     let mut dropped = Vec::new();
     for (id, doc) in corpus.documents.iter().enumerate() {
         if !checked[id] {
             continue;
         }
-        if let Some(reason) = refusal(doc, &first.diagnostics, id, threshold) {
+        if let Some(reason) = refusal(doc, &first, id, threshold) {
             refused.push(Refusal { id, reason });
             continue;
         }
@@ -295,6 +300,9 @@ fn fix_loaded(
             fixing.push((id, std::mem::take(&mut edits[id])));
         }
     }
+    // The findings are in the edits now; the rounds need the memory.
+    drop(first);
+    drop(edits);
     let mut documents: Vec<FixedDocument> = fixing
         .into_par_iter()
         .map(|(id, edits)| {
