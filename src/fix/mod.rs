@@ -352,6 +352,7 @@ fn fix_loaded(
             document_rules: Some(&changed),
             chrome_earlier: chrome.as_ref().map(|analysis| chrome::analysis::Earlier {
                 analysis,
+                enabled: chrome::analysis::Enabled::of(&fixable),
                 keep: &chrome_kept,
             }),
             ..Inputs::new(&current, &all, &none, settings)

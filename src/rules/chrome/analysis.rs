@@ -61,6 +61,8 @@ impl Enabled {
 #[derive(Debug, Clone, Copy)]
 pub struct Earlier<'a> {
     pub analysis: &'a Analysis,
+    /// The detectors it ran.
+    pub enabled: Enabled,
     pub keep: &'a [bool],
 }
 
@@ -78,7 +80,7 @@ pub fn run_keeping(
     enabled: Enabled,
     earlier: Option<Earlier>,
 ) -> Analysis {
-    let earlier = earlier.filter(|e| e.analysis.enabled == Some(enabled));
+    let earlier = earlier.filter(|e| e.enabled == enabled);
     let markers: Vec<_> = DETECTORS
         .iter()
         .enumerate()
@@ -111,10 +113,7 @@ pub fn run_keeping(
             runs(doc, document, found.into_iter().flatten())
         })
         .collect();
-    Analysis {
-        runs,
-        enabled: Some(enabled),
-    }
+    Analysis { runs }
 }
 
 /// Groups chrome lines into runs: two chrome lines are in one run when only blank lines
@@ -198,6 +197,38 @@ mod tests {
         let (lines, runs) = found(PAGE, Enabled::ALL);
         assert_eq!(lines, [(0, "C001"), (1, "C002"), (2, "C004"), (3, "C001")]);
         assert_eq!(runs, ["C001"]);
+    }
+
+    #[test]
+    fn kept_documents_take_their_runs_from_an_earlier_analysis_of_the_same_detectors() {
+        let corpus = |text: &str| Corpus {
+            documents: ["a.txt", "b.txt"]
+                .map(|name| Document::from_bytes(name.into(), text.as_bytes().to_vec()))
+                .into(),
+            auxiliary: Vec::new(),
+            whole: None,
+        };
+        let phrases = Phrases::builtin().expect("rules/chrome.toml");
+        let options = Options::default();
+        let earlier = run(&corpus(PAGE), &phrases, &options, Enabled::ALL);
+        assert_eq!(
+            earlier.runs.iter().map(|r| r.doc).collect::<Vec<_>>(),
+            [0, 1]
+        );
+        // Both pages lost their chrome; the first is kept, so its runs are the earlier ones.
+        let prose = "The council voted on Tuesday to extend the library's opening hours.\n";
+        let keep = [true, false];
+        let earlier = Some(Earlier {
+            analysis: &earlier,
+            enabled: Enabled::ALL,
+            keep: &keep,
+        });
+        let later = run_keeping(&corpus(prose), &phrases, &options, Enabled::ALL, earlier);
+        assert_eq!(later.runs.iter().map(|r| r.doc).collect::<Vec<_>>(), [0]);
+        // Runs found by other detectors are not taken.
+        let navigation = Enabled::of(&[&navigation::RULE]);
+        let other = run_keeping(&corpus(prose), &phrases, &options, navigation, earlier);
+        assert!(other.runs.is_empty());
     }
 
     #[test]

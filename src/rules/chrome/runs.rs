@@ -12,8 +12,6 @@ use crate::text::count;
 pub struct Analysis {
     /// Chrome runs in corpus order.
     pub runs: Vec<Run>,
-    /// The detectors that found them.
-    pub enabled: Option<super::analysis::Enabled>,
 }
 
 impl Analysis {
