@@ -14,6 +14,7 @@ use crate::provenance::Metadata;
 use crate::provenance::resolve;
 use crate::provenance::sources::Sources;
 use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::chrome;
 use crate::rules::context::{Analyses, CorpusContext};
 use crate::rules::document_context::DocumentContext;
 use crate::rules::{prepare, registry};
@@ -65,6 +66,8 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// The resolved provenance of each document, when asked for.
     pub metadata: Option<Vec<Metadata>>,
+    /// The chrome found, when the chrome rules ran: what the next fix round starts from.
+    pub chrome: Option<chrome::runs::Analysis>,
 }
 
 /// What one analysis runs over: the documents (those checked, the rest being context),
@@ -79,6 +82,9 @@ pub struct Inputs<'a> {
     /// The documents the per-document rules run on; `None`: every checked one. A fix
     /// round leaves out those it did not change, which have nothing left to fix.
     pub document_rules: Option<&'a [bool]>,
+    /// The chrome found by an earlier analysis of these documents, and the documents
+    /// whose chrome it still is (a fix round's, as most documents did not change).
+    pub chrome_earlier: Option<chrome::analysis::Earlier<'a>>,
 }
 
 impl<'a> Inputs<'a> {
@@ -96,6 +102,7 @@ impl<'a> Inputs<'a> {
             settings,
             rules: &settings.rules,
             document_rules: None,
+            chrome_earlier: None,
         }
     }
 }
@@ -117,6 +124,7 @@ pub fn analyze(
         settings,
         rules,
         document_rules,
+        chrome_earlier,
     } = inputs;
     let document_rules = document_rules.unwrap_or(checked);
     let checked_count = checked.iter().filter(|&&c| c).count();
@@ -163,7 +171,7 @@ pub fn analyze(
             progress.stage("cross-file rules", None);
             diagnostics
         },
-        || prepare::prepare(&context, with_metadata),
+        || prepare::prepare(&context, with_metadata, chrome_earlier),
     );
     lap("document rules + corpus analyses");
     let context = CorpusContext {
@@ -192,9 +200,11 @@ pub fn analyze(
             .map(|m| m.docs.into_iter().map(|d| d.metadata).collect())
             .unwrap_or_default()
     });
+    let chrome = analyses.take::<chrome::runs::Analysis>();
     Analysis {
         diagnostics,
         metadata,
+        chrome,
     }
 }
 

@@ -279,3 +279,36 @@ fn chrome_rows_are_found_and_content_is_left_alone() {
         }
     }
 }
+
+/// `fix` runs only the rules whose fixes can apply (under safe fixes, neither the rules
+/// without fixes nor those whose fixes are all unsafe): every finding's fix must be what
+/// its rule declares.
+#[test]
+fn every_fix_is_of_the_kind_its_rule_declares() {
+    let output = Command::cargo_bin("corpuslint")
+        .expect("binary")
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("run corpuslint");
+    let rules: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let declared: BTreeMap<String, String> = rules
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| (r["code"].to_string(), r["fix"].to_string()))
+        .collect();
+    let report = check_seeds_json();
+    let diagnostics = report["diagnostics"].as_array().expect("array");
+    assert!(diagnostics.iter().any(|d| !d["fix"].is_null()));
+    for d in diagnostics {
+        let declared = declared[&d["code"].to_string()].trim_matches('"');
+        let applicability = d["fix"]["applicability"].as_str();
+        match declared {
+            "none" => assert!(d["fix"].is_null(), "{d}"),
+            "safe" => assert_eq!(applicability, Some("safe"), "{d}"),
+            "unsafe" => assert_eq!(applicability, Some("unsafe"), "{d}"),
+            "sometimes" => {}
+            other => panic!("fix availability `{other}`"),
+        }
+    }
+}

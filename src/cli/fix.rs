@@ -76,6 +76,9 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         if fixed.changed {
             changed += 1;
         }
+        if quiet && !args.diff {
+            continue;
+        }
         let summary = match fixed.duplicate_of {
             Some(of) if outcome.corpus.get(fixed.id).record.is_some() => {
                 let kept = &outcome.corpus.get(of).display;

@@ -16,17 +16,20 @@ use crate::diagnostic::edit::{Applicability, Edit, apply_edits, merge_edits};
 use crate::diagnostic::{Diagnostic, Family, FixAvailability, Rule};
 use crate::discover::plan;
 use crate::document::{DocId, Document, TextEncoding};
-use crate::engine::{Inputs, analyze};
+use crate::engine::{Analysis, Inputs, analyze};
 use crate::error::{Error, FileError};
 use crate::load::load_planned;
 use crate::progress::{NoProgress, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
+use crate::rules::chrome;
+use crate::rules::chrome::site_template::one_line_keys;
 use crate::rules::duplicate::duplicate_document;
 use crate::rules::encoding::invalid_utf8;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
 use crate::text::count;
+use crate::text::hashing::KeySet;
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
 const MAX_ROUNDS: usize = 4;
@@ -225,19 +228,38 @@ fn fix_loaded(
         Applicability::Safe
     };
 
-    let inputs = Inputs::new(&corpus, &checked, &sources, settings);
-    let first = analyze(&inputs, true, &mut |_| {}, progress);
-    let metadata = first.metadata.unwrap_or_default();
+    // Only rules with fixes that can apply: the findings of the others change nothing.
+    let fixable: Vec<&'static Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| match r.fix {
+            FixAvailability::None => false,
+            // Their fixes are all unsafe: nothing of theirs applies without unsafe fixes.
+            FixAvailability::Unsafe => options.unsafe_fixes,
+            FixAvailability::Safe | FixAvailability::Sometimes => true,
+        })
+        .collect();
+    let inputs = Inputs {
+        rules: &fixable,
+        ..Inputs::new(&corpus, &checked, &sources, settings)
+    };
+    // The chrome of the documents as read is not what the rounds start from: dropped.
+    let Analysis {
+        diagnostics: first,
+        metadata,
+        chrome: _,
+    } = analyze(&inputs, true, &mut |_| {}, progress);
+    let metadata = metadata.unwrap_or_default();
     let mut refused = Vec::new();
     let mut fixing: Vec<(DocId, Tagged)> = Vec::new();
-    let mut edits = edits_per_document(&first.diagnostics, corpus.documents.len(), threshold, 0);
-    let copies = copies_to_drop(&first.diagnostics, threshold);
+    let mut edits = edits_per_document(&first, corpus.documents.len(), threshold, 0);
+    let copies = copies_to_drop(&first, threshold);
     let mut dropped = Vec::new();
     for (id, doc) in corpus.documents.iter().enumerate() {
         if !checked[id] {
             continue;
         }
-        if let Some(reason) = refusal(doc, &first.diagnostics, id, threshold) {
+        if let Some(reason) = refusal(doc, &first, id, threshold) {
             refused.push(Refusal { id, reason });
             continue;
         }
@@ -262,6 +284,9 @@ fn fix_loaded(
             fixing.push((id, std::mem::take(&mut edits[id])));
         }
     }
+    // The findings are in the edits now; the rounds need the memory.
+    drop(first);
+    drop(edits);
     let mut documents: Vec<FixedDocument> = fixing
         .into_par_iter()
         .map(|(id, edits)| {
@@ -282,11 +307,6 @@ fn fix_loaded(
     // documents as the last one left them; the per-document rules see only those it
     // changed, as the others gave them nothing to fix last time. Fixing its own output
     // then changes nothing.
-    let fixable: Vec<&'static Rule> = rules
-        .iter()
-        .copied()
-        .filter(|r| r.fix != FixAvailability::None)
-        .collect();
     let mut changed: Vec<bool> = documents
         .par_iter()
         .map(|d| d.text != corpus.documents[d.id].text)
@@ -306,11 +326,19 @@ fn fix_loaded(
     };
     let none = Sources::default();
     let all = vec![true; current.len()];
+    // The chrome of the last round, and the documents whose chrome it still is.
+    let mut chrome: Option<chrome::runs::Analysis> = None;
+    let mut chrome_kept: Vec<bool> = Vec::new();
     for round in 1..=MAX_ROUNDS {
         progress.stage("fixing", None);
         let inputs = Inputs {
             rules: &fixable,
             document_rules: Some(&changed),
+            chrome_earlier: chrome.as_ref().map(|analysis| chrome::analysis::Earlier {
+                analysis,
+                enabled: chrome::analysis::Enabled::of(&fixable),
+                keep: &chrome_kept,
+            }),
             ..Inputs::new(&current, &all, &none, settings)
         };
         let again = analyze(&inputs, false, &mut |_| {}, &NoProgress);
@@ -337,6 +365,8 @@ fn fix_loaded(
             }
             break;
         }
+        let mut touched = one_line_keys_of(&current, &changed);
+        chrome = again.chrome;
         current
             .documents
             .par_iter_mut()
@@ -348,6 +378,15 @@ fn fix_loaded(
                     fixed.changes.extend(changes);
                 }
             });
+        touched.extend(one_line_keys_of(&current, &changed));
+        chrome_kept = current
+            .documents
+            .par_iter()
+            .zip(&changed)
+            .map(|(doc, &changed)| {
+                !changed && one_line_keys(doc).iter().all(|k| !touched.contains(k))
+            })
+            .collect();
     }
     for (fixed, doc) in documents.iter_mut().zip(current.documents) {
         fixed.text = doc.text;
@@ -367,6 +406,18 @@ fn fix_loaded(
         errors,
         text_field: settings.files.jsonl.text_field.clone(),
     }
+}
+
+/// The one-line paragraphs of the `changed` documents: a document holding one of them
+/// may be site template, or no longer be, once they change.
+fn one_line_keys_of(corpus: &Corpus, changed: &[bool]) -> KeySet<u128> {
+    corpus
+        .documents
+        .iter()
+        .zip(changed)
+        .filter(|&(_, &changed)| changed)
+        .flat_map(|(doc, _)| one_line_keys(doc))
+        .collect()
 }
 
 /// Edits with the rule and the finding they come from.

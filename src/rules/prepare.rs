@@ -14,8 +14,13 @@ use crate::rules::duplicate;
 
 /// Runs the analyses the enabled rules need, over what corpus rules see (the analyses
 /// of `inputs` are not read: they are what this makes); the resolved provenance too when
-/// `with_metadata` (the fix pipeline records it whatever the rules).
-pub fn prepare(inputs: &CorpusContext, with_metadata: bool) -> Analyses {
+/// `with_metadata` (the fix pipeline records it whatever the rules). The chrome of the
+/// documents `chrome_earlier` keeps is taken from it.
+pub fn prepare(
+    inputs: &CorpusContext,
+    with_metadata: bool,
+    chrome_earlier: Option<chrome::analysis::Earlier>,
+) -> Analyses {
     let wants = |family: Family| inputs.enabled.iter().any(|r| r.family == family);
     let selected = chrome::analysis::Enabled::of(inputs.enabled);
     let want_metadata = with_metadata || wants(Family::Metadata);
@@ -23,6 +28,21 @@ pub fn prepare(inputs: &CorpusContext, with_metadata: bool) -> Analyses {
     let (duplicates, (chrome, metadata)) = rayon::join(
         || {
             wants(Family::Duplicate).then(|| {
+                // Repeated paragraphs within a file read only the blocks.
+                let beyond_blocks = [
+                    &duplicate::near_duplicate::RULE,
+                    &duplicate::duplicate_document::RULE,
+                    &duplicate::cross_file_duplicate::RULE,
+                    &duplicate::reused_text::RULE,
+                ]
+                .into_iter()
+                .any(|rule| inputs.is_enabled(rule));
+                if !beyond_blocks {
+                    return duplicate::analysis::Analysis::blocks_only(
+                        inputs.corpus,
+                        &inputs.options.duplicate,
+                    );
+                }
                 duplicate::analysis::Analysis::run_selected(
                     inputs.corpus,
                     &inputs.options.duplicate,
@@ -32,7 +52,15 @@ pub fn prepare(inputs: &CorpusContext, with_metadata: bool) -> Analyses {
             })
         },
         || {
-            let chrome = want_chrome.then(|| run_chrome(inputs, selected));
+            let chrome = want_chrome.then(|| {
+                chrome::analysis::run_keeping(
+                    inputs.corpus,
+                    &inputs.data.phrases,
+                    &inputs.options.chrome,
+                    selected,
+                    chrome_earlier,
+                )
+            });
             let everything = chrome::analysis::Enabled::ALL;
             let chrome_all = (want_metadata && !(want_chrome && selected == everything))
                 .then(|| run_chrome(inputs, everything));

@@ -54,8 +54,33 @@ impl Enabled {
     }
 }
 
+/// An earlier analysis of the same documents, and the documents whose runs it found
+/// still hold: a page's runs depend on its own text and, through site template, on how
+/// many documents hold each of its one-line paragraphs; the caller marks the documents
+/// for which neither changed (the fix rounds, where few documents change).
+#[derive(Debug, Clone, Copy)]
+pub struct Earlier<'a> {
+    pub analysis: &'a Analysis,
+    /// The detectors it ran.
+    pub enabled: Enabled,
+    pub keep: &'a [bool],
+}
+
 /// Finds the chrome of `corpus` with the `enabled` detectors.
 pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabled) -> Analysis {
+    run_keeping(corpus, phrases, options, enabled, None)
+}
+
+/// [`run`], taking the runs of the documents `earlier` keeps from it rather than marking
+/// their pages again (only when it ran the same detectors).
+pub fn run_keeping(
+    corpus: &Corpus,
+    phrases: &Phrases,
+    options: &Options,
+    enabled: Enabled,
+    earlier: Option<Earlier>,
+) -> Analysis {
+    let earlier = earlier.filter(|e| e.enabled == enabled);
     let markers: Vec<_> = DETECTORS
         .iter()
         .enumerate()
@@ -76,6 +101,9 @@ pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabl
         .par_iter()
         .enumerate()
         .flat_map_iter(|(doc, document)| {
+            if let Some(earlier) = earlier.filter(|e| e.keep.get(doc) == Some(&true)) {
+                return earlier.analysis.runs_of(doc).to_vec();
+            }
             let page = Page::new(doc, document, lines::non_blank(document, counted_words));
             let mut found = vec![None; page.lines.len()];
             for (rank, detector, marker) in &markers {
@@ -169,6 +197,38 @@ mod tests {
         let (lines, runs) = found(PAGE, Enabled::ALL);
         assert_eq!(lines, [(0, "C001"), (1, "C002"), (2, "C004"), (3, "C001")]);
         assert_eq!(runs, ["C001"]);
+    }
+
+    #[test]
+    fn kept_documents_take_their_runs_from_an_earlier_analysis_of_the_same_detectors() {
+        let corpus = |text: &str| Corpus {
+            documents: ["a.txt", "b.txt"]
+                .map(|name| Document::from_bytes(name.into(), text.as_bytes().to_vec()))
+                .into(),
+            auxiliary: Vec::new(),
+            whole: None,
+        };
+        let phrases = Phrases::builtin().expect("rules/chrome.toml");
+        let options = Options::default();
+        let earlier = run(&corpus(PAGE), &phrases, &options, Enabled::ALL);
+        assert_eq!(
+            earlier.runs.iter().map(|r| r.doc).collect::<Vec<_>>(),
+            [0, 1]
+        );
+        // Both pages lost their chrome; the first is kept, so its runs are the earlier ones.
+        let prose = "The council voted on Tuesday to extend the library's opening hours.\n";
+        let keep = [true, false];
+        let earlier = Some(Earlier {
+            analysis: &earlier,
+            enabled: Enabled::ALL,
+            keep: &keep,
+        });
+        let later = run_keeping(&corpus(prose), &phrases, &options, Enabled::ALL, earlier);
+        assert_eq!(later.runs.iter().map(|r| r.doc).collect::<Vec<_>>(), [0]);
+        // Runs found by other detectors are not taken.
+        let navigation = Enabled::of(&[&navigation::RULE]);
+        let other = run_keeping(&corpus(prose), &phrases, &options, navigation, earlier);
+        assert!(other.runs.is_empty());
     }
 
     #[test]

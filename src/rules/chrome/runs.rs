@@ -14,6 +14,15 @@ pub struct Analysis {
     pub runs: Vec<Run>,
 }
 
+impl Analysis {
+    /// The runs of one document.
+    pub fn runs_of(&self, doc: DocId) -> &[Run] {
+        let start = self.runs.partition_point(|r| r.doc < doc);
+        let end = self.runs.partition_point(|r| r.doc <= doc);
+        &self.runs[start..end]
+    }
+}
+
 /// Consecutive chrome lines of one document (blank lines between them allowed).
 #[derive(Debug, Clone)]
 pub struct Run {

@@ -79,6 +79,18 @@ impl Analysis {
         analysis
     }
 
+    /// Only the repeated blocks, for a run whose rules read nothing else (near-duplicate
+    /// search, which copies and reused text build on, is most of the analysis).
+    pub fn blocks_only(corpus: &Corpus, options: &Options) -> Self {
+        let docs = &corpus.documents;
+        let corpus_documents = corpus.whole.as_ref().map_or(docs.len(), |w| w.documents);
+        let index = ExactIndex::build_in(docs, corpus_documents, options);
+        Self {
+            blocks: find_blocks(docs, &index, options),
+            ..Self::default()
+        }
+    }
+
     /// Reused text, but in paragraphs the exact and near rules report (either copy) and
     /// between a document and the one it is a copy of.
     fn find_reuse(
