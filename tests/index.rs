@@ -142,6 +142,15 @@ fn corpus() -> tempfile::TempDir {
     // A page saved twice.
     let copy = std::fs::read_to_string(root.join("south/page-03.txt")).expect("read");
     write(root, "east/page-99.txt", &copy);
+    // A manifest of one folder: one entry holds, one names a hash its file no longer has.
+    let bytes = std::fs::read(root.join("north/page-00.txt")).expect("read");
+    let manifest = format!(
+        "{{\"file_name\": \"page-00.txt\", \"sha256\": \"{}\", \"author\": \"Jane Doe\"}}\n\
+         {{\"file_name\": \"page-01.txt\", \"sha256\": \"{}\"}}\n",
+        corpuslint::provenance::sha256_hex(&bytes),
+        "0".repeat(64)
+    );
+    write(root, "north/metadata.jsonl", &manifest);
     dir
 }
 
@@ -200,7 +209,9 @@ fn the_index_gives_the_findings_of_a_full_run() {
     let index = root.join(".corpuslint_cache/index.bin");
     // The corpus has findings of every family for the comparison to weigh.
     let (full, _, files) = check(root, &["."], &["--no-cache"]);
-    for code in ["D001", "D002", "D003", "D004", "D005", "C001", "E005"] {
+    for code in [
+        "D001", "D002", "D003", "D004", "D005", "C001", "E005", "M008",
+    ] {
         assert!(full.contains(code), "{code} in\n{full}");
     }
     // First run: no index; it is written.

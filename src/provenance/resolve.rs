@@ -44,7 +44,8 @@ pub struct Analysis {
 
 impl Analysis {
     /// `layout` tells where the article and the comments of a document are: it is asked
-    /// only for documents with bylines.
+    /// only for documents with bylines. Documents `wanted` leaves out get no provenance.
+    #[allow(clippy::too_many_arguments)]
     pub fn run(
         corpus: &Corpus,
         sources: &Sources,
@@ -53,12 +54,16 @@ impl Analysis {
         options: &Options,
         today: NaiveDate,
         layout: &(dyn Fn(&Document) -> PageLayout + Sync),
+        wanted: &(dyn Fn(DocId) -> bool + Sync),
     ) -> Self {
         let docs = corpus
             .documents
             .par_iter()
             .enumerate()
             .map(|(id, doc)| {
+                if !wanted(id) {
+                    return DocMetadata::default();
+                }
                 resolve(
                     id,
                     doc,

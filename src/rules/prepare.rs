@@ -21,6 +21,9 @@ pub fn prepare(
     with_metadata: bool,
     chrome_earlier: Option<chrome::analysis::Earlier>,
 ) -> Analyses {
+    // Without provenance asked of every document, the chrome and provenance of documents
+    // that are only context are never reported: they are not looked for.
+    let reported = |doc: usize| with_metadata || inputs.reported.get(doc).copied().unwrap_or(true);
     let wants = |family: Family| inputs.enabled.iter().any(|r| r.family == family);
     let selected = chrome::analysis::Enabled::of(inputs.enabled);
     let want_metadata = with_metadata || wants(Family::Metadata);
@@ -59,14 +62,15 @@ pub fn prepare(
                     &inputs.options.chrome,
                     selected,
                     chrome_earlier,
+                    &reported,
                 )
             });
             let everything = chrome::analysis::Enabled::ALL;
             let chrome_all = (want_metadata && !(want_chrome && selected == everything))
-                .then(|| run_chrome(inputs, everything));
+                .then(|| run_chrome(inputs, everything, &reported));
             let metadata = want_metadata.then(|| {
                 let lines = chrome_all.as_ref().or(chrome.as_ref());
-                metadata(inputs, lines)
+                metadata(inputs, lines, &reported)
             });
             // Chrome with every kind of evidence served only the metadata.
             drop(chrome_all);
@@ -89,12 +93,16 @@ pub fn prepare(
 /// The resolved provenance of every document, as the metadata rules see it: chrome
 /// found with every kind of evidence is left out of byline inference.
 pub fn provenance(inputs: &CorpusContext) -> resolve::Analysis {
-    let chrome = run_chrome(inputs, chrome::analysis::Enabled::ALL);
-    metadata(inputs, Some(&chrome))
+    let chrome = run_chrome(inputs, chrome::analysis::Enabled::ALL, &|_| true);
+    metadata(inputs, Some(&chrome), &|_| true)
 }
 
 /// The resolved provenance of every document, `chrome` lines left out of byline inference.
-fn metadata(inputs: &CorpusContext, chrome: Option<&chrome::runs::Analysis>) -> resolve::Analysis {
+fn metadata(
+    inputs: &CorpusContext,
+    chrome: Option<&chrome::runs::Analysis>,
+    wanted: &(dyn Fn(usize) -> bool + Sync),
+) -> resolve::Analysis {
     let mut chrome_lines = vec![HashSet::new(); inputs.corpus.documents.len()];
     for run in chrome.map(|c| c.runs.as_slice()).unwrap_or_default() {
         chrome_lines[run.doc].extend(run.lines.iter().map(|l| l.line));
@@ -107,6 +115,7 @@ fn metadata(inputs: &CorpusContext, chrome: Option<&chrome::runs::Analysis>) -> 
         &inputs.options.metadata,
         chrono::Local::now().date_naive(),
         &page_layout,
+        wanted,
     )
 }
 
@@ -127,11 +136,14 @@ fn page_layout(document: &Document) -> PageLayout {
 fn run_chrome(
     inputs: &CorpusContext,
     enabled: chrome::analysis::Enabled,
+    wanted: &(dyn Fn(usize) -> bool + Sync),
 ) -> chrome::runs::Analysis {
-    chrome::analysis::run(
+    chrome::analysis::run_keeping(
         inputs.corpus,
         &inputs.data.phrases,
         &inputs.options.chrome,
         enabled,
+        None,
+        wanted,
     )
 }

@@ -68,10 +68,11 @@ pub struct Earlier<'a> {
 
 /// Finds the chrome of `corpus` with the `enabled` detectors.
 pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabled) -> Analysis {
-    run_keeping(corpus, phrases, options, enabled, None)
+    run_keeping(corpus, phrases, options, enabled, None, &|_| true)
 }
 
-/// [`run`], taking the runs of the documents `earlier` keeps from it rather than marking
+/// [`run`] in the documents `wanted` keeps (site templates are still counted over all of
+/// them), taking the runs of the documents `earlier` keeps from it rather than marking
 /// their pages again (only when it ran the same detectors).
 pub fn run_keeping(
     corpus: &Corpus,
@@ -79,6 +80,7 @@ pub fn run_keeping(
     options: &Options,
     enabled: Enabled,
     earlier: Option<Earlier>,
+    wanted: &(dyn Fn(DocId) -> bool + Sync),
 ) -> Analysis {
     let earlier = earlier.filter(|e| e.enabled == enabled);
     let markers: Vec<_> = DETECTORS
@@ -100,6 +102,7 @@ pub fn run_keeping(
         .documents
         .par_iter()
         .enumerate()
+        .filter(|&(doc, _)| wanted(doc))
         .flat_map_iter(|(doc, document)| {
             if let Some(earlier) = earlier.filter(|e| e.keep.get(doc) == Some(&true)) {
                 return earlier.analysis.runs_of(doc).to_vec();
@@ -223,11 +226,25 @@ mod tests {
             enabled: Enabled::ALL,
             keep: &keep,
         });
-        let later = run_keeping(&corpus(prose), &phrases, &options, Enabled::ALL, earlier);
+        let later = run_keeping(
+            &corpus(prose),
+            &phrases,
+            &options,
+            Enabled::ALL,
+            earlier,
+            &|_| true,
+        );
         assert_eq!(later.runs.iter().map(|r| r.doc).collect::<Vec<_>>(), [0]);
         // Runs found by other detectors are not taken.
         let navigation = Enabled::of(&[&navigation::RULE]);
-        let other = run_keeping(&corpus(prose), &phrases, &options, navigation, earlier);
+        let other = run_keeping(
+            &corpus(prose),
+            &phrases,
+            &options,
+            navigation,
+            earlier,
+            &|_| true,
+        );
         assert!(other.runs.is_empty());
     }
 
