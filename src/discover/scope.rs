@@ -6,7 +6,6 @@
 //! and fixed. A pre-commit hook names only the files being committed; without the
 //! context, a paragraph copied from an unchanged file would go unnoticed.
 
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::settings::resolve::FileSettings;
@@ -34,17 +33,52 @@ impl Scope {
 /// The named files and the context files, each once, in the order a run over the whole
 /// root gives them (so that "first occurrence" means the same in both runs). A named
 /// file keeps the path it was named by.
+///
+/// `context` comes sorted from the walk of one root (as `discover` gives it), so it is in
+/// corpus order already: each named file is placed by a binary search, and the root's
+/// many thousand paths are neither made absolute nor sorted again.
 pub(super) fn merge(cwd: &Path, named: Vec<PathBuf>, context: Vec<PathBuf>) -> Scope {
-    let mut by_key: HashMap<PathBuf, (PathBuf, bool)> = HashMap::new();
-    for path in context {
-        by_key.insert(lexical_absolute(cwd, &path), (path, false));
+    let absolute = |path: &PathBuf| lexical_absolute(cwd, path);
+    // Paths of one root sorted as named are sorted as absolute paths too.
+    debug_assert!(context.is_sorted_by_key(absolute));
+    // A file named twice keeps the name it was given last.
+    let mut named: Vec<(PathBuf, PathBuf)> = named
+        .into_iter()
+        .rev()
+        .map(|path| (absolute(&path), path))
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    named.dedup_by(|later, earlier| later.0 == earlier.0);
+    // Where each named file goes among the context files, and whether it is one of them.
+    let places: Vec<(usize, bool)> = named
+        .iter()
+        .map(|(key, _)| {
+            let at = context.partition_point(|path| absolute(path) < *key);
+            (
+                at,
+                context.get(at).is_some_and(|path| absolute(path) == *key),
+            )
+        })
+        .collect();
+    let mut files = Vec::with_capacity(context.len() + named.len());
+    let mut checked = Vec::with_capacity(context.len() + named.len());
+    let mut places = places.into_iter().zip(named).peekable();
+    for (i, path) in context.into_iter().enumerate() {
+        let mut replaced = false;
+        while let Some(((_, same), (_, name))) = places.next_if(|((at, _), _)| *at == i) {
+            files.push(name);
+            checked.push(true);
+            replaced |= same;
+        }
+        if !replaced {
+            files.push(path);
+            checked.push(false);
+        }
     }
-    for path in named {
-        by_key.insert(lexical_absolute(cwd, &path), (path, true));
+    for (_, (_, name)) in places {
+        files.push(name);
+        checked.push(true);
     }
-    let mut entries: Vec<(PathBuf, (PathBuf, bool))> = by_key.into_iter().collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    let (files, checked) = entries.into_iter().map(|(_, entry)| entry).unzip();
     Scope { files, checked }
 }
 
@@ -95,6 +129,39 @@ pub fn relative_root(cwd: &Path, root: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `merge` gives, the long way: every path made absolute, a named file taking
+    /// the place of a context file with its absolute path, all sorted.
+    fn merge_by_sorting(cwd: &Path, named: Vec<PathBuf>, context: Vec<PathBuf>) -> Scope {
+        let mut by_key = std::collections::HashMap::new();
+        for path in context {
+            by_key.insert(lexical_absolute(cwd, &path), (path, false));
+        }
+        for path in named {
+            by_key.insert(lexical_absolute(cwd, &path), (path, true));
+        }
+        let mut entries: Vec<_> = by_key.into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let (files, checked) = entries.into_iter().map(|(_, entry)| entry).unzip();
+        Scope { files, checked }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merging_in_place_gives_the_order_of_sorting_everything(
+            context in proptest::collection::btree_set("(a|a-b|a.b|b)(/(a|b-c|c)){0,2}\\.txt", 0..12),
+            named in proptest::collection::vec("(\\./|/repo/)?(a|a-b|b|z)(/(a|b-c|c)){0,2}\\.txt", 0..4),
+        ) {
+            let cwd = Path::new("/repo");
+            let mut context: Vec<PathBuf> = context.into_iter().map(PathBuf::from).collect();
+            context.sort();
+            let named: Vec<PathBuf> = named.into_iter().map(PathBuf::from).collect();
+            proptest::prop_assert_eq!(
+                merge(cwd, named.clone(), context.clone()),
+                merge_by_sorting(cwd, named, context)
+            );
+        }
+    }
 
     #[test]
     fn named_files_keep_their_names_and_take_their_place_in_corpus_order() {
