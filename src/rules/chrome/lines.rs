@@ -52,12 +52,12 @@ impl<'a> Line<'a> {
 }
 
 /// The non-blank lines of `document` that can be chrome, counted up to `max_words` words
-/// each, none in reStructuredText. Left out: the front matter and a mail or package-metadata header (provenance,
-/// however many files share its lines), markup of structured text (reStructuredText
-/// directives, rows of cells between bars),
-/// the lines of a paragraph wrapped over several lines (a piece of a sentence is not a
-/// page element), lines that are no paragraph (the ` .` separators of Debian files),
-/// and in Markdown code, HTML, tables, headings and thematic breaks.
+/// each, none in reStructuredText. Left out: the front matter and a mail or
+/// package-metadata header (provenance, however many files share its lines), markup of
+/// structured text (directives, rows of cells between bars), fenced code, the lines of a
+/// paragraph wrapped over several lines (a piece of a sentence is not a page element),
+/// lines that are no paragraph (the ` .` separators of Debian files), and in Markdown
+/// code, HTML, tables, headings and thematic breaks.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
     // reStructuredText is written by hand, never left by a scraper: its headings, literal
     // blocks and directives are no page's chrome.
