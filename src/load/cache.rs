@@ -14,8 +14,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128, xxh3_128_with_seed};
+use xxhash_rust::xxh3::{xxh3_128, xxh3_128_with_seed};
 
+use super::framed;
 use crate::document::paragraphs::Paragraph;
 use crate::document::structure::is_markdown_path;
 use crate::text::normalize::Fingerprint;
@@ -115,17 +116,10 @@ pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
-}
-
 /// `MAGIC`, version length and version, entry count, entries, then an xxh3 of all before.
 fn encode(entries: &HashMap<u128, Vec<Paragraph>>) -> Vec<u8> {
     let paragraphs: usize = entries.values().map(Vec::len).sum();
-    let mut out = Vec::with_capacity(64 + entries.len() * 20 + paragraphs * PARAGRAPH_LEN);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(version().len() as u32).to_le_bytes());
-    out.extend_from_slice(version().as_bytes());
+    let mut out = framed::begin(MAGIC, 8 + entries.len() * 20 + paragraphs * PARAGRAPH_LEN);
     out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
     let mut keys: Vec<&u128> = entries.keys().collect();
     keys.sort();
@@ -142,24 +136,11 @@ fn encode(entries: &HashMap<u128, Vec<Paragraph>>) -> Vec<u8> {
             out.extend_from_slice(&p.fingerprint.words.to_le_bytes());
         }
     }
-    let check = xxh3_64(&out);
-    out.extend_from_slice(&check.to_le_bytes());
-    out
+    framed::seal(out)
 }
 
 fn decode(bytes: &[u8]) -> Option<HashMap<u128, Vec<Paragraph>>> {
-    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if xxh3_64(body) != u64::from_le_bytes(check.try_into().ok()?) {
-        return None;
-    }
-    let mut reader = Reader(body);
-    if reader.take(MAGIC.len())? != MAGIC {
-        return None;
-    }
-    let version_len = reader.u32()? as usize;
-    if reader.take(version_len)? != version().as_bytes() {
-        return None;
-    }
+    let mut reader = framed::open(bytes, MAGIC)?;
     let count = reader.u64()?;
     let mut entries = HashMap::new();
     for _ in 0..count {
@@ -190,32 +171,11 @@ fn decode(bytes: &[u8]) -> Option<HashMap<u128, Vec<Paragraph>>> {
     reader.0.is_empty().then_some(entries)
 }
 
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(head)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::Document;
+    use xxhash_rust::xxh3::xxh3_64;
 
     fn paragraphs(text: &str) -> Vec<Paragraph> {
         Document::from_bytes("t.txt".into(), text.as_bytes().to_vec()).paragraphs

@@ -18,6 +18,7 @@ use std::time::SystemTime;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::cache::CACHE_DIR;
+use super::framed;
 use crate::document::Document;
 use crate::rules::duplicate::Options;
 use crate::rules::duplicate::keys::paragraph_links;
@@ -200,20 +201,14 @@ pub fn write(root: &Path, table: &Table, options: &Options) {
         .and_then(|()| crate::atomic::write_atomic(&dir.join(INDEX_FILE), &bytes));
 }
 
-fn version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
-}
-
 fn encode(table: &Table, settings: u64, written: u128) -> Vec<u8> {
-    let mut out = Vec::with_capacity(
+    let mut out = framed::begin(
+        MAGIC,
         64 + table.entries.len() * 64
             + table.keys.len() * 29
             + table.bands.len() * 4
             + table.fingerprints.len() * 4,
     );
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(version().len() as u32).to_le_bytes());
-    out.extend_from_slice(version().as_bytes());
     out.extend_from_slice(&settings.to_le_bytes());
     out.extend_from_slice(&written.to_le_bytes());
     out.extend_from_slice(&(table.entries.len() as u64).to_le_bytes());
@@ -246,22 +241,12 @@ fn encode(table: &Table, settings: u64, written: u128) -> Vec<u8> {
     for fp in &table.fingerprints {
         out.extend_from_slice(&fp.to_le_bytes());
     }
-    let check = xxh3_64(&out);
-    out.extend_from_slice(&check.to_le_bytes());
-    out
+    framed::seal(out)
 }
 
 fn decode(bytes: &[u8], settings: u64) -> Option<Index> {
-    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if xxh3_64(body) != u64::from_le_bytes(check.try_into().ok()?) {
-        return None;
-    }
-    let mut reader = Reader(body);
-    if reader.take(MAGIC.len())? != MAGIC {
-        return None;
-    }
-    let version_len = reader.u32()? as usize;
-    if reader.take(version_len)? != version().as_bytes() || reader.u64()? != settings {
+    let mut reader = framed::open(bytes, MAGIC)?;
+    if reader.u64()? != settings {
         return None;
     }
     let written = reader.u128()?;
@@ -323,28 +308,6 @@ fn array<T, const N: usize>(bytes: &[u8], read: fn([u8; N]) -> T) -> Vec<T> {
             read(raw)
         })
         .collect()
-}
-
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(head)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod cache;
 pub mod context;
+mod framed;
 pub mod index;
 pub mod jsonl;
 
