@@ -463,12 +463,17 @@ impl Run<'_> {
 
     /// The paragraph texts of `docs` that the exact index takes in.
     fn exact_keys(&self, docs: &[usize]) -> KeySet<u128> {
+        self.keys_flagged(docs, EXACT)
+    }
+
+    /// The keys of the paragraphs of `docs` with `flag`.
+    fn keys_flagged(&self, docs: &[usize], flag: u8) -> KeySet<u128> {
         let mut keys = KeySet::default();
         for &doc in docs {
             let (table, paragraphs) = self.table(doc);
             keys.extend(
                 paragraphs
-                    .filter(|&p| table.flags[p] & EXACT != 0)
+                    .filter(|&p| table.flags[p] & flag != 0)
                     .map(|p| table.keys[p]),
             );
         }
@@ -499,15 +504,7 @@ impl Run<'_> {
     /// The documents of each folder of the root and, for the one-line paragraphs of the
     /// `wanted` documents, how many of each folder hold them.
     fn folders(&self, wanted: &[usize]) -> Whole {
-        let mut keys = KeySet::default();
-        for &doc in wanted {
-            let (table, paragraphs) = self.table(doc);
-            keys.extend(
-                paragraphs
-                    .filter(|&p| table.flags[p] & ONE_LINE != 0)
-                    .map(|p| table.keys[p]),
-            );
-        }
+        let keys = self.keys_flagged(wanted, ONE_LINE);
         let mut folders: HashMap<&Path, usize> = HashMap::new();
         let mut documents: Vec<usize> = Vec::new();
         let mut lines: HashMap<(usize, u128), [u32; 2]> = HashMap::new();
