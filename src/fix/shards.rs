@@ -38,7 +38,6 @@ pub fn cleaned_shard(
     shard: &Path,
     records: &[&FixedDocument],
     outcome: &FixOutcome,
-    text_field: &str,
 ) -> io::Result<Vec<u8>> {
     if is_stdin(shard) {
         return Err(io::Error::new(
@@ -68,13 +67,12 @@ pub fn cleaned_shard(
     for (index, piece) in pieces.into_iter().enumerate() {
         match by_line.get(&(index + 1)) {
             Some(fixed) => {
-                let line =
-                    cleaned_record(piece, fixed, outcome, text_field, &roots).map_err(|err| {
-                        io::Error::new(
-                            io::ErrorKind::InvalidData,
-                            format!("{}: line {}: {err}", shard.display(), index + 1),
-                        )
-                    })?;
+                let line = cleaned_record(piece, fixed, outcome, &roots).map_err(|err| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("{}: line {}: {err}", shard.display(), index + 1),
+                    )
+                })?;
                 out.extend_from_slice(&line);
                 if piece.ends_with(b"\r") {
                     out.push(b'\r');
@@ -94,9 +92,9 @@ fn cleaned_record(
     line: &[u8],
     fixed: &FixedDocument,
     outcome: &FixOutcome,
-    text_field: &str,
     roots: &[PathBuf],
 ) -> Result<Vec<u8>, String> {
+    let text_field = outcome.text_field.as_str();
     let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let Ok(Value::Object(mut record)) = serde_json::from_slice::<Value>(line) else {
@@ -134,14 +132,13 @@ pub fn out_path(shard: &Path, roots: &[PathBuf], out: &Path) -> PathBuf {
 pub fn write_shards(
     shards: &BTreeMap<&Path, Vec<&FixedDocument>>,
     outcome: &FixOutcome,
-    text_field: &str,
     target: &(dyn Fn(&Path) -> PathBuf + Sync),
     write: &(dyn Fn(&Path, &[u8]) -> io::Result<()> + Sync),
 ) -> io::Result<Vec<PathBuf>> {
     shards
         .par_iter()
         .map(|(&shard, records)| {
-            let bytes = cleaned_shard(shard, records, outcome, text_field)?;
+            let bytes = cleaned_shard(shard, records, outcome)?;
             let path = target(shard);
             write(&path, &bytes)?;
             Ok(path)

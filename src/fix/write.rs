@@ -99,7 +99,6 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
     written.extend(shards::write_shards(
         &shards::by_shard(outcome),
         outcome,
-        &outcome.text_field,
         &|shard| shards::out_path(shard, roots, out),
         &|target, bytes| {
             if let Some(parent) = target.parent() {
@@ -141,7 +140,7 @@ pub fn write_in_place_with(
     let mut changed_shards = shards::by_shard(outcome);
     changed_shards.retain(|_, records| records.iter().any(|f| f.changed));
     for (&shard, records) in &changed_shards {
-        let bytes = shards::cleaned_shard(shard, records, outcome, &outcome.text_field)?;
+        let bytes = shards::cleaned_shard(shard, records, outcome)?;
         write(shard, &bytes)?;
         written.push(shard.to_path_buf());
     }
