@@ -16,6 +16,7 @@ struct File {
     max_byline_words: usize,
     max_dateline_words: usize,
     name_labels: Vec<String>,
+    after_date_labels: Vec<String>,
     name_first_roles: Vec<String>,
     dateline: String,
     source_in_brackets: String,
@@ -106,6 +107,8 @@ pub struct MetadataData {
     pub labels_by_first: FxHashMap<(char, char), Vec<usize>>,
     /// Labels that take a name after a space: `By Lang Ping`, `Von Anna Schmidt`.
     pub name_labels: Vec<String>,
+    /// Name labels that count only after a date on the line: `… 7 marzo 2021 da Mario Rossi`.
+    pub after_date_labels: Vec<String>,
     pub dates: Vec<DatePattern>,
     /// The year the data was loaded in, which decides the century of `03/04/21`: read once,
     /// not at every date.
@@ -155,8 +158,15 @@ impl MetadataData {
         for (words, label) in groups {
             labels.extend(words.iter().map(|w| (w.to_lowercase(), label)));
         }
+        let after_date_labels: Vec<String> = file
+            .after_date_labels
+            .iter()
+            .map(|l| l.to_lowercase())
+            .collect();
+        labels.extend(after_date_labels.iter().map(|l| (l.clone(), Label::Author)));
         let mut name_labels: Vec<String> =
             file.name_labels.iter().map(|l| l.to_lowercase()).collect();
+        name_labels.extend(after_date_labels.iter().cloned());
         let mut months =
             Months::parse(dates::DATES_TOML).map_err(|e| format!("rules/dates.toml: {e}"))?;
         for extra in user {
@@ -220,6 +230,7 @@ impl MetadataData {
             labels,
             labels_by_first,
             name_labels,
+            after_date_labels,
             dates,
             this_year: chrono::Local::now().year(),
             months,

@@ -3,7 +3,7 @@
 
 use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::labels::{find_labels, is_separator};
-use crate::provenance::names::{ends_names, is_handle, mixes_capitals, names_end};
+use crate::provenance::names::{ends_names, is_handle, mixes_capitals, names_end, reads_as_names};
 use crate::text::{is_cjk, more_words_than};
 
 /// A field read from a byline: the label, and the value with its byte range in the line.
@@ -76,7 +76,7 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
         return None;
     }
     let dates = data.find_dates(line);
-    let labels = find_labels(line, data);
+    let labels = find_labels(line, data, &dates);
     let lead = line.len() - line.trim_start().len();
     let starts_with_label = labels.first().is_some_and(|f| f.start == lead);
     // `2021年12月15日 10:27 来源：新华网`: a date first, then labels.
@@ -103,6 +103,11 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
         if may_be_name_first && let Some(byline) = name_first(line, data, dates.clone()) {
             return Some(byline);
         }
+        if labels.is_empty()
+            && let Some(byline) = name_last(line, &dates)
+        {
+            return Some(byline);
+        }
         if !date_only {
             return source_in_brackets(line, data);
         }
@@ -116,7 +121,7 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
         let names = (found.label == Label::Author && !found.empty)
             .then(|| names_at(line, found.value_start, segment_end, &dates, data))
             .flatten();
-        if found.bare_by && !found.empty && names.is_none() {
+        if found.bare_by && !found.empty && names.is_none() && found.handle.is_none() {
             return None;
         }
         let date_under = dates
@@ -128,6 +133,9 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
             }
             _ if found.empty => (String::new(), (found.value_start, found.value_start)),
             (Label::Author, _) if names.is_some() => names.unwrap_or_default(),
+            (Label::Author, _) if let Some((start, end)) = found.handle => {
+                (line[start..end].to_string(), (start, end))
+            }
             _ => clean_value(line, found.value_start, segment_end, &dates),
         };
         byline.fields.push(BylineField {
@@ -268,6 +276,59 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
             value_range: (lead, end),
         }],
         dates: dates.into_iter().map(|d| (d, None)).collect(),
+    })
+}
+
+/// `7.3.2021, 9:15 Uhr, Moritz Tremmel`, `March 9, 2017 | Sarah Gooding`: a line that
+/// opens with a date, then perhaps a time, then names and nothing else, each after a comma,
+/// a dash or a bar.
+fn name_last(line: &str, dates: &[FoundDate]) -> Option<Byline> {
+    let lead = line.len() - line.trim_start().len();
+    let (first, last) = (dates.first()?, dates.last()?);
+    if first.start != lead {
+        return None;
+    }
+    let is_piece_end = |c: char| c == ',' || is_separator(c) || matches!(c, '—' | '–');
+    let rest = &line[last.end..];
+    // The names stand after a separator, not glued to the date: `2021-03-07 Jane Doe` may
+    // be a heading. A hyphen separates with spaces around it only: `Müller-Lüdenscheidt`.
+    let after_mark = rest
+        .char_indices()
+        .rfind(|&(_, c)| is_piece_end(c))
+        .map(|(at, c)| at + c.len_utf8());
+    let after_hyphen = rest.rfind(" - ").map(|at| at + 3);
+    let names_start = after_mark.max(after_hyphen)?;
+    let names = &rest[names_start..];
+    let pieces: Vec<&str> = rest[..names_start]
+        .split(is_piece_end)
+        .flat_map(|piece| piece.split(" - "))
+        .filter(|piece| !piece.trim().is_empty())
+        .collect();
+    if !pieces.iter().all(|piece| is_timestamp(piece)) {
+        return None;
+    }
+    // After a comma or a dash, a place may stand (`7 March 2021, New York`); after a time,
+    // or after a bar that separates the fields of a byline, names are the author.
+    let mark = rest[..names_start]
+        .trim_end_matches(' ')
+        .chars()
+        .next_back();
+    if pieces.is_empty() && !mark.is_some_and(is_separator) {
+        return None;
+    }
+    let trimmed = names.trim();
+    if !reads_as_names(trimmed) || mixes_capitals(trimmed) {
+        return None;
+    }
+    let start = line.len() - names.len() + (names.len() - names.trim_start().len());
+    Some(Byline {
+        fields: vec![BylineField {
+            label: Label::Author,
+            label_range: (start, start),
+            value: trimmed.split_whitespace().collect::<Vec<_>>().join(" "),
+            value_range: (start, start + trimmed.len()),
+        }],
+        dates: dates.iter().map(|d| (d.clone(), None)).collect(),
     })
 }
 

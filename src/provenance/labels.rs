@@ -1,7 +1,8 @@
 //! Finding the field labels of a byline line (`By`, `Source:`, `Updated`, `作者`) and
 //! where each one's value starts.
 
-use crate::data::metadata::{Label, MetadataData};
+use crate::data::metadata::{FoundDate, Label, MetadataData};
+use crate::provenance::names::{ends_names, is_handle};
 use crate::text::is_cjk;
 
 /// Words of a qualifier allowed between a label and its colon: `Source of documents:`.
@@ -17,6 +18,9 @@ pub struct Found {
     pub empty: bool,
     /// A one-word name label (`By`, `Von`, `Par`), which needs names after it.
     pub bare_by: bool,
+    /// The byte range of the user name a one-word label takes in a dated line (`par
+    /// sophiem` of `Publié le 7 mars 2021 par sophiem`).
+    pub handle: Option<(usize, usize)>,
 }
 
 /// Characters that separate the fields of a byline: `By X | Source | Date`.
@@ -26,8 +30,8 @@ pub fn is_separator(c: char) -> bool {
 
 /// Labels of the line, in order: at the start of the line or after a separator or space,
 /// followed by a colon (possibly after a short qualifier), or, for `By`-like labels, by a
-/// capitalised name.
-pub fn find_labels(line: &str, data: &MetadataData) -> Vec<Found> {
+/// capitalised name. `dates` are the dates of the line.
+pub fn find_labels(line: &str, data: &MetadataData, dates: &[FoundDate]) -> Vec<Found> {
     let mut found = Vec::new();
     // Where labels may start: the start of the line, and after a space, a separator or an
     // opening bracket; a label's value is not searched for more labels before it starts.
@@ -41,7 +45,7 @@ pub fn find_labels(line: &str, data: &MetadataData) -> Vec<Found> {
         if i < resume || !at_boundary || c.is_whitespace() {
             continue;
         }
-        if let Some(f) = label_at(line, i, data) {
+        if let Some(f) = label_at(line, i, data, dates) {
             resume = f.value_start.max(i + 1);
             found.push(f);
         }
@@ -61,7 +65,7 @@ fn starts_with_label(text: &str, label: &str) -> Option<usize> {
     Some(chars.next().map_or(text.len(), |(at, _)| at))
 }
 
-fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
+fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> Option<Found> {
     let rest = &line[at..];
     let mut chars = rest.chars();
     let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
@@ -72,6 +76,9 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
         let Some(length) = starts_with_label(rest, label) else {
             continue;
         };
+        if data.after_date_labels.contains(label) && !dates.iter().any(|d| d.end <= at) {
+            continue;
+        }
         let after = &rest[length..];
         let cjk_label = label.chars().any(is_cjk);
         if !cjk_label && after.chars().next().is_some_and(char::is_alphanumeric) {
@@ -91,6 +98,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                 value_start,
                 empty,
                 bare_by: false,
+                handle: None,
             });
         }
         // `By Lang Ping`; `By` alone is an empty byline.
@@ -103,6 +111,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                     value_start: after_start,
                     empty: true,
                     bare_by: one_word,
+                    handle: None,
                 });
             }
             // A bare `By` needs a capitalised name (`By 2030`, `By contrast` are prose);
@@ -118,6 +127,24 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                     value_start: after_start + spaces,
                     empty: false,
                     bare_by: one_word,
+                    handle: None,
+                });
+            }
+            // `Publié le 7 mars 2021 par sophiem`, `Beitrag von annas » So 7. Mär 2021`: in a
+            // dated line, a user name too.
+            let value_start = after_start + spaces;
+            if spaces > 0
+                && one_word
+                && !dates.is_empty()
+                && let Some(end) = handle_end(line, value_start, data)
+            {
+                return Some(Found {
+                    label: *kind,
+                    start,
+                    value_start,
+                    empty: false,
+                    bare_by: one_word,
+                    handle: Some((value_start, end)),
                 });
             }
             continue;
@@ -134,6 +161,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                 value_start: after_start + spaces,
                 empty: false,
                 bare_by: false,
+                handle: None,
             });
         }
         // `作者 张三`: CJK labels need no colon.
@@ -144,6 +172,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                 value_start: after_start + spaces,
                 empty: false,
                 bare_by: false,
+                handle: None,
             });
         }
         // `Source of documents:` with nothing after: an empty field.
@@ -158,9 +187,25 @@ fn label_at(line: &str, at: usize, data: &MetadataData) -> Option<Found> {
                     value_start: line.len(),
                     empty: true,
                     bare_by: false,
+                    handle: None,
                 });
             }
         }
     }
     None
+}
+
+/// The end of the user name that starts at `from`, when a name ends there: what follows is
+/// nothing, punctuation, a date or a word that leads to one. A month (`by march 7`) is no
+/// user name.
+fn handle_end(line: &str, from: usize, data: &MetadataData) -> Option<usize> {
+    let rest = &line[from..];
+    let word_len = rest
+        .find(|c: char| c.is_whitespace() || (is_separator(c) || matches!(c, ',' | '»' | '(')))
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    let user_name = word.starts_with(char::is_lowercase)
+        && is_handle(word)
+        && data.months.month(word).is_none();
+    (user_name && ends_names(&rest[word_len..])).then_some(from + word_len)
 }

@@ -283,3 +283,82 @@ fn body_sentences_are_not_bylines() {
         Some(vec![(Label::Other, "Yu Hui".into())])
     );
 }
+
+fn author(line: &str) -> Option<String> {
+    let data = MetadataData::for_tests();
+    parse(line, data)?
+        .value(Label::Author)
+        .map(|field| field.value.clone())
+}
+
+#[test]
+fn user_names_in_dated_lines() {
+    for (line, name) in [
+        ("Publié le 7 mars 2021 par sophiem", "sophiem"),
+        ("Publicado el 7 de marzo de 2021 por ana_g", "ana_g"),
+        (
+            "Veröffentlicht am 7. März 2021 von annaschmidt",
+            "annaschmidt",
+        ),
+        ("Posted on March 7, 2021 by jdoe", "jdoe"),
+        ("Beitrag von annas » So 7. Mär 2021, 09:15", "annas"),
+        ("by jdoe » Sun Mar 07, 2021 9:15 am", "jdoe"),
+    ] {
+        assert_eq!(author(line).as_deref(), Some(name), "{line}");
+    }
+    // Without a date a one-word label still needs a capitalised name; a month is no user
+    // name, and a lower-case word running on is prose.
+    for line in [
+        "Beitrag von annas",
+        "Updated by march 7, 2021",
+        "7 mars 2021 par exemple la ville",
+    ] {
+        assert_eq!(author(line), None, "{line}");
+    }
+}
+
+#[test]
+fn prepositions_label_the_author_after_a_date_only() {
+    assert_eq!(
+        author("Pubblicato il 7 marzo 2021 da Mario Rossi").as_deref(),
+        Some("Mario Rossi")
+    );
+    assert_eq!(
+        author("Opublikowano 7 marca 2021 przez annak").as_deref(),
+        Some("annak")
+    );
+    assert_eq!(author("Da Mario Rossi a Giulia Bianchi"), None);
+    assert_eq!(author("Przez Annę Nowak"), None);
+}
+
+#[test]
+fn names_after_a_date_and_a_time() {
+    for (line, name) in [
+        ("7.3.2021, 9:15 Uhr, Moritz Tremmel", "Moritz Tremmel"),
+        ("March 9, 2017 | Sarah Gooding", "Sarah Gooding"),
+        ("07.03.2021 09:15 - Jane Doe", "Jane Doe"),
+        (
+            "7. März 2021, 9:15 Uhr, Hans Müller-Lüdenscheidt",
+            "Hans Müller-Lüdenscheidt",
+        ),
+    ] {
+        assert_eq!(author(line).as_deref(), Some(name), "{line}");
+    }
+    // A place after a comma or a dash; a heading run on from a date.
+    for line in [
+        "7 March 2021, New York",
+        "2021-03-07 - Jane Doe and the Other Story Here",
+        "2021-03-07 Release Notes",
+    ] {
+        assert_eq!(author(line), None, "{line}");
+    }
+}
+
+#[test]
+fn revision_dates_in_italian() {
+    let data = MetadataData::for_tests();
+    let byline =
+        parse("07 marzo 2021 (modifica il 08 marzo 2021 | 10:03)", data).expect("a dateline");
+    let labels: Vec<Option<Label>> = byline.dates.iter().map(|(_, label)| *label).collect();
+    assert_eq!(labels, vec![None, Some(Label::Updated)]);
+}
