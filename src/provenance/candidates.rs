@@ -66,8 +66,6 @@ pub struct PageLayout {
 const MIN_SCORE: f32 = 3.0;
 /// A date needs more: dates are everywhere on a page.
 const MIN_DATE_SCORE: f32 = 3.5;
-/// What a revision date gains when the page gives no other date.
-const UPDATED_ALONE: f32 = 2.0;
 /// Scores from which a value is of medium and of high confidence.
 const MEDIUM: f32 = 4.0;
 const HIGH: f32 = 5.0;
@@ -386,24 +384,26 @@ pub fn choose(
             && c.index + 1 >= a.index
             && c.index <= a.index + NAME_TO_DATE
         {
-            c.score += if c.index <= a.index + 1 { 1.5 } else { 1.0 };
+            let next_to_author = c.index <= a.index + 1;
+            c.score += if next_to_author { 1.5 } else { 1.0 };
+            c.beside_author |= next_to_author;
         }
         if c.value.date.is_none() {
             c.score -= 1.0;
         }
     }
-    let best_of = |bonus: f32, label: Option<Label>| {
-        dates
-            .iter()
-            .filter(|c| {
-                c.score + bonus >= MIN_DATE_SCORE
-                    && c.value.date.is_some()
-                    && (label.is_none() || c.value.label == label)
-            })
-            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)))
-    };
-    // A revision date only when the page gives no publication date.
-    let best_date = best_of(0.0, None).or_else(|| best_of(UPDATED_ALONE, Some(Label::Updated)));
+    // A revision date away from the author (`Last Updated: January 7, 2025` at the foot of
+    // a page) is not the publication date, which may be years before it; `M002` suggests
+    // it instead. In the author's byline (`By Lang Ping | China Daily | Updated:
+    // 2019-04-22`, or on the line after the name) it is the date the article gives itself.
+    let best_date = dates
+        .iter()
+        .filter(|c| {
+            c.score >= MIN_DATE_SCORE
+                && c.value.date.is_some()
+                && (c.value.label != Some(Label::Updated) || c.beside_author)
+        })
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)));
 
     // Day and month of a numeric date that could swap are read in the order of the
     // document's language; guessing the language costs, so it is guessed only then.

@@ -209,8 +209,6 @@ pub fn infer(
     inferred
 }
 
-/// Bytes of the list marker a line starts with (`  * `, `1. `), which is not part of a
-/// byline; a numbered marker that is the day of a date (`7. März 2021`) is kept.
 /// Whether `line` is a line of a paragraph wrapped over several, other than its first.
 fn continues_paragraph(doc: &Document, line: usize) -> bool {
     doc.paragraph_of_line(line)
@@ -223,6 +221,8 @@ fn after_blank_line(doc: &Document, line: usize) -> bool {
     line == 0 || doc.is_blank_line(line - 1)
 }
 
+/// Bytes of the list marker a line starts with (`  * `, `1. `), which is not part of a
+/// byline; a numbered marker that is the day of a date (`7. März 2021`) is kept.
 fn marker_len(text: &str, data: &MetadataData) -> usize {
     if !starts_with_list_marker(text) {
         // `// By Jane Doe`, `> Jane Doe`: a run of symbols before the byline.
@@ -238,11 +238,16 @@ fn marker_len(text: &str, data: &MetadataData) -> usize {
         return 0;
     };
     let rest = rest.trim_start();
+    // `7. März 2021`, `7. 3. 2021`: the marker is the day of a date.
     if marker.starts_with(|c: char| c.is_ascii_digit())
-        && rest
+        && (rest
             .split_whitespace()
             .next()
             .is_some_and(|w| data.months.month(w).is_some())
+            || data
+                .find_dates(trimmed)
+                .first()
+                .is_some_and(|d| d.start == 0))
     {
         return 0;
     }
@@ -363,6 +368,32 @@ mod tests {
             .and_then(|d| d.date)
             .map(|d| d.to_string());
         assert_eq!(date.as_deref(), Some("2020-01-01"));
+    }
+
+    #[test]
+    fn a_revision_date_away_from_the_author_is_no_publication_date() {
+        let body = "The council presented a new plan on Wednesday to extend the network of cycle lanes across the city centre.\n";
+        let alone = infer_text(
+            &format!("Title of the piece\n\nLast updated: January 7, 2025\n\n{body}"),
+            &[],
+        );
+        assert_eq!(alone.publication_date(), None);
+        let in_byline = infer_text(
+            &format!("Title of the piece\n\nBy Jane Doe\nUpdated: January 7, 2025\n\n{body}"),
+            &[],
+        );
+        let date = in_byline.publication_date().and_then(|d| d.date);
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2025-01-07"));
+    }
+
+    #[test]
+    fn a_numeric_date_is_no_list_marker() {
+        let inferred = infer_text(
+            "Město představilo nový plán\n\nJan Novák\n7. 3. 2021 9:15\n\nRadnice ve středu představila nový plán na rozšíření sítě cyklostezek ve městě.\n",
+            &[],
+        );
+        let date = inferred.publication_date().and_then(|d| d.date);
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2021-03-07"));
     }
 
     #[test]

@@ -57,6 +57,7 @@ pub fn names_end(text: &str, is_month: &dyn Fn(&str) -> bool) -> Option<usize> {
     let mut person_particles = 0;
     let mut people = 0;
     let mut after_joiner = true;
+    let mut person_style = Style::Initial;
     for (start, word) in words(text) {
         // Scraped text glues a name to what follows it: `Nolan22 Dec`, `Wilkinson@alissa`.
         let glued = word
@@ -98,6 +99,15 @@ pub fn names_end(text: &str, is_month: &dyn Fn(&str) -> bool) -> Option<usize> {
             continue;
         }
         if name_word(bare) {
+            // `JANE DOE Associated Press`: the outlet after a name is written in another
+            // style than the name's last words (`Sophie MARTIN` is one name).
+            let style = Style::of(bare);
+            if person_words >= 2 && style.differs(person_style) {
+                return end;
+            }
+            if person_words == 0 || style != Style::Initial {
+                person_style = style;
+            }
             person_words += 1;
             if person_words > MAX_NAME_WORDS {
                 return end;
@@ -136,6 +146,34 @@ pub fn names_end(text: &str, is_month: &dyn Fn(&str) -> bool) -> Option<usize> {
     end
 }
 
+/// How a word of a name is written.
+#[derive(Clone, Copy, PartialEq)]
+enum Style {
+    /// `JANE`
+    Capitals,
+    /// `Jane`
+    Capitalised,
+    /// `J.`, `O`: either.
+    Initial,
+}
+
+impl Style {
+    fn of(word: &str) -> Self {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters <= 1 || word.contains('.') {
+            Style::Initial
+        } else if word.chars().any(char::is_lowercase) {
+            Style::Capitalised
+        } else {
+            Style::Capitals
+        }
+    }
+
+    fn differs(self, other: Style) -> bool {
+        self != other && self != Style::Initial && other != Style::Initial
+    }
+}
+
 /// Whether `text` mixes capitalised words with words in capitals (`Fix PR`, `Bump GCC`):
 /// the subject of a change, not a name, which is written in one style (`Jane Doe`, `JANE
 /// DOE`).
@@ -163,7 +201,7 @@ const AFTER_NAMES: &[&str] = &[
 ];
 
 /// Whether what follows the names of a byline ends them: nothing, punctuation, a number,
-/// a handle, a capitalised word, or a word that leads to a date.
+/// a handle or an address, a capitalised word, or a word that leads to a date.
 pub fn ends_names(rest: &str) -> bool {
     let Some(word) = rest.split_whitespace().next() else {
         return true;
@@ -171,6 +209,7 @@ pub fn ends_names(rest: &str) -> bool {
     let first = word.chars().next().unwrap_or(' ');
     !first.is_alphabetic()
         || first.is_uppercase()
+        || word.contains('@')
         || AFTER_NAMES.contains(&word.to_lowercase().as_str())
 }
 
@@ -298,6 +337,25 @@ mod tests {
             Some("Erin Cunningham")
         );
         assert!(ends_names(" on March 3") && ends_names(" | Reuters") && !ends_names(" a"));
+        assert!(ends_names(" jane.doe@example.com"));
+    }
+
+    #[test]
+    fn a_name_keeps_one_style() {
+        let no_month = |_: &str| false;
+        for (text, name) in [
+            ("JANE DOE Associated Press", "JANE DOE"),
+            ("Anna Schmidt ARD Hauptstadtstudio", "Anna Schmidt"),
+            ("Sophie MARTIN DUPONT", "Sophie MARTIN DUPONT"),
+            ("J. R. R. Tolkien", "J. R. R. Tolkien"),
+            ("JOHN C. WELCH", "JOHN C. WELCH"),
+        ] {
+            assert_eq!(
+                names_end(text, &no_month).map(|e| &text[..e]),
+                Some(name),
+                "{text}"
+            );
+        }
         assert!(is_handle("@jdoe") && is_handle("mama_robotnik") && !is_handle("2021"));
     }
 }

@@ -28,6 +28,7 @@ pub struct DocMetadata {
     /// first line.
     pub anchor: Span,
     /// Values the text suggests for missing fields.
+    /// What the text suggests for a missing field, quoted and described for a help text.
     pub suggestions: Vec<(FieldName, String)>,
     /// An explicit value and the text's value that differ: (field, explicit, text).
     pub conflicts: Vec<(FieldName, Value, Value)>,
@@ -254,6 +255,18 @@ fn resolve(
         .or(inferred.title.as_ref().map(|t| t.line))
         .map_or_else(|| first_line_span(doc), |line| doc.lines_span(line, line));
     out.suggestions = suggestions(doc, chrome, &out.metadata);
+    // A revision date is not the publication date, which is often months before it; it is
+    // what the text can suggest.
+    if out.metadata.date.is_none()
+        && let Some(revised) = inferred
+            .dates
+            .iter()
+            .filter(|d| d.label == Some(Label::Updated))
+            .find_map(|d| d.date)
+    {
+        out.suggestions
+            .push((FieldName::Date, format!("`{revised}`, a revision date")));
+    }
     out.inferred = inferred;
     out
 }
@@ -358,7 +371,7 @@ fn suggestions(
                     .filter(|org| org.as_str().chars().count() <= MAX_ORGANISATION_CHARS)
             })
     {
-        out.push((FieldName::Source, org.as_str().trim().to_string()));
+        out.push((FieldName::Source, format!("`{}`", org.as_str().trim())));
     }
     if metadata.author.is_none()
         && let Some(name) = lines
@@ -368,7 +381,7 @@ fn suggestions(
             .filter(|(i, _)| !chrome.contains(i))
             .find_map(|(_, text)| author_note().captures(text).and_then(|c| c.name("name")))
     {
-        out.push((FieldName::Author, name.as_str().to_string()));
+        out.push((FieldName::Author, format!("`{}`", name.as_str())));
     }
     out
 }

@@ -362,3 +362,8 @@ fn revision_dates_in_italian() {
     let labels: Vec<Option<Label>> = byline.dates.iter().map(|(_, label)| *label).collect();
     assert_eq!(labels, vec![None, Some(Label::Updated)]);
 }
+
+#[test]
+fn japanese_text_credit() {
+    assert_eq!(author("文・山田太郎").as_deref(), Some("山田太郎"));
+}

@@ -74,7 +74,7 @@ pub fn report_missing(
             ),
         };
         if let Some((_, value)) = doc_meta.suggestions.iter().find(|(f, _)| *f == field) {
-            help.push_str(&format!("; the text suggests `{value}`"));
+            help.push_str(&format!("; the text suggests {value}"));
         }
         let looked = if doc_meta.inferred.first_byline.is_some() {
             format!("no {name} in this byline")
