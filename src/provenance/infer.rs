@@ -103,12 +103,16 @@ pub fn infer(
         })
     };
     // A document that opens with two `Field: value` lines (a Debian copyright file, mail
-    // headers) is a record, with no headline.
+    // headers) is a record, with no headline. A headline with a colon (`Radwege: Stadt legt
+    // Plan vor`) stands apart, a blank line under it.
     let record = lines.len() >= 2
+        && (lines[1].0 == lines[0].0 + 1 || {
+            let first = doc.slice(lines[0].1).trim();
+            !reads_as_headline(first, word_count(first))
+        })
         && lines[..2]
             .iter()
             .all(|&(_, span)| is_field_line(doc.slice(span)));
-    let _ = &lines;
 
     // The title: one of the first content lines, before any body line, that reads as a
     // headline.
@@ -384,6 +388,25 @@ mod tests {
         );
         let date = in_byline.publication_date().and_then(|d| d.date);
         assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2025-01-07"));
+    }
+
+    #[test]
+    fn a_headline_with_a_colon_over_fields_is_a_title() {
+        let inferred = infer_text(
+            "Radwege: Stadt legt neuen Ausbauplan vor\n\nFoto: Peter Müller\nDatum: 07.03.2021\n\nDie Stadtverwaltung hat am Mittwoch einen neuen Plan für den Ausbau der Radwege vorgestellt.\n",
+            &[],
+        );
+        assert_eq!(
+            inferred.title.as_ref().map(|t| t.value.as_str()),
+            Some("Radwege: Stadt legt neuen Ausbauplan vor")
+        );
+        let date = inferred.publication_date().and_then(|d| d.date);
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2021-03-07"));
+        let record = infer_text(
+            "Format: https://example.org/copyright-format/1.0/\n\nFiles: *\nCopyright: 2004 Jane Doe\nLicense: BSD-2-clause\n",
+            &[],
+        );
+        assert_eq!(record.title, None);
     }
 
     #[test]

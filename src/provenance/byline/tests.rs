@@ -367,3 +367,21 @@ fn revision_dates_in_italian() {
 fn japanese_text_credit() {
     assert_eq!(author("文・山田太郎").as_deref(), Some("山田太郎"));
 }
+
+#[test]
+fn labels_that_name_the_kind_of_piece() {
+    for line in [
+        "Kommentar von Anna Schmidt",
+        "Eine Reportage von Anna Schmidt",
+        "A column by Jane Doe",
+        "Une chronique de Sophie Martin",
+    ] {
+        assert_eq!(
+            author(line).as_deref().map(|a| a.split(' ').next_back()),
+            Some(line.split(' ').next_back()),
+            "{line}"
+        );
+    }
+    // A credit of a change names no author of the text.
+    assert_eq!(author("Reported by Jane Doe"), None);
+}
