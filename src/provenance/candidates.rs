@@ -307,10 +307,21 @@ pub fn choose(
         })
     };
     let found_article = layout.article.is_some();
+    // Without a layout the article runs from its first line of prose under the headline
+    // to the chrome after it (`Kommentare (2)`, `Read more`), where comments and teasers
+    // begin. A line of prose above the headline is the site's, and tells nothing.
     let article = layout
         .article
         .map(|(first, last)| (index_of(first), index_of(last)))
-        .or_else(|| first_prose().map(|first| (first, lines.len())));
+        .or_else(|| {
+            first_prose().map(|first| {
+                let under_headline = anchor.is_some_and(|a| a < first);
+                let last = (first..lines.len())
+                    .find(|&i| under_headline && chrome.contains(&lines[i].0))
+                    .map_or(lines.len(), |i| i.saturating_sub(1));
+                (first, last)
+            })
+        });
     let in_comments = |index: usize| {
         let line = lines[index].0;
         layout.comments.iter().any(|&(a, b)| a <= line && line <= b)
@@ -337,7 +348,7 @@ pub fn choose(
         }
         if let Some((first, last)) = article {
             let before_far = index + 2 * BYLINE_ZONE < first;
-            if index + BYLINE_ZONE >= first && index <= first + BYLINE_INSIDE {
+            if index + BYLINE_ZONE >= first && index <= (first + BYLINE_INSIDE).min(last + 1) {
                 if found_article {
                     score += 1.0;
                 }

@@ -410,6 +410,18 @@ mod tests {
     }
 
     #[test]
+    fn dates_and_names_of_comments_are_not_the_articles() {
+        let page = "Radwege: Stadt legt neuen Ausbauplan vor\n\nVon Anna Schmidt\n\nDie Stadtverwaltung hat am Mittwoch einen neuen Plan für den Ausbau der Radwege vorgestellt, teilte die Behörde mit.\n\nKritiker bemängeln, dass die Finanzierung noch nicht gesichert sei und der Rat erst im Herbst entscheidet.\n\nKommentare (2)\n\nPeter K. schrieb am 09.03.2021 um 11:02\nEndlich passiert etwas!\n\nMaria Lang - 10.03.2021 um 08:15\nDas wurde auch Zeit.\n";
+        // Line 8, `Kommentare (2)`, is chrome.
+        let inferred = infer_text(page, &[8]);
+        assert_eq!(
+            inferred.author.as_ref().map(|a| a.value.as_str()),
+            Some("Anna Schmidt")
+        );
+        assert_eq!(inferred.publication_date(), None);
+    }
+
+    #[test]
     fn a_numeric_date_is_no_list_marker() {
         let inferred = infer_text(
             "Město představilo nový plán\n\nJan Novák\n7. 3. 2021 9:15\n\nRadnice ve středu představila nový plán na rozšíření sítě cyklostezek ve městě.\n",

@@ -129,7 +129,8 @@ pub fn names_end(text: &str, is_month: &dyn Fn(&str) -> bool) -> Option<usize> {
         } else {
             return end;
         }
-        if person_words >= 2 && !previous_month {
+        // `Peter K.`, the way commenters sign, is not a byline's name.
+        if person_words >= 2 && !previous_month && Style::of(bare) != Style::Initial {
             end = Some(start + bare.len());
         }
         if comma {
@@ -160,7 +161,9 @@ enum Style {
 impl Style {
     fn of(word: &str) -> Self {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters <= 1 || word.contains('.') {
+        // `J.`, `J.R.R.`; `Zakai.` ends a sentence.
+        let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 1);
+        if letters <= 1 || dotted {
             Style::Initial
         } else if word.chars().any(char::is_lowercase) {
             Style::Capitalised
@@ -341,6 +344,12 @@ mod tests {
     }
 
     #[test]
+    fn a_commenters_signature_is_no_name() {
+        assert_eq!(names_end("Peter K. schrieb am", &|_| false), None);
+        assert_eq!(names_end("Jean D. - 08/03/2021", &|_| false), None);
+    }
+
+    #[test]
     fn a_name_keeps_one_style() {
         let no_month = |_: &str| false;
         for (text, name) in [
@@ -349,6 +358,7 @@ mod tests {
             ("Sophie MARTIN DUPONT", "Sophie MARTIN DUPONT"),
             ("J. R. R. Tolkien", "J. R. R. Tolkien"),
             ("JOHN C. WELCH", "JOHN C. WELCH"),
+            ("Alon Zakai.", "Alon Zakai."),
         ] {
             assert_eq!(
                 names_end(text, &no_month).map(|e| &text[..e]),
