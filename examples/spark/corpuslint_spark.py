@@ -423,8 +423,7 @@ def main(argv=None):
     folder_lines = records.filter(lambda r: r["kind"] == "folder").map(json.dumps).collect()
 
     # 2. shuffle: documents that share a link key belong together. Documents are numbered
-    # (the shuffle moves 8-byte numbers, not names) and keys grouped by Spark SQL: per key,
-    # its first document and how many hold it; each other holder is an edge to the first.
+    # (the shuffle moves 8-byte numbers, not names) and keys grouped by Spark SQL.
     documents = (records.filter(lambda r: r["kind"] == "document")
                  .zipWithIndex()
                  .map(lambda ri: (ri[1], ri[0]["path"], [signed(k) for k in ri[0]["keys"]]))
@@ -437,12 +436,13 @@ def main(argv=None):
     pairs = (spark.createDataFrame(documents.map(lambda d: (d[0], d[2])), schema)
              .select("doc", F.explode("keys").alias("key"))
              .cache())
-    firsts = (pairs.groupBy("key")
-              .agg(F.min("doc").alias("first"), F.count("*").alias("holders"))
-              .filter("holders > 1"))
+    # One shuffle of the pairs: per key, its holders, the first of them, each other an edge.
+    holders = (pairs.groupBy("key")
+               .agg(F.min("doc").alias("first"), F.collect_list("doc").alias("docs"))
+               .filter(F.size("docs") > 1))
     edges = [(row["first"], row["doc"]) for row in
-             pairs.join(firsts, "key").filter("doc != first")
-             .select("first", "doc").distinct().collect()]
+             holders.select("first", F.explode("docs").alias("doc"))
+             .filter("doc != first").distinct().collect()]
     component_of = components(edges)
     sizes = {}
     for component in component_of.values():
