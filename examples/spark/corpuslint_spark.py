@@ -391,7 +391,9 @@ def main(argv=None):
             rel = os.path.relpath(path, root) if path.startswith(root + "/") else None
             yield (os.path.join(top, rel) if rel else top), bytes(data)
 
-    files = sc.binaryFiles(args.input).mapPartitions(named).cache()
+    # As many parts as tasks can run at once (Spark packs small files into few otherwise).
+    files = (sc.binaryFiles(args.input, minPartitions=sc.defaultParallelism)
+             .mapPartitions(named).cache())
 
     # 1. map: per-document findings and map records, per partition of files. The folder
     # is walked, so that corpuslint takes the files `check` takes (no sidecar, no manifest).
