@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use super::cache::Cache;
 use super::index::{self, EXACT, ONE_LINE, Stamp, Table};
+use super::sieve::Sieve;
 use super::{Keyed, Reader, read_cached};
 use crate::corpus::{Corpus, Whole};
 use crate::discover::scope::{Scope, lexical_absolute};
@@ -325,7 +326,7 @@ impl Run<'_> {
         let held = self.held(&self.exact_keys(&named));
         let mut wanted = vec![false; documents];
         let (mut exact, mut bands, mut fingerprints) =
-            (KeySet::default(), KeySet::default(), KeySet::default());
+            (Sieve::default(), Sieve::default(), Sieve::default());
         for &doc in &named {
             wanted[doc] = true;
             let (table, paragraphs) = self.table(doc);
@@ -344,7 +345,8 @@ impl Run<'_> {
             }
         }
         // The documents sharing a key with a named file: by a paragraph text or a band
-        // (`strong`), or only by fingerprints.
+        // (`strong`), or only by fingerprints. Every key of the root is looked up here:
+        // a document's keys are taken as the flat runs the table holds them in.
         let linked: Vec<(usize, bool)> = (0..documents)
             .into_par_iter()
             .filter_map(|doc| {
@@ -352,19 +354,20 @@ impl Run<'_> {
                     return None;
                 }
                 let (table, paragraphs) = self.table(doc);
-                let mut weak = false;
-                for p in paragraphs {
-                    if (table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]))
-                        || table.bands_of(p).iter().any(|b| bands.contains(b))
-                    {
-                        return Some((doc, true));
-                    }
-                    weak = weak
-                        || table
-                            .fingerprints_of(p)
-                            .iter()
-                            .any(|f| fingerprints.contains(f));
+                let strong = paragraphs
+                    .clone()
+                    .any(|p| table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]))
+                    || table
+                        .bands_in(&paragraphs)
+                        .iter()
+                        .any(|b| bands.contains(b));
+                if strong {
+                    return Some((doc, true));
                 }
+                let weak = table
+                    .fingerprints_in(&paragraphs)
+                    .iter()
+                    .any(|f| fingerprints.contains(f));
                 weak.then_some((doc, false))
             })
             .collect();
@@ -424,7 +427,7 @@ impl Run<'_> {
         kept.extend(&pairable);
         // Which paragraphs of a compared document reuse may weigh depends on the
         // repeated blocks they are in, here or in any document holding their text.
-        let mut texts = KeySet::default();
+        let mut texts = Sieve::default();
         for &doc in &pairable {
             let (table, paragraphs) = self.table(doc);
             for p in paragraphs {
@@ -462,13 +465,13 @@ impl Run<'_> {
     }
 
     /// The paragraph texts of `docs` that the exact index takes in.
-    fn exact_keys(&self, docs: &[usize]) -> KeySet<u128> {
+    fn exact_keys(&self, docs: &[usize]) -> Sieve<u128> {
         self.keys_flagged(docs, EXACT)
     }
 
     /// The keys of the paragraphs of `docs` with `flag`.
-    fn keys_flagged(&self, docs: &[usize], flag: u8) -> KeySet<u128> {
-        let mut keys = KeySet::default();
+    fn keys_flagged(&self, docs: &[usize], flag: u8) -> Sieve<u128> {
+        let mut keys = Sieve::default();
         for &doc in docs {
             let (table, paragraphs) = self.table(doc);
             keys.extend(
@@ -481,7 +484,7 @@ impl Run<'_> {
     }
 
     /// For each of `keys`, the documents of the root holding it and the first of them.
-    fn held(&self, keys: &KeySet<u128>) -> Held {
+    fn held(&self, keys: &Sieve<u128>) -> Held {
         let mut held = Held::default();
         for doc in 0..self.slots.len() {
             let (table, paragraphs) = self.table(doc);

@@ -166,6 +166,16 @@ impl Table {
     pub fn fingerprints_of(&self, p: usize) -> &[u32] {
         &self.fingerprints[self.fp_at[p] as usize..self.fp_at[p + 1] as usize]
     }
+
+    /// The band keys of the paragraphs `range`, one after the other.
+    pub fn bands_in(&self, range: &std::ops::Range<usize>) -> &[u32] {
+        &self.bands[self.band_at[range.start] as usize..self.band_at[range.end] as usize]
+    }
+
+    /// The fingerprints of the paragraphs `range`, one after the other.
+    pub fn fingerprints_in(&self, range: &std::ops::Range<usize>) -> &[u32] {
+        &self.fingerprints[self.fp_at[range.start] as usize..self.fp_at[range.end] as usize]
+    }
 }
 
 /// The index of a root as read, and when it was written (nanoseconds since the epoch).
@@ -298,8 +308,9 @@ fn decode(bytes: &[u8], settings: u64) -> Option<Index> {
         .then_some(Index { table, written })
 }
 
-/// The little-endian numbers of `N` bytes each in `bytes`.
-fn array<T, const N: usize>(bytes: &[u8], read: fn([u8; N]) -> T) -> Vec<T> {
+/// The little-endian numbers of `N` bytes each in `bytes`. (`read` is a generic closure,
+/// not a function pointer, for the loop to compile to plain loads.)
+fn array<T, const N: usize>(bytes: &[u8], read: impl Fn([u8; N]) -> T) -> Vec<T> {
     bytes
         .chunks_exact(N)
         .map(|chunk| {
