@@ -19,6 +19,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::cache::CACHE_DIR;
 use super::framed;
+use crate::corpus::IndexedKeys;
 use crate::document::Document;
 use crate::rules::duplicate::Options;
 use crate::rules::duplicate::keys::paragraph_links;
@@ -165,6 +166,25 @@ impl Table {
 
     pub fn fingerprints_of(&self, p: usize) -> &[u32] {
         &self.fingerprints[self.fp_at[p] as usize..self.fp_at[p + 1] as usize]
+    }
+
+    /// What the duplicate analysis takes of `entry` instead of hashing its words: its
+    /// fingerprints, and which of its paragraphs have a band key that `pairs` holds.
+    pub fn indexed_keys(&self, entry: u32, pairs: impl Fn(u32) -> bool) -> IndexedKeys {
+        let paragraphs = self.paragraphs(entry);
+        let mut keys = IndexedKeys {
+            content: self.entries[entry as usize].content,
+            may_pair: Vec::with_capacity(paragraphs.len()),
+            fp_at: vec![0],
+            fingerprints: Vec::new(),
+        };
+        for p in paragraphs {
+            keys.may_pair
+                .push(self.bands_of(p).iter().any(|&band| pairs(band)));
+            keys.fingerprints.extend_from_slice(self.fingerprints_of(p));
+            keys.fp_at.push(keys.fingerprints.len() as u32);
+        }
+        keys
     }
 
     /// The band keys of the paragraphs `range`, one after the other.
