@@ -17,12 +17,14 @@ pub trait SieveKey: Copy + Eq + Hash {
 }
 
 impl SieveKey for u32 {
+    #[inline]
     fn low(self) -> usize {
         self as usize
     }
 }
 
 impl SieveKey for u128 {
+    #[inline]
     fn low(self) -> usize {
         self as usize
     }
@@ -44,12 +46,14 @@ impl<K: SieveKey> Default for Sieve<K> {
 }
 
 impl<K: SieveKey> Sieve<K> {
+    #[inline]
     pub fn insert(&mut self, key: K) {
         let bit = key.low() % BITS;
         self.bits[bit / 64] |= 1 << (bit % 64);
         self.set.insert(key);
     }
 
+    #[inline]
     pub fn contains(&self, key: &K) -> bool {
         let bit = key.low() % BITS;
         self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.set.contains(key)
