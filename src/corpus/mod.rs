@@ -2,8 +2,10 @@
 
 use crate::document::{DocId, Document};
 
+pub mod indexed;
 pub mod whole;
 
+pub use indexed::IndexedKeys;
 pub use whole::Whole;
 
 /// The documents of a run, sorted by path; a document's index is its `DocId`.

@@ -65,6 +65,9 @@ pub struct Whole {
     /// Fingerprints of reused text known to be in too many documents of the whole to
     /// link two of them, for a part that does not hold all those documents.
     generic_fingerprints: KeySet<u32>,
+    /// Per document of the part, when it is context taken from an index: the keys the
+    /// index holds of it.
+    indexed: Vec<Option<super::IndexedKeys>>,
 }
 
 impl Whole {
@@ -118,6 +121,16 @@ impl Whole {
     /// Sets the fingerprints of reused text that are generic in the whole corpus.
     pub fn set_generic_fingerprints(&mut self, fingerprints: KeySet<u32>) {
         self.generic_fingerprints = fingerprints;
+    }
+
+    /// Sets the keys an index holds of the part's documents, by document.
+    pub fn set_indexed_keys(&mut self, keys: Vec<Option<super::IndexedKeys>>) {
+        self.indexed = keys;
+    }
+
+    /// The keys an index holds of document `doc` of the part, when it holds them.
+    pub fn indexed_keys(&self, doc: usize) -> Option<&super::IndexedKeys> {
+        self.indexed.get(doc)?.as_ref()
     }
 
     pub fn is_generic_fingerprint(&self, fingerprint: u32) -> bool {

@@ -17,15 +17,41 @@ pub fn is_shard_name(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    let name = name.to_ascii_lowercase();
-    name != MANIFEST_NAME
+    // Asked of every file of a run: compared in place, nothing allocated.
+    let name = name.as_bytes();
+    !name.eq_ignore_ascii_case(MANIFEST_NAME.as_bytes())
         && SHARD_EXTENSIONS.iter().any(|ext| {
-            let suffix = format!(".{ext}");
-            name.ends_with(&suffix) && name.len() > suffix.len()
+            let Some(dot) = name.len().checked_sub(ext.len() + 1).filter(|&at| at > 0) else {
+                return false;
+            };
+            name[dot] == b'.' && name[dot + 1..].eq_ignore_ascii_case(ext.as_bytes())
         })
 }
 
 /// Whether `path` stands for standard input.
 pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == STDIN
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_told_by_their_extension_in_any_case() {
+        for name in ["a.jsonl", "dir/B.JSONL.GZ", "c.Jsonl.zst", "x.y.jsonl"] {
+            assert!(is_shard_name(Path::new(name)), "{name}");
+        }
+        for name in [
+            ".jsonl",
+            "metadata.jsonl",
+            "METADATA.JSONL",
+            "a.json",
+            "ajsonl",
+            "a.jsonl.bz2",
+            "a.txt",
+        ] {
+            assert!(!is_shard_name(Path::new(name)), "{name}");
+        }
+    }
 }

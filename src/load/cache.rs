@@ -47,26 +47,37 @@ pub fn key_of(path: &Path, bytes: &[u8]) -> u128 {
 
 const MARKDOWN_SEED: u64 = 0x6d61_726b_646f_776e;
 
-/// Paragraphs by content key, as read from the cache file, and what this run used.
+/// Paragraphs by content key, as read from the cache file.
 #[derive(Debug, Default)]
 pub struct Cache {
     dir: PathBuf,
-    entries: HashMap<u128, Vec<Paragraph>>,
+    /// The cache file, and where the paragraphs of each key are in it (offset, count):
+    /// they are decoded when asked for, as a run on a few files of a root asks for few.
+    bytes: Vec<u8>,
+    entries: HashMap<u128, (usize, usize)>,
 }
 
 impl Cache {
     /// The cache of `root`; empty when there is none or it cannot be used.
     pub fn open(root: &Path) -> Self {
         let dir = root.join(CACHE_DIR);
-        let entries = std::fs::read(dir.join(CACHE_FILE))
-            .ok()
-            .and_then(|bytes| decode(&bytes))
-            .unwrap_or_default();
-        Self { dir, entries }
+        let bytes = std::fs::read(dir.join(CACHE_FILE)).unwrap_or_default();
+        match locate(&bytes) {
+            Some(entries) => Self {
+                dir,
+                bytes,
+                entries,
+            },
+            None => Self {
+                dir,
+                ..Self::default()
+            },
+        }
     }
 
-    pub fn get(&self, key: u128) -> Option<&[Paragraph]> {
-        self.entries.get(&key).map(Vec::as_slice)
+    pub fn get(&self, key: u128) -> Option<Vec<Paragraph>> {
+        let &(at, count) = self.entries.get(&key)?;
+        decode_paragraphs(&self.bytes[at..at + count * PARAGRAPH_LEN])
     }
 
     pub fn len(&self) -> usize {
@@ -92,8 +103,14 @@ impl Cache {
         }
         if prune {
             changed |= !self.entries.is_empty();
-        } else {
-            kept.extend(self.entries.drain());
+        } else if changed {
+            for (key, (at, count)) in std::mem::take(&mut self.entries) {
+                if let Some(paragraphs) =
+                    decode_paragraphs(&self.bytes[at..at + count * PARAGRAPH_LEN])
+                {
+                    kept.insert(key, paragraphs);
+                }
+            }
         }
         if changed {
             let _ = write(&self.dir, &kept);
@@ -139,36 +156,44 @@ fn encode(entries: &HashMap<u128, Vec<Paragraph>>) -> Vec<u8> {
     framed::seal(out)
 }
 
-fn decode(bytes: &[u8]) -> Option<HashMap<u128, Vec<Paragraph>>> {
+/// Where the paragraphs of each key are in the cache file `bytes` (offset, count), if
+/// its frame checks out and its entries fill it exactly.
+fn locate(bytes: &[u8]) -> Option<HashMap<u128, (usize, usize)>> {
     let mut reader = framed::open(bytes, MAGIC)?;
     let count = reader.u64()?;
     let mut entries = HashMap::new();
     for _ in 0..count {
         let key = reader.u128()?;
         let len = reader.u32()? as usize;
-        if reader.0.len() < len.checked_mul(PARAGRAPH_LEN)? {
-            return None;
-        }
-        let mut list = Vec::with_capacity(len);
-        for _ in 0..len {
-            let mut number = || reader.u64().and_then(|n| usize::try_from(n).ok());
-            let span = Span::new(number()?, number()?);
-            let (first_line, last_line) = (number()?, number()?);
-            let fingerprint = Fingerprint {
-                key: reader.u128()?,
-                chars: reader.u32()?,
-                words: reader.u32()?,
-            };
-            list.push(Paragraph {
-                span,
-                first_line,
-                last_line,
-                fingerprint,
-            });
-        }
-        entries.insert(key, list);
+        // Where the reader is in `bytes` (the body it reads ends before the checksum).
+        let at = reader.0.as_ptr() as usize - bytes.as_ptr() as usize;
+        reader.take(len.checked_mul(PARAGRAPH_LEN)?)?;
+        entries.insert(key, (at, len));
     }
     reader.0.is_empty().then_some(entries)
+}
+
+/// The paragraphs of one entry: `PARAGRAPH_LEN` bytes each.
+fn decode_paragraphs(bytes: &[u8]) -> Option<Vec<Paragraph>> {
+    let mut reader = framed::Reader(bytes);
+    let mut list = Vec::with_capacity(bytes.len() / PARAGRAPH_LEN);
+    while !reader.0.is_empty() {
+        let mut number = || reader.u64().and_then(|n| usize::try_from(n).ok());
+        let span = Span::new(number()?, number()?);
+        let (first_line, last_line) = (number()?, number()?);
+        let fingerprint = Fingerprint {
+            key: reader.u128()?,
+            chars: reader.u32()?,
+            words: reader.u32()?,
+        };
+        list.push(Paragraph {
+            span,
+            first_line,
+            last_line,
+            fingerprint,
+        });
+    }
+    Some(list)
 }
 
 #[cfg(test)]
@@ -190,10 +215,7 @@ mod tests {
         cache.update(vec![(key(text.as_bytes()), paragraphs(text))], true);
         let cache = Cache::open(dir.path());
         assert_eq!(cache.len(), 1);
-        assert_eq!(
-            cache.get(key(text.as_bytes())),
-            Some(paragraphs(text).as_slice())
-        );
+        assert_eq!(cache.get(key(text.as_bytes())), Some(paragraphs(text)));
         let ignore = std::fs::read_to_string(dir.path().join(CACHE_DIR).join(".gitignore"))
             .expect("gitignore written");
         assert!(ignore.lines().any(|l| l == "*"));

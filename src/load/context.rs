@@ -24,8 +24,9 @@ use rayon::prelude::*;
 
 use super::cache::Cache;
 use super::index::{self, EXACT, ONE_LINE, Stamp, Table};
+use super::sieve::Sieve;
 use super::{Keyed, Reader, read_cached};
-use crate::corpus::{Corpus, Whole};
+use crate::corpus::{Corpus, IndexedKeys, Whole};
 use crate::discover::scope::{Scope, lexical_absolute};
 use crate::document::Document;
 use crate::error::FileError;
@@ -51,6 +52,8 @@ struct Slot {
     fresh: bool,
     entry: u32,
     document: Option<Document>,
+    /// The key of the document's bytes, once read.
+    key: u128,
 }
 
 /// Loads the files of `scope` (named files inside a root, with the rest of the root as
@@ -69,10 +72,7 @@ pub fn load(
     }
     let cwd = std::env::current_dir().ok()?;
     let root_abs = lexical_absolute(&cwd, root);
-    let relative = |path: &Path| -> Option<String> {
-        let abs = lexical_absolute(&cwd, path);
-        Some(abs.strip_prefix(&root_abs).ok()?.to_str()?.to_string())
-    };
+    let relative = relative_paths(&cwd, &root_abs, &scope.files);
     progress.stage("reading", Some(scope.files.len()));
     let old = index::open(root, options);
     let by_path: HashMap<&str, u32> = old
@@ -87,9 +87,9 @@ pub fn load(
         .files
         .par_iter()
         .zip(&scope.checked)
-        .map(|(path, &checked)| {
+        .zip(relative)
+        .map(|((path, &checked), rel)| {
             let stamp = std::fs::metadata(path).ok().and_then(|m| Stamp::of(&m));
-            let rel = relative(path);
             let entry = rel.as_deref().and_then(|rel| by_path.get(rel)).copied();
             let usable = |e: u32| {
                 let entry = &old.table.entries[e as usize];
@@ -152,14 +152,14 @@ pub fn load(
         .zip(&scope.files)
         .zip(&scope.checked)
     {
-        let (entry, fresh_entry, document) = match (found, read) {
-            (Found::Indexed(entry), _) => (entry, false, None),
+        let (entry, fresh_entry, document, key) = match (found, read) {
+            (Found::Indexed(entry), _) => (entry, false, None, 0),
             (Found::ToRead { known, .. }, Some(Ok(read))) => {
                 let entry = fresh.copy(&read.table, 0);
                 // A named file as the index has it leaves the index as it is.
                 changed |= !known && !fresh.entries[entry as usize].path.is_empty();
                 used.push((read.key, read.document.paragraphs.clone()));
-                (entry, true, Some(read.document))
+                (entry, true, Some(read.document), read.key)
             }
             // A context file gone or unreadable is left out, as a run over every file
             // leaves it out.
@@ -177,10 +177,11 @@ pub fn load(
             fresh: fresh_entry,
             entry,
             document,
+            key,
         });
     }
     changed |= slots.len() != old.table.entries.len();
-    let (wanted, whole) = Run {
+    let (wanted, indexed, mut whole) = Run {
         slots: &slots,
         old: &old.table,
         fresh: &fresh,
@@ -218,18 +219,51 @@ pub fn load(
     {
         used.push((key, document.paragraphs.clone()));
         slots[i].document = Some(document);
+        slots[i].key = key;
     }
     cache.update(used);
     let mut corpus = Corpus::default();
     let mut checked = Vec::with_capacity(wanted.len());
-    for i in wanted {
+    let mut keys = Vec::with_capacity(wanted.len());
+    for (i, indexed) in wanted.into_iter().zip(indexed) {
         if let Some(document) = slots[i].document.take() {
+            // Keys made of other bytes than those read are not taken.
+            keys.push(indexed.filter(|k| {
+                k.content == slots[i].key && k.paragraphs() == document.paragraphs.len()
+            }));
             corpus.documents.push(document);
             checked.push(slots[i].checked);
         }
     }
+    whole.set_indexed_keys(keys);
     corpus.whole = Some(std::sync::Arc::new(whole));
     Some((corpus, checked, errors))
+}
+
+/// The paths of `files` relative to the root (absolute: `root_abs`), as the index names
+/// them; `None` for a file outside it. Files come folder by folder: the absolute form of
+/// a folder is made once for all its files.
+fn relative_paths(cwd: &Path, root_abs: &Path, files: &[PathBuf]) -> Vec<Option<String>> {
+    let mut folder: Option<(&Path, Option<PathBuf>)> = None;
+    files
+        .iter()
+        .map(|path| {
+            let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+                let abs = lexical_absolute(cwd, path);
+                return Some(abs.strip_prefix(root_abs).ok()?.to_str()?.to_string());
+            };
+            if folder
+                .as_ref()
+                .is_none_or(|(last, _)| last.as_os_str() != parent.as_os_str())
+            {
+                let abs = lexical_absolute(cwd, parent);
+                let under = abs.strip_prefix(root_abs).ok().map(Path::to_path_buf);
+                folder = Some((parent, under));
+            }
+            let under = folder.as_ref()?.1.as_ref()?;
+            Some(under.join(name).to_str()?.to_string())
+        })
+        .collect()
 }
 
 /// A file of the root as the index has it.
@@ -310,8 +344,9 @@ impl Run<'_> {
         (table, table.paragraphs(slot.entry))
     }
 
-    /// The documents to load, in corpus order, and the counts of the whole root.
-    fn context(&self) -> (Vec<usize>, Whole) {
+    /// The documents to load, in corpus order, the keys the index holds of those that are
+    /// context, and the counts of the whole root.
+    fn context(&self) -> (Vec<usize>, Vec<Option<IndexedKeys>>, Whole) {
         let documents = self.slots.len();
         let named: Vec<usize> = (0..documents).filter(|&i| self.slots[i].checked).collect();
         let template_min_docs = ((self.options.template_share * documents as f64).ceil() as usize)
@@ -325,7 +360,7 @@ impl Run<'_> {
         let held = self.held(&self.exact_keys(&named));
         let mut wanted = vec![false; documents];
         let (mut exact, mut bands, mut fingerprints) =
-            (KeySet::default(), KeySet::default(), KeySet::default());
+            (Sieve::default(), Sieve::default(), Sieve::default());
         for &doc in &named {
             wanted[doc] = true;
             let (table, paragraphs) = self.table(doc);
@@ -344,7 +379,8 @@ impl Run<'_> {
             }
         }
         // The documents sharing a key with a named file: by a paragraph text or a band
-        // (`strong`), or only by fingerprints.
+        // (`strong`), or only by fingerprints. Every key of the root is looked up here:
+        // a document's keys are taken as the flat runs the table holds them in.
         let linked: Vec<(usize, bool)> = (0..documents)
             .into_par_iter()
             .filter_map(|doc| {
@@ -352,19 +388,20 @@ impl Run<'_> {
                     return None;
                 }
                 let (table, paragraphs) = self.table(doc);
-                let mut weak = false;
-                for p in paragraphs {
-                    if (table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]))
-                        || table.bands_of(p).iter().any(|b| bands.contains(b))
-                    {
-                        return Some((doc, true));
-                    }
-                    weak = weak
-                        || table
-                            .fingerprints_of(p)
-                            .iter()
-                            .any(|f| fingerprints.contains(f));
+                let strong = paragraphs
+                    .clone()
+                    .any(|p| table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]))
+                    || table
+                        .bands_in(&paragraphs)
+                        .iter()
+                        .any(|b| bands.contains(b));
+                if strong {
+                    return Some((doc, true));
                 }
+                let weak = table
+                    .fingerprints_in(&paragraphs)
+                    .iter()
+                    .any(|f| fingerprints.contains(f));
                 weak.then_some((doc, false))
             })
             .collect();
@@ -424,7 +461,7 @@ impl Run<'_> {
         kept.extend(&pairable);
         // Which paragraphs of a compared document reuse may weigh depends on the
         // repeated blocks they are in, here or in any document holding their text.
-        let mut texts = KeySet::default();
+        let mut texts = Sieve::default();
         for &doc in &pairable {
             let (table, paragraphs) = self.table(doc);
             for p in paragraphs {
@@ -458,17 +495,27 @@ impl Run<'_> {
         let mut whole = self.folders(&wanted);
         whole.set_paragraph_documents(held.into_iter().map(|(k, [n, ..])| (k, n)).collect());
         whole.set_generic_fingerprints(generic);
-        (wanted, whole)
+        // A context paragraph that shares no band key with a named file's paragraphs
+        // that are sketched can be no candidate of their near-duplicates.
+        let indexed = wanted
+            .iter()
+            .map(|&doc| {
+                let slot = &self.slots[doc];
+                let (table, _) = self.table(doc);
+                (!slot.checked).then(|| table.indexed_keys(slot.entry, |b| bands.contains(&b)))
+            })
+            .collect();
+        (wanted, indexed, whole)
     }
 
     /// The paragraph texts of `docs` that the exact index takes in.
-    fn exact_keys(&self, docs: &[usize]) -> KeySet<u128> {
+    fn exact_keys(&self, docs: &[usize]) -> Sieve<u128> {
         self.keys_flagged(docs, EXACT)
     }
 
     /// The keys of the paragraphs of `docs` with `flag`.
-    fn keys_flagged(&self, docs: &[usize], flag: u8) -> KeySet<u128> {
-        let mut keys = KeySet::default();
+    fn keys_flagged(&self, docs: &[usize], flag: u8) -> Sieve<u128> {
+        let mut keys = Sieve::default();
         for &doc in docs {
             let (table, paragraphs) = self.table(doc);
             keys.extend(
@@ -481,7 +528,7 @@ impl Run<'_> {
     }
 
     /// For each of `keys`, the documents of the root holding it and the first of them.
-    fn held(&self, keys: &KeySet<u128>) -> Held {
+    fn held(&self, keys: &Sieve<u128>) -> Held {
         let mut held = Held::default();
         for doc in 0..self.slots.len() {
             let (table, paragraphs) = self.table(doc);
@@ -508,13 +555,22 @@ impl Run<'_> {
         let mut folders: HashMap<&Path, usize> = HashMap::new();
         let mut documents: Vec<usize> = Vec::new();
         let mut lines: HashMap<(usize, u128), [u32; 2]> = HashMap::new();
+        let mut last: Option<(&Path, usize)> = None;
         for (doc, slot) in self.slots.iter().enumerate() {
             let folder = slot.path.parent().unwrap_or(Path::new(""));
-            let next = folders.len();
-            let id = *folders.entry(folder).or_insert(next);
-            if id == next {
-                documents.push(0);
-            }
+            // Files come folder by folder: most are in the folder of the one before.
+            let id = match last {
+                Some((path, id)) if path.as_os_str() == folder.as_os_str() => id,
+                _ => {
+                    let next = folders.len();
+                    let id = *folders.entry(folder).or_insert(next);
+                    if id == next {
+                        documents.push(0);
+                    }
+                    id
+                }
+            };
+            last = Some((folder, id));
             documents[id] += 1;
             let (table, paragraphs) = self.table(doc);
             for p in paragraphs {

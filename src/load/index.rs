@@ -19,6 +19,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::cache::CACHE_DIR;
 use super::framed;
+use crate::corpus::IndexedKeys;
 use crate::document::Document;
 use crate::rules::duplicate::Options;
 use crate::rules::duplicate::keys::paragraph_links;
@@ -154,17 +155,51 @@ impl Table {
         (self.entries.len() - 1) as u32
     }
 
+    #[inline]
     pub fn paragraphs(&self, entry: u32) -> std::ops::Range<usize> {
         let entry = &self.entries[entry as usize];
         entry.first as usize..entry.end as usize
     }
 
+    #[inline]
     pub fn bands_of(&self, p: usize) -> &[u32] {
         &self.bands[self.band_at[p] as usize..self.band_at[p + 1] as usize]
     }
 
+    #[inline]
     pub fn fingerprints_of(&self, p: usize) -> &[u32] {
         &self.fingerprints[self.fp_at[p] as usize..self.fp_at[p + 1] as usize]
+    }
+
+    /// What the duplicate analysis takes of `entry` instead of hashing its words: its
+    /// fingerprints, and which of its paragraphs have a band key that `pairs` holds.
+    pub fn indexed_keys(&self, entry: u32, pairs: impl Fn(u32) -> bool) -> IndexedKeys {
+        let paragraphs = self.paragraphs(entry);
+        let mut keys = IndexedKeys {
+            content: self.entries[entry as usize].content,
+            may_pair: Vec::with_capacity(paragraphs.len()),
+            fp_at: vec![0],
+            fingerprints: Vec::new(),
+        };
+        for p in paragraphs {
+            keys.may_pair
+                .push(self.bands_of(p).iter().any(|&band| pairs(band)));
+            keys.fingerprints.extend_from_slice(self.fingerprints_of(p));
+            keys.fp_at.push(keys.fingerprints.len() as u32);
+        }
+        keys
+    }
+
+    /// The band keys of the paragraphs `range`, one after the other.
+    #[inline]
+    pub fn bands_in(&self, range: &std::ops::Range<usize>) -> &[u32] {
+        &self.bands[self.band_at[range.start] as usize..self.band_at[range.end] as usize]
+    }
+
+    /// The fingerprints of the paragraphs `range`, one after the other.
+    #[inline]
+    pub fn fingerprints_in(&self, range: &std::ops::Range<usize>) -> &[u32] {
+        &self.fingerprints[self.fp_at[range.start] as usize..self.fp_at[range.end] as usize]
     }
 }
 
@@ -183,10 +218,15 @@ pub fn settings_key(options: &Options) -> u64 {
 /// The index of `root` made with `options`; empty when there is none or it cannot be
 /// used.
 pub fn open(root: &Path, options: &Options) -> Index {
-    std::fs::read(root.join(CACHE_DIR).join(INDEX_FILE))
-        .ok()
-        .and_then(|bytes| decode(&bytes, settings_key(options)))
-        .unwrap_or_default()
+    let read = || {
+        let file = std::fs::File::open(root.join(CACHE_DIR).join(INDEX_FILE)).ok()?;
+        let size = usize::try_from(file.metadata().ok()?.len()).ok()?;
+        // A buffer for the entries' small fields, smaller than the chunks the arrays are
+        // read in, which then go around it.
+        let reader = std::io::BufReader::with_capacity(1 << 13, file);
+        decode(reader, size, settings_key(options))
+    };
+    read().unwrap_or_default()
 }
 
 /// Writes `table` as the index of `root`; an index that cannot be written is skipped
@@ -244,27 +284,30 @@ fn encode(table: &Table, settings: u64, written: u128) -> Vec<u8> {
     framed::seal(out)
 }
 
-fn decode(bytes: &[u8], settings: u64) -> Option<Index> {
-    let mut reader = framed::open(bytes, MAGIC)?;
-    if reader.u64()? != settings {
+/// The index read from `reader`, a file of `size` bytes, if it is whole and was made with
+/// `settings`. Read as a stream: the arrays are decoded as the bytes come, never held
+/// twice.
+fn decode(reader: impl std::io::Read, size: usize, settings: u64) -> Option<Index> {
+    let mut stream = framed::Stream::open(reader, size, MAGIC)?;
+    if stream.u64()? != settings {
         return None;
     }
-    let written = reader.u128()?;
-    let count = usize::try_from(reader.u64()?).ok()?;
+    let written = stream.u128()?;
+    let count = usize::try_from(stream.u64()?).ok()?;
     let mut table = Table::default();
     // Every entry takes at least this many bytes: no count can ask for more.
-    table.entries.reserve(count.min(reader.0.len() / 48));
+    table.entries.reserve(count.min(size / 48));
     let mut paragraphs = 0u32;
     for _ in 0..count {
-        let len = reader.u32()? as usize;
-        let path = std::str::from_utf8(reader.take(len)?).ok()?.to_string();
+        let len = stream.u32()? as usize;
+        let path = std::str::from_utf8(stream.take(len)?).ok()?.to_string();
         let stamp = Stamp {
-            size: reader.u64()?,
-            modified: reader.u128()?,
+            size: stream.u64()?,
+            modified: stream.u128()?,
         };
-        let content = reader.u128()?;
+        let content = stream.u128()?;
         let first = paragraphs;
-        paragraphs = paragraphs.checked_add(reader.u32()?)?;
+        paragraphs = paragraphs.checked_add(stream.u32()?)?;
         table.entries.push(Entry {
             path,
             stamp,
@@ -274,40 +317,30 @@ fn decode(bytes: &[u8], settings: u64) -> Option<Index> {
         });
     }
     let n = paragraphs as usize;
-    let bands = usize::try_from(reader.u64()?).ok()?;
-    let fingerprints = usize::try_from(reader.u64()?).ok()?;
-    table.keys = array(reader.take(n.checked_mul(16)?)?, u128::from_le_bytes);
-    table.chars = array(reader.take(n.checked_mul(4)?)?, u32::from_le_bytes);
-    table.flags = reader.take(n)?.to_vec();
-    table
-        .band_at
-        .extend(array(reader.take(n.checked_mul(4)?)?, u32::from_le_bytes));
-    table
-        .fp_at
-        .extend(array(reader.take(n.checked_mul(4)?)?, u32::from_le_bytes));
-    table.bands = array(reader.take(bands.checked_mul(4)?)?, u32::from_le_bytes);
-    table.fingerprints = array(
-        reader.take(fingerprints.checked_mul(4)?)?,
-        u32::from_le_bytes,
-    );
+    let bands = usize::try_from(stream.u64()?).ok()?;
+    let fingerprints = usize::try_from(stream.u64()?).ok()?;
+    // Arrays are reserved only as far as the file could hold them.
+    let room = |count: usize, width: usize| count.min(size / width);
+    table.keys.reserve(room(n, 16));
+    stream.numbers(n, &mut table.keys, u128::from_le_bytes)?;
+    table.chars.reserve(room(n, 4));
+    stream.numbers(n, &mut table.chars, u32::from_le_bytes)?;
+    table.flags = stream.take(n)?.to_vec();
+    table.band_at.reserve(room(n, 4));
+    stream.numbers(n, &mut table.band_at, u32::from_le_bytes)?;
+    table.fp_at.reserve(room(n, 4));
+    stream.numbers(n, &mut table.fp_at, u32::from_le_bytes)?;
+    table.bands.reserve(room(bands, 4));
+    stream.numbers(bands, &mut table.bands, u32::from_le_bytes)?;
+    table.fingerprints.reserve(room(fingerprints, 4));
+    stream.numbers(fingerprints, &mut table.fingerprints, u32::from_le_bytes)?;
+    stream.close()?;
     // The offsets must rise and stay within their arrays, for slicing never to fail.
     let fits = |at: &[u32], len: usize| {
         at.windows(2).all(|w| w[0] <= w[1]) && at.last().is_some_and(|&l| l as usize == len)
     };
-    (reader.0.is_empty() && fits(&table.band_at, bands) && fits(&table.fp_at, fingerprints))
+    (fits(&table.band_at, bands) && fits(&table.fp_at, fingerprints))
         .then_some(Index { table, written })
-}
-
-/// The little-endian numbers of `N` bytes each in `bytes`.
-fn array<T, const N: usize>(bytes: &[u8], read: fn([u8; N]) -> T) -> Vec<T> {
-    bytes
-        .chunks_exact(N)
-        .map(|chunk| {
-            let mut raw = [0; N];
-            raw.copy_from_slice(chunk);
-            read(raw)
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -332,7 +365,7 @@ mod tests {
         let table = table();
         assert!(!table.bands.is_empty() && !table.fingerprints.is_empty());
         let bytes = encode(&table, 5, 77);
-        let index = decode(&bytes, 5).expect("decodes");
+        let index = decode(&bytes[..], bytes.len(), 5).expect("decodes");
         assert_eq!(index.written, 77);
         assert_eq!(index.table.keys, table.keys);
         assert_eq!(index.table.flags, table.flags);
@@ -345,11 +378,19 @@ mod tests {
     #[test]
     fn a_damaged_or_foreign_index_is_refused() {
         let bytes = encode(&table(), 5, 77);
+        let decode = |bytes: &[u8], settings| decode(bytes, bytes.len(), settings);
         assert!(decode(&bytes, 6).is_none(), "other settings");
         assert!(decode(&bytes[..bytes.len() / 2], 5).is_none());
+        assert!(decode(&bytes[..bytes.len() - 1], 5).is_none());
         assert!(decode(&[], 5).is_none());
-        let mut flipped = bytes.clone();
-        flipped[30] ^= 0xff;
-        assert!(decode(&flipped, 5).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode(&longer, 5).is_none(), "bytes after the checksum");
+        // Every byte is checked, the last array's and the checksum's alike.
+        for at in [30, bytes.len() - 12, bytes.len() - 1] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0xff;
+            assert!(decode(&flipped, 5).is_none(), "byte {at} changed");
+        }
     }
 }

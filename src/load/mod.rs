@@ -6,6 +6,7 @@ pub mod context;
 mod framed;
 pub mod index;
 pub mod jsonl;
+mod sieve;
 
 use std::path::PathBuf;
 
@@ -191,7 +192,7 @@ fn read_cached(path: PathBuf, cache: Option<&Cache>) -> Result<Keyed, FileError>
     let bytes = std::fs::read(&path).map_err(|err| FileError::io(path.to_string_lossy(), &err))?;
     let key = cache::key_of(&path, &bytes);
     let doc = match cache.get(key) {
-        Some(paragraphs) => Document::with_paragraphs(path, bytes, paragraphs.to_vec()),
+        Some(paragraphs) => Document::with_paragraphs(path, bytes, paragraphs),
         None => Document::from_bytes(path, bytes),
     };
     Ok((doc, key))

@@ -177,6 +177,67 @@ mod tests {
         assert_eq!(analysis.blocks.len(), 1);
     }
 
+    /// Keys as an index holds them, for the documents not `reported`.
+    fn indexed_keys(corpus: &mut Corpus, reported: &[bool], options: &Options) -> usize {
+        use crate::corpus::{IndexedKeys, Whole};
+        use crate::rules::duplicate::keys::paragraph_links;
+        let mut named = KeySet::default();
+        for (doc, document) in corpus.documents.iter().enumerate() {
+            if reported[doc] {
+                paragraph_links(document, options, |_, links| {
+                    named.extend(links.bands.iter().map(|&b| b as u32));
+                });
+            }
+        }
+        let mut skipped = 0;
+        let keys = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(doc, document)| {
+                let mut keys = IndexedKeys {
+                    fp_at: vec![0],
+                    ..IndexedKeys::default()
+                };
+                paragraph_links(document, options, |_, links| {
+                    let pairs = links.bands.iter().any(|&b| named.contains(&(b as u32)));
+                    skipped += usize::from(!pairs && !links.bands.is_empty());
+                    keys.may_pair.push(pairs);
+                    keys.fingerprints.extend_from_slice(&links.fingerprints);
+                    keys.fp_at.push(keys.fingerprints.len() as u32);
+                });
+                (!reported[doc]).then_some(keys)
+            })
+            .collect();
+        let mut whole = Whole::default();
+        whole.documents = corpus.len();
+        whole.set_indexed_keys(keys);
+        corpus.whole = Some(std::sync::Arc::new(whole));
+        skipped
+    }
+
+    #[test]
+    fn keys_an_index_holds_of_context_documents_change_no_finding() {
+        let texts = [
+            "The council met on Tuesday evening to discuss the budget for the new library and the repairs to the roof of the old town hall.\n\nThe harbour authority has published new tide tables for the winter season, with changes to the times of the evening ferries.\n",
+            "Members argued for three hours about the cost of the roof, and in the end the plan was approved by a narrow margin of two votes.\n\nWork on the library will begin in the spring, the mayor said, and the building should open to readers before the end of next year.\n",
+            "The regional orchestra will play three concerts in the cathedral this summer, with works by local composers and a choir of children.\n",
+            "The council met on Monday evening to discuss the budget for the new library and the repairs to the roof of the old town hall.\n\nMembers argued for three hours about the cost of the roof, and in the end work on the library will begin in the spring, the mayor said, and the building should open to readers before the end of next year.\n",
+        ];
+        let options = short_paragraphs();
+        let reported = [false, false, false, true];
+        let mut plain = corpus(&texts);
+        let mut whole = crate::corpus::Whole::default();
+        whole.documents = texts.len();
+        plain.whole = Some(std::sync::Arc::new(whole));
+        let expected = Analysis::run_in_context(&plain, &options, &reported);
+        assert!(!expected.near.is_empty(), "{expected:?}");
+        let mut indexed = corpus(&texts);
+        assert!(indexed_keys(&mut indexed, &reported, &options) > 0);
+        let found = Analysis::run_in_context(&indexed, &options, &reported);
+        assert_eq!(format!("{found:?}"), format!("{expected:?}"));
+    }
+
     #[test]
     fn context_runs_confirm_near_duplicates_of_reported_files_only() {
         let one = format!("{A}\n\n{C}\n");

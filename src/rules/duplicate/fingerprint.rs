@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use super::Options;
 use super::minhash::mix;
 use crate::document::{DocId, Document};
+use crate::text::hashing::KeySet;
 
 /// Words per k-gram: shorter runs (`one of the most`) are shared by unrelated texts.
 pub(super) const K: usize = 5;
@@ -86,6 +87,8 @@ pub(super) fn candidate_pairs(
     // a fingerprint's documents in document order; a sixteenth of the fingerprints at a
     // time (by their top bits), so that the entries never take more than the lists.
     let counts: Vec<usize> = per_doc.iter().map(Vec::len).collect();
+    let is_reported = |doc: usize| reported.get(doc).copied().unwrap_or(true);
+    let per_doc = reported_fingerprints_only(per_doc, &is_reported);
     let max_docs = options.reuse_max_docs.max(2);
     let mut linking = Linking::default();
     let mut entries: Vec<u64> = Vec::new();
@@ -112,7 +115,6 @@ pub(super) fn candidate_pairs(
     drop(entries);
     drop(per_doc);
     let of_doc = linking.by_document(counts.len());
-    let is_reported = |doc: usize| reported.get(doc).copied().unwrap_or(true);
     // Per document, the later documents it shares fingerprints with, counted: the pairs
     // are made one document at a time, never all at once.
     (0..counts.len())
@@ -139,6 +141,31 @@ pub(super) fn candidate_pairs(
         })
         .flatten_iter()
         .collect()
+}
+
+/// `per_doc` without the fingerprints that no reported document holds: they can link
+/// only documents that are not reported, whose pairs are never made. A run that reports
+/// a few documents of many (a hook run) groups only the fingerprints that matter; each
+/// document's count is taken before.
+fn reported_fingerprints_only(
+    mut per_doc: Vec<Vec<u32>>,
+    is_reported: &dyn Fn(usize) -> bool,
+) -> Vec<Vec<u32>> {
+    if (0..per_doc.len()).all(is_reported) {
+        return per_doc;
+    }
+    let held: KeySet<u32> = per_doc
+        .iter()
+        .enumerate()
+        .filter(|&(doc, _)| is_reported(doc))
+        .flat_map(|(_, fps)| fps.iter().copied())
+        .collect();
+    for (doc, fps) in per_doc.iter_mut().enumerate() {
+        if !is_reported(doc) {
+            fps.retain(|fp| held.contains(fp));
+        }
+    }
+    per_doc
 }
 
 /// Fingerprints are grouped in this many parts, by their top bits.
@@ -277,6 +304,18 @@ mod tests {
         let pairs = candidate_pairs(fingerprints(), &options, &[true; 6], &|_| false);
         // The stock line is in all six documents: it pairs none of them.
         assert_eq!(pairs, [(0, 1)]);
+        // Reporting one document pairs it as the full run does.
+        for one in 0..6 {
+            let mut reported = [false; 6];
+            reported[one] = true;
+            let expected: Vec<(DocId, DocId)> = pairs
+                .iter()
+                .copied()
+                .filter(|&(a, b)| a == one || b == one)
+                .collect();
+            let found = candidate_pairs(fingerprints(), &options, &reported, &|_| false);
+            assert_eq!(found, expected, "document {one} reported");
+        }
         let context = candidate_pairs(fingerprints(), &options, &[false; 6], &|_| false);
         assert!(context.is_empty());
     }

@@ -138,6 +138,13 @@ pub(super) fn find_near_and_fingerprint(
             let mut words = Vec::new();
             let mut sketches = Vec::new();
             let (mut hashes, mut fingerprints) = (Vec::new(), Vec::new());
+            // A context document whose keys an index holds: its fingerprints are taken
+            // from there, and only the paragraphs that may pair with a reported one are
+            // sketched (the others could only be candidates of paragraphs not looked at).
+            let indexed = index.whole().and_then(|w| w.indexed_keys(doc)).filter(|k| {
+                !reported.get(doc).copied().unwrap_or(true)
+                    && k.paragraphs() == document.paragraphs.len()
+            });
             for para in 0..document.paragraphs.len() {
                 let sketched =
                     index.origins[doc][para].is_none() && index.counts(document, para, options);
@@ -147,6 +154,11 @@ pub(super) fn find_near_and_fingerprint(
                     && document.paragraphs[para].fingerprint.words as usize >= K
                     && is_prose(document, para)
                     && !index.is_template(document, para);
+                let sketched = sketched && indexed.is_none_or(|k| k.may_pair[para]);
+                if let Some(known) = indexed.filter(|_| fingerprinted) {
+                    fingerprints.extend_from_slice(known.fingerprints_of(para));
+                }
+                let fingerprinted = fingerprinted && indexed.is_none();
                 if !sketched && !fingerprinted {
                     continue;
                 }
