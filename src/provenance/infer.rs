@@ -115,10 +115,19 @@ pub fn infer(
             .all(|&(_, span)| is_field_line(doc.slice(span)));
 
     // The title: one of the first content lines, before any body line, that reads as a
-    // headline.
-    for &(line, span) in lines.iter().take(if record { 0 } else { TITLE_WINDOW }) {
+    // headline. Lines of one word (`Startseite`, `Sport`: a menu the chrome rules left)
+    // do not count towards the window.
+    let mut seen = 0;
+    for &(line, span) in lines.iter() {
         let text = doc.slice(span).trim();
         let words = word_count(text);
+        if record || seen == TITLE_WINDOW {
+            break;
+        }
+        let menu_item = words == 1
+            && text.starts_with(char::is_uppercase)
+            && text.chars().all(char::is_alphabetic);
+        seen += usize::from(!menu_item);
         if words >= MIN_BODY_WORDS && text.ends_with(['.', '。']) {
             break;
         }
@@ -419,6 +428,21 @@ mod tests {
             Some("Anna Schmidt")
         );
         assert_eq!(inferred.publication_date(), None);
+    }
+
+    #[test]
+    fn a_menu_of_single_words_does_not_hide_the_headline() {
+        let inferred = infer_text(
+            "Portada\nInternacional\nEspaña\nEconomía\n\nLa ciudad presenta un nuevo plan de carriles bici\n\nEl Ayuntamiento presentó el miércoles un nuevo plan para ampliar los carriles bici de la ciudad.\n",
+            &[],
+        );
+        assert_eq!(
+            inferred.title.as_ref().map(|t| t.value.as_str()),
+            Some("La ciudad presenta un nuevo plan de carriles bici")
+        );
+        // Code and markup count: `{` or `::` is no menu.
+        let code = infer_text("{\n[\n::\n}\n]\n\"Models\": [\n", &[]);
+        assert_eq!(code.title, None);
     }
 
     #[test]
