@@ -280,8 +280,7 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
 }
 
 /// `7.3.2021, 9:15 Uhr, Moritz Tremmel`, `March 9, 2017 | Sarah Gooding`: a line that
-/// opens with a date, then perhaps a time, then names and nothing else, each after a comma,
-/// a dash or a bar.
+/// opens with a date and ends with names, after a time or after a bar.
 fn name_last(line: &str, dates: &[FoundDate]) -> Option<Byline> {
     let lead = line.len() - line.trim_start().len();
     let (first, last) = (dates.first()?, dates.last()?);
