@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{xxh3_128, xxh3_128_with_seed};
 
-use super::framed;
+use super::framed::{self, Numbers};
 use crate::document::paragraphs::Paragraph;
 use crate::document::structure::is_markdown_path;
 use crate::text::normalize::Fingerprint;

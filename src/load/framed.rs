@@ -50,17 +50,28 @@ impl<'a> Reader<'a> {
         self.0 = rest;
         Some(head)
     }
+}
 
-    pub(super) fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+/// Little-endian numbers read from a source of bytes, a slice or a stream alike.
+pub(super) trait Numbers {
+    fn bytes(&mut self, n: usize) -> Option<&[u8]>;
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.bytes(4)?.try_into().ok()?))
     }
 
-    pub(super) fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
     }
 
-    pub(super) fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.bytes(16)?.try_into().ok()?))
+    }
+}
+
+impl Numbers for Reader<'_> {
+    fn bytes(&mut self, n: usize) -> Option<&[u8]> {
+        self.take(n)
     }
 }
 
@@ -105,18 +116,6 @@ impl<R: Read> Stream<R> {
         Some(&self.buf)
     }
 
-    pub(super) fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    pub(super) fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    pub(super) fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
-
     /// The next `count` little-endian numbers of `N` bytes each, appended to `out`.
     pub(super) fn numbers<T, const N: usize>(
         &mut self,
@@ -146,5 +145,11 @@ impl<R: Read> Stream<R> {
         self.inner.read_exact(&mut check).ok()?;
         let mut more = [0; 1];
         (u64::from_le_bytes(check) == body && self.inner.read(&mut more).ok()? == 0).then_some(())
+    }
+}
+
+impl<R: Read> Numbers for Stream<R> {
+    fn bytes(&mut self, n: usize) -> Option<&[u8]> {
+        self.take(n)
     }
 }

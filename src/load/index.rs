@@ -18,7 +18,7 @@ use std::time::SystemTime;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::cache::CACHE_DIR;
-use super::framed;
+use super::framed::{self, Numbers};
 use crate::corpus::IndexedKeys;
 use crate::document::Document;
 use crate::rules::duplicate::Options;
