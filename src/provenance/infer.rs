@@ -118,12 +118,12 @@ pub fn infer(
     // headline. Lines of one word (`Startseite`, `Sport`: a menu the chrome rules left)
     // do not count towards the window.
     let mut seen = 0;
-    for &(line, span) in lines.iter() {
-        let text = doc.slice(span).trim();
-        let words = word_count(text);
-        if record || seen == TITLE_WINDOW {
+    for &(line, span) in lines.iter().filter(|_| !record) {
+        if seen == TITLE_WINDOW {
             break;
         }
+        let text = doc.slice(span).trim();
+        let words = word_count(text);
         let menu_item = words == 1
             && text.starts_with(char::is_uppercase)
             && text.chars().all(char::is_alphabetic);

@@ -254,19 +254,7 @@ fn resolve(
         .first_byline
         .or(inferred.title.as_ref().map(|t| t.line))
         .map_or_else(|| first_line_span(doc), |line| doc.lines_span(line, line));
-    out.suggestions = suggestions(doc, chrome, &out.metadata);
-    // A revision date is not the publication date, which is often months before it; it is
-    // what the text can suggest.
-    if out.metadata.date.is_none()
-        && let Some(revised) = inferred
-            .dates
-            .iter()
-            .filter(|d| d.label == Some(Label::Updated))
-            .find_map(|d| d.date)
-    {
-        out.suggestions
-            .push((FieldName::Date, format!("`{revised}`, a revision date")));
-    }
+    out.suggestions = suggestions(doc, chrome, &out.metadata, &inferred);
     out.inferred = inferred;
     out
 }
@@ -328,11 +316,13 @@ fn names_copyright(text: &str) -> bool {
 const MAX_ORGANISATION_CHARS: usize = 61;
 
 /// Values the text suggests for missing fields: an outlet named in a copyright line, an
-/// author named in a closing author note (`Lu Zhongwei is former president of ...`).
+/// author named in a closing author note (`Lu Zhongwei is former president of ...`), a
+/// revision date where no publication date is given.
 fn suggestions(
     doc: &Document,
     chrome: &HashSet<usize>,
     metadata: &Metadata,
+    inferred: &Inferred,
 ) -> Vec<(FieldName, String)> {
     static COPYRIGHT: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     static AUTHOR_NOTE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
@@ -382,6 +372,17 @@ fn suggestions(
             .find_map(|(_, text)| author_note().captures(text).and_then(|c| c.name("name")))
     {
         out.push((FieldName::Author, format!("`{}`", name.as_str())));
+    }
+    // A revision date is not the publication date, which is often months before it; it is
+    // what the text can suggest.
+    if metadata.date.is_none()
+        && let Some(revised) = inferred
+            .dates
+            .iter()
+            .filter(|d| d.label == Some(Label::Updated))
+            .find_map(|d| d.date)
+    {
+        out.push((FieldName::Date, format!("`{revised}`, a revision date")));
     }
     out
 }
