@@ -250,6 +250,21 @@ fn byline_forms_give_their_values() {
             json!(["Maria Lindqvist", "text", 3]),
             json!(["2019-05-02", "text", 5]),
         ),
+        (
+            "missing-author/de_author_box_at_end.txt",
+            json!(["Katrin Vogel", "text", 9]),
+            Value::Null,
+        ),
+        (
+            "missing-author/en_author_box_user_name.txt",
+            json!(["Wrenfield", "text", 10]),
+            Value::Null,
+        ),
+        (
+            "missing-author/en_site_owner_copyright.txt",
+            json!(["Marta Kowalczyk", "text", 11]),
+            Value::Null,
+        ),
     ];
     for (path, author, date) in cases {
         let path = format!("tests/fixtures/metadata/{path}");

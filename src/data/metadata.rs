@@ -18,6 +18,7 @@ struct File {
     name_labels: Vec<String>,
     after_date_labels: Vec<String>,
     name_first_roles: Vec<String>,
+    author_box: Vec<String>,
     dateline: String,
     source_in_brackets: String,
     labels: Labels,
@@ -35,6 +36,12 @@ pub struct UserFile {
     /// Labels that take a name after a space (`By`-like), added to `name_labels`.
     #[serde(default)]
     pub name_labels: Vec<String>,
+    /// Words that take a name only after a date on its line, added to `after_date_labels`.
+    #[serde(default)]
+    pub after_date_labels: Vec<String>,
+    /// Headings of an author box, added to `author_box`.
+    #[serde(default)]
+    pub author_box: Vec<String>,
     /// Month names and date orders, as in `rules/dates.toml`.
     #[serde(default)]
     pub language: Vec<dates::LanguageEntry>,
@@ -109,6 +116,8 @@ pub struct MetadataData {
     pub name_labels: Vec<String>,
     /// Name labels that count only after a date on the line: `… 7 marzo 2021 da Mario Rossi`.
     pub after_date_labels: Vec<String>,
+    /// Headings of an author box, in lower case: `about the author`, `über die autorin`.
+    pub author_box: Vec<String>,
     pub dates: Vec<DatePattern>,
     /// The year the data was loaded in, which decides the century of `03/04/21`: read once,
     /// not at every date.
@@ -158,15 +167,10 @@ impl MetadataData {
         for (words, label) in groups {
             labels.extend(words.iter().map(|w| (w.to_lowercase(), label)));
         }
-        let after_date_labels: Vec<String> = file
-            .after_date_labels
-            .iter()
-            .map(|l| l.to_lowercase())
-            .collect();
-        labels.extend(after_date_labels.iter().map(|l| (l.clone(), Label::Author)));
-        let mut name_labels: Vec<String> =
-            file.name_labels.iter().map(|l| l.to_lowercase()).collect();
-        name_labels.extend(after_date_labels.iter().cloned());
+        let lower = |list: &[String]| list.iter().map(|l| l.to_lowercase()).collect::<Vec<_>>();
+        let mut after_date_labels = lower(&file.after_date_labels);
+        let mut name_labels = lower(&file.name_labels);
+        let mut author_box = lower(&file.author_box);
         let mut months =
             Months::parse(dates::DATES_TOML).map_err(|e| format!("rules/dates.toml: {e}"))?;
         for extra in user {
@@ -180,11 +184,15 @@ impl MetadataData {
             for (words, label) in groups {
                 labels.extend(words.iter().map(|w| (w.to_lowercase(), label)));
             }
-            name_labels.extend(extra.name_labels.iter().map(|l| l.to_lowercase()));
+            name_labels.extend(lower(&extra.name_labels));
+            after_date_labels.extend(lower(&extra.after_date_labels));
+            author_box.extend(lower(&extra.author_box));
             for language in &extra.language {
                 months.add(language)?;
             }
         }
+        labels.extend(after_date_labels.iter().map(|l| (l.clone(), Label::Author)));
+        name_labels.extend(after_date_labels.iter().cloned());
         labels.sort_by(|a, b| {
             b.0.chars()
                 .count()
@@ -231,10 +239,21 @@ impl MetadataData {
             labels_by_first,
             name_labels,
             after_date_labels,
+            author_box,
             dates,
             this_year: chrono::Local::now().year(),
             months,
         })
+    }
+
+    /// Whether `line` is the heading of an author box: `About the author`, `## Über die
+    /// Autorin:`.
+    pub fn is_author_box_heading(&self, line: &str) -> bool {
+        let heading = line
+            .trim()
+            .trim_start_matches(['#', '*', '=', ' '])
+            .trim_end_matches([':', '：', '*', '#', ' ']);
+        heading.len() <= 64 && self.author_box.contains(&heading.to_lowercase())
     }
 
     /// Every date in `line`: its byte range and, when it parses, its value. Numeric dates
@@ -461,6 +480,8 @@ mod tests {
     fn user_files_add_labels_and_month_names() {
         let user = r#"
 name_labels = ["oleh"]
+after_date_labels = ["dari"]
+author_box = ["Tentang penulis"]
 [labels]
 author = ["oleh"]
 [[language]]
@@ -479,6 +500,10 @@ months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu
                 .any(|(l, k)| l == "oleh" && *k == Label::Author)
         );
         assert!(data.name_labels.iter().any(|l| l == "oleh"));
+        assert!(data.after_date_labels.iter().any(|l| l == "dari"));
+        assert!(data.is_author_box_heading("## Tentang Penulis:"));
+        assert!(data.is_author_box_heading("About the author"));
+        assert!(!data.is_author_box_heading("About the author of this book, see below"));
         // A language without an order has none; the built-in ones keep theirs.
         assert_eq!(data.order("id"), None);
         assert_eq!(data.order("de"), Some(Order::Dmy));

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+use super::author_notes;
 use super::byline::{Byline, is_timestamp};
 use super::names::{list_people, mixes_capitals, plausible_name, reads_as_names};
 use crate::data::metadata::{Label, MetadataData, in_order};
@@ -254,6 +255,28 @@ pub fn choose(
             alone: true,
         });
     }
+    // Notes about the author away from the bylines, wherever they stand.
+    let notes = author_notes::author_box(doc, lines, data)
+        .map(|place| (place, 3.5, author_notes::AUTHOR_BOX))
+        .into_iter()
+        .chain(
+            author_notes::site_owner(doc, lines)
+                .map(|place| (place, 3.0, author_notes::SITE_OWNER)),
+        );
+    for ((index, line, span), score, form) in notes {
+        authors.push(Candidate {
+            value: Found {
+                value: doc.slice(span).to_string(),
+                line,
+                span,
+            },
+            index,
+            score,
+            form,
+            beside_author: false,
+            alone: false,
+        });
+    }
     // `Jane Doe` over `Daily Planet March 3, 2021`: a name alone on its line just above a
     // name beside a date is the person; the name beside the date is the outlet's.
     let outlets: Vec<usize> = authors
@@ -374,6 +397,9 @@ pub fn choose(
             Some(bonus) if c.alone && bonus <= 0.0 && article.is_none() => {
                 c.score += bonus - 0.5;
             }
+            // Where an author box or a copyright line stands tells nothing more than its
+            // words do.
+            Some(_) if [author_notes::AUTHOR_BOX, author_notes::SITE_OWNER].contains(&c.form) => {}
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }

@@ -1,6 +1,7 @@
 //! Provenance: who wrote a document, when, and where it came from. Explicit metadata
 //! (front matter, sidecar, manifest) wins over what the text says (bylines, title).
 
+pub mod author_notes;
 pub mod byline;
 pub mod candidates;
 pub use crate::document::front_matter;

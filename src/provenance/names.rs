@@ -197,6 +197,33 @@ pub fn reads_as_names(text: &str) -> bool {
     names_end(text, &|_| false).is_some_and(|end| end == text.len())
 }
 
+/// The person a sentence opens with, as an author box introduces its author: `Jane Doe is
+/// a reporter …`, `Anna Schmidt ist Redakteurin …`, `Jane Doe, a reporter, …` give the
+/// name; a name alone on its line is taken whole, and so is a word alone (`Sleyca`,
+/// `jdoe`), which is how blogs sign.
+pub fn leading_person(text: &str) -> Option<&str> {
+    let text = text.trim();
+    if !text.contains(char::is_whitespace)
+        && (name_word(text) || is_handle(text))
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    {
+        return Some(text);
+    }
+    let end = names_end(text, &|_| false)?;
+    let name = &text[..end];
+    let rest = text[end..].trim_start_matches([',', ' ']);
+    let one_person = list_people(name) == name;
+    let then_sentence = rest.is_empty()
+        || rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && c.is_lowercase());
+    (one_person && then_sentence).then_some(name)
+}
+
 /// Lower-case words that may follow the names of a byline: `By Jane Doe on March 3`,
 /// `Von Anna Schmidt am 7. März`, `Par Jean Dupont le 3 mars`.
 const AFTER_NAMES: &[&str] = &[
@@ -288,6 +315,31 @@ pub fn is_handle(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_person_a_sentence_opens_with() {
+        for (text, name) in [
+            (
+                "Jane Doe is a reporter for the Daily Meridian.",
+                Some("Jane Doe"),
+            ),
+            (
+                "Anna Schmidt ist Redakteurin im Lokalressort.",
+                Some("Anna Schmidt"),
+            ),
+            ("Jane Doe, a reporter, covers transport.", Some("Jane Doe")),
+            ("Michiel de Jong", Some("Michiel de Jong")),
+            ("jdoe", Some("jdoe")),
+            ("Wrenfield", Some("Wrenfield")),
+            // Several people, a sentence about something else, a count.
+            ("Jane Doe and John Roe write about cities.", None),
+            ("The newsroom is based in Leeds.", None),
+            ("12 Stories 40 Posts", None),
+            ("X", None),
+        ] {
+            assert_eq!(leading_person(text), name, "{text}");
+        }
+    }
 
     #[test]
     fn names_in_many_shapes() {
