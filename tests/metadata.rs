@@ -265,6 +265,21 @@ fn byline_forms_give_their_values() {
             json!(["Marta Kowalczyk", "text", 11]),
             Value::Null,
         ),
+        (
+            "missing-author/de_piece_label_report_by.txt",
+            json!(["Lena Hoffmann", "text", 5]),
+            json!(["2022-10-14", "text", 6]),
+        ),
+        (
+            "missing-author/fr_propos_recueillis_par.txt",
+            json!(["Claire Morel", "text", 5]),
+            json!(["2023-02-09", "text", 6]),
+        ),
+        (
+            "missing-author/de_name_with_agency_in_brackets.txt",
+            json!(["Tobias Krämer", "text", 3]),
+            json!(["2023-08-21", "text", 4]),
+        ),
     ];
     for (path, author, date) in cases {
         let path = format!("tests/fixtures/metadata/{path}");

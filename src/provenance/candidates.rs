@@ -204,6 +204,12 @@ pub fn choose(
             .trim_start_matches(['*', '-', '•', '·', '+'])
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
             .trim();
+        // `Anna Schmidt (dpa)`: the agency in brackets after the name is not part of it.
+        let text = text
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once('('))
+            .filter(|(_, agency)| agency.split_whitespace().count() <= 3)
+            .map_or(text, |(name, _)| name.trim_end());
         if text.len() > 120
             || !text.starts_with(char::is_uppercase)
             || text.split_whitespace().count() > MAX_NAME_LINE_WORDS

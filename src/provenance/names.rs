@@ -19,8 +19,8 @@ const TITLES: &[&str] = &[
 /// Articles, which start titles and names of things, never a person's name: `The OpenLDAP
 /// Public License`, `Die Neue Zeit`.
 const ARTICLES: &[&str] = &[
-    "a", "an", "das", "der", "die", "el", "het", "il", "la", "las", "le", "les", "lo", "los",
-    "the", "un", "una", "une",
+    "a", "an", "das", "der", "die", "een", "ein", "eine", "el", "het", "il", "la", "las", "le",
+    "les", "lo", "los", "the", "un", "una", "une",
 ];
 /// A person's name has at most this many capitalised words.
 const MAX_NAME_WORDS: usize = 4;
