@@ -23,6 +23,8 @@ const DATELINE_WINDOW: usize = 8;
 /// A dateline's place (`LONDON`, `SAN JOSE, Calif.`) and the space before its bracket take
 /// at most this many characters; `rules/metadata.toml` says so beside the pattern.
 const MAX_DATELINE_PLACE_CHARS: usize = 54;
+/// The sentence after a dateline has at least this many words on its line.
+const MIN_DATELINE_SENTENCE_WORDS: usize = 5;
 
 pub use super::candidates::{Confidence, Evidence, Found, FoundDate};
 
@@ -154,8 +156,18 @@ pub fn infer(
                 let text = doc.slice(span);
                 let caps = data.dateline.captures(text)?;
                 let m = caps.name("source")?;
-                if text[..m.start()].trim_end_matches('(').chars().count()
-                    > MAX_DATELINE_PLACE_CHARS
+                let place = text[..m.start()].trim_end_matches('(');
+                // `Linux (x86_64) - supported` in a list of a README is no dateline: after
+                // a place not written in capitals, a sentence follows one.
+                let sentence = &text[caps.name("sentence")?.start()..];
+                let opens_sentence = sentence
+                    .chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    && word_count(sentence) >= MIN_DATELINE_SENTENCE_WORDS;
+                let in_capitals = !place.chars().any(char::is_lowercase);
+                if !(in_capitals || opens_sentence)
+                    || place.chars().count() > MAX_DATELINE_PLACE_CHARS
                 {
                     return None;
                 }
@@ -166,7 +178,9 @@ pub fn infer(
                 ))
             })
     {
-        inferred.dateline_source = names::plausible_name(&source).then(|| Found {
+        // `dpa/lhe`: an agency and its regional service.
+        let plausible = source.split('/').all(names::plausible_name);
+        inferred.dateline_source = plausible.then(|| Found {
             value: source.clone(),
             line,
             span,
@@ -365,6 +379,35 @@ mod tests {
             infer_text(text, &[]).source.map(|s| s.value).as_deref(),
             Some("AP")
         );
+        // Places in capitalised words, with a second place or a day; agencies' own forms.
+        for (line, source) in [
+            (
+                "Berlin/Brüssel (dpa) – Die Minister einigten sich am Abend auf einen Kompromiss.",
+                "dpa",
+            ),
+            (
+                "Frankfurt/Main (dpa/lhe) - Der Flughafen meldete am Montag mehr Passagiere.",
+                "dpa/lhe",
+            ),
+            (
+                "Madrid, 7 mar (EFE).- El Gobierno aprobó este martes el nuevo plan de vivienda.",
+                "EFE",
+            ),
+            (
+                "Paris (AFP) - Le gouvernement a présenté mardi son plan pour le logement.",
+                "AFP",
+            ),
+        ] {
+            let text = format!("A headline\n\n{line}\n");
+            assert_eq!(
+                infer_text(&text, &[]).source.map(|s| s.value).as_deref(),
+                Some(source),
+                "{line}"
+            );
+        }
+        // An item of a list in a README: no sentence after the dash.
+        let text = "Supported platforms\n\nLinux (x86_64) - tested on every release\n";
+        assert_eq!(infer_text(text, &[]).source, None);
         // A line of capitals longer than any place is a shouted sentence, not a dateline.
         let text = "A headline\n\nTHE COUNCIL WILL NOT REOPEN THE BRIDGE BEFORE THE SPRING FLOODS ARE OVER (AP) - It said so.\n";
         assert_eq!(infer_text(text, &[]).source, None);
