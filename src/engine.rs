@@ -7,6 +7,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
+use crate::diagnostic::edit::Applicability;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::FileError;
 use crate::progress::Progress;
@@ -52,6 +53,24 @@ impl Outcome {
             count(Severity::Error),
             count(Severity::Warning),
             count(Severity::Info),
+        )
+    }
+
+    /// Number of findings with a safe fix, and with an unsafe one.
+    pub fn fixes(&self) -> (usize, usize) {
+        let with_fix = |applicability| {
+            self.diagnostics
+                .iter()
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| f.applicability == applicability)
+                })
+                .count()
+        };
+        (
+            with_fix(Applicability::Safe),
+            with_fix(Applicability::Unsafe),
         )
     }
 

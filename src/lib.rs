@@ -12,7 +12,7 @@
 //! - `rules`: one file per rule, the registry, what rules see;
 //! - `settings`: configuration file + flags, resolved once;
 //! - `discover`, `load`: what a run reads, and reading it;
-//! - `engine`: runs the rules;
+//! - `engine`, `stream`: runs the rules, on a whole corpus or on shards a batch at a time;
 //! - `fix`, `output`, `report`: the fix pipeline and writing; renderers and baselines;
 //!   the HTML health report;
 //! - `api`: checking and fixing texts held in memory (the Python module's entry point).
@@ -35,6 +35,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod shard;
+pub mod stream;
 pub mod text;
 
 use std::time::{Duration, Instant};

@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["shard"],
     &["settings"],
     &["discover", "load"],
-    &["engine"],
+    &["engine", "stream"],
     &["fix", "output", "report"],
     &["api"],
     &["lib"],

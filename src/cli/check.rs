@@ -4,8 +4,10 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use corpuslint::engine::Outcome;
+use corpuslint::load::jsonl;
 use corpuslint::output::baseline::{self, Baseline};
 use corpuslint::output::{self, human::HumanOptions};
+use corpuslint::stream;
 
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::baseline::load_baseline;
@@ -13,7 +15,7 @@ use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::cli::report::Page;
 use crate::cli::settings::selected_settings;
 use crate::cli::terminal::{
-    print_timings, report_reading, terminal_width, use_color, with_progress_bar,
+    print_file_errors, print_timings, report_reading, terminal_width, use_color, with_progress_bar,
 };
 
 pub fn check(args: CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -46,6 +48,28 @@ pub fn check_part(
         Ok(resolved) => resolved,
         Err(err) => return Ok(fail(&err)),
     };
+    // Shards checked with per-document rules only are read a batch of records at a time.
+    let streamable = sarif.is_none()
+        && part.whole.is_none()
+        && part.rules == corpuslint::RuleScope::All
+        && !args.statistics
+        && !args.timings
+        && !args.verbosity.verbose
+        && args.baseline.is_none()
+        && args.report.is_none()
+        && matches!(
+            args.format,
+            Format::Human | Format::Short | Format::Jsonl | Format::Github
+        );
+    if streamable {
+        match corpuslint::stream::plan(&resolved) {
+            Err(err) => return Ok(fail(&err)),
+            Ok(Some((shards, errors))) => {
+                return check_in_batches(&args, &resolved, &shards, &errors, out);
+            }
+            Ok(None) => {}
+        }
+    }
     let run = with_progress_bar(args.verbosity, |progress| {
         corpuslint::check_part(&resolved, part, args.report.is_some(), progress)
     });
@@ -110,6 +134,42 @@ pub fn check_part(
     Ok(if !outcome.errors.is_empty() {
         ExitCode::from(EXIT_ERROR)
     } else if outcome.fails(fail_on) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `check` of JSON Lines shards with per-document rules only: each batch of records is
+/// checked and its findings written before the next is read. `errors`: paths that could
+/// not be walked.
+fn check_in_batches(
+    args: &CheckArgs,
+    resolved: &corpuslint::settings::resolve::Resolved,
+    shards: &[std::path::PathBuf],
+    errors: &[corpuslint::error::FileError],
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    print_file_errors(errors);
+    let batch_size = (jsonl::BATCH_RECORDS, jsonl::BATCH_BYTES);
+    let totals = stream::check_in_batches(resolved, shards, batch_size, &mut |outcome| {
+        print_file_errors(&outcome.errors);
+        render_findings(args, outcome, None, out)
+    })?;
+    let unreadable = totals.errors + errors.len();
+    if !args.verbosity.quiet && matches!(args.format, Format::Human | Format::Short) {
+        writeln!(
+            out,
+            "{}",
+            output::summary_of(totals.files, totals.counts, unreadable)
+        )?;
+        if let Some(fixable) = output::fixable_of(totals.fixes.0, totals.fixes.1) {
+            writeln!(out, "{fixable}")?;
+        }
+    }
+    Ok(if unreadable > 0 {
+        ExitCode::from(EXIT_ERROR)
+    } else if totals.fails {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS

@@ -1,11 +1,12 @@
 //! JSON Lines shards: one document per line, `{"id": ..., "text": ..., ...}`, plain or
 //! compressed with gzip or zstd (told by their first bytes, whatever the file's name).
 //!
-//! Every record is loaded: the corpus-wide rules hold the whole corpus anyway. A line
-//! that is not a record with a text is an error naming the shard and the line; the other
-//! records are still read.
+//! A check with corpus-wide rules loads every record, as those rules hold the whole corpus
+//! anyway; one with per-document rules only reads a shard a batch of records at a time
+//! ([`read_in_batches`]). A line that is not a record with a text is an error naming the
+//! shard and the line; the other records are still read.
 
-use std::io::Read;
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -91,15 +92,153 @@ pub fn parse_shard(
     bytes: &[u8],
     options: &JsonlOptions,
 ) -> (Vec<Document>, Vec<FileError>) {
-    let shown = shard.to_string_lossy();
     // A byte-order mark would make the first line invalid JSON.
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let lines: Vec<(usize, &[u8])> = bytes
         .split(|&b| b == b'\n')
         .enumerate()
         .map(|(index, line)| (index + 1, line))
-        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+        .filter(|(_, line)| !is_blank(line))
         .collect();
+    parse_lines(shard, lines, options)
+}
+
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
+}
+
+/// How many records [`read_in_batches`] hands over at most at once, and how many bytes of
+/// their lines: enough to keep every core busy, little beside a corpus.
+pub const BATCH_RECORDS: usize = 4096;
+pub const BATCH_BYTES: usize = 32 << 20;
+
+/// Reads the shard at `path` (`-`: standard input) as [`read_shard`] does, but hands its
+/// records to `batch` a batch at a time (at most `max_records` records of at most
+/// `max_bytes` bytes, or one record larger than that), so that memory holds one batch. A
+/// shard that cannot be opened, or whose compressed data breaks off, gives an error after
+/// the records read before.
+pub fn read_in_batches(
+    path: &Path,
+    options: &JsonlOptions,
+    (max_records, max_bytes): (usize, usize),
+    batch: &mut dyn FnMut(Vec<Document>, Vec<FileError>) -> io::Result<()>,
+) -> io::Result<()> {
+    let shown = path.to_string_lossy();
+    let mut reader = match open_decompressed(path) {
+        Ok(reader) => reader,
+        Err(err) => return batch(Vec::new(), vec![FileError::io(shown, &err)]),
+    };
+    let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut bytes = 0;
+    let mut number = 0;
+    let flush = |lines: &mut Vec<(usize, Vec<u8>)>, batch: &mut dyn FnMut(_, _) -> _| {
+        let taken = std::mem::take(lines);
+        let borrowed = taken
+            .iter()
+            .map(|(n, line)| (*n, line.as_slice()))
+            .collect();
+        let (docs, errors) = parse_lines(path, borrowed, options);
+        batch(docs, errors)
+    };
+    loop {
+        let mut line = Vec::new();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(err) => {
+                flush(&mut lines, batch)?;
+                return batch(Vec::new(), vec![FileError::new(shown, err.to_string())]);
+            }
+        }
+        number += 1;
+        if number == 1 && line.starts_with(BOM) {
+            line.drain(..BOM.len());
+        }
+        if is_blank(&line) {
+            continue;
+        }
+        bytes += line.len();
+        lines.push((number, line));
+        if lines.len() >= max_records || bytes >= max_bytes {
+            flush(&mut lines, batch)?;
+            bytes = 0;
+        }
+    }
+    flush(&mut lines, batch)
+}
+
+/// A reader of the decompressed bytes of the shard at `path`, told gzip or zstd by its
+/// first bytes as [`decompress`] does.
+fn open_decompressed(path: &Path) -> io::Result<Box<dyn BufRead>> {
+    let source: Box<dyn Read> = if is_stdin(path) {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path)?)
+    };
+    let mut source = BufReader::new(source);
+    Ok(match Compression::of(source.fill_buf()?) {
+        Compression::None => Box::new(source),
+        Compression::Gzip => Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(source))),
+        Compression::Zstd => Box::new(BufReader::new(ZstdFrames::new(source)?)),
+    })
+}
+
+/// The frames of a zstd stream, one after the other, as `zstd -d` reads them.
+struct ZstdFrames<R: BufRead> {
+    frame: Option<ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>>,
+}
+
+impl<R: BufRead> ZstdFrames<R> {
+    fn new(source: R) -> io::Result<Self> {
+        Ok(Self {
+            frame: Some(Self::frame(source)?),
+        })
+    }
+
+    fn frame(
+        source: R,
+    ) -> io::Result<ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>> {
+        ruzstd::decoding::StreamingDecoder::new(source).map_err(|err| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("not valid zstd data: {err}"),
+            )
+        })
+    }
+}
+
+impl<R: BufRead> Read for ZstdFrames<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(frame) = self.frame.as_mut() else {
+                return Ok(0);
+            };
+            let read = frame.read(buf)?;
+            if read > 0 || buf.is_empty() {
+                return Ok(read);
+            }
+            // The frame is over: another may follow.
+            let Some(frame) = self.frame.take() else {
+                return Ok(0);
+            };
+            let mut source = frame.into_inner();
+            if source.fill_buf()?.is_empty() {
+                return Ok(0);
+            }
+            self.frame = Some(Self::frame(source)?);
+        }
+    }
+}
+
+/// The records of `lines` (1-based line number, bytes) of a shard.
+fn parse_lines(
+    shard: &Path,
+    lines: Vec<(usize, &[u8])>,
+    options: &JsonlOptions,
+) -> (Vec<Document>, Vec<FileError>) {
+    let shown = shard.to_string_lossy();
     // One shard may be the whole corpus: its records are parsed and segmented in parallel.
     let read: Vec<Result<Document, FileError>> = lines
         .into_par_iter()

@@ -10,7 +10,6 @@ pub mod sarif;
 pub mod short;
 
 use crate::diagnostic::Diagnostic;
-use crate::diagnostic::edit::Applicability;
 use crate::engine::Outcome;
 use crate::text::count;
 use crate::text::line_index::LineCol;
@@ -41,8 +40,20 @@ pub fn span_positions(
 
 /// `Checked 5 files: 3 errors, 12 warnings, 0 infos.`
 pub fn summary(outcome: &Outcome) -> String {
-    let (errors, warnings, infos) = outcome.counts();
-    let files = outcome.checked_files();
+    summary_of(
+        outcome.checked_files(),
+        outcome.counts(),
+        outcome.errors.len(),
+    )
+}
+
+/// [`summary`] of `files` checked, findings of each severity (errors, warnings, infos)
+/// and `unreadable` paths.
+pub fn summary_of(
+    files: usize,
+    (errors, warnings, infos): (usize, usize, usize),
+    unreadable: usize,
+) -> String {
     let mut line = format!(
         "Checked {}: {}, {}, {}.",
         count(files, "file"),
@@ -50,10 +61,10 @@ pub fn summary(outcome: &Outcome) -> String {
         count(warnings, "warning"),
         count(infos, "info"),
     );
-    if !outcome.errors.is_empty() {
+    if unreadable > 0 {
         line.push_str(&format!(
             " {} could not be read.",
-            count(outcome.errors.len(), "path")
+            count(unreadable, "path")
         ));
     }
     line
@@ -62,21 +73,12 @@ pub fn summary(outcome: &Outcome) -> String {
 /// `40 fixable with corpuslint fix, 5 more with --unsafe-fixes`: what `fix` would repair
 /// by default and what it would repair with unsafe fixes too; `None` when nothing is.
 pub fn fixable(outcome: &Outcome) -> Option<String> {
-    let with_fix = |applicability: Applicability| {
-        outcome
-            .diagnostics
-            .iter()
-            .filter(|d| {
-                d.fix
-                    .as_ref()
-                    .is_some_and(|f| f.applicability == applicability)
-            })
-            .count()
-    };
-    let (safe, unsafe_) = (
-        with_fix(Applicability::Safe),
-        with_fix(Applicability::Unsafe),
-    );
+    let (safe, unsafe_) = outcome.fixes();
+    fixable_of(safe, unsafe_)
+}
+
+/// [`fixable`] of `safe` and `unsafe_` fixes.
+pub fn fixable_of(safe: usize, unsafe_: usize) -> Option<String> {
     match (safe, unsafe_) {
         (0, 0) => None,
         (0, n) => Some(format!("{n} fixable with corpuslint fix --unsafe-fixes")),
