@@ -266,6 +266,11 @@ fn byline_forms_give_their_values() {
             Value::Null,
         ),
         (
+            "missing-author/it_signature_under_last_paragraph.txt",
+            json!(["Giulia Ferraresi", "text", 9]),
+            json!(["2023-05-12", "text", 3]),
+        ),
+        (
             "missing-author/de_piece_label_report_by.txt",
             json!(["Lena Hoffmann", "text", 5]),
             json!(["2022-10-14", "text", 6]),

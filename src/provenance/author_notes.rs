@@ -1,17 +1,24 @@
 //! Authors named away from the bylines: in an author box after the article (`About the
-//! author`, then `Jane Doe is a reporter …`), or as the owner of a personal site, whose
-//! name heads the page and ends it in the copyright line. Where these stand tells nothing:
-//! their words do.
+//! author`, then `Jane Doe is a reporter …`), in a signature under its last paragraph, or
+//! as the owner of a personal site, whose name heads the page and ends it in the copyright
+//! line. Where these stand tells nothing: their words do.
 
-use super::names::{leading_person, list_people, names_end};
+use std::collections::HashSet;
+
+use super::names::{leading_person, list_people, mixes_capitals, names_end, reads_as_names};
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::text::span::Span;
+use crate::text::word_count;
 
 /// The evidence of an author named by an author box.
 pub const AUTHOR_BOX: &str = "author box";
 /// The evidence of an author who owns the site.
 pub const SITE_OWNER: &str = "site owner";
+/// The evidence of an author who signs the text.
+pub const SIGNATURE: &str = "signature";
+/// A line of prose has at least this many words.
+const MIN_PROSE_WORDS: usize = 15;
 /// An author box names its author within this many content lines under its heading.
 const AUTHOR_BOX_LINES: usize = 3;
 /// A site's name stands among this many content lines at the top.
@@ -84,4 +91,33 @@ pub fn site_owner(doc: &Document, lines: &[(usize, Span)]) -> Option<NamePlace> 
         .any(|&(_, span)| doc.slice(span).trim().eq_ignore_ascii_case(name));
     let start = span.start + (text.as_ptr() as usize - doc.slice(span).as_ptr() as usize) + from;
     heads.then(|| (index, line, Span::new(start, start + name.len())))
+}
+
+/// The name that signs the text: alone on the line under its last paragraph of prose
+/// (`Marco Rossi`, `— Anna Schmidt`), as letters, columns and many local papers sign, with
+/// nothing but site chrome after it: a heading (`Release Information`) has a section
+/// after it.
+pub fn signature(
+    doc: &Document,
+    lines: &[(usize, Span)],
+    chrome: &HashSet<usize>,
+) -> Option<NamePlace> {
+    let last_prose = lines.iter().rposition(|&(_, span)| {
+        let text = doc.slice(span).trim();
+        word_count(text) >= MIN_PROSE_WORDS
+            && text.ends_with(['.', '!', '?', '。', '"', '”', '»', '“'])
+    })?;
+    let index = last_prose + 1;
+    let &(line, span) = lines.get(index)?;
+    if lines[index + 1..].iter().any(|(l, _)| !chrome.contains(l)) {
+        return None;
+    }
+    let text = doc.slice(span);
+    let name = text.trim().trim_start_matches(['—', '–', '-', ' ']);
+    let plain = name.split_whitespace().count() >= 2
+        && reads_as_names(name)
+        && list_people(name) == name
+        && !mixes_capitals(name);
+    let start = span.start + (name.as_ptr() as usize - text.as_ptr() as usize);
+    plain.then(|| (index, line, Span::new(start, start + name.len())))
 }

@@ -268,6 +268,10 @@ pub fn choose(
         .chain(
             author_notes::site_owner(doc, lines)
                 .map(|place| (place, 3.0, author_notes::SITE_OWNER)),
+        )
+        .chain(
+            author_notes::signature(doc, lines, chrome)
+                .map(|place| (place, 3.0, author_notes::SIGNATURE)),
         );
     for ((index, line, span), score, form) in notes {
         authors.push(Candidate {
@@ -405,7 +409,13 @@ pub fn choose(
             }
             // Where an author box or a copyright line stands tells nothing more than its
             // words do.
-            Some(_) if [author_notes::AUTHOR_BOX, author_notes::SITE_OWNER].contains(&c.form) => {}
+            Some(_)
+                if [
+                    author_notes::AUTHOR_BOX,
+                    author_notes::SITE_OWNER,
+                    author_notes::SIGNATURE,
+                ]
+                .contains(&c.form) => {}
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }
