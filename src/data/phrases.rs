@@ -1,10 +1,10 @@
 //! The chrome phrase data of `rules/chrome.toml`, compiled into matchers.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::text::chars::{invisible, is_unusual_space};
@@ -90,7 +90,7 @@ pub enum DataError {
 #[derive(Debug)]
 pub struct Phrases {
     pub entries: Vec<PhraseEntry>,
-    exact: HashMap<String, Vec<usize>>,
+    exact: FxHashMap<String, Vec<usize>>,
     /// Prefix and contains patterns, with the entry and whether the pattern is a prefix.
     patterns: AhoCorasick,
     pattern_owner: Vec<(usize, bool)>,
@@ -99,7 +99,7 @@ pub struct Phrases {
     regexes: Vec<(Regex, usize)>,
     /// Vocabulary and filler words, with the entries they belong to and whether they
     /// are filler.
-    vocabulary: HashMap<String, Vec<(usize, bool)>>,
+    vocabulary: FxHashMap<String, Vec<(usize, bool)>>,
     /// Longest CJK vocabulary word, in characters, for segmenting CJK runs.
     longest_cjk_word: usize,
     /// The largest `max_words` of all entries: longer lines are never chrome by phrase.
@@ -147,8 +147,8 @@ impl Phrases {
     }
 
     fn compile(entries: Vec<PhraseEntry>) -> Result<Self, DataError> {
-        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut vocabulary: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
+        let mut exact: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut vocabulary: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default();
         let mut pattern_text = Vec::new();
         let mut pattern_owner = Vec::new();
         let mut regexes = Vec::new();
@@ -268,22 +268,24 @@ impl Phrases {
         if self.vocabulary.is_empty() || best.words > self.vocabulary_max_words {
             return;
         }
-        let tokens = tokens(line, &self.vocabulary, self.longest_cjk_word);
-        if tokens.is_empty() {
-            return;
-        }
-        // Per entry: (hits, covered tokens).
-        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
-        for token in &tokens {
-            for &(i, filler) in self.vocabulary.get(token.as_str()).into_iter().flatten() {
-                let count = counts.entry(i).or_default();
-                count.0 += usize::from(!filler);
-                count.1 += 1;
+        // Per entry: (entry, hits, covered tokens); a line meets few entries.
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+        let mut total = 0;
+        for_each_token(line, &self.vocabulary, self.longest_cjk_word, |token| {
+            total += 1;
+            for &(i, filler) in self.vocabulary.get(token).into_iter().flatten() {
+                match counts.iter_mut().find(|c| c.0 == i) {
+                    Some(count) => {
+                        count.1 += usize::from(!filler);
+                        count.2 += 1;
+                    }
+                    None => counts.push((i, usize::from(!filler), 1)),
+                }
             }
-        }
-        for (i, (hits, covered)) in counts {
+        });
+        for (i, hits, covered) in counts {
             let entry = &self.entries[i];
-            if hits >= entry.min_hits && covered as f64 >= entry.min_share * tokens.len() as f64 {
+            if hits >= entry.min_hits && covered as f64 >= entry.min_share * total as f64 {
                 best.offer(i);
             }
         }
@@ -348,9 +350,15 @@ pub fn strip_markers(line: &str) -> &str {
 
 /// Lower-case words of a line for vocabulary matching: split at spaces and punctuation,
 /// between CJK and other letters, and where words were glued together (`EditionASIA`, as
-/// `glued-words` finds them); CJK runs split into vocabulary words where they can.
-fn tokens<V>(line: &str, vocabulary: &HashMap<String, V>, longest: usize) -> Vec<String> {
-    let mut tokens = Vec::new();
+/// `glued-words` finds them); CJK runs split into vocabulary words where they can. Each
+/// token is given to `visit` in turn.
+fn for_each_token<V>(
+    line: &str,
+    vocabulary: &FxHashMap<String, V>,
+    longest: usize,
+    mut visit: impl FnMut(&str),
+) {
+    let mut lower = String::new();
     let words = line.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'));
     for word in words.filter(|w| w.chars().any(char::is_alphanumeric)) {
         let mut rest = word;
@@ -362,24 +370,38 @@ fn tokens<V>(line: &str, vocabulary: &HashMap<String, V>, longest: usize) -> Vec
                 .map_or(rest.len(), |(i, _)| i);
             let (piece, tail) = rest.split_at(script_end);
             if piece.chars().any(is_cjk) {
-                tokens.extend(segment_cjk(piece, vocabulary, longest));
+                for token in segment_cjk(piece, vocabulary, longest) {
+                    visit(&token);
+                }
             } else {
                 let mut piece = piece;
                 while let Some(at) = glued_boundary(piece) {
-                    tokens.push(piece[..at].to_lowercase());
+                    visit_lowercase(&piece[..at], &mut lower, &mut visit);
                     piece = &piece[at..];
                 }
-                tokens.push(piece.to_lowercase());
+                visit_lowercase(piece, &mut lower, &mut visit);
             }
             rest = tail;
         }
     }
-    tokens
+}
+
+/// Gives `visit` the lower case of `piece`; most pieces are ASCII, lower-cased in the
+/// reused `buffer`.
+fn visit_lowercase(piece: &str, buffer: &mut String, visit: &mut impl FnMut(&str)) {
+    if piece.is_ascii() {
+        buffer.clear();
+        buffer.push_str(piece);
+        buffer.make_ascii_lowercase();
+        visit(buffer);
+    } else {
+        visit(&piece.to_lowercase());
+    }
 }
 
 /// Greedy longest-match segmentation of a CJK run into vocabulary words; what does not
 /// split stays one token (and so counts against the vocabulary share).
-fn segment_cjk<V>(run: &str, vocabulary: &HashMap<String, V>, longest: usize) -> Vec<String> {
+fn segment_cjk<V>(run: &str, vocabulary: &FxHashMap<String, V>, longest: usize) -> Vec<String> {
     let chars: Vec<char> = run.chars().collect();
     let mut out = Vec::new();
     let mut rest = String::new();

@@ -137,15 +137,17 @@ pub fn is_cjk(c: char) -> bool {
 pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {
         // Starts of runs of non-space bytes; the spaces are those of `char::is_whitespace`.
+        // Each pair of neighbouring bytes is looked at on its own, which the compiler
+        // turns into vector instructions: this counts the words of every line of a corpus.
         let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-        let mut after_space = true;
-        let mut words = 0;
-        for &b in text.as_bytes() {
-            let space = is_space(b);
-            words += usize::from(after_space && !space);
-            after_space = space;
-        }
-        return words;
+        let bytes = text.as_bytes();
+        let first = bytes.first().is_some_and(|&b| !is_space(b));
+        let starts: usize = bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .map(|(&before, &at)| usize::from(is_space(before) & !is_space(at)))
+            .sum();
+        return usize::from(first) + starts;
     }
     let mut latin = 0;
     let mut cjk: usize = 0;
