@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
@@ -91,12 +91,15 @@ pub enum DataError {
 pub struct Phrases {
     pub entries: Vec<PhraseEntry>,
     exact: FxHashMap<String, Vec<usize>>,
-    /// Prefix and contains patterns, with the entry and whether the pattern is a prefix.
-    patterns: AhoCorasick,
-    pattern_owner: Vec<(usize, bool)>,
+    /// Prefix and contains patterns, one set per `max_words` of the entries, by
+    /// increasing `max_words`.
+    patterns: Vec<PatternSet>,
     /// Regular expressions with their entries. Tried one by one, only on lines short enough
     /// for their entry: a set of them would run every pattern over every line.
     regexes: Vec<(Regex, usize)>,
+    /// All of them at once: most lines match none, which one pass over the line tells
+    /// (each search of one also takes a cache from a pool shared by the threads).
+    any_regex: Option<RegexSet>,
     /// Vocabulary and filler words, with the entries they belong to and whether they
     /// are filler.
     vocabulary: FxHashMap<String, Vec<(usize, bool)>>,
@@ -107,6 +110,18 @@ pub struct Phrases {
     /// The largest `max_words` of the entries with a vocabulary: longer lines are not
     /// split into vocabulary tokens.
     vocabulary_max_words: usize,
+}
+
+/// The prefix and contains patterns of the entries whose `max_words` is at least
+/// `min_words`: all that a line of `min_words` words, or of fewer than the next set's,
+/// can match. A paragraph on one line is searched for the few entries that allow its
+/// length only.
+#[derive(Debug)]
+struct PatternSet {
+    min_words: usize,
+    patterns: AhoCorasick,
+    /// The entry of each pattern, and whether the pattern is a prefix.
+    owner: Vec<(usize, bool)>,
 }
 
 /// A phrase entry that matched a line.
@@ -149,21 +164,20 @@ impl Phrases {
     fn compile(entries: Vec<PhraseEntry>) -> Result<Self, DataError> {
         let mut exact: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut vocabulary: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default();
-        let mut pattern_text = Vec::new();
-        let mut pattern_owner = Vec::new();
+        // (pattern, entry, is a prefix)
+        let mut pattern_text: Vec<(String, usize, bool)> = Vec::new();
         let mut regexes = Vec::new();
+        let mut regex_text = Vec::new();
         let mut longest_cjk_word = 0;
         for (i, entry) in entries.iter().enumerate() {
             for e in &entry.exact {
                 exact.entry(e.to_lowercase()).or_default().push(i);
             }
             for p in &entry.prefix {
-                pattern_text.push(p.to_lowercase());
-                pattern_owner.push((i, true));
+                pattern_text.push((p.to_lowercase(), i, true));
             }
             for c in &entry.contains {
-                pattern_text.push(c.to_lowercase());
-                pattern_owner.push((i, false));
+                pattern_text.push((c.to_lowercase(), i, false));
             }
             for r in &entry.regex {
                 // An ASCII word boundary lets the fast engines run on non-ASCII lines too
@@ -178,6 +192,7 @@ impl Phrases {
                         source,
                     })?;
                 regexes.push((compiled, i));
+                regex_text.push(pattern);
             }
             let words = entry.vocabulary.iter().map(|w| (w, false));
             for (w, filler) in words.chain(entry.filler.iter().map(|w| (w, true))) {
@@ -195,15 +210,38 @@ impl Phrases {
             .map(|e| e.max_words)
             .max()
             .unwrap_or(0);
-        let patterns = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&pattern_text)?;
+        // Without the set (past the size limits of the engine), each is tried on its own.
+        let any_regex = RegexSetBuilder::new(&regex_text)
+            .case_insensitive(true)
+            .build()
+            .ok();
+        let mut limits: Vec<usize> = entries.iter().map(|e| e.max_words).collect();
+        limits.sort_unstable();
+        limits.dedup();
+        let patterns = limits
+            .into_iter()
+            .map(|min_words| {
+                let (text, owner): (Vec<&str>, Vec<(usize, bool)>) = pattern_text
+                    .iter()
+                    .filter(|(_, i, _)| entries[*i].max_words >= min_words)
+                    .map(|(text, i, prefix)| (text.as_str(), (*i, *prefix)))
+                    .unzip();
+                let patterns = AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(text)?;
+                Ok(PatternSet {
+                    min_words,
+                    patterns,
+                    owner,
+                })
+            })
+            .collect::<Result<_, DataError>>()?;
         Ok(Self {
             entries,
             exact,
             patterns,
-            pattern_owner,
             regexes,
+            any_regex,
             max_words,
             vocabulary_max_words,
             vocabulary,
@@ -239,8 +277,14 @@ impl Phrases {
         for &i in self.exact.get(exact_key).into_iter().flatten() {
             best.offer(i);
         }
-        for m in self.patterns.find_overlapping_iter(&key) {
-            let (i, is_prefix) = self.pattern_owner[m.pattern().as_usize()];
+        // The entries of longer lines only: those of shorter ones would not be taken.
+        let set = self.patterns.iter().find(|set| set.min_words >= words);
+        let matches = set.into_iter().flat_map(|set| {
+            set.patterns
+                .find_overlapping_iter(&key)
+                .map(|m| (m, set.owner[m.pattern().as_usize()]))
+        });
+        for (m, (i, is_prefix)) in matches {
             if !is_prefix {
                 best.offer(i);
                 continue;
@@ -254,7 +298,8 @@ impl Phrases {
                 best.offer(i);
             }
         }
-        for (regex, i) in &self.regexes {
+        let may_match = self.any_regex.as_ref().is_none_or(|set| set.is_match(&key));
+        for (regex, i) in self.regexes.iter().filter(|_| may_match) {
             if best.would_take(*i) && regex.is_match(&key) {
                 best.offer(*i);
             }
@@ -319,8 +364,9 @@ impl Best<'_> {
 /// of spaces) as one plain space and invisible characters dropped: `FOLLOW\u{a0}US` and
 /// `Share\u{200b}` are the phrases they show.
 fn plain_spaces(line: &str) -> Cow<'_, str> {
-    let plain = |c: char| c.is_ascii() && c != '\t';
-    if line.chars().all(plain) && !line.contains("  ") {
+    // Bytes, not characters: a character is ASCII when its bytes are.
+    let plain = |b: u8| b.is_ascii() && b != b'\t';
+    if line.bytes().all(plain) && !line.contains("  ") {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());

@@ -149,20 +149,33 @@ pub fn word_count(text: &str) -> usize {
             .sum();
         return usize::from(first) + starts;
     }
-    let mut latin = 0;
-    let mut cjk: usize = 0;
-    for token in text.split_whitespace() {
-        let (mut han, mut other) = (0, 0);
-        for c in token.chars() {
-            if is_cjk(c) {
-                han += 1;
-            } else {
-                other += 1;
-            }
+    // One pass over the characters: a run between spaces is a word when it holds a
+    // character other than CJK, and each CJK character counts. ASCII bytes, most of
+    // nearly any line, are not decoded.
+    let bytes = text.as_bytes();
+    let (mut latin, mut cjk) = (0usize, 0usize);
+    let mut other = false;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (space, is_han, width) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t'..=b'\r'), false, 1)
+        } else {
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            (c.is_whitespace(), is_cjk(c), c.len_utf8())
+        };
+        at += width;
+        if space {
+            latin += usize::from(other);
+            other = false;
+        } else if is_han {
+            cjk += 1;
+        } else {
+            other = true;
         }
-        cjk += han;
-        latin += usize::from(other > 0);
     }
+    latin += usize::from(other);
     latin + (cjk * 2).div_ceil(3)
 }
 
