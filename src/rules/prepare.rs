@@ -72,8 +72,13 @@ pub fn prepare(
                 let lines = chrome_all.as_ref().or(chrome.as_ref());
                 metadata(inputs, lines, &reported)
             });
-            // Chrome with every kind of evidence served only the metadata.
+            // Chrome with every kind of evidence served only the metadata, and so did the
+            // layouts of the pages.
             drop(chrome_all);
+            let chrome = chrome.map(|chrome| chrome::runs::Analysis {
+                layouts: Vec::new(),
+                ..chrome
+            });
             (chrome, metadata)
         },
     );
