@@ -1,14 +1,17 @@
 //! The chrome phrase data of `rules/chrome.toml`, compiled into matchers.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::text::chars::{invisible, is_unusual_space};
-use crate::text::{glued_boundary, is_cjk};
+use crate::text::is_cjk;
+
+mod tokens;
+use tokens::for_each_token;
 
 pub const CHROME_TOML: &str = include_str!("../../rules/chrome.toml");
 
@@ -90,16 +93,19 @@ pub enum DataError {
 #[derive(Debug)]
 pub struct Phrases {
     pub entries: Vec<PhraseEntry>,
-    exact: HashMap<String, Vec<usize>>,
-    /// Prefix and contains patterns, with the entry and whether the pattern is a prefix.
-    patterns: AhoCorasick,
-    pattern_owner: Vec<(usize, bool)>,
+    exact: FxHashMap<String, Vec<usize>>,
+    /// Prefix and contains patterns, one set per `max_words` of the entries, by
+    /// increasing `max_words`.
+    patterns: Vec<PatternSet>,
     /// Regular expressions with their entries. Tried one by one, only on lines short enough
     /// for their entry: a set of them would run every pattern over every line.
     regexes: Vec<(Regex, usize)>,
+    /// All of them at once: most lines match none, which one pass over the line tells
+    /// (each search of one also takes a cache from a pool shared by the threads).
+    any_regex: Option<RegexSet>,
     /// Vocabulary and filler words, with the entries they belong to and whether they
     /// are filler.
-    vocabulary: HashMap<String, Vec<(usize, bool)>>,
+    vocabulary: FxHashMap<String, Vec<(usize, bool)>>,
     /// Longest CJK vocabulary word, in characters, for segmenting CJK runs.
     longest_cjk_word: usize,
     /// The largest `max_words` of all entries: longer lines are never chrome by phrase.
@@ -107,6 +113,18 @@ pub struct Phrases {
     /// The largest `max_words` of the entries with a vocabulary: longer lines are not
     /// split into vocabulary tokens.
     vocabulary_max_words: usize,
+}
+
+/// The prefix and contains patterns of the entries whose `max_words` is at least
+/// `min_words`: all that a line of `min_words` words, or of fewer than the next set's,
+/// can match. A paragraph on one line is searched for the few entries that allow its
+/// length only.
+#[derive(Debug)]
+struct PatternSet {
+    min_words: usize,
+    patterns: AhoCorasick,
+    /// The entry of each pattern, and whether the pattern is a prefix.
+    owner: Vec<(usize, bool)>,
 }
 
 /// A phrase entry that matched a line.
@@ -147,23 +165,22 @@ impl Phrases {
     }
 
     fn compile(entries: Vec<PhraseEntry>) -> Result<Self, DataError> {
-        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut vocabulary: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
-        let mut pattern_text = Vec::new();
-        let mut pattern_owner = Vec::new();
+        let mut exact: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut vocabulary: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default();
+        // (pattern, entry, is a prefix)
+        let mut pattern_text: Vec<(String, usize, bool)> = Vec::new();
         let mut regexes = Vec::new();
+        let mut regex_text = Vec::new();
         let mut longest_cjk_word = 0;
         for (i, entry) in entries.iter().enumerate() {
             for e in &entry.exact {
                 exact.entry(e.to_lowercase()).or_default().push(i);
             }
             for p in &entry.prefix {
-                pattern_text.push(p.to_lowercase());
-                pattern_owner.push((i, true));
+                pattern_text.push((p.to_lowercase(), i, true));
             }
             for c in &entry.contains {
-                pattern_text.push(c.to_lowercase());
-                pattern_owner.push((i, false));
+                pattern_text.push((c.to_lowercase(), i, false));
             }
             for r in &entry.regex {
                 // An ASCII word boundary lets the fast engines run on non-ASCII lines too
@@ -178,6 +195,7 @@ impl Phrases {
                         source,
                     })?;
                 regexes.push((compiled, i));
+                regex_text.push(pattern);
             }
             let words = entry.vocabulary.iter().map(|w| (w, false));
             for (w, filler) in words.chain(entry.filler.iter().map(|w| (w, true))) {
@@ -195,15 +213,38 @@ impl Phrases {
             .map(|e| e.max_words)
             .max()
             .unwrap_or(0);
-        let patterns = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&pattern_text)?;
+        // Without the set (past the size limits of the engine), each is tried on its own.
+        let any_regex = RegexSetBuilder::new(&regex_text)
+            .case_insensitive(true)
+            .build()
+            .ok();
+        let mut limits: Vec<usize> = entries.iter().map(|e| e.max_words).collect();
+        limits.sort_unstable();
+        limits.dedup();
+        let patterns = limits
+            .into_iter()
+            .map(|min_words| {
+                let (text, owner): (Vec<&str>, Vec<(usize, bool)>) = pattern_text
+                    .iter()
+                    .filter(|(_, i, _)| entries[*i].max_words >= min_words)
+                    .map(|(text, i, prefix)| (text.as_str(), (*i, *prefix)))
+                    .unzip();
+                let patterns = AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(text)?;
+                Ok(PatternSet {
+                    min_words,
+                    patterns,
+                    owner,
+                })
+            })
+            .collect::<Result<_, DataError>>()?;
         Ok(Self {
             entries,
             exact,
             patterns,
-            pattern_owner,
             regexes,
+            any_regex,
             max_words,
             vocabulary_max_words,
             vocabulary,
@@ -239,8 +280,14 @@ impl Phrases {
         for &i in self.exact.get(exact_key).into_iter().flatten() {
             best.offer(i);
         }
-        for m in self.patterns.find_overlapping_iter(&key) {
-            let (i, is_prefix) = self.pattern_owner[m.pattern().as_usize()];
+        // The entries of longer lines only: those of shorter ones would not be taken.
+        let set = self.patterns.iter().find(|set| set.min_words >= words);
+        let matches = set.into_iter().flat_map(|set| {
+            set.patterns
+                .find_overlapping_iter(&key)
+                .map(|m| (m, set.owner[m.pattern().as_usize()]))
+        });
+        for (m, (i, is_prefix)) in matches {
             if !is_prefix {
                 best.offer(i);
                 continue;
@@ -254,7 +301,8 @@ impl Phrases {
                 best.offer(i);
             }
         }
-        for (regex, i) in &self.regexes {
+        let may_match = self.any_regex.as_ref().is_none_or(|set| set.is_match(&key));
+        for (regex, i) in self.regexes.iter().filter(|_| may_match) {
             if best.would_take(*i) && regex.is_match(&key) {
                 best.offer(*i);
             }
@@ -268,22 +316,24 @@ impl Phrases {
         if self.vocabulary.is_empty() || best.words > self.vocabulary_max_words {
             return;
         }
-        let tokens = tokens(line, &self.vocabulary, self.longest_cjk_word);
-        if tokens.is_empty() {
-            return;
-        }
-        // Per entry: (hits, covered tokens).
-        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
-        for token in &tokens {
-            for &(i, filler) in self.vocabulary.get(token.as_str()).into_iter().flatten() {
-                let count = counts.entry(i).or_default();
-                count.0 += usize::from(!filler);
-                count.1 += 1;
+        // Per entry: (entry, hits, covered tokens); a line meets few entries.
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+        let mut total = 0;
+        for_each_token(line, &self.vocabulary, self.longest_cjk_word, |token| {
+            total += 1;
+            for &(i, filler) in self.vocabulary.get(token).into_iter().flatten() {
+                match counts.iter_mut().find(|c| c.0 == i) {
+                    Some(count) => {
+                        count.1 += usize::from(!filler);
+                        count.2 += 1;
+                    }
+                    None => counts.push((i, usize::from(!filler), 1)),
+                }
             }
-        }
-        for (i, (hits, covered)) in counts {
+        });
+        for (i, hits, covered) in counts {
             let entry = &self.entries[i];
-            if hits >= entry.min_hits && covered as f64 >= entry.min_share * tokens.len() as f64 {
+            if hits >= entry.min_hits && covered as f64 >= entry.min_share * total as f64 {
                 best.offer(i);
             }
         }
@@ -317,8 +367,9 @@ impl Best<'_> {
 /// of spaces) as one plain space and invisible characters dropped: `FOLLOW\u{a0}US` and
 /// `Share\u{200b}` are the phrases they show.
 fn plain_spaces(line: &str) -> Cow<'_, str> {
-    let plain = |c: char| c.is_ascii() && c != '\t';
-    if line.chars().all(plain) && !line.contains("  ") {
+    // Bytes, not characters: a character is ASCII when its bytes are.
+    let plain = |b: u8| b.is_ascii() && b != b'\t';
+    if line.bytes().all(plain) && !line.contains("  ") {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
@@ -344,69 +395,6 @@ pub fn strip_markers(line: &str) -> &str {
                 )
         })
         .trim_end()
-}
-
-/// Lower-case words of a line for vocabulary matching: split at spaces and punctuation,
-/// between CJK and other letters, and where words were glued together (`EditionASIA`, as
-/// `glued-words` finds them); CJK runs split into vocabulary words where they can.
-fn tokens<V>(line: &str, vocabulary: &HashMap<String, V>, longest: usize) -> Vec<String> {
-    let mut tokens = Vec::new();
-    let words = line.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'));
-    for word in words.filter(|w| w.chars().any(char::is_alphanumeric)) {
-        let mut rest = word;
-        while !rest.is_empty() {
-            let script_end = rest
-                .char_indices()
-                .skip(1)
-                .find(|&(i, c)| is_cjk(c) != rest[..i].chars().next_back().is_some_and(is_cjk))
-                .map_or(rest.len(), |(i, _)| i);
-            let (piece, tail) = rest.split_at(script_end);
-            if piece.chars().any(is_cjk) {
-                tokens.extend(segment_cjk(piece, vocabulary, longest));
-            } else {
-                let mut piece = piece;
-                while let Some(at) = glued_boundary(piece) {
-                    tokens.push(piece[..at].to_lowercase());
-                    piece = &piece[at..];
-                }
-                tokens.push(piece.to_lowercase());
-            }
-            rest = tail;
-        }
-    }
-    tokens
-}
-
-/// Greedy longest-match segmentation of a CJK run into vocabulary words; what does not
-/// split stays one token (and so counts against the vocabulary share).
-fn segment_cjk<V>(run: &str, vocabulary: &HashMap<String, V>, longest: usize) -> Vec<String> {
-    let chars: Vec<char> = run.chars().collect();
-    let mut out = Vec::new();
-    let mut rest = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let found = (1..=longest.min(chars.len() - i)).rev().find(|&len| {
-            let word: String = chars[i..i + len].iter().collect();
-            vocabulary.contains_key(&word)
-        });
-        match found {
-            Some(len) => {
-                if !rest.is_empty() {
-                    out.push(std::mem::take(&mut rest));
-                }
-                out.push(chars[i..i + len].iter().collect());
-                i += len;
-            }
-            None => {
-                rest.push(chars[i]);
-                i += 1;
-            }
-        }
-    }
-    if !rest.is_empty() {
-        out.push(rest);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 use std::fmt;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -30,18 +32,35 @@ pub fn render(outcome: &Outcome, options: HumanOptions, out: &mut impl Write) ->
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false);
-    let mut buffer = String::new();
-    for diagnostic in &outcome.diagnostics {
-        buffer.clear();
-        let report = Report::new(outcome, diagnostic);
-        handler
-            .render_report(&mut buffer, &report)
-            .map_err(io::Error::other)?;
-        out.write_all(buffer.as_bytes())?;
-        writeln!(out)?;
+    // Reports are rendered a batch at a time on every core, then written in order: a
+    // corpus can have hundreds of thousands of findings, and a batch bounds the memory
+    // their text takes.
+    for batch in outcome.diagnostics.chunks(RENDER_BATCH) {
+        let rendered: Vec<String> = batch
+            .par_chunks(RENDER_CHUNK)
+            .map(|chunk| {
+                let mut buffer = String::new();
+                for diagnostic in chunk {
+                    let report = Report::new(outcome, diagnostic);
+                    handler
+                        .render_report(&mut buffer, &report)
+                        .map_err(io::Error::other)?;
+                    buffer.push('\n');
+                }
+                Ok(buffer)
+            })
+            .collect::<io::Result<_>>()?;
+        for text in rendered {
+            out.write_all(text.as_bytes())?;
+        }
     }
     Ok(())
 }
+
+/// Findings rendered before their text is written.
+const RENDER_BATCH: usize = 8192;
+/// Findings one thread renders into one string.
+const RENDER_CHUNK: usize = 256;
 
 /// Lines longer than this many characters are shown as a window around the spans on them:
 /// miette prints whole source lines, and a scraped file can be one line of megabytes.

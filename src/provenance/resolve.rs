@@ -54,7 +54,7 @@ impl Analysis {
         data: &MetadataData,
         options: &Options,
         today: NaiveDate,
-        layout: &(dyn Fn(&Document) -> PageLayout + Sync),
+        layout: &(dyn Fn(DocId, &Document) -> PageLayout + Sync),
         wanted: &(dyn Fn(DocId) -> bool + Sync),
     ) -> Self {
         let docs = corpus
@@ -92,7 +92,7 @@ fn resolve(
     data: &MetadataData,
     options: &Options,
     today: NaiveDate,
-    layout: &(dyn Fn(&Document) -> PageLayout + Sync),
+    layout: &(dyn Fn(DocId, &Document) -> PageLayout + Sync),
 ) -> DocMetadata {
     let mut out = DocMetadata::default();
     out.metadata.sha256 = sha256_hex(doc.raw_bytes());
@@ -166,7 +166,7 @@ fn resolve(
     }
 
     // The text, where explicit sources are silent.
-    let inferred = infer(doc, &skip, &front, data, &|| layout(doc));
+    let inferred = infer(doc, &skip, &front, data, &|| layout(id, doc));
     let text_value = |found: &Option<crate::provenance::infer::Found>,
                       evidence: Option<Evidence>| {
         found.as_ref().map(|f| Value {

@@ -5,10 +5,10 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Family;
-use crate::document::Document;
 use crate::provenance::candidates::PageLayout;
 use crate::provenance::resolve;
 use crate::rules::chrome;
+use crate::rules::chrome::Layout;
 use crate::rules::context::{Analyses, CorpusContext};
 use crate::rules::duplicate;
 
@@ -72,8 +72,13 @@ pub fn prepare(
                 let lines = chrome_all.as_ref().or(chrome.as_ref());
                 metadata(inputs, lines, &reported)
             });
-            // Chrome with every kind of evidence served only the metadata.
+            // Chrome with every kind of evidence served only the metadata, and so did the
+            // layouts of the pages.
             drop(chrome_all);
+            let chrome = chrome.map(|chrome| chrome::runs::Analysis {
+                layouts: Vec::new(),
+                ..chrome
+            });
             (chrome, metadata)
         },
     );
@@ -114,15 +119,19 @@ fn metadata(
         &inputs.data.metadata,
         &inputs.options.metadata,
         chrono::Local::now().date_naive(),
-        &page_layout,
+        &|doc, document| match chrome.and_then(|c| c.layout_of(doc)) {
+            Some(layout) => page_layout(layout),
+            None => {
+                let page = chrome::evidence::Page::new(doc, document, Vec::new());
+                page_layout(page.layout())
+            }
+        },
         wanted,
     )
 }
 
-/// Where the article and the comments of `document` are, as the chrome rules find them.
-fn page_layout(document: &Document) -> PageLayout {
-    let page = chrome::evidence::Page::new(0, document, Vec::new());
-    let layout = page.layout();
+/// Where the article and the comments of a page are, as the chrome rules find them.
+fn page_layout(layout: &Layout) -> PageLayout {
     PageLayout {
         article: layout.article.map(|a| (a.first_line, a.last_line)),
         comments: layout

@@ -132,35 +132,70 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
+/// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Words of ASCII `bytes` that start after a space in them: pairs of a space and a
+/// non-space. Each pair is looked at on its own, which the compiler turns into vector
+/// instructions: this counts the words of every line of a corpus.
+fn ascii_word_starts(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .map(|(&before, &at)| usize::from(is_ascii_space(before) & !is_ascii_space(at)))
+        .sum()
+}
+
 /// Words of a line, counting CJK text (written without spaces) as one word per 1.5
 /// characters, about the length of a Chinese word.
 pub fn word_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
     if text.is_ascii() {
-        // Starts of runs of non-space bytes; the spaces are those of `char::is_whitespace`.
-        let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-        let mut after_space = true;
-        let mut words = 0;
-        for &b in text.as_bytes() {
-            let space = is_space(b);
-            words += usize::from(after_space && !space);
-            after_space = space;
-        }
-        return words;
+        let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+        return usize::from(first) + ascii_word_starts(bytes);
     }
-    let mut latin = 0;
-    let mut cjk: usize = 0;
-    for token in text.split_whitespace() {
-        let (mut han, mut other) = (0, 0);
-        for c in token.chars() {
-            if is_cjk(c) {
-                han += 1;
-            } else {
-                other += 1;
-            }
+    // A run between spaces is a word when it holds a character other than CJK, and each
+    // CJK character counts. Stretches of ASCII, most of nearly any line, are counted whole;
+    // only the other characters are decoded.
+    let (mut latin, mut cjk) = (0usize, 0usize);
+    // Whether the run being read holds a character other than CJK.
+    let mut other = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |n| at + n);
+        let stretch = &bytes[at..end];
+        let first_space = stretch.iter().position(|&b| is_ascii_space(b));
+        let last_space = stretch.iter().rposition(|&b| is_ascii_space(b));
+        if let (Some(first), Some(last)) = (first_space, last_space) {
+            // The run going on into the stretch ends at its first space, the runs between
+            // its first and last spaces are whole, and one starts after the last space
+            // unless the stretch ends there.
+            latin += usize::from(other || first > 0);
+            latin += ascii_word_starts(&stretch[first..=last]);
+            other = last + 1 < stretch.len();
+        } else {
+            other |= !stretch.is_empty();
         }
-        cjk += han;
-        latin += usize::from(other > 0);
+        at = end;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if c.is_whitespace() {
+            latin += usize::from(other);
+            other = false;
+        } else if is_cjk(c) {
+            cjk += 1;
+        } else {
+            other = true;
+        }
     }
+    latin += usize::from(other);
     latin + (cjk * 2).div_ceil(3)
 }
 
@@ -217,25 +252,35 @@ pub fn escape_invisible(s: &str) -> String {
 /// upper-case run followed by lower case gives its last letter to the next word
 /// (`BioNTech` is `Bio` + `N` + `Tech`, not glued).
 pub fn glued_boundary(word: &str) -> Option<usize> {
+    // Most words are ASCII: read as bytes, where the byte offset is the character's.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return boundary_in(bytes.len(), |i| char::from(bytes[i]), |i| i);
+    }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
+    boundary_in(chars.len(), |i| chars[i].1, |i| chars[i].0)
+}
+
+/// [`glued_boundary`] in a word of `len` characters, the `i`-th of which is
+/// `char_at(i)` and starts at byte `offset(i)`.
+fn boundary_in(
+    len: usize,
+    char_at: impl Fn(usize) -> char,
+    offset: impl Fn(usize) -> usize,
+) -> Option<usize> {
     let mut i = 2;
-    while i < chars.len() {
-        let lower_before = chars[i - 1].1.is_lowercase() && chars[i - 2].1.is_lowercase();
-        if lower_before && chars[i].1.is_uppercase() {
-            let upper_len = chars[i..]
-                .iter()
-                .take_while(|(_, c)| c.is_uppercase())
-                .count();
-            let followed_by_lower = chars
-                .get(i + upper_len)
-                .is_some_and(|(_, c)| c.is_lowercase());
+    while i < len {
+        let lower_before = char_at(i - 1).is_lowercase() && char_at(i - 2).is_lowercase();
+        if lower_before && char_at(i).is_uppercase() {
+            let upper_len = (i..len).take_while(|&j| char_at(j).is_uppercase()).count();
+            let followed_by_lower = i + upper_len < len && char_at(i + upper_len).is_lowercase();
             let own = if followed_by_lower {
                 upper_len - 1
             } else {
                 upper_len
             };
             if own >= 2 {
-                return Some(chars[i].0);
+                return Some(offset(i));
             }
             i += upper_len;
         } else {
@@ -295,6 +340,36 @@ pub fn is_markup_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The count read by stretches of ASCII is the count of the runs between spaces.
+        #[test]
+        fn word_count_counts_runs_between_spaces(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    ' ', '\t', '\n', 'a', 'Z', '7', '.', '\u{a0}', '\u{3000}', '中', 'é', '’',
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = chars.into_iter().collect();
+            let (mut latin, mut cjk) = (0, 0);
+            for run in text.split_whitespace() {
+                let han = run.chars().filter(|&c| is_cjk(c)).count();
+                cjk += han;
+                latin += usize::from(han < run.chars().count());
+            }
+            proptest::prop_assert_eq!(word_count(&text), latin + (cjk * 2).div_ceil(3));
+        }
+
+        /// An ASCII word read as bytes has the boundary it has read as characters.
+        #[test]
+        fn glued_boundary_of_ascii_reads_bytes_as_characters(word in "[a-zA-Z0-9'-]{0,12}") {
+            let chars: Vec<(usize, char)> = word.char_indices().collect();
+            let as_chars = boundary_in(chars.len(), |i| chars[i].1, |i| chars[i].0);
+            proptest::prop_assert_eq!(glued_boundary(&word), as_chars);
+        }
+    }
 
     #[test]
     fn finds_maximal_runs() {

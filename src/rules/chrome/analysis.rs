@@ -12,6 +12,7 @@
 
 use rayon::prelude::*;
 
+use super::article::Layout;
 use super::evidence::{ChromeLine, Detector, Marks, Page};
 use super::runs::{Analysis, Run};
 use super::{
@@ -98,14 +99,14 @@ pub fn run_keeping(
         .max()
         .unwrap_or(0)
         + 1;
-    let runs = corpus
+    let pages: Vec<(DocId, Vec<Run>, Option<Layout>)> = corpus
         .documents
         .par_iter()
         .enumerate()
         .filter(|&(doc, _)| wanted(doc))
-        .flat_map_iter(|(doc, document)| {
+        .map(|(doc, document)| {
             if let Some(earlier) = earlier.filter(|e| e.keep.get(doc) == Some(&true)) {
-                return earlier.analysis.runs_of(doc).to_vec();
+                return (doc, earlier.analysis.runs_of(doc).to_vec(), None);
             }
             let page = Page::new(doc, document, lines::non_blank(document, counted_words));
             let mut found = vec![None; page.lines.len()];
@@ -113,10 +114,21 @@ pub fn run_keeping(
                 let mut marks = Marks::new(&page.lines, &mut found, detector, rank_of(*rank));
                 marker(&page, &mut marks);
             }
-            runs(doc, document, found.into_iter().flatten())
+            let runs = runs(doc, document, found.into_iter().flatten());
+            (doc, runs, page.into_layout())
         })
         .collect();
-    Analysis { runs }
+    let mut analysis = Analysis {
+        runs: Vec::with_capacity(pages.iter().map(|(_, runs, _)| runs.len()).sum()),
+        layouts: Vec::new(),
+    };
+    for (doc, runs, layout) in pages {
+        analysis.runs.extend(runs);
+        if let Some(layout) = layout {
+            analysis.layouts.push((doc, layout));
+        }
+    }
+    analysis
 }
 
 /// Groups chrome lines into runs: two chrome lines are in one run when only blank lines

@@ -126,6 +126,11 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// The layout, if a detector asked for it.
+    pub fn into_layout(self) -> Option<Layout> {
+        self.layout.into_inner()
+    }
+
     /// Where the article and the comments are, if the document is a page.
     pub fn layout(&self) -> &Layout {
         self.layout

@@ -19,5 +19,7 @@ pub mod runs;
 pub mod site_template;
 
 pub use crate::rules::options::ChromeOptions as Options;
+/// Where a page's article and comments are, which provenance reads too.
+pub use article::Layout;
 /// Bylines and date lines, which no chrome heuristic calls chrome, repeat by design.
 pub use lines::is_metadata;

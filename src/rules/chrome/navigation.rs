@@ -112,19 +112,21 @@ fn mark(page: &Page, marks: &mut Marks) {
         if marks.is_marked(i) || line.metadata || line.text.starts_with(char::is_whitespace) {
             continue;
         }
+        // Most lines are no menu, which is asked first.
+        let Some(entries) = menu_entries(line.text) else {
+            continue;
+        };
         // A heading row over a rule or over rows in the same columns is a table's.
         let next = page.lines.get(i + 1).filter(|n| n.index == line.index + 1);
         if next.is_some_and(|next| is_rule(next.text) || shares_columns(line.text, next.text)) {
             continue;
         }
-        if let Some(entries) = menu_entries(line.text) {
-            let detail = Detail {
-                form: MENU,
-                numbers: [Detail::number(entries), 0, 0],
-                ..Detail::default()
-            };
-            marks.mark(i, detail, true);
-        }
+        let detail = Detail {
+            form: MENU,
+            numbers: [Detail::number(entries), 0, 0],
+            ..Detail::default()
+        };
+        marks.mark(i, detail, true);
     }
     mark_lists(&page.lines, marks);
     mark_icons(page, marks);
@@ -244,12 +246,13 @@ fn shares_columns(a: &str, b: &str) -> bool {
     let starts = |text: &str| -> Vec<usize> {
         let mut starts = Vec::new();
         let mut spaces = 0;
-        for (at, c) in text.char_indices() {
+        // Columns are counted in characters: the place of each is the number before it.
+        for (column, c) in text.chars().enumerate() {
             if c == ' ' {
                 spaces += 1;
             } else {
                 if spaces >= 2 {
-                    starts.push(text[..at].chars().count());
+                    starts.push(column);
                 }
                 spaces = 0;
             }
@@ -265,6 +268,10 @@ fn shares_columns(a: &str, b: &str) -> bool {
 /// digits: `Prep time: 15 minutes · Serves 6` is not a menu.
 fn menu_entries(text: &str) -> Option<usize> {
     let separators = ['|', '•', '·', '¦'];
+    // Without a separator, a run of spaces or a `▾` (read as a space), there is none.
+    if !text.contains(separators) && !text.contains("  ") && !text.contains('▾') {
+        return None;
+    }
     let text = text.trim().replace('▾', " ");
     let entries: Vec<&str> = if text.contains(separators) {
         text.split(separators)

@@ -1,6 +1,7 @@
 //! The result of the chrome analysis, as the rules report it: chrome lines grouped into
 //! runs, each reported once under the strongest evidence in it.
 
+use super::article::Layout;
 use super::evidence::{ChromeLine, Detail, Detector};
 use crate::data::phrases::Phrases;
 use crate::document::paragraphs::starts_with_list_marker;
@@ -12,9 +13,18 @@ use crate::text::count;
 pub struct Analysis {
     /// Chrome runs in corpus order.
     pub runs: Vec<Run>,
+    /// The layouts the detectors found, by document in corpus order: provenance reads
+    /// them rather than finding them again.
+    pub layouts: Vec<(DocId, Layout)>,
 }
 
 impl Analysis {
+    /// The layout of a document, if the detectors found it.
+    pub fn layout_of(&self, doc: DocId) -> Option<&Layout> {
+        let at = self.layouts.binary_search_by_key(&doc, |(d, _)| *d).ok()?;
+        self.layouts.get(at).map(|(_, layout)| layout)
+    }
+
     /// The runs of one document.
     pub fn runs_of(&self, doc: DocId) -> &[Run] {
         let start = self.runs.partition_point(|r| r.doc < doc);

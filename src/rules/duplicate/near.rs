@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use similar::{Algorithm, capture_diff_slices};
 
 use super::Options;
-use super::exact::{ExactIndex, ParaRef, ParaRef32};
+use super::exact::{ExactIndex, ParaRef, ParaRef32, counts};
 use super::fingerprint::{K, is_prose, kgram_hashes, winnow};
 use super::minhash::{self, BANDS, Signature};
 use crate::document::Document;
@@ -36,24 +36,32 @@ pub(super) fn words_into(doc: &Document, para: usize, buffer: &mut String, words
     normalize_into(doc.slice(doc.paragraphs[para].span), buffer);
     words.clear();
     let mut word = String::new();
-    // The normalized form has single spaces between words.
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b' ', buffer.as_bytes()).chain([buffer.len()]);
-    for end in ends {
-        let w = &buffer[start..end];
-        start = end + 1;
-        if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    let mut push = |w: &str, plain: bool| {
+        if plain {
             if !w.is_empty() {
                 words.push(minhash::word_hash(w));
             }
-            continue;
+            return;
         }
         word.clear();
         word.extend(w.chars().filter(|c| c.is_alphanumeric()));
         if !word.is_empty() {
             words.push(minhash::word_hash(&word));
         }
+    };
+    // The normalized form has single spaces between words. One pass over the bytes finds
+    // the words and whether each is plain ASCII letters and digits, hashed as it is.
+    let bytes = buffer.as_bytes();
+    let (mut start, mut plain) = (0, true);
+    for (at, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            push(&buffer[start..at], plain);
+            (start, plain) = (at + 1, true);
+        } else {
+            plain &= b.is_ascii_alphanumeric();
+        }
     }
+    push(&buffer[start..], plain);
 }
 
 /// Word-level similarity of two paragraphs: 2 × matching words / all words.
@@ -146,14 +154,19 @@ pub(super) fn find_near_and_fingerprint(
                     && k.paragraphs() == document.paragraphs.len()
             });
             for para in 0..document.paragraphs.len() {
-                let sketched =
-                    index.origins[doc][para].is_none() && index.counts(document, para, options);
+                // Asked at most once: a look-up in a map of every paragraph text.
+                let mut template = None;
+                let mut is_template =
+                    || *template.get_or_insert_with(|| index.is_template(document, para));
+                let sketched = index.origins[doc][para].is_none()
+                    && counts(document, para, options)
+                    && !is_template();
                 // Reuse looks at short paragraphs and repeated ones too: a story re-split
                 // into short paragraphs, one of which is also a paragraph elsewhere.
                 let fingerprinted = fingerprint
                     && document.paragraphs[para].fingerprint.words as usize >= K
                     && is_prose(document, para)
-                    && !index.is_template(document, para);
+                    && !is_template();
                 let sketched = sketched && indexed.is_none_or(|k| k.may_pair[para]);
                 if let Some(known) = indexed.filter(|_| fingerprinted) {
                     fingerprints.extend_from_slice(known.fingerprints_of(para));
