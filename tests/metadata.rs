@@ -295,6 +295,18 @@ fn byline_forms_give_their_values() {
     }
 }
 
+/// A personal site's name over its menu is not the title of its page: the headline under
+/// them is.
+#[test]
+fn the_site_owners_name_is_no_title() {
+    let path = "tests/fixtures/metadata/missing-author/en_site_owner_copyright.txt";
+    let report = meta_json(&["--isolated", path]);
+    assert_eq!(
+        cell(&report["documents"][0], "title"),
+        json!(["What a year of code review taught me", "text", 5])
+    );
+}
+
 /// Byline labels and month names of the user's, in a file the configuration names, are
 /// read beside the built-in ones.
 #[test]

@@ -457,6 +457,9 @@ mod tests {
         );
         assert_eq!(date("September 3rd, 2022").as_deref(), Some("2022-09-03"));
         assert_eq!(date("2020/03/01").as_deref(), Some("2020-03-01"));
+        assert_eq!(date("2021.03.07 09:15").as_deref(), Some("2021-03-07"));
+        // A version with more parts is no date.
+        assert_eq!(date("release 2021.03.07.1").as_deref(), None);
         assert_eq!(
             date("By Mateo Wilson | 12/15/2020").as_deref(),
             Some("2020-12-15")
