@@ -261,11 +261,6 @@ fn byline_forms_give_their_values() {
             Value::Null,
         ),
         (
-            "missing-author/en_site_owner_copyright.txt",
-            json!(["Marta Kowalczyk", "text", 11]),
-            Value::Null,
-        ),
-        (
             "missing-author/it_signature_under_last_paragraph.txt",
             json!(["Giulia Ferraresi", "text", 9]),
             json!(["2023-05-12", "text", 3]),
@@ -295,16 +290,26 @@ fn byline_forms_give_their_values() {
     }
 }
 
-/// A personal site's name over its menu is not the title of its page: the headline under
-/// them is.
+/// A site's name over its menu, which the copyright line repeats, is neither the title of
+/// its page nor its author: the headline under them is the title.
 #[test]
-fn the_site_owners_name_is_no_title() {
-    let path = "tests/fixtures/metadata/missing-author/en_site_owner_copyright.txt";
-    let report = meta_json(&["--isolated", path]);
-    assert_eq!(
-        cell(&report["documents"][0], "title"),
-        json!(["What a year of code review taught me", "text", 5])
-    );
+fn the_sites_name_is_no_title_and_no_author() {
+    for (path, title) in [
+        (
+            "missing-author/en_personal_site_copyright.txt",
+            "What a year of code review taught me",
+        ),
+        (
+            "missing-author/en_copyright_of_an_outlet.txt",
+            "Harbour bridge to close for repairs in spring",
+        ),
+    ] {
+        let path = format!("tests/fixtures/metadata/{path}");
+        let report = meta_json(&["--isolated", &path]);
+        let doc = &report["documents"][0];
+        assert_eq!(cell(doc, "title"), json!([title, "text", 5]), "{path}");
+        assert_eq!(cell(doc, "author"), Value::Null, "{path}");
+    }
 }
 
 /// Byline labels and month names of the user's, in a file the configuration names, are

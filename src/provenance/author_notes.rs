@@ -1,11 +1,11 @@
-//! Authors named away from the bylines: in an author box after the article (`About the
-//! author`, then `Jane Doe is a reporter …`), in a signature under its last paragraph, or
-//! as the owner of a personal site, whose name heads the page and ends it in the copyright
-//! line. Where these stand tells nothing: their words do.
+//! Names away from the bylines: the author in an author box after the article (`About
+//! the author`, then `Jane Doe is a reporter …`) or in a signature under its last
+//! paragraph, where standing after the article tells nothing; and the site's own name,
+//! which heads its pages and ends them in the copyright line, and is no title.
 
 use std::collections::HashSet;
 
-use super::names::{leading_person, list_people, mixes_capitals, names_end, reads_as_names};
+use super::names::{leading_person, list_people, mixes_capitals, reads_as_names};
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::text::span::Span;
@@ -13,8 +13,6 @@ use crate::text::word_count;
 
 /// The evidence of an author named by an author box.
 pub const AUTHOR_BOX: &str = "author box";
-/// The evidence of an author who owns the site.
-pub const SITE_OWNER: &str = "site owner";
 /// The evidence of an author who signs the text.
 pub const SIGNATURE: &str = "signature";
 /// A line of prose has at least this many words.
@@ -23,6 +21,8 @@ const MIN_PROSE_WORDS: usize = 15;
 const AUTHOR_BOX_LINES: usize = 3;
 /// A site's name stands among this many content lines at the top.
 const SITE_HEAD_LINES: usize = 3;
+/// A site's name has at most this many words.
+const MAX_SITE_NAME_WORDS: usize = 6;
 
 /// Where a name stands: the index of its line among the content lines, its 0-based line
 /// and its span.
@@ -60,10 +60,13 @@ pub fn author_box(
         })
 }
 
-/// The owner of a personal site, who writes its pages: the person a copyright line names
-/// (`© Haki Benita 2016-2020`, `Copyright © 2021 Jane Doe. All rights reserved.`) when the
-/// same name heads the page, as a blog's name. The last copyright line counts.
-pub fn site_owner(doc: &Document, lines: &[(usize, Span)]) -> Option<NamePlace> {
+/// The site's name where it heads the page (`Jane Doe`, `Kestrel Times`, over the menu
+/// and the headline): the holder a copyright line names (`© Jane Doe 2016-2020`,
+/// `Copyright © 2021 Kestrel Times. All rights reserved.`) when the same name stands alone
+/// on one of the first lines. The last copyright line counts. A personal site bears its
+/// owner's name, but so may a paper: the name tells who runs the site, not who wrote the
+/// page.
+pub fn site_name(doc: &Document, lines: &[(usize, Span)]) -> Option<NamePlace> {
     let (index, line, span, text) =
         lines.iter().enumerate().rev().find_map(|(i, &(l, span))| {
             let text = doc
@@ -82,15 +85,29 @@ pub fn site_owner(doc: &Document, lines: &[(usize, Span)]) -> Option<NamePlace> 
                 .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ',' | '©')))
     })?;
     let from = holder.as_ptr() as usize - text.as_ptr() as usize;
-    let name = names_end(&text[from..], &|_| false)
-        .map(|end| &text[from..from + end])
-        .filter(|name| name.contains(' ') && list_people(name) == *name)?;
-    let heads = lines
-        .iter()
-        .take(SITE_HEAD_LINES)
-        .any(|&(_, span)| doc.slice(span).trim().eq_ignore_ascii_case(name));
+    let held = &text[from..];
+    // The site's name stands alone on one of the first lines.
+    let name = lines.iter().take(SITE_HEAD_LINES).find_map(|&(_, span)| {
+        let name = doc.slice(span).trim();
+        let held_name = name.split_whitespace().count() <= MAX_SITE_NAME_WORDS
+            && name.starts_with(char::is_alphanumeric)
+            && held
+                .get(..name.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(name))
+            && ends_name(&held[name.len()..]);
+        held_name.then_some(name)
+    })?;
     let start = span.start + (text.as_ptr() as usize - doc.slice(span).as_ptr() as usize) + from;
-    heads.then(|| (index, line, Span::new(start, start + name.len())))
+    Some((index, line, Span::new(start, start + name.len())))
+}
+
+/// Whether what follows a name in a copyright line ends it: punctuation, years, the end
+/// (`Jane Doe. All rights reserved.`, `Jane Doe 2016-2021`), not more of a name (`Jane
+/// Doesburg`, `Jane Doe Media Group`).
+fn ends_name(rest: &str) -> bool {
+    let glued = rest.starts_with(char::is_alphanumeric);
+    let next = rest.trim_start().chars().next();
+    !glued && !next.is_some_and(char::is_uppercase)
 }
 
 /// The name that signs the text: alone on the line under its last paragraph of prose
@@ -120,4 +137,51 @@ pub fn signature(
         && !mixes_capitals(name);
     let start = span.start + (name.as_ptr() as usize - text.as_ptr() as usize);
     plain.then(|| (index, line, Span::new(start, start + name.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owner(text: &str) -> Option<String> {
+        let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
+        let lines: Vec<(usize, Span)> = doc
+            .line_spans()
+            .enumerate()
+            .filter(|(_, span)| !doc.slice(*span).trim().is_empty())
+            .collect();
+        site_name(&doc, &lines).map(|(_, _, span)| doc.slice(span).to_string())
+    }
+
+    #[test]
+    fn the_copyright_holder_who_heads_the_page_names_the_site() {
+        let page =
+            |footer: &str| format!("Jane Doe\n\nHome | About\n\nA headline\n\nText.\n\n{footer}\n");
+        for footer in [
+            "© Jane Doe 2016-2021",
+            "© 2021 Jane Doe",
+            "Copyright © 2016-2021 Jane Doe. All rights reserved.",
+            "(c) 2021 by Jane Doe",
+        ] {
+            assert_eq!(
+                owner(&page(footer)).as_deref(),
+                Some("Jane Doe"),
+                "{footer}"
+            );
+        }
+        // Another holder, or the name going on into a longer one.
+        for footer in [
+            "© 2021 The Daily Meridian",
+            "© 2021 Jane Doe Media Group",
+            "© 2021 Jane Doesburg",
+        ] {
+            assert_eq!(owner(&page(footer)), None, "{footer}");
+        }
+        // A name that does not head the page.
+        assert_eq!(owner("A headline\n\nText.\n\n© 2021 Jane Doe\n"), None);
+        // A paper's name.
+        let paper =
+            "Kestrel Times\n\nA headline\n\nText.\n\n© 2021 Kestrel Times. All rights reserved.\n";
+        assert_eq!(owner(paper).as_deref(), Some("Kestrel Times"));
+    }
 }

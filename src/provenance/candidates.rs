@@ -266,10 +266,6 @@ pub fn choose(
         .map(|place| (place, 3.5, author_notes::AUTHOR_BOX))
         .into_iter()
         .chain(
-            author_notes::site_owner(doc, lines)
-                .map(|place| (place, 3.0, author_notes::SITE_OWNER)),
-        )
-        .chain(
             author_notes::signature(doc, lines, chrome)
                 .map(|place| (place, 3.0, author_notes::SIGNATURE)),
         );
@@ -409,13 +405,7 @@ pub fn choose(
             }
             // Where an author box or a copyright line stands tells nothing more than its
             // words do.
-            Some(_)
-                if [
-                    author_notes::AUTHOR_BOX,
-                    author_notes::SITE_OWNER,
-                    author_notes::SIGNATURE,
-                ]
-                .contains(&c.form) => {}
+            Some(_) if [author_notes::AUTHOR_BOX, author_notes::SIGNATURE].contains(&c.form) => {}
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }

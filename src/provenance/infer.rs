@@ -120,9 +120,9 @@ pub fn infer(
     // The title: one of the first content lines, before any body line, that reads as a
     // headline. Lines of one word (`Startseite`, `Sport`: a menu the chrome rules left)
     // do not count towards the window.
-    // A personal site's name heads its pages (`Jane Doe`, then the menu, then the
-    // headline): the name of the site's owner is not the title.
-    let owner = author_notes::site_owner(doc, &all_lines).map(|(_, _, span)| doc.slice(span));
+    // A site's name heads its pages (`Jane Doe`, then the menu, then the headline): it is
+    // not the title.
+    let site = author_notes::site_name(doc, &all_lines).map(|(_, _, span)| doc.slice(span));
     let mut seen = 0;
     for &(line, span) in lines.iter().filter(|_| !record) {
         if seen == TITLE_WINDOW {
@@ -137,7 +137,7 @@ pub fn infer(
         if words >= MIN_BODY_WORDS && text.ends_with(['.', '。']) {
             break;
         }
-        if is_byline(line) || owner.is_some_and(|name| text.eq_ignore_ascii_case(name)) {
+        if is_byline(line) || site.is_some_and(|name| text.eq_ignore_ascii_case(name)) {
             continue;
         }
         // A line of a paragraph wrapped over several is a piece of a sentence.
