@@ -72,8 +72,12 @@ pub fn site_name(doc: &Document, lines: &[(usize, Span)]) -> Option<NamePlace> {
             let text = doc
                 .slice(span)
                 .trim_start_matches(['*', '-', '•', '|', ' ']);
-            let lower = text.get(..9).unwrap_or(text).to_lowercase();
-            (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)"))
+            // Read for every line of a document without one: no allocation.
+            let starts_with = |word: &str| {
+                text.get(..word.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(word))
+            };
+            (text.starts_with('©') || starts_with("copyright") || starts_with("(c)"))
                 .then_some((i, l, span, text))
         })?;
     // The holder follows the sign, the word and the years.

@@ -403,8 +403,8 @@ pub fn choose(
             Some(bonus) if c.alone && bonus <= 0.0 && article.is_none() => {
                 c.score += bonus - 0.5;
             }
-            // Where an author box or a copyright line stands tells nothing more than its
-            // words do.
+            // Where an author box or a signature stands tells nothing more than its words
+            // do.
             Some(_) if [author_notes::AUTHOR_BOX, author_notes::SIGNATURE].contains(&c.form) => {}
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
