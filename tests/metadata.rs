@@ -276,6 +276,16 @@ fn byline_forms_give_their_values() {
             json!(["2023-02-09", "text", 6]),
         ),
         (
+            "missing-author/en_byline_over_teaser_list.txt",
+            json!(["Nora Whitfield", "text", 3]),
+            json!(["2021-03-03", "text", 4]),
+        ),
+        (
+            "missing-author/fr_teaser_list_bylines.txt",
+            Value::Null,
+            json!(["2019-06-12", "text", 3]),
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::author_notes;
 use super::byline::{Byline, is_timestamp};
 use super::names::{list_people, mixes_capitals, plausible_name, reads_as_names};
+use super::teasers;
 use crate::data::metadata::{Label, MetadataData, in_order};
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
@@ -351,9 +352,19 @@ pub fn choose(
                 (first, last)
             })
         });
-    let in_comments = |index: usize| {
+    let named: Vec<usize> = authors
+        .iter()
+        .filter(|c| c.form != author_notes::AUTHOR_BOX && c.form != author_notes::SIGNATURE)
+        .map(|c| c.index)
+        .collect();
+    let teasers = teasers::teaser_items(doc, lines, &named);
+    let set_aside = |index: usize| {
         let line = lines[index].0;
-        layout.comments.iter().any(|&(a, b)| a <= line && line <= b)
+        layout
+            .comments
+            .iter()
+            .chain(&teasers)
+            .any(|&(a, b)| a <= line && line <= b)
     };
     // Lines are counted from the headline by their words: empty list items (`*`) and
     // bare separators between them do not push a byline away from it.
@@ -365,7 +376,7 @@ pub fn choose(
         wordy.push(count);
     }
     let place = |index: usize, is_date: bool| -> Option<f32> {
-        if in_comments(index) {
+        if set_aside(index) {
             return None;
         }
         let mut score = 0.0;

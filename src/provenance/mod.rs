@@ -10,6 +10,7 @@ pub mod labels;
 pub mod names;
 pub mod resolve;
 pub mod sources;
+pub mod teasers;
 
 use serde::{Deserialize, Serialize};
 
