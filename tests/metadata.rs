@@ -286,6 +286,21 @@ fn byline_forms_give_their_values() {
             json!(["2019-06-12", "text", 3]),
         ),
         (
+            "missing-author/zh_reporters_in_dateline_bracket.txt",
+            json!(["张三, 李四", "text", 5]),
+            json!(["2021-03-07", "text", 3]),
+        ),
+        (
+            "missing-author/zh_newspaper_reporter_label.txt",
+            json!(["王小明", "text", 3]),
+            json!(["2020-03-25", "text", 4]),
+        ),
+        (
+            "missing-author/ja_name_then_reporter.txt",
+            json!(["山田太郎", "text", 4]),
+            json!(["2021-03-07", "text", 3]),
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

@@ -2,6 +2,7 @@
 //! `Author : Lu Zhongwei Source : Chinese Social Sciences Today 2016-12-05`.
 
 use crate::data::metadata::{FoundDate, Label, MetadataData};
+use crate::provenance::cjk_byline::{self, Reporters};
 use crate::provenance::labels::{find_labels, is_separator};
 use crate::provenance::names::{ends_names, is_handle, mixes_capitals, names_end, reads_as_names};
 use crate::text::{is_cjk, more_words_than};
@@ -35,6 +36,18 @@ impl Byline {
         }
         for (date, _) in &mut self.dates {
             (date.start, date.end) = (date.start + by, date.end + by);
+        }
+    }
+
+    fn of_reporters(found: Reporters) -> Self {
+        Self {
+            fields: vec![BylineField {
+                label: Label::Author,
+                label_range: found.label_range,
+                value: found.names,
+                value_range: found.names_range,
+            }],
+            dates: Vec::new(),
         }
     }
 
@@ -73,7 +86,8 @@ pub fn parse(line: &str, data: &MetadataData) -> Option<Byline> {
 
 fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
     if more_words_than(line, data.max_byline_words) {
-        return None;
+        // `新华社北京3月7日电（记者张三）…` opens a paragraph of any length.
+        return cjk_byline::in_dateline(line, data).map(Byline::of_reporters);
     }
     let dates = data.find_dates(line);
     let labels = find_labels(line, data, &dates);
@@ -94,6 +108,9 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
                 .ends_with(|c: char| is_separator(c) || matches!(c, '—' | '–'))
     });
     if !starts_with_label && !date_then_labels && !author_after_separator {
+        if let Some(reporters) = cjk_byline::reporters(line, data) {
+            return Some(Byline::of_reporters(reporters));
+        }
         // `Thomas Dubois, 2016-05-06` is a date with little around it, and a name first.
         // A name first needs a date, a time, a role after a comma or a handle after it.
         let may_be_name_first = !dates.is_empty()

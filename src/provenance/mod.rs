@@ -4,6 +4,7 @@
 pub mod author_notes;
 pub mod byline;
 pub mod candidates;
+pub mod cjk_byline;
 pub use crate::document::front_matter;
 pub mod infer;
 pub mod labels;
