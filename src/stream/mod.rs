@@ -3,6 +3,9 @@
 //! next is read, so memory holds one batch whatever the number of records. The findings,
 //! in order, are those of a check of the whole corpus.
 
+pub mod meta;
+pub mod templates;
+
 use std::io;
 use std::path::PathBuf;
 
