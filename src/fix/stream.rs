@@ -99,6 +99,7 @@ pub fn fix_in_batches(
             batch_size,
             emit: &mut *emit,
             errors: &mut fixed.errors,
+            ended: false,
         };
         match out {
             // A shard without a record has nothing cleaned to write.
@@ -108,7 +109,11 @@ pub fn fix_in_batches(
                     fixed.written.push(target);
                 }
             }
-            _ => run.fix(&mut |_, _| Ok(()))?,
+            _ => match run.fix(&mut |_, _| Ok(())) {
+                // Its error is kept with the others.
+                Err(_) if run.ended => {}
+                fixed => fixed?,
+            },
         }
     }
     if let Some(out) = out
@@ -130,6 +135,8 @@ struct ShardRun<'a, 'e> {
     batch_size: (usize, usize),
     emit: &'e mut dyn FnMut(&FixOutcome) -> io::Result<()>,
     errors: &'e mut Vec<FileError>,
+    /// The shard could not be read to its end: its reading stopped with an error.
+    ended: bool,
 }
 
 impl ShardRun<'_, '_> {
@@ -137,7 +144,7 @@ impl ShardRun<'_, '_> {
     /// `lines` before `emit`. A read error that ends the shard is kept with the others.
     fn fix(
         &mut self,
-        lines: &mut dyn FnMut(&[(usize, Vec<u8>)], &FixOutcome) -> io::Result<()>,
+        lines: &mut dyn FnMut(&[Line], &FixOutcome) -> io::Result<()>,
     ) -> io::Result<()> {
         let Self {
             settings,
@@ -147,6 +154,7 @@ impl ShardRun<'_, '_> {
             batch_size,
             emit,
             errors,
+            ended: stopped,
         } = self;
         jsonl::read_lines_in_batches(shard, &settings.files.jsonl, *batch_size, &mut |batch| {
             let Batch {
@@ -175,7 +183,8 @@ impl ShardRun<'_, '_> {
             match ended {
                 Some(error) => {
                     errors.push(error);
-                    Err(io::Error::other(ENDED))
+                    *stopped = true;
+                    Err(io::Error::other("the shard could not be read to its end"))
                 }
                 None => Ok(()),
             }
@@ -190,35 +199,29 @@ impl ShardRun<'_, '_> {
         }
         let shard = self.shard;
         let compression = jsonl::compression_of(shard)?;
-        let mut ended = false;
         let written = replace_with(target, Durability::Renamed, |file| {
             let mut cleaned = compressed::writer(compression, file.try_clone()?)?;
-            let fixed =
-                self.fix(&mut |lines, outcome| write_lines(&mut cleaned, shard, lines, outcome));
-            if let Err(err) = fixed {
-                ended = err.to_string() == ENDED;
-                return Err(err);
-            }
+            self.fix(&mut |lines, outcome| write_lines(&mut cleaned, shard, lines, outcome))?;
             cleaned.finish()
         });
         match written {
             Ok(()) => Ok(true),
             // Left out, as a shard that cannot be read whole is: its error is kept.
-            Err(_) if ended => Ok(false),
+            Err(_) if self.ended => Ok(false),
             Err(err) => Err(err),
         }
     }
 }
 
-/// What stops the reading of a shard that broke off.
-const ENDED: &str = "the shard could not be read to its end";
+/// A line of a shard as read: its 1-based number and its bytes, newline included.
+type Line = (usize, Vec<u8>);
 
 /// Writes the `lines` of `shard`, those of the records of `outcome` cleaned, the others as
 /// they were.
 fn write_lines(
     out: &mut dyn Write,
     shard: &Path,
-    lines: &[(usize, Vec<u8>)],
+    lines: &[Line],
     outcome: &FixOutcome,
 ) -> io::Result<()> {
     let by_line: HashMap<usize, &FixedDocument> = outcome
