@@ -317,3 +317,79 @@ fn a_line_that_is_no_record_is_named_and_the_others_are_fixed() {
         .collect();
     assert_eq!(paths, ["s.jsonl#a", "s.jsonl#b"]);
 }
+
+#[test]
+fn a_shard_that_breaks_off_gives_its_error_and_no_record() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let texts = fixture_texts();
+    let plain = shard_of(&texts);
+    let (gzip, zstd) = compressed(&plain);
+    let root = dir.path().join("shards");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    std::fs::write(root.join("a.jsonl"), shard_of(&texts[..20])).expect("write");
+    std::fs::write(root.join("b.jsonl.gz"), &gzip[..gzip.len() / 2]).expect("write");
+    std::fs::write(root.join("c.jsonl.zst"), &zstd[..zstd.len() / 2]).expect("write");
+    let settings = settings(&root, "E,L");
+    let resolved = settings.resolve().expect("valid");
+    let strings = |errors: &[corpuslint::error::FileError]| -> Vec<String> {
+        errors.iter().map(|e| e.to_string()).collect()
+    };
+
+    let whole = corpuslint::meta(&settings).expect("valid settings");
+    let mut json = Vec::new();
+    output::meta::render_json(&whole, &mut json).expect("render");
+    let (shards, _) = stream::meta::plan(&resolved)
+        .expect("walkable")
+        .expect("shards");
+    let mut found = Vec::new();
+    let errors =
+        stream::meta::meta_in_batches(&resolved, &shards, (7, usize::MAX), &mut |outcome| {
+            output::meta::render_table(outcome, &mut Vec::new())?;
+            found.extend(outcome.corpus.documents.iter().map(|d| d.display.clone()));
+            Ok(())
+        })
+        .expect("read");
+    let expected: Vec<String> = whole
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.display.clone())
+        .collect();
+    assert_eq!(found, expected);
+    assert!(
+        found.iter().all(|name| name.contains("a.jsonl#")),
+        "{found:?}"
+    );
+    assert_eq!(strings(&errors), strings(&whole.errors));
+    assert!(
+        strings(&errors)
+            .iter()
+            .any(|e| e.contains("b.jsonl.gz: not valid gzip data")),
+        "{errors:?}"
+    );
+
+    let options = FixOptions::default();
+    let fixed = fix::fix(&settings, options).expect("valid settings");
+    let expected_dir = dir.path().join("whole");
+    write::write_out(&fixed, &settings.paths, &expected_dir).expect("written");
+    let (shards, _) = fix::stream::plan(&resolved, options)
+        .expect("walkable")
+        .expect("shards");
+    let out = dir.path().join("batches");
+    let target = fix::stream::Out {
+        dir: &out,
+        roots: &settings.paths,
+    };
+    let streamed = fix::stream::fix_in_batches(
+        &resolved,
+        options,
+        &shards,
+        Some(target),
+        (7, usize::MAX),
+        &mut |_| Ok(()),
+    )
+    .expect("written");
+    assert_eq!(strings(&streamed.errors), strings(&fixed.errors));
+    assert_eq!(files_under(&out), files_under(&expected_dir));
+    assert_eq!(streamed.written, [out.join("a.jsonl")]);
+}

@@ -50,6 +50,21 @@ pub enum Compression {
 }
 
 impl Compression {
+    /// What a read error of data stored this way means, as [`decompress`] tells it.
+    fn read_error(self, err: &io::Error) -> String {
+        let message = err.to_string();
+        let kind = match self {
+            Compression::None => return message,
+            Compression::Gzip => "not valid gzip data",
+            Compression::Zstd => "not valid zstd data",
+        };
+        if message.starts_with(kind) {
+            message
+        } else {
+            format!("{kind}: {message}")
+        }
+    }
+
     pub fn of(bytes: &[u8]) -> Self {
         if bytes.starts_with(GZIP_MAGIC) {
             Compression::Gzip
@@ -154,8 +169,8 @@ pub fn read_lines_in_batches(
     batch: &mut dyn FnMut(Batch) -> io::Result<()>,
 ) -> io::Result<()> {
     let shown = path.to_string_lossy();
-    let mut reader = match open_decompressed(path) {
-        Ok((_, reader)) => reader,
+    let (compression, mut reader) = match open_decompressed(path) {
+        Ok(opened) => opened,
         Err(err) => {
             return batch(Batch {
                 ended: Some(FileError::io(shown, &err)),
@@ -196,7 +211,7 @@ pub fn read_lines_in_batches(
             Ok(0) => break,
             Ok(_) => {}
             Err(err) => {
-                let error = FileError::new(shown, err.to_string());
+                let error = FileError::new(shown, compression.read_error(&err));
                 return batch(flush(&mut lines, Some(error)));
             }
         }
