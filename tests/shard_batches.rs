@@ -393,3 +393,41 @@ fn a_shard_that_breaks_off_gives_its_error_and_no_record() {
     assert_eq!(files_under(&out), files_under(&expected_dir));
     assert_eq!(streamed.written, [out.join("a.jsonl")]);
 }
+
+#[test]
+fn check_and_diff_of_shards_in_batches_tell_what_would_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = serde_json::json!({"id": "a", "text": "A no\u{a0}break space.\n"});
+    let last = serde_json::json!({"id": "b", "text": "Plain words.\n"});
+    let shard = format!("{first}\n{last}\n");
+    std::fs::write(dir.path().join("s.jsonl"), &shard).expect("write");
+    let fix = |args: &[&str]| {
+        let mut all = vec!["fix", "--isolated", "--select", "E"];
+        all.extend(args);
+        all.push("s.jsonl");
+        corpuslint(dir.path(), &all)
+    };
+
+    let output = fix(&["--check"]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "s.jsonl#a: fixed 1 unusual-space\ns.jsonl#b: unchanged\n1 of 2 files would change.\n"
+    );
+    let output = fix(&["--diff", "--quiet"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let diff = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        diff.starts_with("--- a/s.jsonl#a\n+++ b/s.jsonl#a\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-A no\u{a0}break space.\n+A no break space.\n"),
+        "{diff}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("s.jsonl")).expect("read"),
+        shard,
+        "nothing is written"
+    );
+}
