@@ -224,22 +224,7 @@ pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
     errors.extend(load_errors);
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);
-    let checked = vec![true; corpus.len()];
-    let none = rules::context::Analyses::default();
-    let inputs = rules::context::CorpusContext {
-        corpus: &corpus,
-        options: &settings.options,
-        data: &settings.data,
-        sources: &sources,
-        reported: &checked,
-        enabled: &[],
-        analyses: &none,
-    };
-    let documents = rules::prepare::provenance(&inputs)
-        .docs
-        .into_iter()
-        .map(|d| d.metadata)
-        .collect();
+    let documents = stream::meta::provenance(&corpus, &sources, &settings);
     Ok(MetaOutcome {
         corpus,
         documents,

@@ -2,7 +2,14 @@
 //! `--check`.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use corpuslint::error::FileError;
+use corpuslint::fix::write;
+use corpuslint::fix::{self, FixOptions, FixOutcome};
+use corpuslint::load::jsonl;
+use corpuslint::settings::resolve::Resolved;
 
 use crate::cli::args::FixArgs;
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
@@ -11,10 +18,7 @@ use crate::cli::terminal::{report_reading, use_color, with_progress_bar};
 use corpuslint::text::count;
 
 pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    use corpuslint::fix::write;
-    use corpuslint::fix::{self, FixOptions};
-
-    let settings = match selected_settings(args.paths, &args.selection) {
+    let settings = match selected_settings(args.paths.clone(), &args.selection) {
         Ok(settings) => settings,
         Err(err) => return Ok(fail(&err)),
     };
@@ -39,6 +43,19 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     };
+    if !args.in_place {
+        let resolved = match settings.resolve() {
+            Ok(resolved) => resolved,
+            Err(err) => return Ok(fail(&err)),
+        };
+        match fix::stream::plan(&resolved, options) {
+            Ok(Some((shards, errors))) => {
+                return fix_in_batches(&args, &resolved, options, &shards, errors, out);
+            }
+            Ok(None) => {}
+            Err(err) => return Ok(fail(&err)),
+        }
+    }
     let fixed = with_progress_bar(args.verbosity, |progress| {
         fix::fix_with_progress(&settings, options, progress)
     });
@@ -47,74 +64,8 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Err(err) => return Ok(fail(&err)),
     };
     report_reading(&outcome.errors, outcome.corpus.len(), &settings.extensions);
-    for refusal in &outcome.refused {
-        eprintln!(
-            "corpuslint: error: {}: {}; not fixed",
-            outcome.corpus.get(refusal.id).display,
-            refusal.reason
-        );
-    }
-    // A file that cannot be read or decoded safely is left as it is (and the exit status
-    // says so); it does not hold back the others.
-    let writes = args.out.is_some() || args.in_place;
-    // Summaries go to stderr when stdout carries the diff; `--quiet` leaves them out.
-    let quiet = args.verbosity.quiet;
-    let report = |line: String, out: &mut dyn Write| -> io::Result<()> {
-        if quiet {
-            Ok(())
-        } else if args.diff {
-            eprintln!("{line}");
-            Ok(())
-        } else {
-            writeln!(out, "{line}")
-        }
-    };
-    let color = use_color(args.color);
-    let mut changed = 0;
-    for fixed in &outcome.documents {
-        let path = &outcome.corpus.get(fixed.id).display;
-        if fixed.changed {
-            changed += 1;
-        }
-        if quiet && !args.diff {
-            continue;
-        }
-        let summary = match fixed.duplicate_of {
-            Some(of) if outcome.corpus.get(fixed.id).record.is_some() => {
-                let kept = &outcome.corpus.get(of).display;
-                let what = if writes {
-                    "kept, marked as a copy"
-                } else {
-                    "would be marked as a copy"
-                };
-                format!("duplicate of {kept}: {what}")
-            }
-            Some(of) => {
-                let what = if args.out.is_some() {
-                    "left out of the cleaned copies"
-                } else if args.in_place {
-                    "deleted"
-                } else {
-                    "would be removed"
-                };
-                let kept = &outcome.corpus.get(of).display;
-                format!("duplicate of {kept}: {what}")
-            }
-            None => fixed.summary(),
-        };
-        report(format!("{path}: {summary}"), out)?;
-        if args.verbosity.verbose {
-            for change in &fixed.changes {
-                for line in change.before.lines().filter(|l| !l.trim().is_empty()) {
-                    let what = if change.after.is_empty() { "-" } else { "~" };
-                    report(format!("  {what} {} {}", change.rule.code, line), out)?;
-                }
-            }
-        }
-        if args.diff && fixed.changed {
-            write!(out, "{}", write::diff(&outcome, fixed, color))?;
-        }
-    }
+    let reporter = Reporter::new(&args);
+    let changed = reporter.documents(&outcome, out)?;
     let roots = &settings.paths;
     let written = if let Some(dir) = &args.out {
         write::write_out(&outcome, roots, dir)
@@ -123,42 +74,192 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     } else {
         Ok(Vec::new())
     };
-    match written {
-        Ok(files) if writes => {
-            let dropped = outcome
-                .documents
-                .iter()
-                .filter(|f| f.duplicate_of.is_some() && outcome.corpus.get(f.id).record.is_none())
-                .count();
-            let mut line = format!("Wrote {}.", count(files.len(), "file"));
-            if dropped > 0 {
-                let how = if args.in_place { "Deleted" } else { "Left out" };
-                let what = count(dropped, "duplicate document");
-                line.push_str(&format!(" {how} {what}."));
-            }
-            report(line, out)?
-        }
-        Ok(_) => report(
-            format!(
-                "{changed} of {} files would change.",
-                outcome.documents.len()
-            ),
-            out,
-        )?,
-        Err(err) => {
-            eprintln!("corpuslint: error: writing failed: {err}");
-            return Ok(ExitCode::from(EXIT_ERROR));
+    let dropped = outcome
+        .documents
+        .iter()
+        .filter(|f| f.duplicate_of.is_some() && outcome.corpus.get(f.id).record.is_none())
+        .count();
+    let total = outcome.documents.len();
+    if let Err(err) = reporter.written(written, (changed, total), dropped, out)? {
+        eprintln!("corpuslint: error: writing failed: {err}");
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    Ok(status(
+        &args,
+        !outcome.errors.is_empty() || !outcome.refused.is_empty(),
+        changed,
+    ))
+}
+
+/// `fix` of JSON Lines shards with per-document fixes only: each batch of records is
+/// fixed, reported and written before the next is read. `errors`: paths that could not
+/// be walked.
+fn fix_in_batches(
+    args: &FixArgs,
+    settings: &Resolved,
+    options: FixOptions,
+    shards: &[PathBuf],
+    mut errors: Vec<FileError>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let reporter = Reporter::new(args);
+    let (mut changed, mut total, mut read, mut refused) = (0, 0, 0, false);
+    let target = args.out.as_deref().map(|dir| fix::stream::Out {
+        dir,
+        roots: &settings.files.paths,
+    });
+    let batch_size = (jsonl::BATCH_RECORDS, jsonl::BATCH_BYTES);
+    let fixed = fix::stream::fix_in_batches(
+        settings,
+        options,
+        shards,
+        target,
+        batch_size,
+        &mut |outcome| {
+            read += outcome.corpus.len();
+            total += outcome.documents.len();
+            refused |= !outcome.refused.is_empty();
+            changed += reporter.documents(outcome, out)?;
+            Ok(())
+        },
+    );
+    let written = fixed.map(|fixed| {
+        errors.extend(fixed.errors);
+        fixed.written
+    });
+    report_reading(&errors, read, &settings.files.extensions);
+    if let Err(err) = reporter.written(written, (changed, total), 0, out)? {
+        eprintln!("corpuslint: error: writing failed: {err}");
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    Ok(status(args, !errors.is_empty() || refused, changed))
+}
+
+/// The exit status: 2 when a file could not be read or fixed, 1 when `--check` finds
+/// something to change.
+fn status(args: &FixArgs, failed: bool, changed: usize) -> ExitCode {
+    if failed {
+        ExitCode::from(EXIT_ERROR)
+    } else if args.check && changed > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// What `fix` tells of each document and of what it wrote.
+struct Reporter<'a> {
+    args: &'a FixArgs,
+    color: bool,
+}
+
+impl<'a> Reporter<'a> {
+    fn new(args: &'a FixArgs) -> Self {
+        Self {
+            args,
+            color: use_color(args.color),
         }
     }
-    Ok(
-        if !outcome.errors.is_empty() || !outcome.refused.is_empty() {
-            ExitCode::from(EXIT_ERROR)
-        } else if args.check && changed > 0 {
-            ExitCode::from(EXIT_FINDINGS)
+
+    /// A summary line: to stderr when stdout carries the diff; `--quiet` leaves it out.
+    fn line(&self, line: String, out: &mut dyn Write) -> io::Result<()> {
+        if self.args.verbosity.quiet {
+            Ok(())
+        } else if self.args.diff {
+            eprintln!("{line}");
+            Ok(())
         } else {
-            ExitCode::SUCCESS
-        },
-    )
+            writeln!(out, "{line}")
+        }
+    }
+
+    /// Tells what was done to each document of `outcome`; how many changed. A file that
+    /// cannot be read or decoded safely is left as it is (and the exit status says so);
+    /// it does not hold back the others.
+    fn documents(&self, outcome: &FixOutcome, out: &mut dyn Write) -> io::Result<usize> {
+        let args = self.args;
+        for refusal in &outcome.refused {
+            eprintln!(
+                "corpuslint: error: {}: {}; not fixed",
+                outcome.corpus.get(refusal.id).display,
+                refusal.reason
+            );
+        }
+        let writes = args.out.is_some() || args.in_place;
+        let mut changed = 0;
+        for fixed in &outcome.documents {
+            let path = &outcome.corpus.get(fixed.id).display;
+            if fixed.changed {
+                changed += 1;
+            }
+            if args.verbosity.quiet && !args.diff {
+                continue;
+            }
+            let summary = match fixed.duplicate_of {
+                Some(of) if outcome.corpus.get(fixed.id).record.is_some() => {
+                    let kept = &outcome.corpus.get(of).display;
+                    let what = if writes {
+                        "kept, marked as a copy"
+                    } else {
+                        "would be marked as a copy"
+                    };
+                    format!("duplicate of {kept}: {what}")
+                }
+                Some(of) => {
+                    let what = if args.out.is_some() {
+                        "left out of the cleaned copies"
+                    } else if args.in_place {
+                        "deleted"
+                    } else {
+                        "would be removed"
+                    };
+                    let kept = &outcome.corpus.get(of).display;
+                    format!("duplicate of {kept}: {what}")
+                }
+                None => fixed.summary(),
+            };
+            self.line(format!("{path}: {summary}"), out)?;
+            if args.verbosity.verbose {
+                for change in &fixed.changes {
+                    for line in change.before.lines().filter(|l| !l.trim().is_empty()) {
+                        let what = if change.after.is_empty() { "-" } else { "~" };
+                        self.line(format!("  {what} {} {}", change.rule.code, line), out)?;
+                    }
+                }
+            }
+            if args.diff && fixed.changed {
+                write!(out, "{}", write::diff(outcome, fixed, self.color))?;
+            }
+        }
+        Ok(changed)
+    }
+
+    /// The line that ends the run: the files written, or how many would change of
+    /// `(changed, total)`. The error of a write that failed is handed back.
+    fn written(
+        &self,
+        written: io::Result<Vec<PathBuf>>,
+        (changed, total): (usize, usize),
+        dropped: usize,
+        out: &mut dyn Write,
+    ) -> io::Result<Result<(), io::Error>> {
+        let args = self.args;
+        let line = match written {
+            Ok(files) if args.out.is_some() || args.in_place => {
+                let mut line = format!("Wrote {}.", count(files.len(), "file"));
+                if dropped > 0 {
+                    let how = if args.in_place { "Deleted" } else { "Left out" };
+                    let what = count(dropped, "duplicate document");
+                    line.push_str(&format!(" {how} {what}."));
+                }
+                line
+            }
+            Ok(_) => format!("{changed} of {total} files would change."),
+            Err(err) => return Ok(Err(err)),
+        };
+        self.line(line, out)?;
+        Ok(Ok(()))
+    }
 }
 
 /// Locks the folders `fix` writes to: the `--out` folder (created if need be) or the

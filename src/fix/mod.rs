@@ -3,8 +3,10 @@
 //! edits of findings touches a document: what `fix` changes, `check` reported, or the
 //! check of a later round found once the first fixes were made.
 
+pub mod compressed;
 pub mod entry;
 pub mod shards;
+pub mod stream;
 pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -228,17 +230,7 @@ fn fix_loaded(
         Applicability::Safe
     };
 
-    // Only rules with fixes that can apply: the findings of the others change nothing.
-    let fixable: Vec<&'static Rule> = rules
-        .iter()
-        .copied()
-        .filter(|r| match r.fix {
-            FixAvailability::None => false,
-            // Their fixes are all unsafe: nothing of theirs applies without unsafe fixes.
-            FixAvailability::Unsafe => options.unsafe_fixes,
-            FixAvailability::Safe | FixAvailability::Sometimes => true,
-        })
-        .collect();
+    let fixable = fixable_rules(rules, options);
     let inputs = Inputs {
         rules: &fixable,
         ..Inputs::new(&corpus, &checked, &sources, settings)
@@ -406,6 +398,21 @@ fn fix_loaded(
         errors,
         text_field: settings.files.jsonl.text_field.clone(),
     }
+}
+
+/// The rules among `rules` whose fixes can apply: the findings of the others change
+/// nothing.
+pub fn fixable_rules(rules: &[&'static Rule], options: FixOptions) -> Vec<&'static Rule> {
+    rules
+        .iter()
+        .copied()
+        .filter(|r| match r.fix {
+            FixAvailability::None => false,
+            // Their fixes are all unsafe: nothing of theirs applies without unsafe fixes.
+            FixAvailability::Unsafe => options.unsafe_fixes,
+            FixAvailability::Safe | FixAvailability::Sometimes => true,
+        })
+        .collect()
 }
 
 /// The one-line paragraphs of the `changed` documents: a document holding one of them

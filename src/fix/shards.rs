@@ -88,7 +88,7 @@ pub fn cleaned_shard(
 }
 
 /// One record's line, its text replaced by the cleaned text and its provenance added.
-fn cleaned_record(
+pub(crate) fn cleaned_record(
     line: &[u8],
     fixed: &FixedDocument,
     outcome: &FixOutcome,

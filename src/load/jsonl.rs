@@ -50,6 +50,21 @@ pub enum Compression {
 }
 
 impl Compression {
+    /// What a read error of data stored this way means, as [`decompress`] tells it.
+    fn read_error(self, err: &io::Error) -> String {
+        let message = err.to_string();
+        let kind = match self {
+            Compression::None => return message,
+            Compression::Gzip => "not valid gzip data",
+            Compression::Zstd => "not valid zstd data",
+        };
+        if message.starts_with(kind) {
+            message
+        } else {
+            format!("{kind}: {message}")
+        }
+    }
+
     pub fn of(bytes: &[u8]) -> Self {
         if bytes.starts_with(GZIP_MAGIC) {
             Compression::Gzip
@@ -122,25 +137,73 @@ pub const BATCH_BYTES: usize = 32 << 20;
 pub fn read_in_batches(
     path: &Path,
     options: &JsonlOptions,
-    (max_records, max_bytes): (usize, usize),
+    batch_size: (usize, usize),
     batch: &mut dyn FnMut(Vec<Document>, Vec<FileError>) -> io::Result<()>,
 ) -> io::Result<()> {
+    read_lines_in_batches(path, options, batch_size, &mut |read| {
+        let mut errors = read.errors;
+        errors.extend(read.ended);
+        batch(read.documents, errors)
+    })
+}
+
+/// A batch of a shard: its records, the lines that are not records, and every line read
+/// for it as the shard holds it (blank lines and a byte-order mark too), newline included.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub documents: Vec<Document>,
+    pub errors: Vec<FileError>,
+    /// (1-based line number, bytes).
+    pub lines: Vec<(usize, Vec<u8>)>,
+    /// Why the shard could not be read on: it cannot be opened, or its compressed data
+    /// breaks off. Only the last batch has one.
+    pub ended: Option<FileError>,
+}
+
+/// [`read_in_batches`], handing each batch's lines with its records, for a caller that
+/// writes the shard back line for line. A read error ends the last batch.
+pub fn read_lines_in_batches(
+    path: &Path,
+    options: &JsonlOptions,
+    (max_records, max_bytes): (usize, usize),
+    batch: &mut dyn FnMut(Batch) -> io::Result<()>,
+) -> io::Result<()> {
     let shown = path.to_string_lossy();
-    let mut reader = match open_decompressed(path) {
-        Ok(reader) => reader,
-        Err(err) => return batch(Vec::new(), vec![FileError::io(shown, &err)]),
+    let (compression, mut reader) = match open_decompressed(path) {
+        Ok(opened) => opened,
+        Err(err) => {
+            return batch(Batch {
+                ended: Some(FileError::io(shown, &err)),
+                ..Batch::default()
+            });
+        }
     };
     let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut records = 0;
     let mut bytes = 0;
     let mut number = 0;
-    let flush = |lines: &mut Vec<(usize, Vec<u8>)>, batch: &mut dyn FnMut(_, _) -> _| {
-        let taken = std::mem::take(lines);
-        let borrowed = taken
+    let flush = |lines: &mut Vec<(usize, Vec<u8>)>, ended: Option<FileError>| {
+        let lines = std::mem::take(lines);
+        let records = lines
             .iter()
-            .map(|(n, line)| (*n, line.as_slice()))
+            .map(|(n, line)| {
+                // A byte-order mark would make the first line invalid JSON.
+                let line = if *n == 1 {
+                    line.strip_prefix(BOM).unwrap_or(line)
+                } else {
+                    line
+                };
+                (*n, line)
+            })
+            .filter(|(_, line)| !is_blank(line))
             .collect();
-        let (docs, errors) = parse_lines(path, borrowed, options);
-        batch(docs, errors)
+        let (documents, errors) = parse_lines(path, records, options);
+        Batch {
+            documents,
+            errors,
+            lines,
+            ended,
+        }
     };
     loop {
         let mut line = Vec::new();
@@ -148,41 +211,51 @@ pub fn read_in_batches(
             Ok(0) => break,
             Ok(_) => {}
             Err(err) => {
-                flush(&mut lines, batch)?;
-                return batch(Vec::new(), vec![FileError::new(shown, err.to_string())]);
+                let error = FileError::new(shown, compression.read_error(&err));
+                return batch(flush(&mut lines, Some(error)));
             }
         }
         number += 1;
-        if number == 1 && line.starts_with(BOM) {
-            line.drain(..BOM.len());
+        let content = if number == 1 {
+            line.strip_prefix(BOM).unwrap_or(&line)
+        } else {
+            &line
+        };
+        if !is_blank(content) {
+            records += 1;
+            bytes += line.len();
         }
-        if is_blank(&line) {
-            continue;
-        }
-        bytes += line.len();
         lines.push((number, line));
-        if lines.len() >= max_records || bytes >= max_bytes {
-            flush(&mut lines, batch)?;
+        if records >= max_records || bytes >= max_bytes {
+            batch(flush(&mut lines, None))?;
+            records = 0;
             bytes = 0;
         }
     }
-    flush(&mut lines, batch)
+    batch(flush(&mut lines, None))
+}
+
+/// How the shard at `path` is stored, told by its first bytes.
+pub fn compression_of(path: &Path) -> io::Result<Compression> {
+    open_decompressed(path).map(|(compression, _)| compression)
 }
 
 /// A reader of the decompressed bytes of the shard at `path`, told gzip or zstd by its
-/// first bytes as [`decompress`] does.
-fn open_decompressed(path: &Path) -> io::Result<Box<dyn BufRead>> {
+/// first bytes as [`decompress`] does, and how it is stored.
+fn open_decompressed(path: &Path) -> io::Result<(Compression, Box<dyn BufRead>)> {
     let source: Box<dyn Read> = if is_stdin(path) {
         Box::new(io::stdin().lock())
     } else {
         Box::new(std::fs::File::open(path)?)
     };
     let mut source = BufReader::new(source);
-    Ok(match Compression::of(source.fill_buf()?) {
+    let compression = Compression::of(source.fill_buf()?);
+    let reader: Box<dyn BufRead> = match compression {
         Compression::None => Box::new(source),
         Compression::Gzip => Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(source))),
         Compression::Zstd => Box::new(BufReader::new(ZstdFrames::new(source)?)),
-    })
+    };
+    Ok((compression, reader))
 }
 
 /// The frames of a zstd stream, one after the other, as `zstd -d` reads them.

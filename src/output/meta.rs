@@ -1,8 +1,10 @@
 //! `corpuslint meta`: the resolved provenance of each document, as a table or JSON.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde::ser::{Error as _, SerializeSeq, Serializer};
 
 use crate::engine::MetaOutcome;
 use crate::provenance::infer::Confidence;
@@ -10,9 +12,40 @@ use crate::provenance::{FieldName, Value};
 use crate::text::ellipsize;
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Report<D: Serialize> {
     version: u32,
-    documents: Vec<Document<'a>>,
+    documents: D,
+}
+
+/// Hands each outcome of a run, in order, to the sink it is given.
+pub type Batches<'f> =
+    dyn FnMut(&mut dyn FnMut(&MetaOutcome) -> io::Result<()>) -> io::Result<()> + 'f;
+
+/// The documents of every outcome `batches` gives, serialized as they come: one array.
+struct Streamed<'b, 'f> {
+    batches: RefCell<&'b mut Batches<'f>>,
+}
+
+impl Serialize for Streamed<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failed = None;
+        let mut batches = self.batches.borrow_mut();
+        let given = (*batches)(&mut |outcome| {
+            for document in documents(outcome) {
+                if let Err(err) = seq.serialize_element(&document) {
+                    failed = Some(err);
+                    return Err(io::Error::other("the report could not be written"));
+                }
+            }
+            Ok(())
+        });
+        if let Some(err) = failed {
+            return Err(err);
+        }
+        given.map_err(S::Error::custom)?;
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -41,14 +74,31 @@ struct Field<'a> {
     evidence: Option<&'static str>,
 }
 
-pub fn render_json<'a>(outcome: &'a MetaOutcome, out: &mut impl Write) -> io::Result<()> {
-    let documents = outcome
+pub fn render_json(outcome: &MetaOutcome, out: &mut impl Write) -> io::Result<()> {
+    render_json_batches(&mut |sink| sink(outcome), out)
+}
+
+/// The JSON report of the outcomes `batches` gives one after the other, written as they
+/// come: byte for byte that of one outcome holding them all.
+pub fn render_json_batches(batches: &mut Batches, out: &mut impl Write) -> io::Result<()> {
+    let report = Report {
+        version: 1,
+        documents: Streamed {
+            batches: RefCell::new(batches),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+fn documents<'a>(outcome: &'a MetaOutcome) -> impl Iterator<Item = Document<'a>> {
+    outcome
         .corpus
         .documents
         .iter()
         .enumerate()
         .zip(&outcome.documents)
-        .map(|((id, doc), meta)| {
+        .map(move |((id, doc), meta)| {
             let field = |value: Option<&'a Value>| -> Option<Field<'a>> {
                 value.map(|v| Field {
                     value: &v.value,
@@ -71,13 +121,6 @@ pub fn render_json<'a>(outcome: &'a MetaOutcome, out: &mut impl Write) -> io::Re
                 sha256: &meta.sha256,
             }
         })
-        .collect();
-    let report = Report {
-        version: 1,
-        documents,
-    };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
-    writeln!(out)
 }
 
 pub fn render_table(outcome: &MetaOutcome, out: &mut impl Write) -> io::Result<()> {

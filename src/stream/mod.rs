@@ -1,7 +1,13 @@
-//! `check` of JSON Lines shards when every rule that runs is a per-document rule: the
-//! records are checked a batch at a time and each batch's findings handed on before the
-//! next is read, so memory holds one batch whatever the number of records. The findings,
-//! in order, are those of a check of the whole corpus.
+//! JSON Lines shards read a batch of records at a time, so that memory holds one batch
+//! whatever the number of records: `check` here, `meta` in [`meta`], and what a shard's
+//! batches need of the whole corpus in [`templates`] (`fix` goes in `fix::stream`).
+//!
+//! `check` goes in batches when every rule that runs is a per-document rule: each
+//! batch's findings are handed on before the next is read, and the findings, in order,
+//! are those of a check of the whole corpus.
+
+pub mod meta;
+pub mod templates;
 
 use std::io;
 use std::path::PathBuf;

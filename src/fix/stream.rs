@@ -1,0 +1,264 @@
+//! `fix` of JSON Lines shards a batch of records at a time, when every rule whose fixes
+//! apply is a per-document rule: each shard is read once for the counts site template is
+//! told by (the provenance a cleaned record gets reads past the chrome), then a batch at a
+//! time, each batch fixed, handed on and its lines appended to the cleaned shard before
+//! the next is read. Memory holds one batch; what is handed on and written is what a fix
+//! of the whole corpus gives.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::atomic::{Durability, replace_with, write_atomic};
+use crate::corpus::Corpus;
+use crate::discover;
+use crate::discover::shards::is_stdin;
+use crate::error::{Error, FileError};
+use crate::fix::shards::{cleaned_record, out_path};
+use crate::fix::write::out_folder_conflict;
+use crate::fix::{FixOptions, FixOutcome, FixedDocument, compressed, fix_loaded, fixable_rules};
+use crate::load::Reader;
+use crate::load::jsonl::{self, Batch};
+use crate::progress::NoProgress;
+use crate::provenance::sources::MANIFEST_NAME;
+use crate::rules::check::Check;
+use crate::rules::registry;
+use crate::settings::resolve::Resolved;
+use crate::stream::Planned;
+use crate::stream::templates::{self, ShardCounts};
+
+/// The shards a fix of `settings` reads a batch at a time: every rule whose fixes apply
+/// is a per-document rule, every file it reads is a JSON Lines shard other than standard
+/// input (read twice), and no file is read only as context. `None`: the whole corpus
+/// must be loaded.
+pub fn plan(settings: &Resolved, options: FixOptions) -> Result<Option<Planned>, Error> {
+    let per_document = fixable_rules(&settings.rules, options).iter().all(|rule| {
+        registry::lint(rule).is_some_and(|lint| matches!(lint.check, Check::Document(_)))
+    });
+    if !per_document {
+        return Ok(None);
+    }
+    let (scope, errors) = discover::plan(&settings.files)?;
+    let reader = Reader::of(&settings.files);
+    let all_shards = !scope.files.is_empty()
+        && scope.checked.iter().all(|&checked| checked)
+        && scope
+            .files
+            .iter()
+            .all(|path| reader.reads_as_jsonl(path) && !is_stdin(path));
+    Ok(all_shards.then_some((scope.files, errors)))
+}
+
+/// Where cleaned shards go: the `--out` folder, and the inputs named, which the shards'
+/// places under it are relative to.
+#[derive(Debug, Clone, Copy)]
+pub struct Out<'a> {
+    pub dir: &'a Path,
+    pub roots: &'a [PathBuf],
+}
+
+/// What a fix in batches did, over all of them.
+#[derive(Debug, Default)]
+pub struct Fixed {
+    /// The cleaned shards written.
+    pub written: Vec<PathBuf>,
+    /// Files, and lines of shards, that could not be read.
+    pub errors: Vec<FileError>,
+}
+
+/// Fixes the records of `shards` a batch at a time (see [`jsonl::read_in_batches`]),
+/// handing each batch's outcome to `emit` before the next is read, and with `out` writes
+/// each shard's cleaned copy as [`crate::fix::write::write_out`] does, atomically.
+pub fn fix_in_batches(
+    settings: &Resolved,
+    options: FixOptions,
+    shards: &[PathBuf],
+    out: Option<Out>,
+    batch_size: (usize, usize),
+    emit: &mut dyn FnMut(&FixOutcome) -> io::Result<()>,
+) -> io::Result<Fixed> {
+    if let Some(out) = out
+        && let Some(conflict) = out_folder_conflict(out.dir, out.roots)
+    {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, conflict));
+    }
+    let mut fixed = Fixed::default();
+    for shard in shards {
+        let counts = templates::of_shard(settings, shard, batch_size)?;
+        if let Some(broken) = counts.broken {
+            fixed.errors.push(broken);
+            continue;
+        }
+        let mut run = ShardRun {
+            settings,
+            options,
+            shard,
+            counts: &counts,
+            batch_size,
+            emit: &mut *emit,
+            errors: &mut fixed.errors,
+            ended: false,
+        };
+        match out {
+            // A shard without a record has nothing cleaned to write.
+            Some(out) if counts.documents > 0 => {
+                let target = out_path(shard, out.roots, out.dir);
+                if run.write_to(&target)? {
+                    fixed.written.push(target);
+                }
+            }
+            _ => match run.fix(&mut |_, _| Ok(())) {
+                // Its error is kept with the others.
+                Err(_) if run.ended => {}
+                fixed => fixed?,
+            },
+        }
+    }
+    if let Some(out) = out
+        && fixed.written.is_empty()
+    {
+        // As a fix of the whole corpus leaves it: an empty manifest, as no file was fixed.
+        std::fs::create_dir_all(out.dir)?;
+        write_atomic(&out.dir.join(MANIFEST_NAME), b"")?;
+    }
+    Ok(fixed)
+}
+
+/// The fix of one shard.
+struct ShardRun<'a, 'e> {
+    settings: &'a Resolved,
+    options: FixOptions,
+    shard: &'a Path,
+    counts: &'a ShardCounts,
+    batch_size: (usize, usize),
+    emit: &'e mut dyn FnMut(&FixOutcome) -> io::Result<()>,
+    errors: &'e mut Vec<FileError>,
+    /// The shard could not be read to its end: its reading stopped with an error.
+    ended: bool,
+}
+
+impl ShardRun<'_, '_> {
+    /// Fixes the shard's batches, handing each outcome and the lines it was read from to
+    /// `lines` before `emit`. A read error that ends the shard is kept with the others.
+    fn fix(
+        &mut self,
+        lines: &mut dyn FnMut(&[Line], &FixOutcome) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let Self {
+            settings,
+            options,
+            shard,
+            counts,
+            batch_size,
+            emit,
+            errors,
+            ended: stopped,
+        } = self;
+        jsonl::read_lines_in_batches(shard, &settings.files.jsonl, *batch_size, &mut |batch| {
+            let Batch {
+                documents,
+                errors: read_errors,
+                lines: read,
+                ended,
+            } = batch;
+            let corpus = Corpus {
+                documents,
+                auxiliary: Vec::new(),
+                whole: Some(counts.whole.clone()),
+            };
+            let checked = vec![true; corpus.len()];
+            let outcome = fix_loaded(
+                corpus,
+                checked,
+                read_errors,
+                settings,
+                *options,
+                &NoProgress,
+            );
+            lines(&read, &outcome)?;
+            emit(&outcome)?;
+            errors.extend(outcome.errors);
+            match ended {
+                Some(error) => {
+                    errors.push(error);
+                    *stopped = true;
+                    Err(io::Error::other("the shard could not be read to its end"))
+                }
+                None => Ok(()),
+            }
+        })
+    }
+
+    /// Fixes the shard, writing its cleaned copy to `target` as it goes; whether it was
+    /// written (not when the shard could not be read to its end).
+    fn write_to(&mut self, target: &Path) -> io::Result<bool> {
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let shard = self.shard;
+        let compression = jsonl::compression_of(shard)?;
+        let written = replace_with(target, Durability::Renamed, |file| {
+            let mut cleaned = compressed::writer(compression, file.try_clone()?)?;
+            self.fix(&mut |lines, outcome| write_lines(&mut cleaned, shard, lines, outcome))?;
+            cleaned.finish()
+        });
+        match written {
+            Ok(()) => Ok(true),
+            // Left out, as a shard that cannot be read whole is: its error is kept.
+            Err(_) if self.ended => Ok(false),
+            Err(err) => Err(err),
+        }
+    }
+}
+
+/// A line of a shard as read: its 1-based number and its bytes, newline included.
+type Line = (usize, Vec<u8>);
+
+/// Writes the `lines` of `shard`, those of the records of `outcome` cleaned, the others as
+/// they were.
+fn write_lines(
+    out: &mut dyn Write,
+    shard: &Path,
+    lines: &[Line],
+    outcome: &FixOutcome,
+) -> io::Result<()> {
+    let by_line: HashMap<usize, &FixedDocument> = outcome
+        .documents
+        .iter()
+        .filter_map(|fixed| Some((outcome.corpus.get(fixed.id).record.as_ref()?.line, fixed)))
+        .collect();
+    let roots = [shard.to_path_buf()];
+    let cleaned: Vec<Option<Vec<u8>>> = lines
+        .par_iter()
+        .map(|(number, line)| {
+            let Some(fixed) = by_line.get(number) else {
+                return Ok(None);
+            };
+            let piece = line.strip_suffix(b"\n").unwrap_or(line);
+            let mut record = cleaned_record(piece, fixed, outcome, &roots).map_err(|err| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{}: line {number}: {err}", shard.display()),
+                )
+            })?;
+            if piece.ends_with(b"\r") {
+                record.push(b'\r');
+            }
+            Ok(Some(record))
+        })
+        .collect::<io::Result<_>>()?;
+    for ((_, line), cleaned) in lines.iter().zip(cleaned) {
+        match cleaned {
+            Some(record) => {
+                out.write_all(&record)?;
+                if line.ends_with(b"\n") {
+                    out.write_all(b"\n")?;
+                }
+            }
+            None => out.write_all(line)?,
+        }
+    }
+    Ok(())
+}
