@@ -10,6 +10,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     write_atomic_with(path, |file| file.write_all(contents))
 }
 
+/// Like [`write_atomic`], without waiting for the disk: for files that are rebuilt when
+/// they do not read back whole (see [`Durability::Renamed`]).
+pub fn write_renamed(path: &Path, contents: &[u8]) -> io::Result<()> {
+    replace_with(path, Durability::Renamed, |file| file.write_all(contents))
+}
+
 /// Like [`write_atomic`], with `fill` writing the contents. If `fill` fails, the target is
 /// untouched and the temporary file is removed.
 pub fn write_atomic_with(
@@ -25,7 +31,10 @@ pub enum Durability {
     /// Survives a power cut: the user's own files.
     Synced,
     /// Survives the process being killed: a new `--out` mirror, where nothing of the
-    /// user's is at stake and one fsync per file would cost more than the whole check.
+    /// user's is at stake and one fsync per file would cost more than the whole check;
+    /// the cache and the index of a root, which a power cut may leave cut short and the
+    /// next run then rebuilds (they are checksummed), and whose fsync would cost a
+    /// pre-commit run more than its checking.
     Renamed,
 }
 

@@ -155,20 +155,29 @@ fn check_keeping(
         clock = now;
     };
     progress.stage("finding files", None);
-    let (scope, mut errors) = discover::plan(&settings.files)?;
-    lap("discover", &mut timings);
     // Named files of a root, checked against the rest of it: through the index, which
-    // loads only the files they relate to (a health report summarises every file).
-    let through_index = (whole.is_none() && !with_metadata)
-        .then(|| {
-            load::context::load(
-                &settings.files,
-                &settings.options.duplicate,
-                &scope,
-                progress,
-            )
-        })
-        .flatten();
+    // loads only the files they relate to (a health report summarises every file). The
+    // walk of the root and the reading of its index each keep one core busy.
+    let may_index = whole.is_none() && !with_metadata;
+    let (plan, index) = rayon::join(
+        || discover::plan(&settings.files),
+        || {
+            may_index
+                .then(|| load::context::open_index(&settings.files, &settings.options.duplicate))
+                .flatten()
+        },
+    );
+    let (scope, mut errors) = plan?;
+    lap("discover", &mut timings);
+    let through_index = index.and_then(|index| {
+        load::context::load(
+            &settings.files,
+            &settings.options.duplicate,
+            &scope,
+            index,
+            progress,
+        )
+    });
     let (mut corpus, checked, load_errors) = match through_index {
         Some(loaded) => loaded,
         None => load::load_planned(&settings.files, scope, progress),

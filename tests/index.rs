@@ -256,6 +256,57 @@ fn the_index_gives_the_findings_of_a_full_run() {
 }
 
 #[test]
+fn a_few_changed_files_are_read_again_rather_than_the_index_rewritten() {
+    let dir = corpus();
+    let root = dir.path();
+    // Enough files that two changed ones are not worth writing the index again.
+    for n in 0..1100u64 {
+        write(
+            root,
+            &format!("west/page-{n:04}.txt"),
+            &page("west", &[paragraph(5000 + n)]),
+        );
+    }
+    let index = root.join(".corpuslint_cache/index.bin");
+    agree(root, &["north/page-00.txt"]);
+    let written = std::fs::read(&index).expect("index written");
+
+    // The named file edited, and a context file now holding a paragraph of it.
+    let named = std::fs::read_to_string(root.join("south/page-02.txt")).expect("read");
+    write(
+        root,
+        "south/page-02.txt",
+        &format!("{named}\n{}\n", paragraph(4242)),
+    );
+    let borrowed = named.split("\n\n").nth(3).expect("a paragraph").to_string();
+    let edited = std::fs::read_to_string(root.join("west/page-0007.txt")).expect("read");
+    write(
+        root,
+        "west/page-0007.txt",
+        &format!("{edited}\n{borrowed}\n"),
+    );
+    for _ in 0..2 {
+        agree(root, &["south/page-02.txt"]);
+        agree(root, &["north/page-00.txt", "west/page-0007.txt"]);
+    }
+    let now = std::fs::read(&index).expect("index");
+    assert!(now == written, "the index is not written for two files");
+
+    // Many files changed: the index is written again, and still agrees.
+    for n in 0..40u64 {
+        write(
+            root,
+            &format!("west/page-{n:04}.txt"),
+            &page("west", &[paragraph(9000 + n)]),
+        );
+    }
+    agree(root, &["south/page-02.txt"]);
+    let now = std::fs::read(&index).expect("index");
+    assert!(now != written, "the index is written again");
+    agree(root, &["south/page-02.txt"]);
+}
+
+#[test]
 fn a_damaged_or_foreign_index_is_rebuilt() {
     let dir = corpus();
     let root = dir.path();

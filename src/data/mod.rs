@@ -2,6 +2,7 @@
 //! built-in files of `rules/` are embedded in the binary; users add files of their own.
 
 pub mod dates;
+pub mod deferred;
 pub mod glued_words;
 pub mod metadata;
 pub mod phrases;
@@ -41,6 +42,20 @@ impl RuleData {
             metadata,
             glued_words,
         })
+    }
+}
+
+impl RuleData {
+    /// The built-in files of `rules/` alone, with words `glued-words` is to allow.
+    ///
+    /// They are embedded in the binary and compiled by the tests as they are: unlike a
+    /// user's files, they cannot fail to compile.
+    pub fn builtin(glued_words_allow: &[String]) -> Self {
+        let user = UserData {
+            glued_words_allow,
+            ..UserData::default()
+        };
+        Self::compile(&user).expect("the built-in rule data compiles")
     }
 }
 

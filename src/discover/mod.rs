@@ -529,6 +529,11 @@ mod tests {
         assert!(has_extension(Path::new("corpus/a.TXT"), &with));
         assert!(!has_extension(Path::new("corpus/a.csv"), &with));
         assert!(!has_extension(Path::new("corpus/README"), &with[..1]));
+        // As `Path::extension` has it: a leading dot starts no extension, a trailing one
+        // ends an empty one.
+        assert!(has_extension(Path::new("corpus/.notes"), &with));
+        assert!(!has_extension(Path::new("corpus/notes."), &with));
+        assert!(has_extension(Path::new("a.b/README"), &with));
         let shards = ["jsonl.gz".to_string()];
         assert!(has_extension(Path::new("data/part-0.JSONL.GZ"), &shards));
         assert!(!has_extension(Path::new("data/part-0.gz"), &shards));

@@ -37,10 +37,12 @@ pub enum IgnoreFiles {
 /// `extensions`, in any case (`jsonl.gz` takes `part-0.JSONL.GZ`); the empty extension
 /// takes files that have none (`README`, `COPYING`).
 pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    let (Some(_), Some(name)) = (path.extension(), path.file_name()) else {
+    let name = path.file_name().map(std::ffi::OsStr::as_encoded_bytes);
+    // A name has an extension, as `Path::extension` has it, when a dot follows its first
+    // character: looked for in the name taken once, not in the path parsed again.
+    let Some(name) = name.filter(|name| name.iter().skip(1).any(|&b| b == b'.')) else {
         return extensions.iter().any(String::is_empty);
     };
-    let name = name.as_encoded_bytes();
     extensions
         .iter()
         .filter(|want| !want.is_empty())
@@ -236,6 +238,18 @@ impl Frame<'_> {
         // By bytes: `top/` and `top` are the same path, but not the same name.
         if self.walked.as_os_str() == self.root.as_os_str() {
             return path;
+        }
+        // The walk's paths begin with the folder walked: taken off as text, every path of
+        // a large root is not parsed into components once more.
+        let rest = path
+            .to_str()
+            .zip(self.walked.to_str())
+            .and_then(|(path, walked)| {
+                path.strip_prefix(walked)?
+                    .strip_prefix(std::path::MAIN_SEPARATOR)
+            });
+        if let Some(rest) = rest.filter(|rest| !rest.is_empty()) {
+            return self.root.join(rest);
         }
         match path.strip_prefix(self.walked) {
             Ok(rest) if rest.as_os_str().is_empty() => self.root.to_path_buf(),

@@ -90,20 +90,24 @@ impl Cache {
 
     /// Records the paragraphs of the files of this run (`used`: hits and new entries).
     /// With `prune`, the entries of files not in the run are dropped (the run saw the
-    /// whole root); otherwise they are kept. Writes only when something changed; a
-    /// cache that cannot be written is skipped silently, as the next run only loses time.
+    /// whole root); otherwise they are kept, and new entries written only when they are
+    /// many enough ([`worth_rewriting`]). Writes only when something changed; a cache
+    /// that cannot be written is skipped silently, as the next run only loses time.
     pub fn update(mut self, used: Vec<(u128, Vec<Paragraph>)>, prune: bool) {
-        let mut changed = false;
+        let mut new = 0;
         let mut kept: HashMap<u128, Vec<Paragraph>> = HashMap::with_capacity(used.len());
         for (key, paragraphs) in used {
             if self.entries.remove(&key).is_none() {
-                changed = true;
+                new += 1;
             }
             kept.insert(key, paragraphs);
         }
-        if prune {
-            changed |= !self.entries.is_empty();
-        } else if changed {
+        let changed = if prune {
+            new > 0 || !self.entries.is_empty()
+        } else {
+            worth_rewriting(new, kept.len() + self.entries.len())
+        };
+        if changed && !prune {
             for (key, (at, count)) in std::mem::take(&mut self.entries) {
                 if let Some(paragraphs) =
                     decode_paragraphs(&self.bytes[at..at + count * PARAGRAPH_LEN])
@@ -118,9 +122,21 @@ impl Cache {
     }
 }
 
+/// Whether `new` entries of `total` are worth writing a cache or an index again, all of
+/// it, after a run over a part of the root: a run that reads a few files the index or the
+/// cache lacks (a pre-commit hook's, whose files are new each time) costs less than the
+/// rewrite, until they are many.
+pub fn worth_rewriting(new: usize, total: usize) -> bool {
+    new > 0 && new.saturating_mul(REWRITE_SHARE) >= total
+}
+
+/// A part of the root's entries, one in this many, new since the cache or the index was
+/// written, has it written again.
+const REWRITE_SHARE: usize = 512;
+
 fn write(dir: &Path, entries: &HashMap<u128, Vec<Paragraph>>) -> std::io::Result<()> {
     ensure_dir(dir)?;
-    crate::atomic::write_atomic(&dir.join(CACHE_FILE), &encode(entries))
+    crate::atomic::write_renamed(&dir.join(CACHE_FILE), &encode(entries))
 }
 
 /// Makes the cache folder, with the `.gitignore` that keeps it out of version control.

@@ -15,26 +15,29 @@
 //!   first seen decides which copy is the original and which paragraphs are sketched.
 //!
 //! Every count is taken over the whole root, from the index, and handed to the rules in
-//! the corpus's `Whole`; the findings are those of a run that loads every file.
+//! the corpus's `Whole` (`related` chooses the files and takes the counts); the findings
+//! are those of a run that loads every file.
+//!
+//! Files the index lacks or has out of date are read and entered afresh by every run
+//! until it is written again, which a run does only once they are a part of the root
+//! worth the rewrite (`cache::worth_rewriting`): a hook's files are new at each commit.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::cache::Cache;
-use super::index::{self, EXACT, ONE_LINE, Stamp, Table};
-use super::sieve::Sieve;
+use super::cache::{self, Cache};
+use super::index::{self, Stamp, Table};
+use super::related::{Run, Slot};
 use super::{Keyed, Reader, read_cached};
-use crate::corpus::{Corpus, IndexedKeys, Whole};
+use crate::corpus::Corpus;
 use crate::discover::scope::{Scope, lexical_absolute};
 use crate::document::Document;
 use crate::error::FileError;
 use crate::progress::Progress;
 use crate::rules::duplicate::Options;
-use crate::rules::duplicate::keys::MIN_SHARED_FINGERPRINTS;
 use crate::settings::resolve::FileSettings;
-use crate::text::hashing::{KeyMap, KeySet};
 
 /// An entry whose file changed less than this long before the index was written may
 /// have changed again within the same tick of the clock: it is read again.
@@ -44,25 +47,25 @@ const RACY_NANOS: u128 = 2_000_000_000;
 /// checked files.
 pub type Loaded = (Corpus, Vec<bool>, Vec<FileError>);
 
-/// A file of the root as this run knows it.
-struct Slot {
-    path: PathBuf,
-    checked: bool,
-    /// Its entry: in the index read (`false`) or in the entries made by this run.
-    fresh: bool,
-    entry: u32,
-    document: Option<Document>,
-    /// The key of the document's bytes, once read.
-    key: u128,
+/// The index of the root, for a run that may go through it (named files, no folder, in
+/// a root with its cache): read while the files of the run are found.
+pub fn open_index(settings: &FileSettings, options: &Options) -> Option<index::Index> {
+    let root = settings.root.as_deref().filter(|_| settings.cache)?;
+    if settings.paths.is_empty() || settings.paths.iter().any(|path| path.is_dir()) {
+        return None;
+    }
+    Some(index::open(root, options))
 }
 
 /// Loads the files of `scope` (named files inside a root, with the rest of the root as
-/// context) through the index; `None` when the run is not one the index serves (no
-/// cache, no context, JSON Lines shards), for the caller to load every file.
+/// context) through `index` (from [`open_index`]); `None` when the run is not one the
+/// index serves (no cache, no context, JSON Lines shards), for the caller to load every
+/// file.
 pub fn load(
     settings: &FileSettings,
     options: &Options,
     scope: &Scope,
+    old: index::Index,
     progress: &dyn Progress,
 ) -> Option<Loaded> {
     let root = settings.root.as_deref().filter(|_| settings.cache)?;
@@ -74,7 +77,6 @@ pub fn load(
     let root_abs = lexical_absolute(&cwd, root);
     let relative = relative_paths(&cwd, &root_abs, &scope.files);
     progress.stage("reading", Some(scope.files.len()));
-    let old = index::open(root, options);
     let by_path: HashMap<&str, u32> = old
         .table
         .entries
@@ -102,6 +104,7 @@ pub fn load(
                     stamp,
                     rel,
                     known: known.is_some(),
+                    indexed: entry.is_some(),
                 },
             }
         })
@@ -144,7 +147,9 @@ pub fn load(
     let mut fresh = Table::default();
     let mut slots = Vec::with_capacity(found.len());
     let mut errors = Vec::new();
-    let mut changed = false;
+    // Entries this run made that the index lacks, and entries of the index it found as
+    // they are or found changed.
+    let (mut stale, mut matched, mut replaced) = (0, 0, 0);
     let mut used = Vec::new();
     for (((found, read), path), &checked) in found
         .into_iter()
@@ -153,11 +158,19 @@ pub fn load(
         .zip(&scope.checked)
     {
         let (entry, fresh_entry, document, key) = match (found, read) {
-            (Found::Indexed(entry), _) => (entry, false, None, 0),
-            (Found::ToRead { known, .. }, Some(Ok(read))) => {
+            (Found::Indexed(entry), _) => {
+                matched += 1;
+                (entry, false, None, 0)
+            }
+            (Found::ToRead { known, indexed, .. }, Some(Ok(read))) => {
                 let entry = fresh.copy(&read.table, 0);
                 // A named file as the index has it leaves the index as it is.
-                changed |= !known && !fresh.entries[entry as usize].path.is_empty();
+                if known {
+                    matched += 1;
+                } else if !fresh.entries[entry as usize].path.is_empty() {
+                    stale += 1;
+                    replaced += usize::from(indexed);
+                }
                 used.push((read.key, read.document.paragraphs.clone()));
                 (entry, true, Some(read.document), read.key)
             }
@@ -180,7 +193,9 @@ pub fn load(
             key,
         });
     }
-    changed |= slots.len() != old.table.entries.len();
+    // Entries of files gone are stale too.
+    let gone = old.table.entries.len().saturating_sub(matched + replaced);
+    let changed = cache::worth_rewriting(stale + gone, slots.len());
     let (wanted, indexed, mut whole) = Run {
         slots: &slots,
         old: &old.table,
@@ -270,11 +285,12 @@ enum Found {
     /// Unchanged: entry of the index read.
     Indexed(u32),
     /// To read (named, changed or new): its stamp and path under the root, when they can
-    /// be had, and whether the index has it as it is now.
+    /// be had, whether the index has it as it is now, and whether it has it at all.
     ToRead {
         stamp: Option<Stamp>,
         rel: Option<String>,
         known: bool,
+        indexed: bool,
     },
 }
 
@@ -322,277 +338,5 @@ impl<'a> LazyCache<'a> {
         if let Some(cache) = self.cache.into_inner() {
             cache.update(used, false);
         }
-    }
-}
-
-/// The entries of every file of the root, in corpus order.
-struct Run<'a> {
-    slots: &'a [Slot],
-    old: &'a Table,
-    fresh: &'a Table,
-    options: &'a Options,
-}
-
-/// Per paragraph text: documents holding it, the first of them, the last one counted.
-type Held = KeyMap<u128, [u32; 3]>;
-
-impl Run<'_> {
-    fn table(&self, doc: usize) -> (&Table, std::ops::Range<usize>) {
-        let slot = &self.slots[doc];
-        let table = if slot.fresh { self.fresh } else { self.old };
-        (table, table.paragraphs(slot.entry))
-    }
-
-    /// The documents to load, in corpus order, the keys the index holds of those that are
-    /// context, and the counts of the whole root.
-    fn context(&self) -> (Vec<usize>, Vec<Option<IndexedKeys>>, Whole) {
-        let documents = self.slots.len();
-        let named: Vec<usize> = (0..documents).filter(|&i| self.slots[i].checked).collect();
-        let template_min_docs = ((self.options.template_share * documents as f64).ceil() as usize)
-            .max(self.options.template_min_docs);
-        let is_template = |count: u32, chars: u32| {
-            let count = count as usize;
-            count >= template_min_docs
-                || (count >= self.options.template_line_min_docs
-                    && (chars as usize) < self.options.template_line_chars)
-        };
-        let held = self.held(&self.exact_keys(&named));
-        let mut wanted = vec![false; documents];
-        let (mut exact, mut bands, mut fingerprints) =
-            (Sieve::default(), Sieve::default(), Sieve::default());
-        for &doc in &named {
-            wanted[doc] = true;
-            let (table, paragraphs) = self.table(doc);
-            for p in paragraphs {
-                if table.flags[p] & EXACT == 0 {
-                    continue;
-                }
-                let [count, first, _] = held.get(&table.keys[p]).copied().unwrap_or_default();
-                if is_template(count, table.chars[p]) {
-                    wanted[first as usize] = true;
-                    continue;
-                }
-                exact.insert(table.keys[p]);
-                bands.extend(table.bands_of(p).iter().copied());
-                fingerprints.extend(table.fingerprints_of(p).iter().copied());
-            }
-        }
-        // The documents sharing a key with a named file: by a paragraph text or a band
-        // (`strong`), or only by fingerprints. Every key of the root is looked up here:
-        // a document's keys are taken as the flat runs the table holds them in.
-        let linked: Vec<(usize, bool)> = (0..documents)
-            .into_par_iter()
-            .filter_map(|doc| {
-                if wanted[doc] {
-                    return None;
-                }
-                let (table, paragraphs) = self.table(doc);
-                let strong = paragraphs
-                    .clone()
-                    .any(|p| table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]))
-                    || table
-                        .bands_in(&paragraphs)
-                        .iter()
-                        .any(|b| bands.contains(b));
-                if strong {
-                    return Some((doc, true));
-                }
-                let weak = table
-                    .fingerprints_in(&paragraphs)
-                    .iter()
-                    .any(|f| fingerprints.contains(f));
-                weak.then_some((doc, false))
-            })
-            .collect();
-        let related: Vec<usize> = named
-            .iter()
-            .copied()
-            .chain(linked.iter().map(|l| l.0))
-            .collect();
-        let held = self.held(&self.exact_keys(&related));
-        // A fingerprint in more documents than may link two links none: counted over the
-        // paragraphs the analysis fingerprints (not site template), in every document
-        // holding it, all of which are `related`.
-        let mut holders: KeyMap<u32, [u32; 2]> = KeyMap::default();
-        for &doc in &related {
-            let (table, paragraphs) = self.table(doc);
-            for p in paragraphs {
-                let count = held.get(&table.keys[p]).map_or(0, |h| h[0]);
-                if table.flags[p] & EXACT == 0 || is_template(count, table.chars[p]) {
-                    continue;
-                }
-                for &f in table.fingerprints_of(p) {
-                    if fingerprints.contains(&f) {
-                        let seen = holders.entry(f).or_insert([0, u32::MAX]);
-                        if seen[1] != doc as u32 {
-                            seen[0] += 1;
-                            seen[1] = doc as u32;
-                        }
-                    }
-                }
-            }
-        }
-        let max_docs = self.options.reuse_max_docs.max(2) as u32;
-        let generic: KeySet<u32> = holders
-            .into_iter()
-            .filter(|&(_, [n, _])| n > max_docs)
-            .map(|(f, _)| f)
-            .collect();
-        // Documents reuse may compare with a named file: sharing enough fingerprints that
-        // are not generic (whether one links is decided by its count over the whole, so
-        // leaving out a document that shares fewer changes no comparison that matters).
-        let pairable: Vec<usize> = linked
-            .iter()
-            .map(|l| l.0)
-            .filter(|&doc| {
-                let (table, paragraphs) = self.table(doc);
-                let mut shared: Vec<u32> = paragraphs
-                    .flat_map(|p| table.fingerprints_of(p).iter().copied())
-                    .filter(|f| fingerprints.contains(f) && !generic.contains(f))
-                    .collect();
-                shared.sort_unstable();
-                shared.dedup();
-                shared.len() as u32 >= MIN_SHARED_FINGERPRINTS
-            })
-            .collect();
-        let mut kept = named.clone();
-        kept.extend(linked.iter().filter(|l| l.1).map(|l| l.0));
-        kept.extend(&pairable);
-        // Which paragraphs of a compared document reuse may weigh depends on the
-        // repeated blocks they are in, here or in any document holding their text.
-        let mut texts = Sieve::default();
-        for &doc in &pairable {
-            let (table, paragraphs) = self.table(doc);
-            for p in paragraphs {
-                let count = held.get(&table.keys[p]).map_or(0, |h| h[0]);
-                if table.flags[p] & EXACT != 0 && count > 1 && !is_template(count, table.chars[p]) {
-                    texts.insert(table.keys[p]);
-                }
-            }
-        }
-        let holding: Vec<usize> = (0..documents)
-            .into_par_iter()
-            .filter(|&doc| {
-                let (table, paragraphs) = self.table(doc);
-                paragraphs
-                    .into_iter()
-                    .any(|p| table.flags[p] & EXACT != 0 && texts.contains(&table.keys[p]))
-            })
-            .collect();
-        kept.extend(holding);
-        kept.sort_unstable();
-        kept.dedup();
-        for &doc in &kept {
-            wanted[doc] = true;
-        }
-        // Where each text of theirs is first seen.
-        let held = self.held(&self.exact_keys(&kept));
-        for &[_, first, _] in held.values() {
-            wanted[first as usize] = true;
-        }
-        let wanted: Vec<usize> = (0..documents).filter(|&i| wanted[i]).collect();
-        let mut whole = self.folders(&wanted);
-        whole.set_paragraph_documents(held.into_iter().map(|(k, [n, ..])| (k, n)).collect());
-        whole.set_generic_fingerprints(generic);
-        // A context paragraph that shares no band key with a named file's paragraphs
-        // that are sketched can be no candidate of their near-duplicates.
-        let indexed = wanted
-            .iter()
-            .map(|&doc| {
-                let slot = &self.slots[doc];
-                let (table, _) = self.table(doc);
-                (!slot.checked).then(|| table.indexed_keys(slot.entry, |b| bands.contains(&b)))
-            })
-            .collect();
-        (wanted, indexed, whole)
-    }
-
-    /// The paragraph texts of `docs` that the exact index takes in.
-    fn exact_keys(&self, docs: &[usize]) -> Sieve<u128> {
-        self.keys_flagged(docs, EXACT)
-    }
-
-    /// The keys of the paragraphs of `docs` with `flag`.
-    fn keys_flagged(&self, docs: &[usize], flag: u8) -> Sieve<u128> {
-        let mut keys = Sieve::default();
-        for &doc in docs {
-            let (table, paragraphs) = self.table(doc);
-            keys.extend(
-                paragraphs
-                    .filter(|&p| table.flags[p] & flag != 0)
-                    .map(|p| table.keys[p]),
-            );
-        }
-        keys
-    }
-
-    /// For each of `keys`, the documents of the root holding it and the first of them.
-    fn held(&self, keys: &Sieve<u128>) -> Held {
-        let mut held = Held::default();
-        for doc in 0..self.slots.len() {
-            let (table, paragraphs) = self.table(doc);
-            for p in paragraphs {
-                if table.flags[p] & EXACT == 0 || !keys.contains(&table.keys[p]) {
-                    continue;
-                }
-                let counts = held
-                    .entry(table.keys[p])
-                    .or_insert([0, doc as u32, u32::MAX]);
-                if counts[2] != doc as u32 {
-                    counts[0] += 1;
-                    counts[2] = doc as u32;
-                }
-            }
-        }
-        held
-    }
-
-    /// The documents of each folder of the root and, for the one-line paragraphs of the
-    /// `wanted` documents, how many of each folder hold them.
-    fn folders(&self, wanted: &[usize]) -> Whole {
-        let keys = self.keys_flagged(wanted, ONE_LINE);
-        let mut folders: HashMap<&Path, usize> = HashMap::new();
-        let mut documents: Vec<usize> = Vec::new();
-        let mut lines: HashMap<(usize, u128), [u32; 2]> = HashMap::new();
-        let mut last: Option<(&Path, usize)> = None;
-        for (doc, slot) in self.slots.iter().enumerate() {
-            let folder = slot.path.parent().unwrap_or(Path::new(""));
-            // Files come folder by folder: most are in the folder of the one before.
-            let id = match last {
-                Some((path, id)) if path.as_os_str() == folder.as_os_str() => id,
-                _ => {
-                    let next = folders.len();
-                    let id = *folders.entry(folder).or_insert(next);
-                    if id == next {
-                        documents.push(0);
-                    }
-                    id
-                }
-            };
-            last = Some((folder, id));
-            documents[id] += 1;
-            let (table, paragraphs) = self.table(doc);
-            for p in paragraphs {
-                if table.flags[p] & ONE_LINE == 0 || !keys.contains(&table.keys[p]) {
-                    continue;
-                }
-                let count = lines.entry((id, table.keys[p])).or_insert([0, u32::MAX]);
-                if count[1] != doc as u32 {
-                    count[0] += 1;
-                    count[1] = doc as u32;
-                }
-            }
-        }
-        let mut per_folder: Vec<Vec<(u128, u32)>> = vec![Vec::new(); documents.len()];
-        for ((folder, key), [count, _]) in lines {
-            per_folder[folder].push((key, count));
-        }
-        let mut ordered: Vec<(&Path, usize)> = folders.into_iter().collect();
-        ordered.sort_by_key(|&(_, id)| id);
-        let mut whole = Whole::default();
-        for (folder, id) in ordered {
-            whole.add_counts(folder, documents[id], std::mem::take(&mut per_folder[id]));
-        }
-        whole
     }
 }

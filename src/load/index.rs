@@ -238,7 +238,7 @@ pub fn write(root: &Path, table: &Table, options: &Options) {
         .map_or(0, |d| d.as_nanos());
     let bytes = encode(table, settings_key(options), written);
     let _ = super::cache::ensure_dir(&dir)
-        .and_then(|()| crate::atomic::write_atomic(&dir.join(INDEX_FILE), &bytes));
+        .and_then(|()| crate::atomic::write_renamed(&dir.join(INDEX_FILE), &bytes));
 }
 
 fn encode(table: &Table, settings: u64, written: u128) -> Vec<u8> {

@@ -6,6 +6,7 @@ pub mod context;
 mod framed;
 pub mod index;
 pub mod jsonl;
+mod related;
 mod sieve;
 
 use std::path::PathBuf;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use globset::GlobSet;
 
 use super::{Settings, build_globs, selects, turns_on};
+use crate::data::deferred::Deferred;
 use crate::data::{RuleData, UserData};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::Error;
@@ -52,7 +53,9 @@ pub struct Resolved {
     pub files: FileSettings,
     /// The rules to run, in registry order.
     pub rules: Vec<&'static Rule>,
-    pub data: RuleData,
+    /// Compiled on another thread while the files are found and read, when there is
+    /// no data of the user's to report errors in.
+    pub data: Deferred,
     pub options: RuleOptions,
     /// Findings at or above this severity make the run fail.
     pub fail_on: Option<Severity>,
@@ -131,7 +134,16 @@ impl Settings {
     }
 
     /// The rule data: the built-in files, then the user's.
-    fn rule_data(&self) -> Result<RuleData, Error> {
+    fn rule_data(&self) -> Result<Deferred, Error> {
+        // Only a user's files can fail to compile, and their errors come before any file
+        // is read: without them, the data is compiled beside the rest of the run.
+        if self.chrome_data.is_empty()
+            && self.glued_words_data.is_empty()
+            && self.metadata_data.is_empty()
+        {
+            let allow = self.encoding.glued_words_allow.clone();
+            return Ok(Deferred::spawn(move || RuleData::builtin(&allow)));
+        }
         let phrase_files = pairs(&self.chrome_data);
         let glued_words_files = pairs(&self.glued_words_data);
         let metadata_files = pairs(&self.metadata_data);
@@ -141,6 +153,7 @@ impl Settings {
             glued_words_allow: &self.encoding.glued_words_allow,
             metadata_files: &metadata_files,
         })
+        .map(Deferred::ready)
     }
 }
 
