@@ -11,6 +11,7 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
+use crate::rules::chrome::known_lines::KnownLines;
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
@@ -89,7 +90,8 @@ pub const DETECTOR: Detector = Detector {
 };
 
 fn prepare<'a>(_: &'a Corpus, phrases: &'a Phrases, _: &'a Options) -> Marker<'a> {
-    Box::new(move |page, marks| mark(page, marks, phrases))
+    let known = KnownLines::new();
+    Box::new(move |page, marks| mark(page, marks, phrases, &known))
 }
 
 /// A line of wrapped prose has at least this many words (shorter lines are menu entries
@@ -110,14 +112,14 @@ fn indented_text(line: &Line) -> bool {
 
 /// Phrases that decide alone first; then those that need context, beside chrome or in a
 /// group after the body.
-fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
+fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases, known: &KnownLines) {
     let found: Vec<Option<usize>> = (0..page.lines.len())
         .map(|i| {
             let line = &page.lines[i];
             if !stands_alone(page, i) {
                 return None;
             }
-            phrases.find(line.text, line.words).map(|m| m.entry)
+            known.find(phrases, line.text, line.words)
         })
         .collect();
     let needs_context = |i: usize| found[i].is_some_and(|e| phrases.entries[e].needs_context);
