@@ -5,6 +5,7 @@ pub mod code;
 pub mod hashing;
 pub mod line_endings;
 pub mod line_index;
+pub mod memo;
 pub mod mojibake;
 pub mod normalize;
 pub mod span;

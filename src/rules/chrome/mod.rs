@@ -11,7 +11,6 @@ pub mod boilerplate_phrase;
 pub mod chrome_context;
 pub mod comment_section;
 pub mod evidence;
-mod known_lines;
 mod lines;
 pub mod navigation;
 pub mod outside_article;
