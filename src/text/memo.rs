@@ -89,6 +89,7 @@ mod tests {
         for shard in &memo.shards {
             assert!(shard.lock().map(|s| s.len()).unwrap_or(0) <= MAX_PER_SHARD);
         }
-        assert_eq!(memo.get_or_compute("12", || 0), 2);
+        assert_eq!(memo.get_or_compute("new", || 3), 3);
+        assert_eq!(memo.get_or_compute("new", || 0), 3);
     }
 }

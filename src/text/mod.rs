@@ -150,7 +150,7 @@ fn ascii_word_starts(bytes: &[u8]) -> usize {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
         let spaces = ascii_space_mask(u64::from_le_bytes(word));
-        let before = (spaces << 8) | u64::from(after_space) << 7;
+        let before = (spaces << 8) | (u64::from(after_space) << 7);
         count += (before & !spaces & (LOW_BITS << 7)).count_ones() as usize;
         after_space = spaces >> 63 != 0;
     }
