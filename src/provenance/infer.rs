@@ -10,6 +10,7 @@ use super::names;
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
+use crate::text::memo::LineMemo;
 use crate::text::span::Span;
 use crate::text::{has_address, is_cjk, is_field_line, word_count};
 
@@ -66,6 +67,7 @@ pub fn infer(
     front: &HashSet<usize>,
     data: &MetadataData,
     layout: &dyn Fn() -> PageLayout,
+    known: &LineMemo<Option<Byline>>,
 ) -> Inferred {
     let mut inferred = Inferred::default();
     let lines: Vec<(usize, Span)> = doc
@@ -87,7 +89,8 @@ pub fn infer(
         }
         let text = doc.slice(span);
         let offset = marker_len(text, data);
-        if let Some(mut b) = byline::parse(&text[offset..], data) {
+        let rest = &text[offset..];
+        if let Some(mut b) = known.get_or_compute(rest, || byline::parse(rest, data)) {
             b.shift(offset);
             bylines.push((line, span, b));
         }
@@ -334,6 +337,7 @@ mod tests {
             &HashSet::new(),
             data,
             &layout,
+            &LineMemo::default(),
         )
     }
 

@@ -12,11 +12,13 @@ use super::Options;
 use crate::corpus::Corpus;
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::{DocId, Document};
+use crate::provenance::byline::Byline;
 use crate::provenance::candidates::PageLayout;
 use crate::provenance::front_matter;
 use crate::provenance::infer::{Evidence, Inferred, infer};
 use crate::provenance::sources::{Fields, Sources};
 use crate::provenance::{FieldName, Metadata, Origin, Value, sha256_hex};
+use crate::text::memo::LineMemo;
 use crate::text::span::Span;
 
 /// One document's provenance and what is wrong with it.
@@ -57,6 +59,8 @@ impl Analysis {
         layout: &(dyn Fn(DocId, &Document) -> PageLayout + Sync),
         wanted: &(dyn Fn(DocId) -> bool + Sync),
     ) -> Self {
+        // Bylines repeat on the pages of a site, and so do the lines around them.
+        let bylines = LineMemo::default();
         let docs = corpus
             .documents
             .par_iter()
@@ -75,6 +79,7 @@ impl Analysis {
                     options,
                     today,
                     layout,
+                    &bylines,
                 )
             })
             .collect();
@@ -93,6 +98,7 @@ fn resolve(
     options: &Options,
     today: NaiveDate,
     layout: &(dyn Fn(DocId, &Document) -> PageLayout + Sync),
+    bylines: &LineMemo<Option<Byline>>,
 ) -> DocMetadata {
     let mut out = DocMetadata::default();
     out.metadata.sha256 = sha256_hex(doc.raw_bytes());
@@ -166,7 +172,7 @@ fn resolve(
     }
 
     // The text, where explicit sources are silent.
-    let inferred = infer(doc, &skip, &front, data, &|| layout(id, doc));
+    let inferred = infer(doc, &skip, &front, data, &|| layout(id, doc), bylines);
     let text_value = |found: &Option<crate::provenance::infer::Found>,
                       evidence: Option<Evidence>| {
         found.as_ref().map(|f| Value {

@@ -14,6 +14,7 @@ use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
+use crate::text::memo::LineMemo;
 use crate::text::word_count_capped;
 
 pub const RULE: Rule = Rule {
@@ -89,7 +90,9 @@ pub const DETECTOR: Detector = Detector {
 };
 
 fn prepare<'a>(_: &'a Corpus, phrases: &'a Phrases, _: &'a Options) -> Marker<'a> {
-    Box::new(move |page, marks| mark(page, marks, phrases))
+    // A site's menus and footers are matched against the phrases once, not on every page.
+    let known = LineMemo::default();
+    Box::new(move |page, marks| mark(page, marks, phrases, &known))
 }
 
 /// A line of wrapped prose has at least this many words (shorter lines are menu entries
@@ -110,14 +113,24 @@ fn indented_text(line: &Line) -> bool {
 
 /// Phrases that decide alone first; then those that need context, beside chrome or in a
 /// group after the body.
-fn mark(page: &Page, marks: &mut Marks, phrases: &Phrases) {
+fn mark(
+    page: &Page,
+    marks: &mut Marks,
+    phrases: &Phrases,
+    known: &LineMemo<(usize, Option<usize>)>,
+) {
     let found: Vec<Option<usize>> = (0..page.lines.len())
         .map(|i| {
             let line = &page.lines[i];
             if !stands_alone(page, i) {
                 return None;
             }
-            phrases.find(line.text, line.words).map(|m| m.entry)
+            let find = || phrases.find(line.text, line.words).map(|m| m.entry);
+            // The words of a line are counted alike on every page.
+            match known.get_or_compute(line.text, || (line.words, find())) {
+                (words, entry) if words == line.words => entry,
+                _ => find(),
+            }
         })
         .collect();
     let needs_context = |i: usize| found[i].is_some_and(|e| phrases.entries[e].needs_context);

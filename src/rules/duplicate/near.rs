@@ -44,7 +44,13 @@ pub(super) fn words_into(doc: &Document, para: usize, buffer: &mut String, words
             return;
         }
         word.clear();
-        word.extend(w.chars().filter(|c| c.is_alphanumeric()));
+        // Most other words are ASCII with a comma or a period: their punctuation is
+        // dropped byte by byte, and only the rest are decoded.
+        if w.is_ascii() {
+            word.extend(w.bytes().filter(u8::is_ascii_alphanumeric).map(char::from));
+        } else {
+            word.extend(w.chars().filter(|c| c.is_alphanumeric()));
+        }
         if !word.is_empty() {
             words.push(minhash::word_hash(&word));
         }
