@@ -6,6 +6,8 @@
 //! page whose header is a list (`* By Jane Doe`, `* March 3, 2021`) has one item with a
 //! name, and is left alone.
 
+use std::collections::HashMap;
+
 use crate::document::Document;
 use crate::text::span::Span;
 
@@ -41,16 +43,31 @@ pub fn teaser_items(
             .filter(|&j| is_marker(j))
     };
     // The list an item belongs to, named by its first item: items whose text starts in
-    // the same column, with only their own lines and deeper ones between them.
-    let list_of = |item: usize| -> usize {
+    // the same column, with only their own lines and deeper ones between them. Each item
+    // is walked back to the one before it once, so a long list costs its length.
+    let mut first_of: HashMap<usize, usize> = HashMap::new();
+    let mut list_of = |item: usize| -> usize {
         let own = column(item);
-        let mut first = item;
-        for j in (0..item).rev() {
-            if is_marker(j) && column(j) == own {
-                first = j;
-            } else if indent(j) < own {
-                break;
+        let mut walked = vec![item];
+        let mut current = item;
+        let first = loop {
+            if let Some(&first) = first_of.get(&current) {
+                break first;
             }
+            let previous = (0..current)
+                .rev()
+                .find(|&j| (is_marker(j) && column(j) == own) || indent(j) < own)
+                .filter(|&j| is_marker(j) && column(j) == own);
+            match previous {
+                Some(previous) => {
+                    walked.push(previous);
+                    current = previous;
+                }
+                None => break current,
+            }
+        };
+        for item in walked {
+            first_of.insert(item, first);
         }
         first
     };
@@ -129,6 +146,17 @@ mod tests {
     fn numbered_items_are_teasers_too() {
         let text = " 1. Photo\n\n    Headline one\n\n    By Jane Roe\n\n 2. Photo\n\n    Headline two\n\n    By John Doe\n";
         assert_eq!(items(text, &["By "]), vec![(0, 4), (6, 10)]);
+    }
+
+    #[test]
+    fn every_item_of_a_long_list_is_found() {
+        let text: String = (1..=30)
+            .map(|i| format!("  * Story {i}\n\n    By Reporter Number\n"))
+            .collect();
+        let found = items(&text, &["By "]);
+        assert_eq!(found.len(), 30);
+        assert_eq!(found[0], (0, 2));
+        assert_eq!(found[29], (87, 89));
     }
 
     #[test]
