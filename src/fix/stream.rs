@@ -14,40 +14,28 @@ use rayon::prelude::*;
 use crate::atomic::{Durability, replace_with, write_atomic};
 use crate::corpus::Corpus;
 use crate::discover;
-use crate::discover::shards::is_stdin;
 use crate::error::{Error, FileError};
 use crate::fix::shards::{cleaned_record, out_path};
 use crate::fix::write::out_folder_conflict;
 use crate::fix::{FixOptions, FixOutcome, FixedDocument, compressed, fix_loaded, fixable_rules};
-use crate::load::Reader;
 use crate::load::jsonl::{self, Batch};
 use crate::progress::NoProgress;
 use crate::provenance::sources::MANIFEST_NAME;
-use crate::rules::check::Check;
-use crate::rules::registry;
 use crate::settings::resolve::Resolved;
-use crate::stream::Planned;
 use crate::stream::templates::{self, ShardCounts};
+use crate::stream::{Planned, Stdin, only_shards, per_document};
 
 /// The shards a fix of `settings` reads a batch at a time: every rule whose fixes apply
 /// is a per-document rule, every file it reads is a JSON Lines shard other than standard
 /// input (read twice), and no file is read only as context. `None`: the whole corpus
 /// must be loaded.
 pub fn plan(settings: &Resolved, options: FixOptions) -> Result<Option<Planned>, Error> {
-    let per_document = fixable_rules(&settings.rules, options).iter().all(|rule| {
-        registry::lint(rule).is_some_and(|lint| matches!(lint.check, Check::Document(_)))
-    });
-    if !per_document {
+    if !per_document(&fixable_rules(&settings.rules, options)) {
         return Ok(None);
     }
     let (scope, errors) = discover::plan(&settings.files)?;
-    let reader = Reader::of(&settings.files);
-    let all_shards = !scope.files.is_empty()
-        && scope.checked.iter().all(|&checked| checked)
-        && scope
-            .files
-            .iter()
-            .all(|path| reader.reads_as_jsonl(path) && !is_stdin(path));
+    let all_shards = scope.checked.iter().all(|&checked| checked)
+        && only_shards(settings, &scope.files, Stdin::Refused);
     Ok(all_shards.then_some((scope.files, errors)))
 }
 

@@ -8,27 +8,22 @@ use std::path::PathBuf;
 
 use crate::corpus::Corpus;
 use crate::discover;
-use crate::discover::shards::is_stdin;
 use crate::engine::MetaOutcome;
 use crate::error::{Error, FileError};
-use crate::load::{Reader, jsonl};
+use crate::load::jsonl;
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
 use crate::rules;
 use crate::settings::resolve::Resolved;
-use crate::stream::Planned;
 use crate::stream::templates;
+use crate::stream::{Planned, Stdin, only_shards};
 
 /// The shards `meta` of `settings` reads a batch at a time: every file it reads is a JSON
 /// Lines shard other than standard input (which cannot be read twice). `None`: the whole
 /// corpus must be loaded.
 pub fn plan(settings: &Resolved) -> Result<Option<Planned>, Error> {
     let (files, errors) = discover::files(&settings.files)?;
-    let reader = Reader::of(&settings.files);
-    let all_shards = !files.is_empty()
-        && files
-            .iter()
-            .all(|path| reader.reads_as_jsonl(path) && !is_stdin(path));
+    let all_shards = only_shards(settings, &files, Stdin::Refused);
     Ok(all_shards.then_some((files, errors)))
 }
 

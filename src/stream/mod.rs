@@ -13,8 +13,10 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::corpus::Corpus;
+use crate::diagnostic::Rule;
 use crate::diagnostic::Severity;
 use crate::discover;
+use crate::discover::shards::is_stdin;
 use crate::engine::{Inputs, Outcome, analyze};
 use crate::error::{Error, FileError};
 use crate::load::{Reader, jsonl};
@@ -46,16 +48,35 @@ pub type Planned = (Vec<PathBuf>, Vec<FileError>);
 /// rule it runs is a per-document rule, and every file it reads is a JSON Lines shard.
 /// `None`: the whole corpus must be loaded. Also gives the paths that could not be walked.
 pub fn plan(settings: &Resolved) -> Result<Option<Planned>, Error> {
-    let per_document = settings.rules.iter().all(|rule| {
-        registry::lint(rule).is_some_and(|lint| matches!(lint.check, Check::Document(_)))
-    });
-    if !per_document {
+    if !per_document(&settings.rules) {
         return Ok(None);
     }
     let (files, errors) = discover::files(&settings.files)?;
-    let reader = Reader::of(&settings.files);
-    let all_shards = !files.is_empty() && files.iter().all(|path| reader.reads_as_jsonl(path));
+    let all_shards = only_shards(settings, &files, Stdin::Allowed);
     Ok(all_shards.then_some((files, errors)))
+}
+
+/// Whether every one of `rules` looks at one document at a time.
+pub fn per_document(rules: &[&Rule]) -> bool {
+    rules.iter().all(|rule| {
+        registry::lint(rule).is_some_and(|lint| matches!(lint.check, Check::Document(_)))
+    })
+}
+
+/// Whether standard input may be among the shards: not when each shard is read twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stdin {
+    Allowed,
+    Refused,
+}
+
+/// Whether `files` are JSON Lines shards, at least one, all of them.
+pub fn only_shards(settings: &Resolved, files: &[PathBuf], stdin: Stdin) -> bool {
+    let reader = Reader::of(&settings.files);
+    !files.is_empty()
+        && files
+            .iter()
+            .all(|path| reader.reads_as_jsonl(path) && (stdin == Stdin::Allowed || !is_stdin(path)))
 }
 
 /// Checks the records of `shards`, a batch at a time (see [`jsonl::read_in_batches`]),
