@@ -44,6 +44,10 @@ pub fn in_dateline(line: &str, data: &MetadataData) -> Option<Reporters> {
 /// `山田太郎 記者`, `王小明　特派員`: a line of names and then a label.
 fn label_after(line: &str, data: &MetadataData) -> Option<Reporters> {
     let text = line.trim_end();
+    // Most lines of a corpus end in no CJK character: the labels are not looked at.
+    if !text.chars().next_back().is_some_and(is_cjk) {
+        return None;
+    }
     let label = cjk_labels(data).find(|label| text.ends_with(label))?;
     let label_start = text.len() - label.len();
     let start = line.len() - line.trim_start().len();
@@ -66,12 +70,9 @@ fn cjk_labels(data: &MetadataData) -> impl Iterator<Item = &str> {
 /// The field of the names in `line[names.0..names.1]`, if that holds one to five names of
 /// two to six CJK characters, apart by `、`, commas or spaces: `张三、李四` gives `张三, 李四`.
 fn names_field(line: &str, label: (usize, usize), names: (usize, usize)) -> Option<Reporters> {
-    let text = line[names.0..names.1].trim_matches([' ', '\u{3000}']);
-    let start = names.0
-        + (line[names.0..names.1].len()
-            - line[names.0..names.1]
-                .trim_start_matches([' ', '\u{3000}'])
-                .len());
+    let raw = &line[names.0..names.1];
+    let text = raw.trim_matches([' ', '\u{3000}']);
+    let start = names.0 + (text.as_ptr() as usize - raw.as_ptr() as usize);
     let names = (start, start + text.len());
     let people: Vec<&str> = text
         .split(['、', '，', ',', ' ', '\u{3000}'])
