@@ -14,6 +14,10 @@ use corpuslint::rules::registry::{self, RULES};
 use corpuslint::settings::Settings;
 use corpuslint::stream;
 
+#[path = "common/fixture_texts.rs"]
+mod fixture_texts;
+use fixture_texts::fixture_texts;
+
 /// Every per-document rule, opt-in ones too.
 fn per_document_rules() -> Vec<String> {
     RULES
@@ -22,20 +26,6 @@ fn per_document_rules() -> Vec<String> {
             registry::lint(rule).is_some_and(|lint| matches!(lint.check, Check::Document(_)))
         })
         .map(|rule| rule.code.to_string())
-        .collect()
-}
-
-/// The texts of the fixtures, which hold every per-document finding.
-fn fixture_texts() -> Vec<String> {
-    ignore::WalkBuilder::new("tests/fixtures")
-        .standard_filters(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build()
-        .map(|entry| entry.expect("a readable entry").into_path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .filter_map(|path| String::from_utf8(std::fs::read(path).expect("readable")).ok())
-        // A NUL makes a file binary, but a record's text is always text.
-        .filter(|text| !text.contains('\0'))
         .collect()
 }
 

@@ -12,18 +12,9 @@ use corpuslint::output;
 use corpuslint::settings::Settings;
 use corpuslint::stream;
 
-/// The texts of the fixtures.
-fn fixture_texts() -> Vec<String> {
-    ignore::WalkBuilder::new("tests/fixtures")
-        .standard_filters(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build()
-        .map(|entry| entry.expect("a readable entry").into_path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .filter_map(|path| String::from_utf8(std::fs::read(path).expect("readable")).ok())
-        .filter(|text| !text.contains('\0'))
-        .collect()
-}
+#[path = "common/fixture_texts.rs"]
+mod fixture_texts;
+use fixture_texts::fixture_texts;
 
 /// A shard of `texts` under a site's template (a name over each page, a footer under
 /// it), with a BOM, a CRLF line, a blank line and two lines that are not records.
