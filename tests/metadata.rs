@@ -301,6 +301,16 @@ fn byline_forms_give_their_values() {
             json!(["2021-03-07", "text", 3]),
         ),
         (
+            "missing-author/en_commenter_under_heading.txt",
+            Value::Null,
+            Value::Null,
+        ),
+        (
+            "missing-date/de_two_comments_under_heading.txt",
+            json!(["Katrin Vogel", "text", 3]),
+            Value::Null,
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

@@ -19,6 +19,7 @@ struct File {
     after_date_labels: Vec<String>,
     name_first_roles: Vec<String>,
     author_box: Vec<String>,
+    comment_headings: Vec<String>,
     dateline: String,
     source_in_brackets: String,
     labels: Labels,
@@ -42,6 +43,9 @@ pub struct UserFile {
     /// Headings of an author box, added to `author_box`.
     #[serde(default)]
     pub author_box: Vec<String>,
+    /// Headings of a comment section, added to `comment_headings`.
+    #[serde(default)]
+    pub comment_headings: Vec<String>,
     /// Month names and date orders, as in `rules/dates.toml`.
     #[serde(default)]
     pub language: Vec<dates::LanguageEntry>,
@@ -118,6 +122,8 @@ pub struct MetadataData {
     pub after_date_labels: Vec<String>,
     /// Headings of an author box, in lower case: `about the author`, `über die autorin`.
     pub author_box: Vec<String>,
+    /// Headings of a comment section, in lower case: `comments`, `leserkommentare`.
+    pub comment_headings: Vec<String>,
     pub dates: Vec<DatePattern>,
     /// The year the data was loaded in, which decides the century of `03/04/21`: read once,
     /// not at every date.
@@ -171,6 +177,7 @@ impl MetadataData {
         let mut after_date_labels = lower(&file.after_date_labels);
         let mut name_labels = lower(&file.name_labels);
         let mut author_box = lower(&file.author_box);
+        let mut comment_headings = lower(&file.comment_headings);
         let mut months =
             Months::parse(dates::DATES_TOML).map_err(|e| format!("rules/dates.toml: {e}"))?;
         for extra in user {
@@ -187,6 +194,7 @@ impl MetadataData {
             name_labels.extend(lower(&extra.name_labels));
             after_date_labels.extend(lower(&extra.after_date_labels));
             author_box.extend(lower(&extra.author_box));
+            comment_headings.extend(lower(&extra.comment_headings));
             for language in &extra.language {
                 months.add(language)?;
             }
@@ -240,6 +248,7 @@ impl MetadataData {
             name_labels,
             after_date_labels,
             author_box,
+            comment_headings,
             dates,
             this_year: chrono::Local::now().year(),
             months,
@@ -254,6 +263,18 @@ impl MetadataData {
             .trim_start_matches(['#', '*', '=', ' '])
             .trim_end_matches([':', '：', '*', '#', ' ']);
         heading.len() <= 64 && self.author_box.contains(&heading.to_lowercase())
+    }
+
+    /// Whether `line` is the heading of a comment section: `Comments`, `3 Kommentare`,
+    /// `Commentaires (12)`, `## Leave a Reply:`.
+    pub fn is_comment_heading(&self, line: &str) -> bool {
+        let counted = |c: char| c.is_ascii_digit() || c.is_whitespace() || "()[]".contains(c);
+        let heading = line
+            .trim()
+            .trim_start_matches(['#', '=', ' '])
+            .trim_end_matches([':', '：', '#', ' '])
+            .trim_matches(counted);
+        heading.len() <= 64 && self.comment_headings.contains(&heading.to_lowercase())
     }
 
     /// Every date in `line`: its byte range and, when it parses, its value. Numeric dates
@@ -485,6 +506,7 @@ mod tests {
 name_labels = ["oleh"]
 after_date_labels = ["dari"]
 author_box = ["Tentang penulis"]
+comment_headings = ["Komentar"]
 [labels]
 author = ["oleh"]
 [[language]]
@@ -507,6 +529,10 @@ months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu
         assert!(data.is_author_box_heading("## Tentang Penulis:"));
         assert!(data.is_author_box_heading("About the author"));
         assert!(!data.is_author_box_heading("About the author of this book, see below"));
+        assert!(data.is_comment_heading("12 Komentar"));
+        assert!(data.is_comment_heading("Kommentare (3)"));
+        assert!(data.is_comment_heading("## Leave a Reply:"));
+        assert!(!data.is_comment_heading("Comments on the draft were sent in 2021"));
         // A language without an order has none; the built-in ones keep theirs.
         assert_eq!(data.order("id"), None);
         assert_eq!(data.order("de"), Some(Order::Dmy));

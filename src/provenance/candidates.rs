@@ -358,13 +358,18 @@ pub fn choose(
         .map(|c| c.index)
         .collect();
     let teasers = teasers::teaser_items(doc, lines, &named);
+    // A comment section under its heading (`3 Kommentare`), however few comments it has.
+    let comments_from = article.and_then(|(first, _)| {
+        (first + 1..lines.len()).find(|&i| data.is_comment_heading(doc.slice(lines[i].1)))
+    });
     let set_aside = |index: usize| {
         let line = lines[index].0;
-        layout
-            .comments
-            .iter()
-            .chain(&teasers)
-            .any(|&(a, b)| a <= line && line <= b)
+        comments_from.is_some_and(|from| index > from)
+            || layout
+                .comments
+                .iter()
+                .chain(&teasers)
+                .any(|&(a, b)| a <= line && line <= b)
     };
     // Lines are counted from the headline by their words: empty list items (`*`) and
     // bare separators between them do not push a byline away from it.
