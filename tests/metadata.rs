@@ -301,6 +301,21 @@ fn byline_forms_give_their_values() {
             json!(["2021-03-07", "text", 3]),
         ),
         (
+            "missing-author/de_headline_with_a_number.txt",
+            Value::Null,
+            json!(["2021-03-07", "text", 7]),
+        ),
+        (
+            "missing-author/de_user_name_before_am.txt",
+            json!(["kaffeejunkie", "text", 3]),
+            json!(["2021-03-07", "text", 3]),
+        ),
+        (
+            "missing-author/en_name_slash_role.txt",
+            json!(["Jane Doe", "text", 3]),
+            json!(["2021-03-07", "text", 4]),
+        ),
+        (
             "missing-author/en_commenter_under_heading.txt",
             Value::Null,
             Value::Null,
@@ -345,6 +360,19 @@ fn the_sites_name_is_no_title_and_no_author() {
         assert_eq!(cell(doc, "title"), json!([title, "text", 5]), "{path}");
         assert_eq!(cell(doc, "author"), Value::Null, "{path}");
     }
+}
+
+/// Capitalised words and a number (`Tesla Model 3 vorgestellt`) make a headline, not a name
+/// beside an age.
+#[test]
+fn a_headline_with_a_number_is_the_title() {
+    let path = "tests/fixtures/metadata/missing-author/de_headline_with_a_number.txt";
+    let report = meta_json(&["--isolated", path]);
+    let doc = &report["documents"][0];
+    assert_eq!(
+        cell(doc, "title"),
+        json!(["Tesla Model 3 vorgestellt", "text", 5])
+    );
 }
 
 /// Byline labels and month names of the user's, in a file the configuration names, are

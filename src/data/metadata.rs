@@ -20,6 +20,7 @@ struct File {
     name_first_roles: Vec<String>,
     author_box: Vec<String>,
     comment_headings: Vec<String>,
+    age_units: Vec<String>,
     dateline: String,
     source_in_brackets: String,
     labels: Labels,
@@ -46,6 +47,9 @@ pub struct UserFile {
     /// Headings of a comment section, added to `comment_headings`.
     #[serde(default)]
     pub comment_headings: Vec<String>,
+    /// Units of an age beside a name, added to `age_units`.
+    #[serde(default)]
+    pub age_units: Vec<String>,
     /// Month names and date orders, as in `rules/dates.toml`.
     #[serde(default)]
     pub language: Vec<dates::LanguageEntry>,
@@ -124,6 +128,8 @@ pub struct MetadataData {
     pub author_box: Vec<String>,
     /// Headings of a comment section, in lower case: `comments`, `leserkommentare`.
     pub comment_headings: Vec<String>,
+    /// Units of an age beside a name, in lower case: `min`, `stunden`, `hodinami`.
+    pub age_units: rustc_hash::FxHashSet<String>,
     pub dates: Vec<DatePattern>,
     /// The year the data was loaded in, which decides the century of `03/04/21`: read once,
     /// not at every date.
@@ -178,6 +184,7 @@ impl MetadataData {
         let mut name_labels = lower(&file.name_labels);
         let mut author_box = lower(&file.author_box);
         let mut comment_headings = lower(&file.comment_headings);
+        let mut age_units = lower(&file.age_units);
         let mut months =
             Months::parse(dates::DATES_TOML).map_err(|e| format!("rules/dates.toml: {e}"))?;
         for extra in user {
@@ -195,6 +202,7 @@ impl MetadataData {
             after_date_labels.extend(lower(&extra.after_date_labels));
             author_box.extend(lower(&extra.author_box));
             comment_headings.extend(lower(&extra.comment_headings));
+            age_units.extend(lower(&extra.age_units));
             for language in &extra.language {
                 months.add(language)?;
             }
@@ -249,6 +257,7 @@ impl MetadataData {
             after_date_labels,
             author_box,
             comment_headings,
+            age_units: age_units.into_iter().collect(),
             dates,
             this_year: chrono::Local::now().year(),
             months,
@@ -507,6 +516,7 @@ name_labels = ["oleh"]
 after_date_labels = ["dari"]
 author_box = ["Tentang penulis"]
 comment_headings = ["Komentar"]
+age_units = ["jam"]
 [labels]
 author = ["oleh"]
 [[language]]
@@ -530,6 +540,7 @@ months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu
         assert!(data.is_author_box_heading("About the author"));
         assert!(!data.is_author_box_heading("About the author of this book, see below"));
         assert!(data.is_comment_heading("12 Komentar"));
+        assert!(data.age_units.contains("jam"));
         assert!(data.is_comment_heading("Kommentare (3)"));
         assert!(data.is_comment_heading("## Leave a Reply:"));
         assert!(!data.is_comment_heading("Comments on the draft were sent in 2021"));

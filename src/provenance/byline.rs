@@ -4,7 +4,9 @@
 use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::cjk_byline::{self, Reporters};
 use crate::provenance::labels::{find_labels, is_separator};
-use crate::provenance::names::{ends_names, is_handle, mixes_capitals, names_end, reads_as_names};
+use crate::provenance::names::{
+    AFTER_NAMES, ends_names, is_handle, mixes_capitals, names_end, reads_as_names,
+};
 use crate::text::{is_cjk, more_words_than};
 
 /// A field read from a byline: the label, and the value with its byte range in the line.
@@ -115,13 +117,15 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
         // A name first needs a date, a time, a role after a comma or a handle after it.
         let may_be_name_first = !dates.is_empty()
             || line.contains(", ")
+            || line.contains(" / ")
+            || line.contains(" | ")
             || line.contains('@')
             || line.bytes().any(|b| b.is_ascii_digit());
         if may_be_name_first && let Some(byline) = name_first(line, data, dates.clone()) {
             return Some(byline);
         }
         if labels.is_empty()
-            && let Some(byline) = name_last(line, &dates)
+            && let Some(byline) = name_last(line, &dates, data)
         {
             return Some(byline);
         }
@@ -274,7 +278,7 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
     });
     let rest_start = line.len() - rest.len();
     let rest = rest.trim();
-    let dated = dates.first().is_some_and(|d| d.start == rest_start) || is_timestamp(rest);
+    let dated = dates.first().is_some_and(|d| d.start == rest_start) || is_timestamp(rest, data);
     let lower = rest.to_lowercase();
     let role = data
         .name_first_roles
@@ -298,7 +302,7 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
 
 /// `7.3.2021, 9:15 Uhr, Moritz Tremmel`, `March 9, 2017 | Sarah Gooding`: a line that
 /// opens with a date and ends with names, after a time or after a bar.
-fn name_last(line: &str, dates: &[FoundDate]) -> Option<Byline> {
+fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) -> Option<Byline> {
     let lead = line.len() - line.trim_start().len();
     let (first, last) = (dates.first()?, dates.last()?);
     if first.start != lead {
@@ -320,7 +324,7 @@ fn name_last(line: &str, dates: &[FoundDate]) -> Option<Byline> {
         .flat_map(|piece| piece.split(" - "))
         .filter(|piece| !piece.trim().is_empty())
         .collect();
-    if !pieces.iter().all(|piece| is_timestamp(piece)) {
+    if !pieces.iter().all(|piece| is_timestamp(piece, data)) {
         return None;
     }
     // After a comma or a dash, a place may stand (`7 March 2021, New York`); after a time,
@@ -370,13 +374,13 @@ fn is_dateline(line: &str, dates: &[FoundDate], data: &MetadataData) -> bool {
 
 /// A time or an age with little else: `1:39 PM ET`, `8h`, `14 min read`, `1 day ago`,
 /// `před 2 hodinami`; what stands beside a name where a date would.
-pub fn is_timestamp(text: &str) -> bool {
+pub fn is_timestamp(text: &str, data: &MetadataData) -> bool {
     let text = text.trim();
     if text.len() > 48 {
         return false;
     }
     let words = text.split_whitespace().count();
-    if words == 0 || words > 4 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if words == 0 || words > 5 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let time = text
@@ -385,17 +389,19 @@ pub fn is_timestamp(text: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     // `8h`, `14 min`, `2 hodinami`: a number and a unit, and at most two more words.
     let words: Vec<&str> = text.split_whitespace().collect();
+    // `Std.`, `min,`: a unit as the data lists it.
+    let is_unit = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']);
+        w.len() <= 16 && data.age_units.contains(&w.to_lowercase())
+    };
     let age = words.iter().enumerate().any(|(i, w)| {
         let unit = w.trim_start_matches(|c: char| c.is_ascii_digit());
         // An age is counted in few digits: `29263 for` is an issue number.
         let number = unit.len() < w.len() && w.len() - unit.len() <= 3;
-        // Units of age are written in lower case (`8h`, `3d`, `5min`); `2U`, `4K` and
-        // `3D` are names of things.
-        let glued = (1..=3).contains(&unit.chars().count()) && unit.chars().all(char::is_lowercase);
-        let spaced = unit.is_empty()
-            && words
-                .get(i + 1)
-                .is_some_and(|next| next.chars().all(char::is_alphabetic) && next.len() <= 12);
+        // Units glued to their number are written in lower case (`8h`, `3d`, `5min`);
+        // `2U`, `4K` and `3D` are names of things.
+        let glued = !unit.is_empty() && unit.chars().all(char::is_lowercase) && is_unit(unit);
+        let spaced = unit.is_empty() && words.get(i + 1).is_some_and(|next| is_unit(next));
         number && (glued || spaced)
     }) && (words.len() <= 2
         // `5 hours ago`, but not `11 for most builds`.
@@ -476,8 +482,12 @@ fn clean_value(
         c.is_whitespace() || is_separator(c) || matches!(c, ',' | ':' | '：' | '-' | '–' | '—')
     };
     let mut value = raw.trim_matches(trim);
-    for connector in [" on", " at", " in", " from", " and"] {
-        if let Some(stripped) = value.strip_suffix(connector) {
+    // `jdoe am` of `Geschrieben von jdoe am 7. März 2021`: a user name is not capitalised,
+    // so the names do not end before the word that leads to the date.
+    for connector in AFTER_NAMES.iter().chain(&["from", "and"]) {
+        if let Some(stripped) = value.strip_suffix(connector)
+            && stripped.ends_with(' ')
+        {
             value = stripped.trim_end_matches(trim);
         }
     }

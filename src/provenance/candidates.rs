@@ -193,7 +193,7 @@ pub fn choose(
         }
     }
     for (index, &(_, span)) in lines.iter().enumerate() {
-        if is_timestamp(doc.slice(span)) {
+        if is_timestamp(doc.slice(span), data) {
             dated_lines.push(index);
         }
     }

@@ -226,7 +226,7 @@ pub fn leading_person(text: &str) -> Option<&str> {
 
 /// Lower-case words that may follow the names of a byline: `By Jane Doe on March 3`,
 /// `Von Anna Schmidt am 7. März`, `Par Jean Dupont le 3 mars`.
-const AFTER_NAMES: &[&str] = &[
+pub const AFTER_NAMES: &[&str] = &[
     "am", "at", "den", "el", "em", "il", "in", "le", "on", "op", "om", "updated", "för",
 ];
 

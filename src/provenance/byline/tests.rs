@@ -105,6 +105,16 @@ fn reads_many_byline_styles() {
         let name = author(line).expect("an author").to_lowercase();
         assert_eq!(name, "jane doe", "{line}");
     }
+    // A role after a slash or a bar, too; a user name before the word that leads to the
+    // date.
+    assert_eq!(
+        author("Jane Doe / Staff Writer").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        author("Geschrieben von kaffeejunkie am 7. März 2021").as_deref(),
+        Some("kaffeejunkie")
+    );
     // A label of several words, capitalised nouns and all, is no part of the name.
     assert_eq!(
         author("Ein Artikel von Anna Schmidt").as_deref(),
@@ -228,15 +238,23 @@ fn reads_unlabelled_bylines() {
 
 #[test]
 fn ages_and_dated_lines() {
-    assert!(is_timestamp("před 3 hodinami"));
-    assert!(is_timestamp("vor 2 Stunden"));
-    assert!(is_timestamp("5 hours ago"));
-    assert!(!is_timestamp("in the 21st C..."));
-    assert!(!is_timestamp("Chapter 2 Summary"));
-    assert!(is_timestamp("8h"));
-    assert!(!is_timestamp("Happy Days 2U"));
-    assert!(!is_timestamp("Xbox 4K"));
-    assert!(!is_timestamp("11 for most builds"));
+    let data = MetadataData::for_tests();
+    assert!(is_timestamp("14 min read", data));
+    assert!(is_timestamp("vor 3 Std.", data));
+    assert!(is_timestamp("il y a 2 heures", data));
+    assert!(is_timestamp("3 godziny temu", data));
+    // A number and a word that is no unit of time: a headline's.
+    assert!(!is_timestamp("7 beschlossen", data));
+    assert!(!is_timestamp("3 kommt", data));
+    assert!(is_timestamp("před 3 hodinami", data));
+    assert!(is_timestamp("vor 2 Stunden", data));
+    assert!(is_timestamp("5 hours ago", data));
+    assert!(!is_timestamp("in the 21st C...", data));
+    assert!(!is_timestamp("Chapter 2 Summary", data));
+    assert!(is_timestamp("8h", data));
+    assert!(!is_timestamp("Happy Days 2U", data));
+    assert!(!is_timestamp("Xbox 4K", data));
+    assert!(!is_timestamp("11 for most builds", data));
     // Two dates do not make a dateline too long to be one.
     assert_eq!(
         date("Fri 5 Mar 2021 09.30 GMT Last modified on Mon 8 Mar 2021 11.02 GMT"),
