@@ -316,6 +316,16 @@ fn byline_forms_give_their_values() {
             json!(["2021-03-07", "text", 4]),
         ),
         (
+            "missing-date/de_date_over_reading_time_and_headline.txt",
+            json!(["Lena Hoffmann", "text", 11]),
+            json!(["2021-03-07", "text", 5]),
+        ),
+        (
+            "missing-date/de_date_time_name_in_columns.txt",
+            json!(["Jonas Weber", "text", 3]),
+            json!(["2021-03-07", "text", 3]),
+        ),
+        (
             "missing-author/en_commenter_under_heading.txt",
             Value::Null,
             Value::Null,
@@ -363,16 +373,27 @@ fn the_sites_name_is_no_title_and_no_author() {
 }
 
 /// Capitalised words and a number (`Tesla Model 3 vorgestellt`) make a headline, not a name
-/// beside an age.
+/// beside an age; a reading time (`Lesezeit: 3 Min.`) is no headline, and neither it nor
+/// the menu's one-word entries keep the headline under them from being found.
 #[test]
-fn a_headline_with_a_number_is_the_title() {
-    let path = "tests/fixtures/metadata/missing-author/de_headline_with_a_number.txt";
-    let report = meta_json(&["--isolated", path]);
-    let doc = &report["documents"][0];
-    assert_eq!(
-        cell(doc, "title"),
-        json!(["Tesla Model 3 vorgestellt", "text", 5])
-    );
+fn headlines_among_numbers_menus_and_reading_times_are_titles() {
+    for (path, title, line) in [
+        (
+            "missing-author/de_headline_with_a_number.txt",
+            "Tesla Model 3 vorgestellt",
+            5,
+        ),
+        (
+            "missing-date/de_date_over_reading_time_and_headline.txt",
+            "Klimaschutz: Regierung beschließt neues Gesetz",
+            9,
+        ),
+    ] {
+        let path = format!("tests/fixtures/metadata/{path}");
+        let report = meta_json(&["--isolated", &path]);
+        let doc = &report["documents"][0];
+        assert_eq!(cell(doc, "title"), json!([title, "text", line]), "{path}");
+    }
 }
 
 /// Byline labels and month names of the user's, in a file the configuration names, are

@@ -317,7 +317,13 @@ fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) -> Option<Byl
         .rfind(|&(_, c)| is_piece_end(c))
         .map(|(at, c)| at + c.len_utf8());
     let after_hyphen = rest.rfind(" - ").map(|at| at + 3);
-    let names_start = after_mark.max(after_hyphen)?;
+    // Fields laid out in columns: `07.03.2021 14:32 Uhr     Max Mustermann`.
+    let columns = rest.trim_end();
+    let after_spaces = columns
+        .rfind("  ")
+        .map(|at| at + 2)
+        .max(columns.rfind('\t').map(|at| at + 1));
+    let names_start = after_mark.max(after_hyphen).max(after_spaces)?;
     let names = &rest[names_start..];
     let pieces: Vec<&str> = rest[..names_start]
         .split(is_piece_end)
@@ -333,7 +339,7 @@ fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) -> Option<Byl
         .trim_end_matches(' ')
         .chars()
         .next_back();
-    if pieces.is_empty() && !mark.is_some_and(is_separator) {
+    if pieces.is_empty() && !mark.is_some_and(is_separator) && after_spaces.is_none() {
         return None;
     }
     let trimmed = names.trim();

@@ -385,8 +385,14 @@ pub fn choose(
             return None;
         }
         let mut score = 0.0;
+        // Right above the headline counts too, chrome (`Lesezeit: 3 min`) aside.
+        let above = |anchor: usize| {
+            index < anchor
+                && !chrome.contains(&lines[index].0)
+                && (index + 1..anchor).all(|i| chrome.contains(&lines[i].0))
+        };
         if let Some(anchor) = anchor
-            && (index >= anchor || (index + 1 == anchor && !chrome.contains(&lines[index].0)))
+            && (index >= anchor || above(anchor))
             && wordy[index].saturating_sub(wordy[anchor]) <= NEAR_TITLE
         {
             score += 1.0;

@@ -133,14 +133,23 @@ pub fn infer(
         }
         let text = doc.slice(span).trim();
         let words = word_count(text);
-        let menu_item = words == 1
-            && text.starts_with(char::is_uppercase)
-            && text.chars().all(char::is_alphabetic);
-        seen += usize::from(!menu_item);
+        let entry = text.trim_start_matches(['*', '-', '•', '·']).trim_start();
+        let menu_item = word_count(entry) == 1
+            && entry.starts_with(char::is_uppercase)
+            && entry.chars().all(char::is_alphabetic);
+        // `Lesezeit: 3 min`, `Reading time: 5 minutes`: a field whose value is an age,
+        // which does not count towards the window either.
+        let timed_field = text.split_once([':', '：']).is_some_and(|(label, value)| {
+            word_count(label) <= 2 && byline::is_timestamp(value, data)
+        });
+        seen += usize::from(!menu_item && !timed_field);
         if words >= MIN_BODY_WORDS && text.ends_with(['.', '。']) {
             break;
         }
-        if is_byline(line) || site.is_some_and(|name| text.eq_ignore_ascii_case(name)) {
+        if is_byline(line)
+            || timed_field
+            || site.is_some_and(|name| text.eq_ignore_ascii_case(name))
+        {
             continue;
         }
         // A line of a paragraph wrapped over several is a piece of a sentence.
@@ -467,6 +476,18 @@ mod tests {
             &[],
         );
         assert_eq!(record.title, None);
+    }
+
+    #[test]
+    fn a_reading_time_is_no_title() {
+        let inferred = infer_text(
+            "7. März 2021, 14:32 Uhr\n\nLesezeit: 3 min\n\nRadwege: Stadt legt neuen Ausbauplan vor\n\nVon Anna Schmidt\n\nDie Stadtverwaltung hat am Mittwoch einen neuen Plan für den Ausbau der Radwege vorgestellt.\n",
+            &[],
+        );
+        assert_eq!(
+            inferred.title.as_ref().map(|t| t.value.as_str()),
+            Some("Radwege: Stadt legt neuen Ausbauplan vor")
+        );
     }
 
     #[test]

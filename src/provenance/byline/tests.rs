@@ -115,6 +115,11 @@ fn reads_many_byline_styles() {
         author("Geschrieben von kaffeejunkie am 7. März 2021").as_deref(),
         Some("kaffeejunkie")
     );
+    // Names in a column of their own after the date and time.
+    assert_eq!(
+        author("07.03.2021 14:32 Uhr     Max Mustermann").as_deref(),
+        Some("Max Mustermann")
+    );
     // A label of several words, capitalised nouns and all, is no part of the name.
     assert_eq!(
         author("Ein Artikel von Anna Schmidt").as_deref(),
