@@ -21,6 +21,7 @@ mod report;
 mod reuse;
 pub mod reused_text;
 mod shared_runs;
+mod words;
 
 pub use crate::rules::options::DuplicateOptions as Options;
 
