@@ -241,10 +241,18 @@ fn for_each_word(text: &str, mut f: impl FnMut(Word) -> bool) {
     let mut word = Buffer::default();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphabetic() {
+            // A run of ASCII letters is taken at once.
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .map_or(bytes.len(), |n| i + n);
+            word.extend_ascii_lowercase(&bytes[i..end]);
+            i = end;
+            continue;
+        }
         if b.is_ascii() {
-            if b.is_ascii_alphabetic() {
-                word.push(b.to_ascii_lowercase());
-            } else if b == b'\'' && word.len > 0 && letter_at(text, i + 1) {
+            if b == b'\'' && word.len > 0 && letter_at(text, i + 1) {
                 word.push(b'\'');
             } else if !word.flush(&mut f) {
                 return;
@@ -294,6 +302,15 @@ impl Buffer {
             *slot = byte;
         }
         self.len += 1;
+    }
+
+    fn extend_ascii_lowercase(&mut self, bytes: &[u8]) {
+        if let Some(room) = self.bytes.get_mut(self.len..) {
+            for (slot, b) in room.iter_mut().zip(bytes) {
+                *slot = b.to_ascii_lowercase();
+            }
+        }
+        self.len += bytes.len();
     }
 
     fn extend(&mut self, bytes: &[u8]) {

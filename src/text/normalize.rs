@@ -135,7 +135,9 @@ pub fn fingerprint(text: &str, buffer: &mut String) -> Fingerprint {
     }
 }
 
-fn fold(c: char) -> Option<&'static str> {
+/// The ASCII punctuation a typographic variant (a curly quote, a dash, `…`) folds to in
+/// the normalized form; `None` for other characters.
+pub fn fold(c: char) -> Option<&'static str> {
     Some(match c {
         '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' | '`' | '´' => "'",
         '“' | '”' | '„' | '‟' | '″' | '«' | '»' => "\"",

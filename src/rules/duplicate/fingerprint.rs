@@ -46,19 +46,32 @@ pub(super) fn winnow(hashes: &[u64], out: &mut Vec<u32>) {
         return;
     }
     let window = WINDOW.min(hashes.len());
-    let mut last: Option<usize> = None;
-    for start in 0..=hashes.len() - window {
-        let mut best = start;
-        for at in start + 1..start + window {
-            if hashes[at] <= hashes[best] {
-                best = at;
-            }
+    let mut best = rightmost_min(hashes, 0, window);
+    out.push((hashes[best] >> 32) as u32);
+    for end in window..hashes.len() {
+        // The window slid by one: the new hash is the smallest if it is no larger than
+        // the smallest before; else that one stays, unless it left the window.
+        let previous = best;
+        if hashes[end] <= hashes[best] {
+            best = end;
+        } else if best + window <= end {
+            best = rightmost_min(hashes, end + 1 - window, end + 1);
         }
-        if last != Some(best) {
+        if best != previous {
             out.push((hashes[best] >> 32) as u32);
-            last = Some(best);
         }
     }
+}
+
+/// The position of the smallest of `hashes[from..to]`, the rightmost on ties.
+fn rightmost_min(hashes: &[u64], from: usize, to: usize) -> usize {
+    let mut best = from;
+    for at in from + 1..to {
+        if hashes[at] <= hashes[best] {
+            best = at;
+        }
+    }
+    best
 }
 
 /// Whether the text of paragraph `para` of `doc` is prose that reuse can be found in:
@@ -266,6 +279,39 @@ mod tests {
         }
         let unrelated = fingerprints("a quiet night on the northern line ended with a delay");
         assert!(!fingerprints(run).iter().any(|fp| unrelated.contains(fp)));
+    }
+
+    /// The definition: the rightmost smallest hash of every window, each kept once.
+    fn winnow_by_definition(hashes: &[u64]) -> Vec<u32> {
+        let mut out = Vec::new();
+        if hashes.is_empty() {
+            return out;
+        }
+        let window = WINDOW.min(hashes.len());
+        let mut last = None;
+        for start in 0..=hashes.len() - window {
+            let best = rightmost_min(hashes, start, start + window);
+            if last != Some(best) {
+                out.push((hashes[best] >> 32) as u32);
+                last = Some(best);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn winnowing_agrees_with_the_definition(
+            // Few distinct values, so that ties are common.
+            hashes in proptest::collection::vec(
+                proptest::strategy::Strategy::prop_map(0_u64..6, |h| h << 32 | h),
+                0..40,
+            )
+        ) {
+            let mut out = Vec::new();
+            winnow(&hashes, &mut out);
+            proptest::prop_assert_eq!(out, winnow_by_definition(&hashes));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::Options;
 use super::exact::counts;
 use super::fingerprint::{K, is_prose, kgram_hashes, winnow};
 use super::minhash::{self, BANDS, mix};
-use super::near::words_into;
+use super::words::words_into;
 use crate::document::Document;
 
 /// Two documents are compared for reused text when they share at least this many

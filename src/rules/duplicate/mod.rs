@@ -3,8 +3,8 @@
 //!
 //! `analysis` runs once per check, from `exact` (the exact index and repeated blocks),
 //! `near` (near-duplicates, with `minhash`), `copies` (documents saved twice) and `reuse`
-//! (reused text, with `fingerprint`); each rule file reports its part of it with the help
-//! of `report`.
+//! (reused text, with `fingerprint`), `near` and `reuse` reading paragraphs as `words`;
+//! each rule file reports its part of it with the help of `report`.
 
 pub mod analysis;
 mod copies;
@@ -21,6 +21,7 @@ mod report;
 mod reuse;
 pub mod reused_text;
 mod shared_runs;
+mod words;
 
 pub use crate::rules::options::DuplicateOptions as Options;
 

@@ -11,8 +11,8 @@ use super::Options;
 use super::exact::{ExactIndex, ParaRef, ParaRef32, counts};
 use super::fingerprint::{K, is_prose, kgram_hashes, winnow};
 use super::minhash::{self, BANDS, Signature};
+use super::words::words_into;
 use crate::document::Document;
-use crate::text::normalize::normalize_into;
 
 /// Earlier paragraphs compared with a paragraph per LSH bucket: bounds the work on
 /// text that repeats a lot.
@@ -28,46 +28,6 @@ pub struct NearMatch {
     pub para: ParaRef,
     pub origin: ParaRef,
     pub similarity: f64,
-}
-
-/// Hashes of the normalized words of a paragraph, without their punctuation: a changed
-/// comma does not make two paragraphs less similar.
-pub(super) fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<u32>) {
-    normalize_into(doc.slice(doc.paragraphs[para].span), buffer);
-    words.clear();
-    let mut word = String::new();
-    let mut push = |w: &str, plain: bool| {
-        if plain {
-            if !w.is_empty() {
-                words.push(minhash::word_hash(w));
-            }
-            return;
-        }
-        word.clear();
-        // Most other words are ASCII with a comma or a period: their punctuation is
-        // dropped byte by byte, and only the rest are decoded.
-        if w.is_ascii() {
-            word.extend(w.bytes().filter(u8::is_ascii_alphanumeric).map(char::from));
-        } else {
-            word.extend(w.chars().filter(|c| c.is_alphanumeric()));
-        }
-        if !word.is_empty() {
-            words.push(minhash::word_hash(&word));
-        }
-    };
-    // The normalized form has single spaces between words. One pass over the bytes finds
-    // the words and whether each is plain ASCII letters and digits, hashed as it is.
-    let bytes = buffer.as_bytes();
-    let (mut start, mut plain) = (0, true);
-    for (at, &b) in bytes.iter().enumerate() {
-        if b == b' ' {
-            push(&buffer[start..at], plain);
-            (start, plain) = (at + 1, true);
-        } else {
-            plain &= b.is_ascii_alphanumeric();
-        }
-    }
-    push(&buffer[start..], plain);
 }
 
 /// Word-level similarity of two paragraphs: 2 × matching words / all words.

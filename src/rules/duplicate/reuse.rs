@@ -19,8 +19,8 @@ use rayon::prelude::*;
 use super::Options;
 use super::exact::ParaRef;
 use super::fingerprint::{is_prose, kgram_hashes};
-use super::near::words_into;
 use super::shared_runs::{PairIndex, shared_runs_within};
+use super::words::words_into;
 use crate::document::{DocId, Document};
 
 /// Words per anchor when looking for where a paragraph lies in the other document.

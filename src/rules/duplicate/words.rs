@@ -1,0 +1,174 @@
+//! The words duplicate detection compares: the hashes of the words of a paragraph's
+//! normalized form (see `text::normalize`), without their punctuation, so that a changed
+//! comma does not make two paragraphs less similar.
+//!
+//! The words are read from the paragraph's own text in one pass, not from a normalized
+//! copy of it: a word of lower-case ASCII letters and digits, most words of most
+//! corpora, is hashed where it stands, and only the others are folded character by
+//! character as normalizing would fold them.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::minhash::word_hash;
+use crate::document::Document;
+use crate::text::chars::is_dropped_from_normalized;
+use crate::text::is_nfc_quick_yes;
+use crate::text::normalize::fold;
+
+/// What an ASCII byte is in a word: itself when it is a lower-case letter or a digit,
+/// which needs no folding; the lower-case letter of an upper-case one; `SPACE` between
+/// words; `DROPPED` for punctuation and control characters; and `OTHER` for the bytes of
+/// characters beyond ASCII.
+const CLASS: [u8; 256] = {
+    let mut class = [DROPPED; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = match byte {
+            b' ' | b'\t'..=b'\r' => SPACE,
+            b'a'..=b'z' | b'0'..=b'9' => byte,
+            b'A'..=b'Z' => byte.to_ascii_lowercase(),
+            0x80.. => OTHER,
+            _ => DROPPED,
+        };
+        b += 1;
+    }
+    class
+};
+// Bytes that UTF-8 never holds, so that no byte is taken for itself by mistake.
+const SPACE: u8 = 0xff;
+const DROPPED: u8 = 0xfe;
+const OTHER: u8 = 0xfd;
+
+/// The word hashes of paragraph `para` of `doc`, in order, into `words` (cleared first);
+/// `buffer` is scratch space.
+pub(super) fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<u32>) {
+    text_words_into(doc.slice(doc.paragraphs[para].span), buffer, words);
+}
+
+fn text_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
+    words.clear();
+    if !is_nfc_quick_yes(text) {
+        // Rare: decomposed letters are composed first, as normalizing does.
+        let composed: String = text.nfc().collect();
+        return composed_words_into(&composed, buffer, words);
+    }
+    composed_words_into(text, buffer, words);
+}
+
+/// The words of NFC text. A byte that stands for itself continues a plain word; any
+/// other ends the text's plain stretch: at a space the word is done, elsewhere the word
+/// is folded when it ends.
+fn composed_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
+    let bytes = text.as_bytes();
+    let (mut start, mut plain) = (0, true);
+    for (at, &b) in bytes.iter().enumerate() {
+        let class = CLASS[usize::from(b)];
+        if class == b {
+            continue;
+        }
+        if class == SPACE {
+            word_into(&text[start..at], plain, buffer, words);
+            (start, plain) = (at + 1, true);
+        } else {
+            plain = false;
+        }
+    }
+    word_into(&text[start..], plain, buffer, words);
+}
+
+/// The words of a piece of text without ASCII whitespace: one, or several when it holds
+/// other spaces, or none when it holds no letter or digit.
+fn word_into(piece: &str, plain: bool, buffer: &mut String, words: &mut Vec<u32>) {
+    if plain {
+        if !piece.is_empty() {
+            words.push(word_hash(piece));
+        }
+        return;
+    }
+    buffer.clear();
+    let bytes = piece.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            let class = CLASS[usize::from(b)];
+            if class != DROPPED {
+                buffer.push(char::from(class));
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = piece[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if c.is_whitespace() {
+            if !buffer.is_empty() {
+                words.push(word_hash(buffer));
+                buffer.clear();
+            }
+        } else if !is_dropped_from_normalized(c) && fold(c).is_none() {
+            // Folded characters are punctuation, dropped from words.
+            buffer.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+        }
+    }
+    if !buffer.is_empty() {
+        words.push(word_hash(buffer));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize;
+
+    /// The definition: the words of the whole normalized text, each without the
+    /// characters that are not letters or digits, empty ones left out.
+    fn reference(text: &str) -> Vec<u32> {
+        normalize(text)
+            .split(' ')
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
+            .map(|w| word_hash(&w))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<u32> {
+        let mut words = Vec::new();
+        text_words_into(text, &mut String::new(), &mut words);
+        words
+    }
+
+    #[test]
+    fn agrees_with_the_definition_on_awkward_text() {
+        let samples = [
+            "",
+            "  \t ",
+            "The UK’s  “political”\u{a0}attack — Done…\n",
+            "`Quoted` WITH Caps, 1,000 and x\x1fy a\x00b",
+            "cafe\u{301} café, ÉCOLE e\u{301}\u{301} \u{301}start",
+            "zero\u{200b}width\u{feff} soft\u{ad}hyphen \u{200b} alone",
+            "Ünïcödé\u{a0}and\u{2003}spaces\u{3000}東京 İstanbul KELVIN \u{212a}",
+            "emoji\u{85}next\u{2028}line, don't-stop: https://example.org/A?b=1",
+            "itʼs €5, ‘Ça va’ x\u{80}y NUL\x00",
+        ];
+        for sample in samples {
+            assert_eq!(words(sample), reference(sample), "{sample:?}");
+        }
+        assert_eq!(words("Don't STOP, now."), words("dont stop now"));
+        assert_eq!(words("Don't STOP, now.").len(), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_definition(
+            text in "(\\PC|[ \t\r\n\x00\u{85}\u{a0}\u{200b}\u{301}`’ʼ,.A-Za-z0-9])*"
+        ) {
+            proptest::prop_assert_eq!(words(&text), reference(&text));
+        }
+    }
+}
