@@ -263,13 +263,22 @@ fn shares_columns(a: &str, b: &str) -> bool {
     starts(a).iter().filter(|s| b.contains(s)).count() >= 2
 }
 
+/// What separates the entries of a menu flattened to one line.
+const MENU_SEPARATORS: [char; 4] = ['|', '•', '·', '¦'];
+
+/// Whether `text` holds one of `MENU_SEPARATORS`: asked of every line, most of them
+/// prose, where a search for the one ASCII separator costs far less than for all four.
+pub(super) fn has_menu_separator(text: &str) -> bool {
+    text.contains('|') || (!text.is_ascii() && text.contains(MENU_SEPARATORS))
+}
+
 /// A menu flattened to one line: at least three short labels between `|`, `•`, `·`, `¦`
 /// or runs of spaces, most of them capitalised (or CJK). Labels have no colon and no
 /// digits: `Prep time: 15 minutes · Serves 6` is not a menu.
 fn menu_entries(text: &str) -> Option<usize> {
-    let separators = ['|', '•', '·', '¦'];
+    let separators = MENU_SEPARATORS;
     // Without a separator, a run of spaces or a `▾` (read as a space), there is none.
-    if !text.contains(separators) && !text.contains("  ") && !text.contains('▾') {
+    if !has_menu_separator(text) && !text.contains("  ") && !text.contains('▾') {
         return None;
     }
     let text = text.trim().replace('▾', " ");
