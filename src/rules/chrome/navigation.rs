@@ -267,9 +267,19 @@ fn shares_columns(a: &str, b: &str) -> bool {
 const MENU_SEPARATORS: [char; 4] = ['|', '•', '·', '¦'];
 
 /// Whether `text` holds one of `MENU_SEPARATORS`: asked of every line, most of them
-/// prose, where a search for the one ASCII separator costs far less than for all four.
+/// prose, where searching bytes costs far less than decoding characters. The last byte
+/// of `•`, `·` or `¦` is theirs only after their first ones (`â` ends in the byte of `•`).
 pub(super) fn has_menu_separator(text: &str) -> bool {
-    text.contains('|') || (!text.is_ascii() && text.contains(MENU_SEPARATORS))
+    let bytes = text.as_bytes();
+    memchr::memchr(b'|', bytes).is_some()
+        || memchr::memchr3_iter(0xA2, 0xA6, 0xB7, bytes).any(|at| {
+            let lead: &[u8] = if bytes[at] == 0xA2 {
+                &[0xE2, 0x80]
+            } else {
+                &[0xC2]
+            };
+            bytes[..at].ends_with(lead)
+        })
 }
 
 /// A menu flattened to one line: at least three short labels between `|`, `•`, `·`, `¦`
@@ -315,6 +325,22 @@ fn menu_entries(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_menu_separator_is_found_by_its_bytes_in_any_text() {
+        for text in [
+            "Home | World",
+            "Home • World",
+            "Home · World",
+            "Home ¦ World",
+        ] {
+            assert!(has_menu_separator(text), "{text}");
+        }
+        // Letters whose last byte is a separator's last byte.
+        for text in ["Château â æ ķ ₢ Ȧ", "plain text"] {
+            assert!(!has_menu_separator(text), "{text}");
+        }
+    }
 
     #[test]
     fn menus_are_short_capitalised_labels() {
