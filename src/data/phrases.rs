@@ -10,7 +10,9 @@ use serde::Deserialize;
 use crate::text::chars::{invisible, is_unusual_space};
 use crate::text::is_cjk;
 
+mod lowercase;
 mod tokens;
+use lowercase::lowercase;
 use tokens::for_each_token;
 
 pub const CHROME_TOML: &str = include_str!("../../rules/chrome.toml");
@@ -395,27 +397,6 @@ impl Best<'_> {
             self.entry = Some(i);
         }
     }
-}
-
-/// `text` in lower case, as `str::to_lowercase` gives it: most characters are ASCII,
-/// whose lower case needs no case tables, even in a line with a curly quote.
-fn lowercase(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    // A final sigma lower-cases by its place in the word.
-    if text.contains('Σ') {
-        return text.to_lowercase();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
 }
 
 /// The line without surrounding space and without list markers or arrows in front.
