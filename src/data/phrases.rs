@@ -10,12 +10,21 @@ use serde::Deserialize;
 use crate::text::chars::{invisible, is_unusual_space};
 use crate::text::is_cjk;
 
+mod lowercase;
 mod tokens;
+use lowercase::lowercase;
 use tokens::for_each_token;
 
 pub const CHROME_TOML: &str = include_str!("../../rules/chrome.toml");
 
 const DEFAULT_MAX_WORDS: usize = 12;
+
+/// A line that this many regular expressions at most could match is searched with each
+/// of them rather than first with the set of all.
+const FEW_REGEXES: usize = 12;
+
+/// The prefix and contains patterns of a set this small are searched with a full table.
+const MAX_DFA_PATTERNS: usize = 25;
 
 /// One `[[phrase]]` entry as written in the data file.
 #[derive(Debug, Clone, Deserialize)]
@@ -232,10 +241,17 @@ impl Phrases {
                 // A contiguous automaton rather than the full table the crate would pick
                 // for so few patterns: one set per line length makes many tables, whose
                 // building took a tenth of a pre-commit run. Searching a line takes half
-                // as long again, which a corpus of about 15 MB makes up.
+                // as long again, which a corpus of about 15 MB makes up. The sets of
+                // longer lines hold few patterns, whose table is quick to build, and the
+                // lines searched are mostly paragraphs on one line.
+                let kind = if text.len() <= MAX_DFA_PATTERNS {
+                    AhoCorasickKind::DFA
+                } else {
+                    AhoCorasickKind::ContiguousNFA
+                };
                 let patterns = AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .kind(Some(kind))
                     .build(text)?;
                 Ok(PatternSet {
                     min_words,
@@ -270,7 +286,7 @@ impl Phrases {
         }
         let plain = plain_spaces(line);
         let stripped = strip_markers(&plain);
-        let key = stripped.to_lowercase();
+        let key = lowercase(stripped);
         if key.is_empty() {
             return None;
         }
@@ -306,14 +322,30 @@ impl Phrases {
                 best.offer(i);
             }
         }
-        let may_match = self.any_regex.as_ref().is_none_or(|set| set.is_match(&key));
-        for (regex, i) in self.regexes.iter().filter(|_| may_match) {
-            if best.would_take(*i) && regex.is_match(&key) {
+        self.regex_match(&key, &mut best);
+        self.vocabulary_match(stripped, &mut best);
+        best.entry.map(|entry| PhraseMatch { entry })
+    }
+
+    /// Entries with a regular expression that matches `key`, among those `best` would
+    /// take: a long line fits few entries, whose patterns alone cost less than the set of
+    /// all of them.
+    fn regex_match(&self, key: &str, best: &mut Best) {
+        let candidates = self.regexes.iter().filter(|(_, i)| best.would_take(*i));
+        let few = candidates.take(FEW_REGEXES + 1).count() <= FEW_REGEXES;
+        if !few
+            && self
+                .any_regex
+                .as_ref()
+                .is_some_and(|set| !set.is_match(key))
+        {
+            return;
+        }
+        for (regex, i) in &self.regexes {
+            if best.would_take(*i) && regex.is_match(key) {
                 best.offer(*i);
             }
         }
-        self.vocabulary_match(stripped, &mut best);
-        best.entry.map(|entry| PhraseMatch { entry })
     }
 
     /// Entries whose vocabulary covers the line.

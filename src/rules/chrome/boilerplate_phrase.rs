@@ -122,15 +122,14 @@ fn mark(
     let found: Vec<Option<usize>> = (0..page.lines.len())
         .map(|i| {
             let line = &page.lines[i];
-            if !stands_alone(page, i) {
-                return None;
-            }
             let find = || phrases.find(line.text, line.words).map(|m| m.entry);
             // The words of a line are counted alike on every page.
-            match known.get_or_compute(line.text, || (line.words, find())) {
+            let entry = match known.get_or_compute(line.text, || (line.words, find())) {
                 (words, entry) if words == line.words => entry,
                 _ => find(),
-            }
+            };
+            // Most lines match no phrase: whether they stand alone is not asked.
+            entry.filter(|_| stands_alone(page, i))
         })
         .collect();
     let needs_context = |i: usize| found[i].is_some_and(|e| phrases.entries[e].needs_context);

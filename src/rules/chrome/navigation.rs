@@ -263,13 +263,32 @@ fn shares_columns(a: &str, b: &str) -> bool {
     starts(a).iter().filter(|s| b.contains(s)).count() >= 2
 }
 
+/// What separates the entries of a menu flattened to one line.
+const MENU_SEPARATORS: [char; 4] = ['|', '•', '·', '¦'];
+
+/// Whether `text` holds one of `MENU_SEPARATORS`: asked of every line, most of them
+/// prose, where searching bytes costs far less than decoding characters. The last byte
+/// of `•`, `·` or `¦` is theirs only after their first ones (`â` ends in the byte of `•`).
+pub(super) fn has_menu_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'|', bytes).is_some()
+        || memchr::memchr3_iter(0xA2, 0xA6, 0xB7, bytes).any(|at| {
+            let lead: &[u8] = if bytes[at] == 0xA2 {
+                &[0xE2, 0x80]
+            } else {
+                &[0xC2]
+            };
+            bytes[..at].ends_with(lead)
+        })
+}
+
 /// A menu flattened to one line: at least three short labels between `|`, `•`, `·`, `¦`
 /// or runs of spaces, most of them capitalised (or CJK). Labels have no colon and no
 /// digits: `Prep time: 15 minutes · Serves 6` is not a menu.
 fn menu_entries(text: &str) -> Option<usize> {
-    let separators = ['|', '•', '·', '¦'];
+    let separators = MENU_SEPARATORS;
     // Without a separator, a run of spaces or a `▾` (read as a space), there is none.
-    if !text.contains(separators) && !text.contains("  ") && !text.contains('▾') {
+    if !has_menu_separator(text) && !text.contains("  ") && !text.contains('▾') {
         return None;
     }
     let text = text.trim().replace('▾', " ");
@@ -306,6 +325,22 @@ fn menu_entries(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_menu_separator_is_found_by_its_bytes_in_any_text() {
+        for text in [
+            "Home | World",
+            "Home • World",
+            "Home · World",
+            "Home ¦ World",
+        ] {
+            assert!(has_menu_separator(text), "{text}");
+        }
+        // Letters whose last byte is a separator's last byte.
+        for text in ["Château â æ ķ ₢ Ȧ", "plain text"] {
+            assert!(!has_menu_separator(text), "{text}");
+        }
+    }
 
     #[test]
     fn menus_are_short_capitalised_labels() {

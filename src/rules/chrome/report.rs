@@ -28,7 +28,7 @@ fn diagnostic(ctx: &CorpusContext, rule: &'static Rule, run: &Run) -> Diagnostic
     let doc = ctx.corpus.get(run.doc);
     let kind = run.kind(doc, &ctx.data.phrases);
     let span = doc.lines_span(run.first_line(), run.last_line());
-    let evidence = run.evidence(&ctx.data.phrases);
+    let evidence = run.evidence(&ctx.data.phrases, MAX_EVIDENCE_LINES);
     let message = if run.lines.len() == 1 {
         let text = doc.slice(run.lines[0].span).trim();
         format!(
@@ -42,14 +42,14 @@ fn diagnostic(ctx: &CorpusContext, rule: &'static Rule, run: &Run) -> Diagnostic
     let mut help = String::from("site chrome, not part of the article; remove it");
     if run.lines.len() > 1 {
         help.push_str(". Evidence:");
-        for line in evidence.iter().take(MAX_EVIDENCE_LINES) {
+        for line in &evidence {
             help.push_str("\n  ");
             help.push_str(line);
         }
-        if evidence.len() > MAX_EVIDENCE_LINES {
+        if run.lines.len() > MAX_EVIDENCE_LINES {
             help.push_str(&format!(
                 "\n  and {} more",
-                evidence.len() - MAX_EVIDENCE_LINES
+                run.lines.len() - MAX_EVIDENCE_LINES
             ));
         }
     }

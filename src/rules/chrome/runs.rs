@@ -158,10 +158,12 @@ impl Run {
             .count()
     }
 
-    /// One line of evidence per chrome line, for the help text.
-    pub fn evidence(&self, phrases: &Phrases) -> Vec<String> {
+    /// One line of evidence per chrome line, for the help text, of the first `limit`
+    /// lines: a long run is summarised after them.
+    pub fn evidence(&self, phrases: &Phrases, limit: usize) -> Vec<String> {
         self.lines
             .iter()
+            .take(limit)
             .map(|l| format!("line {}: {}", l.line + 1, l.evidence.describe(phrases)))
             .collect()
     }

@@ -19,6 +19,7 @@ use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
+use crate::rules::chrome::navigation::has_menu_separator;
 use crate::rules::chrome::report::report_runs;
 use crate::rules::context::CorpusContext;
 use crate::text::hashing::KeyMap;
@@ -309,6 +310,17 @@ const CONTINUING_WORDS: &[&str] = &[
     "to", "under", "whether", "which", "with",
 ];
 
+/// Whether `word`, in any case, is one of `CONTINUING_WORDS`.
+fn is_continuing_word(word: &str) -> bool {
+    if word.is_ascii() {
+        return CONTINUING_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word));
+    }
+    // A few letters outside ASCII (the Kelvin sign) lower-case into it.
+    CONTINUING_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether a line that files of a folder share is content of a kind that several
 /// documents share without being a site's template: a sentence or part of one, code,
 /// a heading, or punctuation that structures the text.
@@ -345,20 +357,21 @@ fn is_prose(line: &Line, text: &str) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| w.starts_with(char::is_lowercase));
-    let menu = text.contains(['|', '•', '·', '¦']);
     // No label ends on `of` or `the`: a sentence goes on, into a list or the next line.
     let goes_on = line.words >= 3
         && text
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| CONTINUING_WORDS.contains(&w.to_lowercase().as_str()));
+            .is_some_and(is_continuing_word);
     // `* New upstream release.`: an item that is a sentence, as changelogs write them;
     // menus and teaser lists do not end their items with a full stop.
     let sentence_item = line.list_item && line.words >= 3 && line.ends_sentence;
     goes_on
         || sentence_item
         || (starts_lower && (line.ends_sentence || line.words >= MIN_TAIL_WORDS))
-        || (!menu && line.words >= MIN_PROSE_WORDS && (line.ends_sentence || last_word_lower))
+        || (line.words >= MIN_PROSE_WORDS
+            && (line.ends_sentence || last_word_lower)
+            && !has_menu_separator(text))
         || (text.ends_with([':', '：']) && line.words >= MIN_INTRO_WORDS)
 }
 
@@ -382,10 +395,9 @@ fn is_heading(page: &Page, line: &Line, text: &str) -> bool {
         return false;
     }
     let document = page.document;
-    document
-        .paragraphs
-        .iter()
-        .find(|p| p.first_line > line.index)
+    let paragraphs = &document.paragraphs;
+    paragraphs
+        .get(paragraphs.partition_point(|p| p.first_line <= line.index))
         .is_some_and(|p| {
             let next = document.slice(p.span).trim();
             !starts_with_list_marker(next)
