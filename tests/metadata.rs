@@ -388,6 +388,11 @@ fn headlines_among_numbers_menus_and_reading_times_are_titles() {
             "Klimaschutz: Regierung beschließt neues Gesetz",
             9,
         ),
+        (
+            "missing-date/de_latest_articles_box_over_headline.txt",
+            "Neue Verkehrsregeln beschlossen",
+            7,
+        ),
     ] {
         let path = format!("tests/fixtures/metadata/{path}");
         let report = meta_json(&["--isolated", &path]);
