@@ -205,11 +205,15 @@ pub fn analyze(
         ..context
     };
     let mut reporter = Reporter::default();
-    for lint in &lints {
-        if let Check::Corpus(check) = lint.check {
-            check(&context, &mut reporter);
+    // On a thread of the pool, where the analyses ran: the memory they freed is reused
+    // there, where the calling thread would take more from the system.
+    rayon::scope(|_| {
+        for lint in &lints {
+            if let Check::Corpus(check) = lint.check {
+                check(&context, &mut reporter);
+            }
         }
-    }
+    });
     diagnostics.extend(reporter.into_diagnostics());
     // With context, findings in context documents and in their provenance files are
     // left to the run that checks them.
