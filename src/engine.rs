@@ -270,3 +270,30 @@ pub struct MetaOutcome {
     pub documents: Vec<Metadata>,
     pub errors: Vec<FileError>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::layout::{extra_blank_lines, unseparated_paragraphs};
+    use crate::text::span::Span;
+
+    #[test]
+    fn findings_are_sorted_as_a_stable_sort_would() {
+        let rules = [&extra_blank_lines::RULE, &unseparated_paragraphs::RULE];
+        // Scrambled keys, many of them equal: the messages tell equal ones apart.
+        let mut diagnostics: Vec<Diagnostic> = (0..200usize)
+            .map(|i| {
+                let key = i * 7919 % 13;
+                let span = Span::new(key % 3, key % 3 + 1);
+                Diagnostic::new(rules[key % 2], key % 5, span, format!("finding {i}"))
+            })
+            .collect();
+        let mut expected = diagnostics.clone();
+        expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sort_findings(&mut diagnostics);
+        let messages = |list: &[Diagnostic]| -> Vec<String> {
+            list.iter().map(|d| d.message.clone()).collect()
+        };
+        assert_eq!(messages(&diagnostics), messages(&expected));
+    }
+}
