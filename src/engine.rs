@@ -171,21 +171,28 @@ pub fn analyze(
     };
     let (mut diagnostics, mut analyses) = rayon::join(
         || {
-            let diagnostics = corpus
-                .documents
-                .par_iter()
-                .enumerate()
-                .filter(|&(id, _)| checked[id] && document_rules[id])
-                .flat_map_iter(|(id, doc)| {
-                    let mut reporter = Reporter::new(id);
-                    let context = DocumentContext::new(doc, &settings.data, &settings.options);
-                    for check in &document_checks {
-                        check(&context, &mut reporter);
-                    }
-                    progress.advance(1);
-                    reporter.into_diagnostics()
-                })
-                .collect::<Vec<Diagnostic>>();
+            // Gathered a slice of documents at a time: the findings of the whole corpus
+            // are never held twice, in per-thread lists and in the one list.
+            let mut diagnostics = Vec::new();
+            for (part, chunk) in corpus.documents.chunks(CHECK_DOCUMENTS).enumerate() {
+                let first = part * CHECK_DOCUMENTS;
+                let found: Vec<Vec<Diagnostic>> = chunk
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, doc)| (first + i, doc))
+                    .filter(|&(id, _)| checked[id] && document_rules[id])
+                    .map(|(id, doc)| {
+                        let mut reporter = Reporter::new(id);
+                        let context = DocumentContext::new(doc, &settings.data, &settings.options);
+                        for check in &document_checks {
+                            check(&context, &mut reporter);
+                        }
+                        progress.advance(1);
+                        reporter.into_diagnostics()
+                    })
+                    .collect();
+                diagnostics.extend(found.into_iter().flatten());
+            }
             // The corpus analyses may still be running beside.
             progress.stage("cross-file rules", None);
             diagnostics
@@ -198,11 +205,15 @@ pub fn analyze(
         ..context
     };
     let mut reporter = Reporter::default();
-    for lint in &lints {
-        if let Check::Corpus(check) = lint.check {
-            check(&context, &mut reporter);
+    // On a thread of the pool, where the analyses ran: the memory they freed is reused
+    // there, where the calling thread would take more from the system.
+    rayon::scope(|_| {
+        for lint in &lints {
+            if let Check::Corpus(check) = lint.check {
+                check(&context, &mut reporter);
+            }
         }
-    }
+    });
     diagnostics.extend(reporter.into_diagnostics());
     // With context, findings in context documents and in their provenance files are
     // left to the run that checks them.
@@ -210,9 +221,6 @@ pub fn analyze(
         diagnostics.retain(|d| checked.get(d.doc).copied().unwrap_or(false));
     }
     lap("corpus rules: report");
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    settings.adjust(&mut diagnostics, |d| corpus.get(d.doc).file_path());
-    lap("sort");
     let metadata = with_metadata.then(|| {
         analyses
             .take::<resolve::Analysis>()
@@ -220,10 +228,38 @@ pub fn analyze(
             .unwrap_or_default()
     });
     let chrome = analyses.take::<chrome::runs::Analysis>();
+    // The rest served only the corpus rules: freed before the findings are sorted.
+    drop(analyses);
+    sort_findings(&mut diagnostics);
+    settings.adjust(&mut diagnostics, |d| corpus.get(d.doc).file_path());
+    lap("sort");
     Analysis {
         diagnostics,
         metadata,
         chrome,
+    }
+}
+
+/// Documents checked in one parallel pass before their findings join the list.
+const CHECK_DOCUMENTS: usize = 1024;
+
+/// Sorts the findings by document, span and rule, keeping the order of equal ones: a
+/// stable sort of the indices, then the findings moved in place, so that no second list
+/// of findings is made for the sort.
+fn sort_findings(diagnostics: &mut [Diagnostic]) {
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&a, &b| diagnostics[a].sort_key().cmp(&diagnostics[b].sort_key()));
+    // Each cycle of the permutation is walked once; a place is marked done by pointing
+    // at itself.
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != start {
+            let next = order[at];
+            diagnostics.swap(at, next);
+            order[at] = at;
+            at = next;
+        }
+        order[at] = at;
     }
 }
 
@@ -233,4 +269,31 @@ pub struct MetaOutcome {
     pub corpus: Corpus,
     pub documents: Vec<Metadata>,
     pub errors: Vec<FileError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::layout::{extra_blank_lines, unseparated_paragraphs};
+    use crate::text::span::Span;
+
+    #[test]
+    fn findings_are_sorted_as_a_stable_sort_would() {
+        let rules = [&extra_blank_lines::RULE, &unseparated_paragraphs::RULE];
+        // Scrambled keys, many of them equal: the messages tell equal ones apart.
+        let mut diagnostics: Vec<Diagnostic> = (0..200usize)
+            .map(|i| {
+                let key = i * 7919 % 13;
+                let span = Span::new(key % 3, key % 3 + 1);
+                Diagnostic::new(rules[key % 2], key % 5, span, format!("finding {i}"))
+            })
+            .collect();
+        let mut expected = diagnostics.clone();
+        expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sort_findings(&mut diagnostics);
+        let messages = |list: &[Diagnostic]| -> Vec<String> {
+            list.iter().map(|d| d.message.clone()).collect()
+        };
+        assert_eq!(messages(&diagnostics), messages(&expected));
+    }
 }

@@ -48,6 +48,8 @@ impl LineIndex {
                 at = next;
             }
         }
+        // The guess above is for short lines; the index lives as long as its document.
+        starts.shrink_to_fit();
         Self {
             starts,
             len: text.len(),

@@ -21,6 +21,8 @@ const MAX_CANDIDATES_PER_BUCKET: usize = 8;
 const MIN_ESTIMATED_SIMILARITY: f64 = 0.3;
 /// Candidates diffed per paragraph at most, those whose signatures agree most.
 const MAX_CONFIRMED_PER_PARAGRAPH: usize = 16;
+/// Documents sketched in one parallel pass before their sketches join the flat list.
+const SKETCH_DOCUMENTS: usize = 1024;
 
 /// A paragraph nearly equal to an earlier one.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,71 +106,78 @@ pub(super) fn find_near_and_fingerprint(
     // Sketches of the paragraphs that can be near-duplicates, in corpus order, and the
     // fingerprints, from one hashing of each paragraph's words. The words themselves are
     // not kept: few paragraphs become candidates, and theirs are hashed again below.
-    let (sketches, fingerprints): (Vec<Vec<Sketch>>, Vec<Vec<u32>>) = docs
-        .par_iter()
-        .enumerate()
-        .map(|(doc, document)| {
-            let mut buffer = String::new();
-            let mut words = Vec::new();
-            let mut sketches = Vec::new();
-            let (mut hashes, mut fingerprints) = (Vec::new(), Vec::new());
-            // A context document whose keys an index holds: its fingerprints are taken
-            // from there, and only the paragraphs that may pair with a reported one are
-            // sketched (the others could only be candidates of paragraphs not looked at).
-            let indexed = index.whole().and_then(|w| w.indexed_keys(doc)).filter(|k| {
-                !reported.get(doc).copied().unwrap_or(true)
-                    && k.paragraphs() == document.paragraphs.len()
-            });
-            for para in 0..document.paragraphs.len() {
-                // Asked at most once: a look-up in a map of every paragraph text.
-                let mut template = None;
-                let mut is_template =
-                    || *template.get_or_insert_with(|| index.is_template(document, para));
-                let sketched = index.origins[doc][para].is_none()
-                    && counts(document, para, options)
-                    && !is_template();
-                // Reuse looks at short paragraphs and repeated ones too: a story re-split
-                // into short paragraphs, one of which is also a paragraph elsewhere.
-                let fingerprinted = fingerprint
-                    && document.paragraphs[para].fingerprint.words as usize >= K
-                    && is_prose(document, para)
-                    && !is_template();
-                let sketched = sketched && indexed.is_none_or(|k| k.may_pair[para]);
-                if let Some(known) = indexed.filter(|_| fingerprinted) {
-                    fingerprints.extend_from_slice(known.fingerprints_of(para));
-                }
-                let fingerprinted = fingerprinted && indexed.is_none();
-                if !sketched && !fingerprinted {
-                    continue;
-                }
-                words_into(document, para, &mut buffer, &mut words);
-                if fingerprinted {
-                    kgram_hashes(&words, K, &mut hashes);
-                    winnow(&hashes, &mut fingerprints);
-                }
-                if sketched {
-                    let long_enough = document.paragraphs[para].fingerprint.words as usize
-                        >= options.near_min_words;
-                    sketches.push(Sketch {
-                        at: ParaRef32::new(ParaRef { doc, para }),
-                        wanted: long_enough && reported.get(doc).copied().unwrap_or(true),
-                        signature: minhash::signature(&words),
-                    });
-                }
+    let sketch = |doc: usize, document: &Document| {
+        let mut buffer = String::new();
+        let mut words = Vec::new();
+        let mut sketches = Vec::new();
+        let (mut hashes, mut fingerprints) = (Vec::new(), Vec::new());
+        // A context document whose keys an index holds: its fingerprints are taken
+        // from there, and only the paragraphs that may pair with a reported one are
+        // sketched (the others could only be candidates of paragraphs not looked at).
+        let indexed = index.whole().and_then(|w| w.indexed_keys(doc)).filter(|k| {
+            !reported.get(doc).copied().unwrap_or(true)
+                && k.paragraphs() == document.paragraphs.len()
+        });
+        for para in 0..document.paragraphs.len() {
+            // Asked at most once: a look-up in a map of every paragraph text.
+            let mut template = None;
+            let mut is_template =
+                || *template.get_or_insert_with(|| index.is_template(document, para));
+            let sketched = index.origins[doc][para].is_none()
+                && counts(document, para, options)
+                && !is_template();
+            // Reuse looks at short paragraphs and repeated ones too: a story re-split
+            // into short paragraphs, one of which is also a paragraph elsewhere.
+            let fingerprinted = fingerprint
+                && document.paragraphs[para].fingerprint.words as usize >= K
+                && is_prose(document, para)
+                && !is_template();
+            let sketched = sketched && indexed.is_none_or(|k| k.may_pair[para]);
+            if let Some(known) = indexed.filter(|_| fingerprinted) {
+                fingerprints.extend_from_slice(known.fingerprints_of(para));
             }
-            // Both are kept until the end of the search: without their growth slack.
-            sketches.shrink_to_fit();
-            fingerprints.sort_unstable();
-            fingerprints.dedup();
-            fingerprints.shrink_to_fit();
-            (sketches, fingerprints)
-        })
-        .unzip();
-    let mut flat = Vec::with_capacity(sketches.iter().map(Vec::len).sum());
-    for own in sketches {
-        flat.extend(own);
+            let fingerprinted = fingerprinted && indexed.is_none();
+            if !sketched && !fingerprinted {
+                continue;
+            }
+            words_into(document, para, &mut buffer, &mut words);
+            if fingerprinted {
+                kgram_hashes(&words, K, &mut hashes);
+                winnow(&hashes, &mut fingerprints);
+            }
+            if sketched {
+                let long_enough =
+                    document.paragraphs[para].fingerprint.words as usize >= options.near_min_words;
+                sketches.push(Sketch {
+                    at: ParaRef32::new(ParaRef { doc, para }),
+                    wanted: long_enough && reported.get(doc).copied().unwrap_or(true),
+                    signature: minhash::signature(&words),
+                });
+            }
+        }
+        // Both are kept until the end of the search: without their growth slack.
+        sketches.shrink_to_fit();
+        fingerprints.sort_unstable();
+        fingerprints.dedup();
+        fingerprints.shrink_to_fit();
+        (sketches, fingerprints)
+    };
+    // Gathered a slice of documents at a time: the sketches of the whole corpus are never
+    // held twice, once per document and once flat.
+    let mut sketches = Vec::new();
+    let mut fingerprints = Vec::with_capacity(docs.len());
+    for (part, chunk) in docs.chunks(SKETCH_DOCUMENTS).enumerate() {
+        let first = part * SKETCH_DOCUMENTS;
+        let sketched: Vec<(Vec<Sketch>, Vec<u32>)> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, document)| sketch(first + i, document))
+            .collect();
+        for (own, prints) in sketched {
+            sketches.extend(own);
+            fingerprints.push(prints);
+        }
     }
-    let sketches = flat;
     // Pairs whose later paragraph is long enough and one whose findings are reported, and
     // whose signatures agree enough to be diffed; at most the closest few per paragraph.
     let estimate = |(a, b): (u32, u32)| {
