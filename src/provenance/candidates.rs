@@ -169,6 +169,7 @@ pub fn choose(
                 _ if before_revision => (3.5, "date before a revision date"),
                 _ => (2.5, "dateline"),
             };
+            // The day of the crawl, in the site's header, is chrome.
             let score = if label.is_none() && !before_revision && chrome.contains(line) {
                 score - 1.0
             } else {
