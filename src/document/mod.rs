@@ -210,6 +210,15 @@ impl Document {
             .map(|(start, end)| Span::new(start, end))
     }
 
+    /// The lines that hold more than white space, as (0-based line, span), but those
+    /// `left_out` names.
+    pub fn content_lines(&self, left_out: impl Fn(usize) -> bool) -> Vec<(usize, Span)> {
+        self.line_spans()
+            .enumerate()
+            .filter(|&(i, span)| !left_out(i) && !self.slice(span).trim().is_empty())
+            .collect()
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }

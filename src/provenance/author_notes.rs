@@ -149,11 +149,7 @@ mod tests {
 
     fn owner(text: &str) -> Option<String> {
         let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
-        let lines: Vec<(usize, Span)> = doc
-            .line_spans()
-            .enumerate()
-            .filter(|(_, span)| !doc.slice(*span).trim().is_empty())
-            .collect();
+        let lines = doc.content_lines(|_| false);
         site_name(&doc, &lines).map(|(_, _, span)| doc.slice(span).to_string())
     }
 

@@ -530,11 +530,7 @@ mod tests {
     fn chosen_date(text: &str, article_start: usize) -> Option<String> {
         let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
         let data = MetadataData::for_tests();
-        let lines: Vec<(usize, Span)> = doc
-            .line_spans()
-            .enumerate()
-            .filter(|(_, span)| !doc.slice(*span).trim().is_empty())
-            .collect();
+        let lines = doc.content_lines(|_| false);
         let bylines: Vec<_> = lines
             .iter()
             .filter_map(|&(line, span)| {

@@ -70,16 +70,8 @@ pub fn infer(
     known: &LineMemo<Option<Byline>>,
 ) -> Inferred {
     let mut inferred = Inferred::default();
-    let lines: Vec<(usize, Span)> = doc
-        .line_spans()
-        .enumerate()
-        .filter(|(i, span)| !skip.contains(i) && !doc.slice(*span).trim().is_empty())
-        .collect();
-    let all_lines: Vec<(usize, Span)> = doc
-        .line_spans()
-        .enumerate()
-        .filter(|(i, span)| !front.contains(i) && !doc.slice(*span).trim().is_empty())
-        .collect();
+    let lines = doc.content_lines(|i| skip.contains(&i));
+    let all_lines = doc.content_lines(|i| front.contains(&i));
     let mut bylines: Vec<(usize, Span, Byline)> = Vec::new();
     for &(line, span) in &all_lines {
         // `by Cygnus Solutions.  The simulator supports...` goes on with a sentence begun

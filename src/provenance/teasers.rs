@@ -122,11 +122,7 @@ mod tests {
 
     fn items(text: &str, named: &[&str]) -> Vec<(usize, usize)> {
         let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
-        let lines: Vec<(usize, Span)> = doc
-            .line_spans()
-            .enumerate()
-            .filter(|(_, span)| !doc.slice(*span).trim().is_empty())
-            .collect();
+        let lines = doc.content_lines(|_| false);
         let named: Vec<usize> = lines
             .iter()
             .enumerate()
