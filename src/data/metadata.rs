@@ -271,7 +271,7 @@ impl MetadataData {
             .trim()
             .trim_start_matches(['#', '*', '=', ' '])
             .trim_end_matches([':', '：', '*', '#', ' ']);
-        heading.len() <= 64 && self.author_box.contains(&heading.to_lowercase())
+        is_listed(&self.author_box, heading)
     }
 
     /// Whether `line` is the heading of a comment section: `Comments`, `3 Kommentare`,
@@ -283,7 +283,7 @@ impl MetadataData {
             .trim_start_matches(['#', '=', ' '])
             .trim_end_matches([':', '：', '#', ' '])
             .trim_matches(counted);
-        heading.len() <= 64 && self.comment_headings.contains(&heading.to_lowercase())
+        is_listed(&self.comment_headings, heading)
     }
 
     /// Every date in `line`: its byte range and, when it parses, its value. Numeric dates
@@ -451,6 +451,12 @@ fn normalise_date(text: &str) -> String {
         }
     }
     words.join(" ")
+}
+
+/// Whether `heading`, a line without its marks, is one of the headings of `list` (in lower
+/// case): a heading is short, and a longer line is a sentence that begins like one.
+fn is_listed(list: &[String], heading: &str) -> bool {
+    heading.len() <= 64 && list.contains(&heading.to_lowercase())
 }
 
 #[cfg(test)]
