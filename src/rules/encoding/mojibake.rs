@@ -25,7 +25,9 @@ character became one to four wrong ones, and repairs it. Two kinds are found:
   windows-1252 gives `Ã¢â‚¬â„¢`);
 - text in one single-byte codec decoded with another: windows-1252 read as latin-1 (C1
   controls where quotes were), windows-1251 read as windows-1252 (`Ïðèâåò`), windows-1252
-  read as MacRoman (`tilf¯je`), MacRoman read as latin-1, KOI8-R and windows-1251 mixed up.
+  read as MacRoman (`tilf¯je`), windows-1250 read as windows-1252 and ISO-8859-2 read as
+  latin-1 (`B³¹d`), MacRoman read as latin-1. (KOI8-R and windows-1251 mixed up swap one
+  Cyrillic word for another, which no score tells from real text: not found.)
 
 It does not match a list of known garbage, and no character pair is enough on its own.
 Each run of characters that a codec can encode is encoded back to bytes; where the bytes

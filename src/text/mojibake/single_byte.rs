@@ -14,7 +14,7 @@ use crate::text::span::Span;
 /// (the text's codec, the codec it was read with), the common mix-ups first. KOI8-R and
 /// windows-1251 mixed up turn Russian into other Russian letters with the case swapped,
 /// which no character-class score can tell from real text: that pair is left out.
-const PAIRS: [(usize, usize); 8] = [
+const PAIRS: [(usize, usize); 10] = [
     (codecs::WINDOWS_1252, codecs::LATIN_1),
     (codecs::WINDOWS_1252, codecs::MAC_ROMAN),
     (codecs::MAC_ROMAN, codecs::LATIN_1),
@@ -23,6 +23,8 @@ const PAIRS: [(usize, usize); 8] = [
     (codecs::WINDOWS_1251, codecs::LATIN_1),
     (codecs::WINDOWS_1253, codecs::WINDOWS_1252),
     (codecs::ISO_8859_7, codecs::WINDOWS_1252),
+    (codecs::WINDOWS_1250, codecs::WINDOWS_1252),
+    (codecs::ISO_8859_2, codecs::LATIN_1),
 ];
 
 /// How much more plausible a line must be once reread, and its best word at least.

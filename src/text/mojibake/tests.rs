@@ -193,6 +193,12 @@ fn repairs_single_byte_mix_ups() {
         ),
         ("Impossible de créer le répertoire", "macintosh", "latin-1"),
         ("Καλημέρα σας, τι κάνετε;", "windows-1253", "windows-1252"),
+        (
+            "Błąd podczas dopasowywania wyrażenia",
+            "windows-1250",
+            "windows-1252",
+        ),
+        ("Błąd odczytu pliku: żądanie", "ISO-8859-2", "latin-1"),
     ] {
         let garbled = misread(original, real, read_as).unwrap_or_default();
         assert_ne!(garbled, original);
@@ -230,6 +236,7 @@ fn leaves_hard_correct_text_alone() {
         "┌──┐\n│ab│\n└──┘ ═╡ ─┤ ├─",
         "Ðe ðorn and Þe þorn in Old English ‘Æ’",
         "µm, ½ cup, £5, 20°C, ©2021, ×2, nº 5, 1ª",
+        "10 m³ of water, x² + y³, H₂O, the 3ª edición, ¿Qué tal?",
         "un café\u{a0}“noir” et à\u{a0}« bientôt »",
         "中文双语Français 中国社会科学网(中文)",
         "An hÉireann, i nÍosa, ar an tAthair",
