@@ -30,6 +30,15 @@ Ann Baker · March 10, 2017 at 12:20 AM
 #3 小鳳 於 2013/12/28 20:34
 ```
 
+or up to four short lines together (at most five words each), as sites that sign a
+comment under its text lay them out:
+
+```text
+  * reply
+  * April 5, 2018
+  * 6:32 PM
+```
+
 The section runs from the first header to the typical length of a comment after the
 last one, and the comments' text goes with it, however well written.
 
@@ -142,6 +151,49 @@ Reply
     fn times_without_a_year_head_live_blog_entries() {
         let live = COMMENTS.replace(", 2017", "");
         let text = format!("{ARTICLE}\n{live}");
+        assert!(comments(&text).is_empty());
+    }
+
+    #[test]
+    fn comments_signed_under_their_text_are_one_section() {
+        // The name above each comment, `reply`, the date and the time in a list under it.
+        let comment = |name: &str, text: &str, day: u32| {
+            format!("{name}\n\n{text}\n\n  * reply\n  * April {day}, 2018\n  * 6:32 PM\n\n")
+        };
+        let section: String = [
+            comment(
+                "Anonymous",
+                "A fine idea, and long overdue for the readers here.",
+                5,
+            ),
+            comment(
+                "Lars",
+                "Could the same be done with a filter on the router?",
+                6,
+            ),
+            comment(
+                "Ed B.",
+                "It could, but the article explains why that is not enough.",
+                7,
+            ),
+        ]
+        .concat();
+        let text = format!("{ARTICLE}\nView comments (3)\n\n{section}");
+        let found = comments(&text);
+        // From the first comment's signature on: the comments after it, with their names.
+        let first = text.lines().position(|l| l == "  * reply").map(|i| i + 1);
+        assert_eq!(found.first().copied(), first, "{found:?}");
+        let lars = text.lines().position(|l| l == "Lars").map(|i| i + 1);
+        assert!(lars.is_some_and(|l| found.contains(&l)), "{found:?}");
+    }
+
+    #[test]
+    fn a_table_of_timestamps_is_no_comment_section() {
+        let rows: String = (0..12)
+            .map(|i| format!(" 400 │ 2020-08-01 18:{i:02}:00+00 │ 24 │ 6.82 │ t\n"))
+            .collect();
+        let text =
+            format!("{ARTICLE}\nThe alerts of the day:\n\n{rows}\nAnd one more paragraph.\n");
         assert!(comments(&text).is_empty());
     }
 }

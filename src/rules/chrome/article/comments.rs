@@ -13,23 +13,17 @@ use crate::document::Document;
 const MIN_COMMENTS: usize = 3;
 const MAX_COMMENT_UNITS: usize = 12;
 const MAX_COMMENT_HEADER_WORDS: usize = 15;
+/// A header may be laid out over a few short lines: `Reply`, the date, the time.
+const MAX_COMMENT_HEADER_LINES: usize = 4;
+/// ...each of at most this many words, list markers and numbers included (rows of a
+/// table of timestamps are longer).
+const MAX_HEADER_ITEM_TOKENS: usize = 5;
 
 /// Runs of at least `MIN_COMMENTS` comment headers, each within `MAX_COMMENT_UNITS`
 /// paragraphs of the one before, as (first unit, last unit, headers). A section ends the
 /// typical length of a comment after its last header.
 pub(super) fn comment_sections(document: &Document, units: &[Unit]) -> Vec<(usize, usize, usize)> {
-    let headers: Vec<usize> = units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| {
-            u.first_line == u.last_line
-                && u.words <= MAX_COMMENT_HEADER_WORDS
-                && is_comment_header(
-                    document.slice(document.lines_span(u.first_line, u.first_line)),
-                )
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let headers = comment_headers(document, units);
     let mut sections = Vec::new();
     let mut start = 0;
     while start < headers.len() {
@@ -48,6 +42,48 @@ pub(super) fn comment_sections(document: &Document, units: &[Unit]) -> Vec<(usiz
         start = end;
     }
     sections
+}
+
+/// The units that start a comment header: one line, or a few short lines together (a list
+/// of `Reply`, the date, the time, as some sites lay them out).
+fn comment_headers(document: &Document, units: &[Unit]) -> Vec<usize> {
+    let mut headers = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        let first_line = units[i].first_line;
+        let mut words = 0;
+        let mut found = None;
+        for (j, unit) in units[i..].iter().enumerate() {
+            words += unit.words;
+            let tokens = |u: &Unit| {
+                document
+                    .slice(document.lines_span(u.first_line, u.last_line))
+                    .split_whitespace()
+                    .count()
+            };
+            let short = j == 0
+                || (tokens(unit) <= MAX_HEADER_ITEM_TOKENS
+                    && tokens(&units[i]) <= MAX_HEADER_ITEM_TOKENS);
+            if unit.last_line - first_line >= MAX_COMMENT_HEADER_LINES
+                || words > MAX_COMMENT_HEADER_WORDS
+                || !short
+            {
+                break;
+            }
+            if is_comment_header(document.slice(document.lines_span(first_line, unit.last_line))) {
+                found = Some(i + j);
+                break;
+            }
+        }
+        match found {
+            Some(last) => {
+                headers.push(i);
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    headers
 }
 
 /// A comment's header: a name and when it was posted, with a time of day and a year
