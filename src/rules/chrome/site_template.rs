@@ -15,6 +15,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::{DocId, Document};
+use crate::provenance::names::reads_as_names;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
@@ -38,11 +39,13 @@ Reports lines that recur in many documents of the same folder: by default in at 
 documents and in at least 30% of the files of the folder. That is the site's template
 (menus, taglines, footers, disclaimers) whatever its wording, the idea behind the
 repeated-line filters of C4 and FineWeb. On a corpus of one site it is the strongest
-signal there is. Bylines and date lines are never template, and neither are lines that
-documents of one folder share as content: sentences and parts of wrapped ones
-(`at your option.`), code and configuration (`}`, `[dependencies]`, `serde = "1"`),
-headings (`## License`, or `License` above a paragraph), and punctuation that structures
-the text (a rule, a code fence). A bullet alone, an empty list item, is template.
+signal there is. Bylines and date lines are never template, nor is a name alone on its
+line over or under a date (the byline of an author who wrote many of the folder's
+documents), and neither are lines that documents of one folder share as content:
+sentences and parts of wrapped ones (`at your option.`), code and configuration (`}`,
+`[dependencies]`, `serde = "1"`), headings (`## License`, or `License` above a
+paragraph), and punctuation that structures the text (a rule, a code fence). A bullet
+alone, an empty list item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
 
@@ -234,7 +237,11 @@ impl Templates {
             .iter()
             .enumerate()
             .map(|(i, line)| {
-                if marks.is_marked(i) || line.metadata || is_content(page, line) {
+                if marks.is_marked(i)
+                    || line.metadata
+                    || is_content(page, line)
+                    || is_signature(page, i)
+                {
                     return None;
                 }
                 let key = one_line_keys.get(&line.index)?;
@@ -332,6 +339,36 @@ fn is_content(page: &Page, line: &Line) -> bool {
         return !matches!(text, "*" | "-" | "+" | "•" | "·" | "◦" | "▪");
     }
     is_prose(line, text) || is_code(text) || is_heading(page, line, text) || opens_block(page, line)
+}
+
+/// A name alone on its line over or under a date (`Max Mustermann` above `07.03.2021 -
+/// 14:32 Uhr`): the byline of an author who wrote many of the folder's documents, which
+/// is provenance, not the site's template.
+fn is_signature(page: &Page, i: usize) -> bool {
+    let line = &page.lines[i];
+    let words = line.text.split_whitespace().count();
+    let dated = |j: usize| {
+        page.lines
+            .get(j)
+            .is_some_and(|other| other.index.abs_diff(line.index) <= 2 && has_date(other.text))
+    };
+    (2..=MAX_SIGNATURE_WORDS).contains(&words)
+        && reads_as_names(line.text)
+        && (dated(i + 1) || i.checked_sub(1).is_some_and(dated))
+}
+
+/// A signature names one or two people.
+const MAX_SIGNATURE_WORDS: usize = 6;
+
+/// Whether `text` holds a year or a numeric day (`7. März 2021`, `March 7, 2021`,
+/// `07.03.21`, `2021-03-07`), in any language.
+fn has_date(text: &str) -> bool {
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    DATE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(19|20)\d\d(?-u:\b)|(?-u:\b)\d{1,2}\.\d{1,2}\.\d{2}(?-u:\b)")
+            .expect("date pattern")
+    })
+    .is_match(text)
 }
 
 /// A label whose value is the indented block under it (`Copyright:` over the holders of
