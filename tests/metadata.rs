@@ -321,6 +321,16 @@ fn byline_forms_give_their_values() {
             json!(["2021-03-07", "text", 5]),
         ),
         (
+            "missing-date/es_only_date_is_an_update_under_the_byline.txt",
+            json!(["CARMEN RUIZ", "text", 3]),
+            json!(["2021-03-07", "text", 7]),
+        ),
+        (
+            "missing-author/pl_compiled_by_label.txt",
+            json!(["Anna Nowak", "text", 3]),
+            json!(["2021-03-07", "text", 5]),
+        ),
+        (
             "missing-date/de_date_time_name_in_columns.txt",
             json!(["Jonas Weber", "text", 3]),
             json!(["2021-03-07", "text", 3]),

@@ -460,13 +460,20 @@ pub fn choose(
     // A revision date away from the author (`Last Updated: January 7, 2025` at the foot of
     // a page) is not the publication date, which may be years before it; `M002` suggests
     // it instead. In the author's byline (`By Lang Ping | China Daily | Updated:
-    // 2019-04-22`, or on the line after the name) it is the date the article gives itself.
+    // 2019-04-22`, or on the lines under the name) it is the date the article gives itself.
+    // `JUAN PÉREZ`, `Madrid`, `Actualizado Domingo, 7 marzo 2021`: a byline over a few
+    // lines, whose only date is a revision's.
+    let under_author = |index: usize| {
+        best_author.is_some_and(|a| a.index < index && index <= a.index + NAME_TO_DATE)
+    };
     let best_date = dates
         .iter()
         .filter(|c| {
             c.score >= MIN_DATE_SCORE
                 && c.value.date.is_some()
-                && (c.value.label != Some(Label::Updated) || c.beside_author)
+                && (c.value.label != Some(Label::Updated)
+                    || c.beside_author
+                    || under_author(c.index))
         })
         .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)));
 
