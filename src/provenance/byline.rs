@@ -324,7 +324,8 @@ fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) -> Option<Byl
         .map(|at| at + 2)
         .max(columns.rfind('\t').map(|at| at + 1));
     let names_start = after_mark.max(after_hyphen).max(after_spaces)?;
-    let names = &rest[names_start..];
+    let names_start = names_before_tail(rest, names_start, &is_piece_end).unwrap_or(names_start);
+    let names = names_of_piece(rest, names_start, &is_piece_end);
     let pieces: Vec<&str> = rest[..names_start]
         .split(is_piece_end)
         .flat_map(|piece| piece.split(" - "))
@@ -346,7 +347,7 @@ fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) -> Option<Byl
     if !reads_as_names(trimmed) || mixes_capitals(trimmed) {
         return None;
     }
-    let start = line.len() - names.len() + (names.len() - names.trim_start().len());
+    let start = last.end + names_start + (names.len() - names.trim_start().len());
     Some(Byline {
         fields: vec![BylineField {
             label: Label::Author,
@@ -356,6 +357,67 @@ fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) -> Option<Byl
         }],
         dates: dates.iter().map(|d| (d.clone(), None)).collect(),
     })
+}
+
+/// Where the names start when the last pieces of `rest` are a byline's tail, not names:
+/// `07.03.2021 um 14:32 Uhr - Max Mustermann - in Politik - 3 Kommentare`. A tail piece
+/// starts in lower case (the section) or with a number (the comments); the names are the
+/// piece before the first of them.
+fn names_before_tail(
+    rest: &str,
+    last_start: usize,
+    is_piece_end: &dyn Fn(char) -> bool,
+) -> Option<usize> {
+    let starts_tail = |piece: &str| {
+        piece
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+    };
+    if !starts_tail(&rest[last_start..]) {
+        return None;
+    }
+    let mut starts = piece_starts(rest, is_piece_end);
+    starts.retain(|&at| at < last_start);
+    // From the last piece back, over the tail, to the names before it.
+    let mut tail_from = last_start;
+    while let Some(&at) = starts.last() {
+        let piece = names_of_piece(rest, at, is_piece_end);
+        if starts_tail(piece) {
+            tail_from = at;
+            starts.pop();
+            continue;
+        }
+        return (at < tail_from).then_some(at);
+    }
+    None
+}
+
+/// The starts of the pieces of `rest`, after each mark that ends one (` - ` too).
+fn piece_starts(rest: &str, is_piece_end: &dyn Fn(char) -> bool) -> Vec<usize> {
+    let mut starts: Vec<usize> = rest
+        .char_indices()
+        .filter(|&(_, c)| is_piece_end(c))
+        .map(|(at, c)| at + c.len_utf8())
+        .chain(rest.match_indices(" - ").map(|(at, _)| at + 3))
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
+/// The piece of `rest` that starts at `start`, up to the next mark that ends one.
+fn names_of_piece<'a>(rest: &'a str, start: usize, is_piece_end: &dyn Fn(char) -> bool) -> &'a str {
+    let piece = &rest[start..];
+    let end = piece
+        .char_indices()
+        .find(|&(_, c)| is_piece_end(c))
+        .map(|(at, _)| at)
+        .into_iter()
+        .chain(piece.find(" - "))
+        .min()
+        .unwrap_or(piece.len());
+    &piece[..end]
 }
 
 /// A short line with a date that is not a sentence: `AFP 30 avril 2015 à 07:19 (Mis à

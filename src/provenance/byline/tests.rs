@@ -364,14 +364,26 @@ fn names_after_a_date_and_a_time() {
             "7. März 2021, 9:15 Uhr, Hans Müller-Lüdenscheidt",
             "Hans Müller-Lüdenscheidt",
         ),
+        // The section and the count of comments after the names.
+        (
+            "07.03.2021 um 14:32 Uhr - Max Mustermann - in Überwachung - 3 Ergänzungen",
+            "Max Mustermann",
+        ),
+        (
+            "March 9, 2017 | Sarah Gooding | 12 comments",
+            "Sarah Gooding",
+        ),
     ] {
         assert_eq!(author(line).as_deref(), Some(name), "{line}");
     }
-    // A place after a comma or a dash; a heading run on from a date.
+    // A place after a comma or a dash; a heading run on from a date; a tail with nothing
+    // but a place or a date before it.
     for line in [
         "7 March 2021, New York",
         "2021-03-07 - Jane Doe and the Other Story Here",
         "2021-03-07 Release Notes",
+        "7 March 2021, New York - in brief",
+        "07.03.2021 14:32 Uhr - 3 Kommentare",
     ] {
         assert_eq!(author(line), None, "{line}");
     }
