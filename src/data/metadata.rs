@@ -315,11 +315,15 @@ impl MetadataData {
                 let (value, alt) = if let (Some(a), Some(b), Some(year)) =
                     (caps.name("a"), caps.name("b"), caps.name("year"))
                 {
-                    // `1.2.10` of a version, `10.0.0.15` of an address: no date.
+                    // `1.2.10` of a version, `10.0.0.15` of an address, `1-2-10-4` of a
+                    // part number: no date.
                     let before = line[..m.start()].chars().next_back();
                     let after = line[m.end()..].chars().take(2).collect::<String>();
-                    if before.is_some_and(|c| c == '.' || c.is_ascii_digit())
-                        || (after.starts_with(['.', '/'])
+                    let dashed = m.as_str().contains('-');
+                    let joined = |c: char| matches!(c, '.' | '/') || (dashed && c == '-');
+                    if before
+                        .is_some_and(|c| c.is_ascii_digit() || c == '.' || (dashed && c == '-'))
+                        || (after.starts_with(joined)
                             && after[1..].starts_with(|c: char| c.is_ascii_digit()))
                     {
                         continue;
@@ -501,6 +505,20 @@ mod tests {
             Some("2020-12-15")
         );
         assert_eq!(date("18/07/2024").as_deref(), Some("2024-07-18"));
+        assert_eq!(
+            date("Door Bram Dekker | 27-03-2016").as_deref(),
+            Some("2016-03-27")
+        );
+        assert_eq!(
+            date("Bijgewerkt: 7-3-21, 14:32").as_deref(),
+            Some("2021-03-07")
+        );
+        assert_eq!(
+            date("Aktualisiert am 07.03.2021-15:32").as_deref(),
+            Some("2021-03-07")
+        );
+        // A part number or a code with more parts is no date.
+        assert_eq!(date("part 12-03-2021-7").as_deref(), None);
     }
 
     #[test]
