@@ -105,15 +105,20 @@ impl Analysis {
         // The sets pass keys through as their hash: a (document, paragraph) pair is mixed
         // (one to one) so that its bits are spread.
         let key = |doc: DocId, para: usize| mix(((doc as u64) << 32) | para as u64);
+        // The first copy that other rules of the family point at is kept by them; it may
+        // still be reused text of a third document (two rewrites of one wire story), but
+        // never of the documents whose copies point at it, or no copy would be left.
+        let mut pointed_at: KeySet<u64> = KeySet::default();
         for block in &self.blocks {
             for offset in 0..block.paragraph_count() {
                 taken.insert(key(block.doc, block.first + offset));
-                taken.insert(key(block.origin.doc, block.origin.para + offset));
+                let origin = key(block.origin.doc, block.origin.para + offset);
+                pointed_at.insert(mix(origin ^ block.doc as u64));
             }
         }
         for m in &self.near {
             taken.insert(key(m.para.doc, m.para.para));
-            taken.insert(key(m.origin.doc, m.origin.para));
+            pointed_at.insert(mix(key(m.origin.doc, m.origin.para) ^ m.para.doc as u64));
         }
         let template = |doc: DocId, para: usize| index.is_template(&docs[doc], para);
         let generic = |fp: u32| index.whole().is_some_and(|w| w.is_generic_fingerprint(fp));
@@ -126,11 +131,18 @@ impl Analysis {
         pairs.retain(|&(a, b)| !copies.contains(&key(a, b)));
         // List items and headings are not prose: release notes repeat a backported
         // change's line in every branch's changelog by design.
-        find_reuse(docs, &pairs, options, reported, |doc, para| {
+        let mut reuse = find_reuse(docs, &pairs, options, reported, |doc, para| {
             !taken.contains(&key(doc, para))
                 && !template(doc, para)
                 && !is_item_or_heading(&docs[doc], para)
-        })
+        });
+        for r in &mut reuse {
+            let here = key(r.para.doc, r.para.para);
+            r.sources
+                .retain(|s| !pointed_at.contains(&mix(here ^ s.doc as u64)));
+        }
+        reuse.retain(|r| !r.sources.is_empty());
+        reuse
     }
 
     /// The copy that `doc` is of an earlier document, if it is one.

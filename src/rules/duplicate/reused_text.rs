@@ -37,8 +37,11 @@ Which copy is reported: shared text is reported once, in the document that took 
 of the two, the one more of whose text lies in reused paragraphs (a rewrite built from a
 wire story, rather than the story it cut); on a tie, the one whose path sorts later, as
 for the family's other rules. A paragraph reported by `duplicate-paragraph` (D001),
-`cross-file-duplicate` (D002) or `near-duplicate` (D003), or the first copy they point
-at, is left to them, and so is a document that `duplicate-document` (D004) reports whole.
+`cross-file-duplicate` (D002) or `near-duplicate` (D003) is left to them, and so is a
+document that `duplicate-document` (D004) reports whole. The first copy they point at
+may still be reused text of a third document (two rewrites of one wire story, one
+copying the other), but never of the documents whose copies point at it: one copy is
+always left.
 
 ## Why it matters
 Rewritten copies are duplicates for every statistical purpose, and no paragraph-level
