@@ -233,7 +233,8 @@ fn adjacent(page: &Page, a: usize, b: usize) -> bool {
 }
 
 /// Pushes the runs of `start..end` (lines that are no `Other`) that a title does not
-/// end: a title stays in a run only with numbers before and after it. Each run starts
+/// end, and that are no flattened table: a title stays in a run only with numbers before
+/// and after it. Each run starts
 /// and ends with a number: a label or a title at an end may head what follows.
 fn split_at_titles(shapes: &[Shape], start: usize, end: usize, runs: &mut Vec<(usize, usize)>) {
     let mut a = start;
@@ -242,7 +243,12 @@ fn split_at_titles(shapes: &[Shape], start: usize, end: usize, runs: &mut Vec<(u
             || (shapes[i] == Shape::Title
                 && !(shapes[a..i].contains(&Shape::Number)
                     && shapes[i + 1..end].contains(&Shape::Number)));
-        if !boundary {
+        // A table's first row starts with a label: its rows are counted before the run
+        // is cut to its numbers.
+        if !boundary || is_flattened_table(&shapes[a..i]) {
+            if boundary {
+                a = i + 1;
+            }
             continue;
         }
         let mut first = a;
@@ -260,13 +266,10 @@ fn split_at_titles(shapes: &[Shape], start: usize, end: usize, runs: &mut Vec<(u
     }
 }
 
-/// Whether a run of lines is long enough and numbers enough to be a chart's, and no
-/// table's.
+/// Whether a run of lines is long enough and numbers enough to be a chart's.
 fn is_chart(shapes: &[Shape]) -> bool {
     let numbers = shapes.iter().filter(|&&s| s == Shape::Number).count();
-    shapes.len() >= MIN_LINES
-        && numbers * MIN_NUMBER_SHARE.1 >= shapes.len() * MIN_NUMBER_SHARE.0
-        && !is_flattened_table(shapes)
+    shapes.len() >= MIN_LINES && numbers * MIN_NUMBER_SHARE.1 >= shapes.len() * MIN_NUMBER_SHARE.0
 }
 
 /// Rows of a table flattened one cell per line repeat: a name, then its numbers
@@ -283,4 +286,129 @@ fn is_flattened_table(shapes: &[Shape]) -> bool {
     let gaps: Vec<usize> = labels.windows(2).map(|w| w[1] - w[0]).collect();
     gaps.windows(MIN_TABLE_ROWS - 1)
         .any(|w| w[0] >= 2 && w.iter().all(|&g| g == w[0]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::chrome::analysis::found_lines;
+    use crate::rules::chrome::article::TEST_ARTICLE as ARTICLE;
+    use crate::text::span::Span;
+
+    fn shape_of(text: &str) -> Shape {
+        shape(&Line::new(0, Span::new(0, text.len()), text, usize::MAX))
+    }
+
+    #[test]
+    fn values_of_an_axis_are_numbers() {
+        for text in [
+            "600", "0", "$915", "13.0%", "’17", "'08", "2019", "-1,250.5", "€4.50", "40 %",
+        ] {
+            assert_eq!(shape_of(text), Shape::Number, "{text}");
+        }
+    }
+
+    #[test]
+    fn versions_list_numbers_times_and_dates_are_no_numbers() {
+        for text in [
+            "1.2.3",
+            "1.",
+            "12:01",
+            "3)",
+            "’2017",
+            "1,000,000,000,000",
+            "v2",
+        ] {
+            assert_ne!(shape_of(text), Shape::Number, "{text}");
+        }
+        assert_eq!(shape_of("July 30, 2018"), Shape::Other);
+    }
+
+    #[test]
+    fn units_and_legends_are_labels_titles_are_longer() {
+        for text in ["billion", "%", "Net interest", "RECESSIONS"] {
+            assert_eq!(shape_of(text), Shape::Label, "{text}");
+        }
+        assert_eq!(
+            shape_of("Interest payments on the national debt"),
+            Shape::Title
+        );
+        for text in [
+            "The debt rose again.",
+            "- 2019",
+            "| 2019 | 300 |",
+            "Size: 10",
+            "The council voted on Tuesday to extend the library's opening hours in winter",
+        ] {
+            assert_eq!(shape_of(text), Shape::Other, "{text}");
+        }
+    }
+
+    /// The lines of `items`, a paragraph each, in the middle of an article.
+    fn in_article(items: &[&str]) -> String {
+        format!("{ARTICLE}\n{}\n\n{ARTICLE}", items.join("\n\n"))
+    }
+
+    const AXES: [&str; 14] = [
+        "Loans a year",
+        "300",
+        "200",
+        "100",
+        "0",
+        "’14",
+        "’15",
+        "’16",
+        "’17",
+        "’18",
+        "’19",
+        "’20",
+        "’21",
+        "’22",
+    ];
+
+    #[test]
+    fn a_chart_in_an_article_is_found_from_its_first_number_to_its_last() {
+        let text = in_article(&AXES);
+        let found = found_lines(&text, &[&RULE]);
+        let first = text.lines().position(|l| l == "300").map(|i| i + 1);
+        let last = text.lines().position(|l| l == "’22").map(|i| i + 1);
+        assert_eq!(found.first().copied(), first, "{found:?}");
+        assert_eq!(found.last().copied(), last, "{found:?}");
+        assert_eq!(found.len(), 13);
+    }
+
+    #[test]
+    fn a_title_stays_in_a_run_only_between_numbers() {
+        let mut items = AXES.to_vec();
+        items.insert(5, "Loans of the library each year");
+        let text = in_article(&items);
+        assert_eq!(found_lines(&text, &[&RULE]).len(), 14);
+        // Before the first number, a title may head the chart or the article's next part.
+        items[0] = "Loans of the library each year";
+        let text = in_article(&items);
+        let first = text.lines().position(|l| l == "300").map(|i| i + 1);
+        let found = found_lines(&text, &[&RULE]);
+        assert_eq!(found.first().copied(), first, "{found:?}");
+        assert_eq!(found.len(), 14);
+    }
+
+    #[test]
+    fn numbers_without_an_article_or_alternating_with_labels_are_no_chart() {
+        assert!(found_lines(&AXES.join("\n\n"), &[&RULE]).is_empty());
+        let mut years = Vec::new();
+        for year in ["1998", "2003", "2007", "2011", "2016", "2019"] {
+            years.extend([year, "New branch opened"]);
+        }
+        assert!(found_lines(&in_article(&years), &[&RULE]).is_empty());
+    }
+
+    #[test]
+    fn rows_of_a_flattened_table_are_no_chart() {
+        let rows = [
+            "Ann", "63", "16.6%", "Bob", "56", "14.7%", "Cy", "46", "12.1%", "Di", "33", "8.7%",
+        ];
+        assert!(is_flattened_table(&rows.map(|t| shape_of(t))));
+        assert!(found_lines(&in_article(&rows), &[&RULE]).is_empty());
+        assert!(!is_flattened_table(&AXES.map(|t| shape_of(t))));
+    }
 }
