@@ -407,8 +407,8 @@ mod tests {
         let rows = [
             "Ann", "63", "16.6%", "Bob", "56", "14.7%", "Cy", "46", "12.1%", "Di", "33", "8.7%",
         ];
-        assert!(is_flattened_table(&rows.map(|t| shape_of(t))));
+        assert!(is_flattened_table(&rows.map(shape_of)));
         assert!(found_lines(&in_article(&rows), &[&RULE]).is_empty());
-        assert!(!is_flattened_table(&AXES.map(|t| shape_of(t))));
+        assert!(!is_flattened_table(&AXES.map(shape_of)));
     }
 }
