@@ -154,7 +154,9 @@ fn shape(line: &Line) -> Shape {
 /// `13.0%`, `€4.5`), or a year cut to two digits after an apostrophe (`’17`). A version
 /// (`1.2.3`), a list number (`1.`) and a time (`12:01`) are not.
 fn is_number(text: &str) -> bool {
-    if text.chars().count() > MAX_NUMBER_CHARS {
+    // Asked of every line: most are prose, turned away by their bytes before their
+    // characters are counted.
+    if text.len() > MAX_NUMBER_CHARS * 4 || text.chars().count() > MAX_NUMBER_CHARS {
         return false;
     }
     if let Some(year) = text.strip_prefix(['’', '\'', '‘']).filter(|y| y.len() == 2) {
@@ -175,14 +177,17 @@ fn is_number(text: &str) -> bool {
 /// Marks the runs of chart text of a page with an article.
 fn mark(page: &Page, marks: &mut Marks) {
     let lines = &page.lines;
-    let shapes: Vec<Shape> = lines.iter().map(shape).collect();
-    // Most pages have no run of numbers long enough: the layout and the blank lines
-    // between the lines are asked for only when one could be.
-    if shapes.iter().filter(|&&s| s == Shape::Number).count() * MIN_NUMBER_SHARE.1
-        < MIN_LINES * MIN_NUMBER_SHARE.0
-    {
+    // Most pages have too few numbers alone on a line for a chart: the lines' shapes,
+    // the blank lines between them and the layout are asked for only when there are
+    // enough.
+    let numbers = lines
+        .iter()
+        .filter(|l| l.words <= 2 && is_number(l.text.trim()))
+        .count();
+    if numbers * MIN_NUMBER_SHARE.1 < MIN_LINES * MIN_NUMBER_SHARE.0 {
         return;
     }
+    let shapes: Vec<Shape> = lines.iter().map(shape).collect();
     let mut runs = Vec::new();
     let mut start = 0;
     while start < lines.len() {
