@@ -46,7 +46,9 @@ at either end may be the heading of what follows.
 Lines wrapped into one paragraph, list items, sentences, bylines and dates, code
 listings, tables (`| 2019 | 300 |`, columns on one line) and Markdown are never chart
 text. A list of years with their events, or of items with their prices, alternates
-numbers and labels and does not reach two numbers in three.
+numbers and labels and does not reach two numbers in three; a table flattened one cell
+per line (`Jane Doe`, `63`, `16.6%`, `John Roe`, `56`, `14.7%`) repeats its rows, a
+name at the same distance from the last, and is left alone too.
 
 ## Why it matters
 Axis values and legend names are no text of the article: a corpus that keeps them
