@@ -3,7 +3,7 @@
 
 use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::cjk_byline::{self, Reporters};
-use crate::provenance::labels::{find_labels, is_separator};
+use crate::provenance::labels::{Found, find_labels, is_separator};
 use crate::provenance::names::{
     AFTER_NAMES, ends_names, is_handle, mixes_capitals, names_end, reads_as_names,
 };
@@ -121,7 +121,7 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
             || line.contains(" | ")
             || line.contains('@')
             || line.bytes().any(|b| b.is_ascii_digit());
-        if may_be_name_first && let Some(byline) = name_first(line, data, dates.clone()) {
+        if may_be_name_first && let Some(byline) = name_first(line, data, dates.clone(), &labels) {
             return Some(byline);
         }
         if labels.is_empty()
@@ -186,19 +186,25 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
         }
     }
     for date in dates {
-        let label = labels
-            .iter()
-            .rev()
-            .find(|f| f.start <= date.start && matches!(f.label, Label::Date | Label::Updated))
-            .filter(|f| {
-                !labels
-                    .iter()
-                    .any(|g| g.start > f.start && g.start <= date.start)
-            })
-            .map(|f| f.label);
+        let label = date_label(&labels, &date);
         byline.dates.push((date, label));
     }
     Some(byline)
+}
+
+/// The label of `date`: the date or revision label right before it, with no other label
+/// between (`Laatste update: 08-03-21`).
+fn date_label(labels: &[Found], date: &FoundDate) -> Option<Label> {
+    labels
+        .iter()
+        .rev()
+        .find(|f| f.start <= date.start && matches!(f.label, Label::Date | Label::Updated))
+        .filter(|f| {
+            !labels
+                .iter()
+                .any(|g| g.start > f.start && g.start <= date.start)
+        })
+        .map(|f| f.label)
 }
 
 /// Where the names of `line[start..end]` end: before a role after a comma (`Ingrid
@@ -258,7 +264,12 @@ fn names_at(
 /// `Ana Thompson, 2015-11-24`, `Ingrid Jackson, Staff Writer`, `Nicolas Perriault —
 /// 2013-09-29`, `Sarah Gooding March 9, 2017`: capitalised names, then a date or a role,
 /// after a comma, a dash, a bar or a space.
-fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<Byline> {
+fn name_first(
+    line: &str,
+    data: &MetadataData,
+    dates: Vec<FoundDate>,
+    labels: &[Found],
+) -> Option<Byline> {
     let lead = line.len() - line.trim_start().len();
     let is_month = |w: &str| data.months.month(w).is_some();
     // `Yahoo FinanceOctober 13, 2016`: the names end where a date starts.
@@ -296,7 +307,13 @@ fn name_first(line: &str, data: &MetadataData, dates: Vec<FoundDate>) -> Option<
             value: names.split_whitespace().collect::<Vec<_>>().join(" "),
             value_range: (lead, end),
         }],
-        dates: dates.into_iter().map(|d| (d, None)).collect(),
+        dates: dates
+            .into_iter()
+            .map(|d| {
+                let label = date_label(labels, &d);
+                (d, label)
+            })
+            .collect(),
     })
 }
 

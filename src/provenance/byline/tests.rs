@@ -399,6 +399,22 @@ fn revision_dates_in_italian() {
 }
 
 #[test]
+fn a_revision_label_after_a_name_first_byline_labels_its_date() {
+    let data = MetadataData::for_tests();
+    let byline = parse(
+        "Jan de Vries 07-03-21, 14:32 Laatste update: 08-03-21, 09:15",
+        data,
+    )
+    .expect("a byline");
+    let labels: Vec<Option<Label>> = byline.dates.iter().map(|(_, label)| *label).collect();
+    assert_eq!(labels, vec![None, Some(Label::Updated)]);
+    assert_eq!(
+        byline.value(Label::Author).map(|f| f.value.as_str()),
+        Some("Jan de Vries")
+    );
+}
+
+#[test]
 fn japanese_text_credit() {
     assert_eq!(author("文・山田太郎").as_deref(), Some("山田太郎"));
 }
