@@ -8,12 +8,11 @@ use crate::data::phrases::{Phrases, strip_markers};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::paragraphs::starts_with_list_marker;
-use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
-use crate::rules::chrome::report::report_runs;
-use crate::rules::context::CorpusContext;
+use crate::rules::chrome::report::runs_lint;
 use crate::text::memo::LineMemo;
 use crate::text::word_count_capped;
 
@@ -70,14 +69,7 @@ Add entries for a site's own chrome to a phrase file of your own (same format as
 };
 
 /// The rule with its check, as the registry lists it.
-pub const LINT: Lint = Lint {
-    rule: &RULE,
-    check: Check::Corpus(check),
-};
-
-fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    report_runs(ctx, &RULE, out);
-}
+pub const LINT: Lint = runs_lint!(RULE);
 
 /// Lines that match a phrase entry; the evidence names the entry.
 pub const DETECTOR: Detector = Detector {

@@ -6,13 +6,12 @@ use crate::corpus::Corpus;
 use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks};
 use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::outside_article::headline;
-use crate::rules::chrome::report::report_runs;
-use crate::rules::context::CorpusContext;
+use crate::rules::chrome::report::runs_lint;
 
 /// A short line between chrome lines (a box title, a teaser title) has at most this many words.
 const MAX_CONTEXT_WORDS: usize = 12;
@@ -63,14 +62,7 @@ None beyond rule selection. Silence with `--ignore C004`.
 };
 
 /// The rule with its check, as the registry lists it.
-pub const LINT: Lint = Lint {
-    rule: &RULE,
-    check: Check::Corpus(check),
-};
-
-fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    report_runs(ctx, &RULE, out);
-}
+pub const LINT: Lint = runs_lint!(RULE);
 
 /// The forms of context evidence: a short line between two chrome lines...
 const BETWEEN: u8 = 0;

@@ -5,11 +5,10 @@ use crate::corpus::Corpus;
 use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker};
-use crate::rules::chrome::report::report_runs;
-use crate::rules::context::CorpusContext;
+use crate::rules::chrome::report::runs_lint;
 use crate::text::count;
 
 pub const RULE: Rule = Rule {
@@ -64,14 +63,7 @@ None beyond rule selection. Silence with `--ignore C006`.
 };
 
 /// The rule with its check, as the registry lists it.
-pub const LINT: Lint = Lint {
-    rule: &RULE,
-    check: Check::Corpus(check),
-};
-
-fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    report_runs(ctx, &RULE, out);
-}
+pub const LINT: Lint = runs_lint!(RULE);
 
 /// Lines of comment sections; `numbers[0]` is the comments of the section.
 pub const DETECTOR: Detector = Detector {

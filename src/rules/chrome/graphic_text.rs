@@ -5,12 +5,11 @@ use crate::corpus::Corpus;
 use crate::data::phrases::Phrases;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::Line;
-use crate::rules::chrome::report::report_runs;
-use crate::rules::context::CorpusContext;
+use crate::rules::chrome::report::runs_lint;
 use crate::text::count;
 
 /// A run of chart text has at least this many lines...
@@ -86,14 +85,7 @@ None beyond rule selection. Silence with `--ignore C007`.
 };
 
 /// The rule with its check, as the registry lists it.
-pub const LINT: Lint = Lint {
-    rule: &RULE,
-    check: Check::Corpus(check),
-};
-
-fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    report_runs(ctx, &RULE, out);
-}
+pub const LINT: Lint = runs_lint!(RULE);
 
 /// Lines of chart text; `numbers` are the run's lines and how many are numbers.
 pub const DETECTOR: Detector = Detector {

@@ -70,3 +70,16 @@ fn diagnostic(ctx: &CorpusContext, rule: &'static Rule, run: &Run) -> Diagnostic
 fn evidence_summary(line: &str) -> &str {
     line.split_once(": ").map_or(line, |(_, rest)| rest)
 }
+
+/// The registry entry of a chrome rule: it reports the runs of lines its detector marks.
+macro_rules! runs_lint {
+    ($rule:path) => {
+        $crate::rules::check::Lint {
+            rule: &$rule,
+            check: $crate::rules::check::Check::Corpus(|ctx, out| {
+                $crate::rules::chrome::report::report_runs(ctx, &$rule, out)
+            }),
+        }
+    };
+}
+pub(crate) use runs_lint;

@@ -16,13 +16,12 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::{DocId, Document};
 use crate::provenance::names::reads_as_names;
-use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::navigation::has_menu_separator;
-use crate::rules::chrome::report::report_runs;
-use crate::rules::context::CorpusContext;
+use crate::rules::chrome::report::runs_lint;
 use crate::text::hashing::KeyMap;
 use crate::text::word_count_capped;
 
@@ -67,14 +66,7 @@ options. Silence with `--ignore C003`.
 };
 
 /// The rule with its check, as the registry lists it.
-pub const LINT: Lint = Lint {
-    rule: &RULE,
-    check: Check::Corpus(check),
-};
-
-fn check(ctx: &CorpusContext, out: &mut Reporter) {
-    report_runs(ctx, &RULE, out);
-}
+pub const LINT: Lint = runs_lint!(RULE);
 
 /// One-line paragraphs found in enough documents of their folder; the evidence names
 /// the counts.
