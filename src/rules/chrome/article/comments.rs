@@ -49,21 +49,20 @@ pub(super) fn comment_sections(document: &Document, units: &[Unit]) -> Vec<(usiz
 fn comment_headers(document: &Document, units: &[Unit]) -> Vec<usize> {
     let mut headers = Vec::new();
     let mut i = 0;
+    let tokens = |u: &Unit| {
+        document
+            .slice(document.lines_span(u.first_line, u.last_line))
+            .split_whitespace()
+            .count()
+    };
     while i < units.len() {
         let first_line = units[i].first_line;
+        let first_short = tokens(&units[i]) <= MAX_HEADER_ITEM_TOKENS;
         let mut words = 0;
         let mut found = None;
         for (j, unit) in units[i..].iter().enumerate() {
             words += unit.words;
-            let tokens = |u: &Unit| {
-                document
-                    .slice(document.lines_span(u.first_line, u.last_line))
-                    .split_whitespace()
-                    .count()
-            };
-            let short = j == 0
-                || (tokens(unit) <= MAX_HEADER_ITEM_TOKENS
-                    && tokens(&units[i]) <= MAX_HEADER_ITEM_TOKENS);
+            let short = j == 0 || (first_short && tokens(unit) <= MAX_HEADER_ITEM_TOKENS);
             if unit.last_line - first_line >= MAX_COMMENT_HEADER_LINES
                 || words > MAX_COMMENT_HEADER_WORDS
                 || !short
