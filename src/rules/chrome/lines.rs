@@ -157,6 +157,13 @@ pub fn is_metadata(text: &str) -> bool {
     })
 }
 
+/// Whether `text` holds a year of this or the last century (`2021`, `1998`).
+pub(super) fn has_year(text: &str) -> bool {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    YEAR.get_or_init(|| Regex::new(r"(?-u:\b)(19|20)\d\d(?-u:\b)").expect("year pattern"))
+        .is_match(text)
+}
+
 /// A change log's entry head names a date, up to three authors and their addresses.
 const MAX_ENTRY_HEAD_WORDS: usize = 12;
 

@@ -19,7 +19,7 @@ use crate::provenance::names::reads_as_names;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::{Line, ends_with_full_stop};
+use crate::rules::chrome::lines::{Line, ends_with_full_stop, has_year};
 use crate::rules::chrome::navigation::has_menu_separator;
 use crate::rules::chrome::report::runs_lint;
 use crate::text::hashing::KeyMap;
@@ -355,12 +355,13 @@ const MAX_SIGNATURE_WORDS: usize = 6;
 /// Whether `text` holds a year or a numeric day (`7. März 2021`, `March 7, 2021`,
 /// `07.03.21`, `2021-03-07`), in any language.
 fn has_date(text: &str) -> bool {
-    static DATE: OnceLock<Regex> = OnceLock::new();
-    DATE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(19|20)\d\d(?-u:\b)|(?-u:\b)\d{1,2}\.\d{1,2}\.\d{2}(?-u:\b)")
-            .expect("date pattern")
-    })
-    .is_match(text)
+    static SHORT_DATE: OnceLock<Regex> = OnceLock::new();
+    has_year(text)
+        || SHORT_DATE
+            .get_or_init(|| {
+                Regex::new(r"(?-u:\b)\d{1,2}\.\d{1,2}\.\d{2}(?-u:\b)").expect("date pattern")
+            })
+            .is_match(text)
 }
 
 /// A label whose value is the indented block under it (`Copyright:` over the holders of

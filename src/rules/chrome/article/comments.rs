@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::reading::Unit;
 use crate::document::Document;
+use crate::rules::chrome::lines::has_year;
 
 /// A comment section has at least this many comment headers, each at most this many
 /// paragraphs after the one before; a header has at most this many words.
@@ -89,16 +90,12 @@ fn comment_headers(document: &Document, units: &[Unit]) -> Vec<usize> {
 /// (`Ann · March 10, 2017 at 12:20 AM`, `#3 小鳳 於 2013/12/28 20:34`). A time alone
 /// heads the entries of a live blog, which are the article.
 fn is_comment_header(line: &str) -> bool {
-    static HEADER: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (time, year) = HEADER.get_or_init(|| {
-        (
-            Regex::new(r"(?-u:\b)[012]?\d:[0-5]\d(?-u:\b)").expect("time pattern"),
-            Regex::new(r"(?-u:\b)(19|20)\d\d(?-u:\b)").expect("year pattern"),
-        )
-    });
+    static TIME: OnceLock<Regex> = OnceLock::new();
+    let time =
+        TIME.get_or_init(|| Regex::new(r"(?-u:\b)[012]?\d:[0-5]\d(?-u:\b)").expect("time pattern"));
     // A name has two letters or more; a table row of timestamps has none, or a flag.
     line.contains(':')
         && time.is_match(line)
-        && year.is_match(line)
+        && has_year(line)
         && line.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
