@@ -236,6 +236,11 @@ impl Document {
         self.slice(self.lines_span(line, line)).trim().is_empty()
     }
 
+    /// Whether only blank lines lie between the 0-based lines `a` and `b` (`a < b`).
+    pub fn only_blank_between(&self, a: usize, b: usize) -> bool {
+        (a + 1..b).all(|line| self.is_blank_line(line))
+    }
+
     /// What to delete to remove the 0-based lines `first..=last` and leave the layout
     /// around them as it was: a block of lines that stood on its own goes with the blank
     /// lines after it; lines inside a block go alone, so the block keeps its separator;

@@ -136,11 +136,11 @@ pub fn run_keeping(
 /// lie between them.
 fn runs(doc: DocId, document: &Document, lines: impl Iterator<Item = ChromeLine>) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
-    let only_blank_between =
-        |a: usize, b: usize| (a + 1..b).all(|line| document.is_blank_line(line));
     for line in lines {
         match runs.last_mut() {
-            Some(run) if only_blank_between(run.last_line(), line.line) => run.lines.push(line),
+            Some(run) if document.only_blank_between(run.last_line(), line.line) => {
+                run.lines.push(line)
+            }
             _ => runs.push(Run {
                 doc,
                 lines: vec![line],

@@ -291,14 +291,8 @@ fn neighbours<'p>(page: &'p Page, i: usize) -> impl Iterator<Item = usize> + 'p 
     let after = (i + 1 < page.lines.len()).then_some(i + 1);
     [before, after].into_iter().flatten().filter(move |&j| {
         let (a, b) = (i.min(j), i.max(j));
-        only_blank_between(page, page.lines[a].index, page.lines[b].index)
-    })
-}
-
-fn only_blank_between(page: &Page, a: usize, b: usize) -> bool {
-    (a + 1..b).all(|line| {
-        let span = page.document.lines_span(line, line);
-        page.document.slice(span).trim().is_empty()
+        page.document
+            .only_blank_between(page.lines[a].index, page.lines[b].index)
     })
 }
 

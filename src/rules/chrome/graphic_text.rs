@@ -188,7 +188,10 @@ fn mark(page: &Page, marks: &mut Marks) {
         let mut end = start;
         while end < lines.len()
             && shapes[end] != Shape::Other
-            && (end == start || adjacent(page, end - 1, end))
+            && (end == start
+                || page
+                    .document
+                    .only_blank_between(lines[end - 1].index, lines[end].index))
         {
             end += 1;
         }
@@ -224,11 +227,6 @@ fn mark(page: &Page, marks: &mut Marks) {
             marks.mark(i, detail, false);
         }
     }
-}
-
-/// Whether only blank lines lie between the page's lines `a` and `b`.
-fn adjacent(page: &Page, a: usize, b: usize) -> bool {
-    (page.lines[a].index + 1..page.lines[b].index).all(|l| page.document.is_blank_line(l))
 }
 
 /// Pushes the runs of `start..end` (lines that are no `Other`) that a title does not
