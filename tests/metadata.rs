@@ -266,6 +266,16 @@ fn byline_forms_give_their_values() {
             json!(["2023-05-12", "text", 3]),
         ),
         (
+            "missing-author/de_posting_note_under_post.txt",
+            json!(["Lisa Brandt", "text", 9]),
+            json!(["2022-10-14", "text", 9]),
+        ),
+        (
+            "missing-author/en_posting_note_under_post.txt",
+            json!(["wrenfield", "text", 9]),
+            json!(["2019-03-03", "text", 9]),
+        ),
+        (
             "missing-author/de_piece_label_report_by.txt",
             json!(["Lena Hoffmann", "text", 5]),
             json!(["2022-10-14", "text", 6]),

@@ -274,6 +274,14 @@ impl MetadataData {
         is_listed(&self.author_box, heading)
     }
 
+    /// Whether `word` (lower case) is a one-word label of the publication date:
+    /// `posted`, `veröffentlicht`, `publié`.
+    pub fn is_date_word(&self, word: &str) -> bool {
+        self.labels
+            .iter()
+            .any(|(label, kind)| *kind == Label::Date && label == word)
+    }
+
     /// Whether `line` is the heading of a comment section: `Comments`, `3 Kommentare`,
     /// `Commentaires (12)`, `## Leave a Reply:`.
     pub fn is_comment_heading(&self, line: &str) -> bool {

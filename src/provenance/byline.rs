@@ -4,10 +4,9 @@
 use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::cjk_byline::{self, Reporters};
 use crate::provenance::labels::{Found, find_labels, is_separator};
-use crate::provenance::names::{
-    AFTER_NAMES, ends_names, is_handle, mixes_capitals, names_end, reads_as_names,
-};
+use crate::provenance::names::{AFTER_NAMES, ends_names, is_handle, mixes_capitals, names_end};
 use crate::text::{is_cjk, more_words_than};
+use name_last::name_last;
 
 /// A field read from a byline: the label, and the value with its byte range in the line.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +108,14 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
                 .trim_end()
                 .ends_with(|c: char| is_separator(c) || matches!(c, '—' | '–'))
     });
-    if !starts_with_label && !date_then_labels && !author_after_separator {
+    let posting = !starts_with_label
+        && !date_then_labels
+        && !author_after_separator
+        && posting_note(line, &labels, &dates, data);
+    if posting && let Some(end) = posting_note_end(line, &labels) {
+        return parse_spaced(&line[..end], data);
+    }
+    if !starts_with_label && !date_then_labels && !author_after_separator && !posting {
         if let Some(reporters) = cjk_byline::reporters(line, data) {
             return Some(Byline::of_reporters(reporters));
         }
@@ -190,6 +196,47 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
         byline.dates.push((date, label));
     }
     Some(byline)
+}
+
+/// `This entry was posted in News on March 7, 2021 by Jane Doe.`, `Dieser Beitrag wurde am
+/// 7. März 2021 von Max Mustermann in Allgemein veröffentlicht.`: the note a blog theme
+/// writes under a post, a word of publishing (a date label) with a date and the author
+/// named right after the date. A sentence with a date and `by` is not enough: `The ban
+/// was lifted on March 7 by the court`.
+fn posting_note(line: &str, labels: &[Found], dates: &[FoundDate], data: &MetadataData) -> bool {
+    let author_after_date = labels.iter().any(|f| {
+        f.label == Label::Author
+            && !f.empty
+            && dates.iter().any(|d| {
+                d.end <= f.start && line[d.end..f.start].trim_matches([' ', ',']).is_empty()
+            })
+    });
+    author_after_date
+        && line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .any(|w| data.is_date_word(&w.to_lowercase()))
+}
+
+/// Where the sentence of a posting note that names the author ends, when more follows
+/// it (`... by Jane Doe. Bookmark the permalink.`): the full stop after a word that is no
+/// initial.
+fn posting_note_end(line: &str, labels: &[Found]) -> Option<usize> {
+    let from = labels
+        .iter()
+        .find(|f| f.label == Label::Author)?
+        .value_start;
+    line[from..]
+        .match_indices('.')
+        .map(|(at, _)| from + at)
+        .find(|&at| {
+            let word = line[..at].rsplit(' ').next().unwrap_or("");
+            word.chars().count() > 1
+                && line[at + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
 }
 
 /// The label of `date`: the date or revision label right before it, with no other label
@@ -315,126 +362,6 @@ fn name_first(
             })
             .collect(),
     })
-}
-
-/// `7.3.2021, 9:15 Uhr, Moritz Tremmel`, `March 9, 2017 | Sarah Gooding`: a line that
-/// opens with a date and ends with names, after a time or after a bar.
-fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) -> Option<Byline> {
-    let lead = line.len() - line.trim_start().len();
-    let (first, last) = (dates.first()?, dates.last()?);
-    if first.start != lead {
-        return None;
-    }
-    let is_piece_end = |c: char| c == ',' || is_separator(c) || matches!(c, '—' | '–');
-    let rest = &line[last.end..];
-    // The names stand after a separator, not glued to the date: `2021-03-07 Jane Doe` may
-    // be a heading. A hyphen separates with spaces around it only: `Müller-Lüdenscheidt`.
-    let after_mark = rest
-        .char_indices()
-        .rfind(|&(_, c)| is_piece_end(c))
-        .map(|(at, c)| at + c.len_utf8());
-    let after_hyphen = rest.rfind(" - ").map(|at| at + 3);
-    // Fields laid out in columns: `07.03.2021 14:32 Uhr     Max Mustermann`.
-    let columns = rest.trim_end();
-    let after_spaces = columns
-        .rfind("  ")
-        .map(|at| at + 2)
-        .max(columns.rfind('\t').map(|at| at + 1));
-    let names_start = after_mark.max(after_hyphen).max(after_spaces)?;
-    let names_start = names_before_tail(rest, names_start, &is_piece_end).unwrap_or(names_start);
-    let names = names_of_piece(rest, names_start, &is_piece_end);
-    let pieces: Vec<&str> = rest[..names_start]
-        .split(is_piece_end)
-        .flat_map(|piece| piece.split(" - "))
-        .filter(|piece| !piece.trim().is_empty())
-        .collect();
-    if !pieces.iter().all(|piece| is_timestamp(piece, data)) {
-        return None;
-    }
-    // After a comma or a dash, a place may stand (`7 March 2021, New York`); after a time,
-    // or after a bar that separates the fields of a byline, names are the author.
-    let mark = rest[..names_start]
-        .trim_end_matches(' ')
-        .chars()
-        .next_back();
-    if pieces.is_empty() && !mark.is_some_and(is_separator) && after_spaces.is_none() {
-        return None;
-    }
-    let trimmed = names.trim();
-    if !reads_as_names(trimmed) || mixes_capitals(trimmed) {
-        return None;
-    }
-    let start = last.end + names_start + (names.len() - names.trim_start().len());
-    Some(Byline {
-        fields: vec![BylineField {
-            label: Label::Author,
-            label_range: (start, start),
-            value: trimmed.split_whitespace().collect::<Vec<_>>().join(" "),
-            value_range: (start, start + trimmed.len()),
-        }],
-        dates: dates.iter().map(|d| (d.clone(), None)).collect(),
-    })
-}
-
-/// Where the names start when the last pieces of `rest` are a byline's tail, not names:
-/// `07.03.2021 um 14:32 Uhr - Max Mustermann - in Politik - 3 Kommentare`. A tail piece
-/// starts in lower case (the section) or with a number (the comments); the names are the
-/// piece before the first of them.
-fn names_before_tail(
-    rest: &str,
-    last_start: usize,
-    is_piece_end: &dyn Fn(char) -> bool,
-) -> Option<usize> {
-    let starts_tail = |piece: &str| {
-        piece
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
-    };
-    if !starts_tail(&rest[last_start..]) {
-        return None;
-    }
-    let mut starts = piece_starts(rest, is_piece_end);
-    starts.retain(|&at| at < last_start);
-    // From the last piece back, over the tail, to the names before it.
-    let mut tail_from = last_start;
-    while let Some(&at) = starts.last() {
-        let piece = names_of_piece(rest, at, is_piece_end);
-        if starts_tail(piece) {
-            tail_from = at;
-            starts.pop();
-            continue;
-        }
-        return (at < tail_from).then_some(at);
-    }
-    None
-}
-
-/// The starts of the pieces of `rest`, after each mark that ends one (` - ` too).
-fn piece_starts(rest: &str, is_piece_end: &dyn Fn(char) -> bool) -> Vec<usize> {
-    let mut starts: Vec<usize> = rest
-        .char_indices()
-        .filter(|&(_, c)| is_piece_end(c))
-        .map(|(at, c)| at + c.len_utf8())
-        .chain(rest.match_indices(" - ").map(|(at, _)| at + 3))
-        .collect();
-    starts.sort_unstable();
-    starts
-}
-
-/// The piece of `rest` that starts at `start`, up to the next mark that ends one.
-fn names_of_piece<'a>(rest: &'a str, start: usize, is_piece_end: &dyn Fn(char) -> bool) -> &'a str {
-    let piece = &rest[start..];
-    let end = piece
-        .char_indices()
-        .find(|&(_, c)| is_piece_end(c))
-        .map(|(at, _)| at)
-        .into_iter()
-        .chain(piece.find(" - "))
-        .min()
-        .unwrap_or(piece.len());
-    &piece[..end]
 }
 
 /// A short line with a date that is not a sentence: `AFP 30 avril 2015 à 07:19 (Mis à
@@ -581,5 +508,6 @@ fn clean_value(
     (collapsed, (offset, offset + value.len()))
 }
 
+mod name_last;
 #[cfg(test)]
 mod tests;

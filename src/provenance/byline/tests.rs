@@ -436,3 +436,47 @@ fn labels_that_name_the_kind_of_piece() {
     // A credit of a change names no author of the text.
     assert_eq!(author("Reported by Jane Doe"), None);
 }
+
+#[test]
+fn reads_the_posting_note_of_a_blog_theme() {
+    assert_eq!(
+        fields(
+            "This entry was posted in News on March 7, 2021 by Jane Doe. Bookmark the permalink."
+        ),
+        Some(vec![
+            (Label::Date, "March 7, 2021".into()),
+            (Label::Author, "Jane Doe".into())
+        ])
+    );
+    assert_eq!(
+        date(
+            "Dieser Beitrag wurde am 7. März 2021 von Max Mustermann in Allgemein veröffentlicht."
+        ),
+        Some(("2021-03-07".into(), None))
+    );
+    assert_eq!(
+        fields(
+            "Dieser Beitrag wurde am 7. März 2021 von Max Mustermann in Allgemein veröffentlicht."
+        ),
+        Some(vec![(Label::Author, "Max Mustermann".into())])
+    );
+    // A date and `by` in a sentence of the text: no word of publishing.
+    assert_eq!(
+        fields("The ban was lifted on March 7, 2021 by Judge Jane Doe."),
+        None
+    );
+}
+
+#[test]
+fn reads_month_spellings_that_cldr_lacks() {
+    for line in [
+        "von Max Mustermann am 7. Mrz. 2021",
+        "Veröffentlicht am 7. Maerz 2021",
+    ] {
+        assert_eq!(date(line).map(|d| d.0), Some("2021-03-07".into()), "{line}");
+    }
+    assert_eq!(
+        date("Publié le 7 fevrier 2021").map(|d| d.0),
+        Some("2021-02-07".into())
+    );
+}
