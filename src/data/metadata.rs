@@ -18,6 +18,7 @@ struct File {
     name_labels: Vec<String>,
     after_date_labels: Vec<String>,
     name_first_roles: Vec<String>,
+    roles_before_names: Vec<String>,
     author_box: Vec<String>,
     comment_headings: Vec<String>,
     age_units: Vec<String>,
@@ -111,6 +112,9 @@ pub struct MetadataData {
     pub max_dateline_words: usize,
     /// Roles that may follow a name at the start of a byline: `Jane Doe, Staff Writer`.
     pub name_first_roles: Vec<String>,
+    /// Roles that may stand between a byline label and the names, alone or as the end of
+    /// a compound: `Von Redakteurin Anna Schmidt`, `Von FOCUS-online-Autor Max Muster`.
+    pub roles_before_names: Vec<String>,
     /// A dateline naming the source: `LONDON (Reuters) — `.
     pub dateline: Regex,
     /// A source alone in brackets on its line: `(Associated Press)`.
@@ -248,6 +252,7 @@ impl MetadataData {
                 .iter()
                 .map(|r| r.to_lowercase())
                 .collect(),
+            roles_before_names: lower(&file.roles_before_names),
             dateline: Regex::new(&file.dateline).map_err(|e| format!("dateline: {e}"))?,
             source_in_brackets: Regex::new(&file.source_in_brackets)
                 .map_err(|e| format!("source_in_brackets: {e}"))?,

@@ -269,6 +269,27 @@ fn before_role(line: &str, start: usize, end: usize, data: &MetadataData) -> usi
         .unwrap_or(end)
 }
 
+/// Where the names of `line[start..limit]` start: after a role that stands before them
+/// (`Redakteurin Anna Schmidt`, `FOCUS-online-Autor Max Muster`), which is not a name.
+fn after_role(line: &str, start: usize, limit: usize, data: &MetadataData) -> usize {
+    let value = &line[start..limit];
+    let Some(word) = value.split_whitespace().next() else {
+        return start;
+    };
+    let lower = word.to_lowercase();
+    let is_role = data.roles_before_names.iter().any(|role| {
+        lower
+            .strip_suffix(role.as_str())
+            .is_some_and(|head| head.is_empty() || head.ends_with('-') || head.len() >= 3)
+    });
+    let rest = value[word.len()..].trim_start();
+    if is_role && rest.starts_with(char::is_uppercase) {
+        limit - rest.len()
+    } else {
+        start
+    }
+}
+
 /// The names that the value starting at `from` begins with, when they end where the value
 /// does or before a handle, a bracket or a date: `Ahiza Garcia` of `by Ahiza Garcia
 /// @ahiza_garcia February 1, 2016`.
@@ -280,6 +301,7 @@ fn names_at(
     data: &MetadataData,
 ) -> Option<(String, (usize, usize))> {
     let (value, (start, _)) = clean_value(line, from, limit, dates);
+    let start = after_role(line, start, limit, data);
     let is_month = |w: &str| data.months.month(w).is_some();
     let end = before_role(
         line,

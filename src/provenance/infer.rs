@@ -308,6 +308,9 @@ fn reads_as_headline(text: &str, words: usize) -> bool {
         && !lower.starts_with("copyright")
         && !lower.starts_with(['©', '('])
         && !text.ends_with(['.', ',', ';', ':', '。', '，'])
+        // `-0800.  The package is co-maintained by the`: two spaces after a full stop
+        // part the sentences of typed text, which a headline is not.
+        && !text.contains(".  ")
         && !starts_with_list_marker(text)
         // `Format: https://...` heads a Debian copyright file, `This package was
         // debianized by Jane Doe <jane@example.org> on` begins a sentence: headlines

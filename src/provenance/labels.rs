@@ -2,7 +2,7 @@
 //! where each one's value starts.
 
 use crate::data::metadata::{FoundDate, Label, MetadataData};
-use crate::provenance::names::{ends_names, is_handle};
+use crate::provenance::names::{AFTER_NAMES, ends_names, is_handle};
 use crate::text::is_cjk;
 
 /// Words of a qualifier allowed between a label and its colon: `Source of documents:`.
@@ -121,13 +121,30 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
                 .next()
                 .is_some_and(|c| c.is_uppercase() || is_cjk(c) || (!one_word && c.is_alphabetic()));
             if spaces > 0 && name_start {
+                let value_start = after_start + spaces;
+                // `Posted by jdoe at 2:32 PM`: a user name, with the time after it left
+                // out. `Written by the Plain Licences Group`, `written by the` wrapped
+                // before the rest, are prose: a date or a time follows a user name.
+                let handle = trimmed
+                    .starts_with(char::is_lowercase)
+                    .then(|| handle_end(line, value_start, data))
+                    .flatten()
+                    .filter(|&end| {
+                        let after = &line[end..];
+                        let first = after.split_whitespace().next().unwrap_or("");
+                        let dated = dates.iter().any(|d| d.start >= end) || has_time(after);
+                        dated
+                            && (!first.starts_with(char::is_alphabetic)
+                                || AFTER_NAMES.contains(&first.to_lowercase().as_str()))
+                    })
+                    .map(|end| (value_start, end));
                 return Some(Found {
                     label: *kind,
                     start,
-                    value_start: after_start + spaces,
+                    value_start,
                     empty: false,
                     bare_by: one_word,
-                    handle: None,
+                    handle,
                 });
             }
             // `Publié le 7 mars 2021 par sophiem`, `Beitrag von annas » So 7. Mär 2021`: in a
@@ -208,4 +225,12 @@ fn handle_end(line: &str, from: usize, data: &MetadataData) -> Option<usize> {
         && is_handle(word)
         && data.months.month(word).is_none();
     (user_name && ends_names(&rest[word_len..])).then_some(from + word_len)
+}
+
+/// Whether `text` holds a time of day: `14:32`, `2:32 PM`.
+fn has_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
 }

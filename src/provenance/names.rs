@@ -225,9 +225,11 @@ pub fn leading_person(text: &str) -> Option<&str> {
 }
 
 /// Lower-case words that may follow the names of a byline: `By Jane Doe on March 3`,
-/// `Von Anna Schmidt am 7. März`, `Par Jean Dupont le 3 mars`.
+/// `Von Anna Schmidt am 7. März`, `Par Jean Dupont le 3 mars`, `Eingestellt von Anna
+/// Schmidt um 14:32`.
 pub const AFTER_NAMES: &[&str] = &[
-    "am", "at", "den", "el", "em", "il", "in", "le", "on", "op", "om", "updated", "för",
+    "alle", "am", "at", "den", "el", "em", "en", "il", "in", "le", "on", "op", "om", "um",
+    "updated", "à", "às", "för",
 ];
 
 /// Whether what follows the names of a byline ends them: nothing, punctuation, a number,

@@ -480,3 +480,59 @@ fn reads_month_spellings_that_cldr_lacks() {
         Some("2021-02-07".into())
     );
 }
+
+#[test]
+fn a_role_before_the_names_is_not_part_of_them() {
+    for (line, name) in [
+        ("Von Redakteurin Erika Musterfrau", "Erika Musterfrau"),
+        (
+            "Von FOCUS-online-Redakteur Max Mustermann",
+            "Max Mustermann",
+        ),
+        ("Von Politikredakteur Max Mustermann", "Max Mustermann"),
+        ("By Correspondent Jane Doe", "Jane Doe"),
+    ] {
+        assert_eq!(
+            fields(line),
+            Some(vec![(Label::Author, name.into())]),
+            "{line}"
+        );
+    }
+    // Only a first word is a role: a surname that is one stays.
+    assert_eq!(
+        fields("By Jane Reporter"),
+        Some(vec![(Label::Author, "Jane Reporter".into())])
+    );
+}
+
+#[test]
+fn reads_the_post_footers_of_blog_platforms() {
+    for (line, name) in [
+        ("Eingestellt von Max Mustermann um 14:32", "Max Mustermann"),
+        ("Posted by jdoe at 2:32 PM", "jdoe"),
+        ("Publié par Jean Dupont à 14:32", "Jean Dupont"),
+        ("Pubblicato da Mario Rossi alle 14:32", "Mario Rossi"),
+        ("Geplaatst door Jan de Vries op 14:32", "Jan de Vries"),
+    ] {
+        let author = fields(line).and_then(|f| {
+            f.into_iter()
+                .find(|(label, _)| *label == Label::Author)
+                .map(|(_, value)| value)
+        });
+        assert_eq!(author.as_deref(), Some(name), "{line}");
+    }
+}
+
+#[test]
+fn a_lower_case_word_before_capitalised_ones_is_no_user_name() {
+    let author = fields("Written by the Plain Licences Group and put into the public domain.")
+        .into_iter()
+        .flatten()
+        .find(|(label, _)| *label == Label::Author);
+    assert_ne!(author, Some((Label::Author, "the".into())));
+}
+
+#[test]
+fn a_word_at_the_end_of_a_wrapped_line_is_no_user_name() {
+    assert_eq!(fields("output is written by the"), None);
+}
