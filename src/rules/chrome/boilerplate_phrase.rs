@@ -358,8 +358,11 @@ fn stands_alone(page: &Page, i: usize) -> bool {
             || (starts_lower(text) && full_stop)
             || (before.is_some_and(left_open)
                 && (starts_lower(text) || (full_stop && line.words == 1))));
+    // A list item after it starts a unit of its own, whatever its case: `* captions
+    // settings, opens captions settings dialog` over `* captions off, selected`.
     let head = after.is_some_and(|next| {
-        text.ends_with([',', '，']) || (left_open(line) && starts_lower(strip_markers(next.text)))
+        text.ends_with([',', '，'])
+            || (left_open(line) && !next.list_item && starts_lower(strip_markers(next.text)))
     });
     !(tail || head || heads_block(page, line))
 }
