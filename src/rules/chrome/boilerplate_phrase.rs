@@ -27,10 +27,13 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it does
 Reports lines that the chrome phrase data (`rules/chrome.toml`) recognises as parts of a
 web page around the article: share buttons (`Share`, `Facebook Twitter Email`, `分享到`),
-follow-us links, `View All` / `Read more` links, most-viewed boxes, photo credits and
-the captions that end with them (`... Photo: VCG`, `新华社记者 张三 摄`), breadcrumbs,
-language and edition switchers, cookie banners, newsletter boxes, back-to-top links,
-copyright, licence and registration lines (`京ICP备`, `Registration Number: 130349`).
+follow-us links, `View All` / `Read more` links and links marked by an arrow (`View
+Gallery »`), most-viewed boxes and sponsored recommendations (`Around the Web`), photo
+credits and the captions that end with them (`... Photo: VCG`, `新华社记者 张三 摄`),
+the controls of an embedded video player (`Playback Rate`, `captions off, selected`),
+breadcrumbs, language and edition switchers, cookie banners, newsletter boxes,
+back-to-top links, copyright, licence and registration lines (`京ICP备`, `Registration
+Number: 130349`).
 
 Consecutive chrome lines are one finding covering the run, named after what they are
 (`share buttons`, `footer`...). The help lists the evidence of each line, such as
