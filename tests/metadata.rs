@@ -276,6 +276,11 @@ fn byline_forms_give_their_values() {
             json!(["2019-03-03", "text", 9]),
         ),
         (
+            "missing-author/es_name_bar_agency.txt",
+            json!(["Lucía Ferrer", "text", 3]),
+            json!(["2022-11-14", "text", 5]),
+        ),
+        (
             "missing-author/de_piece_label_report_by.txt",
             json!(["Lena Hoffmann", "text", 5]),
             json!(["2022-10-14", "text", 6]),

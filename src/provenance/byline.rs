@@ -358,7 +358,19 @@ fn name_first(
     });
     let rest_start = line.len() - rest.len();
     let rest = rest.trim();
-    let dated = dates.first().is_some_and(|d| d.start == rest_start) || is_timestamp(rest, data);
+    // `Max Mustermann, Berlin, 07.03.2021`: the place of the report may stand between.
+    let after_place = rest
+        .split_once(", ")
+        .filter(|(place, _)| {
+            place.starts_with(char::is_uppercase)
+                && place.split_whitespace().count() <= 2
+                && !place.contains(|c: char| c.is_ascii_digit())
+        })
+        .map(|(place, _)| rest_start + place.len() + 2);
+    let dated = dates
+        .first()
+        .is_some_and(|d| d.start == rest_start || Some(d.start) == after_place)
+        || is_timestamp(rest, data);
     let lower = rest.to_lowercase();
     let role = data
         .name_first_roles

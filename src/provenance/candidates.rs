@@ -205,10 +205,12 @@ pub fn choose(
             .trim_start_matches(['*', '-', '•', '·', '+'])
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
             .trim();
-        // `Anna Schmidt (dpa)`: the agency in brackets after the name is not part of it.
+        // `Anna Schmidt (dpa)`, `Juan Pérez | EFE`: the agency in brackets or after a bar
+        // is not part of the name.
         let text = text
             .strip_suffix(')')
             .and_then(|t| t.rsplit_once('('))
+            .or_else(|| text.rsplit_once(" | "))
             .filter(|(_, agency)| agency.split_whitespace().count() <= 3)
             .map_or(text, |(name, _)| name.trim_end());
         if text.len() > 120

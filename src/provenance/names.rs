@@ -226,10 +226,10 @@ pub fn leading_person(text: &str) -> Option<&str> {
 
 /// Lower-case words that may follow the names of a byline: `By Jane Doe on March 3`,
 /// `Von Anna Schmidt am 7. März`, `Par Jean Dupont le 3 mars`, `Eingestellt von Anna
-/// Schmidt um 14:32`.
+/// Schmidt um 14:32`, `Par Jean Dupont avec AFP`.
 pub const AFTER_NAMES: &[&str] = &[
-    "alle", "am", "at", "den", "el", "em", "en", "il", "in", "le", "on", "op", "om", "um",
-    "updated", "à", "às", "för",
+    "alle", "am", "at", "avec", "com", "con", "den", "el", "em", "en", "il", "in", "le", "met",
+    "mit", "on", "op", "om", "um", "updated", "with", "à", "às", "för",
 ];
 
 /// Whether what follows the names of a byline ends them: nothing, punctuation, a number,

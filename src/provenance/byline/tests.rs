@@ -536,3 +536,31 @@ fn a_lower_case_word_before_capitalised_ones_is_no_user_name() {
 fn a_word_at_the_end_of_a_wrapped_line_is_no_user_name() {
     assert_eq!(fields("output is written by the"), None);
 }
+
+#[test]
+fn an_agency_or_a_place_after_the_names_is_not_part_of_them() {
+    let author = |line: &str| {
+        fields(line).and_then(|f| {
+            f.into_iter()
+                .find(|(label, _)| *label == Label::Author)
+                .map(|(_, value)| value)
+        })
+    };
+    assert_eq!(
+        author("Par Jean Dupont avec AFP").as_deref(),
+        Some("Jean Dupont")
+    );
+    assert_eq!(
+        author("By Jane Doe with Reuters").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        author("Max Mustermann, Berlin, 07.03.2021").as_deref(),
+        Some("Max Mustermann")
+    );
+    // A place that is a sentence is no place: `Max Mustermann, der in Berlin lebt, 2021`.
+    assert_eq!(
+        author("Max Mustermann, der in Berlin lebt, 07.03.2021"),
+        None
+    );
+}
