@@ -50,10 +50,12 @@ pub(super) fn comment_sections(document: &Document, units: &[Unit]) -> Vec<(usiz
 fn comment_headers(document: &Document, units: &[Unit]) -> Vec<usize> {
     let mut headers = Vec::new();
     let mut i = 0;
+    // Only whether a unit is short matters: long paragraphs are not counted to the end.
     let tokens = |u: &Unit| {
         document
             .slice(document.lines_span(u.first_line, u.last_line))
             .split_whitespace()
+            .take(MAX_HEADER_ITEM_TOKENS + 1)
             .count()
     };
     while i < units.len() {
