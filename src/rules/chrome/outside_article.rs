@@ -30,6 +30,9 @@ const MIN_HEADLINE_WORDS: usize = 4;
 /// comment or an archive list, not to the article; before it, one beyond the headline
 /// window (`HEADLINE_WINDOW`) belongs to the page header.
 const FAR_AFTER: usize = 8;
+/// A list that a line with a colon introduces right before the article has at most this
+/// many items.
+const MAX_INTRODUCED_ITEMS: usize = 30;
 /// A line with this share of digits is a figure or a table row.
 const NUMERIC_SHARE: f32 = 0.3;
 
@@ -72,6 +75,9 @@ the article)`. Left alone:
   words or more, with no full stop and no breadcrumb separator, among the sixteen lines
   before the article (a forum post or a shop's product puts its user's or price's lines
   between the title and the text);
+- a list right above those lines that a line ending with a colon introduces (`What
+  You'll Need:` over a how-to's items, `Zutaten:` over a recipe's), up to 30 items: the
+  article's own;
 - bylines, dates and figures (lines that are mostly digits) near the article: within the
   sixteen lines before it or the eight after it (further away, they date a teaser, a
   comment or an archive list, not the article);
@@ -178,17 +184,59 @@ fn mark(page: &Page, article: &Article, listings: &[(usize, usize)], marks: &mut
 fn kept_around(lines: &[Line], article: &Article, marks: &Marks) -> Vec<usize> {
     let first = lines.partition_point(|l| l.index < article.first_line);
     let after = lines.partition_point(|l| l.index <= article.last_line);
-    let before = (0..first)
+    let before: Vec<usize> = (0..first)
         .rev()
         .take_while(|&i| !lines[i].list_item)
-        .take(KEPT_BEFORE);
+        .take(KEPT_BEFORE)
+        .collect();
+    let above = before.last().copied().unwrap_or(first);
     let after = (after..lines.len())
         .take_while(|&i| !lines[i].list_item)
         .take(KEPT_AFTER);
+    let introduced = if before.len() < KEPT_BEFORE {
+        introduced_list(lines, above, marks)
+    } else {
+        Vec::new()
+    };
     before
+        .into_iter()
         .chain(after)
+        .chain(introduced)
         .chain(headline(lines, article, marks))
         .collect()
+}
+
+/// The list items right above line `above` and the line that introduces them with a colon
+/// (`What You'll Need:` over the things a how-to needs, `Zutaten:` over a recipe's): the
+/// article's own list, which its first paragraph follows, not a menu. A menu is no
+/// sentence's end: its heading is a phrase of the chrome data, marked already.
+fn introduced_list(lines: &[Line], above: usize, marks: &Marks) -> Vec<usize> {
+    let mut items = Vec::new();
+    let mut i = above;
+    while i > 0
+        && lines[i - 1].list_item
+        && lines[i - 1].index + 2 >= lines[i].index
+        && items.len() <= MAX_INTRODUCED_ITEMS
+    {
+        i -= 1;
+        items.push(i);
+    }
+    let Some(intro) = i.checked_sub(1) else {
+        return Vec::new();
+    };
+    let line = &lines[intro];
+    let introduces = !items.is_empty()
+        && items.len() <= MAX_INTRODUCED_ITEMS
+        && line.index + 1 == lines[i].index
+        && line.words >= 2
+        && line.text.trim_end().ends_with([':', '：'])
+        && !marks.is_marked(intro);
+    if introduces {
+        items.push(intro);
+        items
+    } else {
+        Vec::new()
+    }
 }
 
 /// The page line that is the headline of `article`: the first of the `HEADLINE_WINDOW`
@@ -256,6 +304,19 @@ mod tests {
         // The headline and byline stay, and the line right after the article (as a
         // signature would) up to the first list item.
         assert_eq!(outside(&text), [1, 2, 3, 4, 24, 25, 27, 29, 31]);
+    }
+
+    #[test]
+    fn a_list_a_line_introduces_right_before_the_article_is_its_own() {
+        let text = format!(
+            "  * News\n  * Sport\n  * Weather\n  * Business\n\nLibrary to stay open late\n\nWhat the evenings offer:\n  * Homework club\n  * Chess for beginners\n  * Reading hour\n\n{ARTICLE}"
+        );
+        // The menu is outside the article; the list that `What the evenings offer:`
+        // introduces is the article's.
+        assert_eq!(outside(&text), [1, 2, 3, 4]);
+        // Without the colon the list is a menu of its own.
+        let text = text.replace("offer:", "offer");
+        assert_eq!(outside(&text), [1, 2, 3, 4, 8, 9, 10, 11]);
     }
 
     #[test]
