@@ -108,14 +108,12 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
                 .trim_end()
                 .ends_with(|c: char| is_separator(c) || matches!(c, '—' | '–'))
     });
-    let posting = !starts_with_label
-        && !date_then_labels
-        && !author_after_separator
-        && posting_note(line, &labels, &dates, data);
+    let unlabelled = !starts_with_label && !date_then_labels && !author_after_separator;
+    let posting = unlabelled && posting_note(line, &labels, &dates, data);
     if posting && let Some(end) = posting_note_end(line, &labels) {
         return parse_spaced(&line[..end], data);
     }
-    if !starts_with_label && !date_then_labels && !author_after_separator && !posting {
+    if unlabelled && !posting {
         if let Some(reporters) = cjk_byline::reporters(line, data) {
             return Some(Byline::of_reporters(reporters));
         }

@@ -3,7 +3,7 @@
 
 use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::names::{AFTER_NAMES, ends_names, is_handle};
-use crate::text::is_cjk;
+use crate::text::{has_time_of_day, is_cjk};
 
 /// Words of a qualifier allowed between a label and its colon: `Source of documents:`.
 const MAX_QUALIFIER_WORDS: usize = 3;
@@ -132,7 +132,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
                     .filter(|&end| {
                         let after = &line[end..];
                         let first = after.split_whitespace().next().unwrap_or("");
-                        let dated = dates.iter().any(|d| d.start >= end) || has_time(after);
+                        let dated = dates.iter().any(|d| d.start >= end) || has_time_of_day(after);
                         dated
                             && (!first.starts_with(char::is_alphabetic)
                                 || AFTER_NAMES.contains(&first.to_lowercase().as_str()))
@@ -225,12 +225,4 @@ fn handle_end(line: &str, from: usize, data: &MetadataData) -> Option<usize> {
         && is_handle(word)
         && data.months.month(word).is_none();
     (user_name && ends_names(&rest[word_len..])).then_some(from + word_len)
-}
-
-/// Whether `text` holds a time of day: `14:32`, `2:32 PM`.
-fn has_time(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
 }

@@ -10,6 +10,10 @@ pub mod mojibake;
 pub mod normalize;
 pub mod span;
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::text::span::Span;
 
 /// Maximal runs of consecutive characters for which `pred(text, offset, char)` holds.
@@ -321,6 +325,16 @@ fn boundary_in(
         }
     }
     None
+}
+
+/// Whether `text` holds a time of day: `14:32`, `2:32 PM`, `9:05`.
+pub fn has_time_of_day(text: &str) -> bool {
+    static TIME: OnceLock<Regex> = OnceLock::new();
+    // Cheap before the pattern: most text has no colon between digits.
+    text.contains(':')
+        && TIME
+            .get_or_init(|| Regex::new(r"(?-u:\b)[012]?\d:[0-5]\d(?-u:\b)").expect("time pattern"))
+            .is_match(text)
 }
 
 /// Whether `text` holds an e-mail address in angle brackets: `<jane@example.org>`.

@@ -1,13 +1,10 @@
 //! Comment sections: runs of comment headers (a name and when it was posted) and the
 //! comments under them.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::reading::Unit;
 use crate::document::Document;
 use crate::rules::chrome::lines::has_year;
+use crate::text::has_time_of_day;
 
 /// A comment section has at least this many comment headers, each at most this many
 /// paragraphs after the one before; a header has at most this many words.
@@ -92,12 +89,8 @@ fn comment_headers(document: &Document, units: &[Unit]) -> Vec<usize> {
 /// (`Ann · March 10, 2017 at 12:20 AM`, `#3 小鳳 於 2013/12/28 20:34`). A time alone
 /// heads the entries of a live blog, which are the article.
 fn is_comment_header(line: &str) -> bool {
-    static TIME: OnceLock<Regex> = OnceLock::new();
-    let time =
-        TIME.get_or_init(|| Regex::new(r"(?-u:\b)[012]?\d:[0-5]\d(?-u:\b)").expect("time pattern"));
     // A name has two letters or more; a table row of timestamps has none, or a flag.
-    line.contains(':')
-        && time.is_match(line)
+    has_time_of_day(line)
         && has_year(line)
         && line.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
