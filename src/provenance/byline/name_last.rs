@@ -66,9 +66,10 @@ pub(super) fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) ->
 }
 
 /// Where the names start when the last pieces of `rest` are a byline's tail, not names:
-/// `07.03.2021 um 14:32 Uhr - Max Mustermann - in Politik - 3 Kommentare`. A tail piece
-/// starts in lower case (the section) or with a number (the comments); the names are the
-/// piece before the first of them.
+/// `07.03.2021 um 14:32 Uhr - Max Mustermann - in Politik - 3 Kommentare`, `7. März 2021
+/// | Max Mustermann | Allgemein | 2 Kommentare`. A tail piece starts in lower case (the
+/// section) or with a number (the comments); the names are the piece before the first of
+/// them.
 fn names_before_tail(
     rest: &str,
     last_start: usize,
@@ -86,11 +87,18 @@ fn names_before_tail(
     }
     let mut starts = piece_starts(rest, is_piece_end);
     starts.retain(|&at| at < last_start);
-    // From the last piece back, over the tail, to the names before it.
+    // From the last piece back, over the tail, to the names before it. A section may be
+    // capitalised (`Allgemein`, `News`): one word after names of two or more.
+    let words = |at: usize| {
+        names_of_piece(rest, at, is_piece_end)
+            .split_whitespace()
+            .count()
+    };
     let mut tail_from = last_start;
     while let Some(&at) = starts.last() {
         let piece = names_of_piece(rest, at, is_piece_end);
-        if starts_tail(piece) {
+        let section = words(at) == 1 && starts.len() >= 2 && words(starts[starts.len() - 2]) >= 2;
+        if starts_tail(piece) || section {
             tail_from = at;
             starts.pop();
             continue;

@@ -373,6 +373,11 @@ fn names_after_a_date_and_a_time() {
             "March 9, 2017 | Sarah Gooding | 12 comments",
             "Sarah Gooding",
         ),
+        // A capitalised section between them.
+        (
+            "7. März 2021 | Max Mustermann | Allgemein | 2 Kommentare",
+            "Max Mustermann",
+        ),
     ] {
         assert_eq!(author(line).as_deref(), Some(name), "{line}");
     }
