@@ -276,6 +276,11 @@ fn byline_forms_give_their_values() {
             json!(["2019-03-03", "text", 9]),
         ),
         (
+            "missing-author/de_author_box_on_one_line.txt",
+            json!(["Katrin Vogel", "text", 9]),
+            json!(["2022-10-14", "text", 3]),
+        ),
+        (
             "missing-author/es_name_bar_agency.txt",
             json!(["Lucía Ferrer", "text", 3]),
             json!(["2022-11-14", "text", 5]),

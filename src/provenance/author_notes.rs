@@ -30,34 +30,57 @@ pub type NamePlace = (usize, usize, Span);
 
 /// Where the author an author box names stands among the content `lines`:
 /// under a heading of `author_box` in `rules/metadata.toml`, a sentence that opens with
-/// the name, or the name alone on its line. The first box counts.
+/// the name, or the name alone on its line; or after the heading and a colon on its line
+/// (`Über den Autor: Max Mustermann ist freier Journalist`). The first box counts.
 pub fn author_box(
     doc: &Document,
     lines: &[(usize, Span)],
     data: &MetadataData,
 ) -> Option<NamePlace> {
+    let place = |index: usize, line: usize, span: Span, name: &str| {
+        let text = doc.slice(span);
+        let start = span.start + (name.as_ptr() as usize - text.as_ptr() as usize);
+        (index, line, Span::new(start, start + name.len()))
+    };
     let heading = lines
         .iter()
-        .position(|&(_, span)| data.is_author_box_heading(doc.slice(span)))?;
+        .enumerate()
+        .find_map(|(index, &(line, span))| {
+            let text = doc.slice(span);
+            if data.is_author_box_heading(text) {
+                return Some(Err(index));
+            }
+            let (head, note) = text.split_once([':', '：'])?;
+            let name = boxed_person(note.trim_start(), data)
+                .filter(|_| data.is_author_box_heading(head))?;
+            Some(Ok(place(index, line, span, name)))
+        })?;
+    let heading = match heading {
+        Ok(found) => return Some(found),
+        Err(heading) => heading,
+    };
     lines
         .iter()
         .enumerate()
         .skip(heading + 1)
         .take(AUTHOR_BOX_LINES)
         .find_map(|(index, &(line, span))| {
-            let text = doc.slice(span);
-            // `Follow Author`, `Autor folgen`: a button, not a name.
-            let name = leading_person(text).filter(|name| {
-                !name.split_whitespace().any(|word| {
-                    let word = word.to_lowercase();
-                    data.labels
-                        .iter()
-                        .any(|(label, kind)| *kind == Label::Author && *label == word)
-                })
-            })?;
-            let start = span.start + (name.as_ptr() as usize - text.as_ptr() as usize);
-            Some((index, line, Span::new(start, start + name.len())))
+            let name = boxed_person(doc.slice(span), data)?;
+            Some(place(index, line, span, name))
         })
+}
+
+/// The person an author box's line opens with. `Follow Author`, `Autor folgen`: a button,
+/// not a name.
+fn boxed_person<'t>(text: &'t str, data: &MetadataData) -> Option<&'t str> {
+    leading_person(text).filter(|name| {
+        !name.split_whitespace().any(|word| {
+            let word = word.to_lowercase();
+            data.labels
+                .iter()
+                .any(|(label, kind)| *kind == Label::Author && *label == word)
+        })
+    })
 }
 
 /// The site's name where it heads the page (`Jane Doe`, `Kestrel Times`, over the menu

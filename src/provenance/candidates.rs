@@ -441,13 +441,17 @@ pub fn choose(
     if let Some(a) = author_index {
         best_author = Some(a);
     }
+    // An author box or a signature after the article dates nothing near it: the dates
+    // there are a revision's or the comments'.
+    let in_byline = best_author
+        .filter(|a| ![author_notes::AUTHOR_BOX, author_notes::SIGNATURE].contains(&a.form));
     for c in &mut dates {
         match place(c.index, !c.beside_author) {
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }
         // A date beside the chosen author, or on the line after it, is the byline's.
-        if let Some(a) = best_author
+        if let Some(a) = in_byline
             && c.index + 1 >= a.index
             && c.index <= a.index + NAME_TO_DATE
         {
@@ -466,7 +470,7 @@ pub fn choose(
     // `JUAN PÉREZ`, `Madrid`, `Actualizado Domingo, 7 marzo 2021`: a byline over a few
     // lines, whose only date is a revision's.
     let under_author = |index: usize| {
-        best_author.is_some_and(|a| a.index < index && index <= a.index + NAME_TO_DATE)
+        in_byline.is_some_and(|a| a.index < index && index <= a.index + NAME_TO_DATE)
     };
     let best_date = dates
         .iter()
