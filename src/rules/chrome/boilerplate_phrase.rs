@@ -31,6 +31,7 @@ follow-us links, `View All` / `Read more` links and links marked by an arrow (`V
 Gallery »`), most-viewed boxes and sponsored recommendations (`Around the Web`), photo
 credits and the captions that end with them (`... Photo: VCG`, `新华社记者 张三 摄`),
 the controls of an embedded video player (`Playback Rate`, `captions off, selected`),
+feedback prompts (`Was this article helpful?`, `Report an error`), load-more buttons,
 breadcrumbs, language and edition switchers, cookie banners, newsletter boxes,
 back-to-top links, copyright, licence and registration lines (`京ICP备`, `Registration
 Number: 130349`).
