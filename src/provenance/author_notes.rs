@@ -15,6 +15,12 @@ use crate::text::word_count;
 pub const AUTHOR_BOX: &str = "author box";
 /// The evidence of an author who signs the text.
 pub const SIGNATURE: &str = "signature";
+
+/// Whether `form` is the evidence of a note about the author away from the bylines (an
+/// author box, a signature), whose place says nothing of the article.
+pub fn is_note(form: &str) -> bool {
+    form == AUTHOR_BOX || form == SIGNATURE
+}
 /// A line of prose has at least this many words.
 const MIN_PROSE_WORDS: usize = 15;
 /// An author box names its author within this many content lines under its heading.
@@ -42,32 +48,27 @@ pub fn author_box(
         let start = span.start + (name.as_ptr() as usize - text.as_ptr() as usize);
         (index, line, Span::new(start, start + name.len()))
     };
-    let heading = lines
-        .iter()
-        .enumerate()
-        .find_map(|(index, &(line, span))| {
-            let text = doc.slice(span);
-            if data.is_author_box_heading(text) {
-                return Some(Err(index));
-            }
-            let (head, note) = text.split_once([':', '：'])?;
-            let name = boxed_person(note.trim_start(), data)
-                .filter(|_| data.is_author_box_heading(head))?;
-            Some(Ok(place(index, line, span, name)))
-        })?;
-    let heading = match heading {
-        Ok(found) => return Some(found),
-        Err(heading) => heading,
-    };
-    lines
-        .iter()
-        .enumerate()
-        .skip(heading + 1)
-        .take(AUTHOR_BOX_LINES)
-        .find_map(|(index, &(line, span))| {
-            let name = boxed_person(doc.slice(span), data)?;
-            Some(place(index, line, span, name))
-        })
+    for (heading, &(line, span)) in lines.iter().enumerate() {
+        let text = doc.slice(span);
+        if data.is_author_box_heading(text) {
+            return lines
+                .iter()
+                .enumerate()
+                .skip(heading + 1)
+                .take(AUTHOR_BOX_LINES)
+                .find_map(|(index, &(line, span))| {
+                    let name = boxed_person(doc.slice(span), data)?;
+                    Some(place(index, line, span, name))
+                });
+        }
+        if let Some((head, note)) = text.split_once([':', '：'])
+            && data.is_author_box_heading(head)
+            && let Some(name) = boxed_person(note.trim_start(), data)
+        {
+            return Some(place(heading, line, span, name));
+        }
+    }
+    None
 }
 
 /// The person an author box's line opens with. `Follow Author`, `Autor folgen`: a button,

@@ -356,7 +356,7 @@ pub fn choose(
         });
     let named: Vec<usize> = authors
         .iter()
-        .filter(|c| c.form != author_notes::AUTHOR_BOX && c.form != author_notes::SIGNATURE)
+        .filter(|c| !author_notes::is_note(c.form))
         .map(|c| c.index)
         .collect();
     let teasers = teasers::teaser_items(doc, lines, &named);
@@ -429,7 +429,7 @@ pub fn choose(
             }
             // Where an author box or a signature stands tells nothing more than its words
             // do.
-            Some(_) if [author_notes::AUTHOR_BOX, author_notes::SIGNATURE].contains(&c.form) => {}
+            Some(_) if author_notes::is_note(c.form) => {}
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }
@@ -443,8 +443,7 @@ pub fn choose(
     }
     // An author box or a signature after the article dates nothing near it: the dates
     // there are a revision's or the comments'.
-    let in_byline = best_author
-        .filter(|a| ![author_notes::AUTHOR_BOX, author_notes::SIGNATURE].contains(&a.form));
+    let in_byline = best_author.filter(|a| !author_notes::is_note(a.form));
     for c in &mut dates {
         match place(c.index, !c.beside_author) {
             Some(bonus) => c.score += bonus,
