@@ -58,7 +58,7 @@ pub fn prepare(
             let chrome = want_chrome.then(|| {
                 chrome::analysis::run_keeping(
                     inputs.corpus,
-                    &inputs.data.phrases,
+                    inputs.data,
                     &inputs.options.chrome,
                     selected,
                     chrome_earlier,
@@ -149,7 +149,7 @@ fn run_chrome(
 ) -> chrome::runs::Analysis {
     chrome::analysis::run_keeping(
         inputs.corpus,
-        &inputs.data.phrases,
+        inputs.data,
         &inputs.options.chrome,
         enabled,
         None,

@@ -20,7 +20,7 @@ use super::{
     outside_article, site_template,
 };
 use crate::corpus::Corpus;
-use crate::data::phrases::Phrases;
+use crate::data::RuleData;
 use crate::diagnostic::Rule;
 use crate::document::{DocId, Document};
 
@@ -69,8 +69,8 @@ pub struct Earlier<'a> {
 }
 
 /// Finds the chrome of `corpus` with the `enabled` detectors.
-pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabled) -> Analysis {
-    run_keeping(corpus, phrases, options, enabled, None, &|_| true)
+pub fn run(corpus: &Corpus, data: &RuleData, options: &Options, enabled: Enabled) -> Analysis {
+    run_keeping(corpus, data, options, enabled, None, &|_| true)
 }
 
 /// [`run`] in the documents `wanted` keeps (site templates are still counted over all of
@@ -78,7 +78,7 @@ pub fn run(corpus: &Corpus, phrases: &Phrases, options: &Options, enabled: Enabl
 /// their pages again (only when it ran the same detectors).
 pub fn run_keeping(
     corpus: &Corpus,
-    phrases: &Phrases,
+    data: &RuleData,
     options: &Options,
     enabled: Enabled,
     earlier: Option<Earlier>,
@@ -89,13 +89,13 @@ pub fn run_keeping(
         .iter()
         .enumerate()
         .filter(|&(rank, _)| enabled.0[rank])
-        .map(|(rank, &detector)| (rank, detector, (detector.prepare)(corpus, phrases, options)))
+        .map(|(rank, &detector)| (rank, detector, (detector.prepare)(corpus, data, options)))
         .collect();
     // Every decision about a line's length compares it with a number no greater than these;
     // a longer line is counted only this far.
     let counted_words = DETECTORS
         .iter()
-        .map(|d| (d.max_words)(phrases))
+        .map(|d| (d.max_words)(&data.phrases))
         .chain([lines::MAX_METADATA_WORDS])
         .max()
         .unwrap_or(0)
@@ -162,8 +162,12 @@ pub(super) fn run_on(
         auxiliary: Vec::new(),
         whole: None,
     };
-    let phrases = Phrases::builtin().expect("rules/chrome.toml");
-    let analysis = run(&corpus, &phrases, &Options::default(), enabled);
+    let analysis = run(
+        &corpus,
+        &RuleData::builtin(&[]),
+        &Options::default(),
+        enabled,
+    );
     (corpus, analysis)
 }
 
@@ -224,9 +228,9 @@ mod tests {
             auxiliary: Vec::new(),
             whole: None,
         };
-        let phrases = Phrases::builtin().expect("rules/chrome.toml");
+        let data = RuleData::builtin(&[]);
         let options = Options::default();
-        let earlier = run(&corpus(PAGE), &phrases, &options, Enabled::ALL);
+        let earlier = run(&corpus(PAGE), &data, &options, Enabled::ALL);
         assert_eq!(
             earlier.runs.iter().map(|r| r.doc).collect::<Vec<_>>(),
             [0, 1]
@@ -241,7 +245,7 @@ mod tests {
         });
         let later = run_keeping(
             &corpus(prose),
-            &phrases,
+            &data,
             &options,
             Enabled::ALL,
             earlier,
@@ -252,7 +256,7 @@ mod tests {
         let navigation = Enabled::of(&[&navigation::RULE]);
         let other = run_keeping(
             &corpus(prose),
-            &phrases,
+            &data,
             &options,
             navigation,
             earlier,

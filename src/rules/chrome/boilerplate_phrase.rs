@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::corpus::Corpus;
+use crate::data::RuleData;
 use crate::data::phrases::{Phrases, strip_markers};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
@@ -85,7 +86,8 @@ pub const DETECTOR: Detector = Detector {
     note: |_| None,
 };
 
-fn prepare<'a>(_: &'a Corpus, phrases: &'a Phrases, _: &'a Options) -> Marker<'a> {
+fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> {
+    let phrases = &data.phrases;
     // A site's menus and footers are matched against the phrases once, not on every page.
     let known = LineMemo::default();
     Box::new(move |page, marks| mark(page, marks, phrases, &known))

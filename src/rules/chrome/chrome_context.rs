@@ -3,14 +3,14 @@
 //! next to it, titles listed under a chrome heading.
 
 use crate::corpus::Corpus;
-use crate::data::phrases::Phrases;
+use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks};
 use crate::rules::chrome::lines::Line;
-use crate::rules::chrome::outside_article::headline;
+use crate::rules::chrome::outside_article::head;
 use crate::rules::chrome::report::runs_lint;
 
 /// A short line between chrome lines (a box title, a teaser title) has at most this many words.
@@ -98,14 +98,15 @@ pub const DETECTOR: Detector = Detector {
     note: |_| None,
 };
 
-fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
+fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> {
     Box::new(|page, marks| {
         // The headline of a page's article is never chrome, whatever surrounds it.
         let headline = page
             .layout()
             .article
             .as_ref()
-            .and_then(|article| headline(&page.lines, article, marks));
+            .and_then(|article| head(&page.lines, article, &data.metadata, marks))
+            .map(|head| head.headline);
         mark_listed(&page.lines, headline, marks);
         mark_context(&page.lines, headline, marks);
     })

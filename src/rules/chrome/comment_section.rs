@@ -2,7 +2,7 @@
 //! the article of a page.
 
 use crate::corpus::Corpus;
-use crate::data::phrases::Phrases;
+use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::Lint;
@@ -78,7 +78,7 @@ pub const DETECTOR: Detector = Detector {
     },
 };
 
-fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
+fn prepare<'a>(_: &'a Corpus, _: &'a RuleData, _: &'a Options) -> Marker<'a> {
     Box::new(|page, marks| {
         for section in &page.layout().comments {
             let detail = Detail {

@@ -12,6 +12,7 @@ use super::Options;
 use super::article::{self, Layout};
 use super::lines::Line;
 use crate::corpus::Corpus;
+use crate::data::RuleData;
 use crate::data::phrases::Phrases;
 use crate::data::stop_words::StopWords;
 use crate::diagnostic::Rule;
@@ -22,7 +23,7 @@ use crate::text::span::Span;
 pub type Marker<'a> = Box<dyn Fn(&Page, &mut Marks) + Sync + 'a>;
 
 /// Readies a detector for a corpus, counting across the documents what it needs.
-pub type Prepare = for<'a> fn(&'a Corpus, &'a Phrases, &'a Options) -> Marker<'a>;
+pub type Prepare = for<'a> fn(&'a Corpus, &'a RuleData, &'a Options) -> Marker<'a>;
 
 /// One kind of chrome evidence: how it is found and how it is worded. A run of chrome lines
 /// is reported by the rule of its strongest evidence.

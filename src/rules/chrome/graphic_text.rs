@@ -2,7 +2,7 @@
 //! infographic flattened one label per line: axis values, units, legend names.
 
 use crate::corpus::Corpus;
-use crate::data::phrases::Phrases;
+use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::Lint;
@@ -105,7 +105,7 @@ pub const DETECTOR: Detector = Detector {
     },
 };
 
-fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
+fn prepare<'a>(_: &'a Corpus, _: &'a RuleData, _: &'a Options) -> Marker<'a> {
     Box::new(mark)
 }
 

@@ -2,7 +2,7 @@
 //! lists of truncated titles, and menus flattened to one line.
 
 use crate::corpus::Corpus;
-use crate::data::phrases::Phrases;
+use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::Lint;
@@ -92,7 +92,7 @@ pub const DETECTOR: Detector = Detector {
     note: |_| None,
 };
 
-fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
+fn prepare<'a>(_: &'a Corpus, _: &'a RuleData, _: &'a Options) -> Marker<'a> {
     Box::new(mark)
 }
 

@@ -7,15 +7,17 @@ use regex::Regex;
 
 use super::article::Article;
 use crate::corpus::Corpus;
-use crate::data::phrases::Phrases;
+use crate::data::RuleData;
+use crate::data::metadata::{Label, MetadataData};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::provenance::byline;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::report::runs_lint;
-use crate::text::count;
+use crate::text::{count, word_count};
 
 /// Lines right before the article that are not list items (a headline, a standfirst, a
 /// byline, a caption) stay, up to this many...
@@ -26,6 +28,9 @@ const KEPT_AFTER: usize = 2;
 /// words.
 const HEADLINE_WINDOW: usize = 16;
 const MIN_HEADLINE_WORDS: usize = 4;
+/// A byline stands at most this many lines under the headline (a standfirst, a kicker
+/// between them).
+const BYLINE_UNDER_HEADLINE: usize = 3;
 /// A byline, a date or a figure this many lines after the article belongs to a teaser, a
 /// comment or an archive list, not to the article; before it, one beyond the headline
 /// window (`HEADLINE_WINDOW`) belongs to the page header.
@@ -71,10 +76,15 @@ the article)`. Left alone:
   such as a timetable or a roster with an intro line; a line laid out in columns is
   never prose;
 - the four lines right before the article that are not list items (headline, standfirst,
-  byline, caption), the two right after it, and the headline: the first line of four
-  words or more, with no full stop and no breadcrumb separator, among the sixteen lines
-  before the article (a forum post or a shop's product puts its user's or price's lines
-  between the title and the text);
+  byline, caption), the two right after it, and the article's head: its headline, a line
+  of four words or more, with no full stop, no breadcrumb separator and no short `Label:
+  value`, among the sixteen lines before the article; when a byline (an author or a
+  publication date, in the forms `corpuslint meta` reads) stands there, the headline is
+  the nearest such line within three lines over the last byline, and the lines between
+  them (a standfirst) stay too; otherwise it is the first such line (a forum post or a
+  shop's product puts its user's or price's lines between the title and the text). A
+  page's header may hold a line that reads as a headline (`Sign up or log in to join the
+  discussion!`); the byline under the real one tells them apart;
 - a list right above those lines that a line ending with a colon introduces (`What
   You'll Need:` over a how-to's items, `Zutaten:` over a recipe's), up to 30 items: the
   article's own;
@@ -144,18 +154,24 @@ pub const DETECTOR: Detector = Detector {
     },
 };
 
-fn prepare<'a>(_: &'a Corpus, _: &'a Phrases, _: &'a Options) -> Marker<'a> {
+fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> {
     Box::new(|page, marks| {
         let layout = page.layout();
         if let Some(article) = &layout.article {
-            mark(page, article, &layout.listings, marks);
+            mark(page, article, &layout.listings, &data.metadata, marks);
         }
     })
 }
 
-fn mark(page: &Page, article: &Article, listings: &[(usize, usize)], marks: &mut Marks) {
+fn mark(
+    page: &Page,
+    article: &Article,
+    listings: &[(usize, usize)],
+    data: &MetadataData,
+    marks: &mut Marks,
+) {
     let lines = &page.lines;
-    let kept = kept_around(lines, article, marks);
+    let kept = kept_around(lines, article, data, marks);
     let in_listing = |line: usize| listings.iter().any(|&(a, b)| a <= line && line <= b);
     for (i, line) in lines.iter().enumerate() {
         if article.contains(line.index)
@@ -180,8 +196,14 @@ fn mark(page: &Page, article: &Article, listings: &[(usize, usize)], marks: &mut
 }
 
 /// The lines kept next to the article: up to `KEPT_BEFORE` before it and `KEPT_AFTER`
-/// after it, stopping at the first list item, and its headline.
-fn kept_around(lines: &[Line], article: &Article, marks: &Marks) -> Vec<usize> {
+/// after it, stopping at the first list item, and its head: the headline and, when a
+/// byline stands under it, what lies between them (a standfirst).
+fn kept_around(
+    lines: &[Line],
+    article: &Article,
+    data: &MetadataData,
+    marks: &Marks,
+) -> Vec<usize> {
     let first = lines.partition_point(|l| l.index < article.first_line);
     let after = lines.partition_point(|l| l.index <= article.last_line);
     let before: Vec<usize> = (0..first)
@@ -202,7 +224,7 @@ fn kept_around(lines: &[Line], article: &Article, marks: &Marks) -> Vec<usize> {
         .into_iter()
         .chain(after)
         .chain(introduced)
-        .chain(headline(lines, article, marks))
+        .chain(head(lines, article, data, marks).map_or(0..0, |head| head.lines()))
         .collect()
 }
 
@@ -239,15 +261,38 @@ fn introduced_list(lines: &[Line], above: usize, marks: &Marks) -> Vec<usize> {
     }
 }
 
-/// The page line that is the headline of `article`: the first of the `HEADLINE_WINDOW`
-/// lines before it that has at least `MIN_HEADLINE_WORDS` words, no stronger evidence
-/// marked, and is no list item, ending with no full stop (a headline may ask a question),
-/// with no separator of a breadcrumb. Posts on a forum and products in a shop put a
-/// user's or a price's lines between the title and the text.
-pub(super) fn headline(lines: &[Line], article: &Article, marks: &Marks) -> Option<usize> {
+/// The head of an article: its headline, and the byline under it if there is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Head {
+    /// Indexes into the page's lines.
+    pub headline: usize,
+    pub byline: Option<usize>,
+}
+
+impl Head {
+    /// The headline, the byline and the lines between them.
+    fn lines(self) -> std::ops::Range<usize> {
+        self.headline..self.byline.unwrap_or(self.headline) + 1
+    }
+}
+
+/// The head of `article`. Its headline is a page line of at least `MIN_HEADLINE_WORDS`
+/// words, no stronger evidence marked, no list item, ending with no full stop (a headline
+/// may ask a question), with no separator of a breadcrumb, in the `HEADLINE_WINDOW` lines
+/// before the article: the nearest such line over the last byline there (a standfirst
+/// between them ends a sentence), else the first such line. Posts on a forum and products
+/// in a shop put a user's or a price's lines between the title and the text; a page's
+/// header may hold lines that read as a headline, which a byline under the real one
+/// tells apart.
+pub(super) fn head(
+    lines: &[Line],
+    article: &Article,
+    data: &MetadataData,
+    marks: &Marks,
+) -> Option<Head> {
     let first = lines.partition_point(|l| l.index < article.first_line);
     let start = first.saturating_sub(HEADLINE_WINDOW);
-    (start..first).find(|&i| {
+    let is_headline = |i: usize| {
         let line = &lines[i];
         line.words >= MIN_HEADLINE_WORDS
             && !line.list_item
@@ -256,7 +301,52 @@ pub(super) fn headline(lines: &[Line], article: &Article, marks: &Marks) -> Opti
             && !line.text.trim_end().ends_with(['.', '。'])
             // A breadcrumb (`Forums › Brewing`) names the section, not the article.
             && !line.text.contains(['›', '»', '>', '/', '|'])
+            // `Join Date: Sep 2020` over a post's date: a field, not a title.
+            && !is_short_field(line.text)
+            && byline::parse(line.text.trim(), data).is_none()
+    };
+    let over_byline = (start..first)
+        .rev()
+        .find(|&i| is_byline(&lines[i], data))
+        .and_then(|byline| {
+            (byline.saturating_sub(BYLINE_UNDER_HEADLINE).max(start)..byline)
+                .rev()
+                .find(|&i| is_headline(i))
+                .map(|headline| Head {
+                    headline,
+                    byline: Some(byline),
+                })
+        });
+    over_byline.or_else(|| {
+        (start..first)
+            .find(|&i| is_headline(i))
+            .map(|headline| Head {
+                headline,
+                byline: None,
+            })
     })
+}
+
+/// `Join Date: Sep 2020`, `Posts: 38`: a label and a short value.
+fn is_short_field(text: &str) -> bool {
+    text.split_once([':', '：'])
+        .is_some_and(|(label, value)| word_count(label) <= 2 && word_count(value) <= 2)
+}
+
+/// Whether `line` is a byline that names an author or dates the article: `Dan Goodin - Apr
+/// 16, 2015 8:02 pm UTC`, `Von Lisa Brandt`, `Publié le 7 mars 2021`.
+fn is_byline(line: &Line, data: &MetadataData) -> bool {
+    !line.list_item
+        && byline::parse(line.text.trim(), data).is_some_and(|byline| {
+            byline
+                .fields
+                .iter()
+                .any(|f| f.label == Label::Author && !f.value.is_empty())
+                || byline
+                    .dates
+                    .iter()
+                    .any(|(_, label)| *label != Some(Label::Updated))
+        })
 }
 
 /// Whether `line` stands too far from `article` for its provenance to be the article's.
@@ -317,6 +407,28 @@ mod tests {
         // Without the colon the list is a menu of its own.
         let text = text.replace("offer:", "offer");
         assert_eq!(outside(&text), [1, 2, 3, 4, 8, 9, 10, 11]);
+    }
+
+    #[test]
+    fn the_head_over_a_byline_stays_whatever_the_header_holds() {
+        // A header line that reads as a headline, then the kicker, the headline, the
+        // standfirst and the byline, then the story's widgets right before the article.
+        let text = format!(
+            "  * News\n  * Sport\n\nSign in to join the discussion today\n\nCouncil —\n\nLibrary to stay open late\n\nThe evening hours start next month.\n\nJane Doe - Mar 7, 2021 8:02 pm UTC\n\nreader comments\n\n  * Share\n  * Tweet\n\n{ARTICLE}"
+        );
+        let found = outside(&text);
+        for kept in [8, 10, 12] {
+            assert!(!found.contains(&kept), "line {kept}: {found:?}");
+        }
+        assert!(found.contains(&4) && found.contains(&14), "{found:?}");
+        // In German, with the date on a line of its own.
+        let text = text
+            .replace(
+                "Jane Doe - Mar 7, 2021 8:02 pm UTC",
+                "Von Lisa Brandt | 07.03.2021",
+            )
+            .replace("The evening hours", "Die Abendstunden");
+        assert!(!outside(&text).contains(&12), "{text}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::corpus::Corpus;
 use crate::corpus::Whole;
-use crate::data::phrases::Phrases;
+use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::paragraphs::starts_with_list_marker;
@@ -90,7 +90,7 @@ pub const DETECTOR: Detector = Detector {
     },
 };
 
-fn prepare<'a>(corpus: &'a Corpus, _: &'a Phrases, options: &'a Options) -> Marker<'a> {
+fn prepare<'a>(corpus: &'a Corpus, _: &'a RuleData, options: &'a Options) -> Marker<'a> {
     let templates = Templates::count(corpus, options);
     Box::new(move |page, marks| templates.mark(page, marks, options))
 }
