@@ -235,8 +235,12 @@ fn day_first(tokens: &[(usize, usize, Token<'_>)], i: usize, month: u32) -> Opti
         j = j.checked_sub(1)?;
     }
     let day = number(tokens.get(j), 1..=2)?;
-    // `1.2.` of a version number is not a day.
-    if j > 0 && is_mark(tokens.get(j - 1), &['.', '/']) {
+    // `1.2.` of a version number is not a day; `mar. 8 sept. 2020` (a weekday shortened
+    // before it) has one.
+    if j > 1
+        && is_mark(tokens.get(j - 1), &['.', '/'])
+        && matches!(tokens.get(j - 2), Some((_, _, Token::Number(_))))
+    {
         return None;
     }
     let (y, year) = year_after(tokens, i + 1)?;

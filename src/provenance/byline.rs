@@ -5,7 +5,7 @@ use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::cjk_byline::{self, Reporters};
 use crate::provenance::labels::{Found, find_labels, is_separator};
 use crate::provenance::names::{AFTER_NAMES, ends_names, is_handle, mixes_capitals, names_end};
-use crate::text::{is_cjk, more_words_than};
+use crate::text::{has_time_of_day, is_cjk, more_words_than};
 use name_last::name_last;
 
 /// A field read from a byline: the label, and the value with its byte range in the line.
@@ -147,7 +147,11 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
             .then(|| names_at(line, found.value_start, segment_end, &dates, data))
             .flatten();
         if found.bare_by && !found.empty && names.is_none() && found.handle.is_none() {
-            return None;
+            // A dated line keeps its date: `Beitrag von Gast » Mo 14. Feb 2022, 16:05`.
+            if dates.is_empty() {
+                return None;
+            }
+            continue;
         }
         let date_under = dates
             .iter()
@@ -365,10 +369,19 @@ fn name_first(
                 && !place.contains(|c: char| c.is_ascii_digit())
         })
         .map(|(place, _)| rest_start + place.len() + 2);
+    // `Temps de lecture : 2 min`: a field's label, not names.
+    let between = line[end..rest_start].trim();
+    if between.contains([':', '：']) {
+        return None;
+    }
+    // A time or an age stands apart from the names (`Jane Doe · 5 min read`, `Jane Doe,
+    // 1:39 PM`) or says what it counts (`Alex Perry 1 day ago`); a bare duration run on is
+    // a field's value (`Temps de lecture 2 min`).
+    let apart = !between.is_empty() || has_time_of_day(rest) || rest.split_whitespace().count() > 2;
     let dated = dates
         .first()
         .is_some_and(|d| d.start == rest_start || Some(d.start) == after_place)
-        || is_timestamp(rest, data);
+        || (apart && is_timestamp(rest, data));
     let lower = rest.to_lowercase();
     let role = data
         .name_first_roles
@@ -487,7 +500,9 @@ fn segment_end_of(line: &str, from: usize, limit: usize) -> usize {
     let mut seen_text = false;
     let mut previous_space = false;
     for (i, c) in text.char_indices() {
-        if is_separator(c) && seen_text {
+        // `pierrot59 » mar. 8 sept. 2020`: a forum's post header.
+        let guillemet = c == '»' && previous_space;
+        if (is_separator(c) || guillemet) && seen_text {
             return from + i;
         }
         let space = c.is_whitespace();
@@ -541,5 +556,7 @@ fn clean_value(
 }
 
 mod name_last;
+#[cfg(test)]
+mod platform_tests;
 #[cfg(test)]
 mod tests;
