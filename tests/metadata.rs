@@ -281,6 +281,21 @@ fn byline_forms_give_their_values() {
             json!(["2022-10-14", "text", 3]),
         ),
         (
+            "missing-author/de_signature_with_role.txt",
+            json!(["Lisa Brandt", "text", 9]),
+            json!(["2020-09-30", "text", 3]),
+        ),
+        (
+            "missing-author/fr_forum_post_header.txt",
+            json!(["pierrot59", "text", 3]),
+            json!(["2020-09-08", "text", 3]),
+        ),
+        (
+            "missing-author/fr_name_comma_role.txt",
+            json!(["Jeanne Morel", "text", 3]),
+            json!(["2021-03-07", "text", 5]),
+        ),
+        (
             "missing-author/es_name_bar_agency.txt",
             json!(["Lucía Ferrer", "text", 3]),
             json!(["2022-11-14", "text", 5]),

@@ -140,12 +140,13 @@ fn ends_name(rest: &str) -> bool {
 
 /// The name that signs the text: alone on the line under its last paragraph of prose
 /// (`Marco Rossi`, `— Anna Schmidt`), as letters, columns and many local papers sign, with
-/// nothing but site chrome after it: a heading (`Release Information`) has a section
-/// after it.
+/// nothing but site chrome after it, or the signer's role (`Redakteurin Lokalredaktion`):
+/// a heading (`Release Information`) has a section after it.
 pub fn signature(
     doc: &Document,
     lines: &[(usize, Span)],
     chrome: &HashSet<usize>,
+    data: &MetadataData,
 ) -> Option<NamePlace> {
     let last_prose = lines.iter().rposition(|&(_, span)| {
         let text = doc.slice(span).trim();
@@ -154,7 +155,11 @@ pub fn signature(
     })?;
     let index = last_prose + 1;
     let &(line, span) = lines.get(index)?;
-    if lines[index + 1..].iter().any(|(l, _)| !chrome.contains(l)) {
+    let role = lines
+        .get(index + 1)
+        .is_some_and(|&(_, span)| data.is_role(doc.slice(span)));
+    let after = index + 1 + usize::from(role);
+    if lines[after..].iter().any(|(l, _)| !chrome.contains(l)) {
         return None;
     }
     let text = doc.slice(span);

@@ -263,10 +263,8 @@ fn before_role(line: &str, start: usize, end: usize, data: &MetadataData) -> usi
         .match_indices(", ")
         .map(|(at, _)| start + at)
         .find(|&at| {
-            let after = line[at + 2..].to_lowercase();
-            data.name_first_roles
-                .iter()
-                .any(|r| after.starts_with(r.as_str()))
+            let after = &line[at + 2..end];
+            data.is_role(after.split(", ").next().unwrap_or(after))
         })
         .unwrap_or(end)
 }
@@ -382,11 +380,7 @@ fn name_first(
         .first()
         .is_some_and(|d| d.start == rest_start || Some(d.start) == after_place)
         || (apart && is_timestamp(rest, data));
-    let lower = rest.to_lowercase();
-    let role = data
-        .name_first_roles
-        .iter()
-        .any(|r| lower == *r || lower.starts_with(&format!("{r} ")));
+    let role = data.is_role(rest);
     // `Devindra Hardawar, @devindra`
     let handle = rest.starts_with('@') && rest.split_whitespace().count() == 1 && is_handle(rest);
     if !dated && !role && !handle {

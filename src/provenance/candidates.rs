@@ -269,7 +269,7 @@ pub fn choose(
         .map(|place| (place, 3.5, author_notes::AUTHOR_BOX))
         .into_iter()
         .chain(
-            author_notes::signature(doc, lines, chrome)
+            author_notes::signature(doc, lines, chrome, data)
                 .map(|place| (place, 3.0, author_notes::SIGNATURE)),
         );
     for ((index, line, span), score, form) in notes {

@@ -12,10 +12,12 @@ use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::text::memo::LineMemo;
 use crate::text::span::Span;
-use crate::text::{has_address, is_cjk, is_field_line, word_count};
+use crate::text::{has_address, has_time_of_day, is_cjk, is_field_line, word_count};
 
 /// A body line: a sentence of at least this many words.
 const MIN_BODY_WORDS: usize = 15;
+/// A date with its weekday, time and zone has at most this many words.
+const MAX_TIMED_DATE_WORDS: usize = 7;
 /// A headline has at most this many words.
 const MAX_TITLE_WORDS: usize = 25;
 /// The title is among this many content lines at the top.
@@ -92,12 +94,16 @@ pub fn infer(
     let is_byline = |line: usize| {
         bylines.iter().any(|(l, span, b)| {
             let text = doc.slice(*span).trim();
-            // `Sun, 13 Oct 2002 15:01:50 -0400`: a line that is mostly a date.
+            // `Sun, 13 Oct 2002 15:01:50 -0400`: a line that is mostly a date; `Sunday, Feb
+            // 1, 2015 11:57 AM UTC`: a date with its weekday and time.
             let dated: usize = b.dates.iter().map(|(d, _)| d.text.len()).sum();
             *l == line
                 && (!b.fields.is_empty()
                     || (!b.dates.is_empty() && word_count(text) <= 4)
-                    || dated * 2 >= text.len())
+                    || dated * 2 >= text.len()
+                    || (!b.dates.is_empty()
+                        && word_count(text) <= MAX_TIMED_DATE_WORDS
+                        && has_time_of_day(text)))
         })
     };
     // A document that opens with two `Field: value` lines (a Debian copyright file, mail
@@ -367,6 +373,22 @@ mod tests {
             .map(|d| d.to_string());
         assert_eq!(date.as_deref(), Some("2019-04-22"));
         assert_eq!(inferred.first_byline, Some(3));
+    }
+
+    #[test]
+    fn a_date_with_its_weekday_and_time_is_no_title() {
+        let text = "Sunday, Feb 1, 2015 11:57 AM UTC\n\nThe sharing economy and the truth about it\n\nThe city council approved new rules on Monday that affect many commuters.\n";
+        assert_eq!(
+            infer_text(text, &[]).title.map(|t| t.value).as_deref(),
+            Some("The sharing economy and the truth about it")
+        );
+        // A headline may hold a date without a time.
+        let text =
+            "The Licence, Version 2, 3 June 2015\n\nThe council approved new rules on Monday.\n";
+        assert_eq!(
+            infer_text(text, &[]).title.map(|t| t.value).as_deref(),
+            Some("The Licence, Version 2, 3 June 2015")
+        );
     }
 
     #[test]

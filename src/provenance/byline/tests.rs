@@ -495,3 +495,23 @@ fn an_agency_or_a_place_after_the_names_is_not_part_of_them() {
         None
     );
 }
+
+#[test]
+fn a_role_after_the_names_is_not_part_of_them() {
+    for (line, name) in [
+        ("Lisa Brandt, Redakteurin", "Lisa Brandt"),
+        ("Lisa Brandt, Politikredakteurin", "Lisa Brandt"),
+        ("Jane Doe, Science Editor", "Jane Doe"),
+        ("Jane Doe, transport correspondent", "Jane Doe"),
+        ("Juan Pérez, corresponsal en Berlín", "Juan Pérez"),
+    ] {
+        assert_eq!(author(line).as_deref(), Some(name), "{line}");
+    }
+    // A clause after the comma is no role, however it names one.
+    for line in [
+        "Jane Doe, a reporter who covered the story for years, said so.",
+        "Max Mustermann, der in Berlin lebt",
+    ] {
+        assert_eq!(author(line), None, "{line}");
+    }
+}

@@ -267,12 +267,14 @@ pub(super) struct Head {
     /// Indexes into the page's lines.
     pub headline: usize,
     pub byline: Option<usize>,
+    /// A date or a byline right above the headline (`Sunday, Feb 1, 2015 11:57 AM UTC`).
+    pub dated_above: bool,
 }
 
 impl Head {
-    /// The headline, the byline and the lines between them.
+    /// The headline, the byline and the lines between them, and a byline above it.
     fn lines(self) -> std::ops::Range<usize> {
-        self.headline..self.byline.unwrap_or(self.headline) + 1
+        self.headline - usize::from(self.dated_above)..self.byline.unwrap_or(self.headline) + 1
     }
 }
 
@@ -312,18 +314,14 @@ pub(super) fn head(
             (byline.saturating_sub(BYLINE_UNDER_HEADLINE).max(start)..byline)
                 .rev()
                 .find(|&i| is_headline(i))
-                .map(|headline| Head {
-                    headline,
-                    byline: Some(byline),
-                })
+                .map(|headline| (headline, Some(byline)))
         });
-    over_byline.or_else(|| {
-        (start..first)
-            .find(|&i| is_headline(i))
-            .map(|headline| Head {
-                headline,
-                byline: None,
-            })
+    let (headline, byline) =
+        over_byline.or_else(|| (start..first).find(|&i| is_headline(i)).map(|h| (h, None)))?;
+    Some(Head {
+        headline,
+        byline,
+        dated_above: headline > 0 && is_byline(&lines[headline - 1], data),
     })
 }
 
@@ -429,6 +427,14 @@ mod tests {
             )
             .replace("The evening hours", "Die Abendstunden");
         assert!(!outside(&text).contains(&12), "{text}");
+    }
+
+    #[test]
+    fn a_date_right_above_the_headline_stays() {
+        let text = format!(
+            "  * Log out\n  * Sign in\n\nSunday, Feb 1, 2015 11:57 AM UTC\n\nLibrary to stay open late\n\n{ARTICLE}"
+        );
+        assert_eq!(outside(&text), [1, 2]);
     }
 
     #[test]
