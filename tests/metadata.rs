@@ -296,6 +296,16 @@ fn byline_forms_give_their_values() {
             json!(["2021-03-07", "text", 5]),
         ),
         (
+            "missing-author/es_desk_not_author.txt",
+            Value::Null,
+            json!(["2021-01-14", "text", 5]),
+        ),
+        (
+            "missing-author/pl_name_slash_outlet.txt",
+            json!(["Marta Zielińska", "text", 3]),
+            json!(["2023-02-17", "text", 5]),
+        ),
+        (
             "missing-author/es_name_bar_agency.txt",
             json!(["Lucía Ferrer", "text", 3]),
             json!(["2022-11-14", "text", 5]),

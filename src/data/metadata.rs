@@ -25,6 +25,7 @@ struct File {
     author_box: Vec<String>,
     comment_headings: Vec<String>,
     age_units: Vec<String>,
+    desks: Vec<String>,
     dateline: String,
     source_in_brackets: String,
     labels: Labels,
@@ -54,6 +55,9 @@ pub struct UserFile {
     /// Units of an age beside a name, added to `age_units`.
     #[serde(default)]
     pub age_units: Vec<String>,
+    /// Names of a newsroom's desks, added to `desks`.
+    #[serde(default)]
+    pub desks: Vec<String>,
     /// Month names and date orders, as in `rules/dates.toml`.
     #[serde(default)]
     pub language: Vec<dates::LanguageEntry>,
@@ -115,6 +119,8 @@ pub struct MetadataData {
     pub max_dateline_words: usize,
     /// Roles that may follow a name at the start of a byline: `Jane Doe, Staff Writer`.
     pub name_first_roles: Vec<String>,
+    /// A newsroom's desks (`Redaktion`, `Redacción Bogotá`): no person.
+    desks: Vec<String>,
     /// Roles that may stand between a byline label and the names, alone or as the end of
     /// a compound: `Von Redakteurin Anna Schmidt`, `Von FOCUS-online-Autor Max Muster`.
     pub roles_before_names: Vec<String>,
@@ -192,6 +198,7 @@ impl MetadataData {
         let mut author_box = lower(&file.author_box);
         let mut comment_headings = lower(&file.comment_headings);
         let mut age_units = lower(&file.age_units);
+        let mut desks = lower(&file.desks);
         let mut months =
             Months::parse(dates::DATES_TOML).map_err(|e| format!("rules/dates.toml: {e}"))?;
         for extra in user {
@@ -210,6 +217,7 @@ impl MetadataData {
             author_box.extend(lower(&extra.author_box));
             comment_headings.extend(lower(&extra.comment_headings));
             age_units.extend(lower(&extra.age_units));
+            desks.extend(lower(&extra.desks));
             for language in &extra.language {
                 months.add(language)?;
             }
@@ -256,6 +264,7 @@ impl MetadataData {
                 .map(|r| r.to_lowercase())
                 .collect(),
             roles_before_names: lower(&file.roles_before_names),
+            desks,
             dateline: Regex::new(&file.dateline).map_err(|e| format!("dateline: {e}"))?,
             source_in_brackets: Regex::new(&file.source_in_brackets)
                 .map_err(|e| format!("source_in_brackets: {e}"))?,
@@ -311,6 +320,15 @@ impl MetadataData {
                     || (r.chars().count() >= 6 && !r.contains(' ') && word.ends_with(r.as_str()))
             })
         })
+    }
+
+    /// Whether `value`, taken for an author, names a newsroom's desk: `Redaktion`,
+    /// `Redacción Bogotá`, `Rédaction Société`.
+    pub fn is_desk(&self, value: &str) -> bool {
+        value
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| is_listed(&self.desks, first))
     }
 
     /// Whether `line` is the heading of a comment section: `Comments`, `3 Kommentare`,

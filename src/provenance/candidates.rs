@@ -130,7 +130,10 @@ pub fn choose(
         if has_date {
             dated_lines.push(index);
         }
-        if let Some(field) = b.value(Label::Author).filter(|f| plausible_name(&f.value)) {
+        if let Some(field) = b
+            .value(Label::Author)
+            .filter(|f| plausible_name(&f.value) && !data.is_desk(&f.value))
+        {
             let name_first = field.label_range.0 == field.label_range.1;
             let (score, form) = if name_first {
                 (3.5, "name beside a date")
@@ -205,12 +208,13 @@ pub fn choose(
             .trim_start_matches(['*', '-', '•', '·', '+'])
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
             .trim();
-        // `Anna Schmidt (dpa)`, `Juan Pérez | EFE`: the agency in brackets or after a bar
-        // is not part of the name.
+        // `Anna Schmidt (dpa)`, `Juan Pérez | EFE`, `Marta Zielińska / polsatnews.pl`: the
+        // agency in brackets or after a bar or a slash is not part of the name.
         let text = text
             .strip_suffix(')')
             .and_then(|t| t.rsplit_once('('))
             .or_else(|| text.rsplit_once(" | "))
+            .or_else(|| text.rsplit_once(" / "))
             .filter(|(_, agency)| agency.split_whitespace().count() <= 3)
             .map_or(text, |(name, _)| name.trim_end());
         if text.len() > 120
@@ -219,6 +223,7 @@ pub fn choose(
             || !reads_as_names(text)
             || text.ends_with('.')
             || mixes_capitals(text)
+            || data.is_desk(text)
             || title.is_some_and(|t| t.line == line)
             || bylines.iter().any(|(l, _, _)| *l == line)
         {

@@ -12,6 +12,7 @@ use crate::data::metadata::{Label, MetadataData};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::provenance::byline;
+use crate::provenance::names::reads_as_names;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
@@ -311,7 +312,14 @@ pub(super) fn head(
         .rev()
         .find(|&i| is_byline(&lines[i], data))
         .and_then(|byline| {
-            (byline.saturating_sub(BYLINE_UNDER_HEADLINE).max(start)..byline)
+            // `Kerstin Albers, Moritz Feld` over `17.08.2018 - 16:45 Uhr`: the names are
+            // the byline's, on a line of their own.
+            let names = (start..byline)
+                .rev()
+                .take_while(|&i| reads_as_names(lines[i].text.trim()))
+                .last()
+                .unwrap_or(byline);
+            (names.saturating_sub(BYLINE_UNDER_HEADLINE).max(start)..names)
                 .rev()
                 .find(|&i| is_headline(i))
                 .map(|headline| (headline, Some(byline)))
@@ -427,6 +435,16 @@ mod tests {
             )
             .replace("The evening hours", "Die Abendstunden");
         assert!(!outside(&text).contains(&12), "{text}");
+        // The names on a line of their own over the date.
+        let text = text.replace(
+            "Von Lisa Brandt | 07.03.2021",
+            "Lisa Brandt, Jonas Keller\n\n07.03.2021 - 16:45 Uhr",
+        );
+        let found = outside(&text);
+        assert!(
+            ![8, 10, 12, 14].iter().any(|l| found.contains(l)),
+            "{found:?}"
+        );
     }
 
     #[test]
