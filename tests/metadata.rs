@@ -306,6 +306,11 @@ fn byline_forms_give_their_values() {
             json!(["2023-02-17", "text", 5]),
         ),
         (
+            "missing-author/de_name_next_to_date.txt",
+            json!(["Sabine Kraus", "text", 10]),
+            json!(["2021-04-12", "text", 12]),
+        ),
+        (
             "missing-author/es_name_bar_agency.txt",
             json!(["Lucía Ferrer", "text", 3]),
             json!(["2022-11-14", "text", 5]),

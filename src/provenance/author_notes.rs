@@ -155,6 +155,10 @@ pub fn signature(
     })?;
     let index = last_prose + 1;
     let &(line, span) = lines.get(index)?;
+    // `Related Topics` over the topics: a chrome heading, however it reads.
+    if chrome.contains(&line) {
+        return None;
+    }
     let role = lines
         .get(index + 1)
         .is_some_and(|&(_, span)| data.is_role(doc.slice(span)));
