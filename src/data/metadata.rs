@@ -303,10 +303,11 @@ impl MetadataData {
     /// `transport correspondent`, `Korrespondentin in Paris`, `Politikredakteurin`. A role
     /// is short, and names itself in its first three words.
     pub fn is_role(&self, phrase: &str) -> bool {
-        let lower = phrase.trim().to_lowercase();
-        if lower.split_whitespace().count() > MAX_ROLE_WORDS {
+        let words = phrase.split_whitespace().count();
+        if words == 0 || words > MAX_ROLE_WORDS || phrase.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
+        let lower = phrase.trim().to_lowercase();
         let roles = &self.name_first_roles;
         roles.iter().any(|r| {
             lower == *r

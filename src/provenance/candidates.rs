@@ -225,9 +225,6 @@ pub fn choose(
             || !reads_as_names(text)
             || text.ends_with('.')
             || mixes_capitals(text)
-            || data.is_desk(text)
-            // `Transport Correspondent` under the name.
-            || data.is_role(text)
             || title.is_some_and(|t| t.line == line)
             || bylines.iter().any(|(l, _, _)| *l == line)
         {
@@ -244,7 +241,9 @@ pub fn choose(
         let near_date = dated_lines
             .iter()
             .any(|&d| d.abs_diff(index) <= NAME_TO_DATE);
-        if !after_by && !near_date {
+        // A desk (`Redaktion`) or a role (`Transport Correspondent` under the name) is no
+        // person.
+        if !after_by && !near_date || data.is_desk(text) || data.is_role(text) {
             continue;
         }
         // `Alle Beiträge`, `Sabine Kraus`, `12. Apr. 2021`: of two names over a date, the

@@ -10,7 +10,7 @@ use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks};
 use crate::rules::chrome::lines::Line;
-use crate::rules::chrome::outside_article::head;
+use crate::rules::chrome::outside_article::{Bylines, head};
 use crate::rules::chrome::report::runs_lint;
 
 /// A short line between chrome lines (a box title, a teaser title) has at most this many words.
@@ -99,13 +99,14 @@ pub const DETECTOR: Detector = Detector {
 };
 
 fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> {
-    Box::new(|page, marks| {
+    let bylines = Bylines::new(&data.metadata);
+    Box::new(move |page, marks| {
         // The headline of a page's article is never chrome, whatever surrounds it.
         let headline = page
             .layout()
             .article
             .as_ref()
-            .and_then(|article| head(&page.lines, article, &data.metadata, marks))
+            .and_then(|article| head(&page.lines, article, &bylines, marks))
             .map(|head| head.headline);
         mark_listed(&page.lines, headline, marks);
         mark_context(&page.lines, headline, marks);

@@ -18,6 +18,7 @@ use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::report::runs_lint;
+use crate::text::memo::LineMemo;
 use crate::text::{count, word_count};
 
 /// Lines right before the article that are not list items (a headline, a standfirst, a
@@ -156,10 +157,11 @@ pub const DETECTOR: Detector = Detector {
 };
 
 fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> {
-    Box::new(|page, marks| {
+    let bylines = Bylines::new(&data.metadata);
+    Box::new(move |page, marks| {
         let layout = page.layout();
         if let Some(article) = &layout.article {
-            mark(page, article, &layout.listings, &data.metadata, marks);
+            mark(page, article, &layout.listings, &bylines, marks);
         }
     })
 }
@@ -168,11 +170,11 @@ fn mark(
     page: &Page,
     article: &Article,
     listings: &[(usize, usize)],
-    data: &MetadataData,
+    bylines: &Bylines,
     marks: &mut Marks,
 ) {
     let lines = &page.lines;
-    let kept = kept_around(lines, article, data, marks);
+    let kept = kept_around(lines, article, bylines, marks);
     let in_listing = |line: usize| listings.iter().any(|&(a, b)| a <= line && line <= b);
     for (i, line) in lines.iter().enumerate() {
         if article.contains(line.index)
@@ -199,12 +201,7 @@ fn mark(
 /// The lines kept next to the article: up to `KEPT_BEFORE` before it and `KEPT_AFTER`
 /// after it, stopping at the first list item, and its head: the headline and, when a
 /// byline stands under it, what lies between them (a standfirst).
-fn kept_around(
-    lines: &[Line],
-    article: &Article,
-    data: &MetadataData,
-    marks: &Marks,
-) -> Vec<usize> {
+fn kept_around(lines: &[Line], article: &Article, bylines: &Bylines, marks: &Marks) -> Vec<usize> {
     let first = lines.partition_point(|l| l.index < article.first_line);
     let after = lines.partition_point(|l| l.index <= article.last_line);
     let before: Vec<usize> = (0..first)
@@ -225,7 +222,7 @@ fn kept_around(
         .into_iter()
         .chain(after)
         .chain(introduced)
-        .chain(head(lines, article, data, marks).map_or(0..0, |head| head.lines()))
+        .chain(head(lines, article, bylines, marks).map_or(0..0, |head| head.lines()))
         .collect()
 }
 
@@ -290,7 +287,7 @@ impl Head {
 pub(super) fn head(
     lines: &[Line],
     article: &Article,
-    data: &MetadataData,
+    bylines: &Bylines,
     marks: &Marks,
 ) -> Option<Head> {
     let first = lines.partition_point(|l| l.index < article.first_line);
@@ -306,11 +303,11 @@ pub(super) fn head(
             && !line.text.contains(['›', '»', '>', '/', '|'])
             // `Join Date: Sep 2020` over a post's date: a field, not a title.
             && !is_short_field(line.text)
-            && byline::parse(line.text.trim(), data).is_none()
+            && bylines.reading(line.text) == Reading::Text
     };
     let over_byline = (start..first)
         .rev()
-        .find(|&i| is_byline(&lines[i], data))
+        .find(|&i| bylines.is_byline(&lines[i]))
         .and_then(|byline| {
             // `Kerstin Albers, Moritz Feld` over `17.08.2018 - 16:45 Uhr`: the names are
             // the byline's, on a line of their own.
@@ -329,7 +326,7 @@ pub(super) fn head(
     Some(Head {
         headline,
         byline,
-        dated_above: headline > 0 && is_byline(&lines[headline - 1], data),
+        dated_above: headline > 0 && bylines.is_byline(&lines[headline - 1]),
     })
 }
 
@@ -339,20 +336,55 @@ fn is_short_field(text: &str) -> bool {
         .is_some_and(|(label, value)| word_count(label) <= 2 && word_count(value) <= 2)
 }
 
-/// Whether `line` is a byline that names an author or dates the article: `Dan Goodin - Apr
-/// 16, 2015 8:02 pm UTC`, `Von Lisa Brandt`, `Publié le 7 mars 2021`.
-fn is_byline(line: &Line, data: &MetadataData) -> bool {
-    !line.list_item
-        && byline::parse(line.text.trim(), data).is_some_and(|byline| {
-            byline
-                .fields
-                .iter()
-                .any(|f| f.label == Label::Author && !f.value.is_empty())
-                || byline
-                    .dates
-                    .iter()
-                    .any(|(_, label)| *label != Some(Label::Updated))
-        })
+/// How a line reads as provenance, as `corpuslint meta` reads bylines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    Text,
+    /// A field of a byline that neither names an author nor dates the article.
+    Field,
+    /// A byline that names an author or dates the article: `Dan Goodin - Apr 16, 2015
+    /// 8:02 pm UTC`, `Von Lisa Brandt`, `Publié le 7 mars 2021`.
+    Byline,
+}
+
+/// The bylines of pages, read once per line: a site's header lines stand on every page.
+pub(super) struct Bylines<'a> {
+    data: &'a MetadataData,
+    known: LineMemo<Reading>,
+}
+
+impl<'a> Bylines<'a> {
+    pub(super) fn new(data: &'a MetadataData) -> Self {
+        Self {
+            data,
+            known: LineMemo::default(),
+        }
+    }
+
+    fn reading(&self, text: &str) -> Reading {
+        let text = text.trim();
+        self.known
+            .get_or_compute(text, || match byline::parse(text, self.data) {
+                None => Reading::Text,
+                Some(byline)
+                    if byline
+                        .fields
+                        .iter()
+                        .any(|f| f.label == Label::Author && !f.value.is_empty())
+                        || byline
+                            .dates
+                            .iter()
+                            .any(|(_, label)| *label != Some(Label::Updated)) =>
+                {
+                    Reading::Byline
+                }
+                Some(_) => Reading::Field,
+            })
+    }
+
+    fn is_byline(&self, line: &Line) -> bool {
+        !line.list_item && self.reading(line.text) == Reading::Byline
+    }
 }
 
 /// Whether `line` stands too far from `article` for its provenance to be the article's.
