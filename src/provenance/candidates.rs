@@ -243,7 +243,7 @@ pub fn choose(
             .any(|&d| d.abs_diff(index) <= NAME_TO_DATE);
         // A desk (`Redaktion`) or a role (`Transport Correspondent` under the name) is no
         // person.
-        if !after_by && !near_date || data.is_desk(text) || data.is_role(text) {
+        if (!after_by && !near_date) || data.is_desk(text) || data.is_role(text) {
             continue;
         }
         // `Alle Beiträge`, `Sabine Kraus`, `12. Apr. 2021`: of two names over a date, the

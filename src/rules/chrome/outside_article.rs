@@ -33,6 +33,8 @@ const MIN_HEADLINE_WORDS: usize = 4;
 /// A byline stands at most this many lines under the headline (a standfirst, a kicker
 /// between them).
 const BYLINE_UNDER_HEADLINE: usize = 3;
+/// A byline's names stand on at most this many lines of their own over its date.
+const MAX_NAME_LINES: usize = 2;
 /// A byline, a date or a figure this many lines after the article belongs to a teaser, a
 /// comment or an archive list, not to the article; before it, one beyond the headline
 /// window (`HEADLINE_WINDOW`) belongs to the page header.
@@ -314,6 +316,7 @@ pub(super) fn head(
             let names = (start..byline)
                 .rev()
                 .take_while(|&i| reads_as_names(lines[i].text.trim()))
+                .take(MAX_NAME_LINES)
                 .last()
                 .unwrap_or(byline);
             (names.saturating_sub(BYLINE_UNDER_HEADLINE).max(start)..names)
