@@ -76,6 +76,7 @@ after_date_labels = ["dari"]
 author_box = ["Tentang penulis"]
 comment_headings = ["Komentar"]
 age_units = ["jam"]
+desks = ["redaksi"]
 [labels]
 author = ["oleh"]
 [[language]]
@@ -96,6 +97,8 @@ months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu
     assert!(data.name_labels.iter().any(|l| l == "oleh"));
     assert!(data.after_date_labels.iter().any(|l| l == "dari"));
     assert!(data.is_author_box_heading("## Tentang Penulis:"));
+    assert!(data.is_desk("Redaksi Jakarta"));
+    assert!(!data.is_desk("Jakarta Redaksi"));
     assert!(data.is_author_box_heading("About the author"));
     assert!(!data.is_author_box_heading("About the author of this book, see below"));
     assert!(data.is_comment_heading("12 Komentar"));
