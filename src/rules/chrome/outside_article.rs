@@ -370,10 +370,7 @@ impl<'a> Bylines<'a> {
             .get_or_compute(text, || match byline::parse(text, self.data) {
                 None => Reading::Text,
                 Some(byline)
-                    if byline
-                        .fields
-                        .iter()
-                        .any(|f| f.label == Label::Author && !f.value.is_empty())
+                    if byline.value(Label::Author).is_some()
                         || byline
                             .dates
                             .iter()
