@@ -296,6 +296,16 @@ fn byline_forms_give_their_values() {
             json!(["2021-03-07", "text", 5]),
         ),
         (
+            "missing-author/de_von_names_on_lines.txt",
+            json!(["Hanna Lindqvist, Moritz Adebayo", "text", 16]),
+            json!(["2022-06-14", "text", 22]),
+        ),
+        (
+            "missing-author/en_name_under_standfirst.txt",
+            json!(["Priya Natarajan", "text", 17]),
+            json!(["2023-03-04", "text", 10]),
+        ),
+        (
             "missing-author/es_desk_not_author.txt",
             Value::Null,
             json!(["2021-01-14", "text", 5]),

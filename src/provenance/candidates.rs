@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 
 use super::author_notes;
 use super::byline::{Byline, is_timestamp};
-use super::names::{list_people, mixes_capitals, plausible_name, reads_as_names};
+use super::name_lines::{co_authors, name_on_line};
+use super::names::{list_people, plausible_name};
 use super::teasers;
 use crate::data::metadata::{Label, MetadataData, in_order};
 use crate::data::stop_words::StopWords;
@@ -84,8 +85,10 @@ const BYLINE_ZONE: usize = 10;
 const BYLINE_INSIDE: usize = 5;
 /// A bare name is a byline when a date is within this many content lines of it.
 const NAME_TO_DATE: usize = 2;
-/// A name line has at most this many words.
-const MAX_NAME_LINE_WORDS: usize = 8;
+/// A name alone under the headline with no date by it: with the bonuses of standing near
+/// the headline and at the start of the article, it just reaches [`MIN_SCORE`].
+const LAST_RESORT: f32 = 1.0;
+const UNDER_HEADLINE: &str = "name under the headline";
 
 /// What [`choose`] found.
 #[derive(Debug, Default)]
@@ -205,29 +208,10 @@ pub fn choose(
     // A name alone on its line, with a date just before or after it; or after a `By` with
     // nothing on its line.
     for (index, &(line, span)) in lines.iter().enumerate() {
-        let text = doc.slice(span).trim();
-        let text = text
-            .trim_start_matches(['*', '-', '•', '·', '+'])
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-            .trim();
-        // `Anna Schmidt (dpa)`, `Juan Pérez | EFE`, `Marta Zielińska / polsatnews.pl`: the
-        // agency in brackets or after a bar or a slash is not part of the name.
-        let text = text
-            .strip_suffix(')')
-            .and_then(|t| t.rsplit_once('('))
-            .or_else(|| text.rsplit_once(" | "))
-            .or_else(|| text.rsplit_once(" / "))
-            .filter(|(_, agency)| agency.split_whitespace().count() <= 3)
-            .map_or(text, |(name, _)| name.trim_end());
-        if text.len() > 120
-            || !text.starts_with(char::is_uppercase)
-            || text.split_whitespace().count() > MAX_NAME_LINE_WORDS
-            || !reads_as_names(text)
-            || text.ends_with('.')
-            || mixes_capitals(text)
-            || title.is_some_and(|t| t.line == line)
-            || bylines.iter().any(|(l, _, _)| *l == line)
-        {
+        let Some(text) = name_on_line(doc.slice(span)) else {
+            continue;
+        };
+        if title.is_some_and(|t| t.line == line) || bylines.iter().any(|(l, _, _)| *l == line) {
             continue;
         }
         let after_by = index
@@ -241,9 +225,17 @@ pub fn choose(
         let near_date = dated_lines
             .iter()
             .any(|&d| d.abs_diff(index) <= NAME_TO_DATE);
+        // With no date by it, a name alone under the headline (`Dave Steer` between a
+        // standfirst and the text) is the last resort: taken only where the article starts
+        // right under it and nothing else names anyone.
+        let under_headline = !after_by
+            && !near_date
+            && title.is_some_and(|t| t.line < line)
+            && !chrome.contains(&line);
         // A desk (`Redaktion`) or a role (`Transport Correspondent` under the name) is no
         // person.
-        if (!after_by && !near_date) || data.is_desk(text) || data.is_role(text) {
+        if (!after_by && !near_date && !under_headline) || data.is_desk(text) || data.is_role(text)
+        {
             continue;
         }
         // `Alle Beiträge`, `Sabine Kraus`, `12. Apr. 2021`: of two names over a date, the
@@ -261,6 +253,8 @@ pub fn choose(
             // capitalised lines; a bare name is a byline only on a line they left.
             score: if after_by {
                 3.5
+            } else if under_headline {
+                LAST_RESORT
             } else if chrome.contains(&line) {
                 2.0
             } else {
@@ -268,6 +262,8 @@ pub fn choose(
             } + if next_to_date { NEXT_TO_DATE } else { 0.0 },
             form: if after_by {
                 "byline label"
+            } else if under_headline {
+                UNDER_HEADLINE
             } else {
                 "name beside a date"
             },
@@ -304,9 +300,9 @@ pub fn choose(
         .filter(|c| !c.alone && c.form == "name beside a date")
         .map(|c| c.index)
         .filter(|&i| {
-            authors
-                .iter()
-                .any(|a| a.alone && a.index < i && a.index + NAME_TO_DATE >= i)
+            authors.iter().any(|a| {
+                a.alone && a.form != UNDER_HEADLINE && a.index < i && a.index + NAME_TO_DATE >= i
+            })
         })
         .collect();
     for c in &mut authors {
@@ -328,7 +324,7 @@ pub fn choose(
     // bylines are; comments, teaser lists and the text of the article hold other dates.
     let anchor = title.map(|t| index_of(t.line));
     // Finding the article costs: a page whose candidates stand on one line has nothing
-    // to choose between.
+    // to choose between, unless it is a name that only the article's start can confirm.
     let mut candidate_lines: Vec<usize> = authors
         .iter()
         .map(|c| c.index)
@@ -336,7 +332,7 @@ pub fn choose(
         .collect();
     candidate_lines.sort_unstable();
     candidate_lines.dedup();
-    let layout = if candidate_lines.len() > 1 {
+    let layout = if candidate_lines.len() > 1 || authors.iter().any(|c| c.form == UNDER_HEADLINE) {
         layout()
     } else {
         PageLayout::default()
@@ -445,11 +441,26 @@ pub fn choose(
             None => c.score = f32::MIN,
         }
     }
-    let author_index = authors
-        .iter()
-        .filter(|c| c.score >= MIN_SCORE)
-        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)));
-    if let Some(a) = author_index {
+    let best_of = |last_resort: bool| {
+        authors
+            .iter()
+            .filter(|c| c.score >= MIN_SCORE && (c.form == UNDER_HEADLINE) == last_resort)
+            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)))
+    };
+    // `Key Takeaways`, `Getty Images`: a heading or a credit reads as a name too, but its
+    // words are nouns the text also writes in lower case; a person's name is not.
+    let not_nouns = |c: &&Candidate<Found>| {
+        !c.value.value.split_whitespace().any(|word| {
+            let lower = word.to_lowercase();
+            lower != word
+                && lines.iter().any(|&(_, span)| {
+                    doc.slice(span)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == lower)
+                })
+        })
+    };
+    if let Some(a) = best_of(false).or_else(|| best_of(true).filter(not_nouns)) {
         best_author = Some(a);
     }
     // An author box or a signature after the article dates nothing near it: the dates
@@ -524,6 +535,12 @@ pub fn choose(
         author: best_author.map(|c| {
             let mut found = c.value.clone();
             found.value = list_people(&found.value);
+            if c.alone {
+                let after_label = c.form == "byline label";
+                for name in co_authors(doc, lines, c.index, after_label, data) {
+                    found.value = format!("{}, {name}", found.value);
+                }
+            }
             (found, evidence(c.score, c.form))
         }),
         date: best_date.map(|c| (reread(&c.value), evidence(c.score, c.form))),

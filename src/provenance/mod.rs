@@ -8,6 +8,7 @@ pub mod cjk_byline;
 pub use crate::document::front_matter;
 pub mod infer;
 pub mod labels;
+pub mod name_lines;
 pub mod names;
 pub mod resolve;
 pub mod sources;

@@ -12,6 +12,10 @@ const PARTICLES: &[&str] = &[
 const JOINERS: &[&str] = &[
     "&", "a", "and", "e", "en", "et", "i", "og", "och", "und", "y", "и", "та",
 ];
+/// Whether `word` joins two people (`and`, `und`, `y`, `&`).
+pub fn is_joiner(word: &str) -> bool {
+    JOINERS.contains(&word.to_lowercase().as_str())
+}
 /// Titles before a name: `Dr. Anna Schmidt`, `Prof. Dr. Jan Meyer`.
 const TITLES: &[&str] = &[
     "dr", "dr.", "ing.", "mag.", "mr", "mr.", "mrs.", "ms.", "prof", "prof.",

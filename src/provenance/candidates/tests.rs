@@ -3,9 +3,9 @@
 use super::*;
 use crate::provenance::byline;
 
-/// The date [`choose`] takes from `text`, whose article the page's layout finds from
-/// 0-based line `article_start` to its end.
-fn chosen_date(text: &str, article_start: usize) -> Option<String> {
+/// What [`choose`] takes from `text`, whose article the page's layout finds from 0-based
+/// line `article_start` to its end, with its first line as headline when `headline`.
+fn chosen(text: &str, article_start: usize, headline: bool) -> Chosen {
     let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
     let data = MetadataData::for_tests();
     let lines = doc.content_lines(|_| false);
@@ -18,8 +18,32 @@ fn chosen_date(text: &str, article_start: usize) -> Option<String> {
         article: Some((article_start, last)),
         comments: Vec::new(),
     };
-    let chosen = choose(&doc, &lines, &bylines, None, &HashSet::new(), data, &layout);
-    chosen.date.and_then(|(d, _)| d.date).map(|d| d.to_string())
+    let title = headline.then(|| Found {
+        value: doc.slice(lines[0].1).to_string(),
+        line: lines[0].0,
+        span: lines[0].1,
+    });
+    let chrome = HashSet::new();
+    choose(
+        &doc,
+        &lines,
+        &bylines,
+        title.as_ref(),
+        &chrome,
+        data,
+        &layout,
+    )
+}
+
+fn chosen_date(text: &str, article_start: usize) -> Option<String> {
+    let date = chosen(text, article_start, false).date;
+    date.and_then(|(d, _)| d.date).map(|d| d.to_string())
+}
+
+fn chosen_author(text: &str, article_start: usize) -> Option<String> {
+    chosen(text, article_start, true)
+        .author
+        .map(|(a, _)| a.value)
 }
 
 const SENTENCE: &str =
@@ -53,4 +77,32 @@ fn a_byline_up_to_five_lines_into_the_article_is_its_own() {
     // Further into the article, a date alone on its line is the text's.
     assert_eq!(chosen_date(&page_with_date_at(2 + BYLINE_INSIDE), 1), None);
     assert_eq!(chosen_date(&page_with_date_at(9), 1), None);
+}
+
+#[test]
+fn a_name_alone_between_headline_and_article_is_the_last_resort() {
+    let page = |name: &str, extra: &str| {
+        format!("A headline for the story\n{name}\n{SENTENCE}\n{SENTENCE}\n{extra}\n{SENTENCE}\n")
+    };
+    assert_eq!(
+        chosen_author(&page("Priya Natarajan", SENTENCE), 2).as_deref(),
+        Some("Priya Natarajan")
+    );
+    // A byline anywhere near the article names the author instead.
+    assert_eq!(
+        chosen_author(&page("Priya Natarajan", "By Jane Roe"), 2).as_deref(),
+        Some("Jane Roe")
+    );
+    // A heading whose words the text also writes in lower case is no name.
+    let takeaways = "The three key takeaways of the meeting were short and clear.";
+    assert_eq!(chosen_author(&page("Key Takeaways", takeaways), 2), None);
+    // Far from the article's first paragraph, a name alone is not its byline.
+    let far = format!(
+        "A headline for the story\nPriya Natarajan\n{}",
+        "Menu\n".repeat(12)
+    );
+    assert_eq!(
+        chosen_author(&format!("{far}{SENTENCE}\n{SENTENCE}\n"), 14),
+        None
+    );
 }

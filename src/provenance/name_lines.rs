@@ -1,0 +1,110 @@
+//! Names alone on their lines, as bylines set them: `Jane Doe` over a date, and the
+//! co-authors on the lines under the first name (`Von` / `Julia Berndt` / `und` / `Anton
+//! Wegscheid`).
+
+use super::names::{is_joiner, mixes_capitals, reads_as_names};
+use crate::data::metadata::MetadataData;
+use crate::document::Document;
+use crate::text::span::Span;
+
+/// A name line has at most this many words.
+const MAX_NAME_LINE_WORDS: usize = 8;
+/// A byline names at most this many people on lines of their own.
+const MAX_PEOPLE: usize = 5;
+
+/// The name `line` gives when it is nothing else, list bullets and an agency after it
+/// aside: `Anna Schmidt (dpa)`, `Juan Pérez | EFE`, `Marta Zielińska / polsatnews.pl`.
+pub fn name_on_line(line: &str) -> Option<&str> {
+    let text = line
+        .trim()
+        .trim_start_matches(['*', '-', '•', '·', '+'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim();
+    let text = text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .or_else(|| text.rsplit_once(" | "))
+        .or_else(|| text.rsplit_once(" / "))
+        .filter(|(_, agency)| agency.split_whitespace().count() <= 3)
+        .map_or(text, |(name, _)| name.trim_end());
+    let names = text.len() <= 120
+        && text.starts_with(char::is_uppercase)
+        && text.split_whitespace().count() <= MAX_NAME_LINE_WORDS
+        && reads_as_names(text)
+        && !text.ends_with('.')
+        && !mixes_capitals(text);
+    names.then_some(text)
+}
+
+/// The people named on the lines under the content line `index`, a byline's first name:
+/// each alone on its line, of two words or more, not a desk or a role. A line with only
+/// `und`, `and`, `y` joins the next name to them; without it, a name follows the one
+/// before only where the byline's label stands alone (`Por` / `Laura Martín` / `Carlos
+/// Ruiz`), as a city under a name (`New York`) would too.
+pub fn co_authors(
+    doc: &Document,
+    lines: &[(usize, Span)],
+    index: usize,
+    after_label: bool,
+    data: &MetadataData,
+) -> Vec<String> {
+    let mut people = Vec::new();
+    let mut joined = false;
+    for &(_, span) in lines.iter().skip(index + 1) {
+        let text = doc.slice(span).trim();
+        if !joined && is_joiner(text) {
+            joined = true;
+            continue;
+        }
+        let Some(name) = name_on_line(text) else {
+            break;
+        };
+        if !(joined || after_label)
+            || name.split_whitespace().count() < 2
+            || data.is_desk(name)
+            || data.is_role(name)
+            || people.len() + 1 >= MAX_PEOPLE
+        {
+            break;
+        }
+        people.push(name.split_whitespace().collect::<Vec<_>>().join(" "));
+        joined = false;
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn co_authors_of(text: &str, after_label: bool) -> Vec<String> {
+        let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
+        let lines = doc.content_lines(|_| false);
+        co_authors(&doc, &lines, 0, after_label, MetadataData::for_tests())
+    }
+
+    #[test]
+    fn co_authors_stand_on_the_lines_under_the_first_name() {
+        let berndt = "Julia Berndt\n\nund\n\nAnton Wegscheid\n\n09.03.2023, 12:34 Uhr\n";
+        assert_eq!(co_authors_of(berndt, false), ["Anton Wegscheid"]);
+        let martin = "Laura Martín\n\nCarlos Ruiz\n\nAna Gil\n\n14/01/2021 - 05:00\n";
+        assert_eq!(co_authors_of(martin, true), ["Carlos Ruiz", "Ana Gil"]);
+    }
+
+    #[test]
+    fn a_name_without_a_joiner_or_a_label_is_not_a_co_author() {
+        // A place under the name, a role, a single word, a joiner with nothing after it.
+        assert!(co_authors_of("Jane Doe\nNew York\nMarch 3, 2021\n", false).is_empty());
+        assert!(co_authors_of("Jane Doe\nand\nTransport Correspondent\n", true).is_empty());
+        assert!(co_authors_of("Jane Doe\nand\nReuters\n", true).is_empty());
+        assert!(co_authors_of("Jane Doe\nand\n\nThe council met on Monday.\n", true).is_empty());
+    }
+
+    #[test]
+    fn name_lines_drop_bullets_and_agencies() {
+        assert_eq!(name_on_line("  * Anna Schmidt (dpa)"), Some("Anna Schmidt"));
+        assert_eq!(name_on_line("Juan Pérez | EFE"), Some("Juan Pérez"));
+        assert_eq!(name_on_line("The council met on Monday."), None);
+        assert_eq!(name_on_line("iPhone Deals"), None);
+    }
+}
