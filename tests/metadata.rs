@@ -301,6 +301,16 @@ fn byline_forms_give_their_values() {
             json!(["2022-06-14", "text", 22]),
         ),
         (
+            "missing-author/en_name_role_no_comma.txt",
+            json!(["Aisha Okonkwo", "text", 14]),
+            json!(["2022-06-14", "text", 16]),
+        ),
+        (
+            "missing-author/de_text_bilder_credits.txt",
+            json!(["Miriam Osterholt", "text", 13]),
+            json!(["2022-06-14", "text", 15]),
+        ),
+        (
             "missing-author/en_name_under_standfirst.txt",
             json!(["Priya Natarajan", "text", 17]),
             json!(["2023-03-04", "text", 10]),

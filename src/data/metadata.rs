@@ -314,12 +314,20 @@ impl MetadataData {
                 || lower
                     .strip_prefix(r.as_str())
                     .is_some_and(|rest| rest.starts_with(' '))
-        }) || lower.split_whitespace().take(3).any(|word| {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            roles.iter().any(|r| {
-                word == r
-                    || (r.chars().count() >= 6 && !r.contains(' ') && word.ends_with(r.as_str()))
-            })
+        }) || lower
+            .split_whitespace()
+            .take(3)
+            .any(|word| self.is_role_word(word))
+    }
+
+    /// Whether `word` names a role of `name_first_roles` (`correspondent`, `Staff`), or
+    /// ends with one of six letters or more (`Politikredakteurin`).
+    pub fn is_role_word(&self, word: &str) -> bool {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        self.name_first_roles.iter().any(|r| {
+            word == *r || (r.chars().count() >= 6 && !r.contains(' ') && word.ends_with(r.as_str()))
         })
     }
 

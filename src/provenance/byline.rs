@@ -4,9 +4,12 @@
 use crate::data::metadata::{FoundDate, Label, MetadataData};
 use crate::provenance::cjk_byline::{self, Reporters};
 use crate::provenance::labels::{Found, find_labels, is_separator};
-use crate::provenance::names::{AFTER_NAMES, ends_names, is_handle, mixes_capitals, names_end};
+use crate::provenance::names::{
+    AFTER_NAMES, BEFORE_DATE, ends_names, is_handle, mixes_capitals, names_end,
+};
 use crate::text::{has_time_of_day, is_cjk, more_words_than};
 use name_last::name_last;
+use name_role::{credited_names, name_then_role};
 
 /// A field read from a byline: the label, and the value with its byte range in the line.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +40,23 @@ impl Byline {
         }
         for (date, _) in &mut self.dates {
             (date.start, date.end) = (date.start + by, date.end + by);
+        }
+    }
+
+    /// A byline that names its authors with no label before them: `Jane Doe, 2021-03-07`.
+    fn unlabelled_author(
+        value: String,
+        range: (usize, usize),
+        dates: Vec<(FoundDate, Option<Label>)>,
+    ) -> Self {
+        Self {
+            fields: vec![BylineField {
+                label: Label::Author,
+                label_range: (range.0, range.0),
+                value,
+                value_range: range,
+            }],
+            dates,
         }
     }
 
@@ -130,6 +150,11 @@ fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
         }
         if labels.is_empty()
             && let Some(byline) = name_last(line, &dates, data)
+        {
+            return Some(byline);
+        }
+        if dates.is_empty()
+            && let Some(byline) = name_then_role(line, data).or_else(|| credited_names(line, data))
         {
             return Some(byline);
         }
@@ -376,9 +401,18 @@ fn name_first(
     // 1:39 PM`) or says what it counts (`Alex Perry 1 day ago`); a bare duration run on is
     // a field's value (`Temps de lecture 2 min`).
     let apart = !between.is_empty() || has_time_of_day(rest) || rest.split_whitespace().count() > 2;
+    // `Max Mustermann am 7. März 2021`: a word of time before a date that ends the line,
+    // but for its time.
+    let on_date = |d: &FoundDate| {
+        let tail = line[d.end..].trim();
+        rest.split_once(' ').is_some_and(|(word, _)| {
+            BEFORE_DATE.contains(&word.to_lowercase().as_str())
+                && line[rest_start + word.len()..d.start].trim().is_empty()
+        }) && (tail.is_empty() || is_timestamp(tail, data))
+    };
     let dated = dates
         .first()
-        .is_some_and(|d| d.start == rest_start || Some(d.start) == after_place)
+        .is_some_and(|d| d.start == rest_start || Some(d.start) == after_place || on_date(d))
         || (apart && is_timestamp(rest, data));
     let role = data.is_role(rest);
     // `Devindra Hardawar, @devindra`
@@ -386,21 +420,15 @@ fn name_first(
     if !dated && !role && !handle {
         return None;
     }
-    Some(Byline {
-        fields: vec![BylineField {
-            label: Label::Author,
-            label_range: (lead, lead),
-            value: names.split_whitespace().collect::<Vec<_>>().join(" "),
-            value_range: (lead, end),
-        }],
-        dates: dates
-            .into_iter()
-            .map(|d| {
-                let label = date_label(labels, &d);
-                (d, label)
-            })
-            .collect(),
-    })
+    let dates = dates
+        .into_iter()
+        .map(|d| {
+            let label = date_label(labels, &d);
+            (d, label)
+        })
+        .collect();
+    let value = names.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(Byline::unlabelled_author(value, (lead, end), dates))
 }
 
 /// A short line with a date that is not a sentence: `AFP 30 avril 2015 à 07:19 (Mis à
@@ -550,6 +578,7 @@ fn clean_value(
 }
 
 mod name_last;
+mod name_role;
 #[cfg(test)]
 mod platform_tests;
 #[cfg(test)]

@@ -236,6 +236,12 @@ pub const AFTER_NAMES: &[&str] = &[
     "mit", "on", "op", "om", "um", "updated", "with", "à", "às", "för",
 ];
 
+/// Words that lead from a name to the date of its byline: `Max Mustermann am 7. März
+/// 2021`, `Jane Doe on March 7, 2021`, `Jean Dupont le 7 mars 2021`.
+pub const BEFORE_DATE: &[&str] = &[
+    "am", "den", "dne", "dnia", "el", "em", "il", "le", "on", "op",
+];
+
 /// Whether what follows the names of a byline ends them: nothing, punctuation, a number,
 /// a handle or an address, a capitalised word, or a word that leads to a date.
 pub fn ends_names(rest: &str) -> bool {

@@ -1,8 +1,8 @@
 //! Bylines that open with a date and end with the author's names: `7.3.2021, 9:15 Uhr,
 //! Moritz Tremmel`, `March 9, 2017 | Sarah Gooding | 12 comments`.
 
-use super::{Byline, BylineField, is_timestamp};
-use crate::data::metadata::{FoundDate, Label, MetadataData};
+use super::{Byline, is_timestamp};
+use crate::data::metadata::{FoundDate, MetadataData};
 use crate::provenance::labels::is_separator;
 use crate::provenance::names::{mixes_capitals, reads_as_names};
 
@@ -54,15 +54,13 @@ pub(super) fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) ->
         return None;
     }
     let start = last.end + names_start + (names.len() - names.trim_start().len());
-    Some(Byline {
-        fields: vec![BylineField {
-            label: Label::Author,
-            label_range: (start, start),
-            value: trimmed.split_whitespace().collect::<Vec<_>>().join(" "),
-            value_range: (start, start + trimmed.len()),
-        }],
-        dates: dates.iter().map(|d| (d.clone(), None)).collect(),
-    })
+    let value = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let dates = dates.iter().map(|d| (d.clone(), None)).collect();
+    Some(Byline::unlabelled_author(
+        value,
+        (start, start + trimmed.len()),
+        dates,
+    ))
 }
 
 /// Where the names start when the last pieces of `rest` are a byline's tail, not names:

@@ -515,3 +515,35 @@ fn a_role_after_the_names_is_not_part_of_them() {
         assert_eq!(author(line), None, "{line}");
     }
 }
+
+#[test]
+fn a_word_of_time_leads_from_the_names_to_the_date() {
+    for (line, name) in [
+        ("Max Mustermann am 7. März 2021", "Max Mustermann"),
+        ("Jane Doe on March 7, 2021 at 9:15 am", "Jane Doe"),
+        ("Mario Rossi il 7 marzo 2021", "Mario Rossi"),
+        ("Jan Kowalski dnia 7 marca 2021", "Jan Kowalski"),
+    ] {
+        assert_eq!(author(line).as_deref(), Some(name), "{line}");
+        assert_eq!(
+            date(line).map(|d| d.0).as_deref(),
+            Some("2021-03-07"),
+            "{line}"
+        );
+    }
+    // The date must end the line, but for its time: then the line is a sentence.
+    assert_eq!(author("Biden on March 7, 2021 signed the bill"), None);
+}
+
+#[test]
+fn roles_after_names_without_a_comma() {
+    assert_eq!(
+        author("Jane Doe Transport correspondent").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        author("Lisa Brandt (Text), Jonas Keller (Bilder)").as_deref(),
+        Some("Lisa Brandt")
+    );
+    assert_eq!(author("Our correspondent reports from Kyiv"), None);
+}
