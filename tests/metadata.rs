@@ -311,6 +311,16 @@ fn byline_forms_give_their_values() {
             json!(["2022-06-14", "text", 15]),
         ),
         (
+            "missing-author/de_forum_label_then_user.txt",
+            json!(["KettenKalle77", "text", 13]),
+            json!(["2022-05-03", "text", 15]),
+        ),
+        (
+            "missing-author/de_commenters_only.txt",
+            Value::Null,
+            json!(["2022-04-05", "text", 12]),
+        ),
+        (
             "missing-author/en_name_under_standfirst.txt",
             json!(["Priya Natarajan", "text", 17]),
             json!(["2023-03-04", "text", 10]),

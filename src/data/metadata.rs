@@ -344,9 +344,11 @@ impl MetadataData {
     /// `Commentaires (12)`, `## Leave a Reply:`.
     pub fn is_comment_heading(&self, line: &str) -> bool {
         let counted = |c: char| c.is_ascii_digit() || c.is_whitespace() || "()[]".contains(c);
+        // `## Comments`, `3 Kommentare`, `* Kommentare: 2`, `Comments (4)`.
         let heading = line
             .trim()
-            .trim_start_matches(['#', '=', ' '])
+            .trim_start_matches(['#', '=', ' ', '*', '•'])
+            .trim_matches(counted)
             .trim_end_matches([':', '：', '#', ' '])
             .trim_matches(counted);
         is_listed(&self.comment_headings, heading)

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::author_notes;
 use super::byline::{Byline, is_timestamp};
-use super::name_lines::{co_authors, name_on_line};
+use super::name_lines::{co_authors, is_user_name, name_on_line};
 use super::names::{list_people, plausible_name};
 use super::teasers;
 use crate::data::metadata::{Label, MetadataData, in_order};
@@ -89,6 +89,7 @@ const NAME_TO_DATE: usize = 2;
 /// the headline and at the start of the article, it just reaches [`MIN_SCORE`].
 const LAST_RESORT: f32 = 1.0;
 const UNDER_HEADLINE: &str = "name under the headline";
+const NAME_BESIDE_DATE: &str = "name beside a date";
 
 /// What [`choose`] found.
 #[derive(Debug, Default)]
@@ -141,7 +142,7 @@ pub fn choose(
         {
             let name_first = field.label_range.0 == field.label_range.1;
             let (score, form) = if name_first {
-                (3.5, "name beside a date")
+                (3.5, NAME_BESIDE_DATE)
             } else {
                 (3.5, "byline label")
             };
@@ -208,7 +209,10 @@ pub fn choose(
     // A name alone on its line, with a date just before or after it; or after a `By` with
     // nothing on its line.
     for (index, &(line, span)) in lines.iter().enumerate() {
-        let Some(text) = name_on_line(doc.slice(span)) else {
+        let name = name_on_line(doc.slice(span));
+        // `Themenstarter` / `DieselDieter`: under a label alone, a forum's user name.
+        let user = name.is_none() && is_user_name(doc.slice(span).trim());
+        let Some(text) = name.or_else(|| user.then(|| doc.slice(span).trim())) else {
             continue;
         };
         if title.is_some_and(|t| t.line == line) || bylines.iter().any(|(l, _, _)| *l == line) {
@@ -222,6 +226,9 @@ pub fn choose(
                     .iter()
                     .any(|f| f.label == Label::Author && f.value.is_empty())
             });
+        if user && !after_by {
+            continue;
+        }
         let near_date = dated_lines
             .iter()
             .any(|&d| d.abs_diff(index) <= NAME_TO_DATE);
@@ -265,7 +272,7 @@ pub fn choose(
             } else if under_headline {
                 UNDER_HEADLINE
             } else {
-                "name beside a date"
+                NAME_BESIDE_DATE
             },
             beside_author: false,
             alone: true,
@@ -297,7 +304,7 @@ pub fn choose(
     // name beside a date is the person; the name beside the date is the outlet's.
     let outlets: Vec<usize> = authors
         .iter()
-        .filter(|c| !c.alone && c.form == "name beside a date")
+        .filter(|c| !c.alone && c.form == NAME_BESIDE_DATE)
         .map(|c| c.index)
         .filter(|&i| {
             authors.iter().any(|a| {
@@ -437,6 +444,14 @@ pub fn choose(
             // Where an author box or a signature stands tells nothing more than its words
             // do.
             Some(_) if author_notes::is_note(c.form) => {}
+            // Without a label, a name and a date after the article are a teaser's or a
+            // comment's (`Weitere Meldungen` over a teaser's date).
+            Some(bonus)
+                if c.form == NAME_BESIDE_DATE
+                    && article.is_some_and(|(_, last)| c.index > last + 1) =>
+            {
+                c.score += bonus - 0.5;
+            }
             Some(bonus) => c.score += bonus,
             None => c.score = f32::MIN,
         }

@@ -104,6 +104,7 @@ months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu
     assert!(data.is_comment_heading("12 Komentar"));
     assert!(data.age_units.contains("jam"));
     assert!(data.is_comment_heading("Kommentare (3)"));
+    assert!(data.is_comment_heading("  * Kommentare: 2"));
     assert!(data.is_comment_heading("## Leave a Reply:"));
     assert!(!data.is_comment_heading("Comments on the draft were sent in 2021"));
     // A language without an order has none; the built-in ones keep theirs.
