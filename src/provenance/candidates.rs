@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 use super::author_notes;
 use super::byline::{Byline, is_timestamp};
-use super::name_lines::{co_authors, is_user_name, name_on_line};
-use super::names::{list_people, plausible_name};
+use super::name_lines::{co_authors, name_on_line};
+use super::names::{is_user_name, list_people, plausible_name};
 use super::teasers;
 use crate::data::metadata::{Label, MetadataData, in_order};
 use crate::data::stop_words::StopWords;

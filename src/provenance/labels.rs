@@ -2,7 +2,7 @@
 //! where each one's value starts.
 
 use crate::data::metadata::{FoundDate, Label, MetadataData};
-use crate::provenance::names::{AFTER_NAMES, ends_names, is_handle};
+use crate::provenance::names::{AFTER_NAMES, ends_names, is_handle, is_user_name};
 use crate::text::{has_time_of_day, is_cjk};
 
 /// Words of a qualifier allowed between a label and its colon: `Source of documents:`.
@@ -125,9 +125,12 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
                 // `Posted by jdoe at 2:32 PM`: a user name, with the time after it left
                 // out. `Written by the Plain Licences Group`, `written by the` wrapped
                 // before the rest, are prose: a date or a time follows a user name.
+                // `Ersteller Hardwarefan87`: a word of letters and digits is a user name,
+                // capitalised or not, with no date needed to tell it from prose.
+                let coined = handle_end(line, value_start, data, true);
                 let handle = trimmed
                     .starts_with(char::is_lowercase)
-                    .then(|| handle_end(line, value_start, data))
+                    .then(|| handle_end(line, value_start, data, false))
                     .flatten()
                     .filter(|&end| {
                         let after = &line[end..];
@@ -137,6 +140,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
                             && (!first.starts_with(char::is_alphabetic)
                                 || AFTER_NAMES.contains(&first.to_lowercase().as_str()))
                     })
+                    .or(coined)
                     .map(|end| (value_start, end));
                 return Some(Found {
                     label: *kind,
@@ -153,7 +157,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
             if spaces > 0
                 && one_word
                 && !dates.is_empty()
-                && let Some(end) = handle_end(line, value_start, data)
+                && let Some(end) = handle_end(line, value_start, data, false)
             {
                 return Some(Found {
                     label: *kind,
@@ -214,15 +218,25 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
 
 /// The end of the user name that starts at `from`, when a name ends there: what follows is
 /// nothing, punctuation, a date or a word that leads to one. A month (`by march 7`) is no
-/// user name.
-fn handle_end(line: &str, from: usize, data: &MetadataData) -> Option<usize> {
+/// user name. A user name is in lower case (`jdoe`), or `coined`: letters with digits or
+/// an underscore (`Hardwarefan87`, `Golfi_GTI`).
+fn handle_end(line: &str, from: usize, data: &MetadataData, coined: bool) -> Option<usize> {
     let rest = &line[from..];
     let word_len = rest
         .find(|c: char| c.is_whitespace() || (is_separator(c) || matches!(c, ',' | '»' | '(')))
         .unwrap_or(rest.len());
     let word = &rest[..word_len];
-    let user_name = word.starts_with(char::is_lowercase)
-        && is_handle(word)
-        && data.months.month(word).is_none();
-    (user_name && ends_names(&rest[word_len..])).then_some(from + word_len)
+    let after = &rest[word_len..];
+    let user_name = if coined {
+        // `By B2B Marketing`, `By COVID19 rules` are not.
+        let next = after.split_whitespace().next().unwrap_or("");
+        is_user_name(word)
+            && word.contains(|c: char| c.is_ascii_digit() || c == '_')
+            && word.contains(char::is_lowercase)
+            && (!next.starts_with(char::is_alphabetic)
+                || AFTER_NAMES.contains(&next.to_lowercase().as_str()))
+    } else {
+        word.starts_with(char::is_lowercase) && is_handle(word)
+    } && data.months.month(word).is_none();
+    (user_name && ends_names(after)).then_some(from + word_len)
 }

@@ -36,17 +36,6 @@ pub fn name_on_line(line: &str) -> Option<&str> {
     names.then_some(text)
 }
 
-/// Whether `text` is one word a forum or a blog could take for a user name:
-/// `DieselDieter`, `Golfi_GTI`, `kaffeejunkie`, `user1987`.
-pub fn is_user_name(text: &str) -> bool {
-    (2..=30).contains(&text.chars().count())
-        && text.starts_with(char::is_alphabetic)
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-}
-
 /// The people named on the lines under the content line `index`, a byline's first name:
 /// each alone on its line, of two words or more, not a desk or a role. A line with only
 /// `und`, `and`, `y` joins the next name to them; without it, a name follows the one
@@ -109,16 +98,6 @@ mod tests {
         assert!(co_authors_of("Jane Doe\nand\nTransport Correspondent\n", true).is_empty());
         assert!(co_authors_of("Jane Doe\nand\nReuters\n", true).is_empty());
         assert!(co_authors_of("Jane Doe\nand\n\nThe council met on Monday.\n", true).is_empty());
-    }
-
-    #[test]
-    fn user_names_are_single_words() {
-        for name in ["DieselDieter", "Golfi_GTI", "kaffeejunkie", "user1987"] {
-            assert!(is_user_name(name), "{name}");
-        }
-        for text in ["Jane Doe", "1987", "x", "Gruß,", "@ana"] {
-            assert!(!is_user_name(text), "{text}");
-        }
     }
 
     #[test]

@@ -324,9 +324,30 @@ pub fn is_handle(word: &str) -> bool {
         && word.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// Whether `text` is one word a forum or a blog could take for a user name:
+/// `DieselDieter`, `Golfi_GTI`, `kaffeejunkie`, `user1987`.
+pub fn is_user_name(text: &str) -> bool {
+    (2..=30).contains(&text.chars().count())
+        && text.starts_with(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn user_names_are_single_words() {
+        for name in ["DieselDieter", "Golfi_GTI", "kaffeejunkie", "user1987"] {
+            assert!(is_user_name(name), "{name}");
+        }
+        for text in ["Jane Doe", "1987", "x", "Gruß,", "@ana"] {
+            assert!(!is_user_name(text), "{text}");
+        }
+    }
 
     #[test]
     fn the_person_a_sentence_opens_with() {

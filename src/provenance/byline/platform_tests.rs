@@ -96,12 +96,31 @@ fn reads_the_post_headers_of_forums() {
             Some("mario77"),
             "2021-04-12",
         ),
+        (
+            "Beitrag von Hardwarefan87 » Mo 14. Feb 2022, 16:05",
+            Some("Hardwarefan87"),
+            "2022-02-14",
+        ),
         // A one-word label before no name keeps the line's date.
         ("von Gast » Mo 14. Feb 2022, 16:05", None, "2022-02-14"),
     ] {
         assert_eq!(author(line).as_deref(), name, "{line}");
         assert_eq!(date(line).map(|d| d.0).as_deref(), Some(day), "{line}");
     }
+}
+
+#[test]
+fn user_names_of_letters_and_digits_need_no_date() {
+    assert_eq!(
+        author("Ersteller Hardwarefan87").as_deref(),
+        Some("Hardwarefan87")
+    );
+    assert_eq!(author("Von Golfi_GTI").as_deref(), Some("Golfi_GTI"));
+    // Words with digits that run into more words, or with no lower case, are no user
+    // names.
+    assert_eq!(author("By B2B Marketing"), None);
+    assert_eq!(author("By COVID19"), None);
+    assert_eq!(author("By 2030"), None);
 }
 
 #[test]
