@@ -168,6 +168,11 @@ pub fn signature(
     }
     let text = doc.slice(span);
     let name = text.trim().trim_start_matches(['—', '–', '-', ' ']);
+    // `(Max Mustermann)`: German papers sign in brackets.
+    let name = name
+        .strip_prefix('(')
+        .and_then(|n| n.strip_suffix(')'))
+        .unwrap_or(name);
     let plain = name.split_whitespace().count() >= 2
         && reads_as_names(name)
         && list_people(name) == name
@@ -216,5 +221,28 @@ mod tests {
         let paper =
             "Kestrel Times\n\nA headline\n\nText.\n\n© 2021 Kestrel Times. All rights reserved.\n";
         assert_eq!(owner(paper).as_deref(), Some("Kestrel Times"));
+    }
+
+    fn signer(text: &str) -> Option<String> {
+        let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
+        let lines = doc.content_lines(|_| false);
+        let data = MetadataData::for_tests();
+        signature(&doc, &lines, &HashSet::new(), data).map(|(_, _, span)| doc.slice(span).into())
+    }
+
+    #[test]
+    fn a_name_under_the_last_paragraph_signs_the_article() {
+        let text = "Die Stadt hat am Montag neue Regeln für den Verkehr beschlossen, die ab dem \
+                    kommenden Monat gelten sollen.";
+        for (sign, name) in [
+            ("Max Mustermann", Some("Max Mustermann")),
+            ("— Max Mustermann", Some("Max Mustermann")),
+            ("(Max Mustermann)", Some("Max Mustermann")),
+            ("(dpa)", None),
+            ("(Max", None),
+        ] {
+            let page = format!("Ein Titel\n\n{text}\n\n{sign}\n");
+            assert_eq!(signer(&page).as_deref(), name, "{sign}");
+        }
     }
 }
