@@ -320,6 +320,16 @@ impl MetadataData {
             .any(|word| self.is_role_word(word))
     }
 
+    /// What the label `text` introduces, matched whole and in any case: `Foto` gives
+    /// [`Label::Other`], `Text` [`Label::Author`].
+    pub fn label_of(&self, text: &str) -> Option<Label> {
+        let lower = text.trim().to_lowercase();
+        self.labels
+            .iter()
+            .find(|(l, _)| *l == lower)
+            .map(|(_, kind)| *kind)
+    }
+
     /// Whether `word` names a role of `name_first_roles` (`correspondent`, `Staff`), or
     /// ends with one of six letters or more (`Politikredakteurin`).
     pub fn is_role_word(&self, word: &str) -> bool {

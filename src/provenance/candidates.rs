@@ -209,7 +209,7 @@ pub fn choose(
     // A name alone on its line, with a date just before or after it; or after a `By` with
     // nothing on its line.
     for (index, &(line, span)) in lines.iter().enumerate() {
-        let name = name_on_line(doc.slice(span));
+        let name = name_on_line(doc.slice(span), data);
         // `Themenstarter` / `DieselDieter`: under a label alone, a forum's user name.
         let user = name.is_none() && is_user_name(doc.slice(span).trim());
         let Some(text) = name.or_else(|| user.then(|| doc.slice(span).trim())) else {
@@ -551,8 +551,7 @@ pub fn choose(
             let mut found = c.value.clone();
             found.value = list_people(&found.value);
             if c.alone {
-                let after_label = c.form == "byline label";
-                for name in co_authors(doc, lines, c.index, after_label, data) {
+                for name in co_authors(doc, lines, c.index, data) {
                     found.value = format!("{}, {name}", found.value);
                 }
             }

@@ -124,11 +124,26 @@ pub fn infer(
     // A site's name heads its pages (`Jane Doe`, then the menu, then the headline): it is
     // not the title.
     let site = author_notes::site_name(doc, &all_lines).map(|(_, _, span)| doc.slice(span));
+    // `Von` / `Katrin Wessel`: the name under a label alone is the byline's.
+    let lone_labels: Vec<usize> = bylines
+        .iter()
+        .filter(|(_, _, b)| {
+            b.fields
+                .iter()
+                .any(|f| f.label == Label::Author && f.value.is_empty())
+        })
+        .map(|(line, _, _)| *line)
+        .collect();
     let mut seen = 0;
     for &(line, span) in lines.iter().filter(|_| !record) {
         if seen == TITLE_WINDOW {
             break;
         }
+        // The label may be chrome to the chrome rules, which skip it.
+        let under_label = all_lines
+            .partition_point(|&(l, _)| l < line)
+            .checked_sub(1)
+            .is_some_and(|i| lone_labels.contains(&all_lines[i].0));
         let text = doc.slice(span).trim();
         let words = word_count(text);
         let entry = text.trim_start_matches(['*', '-', '•', '·']).trim_start();
@@ -145,6 +160,7 @@ pub fn infer(
             break;
         }
         if is_byline(line)
+            || under_label
             || timed_field
             || site.is_some_and(|name| text.eq_ignore_ascii_case(name))
         {

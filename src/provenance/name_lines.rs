@@ -3,7 +3,7 @@
 //! Wegscheid`).
 
 use super::names::{is_joiner, mixes_capitals, reads_as_names};
-use crate::data::metadata::MetadataData;
+use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::text::span::Span;
 
@@ -13,20 +13,24 @@ const MAX_NAME_LINE_WORDS: usize = 8;
 const MAX_PEOPLE: usize = 5;
 
 /// The name `line` gives when it is nothing else, list bullets and an agency after it
-/// aside: `Anna Schmidt (dpa)`, `Juan Pérez | EFE`, `Marta Zielińska / polsatnews.pl`.
-pub fn name_on_line(line: &str) -> Option<&str> {
+/// aside: `Anna Schmidt (dpa)`, `Juan Pérez | EFE`, `Marta Zielińska / polsatnews.pl`. A
+/// name credited with the pictures (`Jonas Keller (Foto)`) is none.
+pub fn name_on_line<'a>(line: &'a str, data: &MetadataData) -> Option<&'a str> {
     let text = line
         .trim()
         .trim_start_matches(['*', '-', '•', '·', '+'])
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
         .trim();
-    let text = text
+    let agency = text
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once('('))
         .or_else(|| text.rsplit_once(" | "))
         .or_else(|| text.rsplit_once(" / "))
-        .filter(|(_, agency)| agency.split_whitespace().count() <= 3)
-        .map_or(text, |(name, _)| name.trim_end());
+        .filter(|(_, agency)| agency.split_whitespace().count() <= 3);
+    if agency.is_some_and(|(_, credit)| data.label_of(credit) == Some(Label::Other)) {
+        return None;
+    }
+    let text = agency.map_or(text, |(name, _)| name.trim_end());
     let names = text.len() <= 120
         && text.starts_with(char::is_uppercase)
         && text.split_whitespace().count() <= MAX_NAME_LINE_WORDS
@@ -37,15 +41,13 @@ pub fn name_on_line(line: &str) -> Option<&str> {
 }
 
 /// The people named on the lines under the content line `index`, a byline's first name:
-/// each alone on its line, of two words or more, not a desk or a role. A line with only
-/// `und`, `and`, `y` joins the next name to them; without it, a name follows the one
-/// before only where the byline's label stands alone (`Por` / `Laura Martín` / `Carlos
-/// Ruiz`), as a city under a name (`New York`) would too.
+/// each alone on its line after a line with only `und`, `and`, `y` (`Von` / `Julia
+/// Berndt` / `und` / `Anton Wegscheid`), of two words or more, not a desk or a role. A name
+/// straight under another may be a place (`Jane Doe` / `New York`): it is not taken.
 pub fn co_authors(
     doc: &Document,
     lines: &[(usize, Span)],
     index: usize,
-    after_label: bool,
     data: &MetadataData,
 ) -> Vec<String> {
     let mut people = Vec::new();
@@ -56,10 +58,10 @@ pub fn co_authors(
             joined = true;
             continue;
         }
-        let Some(name) = name_on_line(text) else {
+        let Some(name) = name_on_line(text, data) else {
             break;
         };
-        if !(joined || after_label)
+        if !joined
             || name.split_whitespace().count() < 2
             || data.is_desk(name)
             || data.is_role(name)
@@ -77,34 +79,36 @@ pub fn co_authors(
 mod tests {
     use super::*;
 
-    fn co_authors_of(text: &str, after_label: bool) -> Vec<String> {
+    fn co_authors_of(text: &str) -> Vec<String> {
         let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
         let lines = doc.content_lines(|_| false);
-        co_authors(&doc, &lines, 0, after_label, MetadataData::for_tests())
+        co_authors(&doc, &lines, 0, MetadataData::for_tests())
     }
 
     #[test]
     fn co_authors_stand_on_the_lines_under_the_first_name() {
         let berndt = "Julia Berndt\n\nund\n\nAnton Wegscheid\n\n09.03.2023, 12:34 Uhr\n";
-        assert_eq!(co_authors_of(berndt, false), ["Anton Wegscheid"]);
-        let martin = "Laura Martín\n\nCarlos Ruiz\n\nAna Gil\n\n14/01/2021 - 05:00\n";
-        assert_eq!(co_authors_of(martin, true), ["Carlos Ruiz", "Ana Gil"]);
+        assert_eq!(co_authors_of(berndt), ["Anton Wegscheid"]);
+        let three = "Laura Martín\ny\nCarlos Ruiz\ny\nAna Gil\n14/01/2021 - 05:00\n";
+        assert_eq!(co_authors_of(three), ["Carlos Ruiz", "Ana Gil"]);
     }
 
     #[test]
-    fn a_name_without_a_joiner_or_a_label_is_not_a_co_author() {
+    fn a_name_without_a_joiner_is_not_a_co_author() {
         // A place under the name, a role, a single word, a joiner with nothing after it.
-        assert!(co_authors_of("Jane Doe\nNew York\nMarch 3, 2021\n", false).is_empty());
-        assert!(co_authors_of("Jane Doe\nand\nTransport Correspondent\n", true).is_empty());
-        assert!(co_authors_of("Jane Doe\nand\nReuters\n", true).is_empty());
-        assert!(co_authors_of("Jane Doe\nand\n\nThe council met on Monday.\n", true).is_empty());
+        assert!(co_authors_of("Jane Doe\nNew York\nMarch 3, 2021\n").is_empty());
+        assert!(co_authors_of("Jane Doe\nand\nTransport Correspondent\n").is_empty());
+        assert!(co_authors_of("Jane Doe\nand\nReuters\n").is_empty());
+        assert!(co_authors_of("Jane Doe\nand\n\nThe council met on Monday.\n").is_empty());
     }
 
     #[test]
     fn name_lines_drop_bullets_and_agencies() {
-        assert_eq!(name_on_line("  * Anna Schmidt (dpa)"), Some("Anna Schmidt"));
-        assert_eq!(name_on_line("Juan Pérez | EFE"), Some("Juan Pérez"));
-        assert_eq!(name_on_line("The council met on Monday."), None);
-        assert_eq!(name_on_line("iPhone Deals"), None);
+        let name = |line| name_on_line(line, MetadataData::for_tests());
+        assert_eq!(name("  * Anna Schmidt (dpa)"), Some("Anna Schmidt"));
+        assert_eq!(name("Juan Pérez | EFE"), Some("Juan Pérez"));
+        assert_eq!(name("Jonas Keller (Foto)"), None);
+        assert_eq!(name("The council met on Monday."), None);
+        assert_eq!(name("iPhone Deals"), None);
     }
 }

@@ -22,12 +22,21 @@ pub(super) fn name_then_role(line: &str, data: &MetadataData) -> Option<Byline> 
         return None;
     }
     let first_role = (2..words.len()).find(|&i| data.is_role_word(words[i].1))?;
-    let qualified = first_role >= 3
-        && words[first_role].1.starts_with(char::is_lowercase)
-        && words[first_role - 1].1.starts_with(char::is_uppercase);
+    let before = first_role - 1;
+    // `Senior Reporter`: a role of several words, listed whole.
+    let listed = {
+        let phrase = line[words[before].0..].to_lowercase();
+        data.name_first_roles
+            .iter()
+            .any(|r| r.contains(' ') && phrase.starts_with(r.as_str()))
+    };
+    let qualified = listed
+        || (first_role >= 3
+            && words[first_role].1.starts_with(char::is_lowercase)
+            && words[before].1.starts_with(char::is_uppercase));
     // `Jan de Vries verslaggever`: the word before the role is a name's when the names
     // would not end without it.
-    let starts = [qualified.then(|| first_role - 1), Some(first_role)];
+    let starts = [qualified.then_some(before), Some(first_role)];
     let (start, _) = words[0];
     let names = starts.into_iter().flatten().find_map(|i| {
         let (role_at, _) = words[i];
@@ -59,12 +68,7 @@ pub(super) fn credited_names(line: &str, data: &MetadataData) -> Option<Byline> 
             .iter()
             .find_map(|joiner| name.strip_prefix(joiner))
             .unwrap_or(name);
-        let label = label.trim().to_lowercase();
-        let kind = data
-            .labels
-            .iter()
-            .find(|(l, _)| *l == label)
-            .map(|(_, k)| *k)?;
+        let kind = data.label_of(label)?;
         if !reads_as_names(name) || mixes_capitals(name) {
             return None;
         }
@@ -105,6 +109,10 @@ mod tests {
         assert_eq!(
             author("Mary Ann Smith Staff Writer").as_deref(),
             Some("Mary Ann Smith")
+        );
+        assert_eq!(
+            author("Jane Doe Senior Reporter").as_deref(),
+            Some("Jane Doe")
         );
         assert_eq!(
             author("Anna Schmidt Politikredakteurin").as_deref(),

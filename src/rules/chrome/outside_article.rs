@@ -12,7 +12,7 @@ use crate::data::metadata::{Label, MetadataData};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::provenance::byline;
-use crate::provenance::names::reads_as_names;
+use crate::provenance::names::{is_joiner, reads_as_names};
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
@@ -312,11 +312,15 @@ pub(super) fn head(
         .find(|&i| bylines.is_byline(&lines[i]))
         .and_then(|byline| {
             // `Kerstin Albers, Moritz Feld` over `17.08.2018 - 16:45 Uhr`: the names are
-            // the byline's, on a line of their own.
+            // the byline's, on a line of their own, or on lines of their own with `und`
+            // between (`Julia Berndt` / `und` / `Anton Wegscheid`).
             let names = (start..byline)
                 .rev()
-                .take_while(|&i| reads_as_names(lines[i].text.trim()))
-                .take(MAX_NAME_LINES)
+                .take_while(|&i| {
+                    let text = lines[i].text.trim();
+                    reads_as_names(text) || is_joiner(text)
+                })
+                .take(2 * MAX_NAME_LINES - 1)
                 .last()
                 .unwrap_or(byline);
             (names.saturating_sub(BYLINE_UNDER_HEADLINE).max(start)..names)
