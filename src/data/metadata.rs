@@ -413,7 +413,17 @@ impl MetadataData {
                         continue;
                     };
                     let (day_first, month_first) = readings;
-                    if year.as_str().len() == 2 && day_first.is_none() && month_first.is_none() {
+                    // `kernel 2.6.24`, `since 2.8.12-2`: with full stops and a two-digit
+                    // year, a day and a month of one digit each are a version's numbers;
+                    // dates pad them (`07.03.21`).
+                    let dotted = caps
+                        .name("sep")
+                        .is_some_and(|s| s.as_str().starts_with('.'));
+                    let short_year = year.as_str().len() == 2;
+                    if short_year
+                        && ((day_first.is_none() && month_first.is_none())
+                            || (dotted && a.as_str().len() == 1 && b.as_str().len() == 1))
+                    {
                         continue;
                     }
                     match (slash, day_first, month_first) {

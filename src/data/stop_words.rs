@@ -98,6 +98,13 @@ impl StopWords {
             .unwrap_or("?")
     }
 
+    /// Whether some language lists both words (in lower case) as stop words: `by` and
+    /// `the` in English; not `przez` and `annak`, a Polish one and a Hungarian one.
+    pub fn in_one_list(&self, a: &str, b: &str) -> bool {
+        let mask = |word: &str| self.words.get(word.as_bytes()).copied().unwrap_or(0);
+        mask(a) & mask(b) != 0
+    }
+
     /// The language whose stop words the words of `texts` hit most (the first few thousand
     /// words are read); `None` when none is hit.
     pub fn guess<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Option<Language> {

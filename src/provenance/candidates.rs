@@ -15,6 +15,7 @@ use super::teasers;
 use crate::data::metadata::{Label, MetadataData, in_order};
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
+use crate::document::paragraphs::starts_with_list_marker;
 use crate::text::span::Span;
 use crate::text::word_count;
 
@@ -248,6 +249,11 @@ pub fn choose(
         // `Alle Beiträge`, `Sabine Kraus`, `12. Apr. 2021`: of two names over a date, the
         // one next to it is the byline's.
         let next_to_date = dated_lines.iter().any(|&d| d.abs_diff(index) == 1);
+        // A page opens with the site's name (`Harbour Tools Blog`, then a section and the
+        // date over the headline); a byline there stands right by its date.
+        if index == 0 && !after_by && !next_to_date && title.is_some_and(|t| t.line > line) {
+            continue;
+        }
         let offset = doc.slice(span).find(text).unwrap_or(0);
         authors.push(Candidate {
             value: Found {
@@ -463,9 +469,12 @@ pub fn choose(
             .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)))
     };
     // `Key Takeaways`, `Getty Images`: a heading or a credit reads as a name too, but its
-    // words are nouns the text also writes in lower case; a person's name is not.
-    let not_nouns = |c: &&Candidate<Found>| {
-        !c.value.value.split_whitespace().any(|word| {
+    // words are nouns the text also writes in lower case; a person's name is not. A
+    // heading has a list under it (`Quick Facts`, then `* Length: 12 km`), and the name
+    // of the article's subject or place (`Bad Homburg`) comes back in its text; the
+    // writer's name does not.
+    let last_resort_holds = |c: &&Candidate<Found>| {
+        let nouns = c.value.value.split_whitespace().any(|word| {
             let lower = word.to_lowercase();
             lower != word
                 && lines.iter().any(|&(_, span)| {
@@ -473,9 +482,16 @@ pub fn choose(
                         .split(|c: char| !c.is_alphanumeric())
                         .any(|w| w == lower)
                 })
-        })
+        });
+        let over_list = lines
+            .get(c.index + 1)
+            .is_some_and(|&(_, span)| starts_with_list_marker(doc.slice(span).trim_start()));
+        let named_again = lines.iter().enumerate().any(|(i, &(_, span))| {
+            i != c.index && doc.slice(span).contains(c.value.value.as_str())
+        });
+        !nouns && !over_list && !named_again
     };
-    if let Some(a) = best_of(false).or_else(|| best_of(true).filter(not_nouns)) {
+    if let Some(a) = best_of(false).or_else(|| best_of(true).filter(last_resort_holds)) {
         best_author = Some(a);
     }
     // An author box or a signature after the article dates nothing near it: the dates

@@ -54,6 +54,14 @@ fn parses_the_common_formats() {
     );
     // A part number or a code with more parts is no date.
     assert_eq!(date("part 12-03-2021-7").as_deref(), None);
+    // Nor is a version of three short numbers; a date with a two-digit year pads them.
+    assert_eq!(
+        date("Make sure you have kernel 2.6.24 or newer").as_deref(),
+        None
+    );
+    assert_eq!(date("since 2.8.12-2, a package").as_deref(), None);
+    assert_eq!(date("Stand: 07.03.21").as_deref(), Some("2021-03-07"));
+    assert_eq!(date("Stand: 7.3.2021").as_deref(), Some("2021-03-07"));
 }
 
 #[test]
