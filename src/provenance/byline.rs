@@ -106,11 +106,21 @@ pub fn parse(line: &str, data: &MetadataData) -> Option<Byline> {
 }
 
 fn parse_spaced(line: &str, data: &MetadataData) -> Option<Byline> {
+    // `> On Tue, Aug 19, 2008 at 4:20 AM, Jane Doe wrote:`: a quoted mail's lines are
+    // another writer's.
+    if line.trim_start().starts_with('>') {
+        return None;
+    }
     if more_words_than(line, data.max_byline_words) {
         // `新华社北京3月7日电（记者张三）…` opens a paragraph of any length.
         return cjk_byline::in_dateline(line, data).map(Byline::of_reporters);
     }
     let dates = data.find_dates(line);
+    // `On Tue, Aug 19, 2008 at 4:20 AM, Jane Doe wrote:` introduces a quotation: a dated
+    // line that ends with a colon is no byline.
+    if !dates.is_empty() && line.trim_end().ends_with([':', '：']) {
+        return None;
+    }
     let labels = find_labels(line, data, &dates);
     let lead = line.len() - line.trim_start().len();
     let starts_with_label = labels.first().is_some_and(|f| f.start == lead);

@@ -298,6 +298,10 @@ fn body_sentences_are_not_bylines() {
         "(see the chart below)",
         "The author is a senior fellow of the institute.",
         "Cyberspace security a crucial aspect of China-US diplomacy",
+        "> On Tue, Aug 19, 2008 at 4:20 AM, Jane Doe wrote:",
+        "On Tue, Aug 19, 2008 at 4:20 AM, Jane Doe wrote:",
+        "Am 07.03.2021 um 14:32 schrieb Max Mustermann:",
+        "  >> Published: March 7, 2021 by Jane Doe",
     ] {
         assert_eq!(fields(line), None, "{line}");
     }
