@@ -23,7 +23,8 @@ Reports HTML character references that a scraper failed to decode: named ones
 (`&amp;`, `&nbsp;`, `&rsquo;`, any of the HTML5 names) and numeric ones (`&#8217;`,
 `&#x2019;`). Only complete references ending in `;` that decode to something are
 reported, so `AT&T` and `R&D;` are left alone. Markdown files are not checked:
-Markdown renders character references, so there they are markup, not residue. Nor is
+Markdown renders character references, so there they are markup, not residue; nor are
+HTML pages kept as text (opening with `<!DOCTYPE html>` or `<html>`). Nor is
 code written into plain text, in a fenced block (```` ``` ````) or between backticks:
 `` `&lt;script&gt;` `` in an example is meant.
 
@@ -50,15 +51,24 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
+/// Whether `text` is an HTML page, markup and all: it opens with `<!DOCTYPE html>` or
+/// `<html>`. Decoding `&lt;at&gt;` there would write a tag.
+fn is_html_page(text: &str) -> bool {
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head = start.get(..14).unwrap_or(start).to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
 /// The longest HTML5 entity name (`&CounterClockwiseContourIntegral;`) is 33 bytes.
 const MAX_REFERENCE_LEN: usize = 34;
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
-    // Markdown renders character references: in Markdown they are markup, not residue.
-    if context.doc.structure.is_markdown() {
+    // Markdown renders character references: in Markdown they are markup, not residue;
+    // so does an HTML page kept as text.
+    let text = context.text();
+    if context.doc.structure.is_markdown() || is_html_page(text) {
         return;
     }
-    let text = context.text();
     // An example written as code shows the reference on purpose.
     let mut code: Option<Vec<Span>> = None;
     for start in memchr_iter(b'&', text.as_bytes()) {
@@ -169,6 +179,21 @@ mod tests {
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn leaves_html_pages_alone() {
+        for text in [
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<p>json-c <i>&lt;at&gt;</i> example</p>\n",
+            "\u{feff}\n  <HTML>\n<title>Changes &mdash; GCC</title>\n",
+        ] {
+            assert!(flagged(&RULE, text).is_empty(), "{text}");
+        }
+        // A page's text that mentions HTML is still checked.
+        assert_eq!(
+            flagged(&RULE, "The <html> tag &amp; its friends.\n").len(),
+            1
+        );
     }
 
     #[test]

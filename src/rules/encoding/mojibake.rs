@@ -3,6 +3,8 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::code::{code_spans, within};
+use crate::text::span::Span;
 use crate::text::{ellipsize, escape_invisible};
 
 pub const RULE: Rule = Rule {
@@ -37,7 +39,8 @@ repaired, counting capitals inside lowercase words, symbols and box drawing betw
 letters, letters of two scripts glued together, lone accented capitals and control
 characters. Only a clear gain counts, so correct text stays clean: `clichés`, `Ångström`,
 `SÃO PAULO`, `ÅLAND`, an all-caps word ending in `Ä` before a no-break space, `CAFÉ”`,
-a product name with `™`.
+a product name with `™`. Text written as code (a fenced block, a span between backticks)
+is left as it is: an example there shows the garbling on purpose.
 
 ## Why it matters
 Mojibake is the most common damage in scraped text. It corrupts every word it touches
@@ -64,8 +67,14 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let text = context.text();
+    // An example written as code (`// Prints: this is a tÃ©st`) shows the garbling on
+    // purpose.
+    let mut code: Option<Vec<Span>> = None;
     for found in context.mojibake() {
         let span = found.span;
+        if within(code.get_or_insert_with(|| code_spans(text)), span.start) {
+            continue;
+        }
         let garbled = &text[span.start..span.end];
         let repaired = &found.repaired;
         let cause = found.cause.describe();
@@ -156,5 +165,17 @@ mod tests {
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn leaves_examples_written_as_code() {
+        let garbled = garble("this is a tést");
+        let text = format!(
+            "Read as latin1:\n\n```js\nconsole.log(buf);\n// Prints: {garbled}\n```\n\nIt prints `{garbled}` and then {garbled}.\n"
+        );
+        // Only the last one, in prose, is reported.
+        let found = flagged(&RULE, &text);
+        assert_eq!(found.len(), 1);
+        assert!(fixed(&RULE, &text).ends_with("and then this is a tést.\n"));
     }
 }
