@@ -1,6 +1,7 @@
 //! `fix` never damages a document: on folders of the shapes found outside scraped news
 //! (a Markdown README, a hard-wrapped licence, changelogs, a Debian copyright file, book
-//! prose, front matter, READMEs that share their licence section and code fences) and on
+//! prose, front matter, READMEs that share their licence section and code fences, code
+//! examples given twice or garbled on purpose, an HTML page kept as text) and on
 //! the seeds, it changes only what a finding reported with a safe fix, leaves nothing
 //! safely fixable, and fixing again changes nothing. See `common/invariant.rs`.
 //!

@@ -9,6 +9,8 @@ use crate::rules::duplicate::analysis::Analysis;
 use crate::rules::duplicate::report::{
     describe_lines, is_item_or_heading, paragraphs_span, removal_span,
 };
+use crate::text::code::is_fence;
+use crate::text::span::Span;
 use crate::text::{has_address, is_field_line, word_count_capped};
 
 pub const RULE: Rule = Rule {
@@ -47,8 +49,9 @@ Safe: delete the later copy (with the blank lines after it). The first copy is k
 for word. Unsafe when the copy is indented or made of `Field: value` lines (a licence
 quoted under each stanza of a Debian copyright file), shorter than 25 words (`Not
 used by Firefox.` under each section of a manual), or more than 3 paragraphs after the
-first copy (a note repeated in two releases of a NEWS file): such text repeats on
-purpose as often as by accident. A scraper's repeat follows its first copy.
+first copy (a note repeated in two releases of a NEWS file), or in a fenced code block
+(```` ``` ````; the same example for two module systems): such text repeats on purpose as
+often as by accident. A scraper's repeat follows its first copy.
 
 ## Configuration
 `min_chars` (default 30) and `min_words` (default 5) in the duplicate options.
@@ -100,7 +103,11 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         // other sections (a licence for each group of files, a note in two releases), is
         // repeated on purpose as often as by accident.
         let far = block.first > origin_last + 1 + MAX_SAFE_GAP;
-        let fix = if is_laid_out(doc.slice(span)) || words < MIN_SAFE_WORDS || far {
+        let fix = if is_laid_out(doc.slice(span))
+            || words < MIN_SAFE_WORDS
+            || far
+            || in_fenced_code(&doc.text, span)
+        {
             Fix::unsafe_(edits)
         } else {
             Fix::safe(edits)
@@ -138,6 +145,30 @@ const MAX_BYLINE_WORDS: usize = 12;
 const MIN_SAFE_WORDS: usize = 25;
 /// ...and so is one more than this many paragraphs after its first copy.
 const MAX_SAFE_GAP: usize = 3;
+
+/// Whether `span` of `text` holds a fence of a code block or lies inside one: examples
+/// repeat on purpose (the same code for two module systems, one under the other), and
+/// deleting a fence with them would open a block that never closes.
+fn in_fenced_code(text: &str, span: Span) -> bool {
+    if !text.contains("```") && !text.contains("~~~") {
+        return false;
+    }
+    let mut inside = false;
+    let mut at = 0;
+    for line in text[..span.end].split_inclusive('\n') {
+        if at >= span.start && inside {
+            return true;
+        }
+        if is_fence(line) {
+            if at >= span.start {
+                return true;
+            }
+            inside = !inside;
+        }
+        at += line.len();
+    }
+    inside
+}
 
 /// Text whose lines are indented or `Field: value` lines.
 fn is_laid_out(text: &str) -> bool {
