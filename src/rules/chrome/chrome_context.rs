@@ -149,7 +149,9 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
             }
             // Listed titles may be questions; a full stop ends a sentence, not a title.
             let full_stop = line.text.trim_end().ends_with(['.', '。']) && !line.truncated;
-            let title = line.words <= MAX_LISTED_TITLE_WORDS && !full_stop;
+            // `The resulting output will resemble:` introduces what follows it.
+            let intro = line.text.trim_end().ends_with([':', '：']);
+            let title = line.words <= MAX_LISTED_TITLE_WORDS && !full_stop && !intro;
             let blurb = line.truncated && line.words <= MAX_TEASER_WORDS;
             if line.metadata || !(title || blurb) || headline == Some(j) {
                 break;

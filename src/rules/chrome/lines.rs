@@ -8,7 +8,8 @@ use regex::Regex;
 
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
-use crate::text::code::is_fence;
+use crate::document::structure::LineRole;
+use crate::text::code::{code_spans, is_fence};
 use crate::text::span::Span;
 use crate::text::{has_address, header_lines, is_markup_line, word_count_capped};
 
@@ -56,8 +57,9 @@ impl<'a> Line<'a> {
 /// package-metadata header (provenance, however many files share its lines), markup of
 /// structured text (directives, rows of cells between bars), fenced code, the lines of a
 /// paragraph wrapped over several lines (a piece of a sentence is not a page element),
-/// lines that are no paragraph (the ` .` separators of Debian files), and in Markdown
-/// code, HTML, tables, headings and thematic breaks.
+/// lines that are no paragraph (the ` .` separators of Debian files), lines with code
+/// between backticks, and in Markdown code, HTML, tables, headings, thematic breaks and
+/// block quotes.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
     // reStructuredText is written by hand, never left by a scraper: its headings, literal
     // blocks and directives are no page's chrome.
@@ -85,7 +87,10 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
         let alone = paragraphs
             .peek()
             .is_some_and(|p| p.first_line == index && p.last_line == index);
-        if fenced || !alone || (markdown && !structure.role(index).is_prose()) {
+        // A block quote in Markdown (`> Stability: 2 - Stable` atop each page of a manual)
+        // is what the author chose to set apart, not the site's.
+        let role = structure.role(index);
+        if fenced || !alone || (markdown && (!role.is_prose() || role == LineRole::Quote)) {
             continue;
         }
         // A byte-order mark is no part of the first line's words.
@@ -96,7 +101,10 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
         };
         let span = Span::new(span.start + bom, span.end);
         let text = document.slice(span);
-        if !text.trim().is_empty() && !is_markup_line(text) {
+        // Code between backticks (`` * `data` {string|Buffer} ``) is a manual's, never a
+        // menu's.
+        let has_code = text.contains('`') && !code_spans(text).is_empty();
+        if !text.trim().is_empty() && !is_markup_line(text) && !has_code {
             lines.push(Line::new(index, span, text, max_words));
         }
     }

@@ -57,7 +57,9 @@ weigh heavily in any statistic and any model trained on the corpus.
 article of a site.
 
 ## Fix
-Safe: delete the run.
+Safe: delete the run. In Markdown, which is written by hand as often as it is saved from
+a page, only lines that link elsewhere (`* [Home](/)`) are deleted by the safe fix; other
+shared lines (`* Returns: {Promise}` in each file of a manual) by the unsafe one.
 
 ## Configuration
 `template_min_docs` (default 3) and `template_folder_share` (default 0.3) in the chrome
@@ -255,11 +257,16 @@ impl Templates {
         let keep: Vec<bool> = (0..found.len())
             .map(|i| found[i].is_some() && (!is_structured(&page.lines[i]) || in_run(i)))
             .collect();
+        // Markdown is written by hand as often as it is saved from a page: a manual's files
+        // share `* Returns: {Promise}` and `Closes the handle.`. There a shared line is
+        // deleted by the safe fix only when it links elsewhere, as menus and footers do.
+        let markdown = page.document.structure.is_markdown();
         for (i, detail) in found.into_iter().enumerate() {
             if let Some(detail) = detail
                 && keep[i]
             {
-                marks.mark(i, detail, true);
+                let strong = !markdown || page.lines[i].text.contains("](");
+                marks.mark(i, detail, strong);
             }
         }
     }

@@ -2,6 +2,7 @@ use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
+use crate::document::structure::LineRole;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::is_metadata;
 use crate::rules::context::CorpusContext;
@@ -49,7 +50,8 @@ Safe: delete the later copy (with the blank lines after it). The first copy is k
 for word. Unsafe when the copy is indented or made of `Field: value` lines (a licence
 quoted under each stanza of a Debian copyright file), shorter than 25 words (`Not
 used by Firefox.` under each section of a manual), or more than 3 paragraphs after the
-first copy (a note repeated in two releases of a NEWS file), or in a fenced code block
+first copy (a note repeated in two releases of a NEWS file), under another Markdown
+heading than the first copy (a caveat repeated for two options), or in a fenced code block
 (```` ``` ````; the same example for two module systems): such text repeats on purpose as
 often as by accident. A scraper's repeat follows its first copy.
 
@@ -103,9 +105,14 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         // other sections (a licence for each group of files, a note in two releases), is
         // repeated on purpose as often as by accident.
         let far = block.first > origin_last + 1 + MAX_SAFE_GAP;
+        // A note repeated under the next heading of a manual (the same caveat for two
+        // options) is written twice on purpose.
+        let other_section = (origin_last + 1..block.first)
+            .any(|para| doc.structure.role(doc.paragraphs[para].first_line) == LineRole::Heading);
         let fix = if is_laid_out(doc.slice(span))
             || words < MIN_SAFE_WORDS
             || far
+            || other_section
             || in_fenced_code(&doc.text, span)
         {
             Fix::unsafe_(edits)
