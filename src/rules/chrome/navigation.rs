@@ -30,9 +30,12 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it does
 Reports navigation by its structure rather than its words:
 
-- a navigation list: at least 3 consecutive list items (`- `, `• `, `1. `) of at most 20
-  words, at least 30% of them cut short with `...` or `…` (`- Reconfiguring of
-  International Orde...`): the titles of other articles, truncated by the site;
+- on a scraped page (one with an article, see C005), a navigation list: at least 3
+  consecutive list items (`- `, `• `, `1. `) of at most 20 words, at least 30% of them cut
+  short with `...` or `…` (`- Reconfiguring of International Orde...`), most of the
+  others with no full stop: the titles of other articles, truncated by the site. A change
+  log's list of bug titles (`- 681423 - introspection: assorted fixes...`) or of files
+  (`* COPYING: Renamed, to...`) is its content;
 - a menu flattened to one line: at least 3 entries of at most 4 words between `|`, `•`,
   `·` or `¦`, most of them capitalised (`Home | World | Business | Tech`). An indented
   line laid out in columns is a plain-text table, never a menu;
@@ -120,7 +123,7 @@ fn mark(page: &Page, marks: &mut Marks) {
         };
         marks.mark(i, detail, true);
     }
-    mark_lists(&page.lines, marks);
+    mark_lists(page, marks);
     mark_icons(page, marks);
 }
 
@@ -161,8 +164,13 @@ fn is_icon(text: &str) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace() && !"{}()[]<>;:,\"'`=#$\\&!?-–—“”‘’«»".contains(c)
 }
 
-/// Runs of at least three list items, short, a good share of them cut short.
-fn mark_lists(lines: &[Line], marks: &mut Marks) {
+/// Runs of at least three list items, short, a good share of them cut short, on a page
+/// with an article: a change log's or a README's lists of bug titles
+/// (`- 681423 - introspection: assorted fixes...`) are its content.
+fn mark_lists(page: &Page, marks: &mut Marks) {
+    let lines = &page.lines;
+    // Most pages have no such run: the layout is asked for only when there is one.
+    let mut is_page: Option<bool> = None;
     let is_item = |l: &Line| l.list_item && l.words <= MAX_LIST_ITEM_WORDS && !l.metadata;
     let mut start = 0;
     while start < lines.len() {
@@ -181,9 +189,20 @@ fn mark_lists(lines: &[Line], marks: &mut Marks) {
             .iter()
             .filter(|l| names_code(l.text))
             .count();
+        // `* COPYINGv2: New file, GPLv2.` beside `* COPYING: Renamed, to...`: entries
+        // that end a sentence are notes; titles end with no full stop.
+        let sentences = lines[start..end]
+            .iter()
+            .filter(|l| {
+                let text = l.text.trim_end();
+                text.ends_with('.') && !text.ends_with("..") && !l.truncated
+            })
+            .count();
         if items >= MIN_LIST_ITEMS
             && truncated as f64 >= MIN_TRUNCATED_SHARE * items as f64
             && code * 2 <= items
+            && sentences * 2 < items - truncated
+            && *is_page.get_or_insert_with(|| page.layout().article.is_some())
         {
             let detail = Detail {
                 form: LIST,
@@ -365,6 +384,12 @@ mod tests {
         }
         let log = "2021-01-01  A. Developer\n\n\t* src/util.c (parse_args): Move to ...\n\t* src/args.c (parse_args): ... here.\n\t* Makefile.am: Update accordingly...\n";
         assert!(crate::rules::chrome::analysis::found_lines(log, &[&RULE]).is_empty());
+        // Files without an extension, and entries that end a sentence.
+        let log = "2013-01-01  A. Developer\n\n\t* COPYING.LIB: Renamed, to...\n\t* COPYING.LESSERv3: ... new name.\n\t* COPYING: Renamed, to...\n\t* COPYINGv3: ... new name.\n\t* COPYINGv2: New file, GPLv2.\n";
+        assert!(crate::rules::chrome::analysis::found_lines(log, &[&RULE]).is_empty());
+        // Bug titles cut short by a release's notes: no page, no article.
+        let news = "Overview of changes in 1.31.0\n\n- 681423 - introspection: assorted fixes...\n- 680965 - missing language strings for ...\n- 679654 - Crash when listing the font families\n";
+        assert!(crate::rules::chrome::analysis::found_lines(news, &[&RULE]).is_empty());
     }
 
     #[test]
