@@ -318,7 +318,12 @@ impl Phrases {
                 .chars()
                 .next()
                 .is_none_or(|c| pattern_is_cjk || !c.is_alphanumeric());
-            if m.start() == 0 && boundary {
+            // `See also: rename(2).`: after a label with a colon, a sentence refers the
+            // reader on; linked titles end with no full stop.
+            let sentence = key[m.start()..m.end()].ends_with([':', '：'])
+                && key.ends_with('.')
+                && !key.ends_with("..");
+            if m.start() == 0 && boundary && !sentence {
                 best.offer(i);
             }
         }
@@ -474,6 +479,20 @@ mod tests {
                 entry.id
             );
         }
+    }
+
+    #[test]
+    fn a_sentence_after_a_label_with_a_colon_is_no_link() {
+        let p = Phrases::builtin().expect("data");
+        assert_eq!(
+            id(&p, "See also: Why the tram costs so much").as_deref(),
+            Some("read-more")
+        );
+        assert_eq!(id(&p, "See also: rename(2)."), None);
+        assert_eq!(
+            id(&p, "Read more: the budget in full...").as_deref(),
+            Some("read-more")
+        );
     }
 
     #[test]
