@@ -72,6 +72,11 @@ impl Byline {
         }
     }
 
+    /// `Von`, `By` alone on its line: the author's name is on the next.
+    pub fn is_lone_author_label(&self) -> bool {
+        (self.fields.iter()).any(|f| f.label == Label::Author && f.value.is_empty())
+    }
+
     pub fn value(&self, label: Label) -> Option<&BylineField> {
         self.fields
             .iter()

@@ -222,11 +222,7 @@ pub fn choose(
         let after_by = index
             .checked_sub(1)
             .and_then(|i| bylines.iter().find(|(l, _, _)| *l == lines[i].0))
-            .is_some_and(|(_, _, b)| {
-                b.fields
-                    .iter()
-                    .any(|f| f.label == Label::Author && f.value.is_empty())
-            });
+            .is_some_and(|(_, _, b)| b.is_lone_author_label());
         if user && !after_by {
             continue;
         }

@@ -127,11 +127,7 @@ pub fn infer(
     // `Von` / `Katrin Wessel`: the name under a label alone is the byline's.
     let lone_labels: Vec<usize> = bylines
         .iter()
-        .filter(|(_, _, b)| {
-            b.fields
-                .iter()
-                .any(|f| f.label == Label::Author && f.value.is_empty())
-        })
+        .filter(|(_, _, b)| b.is_lone_author_label())
         .map(|(line, _, _)| *line)
         .collect();
     let mut seen = 0;

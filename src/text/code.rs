@@ -14,6 +14,15 @@ pub fn is_fence(line: &str) -> bool {
 /// fences included (a block left open runs to the end), and inline spans between runs of
 /// backticks of one length on one line, backticks included.
 pub fn code_spans(text: &str) -> Vec<Span> {
+    scan(text, true)
+}
+
+/// The fenced blocks of `text` alone, fences included, in order.
+pub fn fenced_blocks(text: &str) -> Vec<Span> {
+    scan(text, false)
+}
+
+fn scan(text: &str, inline: bool) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut fence_start: Option<usize> = None;
     let mut at = 0;
@@ -24,7 +33,7 @@ pub fn code_spans(text: &str) -> Vec<Span> {
                 Some(start) => spans.push(Span::new(start, end)),
                 None => fence_start = Some(at),
             }
-        } else if fence_start.is_none() {
+        } else if inline && fence_start.is_none() {
             inline_spans(line, at, &mut spans);
         }
         at = end;

@@ -10,7 +10,7 @@ use crate::rules::duplicate::analysis::Analysis;
 use crate::rules::duplicate::report::{
     describe_lines, is_item_or_heading, paragraphs_span, removal_span,
 };
-use crate::text::code::is_fence;
+use crate::text::code::fenced_blocks;
 use crate::text::span::Span;
 use crate::text::{has_address, is_field_line, word_count_capped};
 
@@ -157,24 +157,10 @@ const MAX_SAFE_GAP: usize = 3;
 /// repeat on purpose (the same code for two module systems, one under the other), and
 /// deleting a fence with them would open a block that never closes.
 fn in_fenced_code(text: &str, span: Span) -> bool {
-    if !text.contains("```") && !text.contains("~~~") {
-        return false;
-    }
-    let mut inside = false;
-    let mut at = 0;
-    for line in text[..span.end].split_inclusive('\n') {
-        if at >= span.start && inside {
-            return true;
-        }
-        if is_fence(line) {
-            if at >= span.start {
-                return true;
-            }
-            inside = !inside;
-        }
-        at += line.len();
-    }
-    inside
+    (text.contains("```") || text.contains("~~~"))
+        && fenced_blocks(text)
+            .iter()
+            .any(|block| block.start < span.end && span.start < block.end)
 }
 
 /// Text whose lines are indented or `Field: value` lines.
