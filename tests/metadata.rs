@@ -426,6 +426,31 @@ fn byline_forms_give_their_values() {
             Value::Null,
         ),
         (
+            "missing-author/es_name_place_date_bars.txt",
+            json!(["Carmen Ortega", "text", 8]),
+            json!(["2022-05-14", "text", 8]),
+        ),
+        (
+            "missing-author/en_words_label.txt",
+            json!(["Helen Marsh", "text", 7]),
+            json!(["2019-09-12", "text", 9]),
+        ),
+        (
+            "missing-author/de_artikel_von_colon.txt",
+            json!(["Sabine Krüger", "text", 5]),
+            json!(["2023-02-03", "text", 6]),
+        ),
+        (
+            "missing-date/fr_first_of_the_month.txt",
+            json!(["Claire Rousseau", "text", 7]),
+            json!(["2022-06-01", "text", 7]),
+        ),
+        (
+            "missing-date/de_created_after_updated.txt",
+            json!(["Markus Lindner", "text", 8]),
+            json!(["2021-07-15", "text", 7]),
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

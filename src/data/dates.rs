@@ -168,8 +168,8 @@ pub struct NamedDate {
 /// Words that may stand between the parts of a date: `1 de diciembre de 2017`, `the 3rd of
 /// March 2020`, `7 marzo del 2021`.
 const CONNECTORS: &[&str] = &["de", "del", "of"];
-/// English ordinal endings after a day: `March 3rd, 2022`.
-const ORDINALS: &[&str] = &["st", "nd", "rd", "th"];
+/// Ordinal endings after a day: `March 3rd, 2022`, `1er mars 2021`, `1º de março de 2021`.
+const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "º"];
 
 /// Every date with a month name in `line`.
 pub fn named_dates(line: &str, months: &Months) -> Vec<NamedDate> {
@@ -329,6 +329,11 @@ mod tests {
         assert_eq!(dates("Yahoo FinanceOctober 13, 2016")[0].1, 10);
         assert_eq!(dates("2021. március 7.")[0].2, 7);
         assert_eq!(dates("22 Dec, 2016")[0].2, 22);
+        assert_eq!(
+            dates("Par Jean Dupont le 1er mars 2021 à 09h15"),
+            [(2021, 3, 1, "1er mars 2021")]
+        );
+        assert_eq!(dates("1º de março de 2021")[0].2, 1);
     }
 
     #[test]

@@ -493,9 +493,21 @@ fn an_agency_or_a_place_after_the_names_is_not_part_of_them() {
         author("Max Mustermann, Berlin, 07.03.2021").as_deref(),
         Some("Max Mustermann")
     );
+    assert_eq!(
+        author("Juan Pérez | Madrid | 07 de marzo de 2021").as_deref(),
+        Some("Juan Pérez")
+    );
+    assert_eq!(
+        author("Anna Nowak · Kraków · 7 marca 2021").as_deref(),
+        Some("Anna Nowak")
+    );
     // A place that is a sentence is no place: `Max Mustermann, der in Berlin lebt, 2021`.
     assert_eq!(
         author("Max Mustermann, der in Berlin lebt, 07.03.2021"),
+        None
+    );
+    assert_eq!(
+        author("Max Mustermann | heute in Berlin | 07.03.2021"),
         None
     );
 }
