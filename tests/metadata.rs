@@ -451,6 +451,16 @@ fn byline_forms_give_their_values() {
             json!(["2021-07-15", "text", 7]),
         ),
         (
+            "missing-author/de_our_correspondent.txt",
+            json!(["Tomasz Berger", "text", 5]),
+            json!(["2022-10-11", "text", 6]),
+        ),
+        (
+            "missing-author/en_name_time_date_bars.txt",
+            json!(["Dana Whitfield", "text", 5]),
+            json!(["2023-02-03", "text", 5]),
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

@@ -320,6 +320,33 @@ impl MetadataData {
             .any(|word| self.is_role_word(word))
     }
 
+    /// Where the names of a byline's value start when a role stands before them:
+    /// `Redakteurin Anna Schmidt`, `FOCUS-online-Autor Max Muster`, `unserem
+    /// Korrespondenten Max Mustermann`, `our correspondent Jane Doe`. `None` when no role
+    /// does, or no capitalised name follows it.
+    pub fn role_before_names(&self, value: &str) -> Option<usize> {
+        let (first, after_first) = split_word(value)?;
+        // A determiner may stand before the role: `unserem`, `our`, `notre`, `nuestro`.
+        let (word, rest) = match split_word(after_first) {
+            Some(next) if first.chars().all(char::is_lowercase) => next,
+            _ => (first, after_first),
+        };
+        let lower = word.to_lowercase();
+        // The role declined: `Korrespondenten`, `Redakteurs`.
+        let stems = [
+            Some(lower.as_str()),
+            lower.strip_suffix("en"),
+            lower.strip_suffix('s'),
+        ];
+        let is_role = stems.into_iter().flatten().any(|stem| {
+            self.roles_before_names.iter().any(|role| {
+                stem.strip_suffix(role.as_str())
+                    .is_some_and(|head| head.is_empty() || head.ends_with('-') || head.len() >= 3)
+            })
+        });
+        (is_role && rest.starts_with(char::is_uppercase)).then(|| value.len() - rest.len())
+    }
+
     /// What the label `text` introduces, matched whole and in any case: `Foto` gives
     /// [`Label::Other`], `Text` [`Label::Author`].
     pub fn label_of(&self, text: &str) -> Option<Label> {
@@ -549,6 +576,13 @@ fn normalise_date(text: &str) -> String {
 /// case): a heading is short, and a longer line is a sentence that begins like one.
 fn is_listed(list: &[String], heading: &str) -> bool {
     heading.len() <= 64 && list.contains(&heading.to_lowercase())
+}
+
+/// The first word of `text` and what follows it, without the spaces around them.
+fn split_word(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_start();
+    let word = text.split_whitespace().next()?;
+    Some((word, text[word.len()..].trim_start()))
 }
 
 #[cfg(test)]

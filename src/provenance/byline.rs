@@ -309,24 +309,10 @@ fn before_role(line: &str, start: usize, end: usize, data: &MetadataData) -> usi
 }
 
 /// Where the names of `line[start..limit]` start: after a role that stands before them
-/// (`Redakteurin Anna Schmidt`, `FOCUS-online-Autor Max Muster`), which is not a name.
+/// (`Redakteurin Anna Schmidt`, `unserem Korrespondenten Max Mustermann`), which is not a
+/// name.
 fn after_role(line: &str, start: usize, limit: usize, data: &MetadataData) -> usize {
-    let value = &line[start..limit];
-    let Some(word) = value.split_whitespace().next() else {
-        return start;
-    };
-    let lower = word.to_lowercase();
-    let is_role = data.roles_before_names.iter().any(|role| {
-        lower
-            .strip_suffix(role.as_str())
-            .is_some_and(|head| head.is_empty() || head.ends_with('-') || head.len() >= 3)
-    });
-    let rest = value[word.len()..].trim_start();
-    if is_role && rest.starts_with(char::is_uppercase) {
-        limit - rest.len()
-    } else {
-        start
-    }
+    start + data.role_before_names(&line[start..limit]).unwrap_or(0)
 }
 
 /// The names that the value starting at `from` begins with, when they end where the value

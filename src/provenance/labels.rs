@@ -117,10 +117,11 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
             }
             // A bare `By` needs a capitalised name (`By 2030`, `By contrast` are prose);
             // `Posted by` and `Written by` are explicit enough for user names.
-            let name_start = trimmed
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || is_cjk(c) || (!one_word && c.is_alphabetic()));
+            // `Von unserem Korrespondenten Max Mustermann`: a role before the name.
+            let name_start =
+                trimmed.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || is_cjk(c) || (!one_word && c.is_alphabetic())
+                }) || data.role_before_names(trimmed).is_some();
             if spaces > 0 && name_start {
                 let value_start = after_start + spaces;
                 // `Posted by jdoe at 2:32 PM`: a user name, with the time after it left

@@ -35,18 +35,13 @@ pub(super) fn name_first(
     });
     let rest_start = line.len() - rest.len();
     let rest = rest.trim();
-    // `Max Mustermann, Berlin, 07.03.2021`, `Juan Pérez | Madrid | 07 de marzo de 2021`:
-    // the place of the report may stand between.
-    let after_place = [", ", " | ", " · ", " • ", " - ", " – ", " — ", " / "]
-        .iter()
-        .filter_map(|mark| rest.split_once(mark).map(|(place, _)| (place, mark.len())))
-        .min_by_key(|(place, _)| place.len())
-        .filter(|(place, _)| {
-            place.starts_with(char::is_uppercase)
-                && place.split_whitespace().count() <= 2
-                && !place.contains(|c: char| c.is_ascii_digit())
-        })
-        .map(|(place, mark)| rest_start + place.len() + mark);
+    // `Max Mustermann, Berlin, 07.03.2021`, `Juan Pérez | Madrid | 07 de marzo de 2021`,
+    // `Jane Doe | 9:15 AM EST | March 7, 2021`: the place or the time of the report may
+    // stand between the names and the date.
+    let after_fields = dates
+        .first()
+        .filter(|d| d.start > rest_start)
+        .is_some_and(|d| fields_before_date(&line[rest_start..d.start], data));
     // `Temps de lecture : 2 min`: a field's label, not names.
     let between = line[end..rest_start].trim();
     if between.contains([':', '：']) {
@@ -67,7 +62,8 @@ pub(super) fn name_first(
     };
     let dated = dates
         .first()
-        .is_some_and(|d| d.start == rest_start || Some(d.start) == after_place || on_date(d))
+        .is_some_and(|d| d.start == rest_start || on_date(d))
+        || after_fields
         || (apart && is_timestamp(rest, data));
     let role = data.is_role(rest);
     // `Devindra Hardawar, @devindra`
@@ -84,4 +80,32 @@ pub(super) fn name_first(
         .collect();
     let value = names.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(Byline::unlabelled_author(value, (lead, end), dates))
+}
+
+/// Whether `text`, which stands between a byline's names and its date, is one or more
+/// fields of the byline, each ended by a separator: a place (`Madrid | `, `Berlin, `) or a
+/// time (`9:15 AM EST | `). A sentence is none: `der in Berlin lebt, `.
+fn fields_before_date(text: &str, data: &MetadataData) -> bool {
+    const MARKS: [&str; 8] = [", ", " | ", " · ", " • ", " - ", " – ", " — ", " / "];
+    let mut rest = text;
+    let mut fields = 0;
+    while !rest.is_empty() {
+        let Some((at, mark)) = MARKS
+            .iter()
+            .filter_map(|mark| rest.find(mark).map(|at| (at, mark.len())))
+            .min()
+        else {
+            return false;
+        };
+        let field = rest[..at].trim();
+        let place = field.starts_with(char::is_uppercase)
+            && field.split_whitespace().count() <= 2
+            && !field.contains(|c: char| c.is_ascii_digit());
+        if !place && !is_timestamp(field, data) {
+            return false;
+        }
+        fields += 1;
+        rest = rest[at + mark..].trim_start();
+    }
+    fields > 0
 }

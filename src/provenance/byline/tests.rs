@@ -444,6 +444,12 @@ fn a_role_before_the_names_is_not_part_of_them() {
         ),
         ("Von Politikredakteur Max Mustermann", "Max Mustermann"),
         ("By Correspondent Jane Doe", "Jane Doe"),
+        (
+            "Von unserem Korrespondenten Max Mustermann",
+            "Max Mustermann",
+        ),
+        ("By our correspondent Jane Doe", "Jane Doe"),
+        ("Por nuestro corresponsal Juan Pérez", "Juan Pérez"),
     ] {
         assert_eq!(
             fields(line),
@@ -451,6 +457,8 @@ fn a_role_before_the_names_is_not_part_of_them() {
             "{line}"
         );
     }
+    // A determiner before anything but a role is prose.
+    assert_eq!(fields("Von unserem Haus in Berlin aus"), None);
     // Only a first word is a role: a surname that is one stays.
     assert_eq!(
         fields("By Jane Reporter"),
@@ -500,6 +508,10 @@ fn an_agency_or_a_place_after_the_names_is_not_part_of_them() {
     assert_eq!(
         author("Anna Nowak · Kraków · 7 marca 2021").as_deref(),
         Some("Anna Nowak")
+    );
+    assert_eq!(
+        author("Jane Doe | 9:15 AM EST | March 7, 2021").as_deref(),
+        Some("Jane Doe")
     );
     // A place that is a sentence is no place: `Max Mustermann, der in Berlin lebt, 2021`.
     assert_eq!(
