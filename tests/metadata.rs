@@ -461,6 +461,16 @@ fn byline_forms_give_their_values() {
             json!(["2023-02-03", "text", 5]),
         ),
         (
+            "missing-author/de_date_and_reading_time.txt",
+            json!(["Johanna Seidel", "text", 6]),
+            json!(["2022-09-14", "text", 5]),
+        ),
+        (
+            "missing-date/de_forum_member_since.txt",
+            Value::Null,
+            Value::Null,
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

@@ -281,12 +281,15 @@ fn posting_note_end(line: &str, labels: &[Found]) -> Option<usize> {
 }
 
 /// The label of `date`: the date or revision label right before it, with no other label
-/// between (`Laatste update: 08-03-21`).
+/// between (`Laatste update: 08-03-21`), or the label of a date that is none of the
+/// page's (`Registriert seit: 01.01.2010`, [`Label::Other`]).
 fn date_label(labels: &[Found], date: &FoundDate) -> Option<Label> {
     labels
         .iter()
         .rev()
-        .find(|f| f.start <= date.start && matches!(f.label, Label::Date | Label::Updated))
+        .find(|f| {
+            f.start <= date.start && matches!(f.label, Label::Date | Label::Updated | Label::Other)
+        })
         .filter(|f| {
             !labels
                 .iter()
@@ -362,7 +365,14 @@ fn names_at(
 /// sentence than one with a date.
 fn is_dateline(line: &str, dates: &[FoundDate], data: &MetadataData) -> bool {
     let trimmed = line.trim();
-    if trimmed.ends_with(['.', '?', '!', '。']) {
+    // `07.03.2021 · Lesezeit: 3 Min.`: a unit's full stop ends no sentence.
+    let last_field = trimmed
+        .rsplit(|c: char| c == ':' || c == ',' || is_separator(c))
+        .next()
+        .unwrap_or(trimmed);
+    if trimmed.ends_with(['.', '?', '!', '。'])
+        && !(trimmed.ends_with('.') && is_timestamp(last_field, data))
+    {
         return false;
     }
     let mut words = 0;

@@ -133,7 +133,13 @@ pub fn choose(
     for (line, span, b) in bylines {
         let index = index_of(*line);
         let has_author = b.value(Label::Author).is_some();
-        let has_date = b.dates.iter().any(|(d, _)| d.value.is_some());
+        // `Registriert seit: 01.01.2010`: a date of something else than the page.
+        let own_dates = || {
+            b.dates
+                .iter()
+                .filter(|(_, label)| *label != Some(Label::Other))
+        };
+        let has_date = own_dates().any(|(d, _)| d.value.is_some());
         if has_date {
             dated_lines.push(index);
         }
@@ -170,7 +176,7 @@ pub fn choose(
             .iter()
             .find(|(_, label)| *label == Some(Label::Updated))
             .map(|(d, _)| d.start);
-        for (date, label) in &b.dates {
+        for (date, label) in own_dates() {
             let before_revision = label.is_none() && revised_at.is_some_and(|at| date.start < at);
             let (score, form) = match label {
                 Some(Label::Date) => (3.5, "date label"),

@@ -173,8 +173,10 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
             continue;
         }
         // `Published 3:04 PM EST, Mon January 3, 2022`: date labels need no colon when a
-        // date follows.
-        if matches!(kind, Label::Date | Label::Updated)
+        // date follows, and neither do the longer labels of other dates (`Mitglied seit
+        // 01.01.2010`).
+        if (matches!(kind, Label::Date | Label::Updated)
+            || (*kind == Label::Other && label.contains(' ')))
             && spaces > 0
             && !data.find_dates(trimmed).is_empty()
         {

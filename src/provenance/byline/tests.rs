@@ -28,6 +28,33 @@ pub(super) fn date(line: &str) -> Option<(String, Option<Label>)> {
 }
 
 #[test]
+fn a_date_of_something_else_than_the_page_keeps_its_label() {
+    for line in [
+        "Registriert seit: 12.05.2010",
+        "Mitglied seit 12.05.2010",
+        "Joined: Mar 3, 2011",
+    ] {
+        assert_eq!(date(line).map(|d| d.1), Some(Some(Label::Other)), "{line}");
+    }
+    assert_eq!(
+        date("Veröffentlicht: 12.05.2010").map(|d| d.1),
+        Some(Some(Label::Date))
+    );
+}
+
+#[test]
+fn a_reading_time_ends_a_dateline_with_a_full_stop() {
+    assert_eq!(
+        date("14.09.2022 · Lesezeit: 4 Min.").map(|d| d.0),
+        Some("2022-09-14".into())
+    );
+    assert_eq!(
+        date("Am 14.09.2022 kam es zu einem Unfall mit 4 Verletzten."),
+        None
+    );
+}
+
+#[test]
 fn reads_numeric_dates_with_spaces_after_the_dots() {
     assert_eq!(
         date("Jan Novák, 7. 3. 2021 09:15").map(|d| d.0),
