@@ -471,6 +471,16 @@ fn byline_forms_give_their_values() {
             Value::Null,
         ),
         (
+            "missing-author/de_forum_user_by_post_date.txt",
+            json!(["gartenzwerg77", "text", 6]),
+            json!(["2023-04-03", "text", 5]),
+        ),
+        (
+            "missing-author/en_signoff_over_dated_names.txt",
+            json!(["Chris Waters", "text", 11]),
+            json!(["2008-06-26", "text", 11]),
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

@@ -26,6 +26,7 @@ struct File {
     comment_headings: Vec<String>,
     age_units: Vec<String>,
     desks: Vec<String>,
+    ranks: Vec<String>,
     dateline: String,
     source_in_brackets: String,
     labels: Labels,
@@ -58,6 +59,9 @@ pub struct UserFile {
     /// Names of a newsroom's desks, added to `desks`.
     #[serde(default)]
     pub desks: Vec<String>,
+    /// A forum member's ranks, added to `ranks`.
+    #[serde(default)]
+    pub ranks: Vec<String>,
     /// Month names and date orders, as in `rules/dates.toml`.
     #[serde(default)]
     pub language: Vec<dates::LanguageEntry>,
@@ -121,6 +125,8 @@ pub struct MetadataData {
     pub name_first_roles: Vec<String>,
     /// A newsroom's desks (`Redaktion`, `Redacción Bogotá`): no person.
     desks: Vec<String>,
+    /// A forum member's ranks (`Erfahrener Benutzer`, `Senior Member`): no person.
+    ranks: Vec<String>,
     /// Roles that may stand between a byline label and the names, alone or as the end of
     /// a compound: `Von Redakteurin Anna Schmidt`, `Von FOCUS-online-Autor Max Muster`.
     pub roles_before_names: Vec<String>,
@@ -199,6 +205,7 @@ impl MetadataData {
         let mut comment_headings = lower(&file.comment_headings);
         let mut age_units = lower(&file.age_units);
         let mut desks = lower(&file.desks);
+        let mut ranks = lower(&file.ranks);
         let mut months =
             Months::parse(dates::DATES_TOML).map_err(|e| format!("rules/dates.toml: {e}"))?;
         for extra in user {
@@ -218,6 +225,7 @@ impl MetadataData {
             comment_headings.extend(lower(&extra.comment_headings));
             age_units.extend(lower(&extra.age_units));
             desks.extend(lower(&extra.desks));
+            ranks.extend(lower(&extra.ranks));
             for language in &extra.language {
                 months.add(language)?;
             }
@@ -265,6 +273,7 @@ impl MetadataData {
                 .collect(),
             roles_before_names: lower(&file.roles_before_names),
             desks,
+            ranks,
             dateline: Regex::new(&file.dateline).map_err(|e| format!("dateline: {e}"))?,
             source_in_brackets: Regex::new(&file.source_in_brackets)
                 .map_err(|e| format!("source_in_brackets: {e}"))?,
@@ -368,13 +377,15 @@ impl MetadataData {
         })
     }
 
-    /// Whether `value`, taken for an author, names a newsroom's desk: `Redaktion`,
-    /// `Redacción Bogotá`, `Rédaction Société`.
+    /// Whether `value`, taken for an author, names a newsroom's desk (`Redaktion`,
+    /// `Redacción Bogotá`, `Rédaction Société`) or a forum member's rank (`Erfahrener
+    /// Benutzer`, `Senior Member`, `Membre actif`): no person.
     pub fn is_desk(&self, value: &str) -> bool {
-        value
-            .split_whitespace()
-            .next()
-            .is_some_and(|first| is_listed(&self.desks, first))
+        let mut words = value.split_whitespace();
+        let first = words.next();
+        let last = words.next_back().or(first);
+        first.is_some_and(|first| is_listed(&self.desks, first) || is_listed(&self.ranks, first))
+            || last.is_some_and(|last| is_listed(&self.ranks, last))
     }
 
     /// Whether `line` is the heading of a comment section: `Comments`, `3 Kommentare`,

@@ -98,6 +98,11 @@ impl StopWords {
             .unwrap_or("?")
     }
 
+    /// Whether some language lists `word` (in lower case) as a stop word.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.words.contains_key(word.as_bytes())
+    }
+
     /// Whether some language lists both words (in lower case) as stop words: `by` and
     /// `the` in English; not `przez` and `annak`, a Polish one and a Hungarian one.
     pub fn in_one_list(&self, a: &str, b: &str) -> bool {

@@ -517,4 +517,6 @@ mod name_role;
 #[cfg(test)]
 mod platform_tests;
 #[cfg(test)]
+mod role_tests;
+#[cfg(test)]
 mod tests;

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 use super::author_notes;
 use super::byline::{Byline, is_timestamp};
-use super::name_lines::{co_authors, name_on_line};
-use super::names::{is_user_name, list_people, plausible_name};
+use super::name_lines::co_authors;
+use super::names::{list_people, plausible_name};
 use super::teasers;
 use crate::data::metadata::{Label, MetadataData, in_order};
 use crate::data::stop_words::StopWords;
@@ -215,77 +215,17 @@ pub fn choose(
     }
     // A name alone on its line, with a date just before or after it; or after a `By` with
     // nothing on its line.
-    for (index, &(line, span)) in lines.iter().enumerate() {
-        let name = name_on_line(doc.slice(span), data);
-        // `Themenstarter` / `DieselDieter`: under a label alone, a forum's user name.
-        let user = name.is_none() && is_user_name(doc.slice(span).trim());
-        let Some(text) = name.or_else(|| user.then(|| doc.slice(span).trim())) else {
-            continue;
-        };
-        if title.is_some_and(|t| t.line == line) || bylines.iter().any(|(l, _, _)| *l == line) {
-            continue;
-        }
-        let after_by = index
-            .checked_sub(1)
-            .and_then(|i| bylines.iter().find(|(l, _, _)| *l == lines[i].0))
-            .is_some_and(|(_, _, b)| b.is_lone_author_label());
-        if user && !after_by {
-            continue;
-        }
-        let near_date = dated_lines
-            .iter()
-            .any(|&d| d.abs_diff(index) <= NAME_TO_DATE);
-        // With no date by it, a name alone under the headline (`Dave Steer` between a
-        // standfirst and the text) is the last resort: taken only where the article starts
-        // right under it and nothing else names anyone.
-        let under_headline = !after_by
-            && !near_date
-            && title.is_some_and(|t| t.line < line)
-            && !chrome.contains(&line);
-        // A desk (`Redaktion`) or a role (`Transport Correspondent` under the name) is no
-        // person.
-        if (!after_by && !near_date && !under_headline) || data.is_desk(text) || data.is_role(text)
-        {
-            continue;
-        }
-        // `Alle Beiträge`, `Sabine Kraus`, `12. Apr. 2021`: of two names over a date, the
-        // one next to it is the byline's.
-        let next_to_date = dated_lines.iter().any(|&d| d.abs_diff(index) == 1);
-        // A page opens with the site's name (`Harbour Tools Blog`, then a section and the
-        // date over the headline); a byline there stands right by its date.
-        if index == 0 && !after_by && !next_to_date && title.is_some_and(|t| t.line > line) {
-            continue;
-        }
-        let offset = doc.slice(span).find(text).unwrap_or(0);
-        authors.push(Candidate {
-            value: Found {
-                value: text.split_whitespace().collect::<Vec<_>>().join(" "),
-                line,
-                span: Span::new(span.start + offset, span.start + offset + text.len()),
-            },
-            index,
-            // Chrome finders see menus and buttons (`Share Tweet Share`, `Buy Now`) in
-            // capitalised lines; a bare name is a byline only on a line they left.
-            score: if after_by {
-                3.5
-            } else if under_headline {
-                LAST_RESORT
-            } else if chrome.contains(&line) {
-                2.0
-            } else {
-                3.0
-            } + if next_to_date { NEXT_TO_DATE } else { 0.0 },
-            form: if after_by {
-                "byline label"
-            } else if under_headline {
-                UNDER_HEADLINE
-            } else {
-                NAME_BESIDE_DATE
-            },
-            beside_author: false,
-            alone: true,
-        });
-    }
+    authors.extend(lone_names::candidates(
+        &lone_names::Page {
+            doc,
+            lines,
+            bylines,
+            title,
+            dated_lines: &dated_lines,
+            chrome,
+        },
+        data,
+    ));
     // Notes about the author away from the bylines, wherever they stand.
     let notes = author_notes::author_box(doc, lines, data)
         .map(|place| (place, 3.5, author_notes::AUTHOR_BOX))
@@ -592,5 +532,6 @@ pub fn choose(
     }
 }
 
+mod lone_names;
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,8 @@
 //! (`von`, `van`, `de`), academic titles, and several people joined by `and`, `und`, `et`,
 //! `y` or a comma.
 
+use crate::data::stop_words::StopWords;
+
 /// Words between the parts of a name, in lower case: `Michiel de Jong`, `Ursula von der
 /// Leyen`.
 const PARTICLES: &[&str] = &[
@@ -335,9 +337,44 @@ pub fn is_user_name(text: &str) -> bool {
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
+/// Whether `text`, alone on its line, can only be a user name: letters with digits or an
+/// underscore (`Max123`, `Golfi_GTI`), a capital inside a word (`DieselDieter`), or a word
+/// in lower case that no language lists as a function word (`heizungsfreund`, `johndoe`).
+/// A capitalised word (`Politik`, `Sport`) may be a section's name.
+pub fn is_coined_user_name(text: &str) -> bool {
+    if !is_user_name(text) || text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return false;
+    }
+    let marked = text.contains(|c: char| c.is_ascii_digit() || c == '_')
+        && text.contains(char::is_lowercase);
+    let camel = text
+        .chars()
+        .zip(text.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    let lower = text.chars().all(|c| c.is_lowercase())
+        && text.chars().count() >= 4
+        && !StopWords::get().is_stop_word(text);
+    marked || camel || lower
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coined_user_names_are_no_words_of_a_language() {
+        for name in [
+            "gartenzwerg77",
+            "Golfi_GTI",
+            "DieselDieter",
+            "heizungsfreund",
+        ] {
+            assert!(is_coined_user_name(name), "{name}");
+        }
+        for word in ["Politik", "Sport", "über", "this", "und", "ab"] {
+            assert!(!is_coined_user_name(word), "{word}");
+        }
+    }
 
     #[test]
     fn user_names_are_single_words() {

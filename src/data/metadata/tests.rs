@@ -85,6 +85,7 @@ author_box = ["Tentang penulis"]
 comment_headings = ["Komentar"]
 age_units = ["jam"]
 desks = ["redaksi"]
+ranks = ["anggota"]
 [labels]
 author = ["oleh"]
 [[language]]
@@ -107,6 +108,10 @@ months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu
     assert!(data.is_author_box_heading("## Tentang Penulis:"));
     assert!(data.is_desk("Redaksi Jakarta"));
     assert!(!data.is_desk("Jakarta Redaksi"));
+    assert!(data.is_desk("Anggota Senior"));
+    assert!(data.is_desk("Erfahrener Benutzer"));
+    assert!(data.is_desk("Senior Member"));
+    assert!(!data.is_desk("Max Mustermann"));
     assert!(data.is_author_box_heading("About the author"));
     assert!(!data.is_author_box_heading("About the author of this book, see below"));
     assert!(data.is_comment_heading("12 Komentar"));
