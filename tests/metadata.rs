@@ -481,6 +481,11 @@ fn byline_forms_give_their_values() {
             json!(["2008-06-26", "text", 11]),
         ),
         (
+            "missing-author/de_byline_under_standfirst_and_caption.txt",
+            json!(["Kathrin Vogt", "text", 19]),
+            json!(["2022-11-22", "text", 20]),
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

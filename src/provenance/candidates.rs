@@ -294,12 +294,11 @@ pub fn choose(
     };
     // Without a layout (a short page, a plain document), the article starts at its first
     // line of prose.
-    let first_prose = || {
-        lines.iter().position(|&(_, span)| {
-            let text = doc.slice(span).trim();
-            word_count(text) >= MIN_PROSE_WORDS && text.ends_with(['.', '!', '?', '。'])
-        })
+    let is_prose = |&(_, span): &(usize, Span)| {
+        let text = doc.slice(span).trim();
+        word_count(text) >= MIN_PROSE_WORDS && text.ends_with(['.', '!', '?', '。'])
     };
+    let first_prose = || lines.iter().position(is_prose);
     let found_article = layout.article.is_some();
     // Without a layout the article runs from its first line of prose under the headline
     // to the chrome after it (`Kommentare (2)`, `Read more`), where comments and teasers
@@ -363,7 +362,15 @@ pub fn choose(
         }
         if let Some((first, last)) = article {
             let before_far = index + 2 * BYLINE_ZONE < first;
-            if index + BYLINE_ZONE >= first && index <= (first + BYLINE_INSIDE).min(last + 1) {
+            // A standfirst, then a photo's caption and credit and the share buttons, then
+            // the byline: no paragraph of the text but the first stands before it.
+            let under_standfirst = index > first
+                && index <= last
+                && index <= first + BYLINE_ZONE
+                && lines[first + 1..index].iter().all(|l| !is_prose(l));
+            if index + BYLINE_ZONE >= first
+                && (index <= (first + BYLINE_INSIDE).min(last + 1) || under_standfirst)
+            {
                 if found_article {
                     score += 1.0;
                 }
