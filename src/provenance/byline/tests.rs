@@ -275,6 +275,9 @@ fn ages_and_dated_lines() {
     assert!(is_timestamp("vor 3 Std.", data));
     assert!(is_timestamp("il y a 2 heures", data));
     assert!(is_timestamp("3 godziny temu", data));
+    assert!(is_timestamp("2 godz. temu", data));
+    assert!(is_timestamp("před 2 hod.", data));
+    assert!(is_timestamp("2 ч. назад", data));
     // A number and a word that is no unit of time: a headline's.
     assert!(!is_timestamp("7 beschlossen", data));
     assert!(!is_timestamp("3 kommt", data));
