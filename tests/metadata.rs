@@ -486,6 +486,11 @@ fn byline_forms_give_their_values() {
             json!(["2022-11-22", "text", 20]),
         ),
         (
+            "missing-date/en_cookie_notice_over_headline.txt",
+            Value::Null,
+            json!(["2023-06-14", "text", 15]),
+        ),
+        (
             "missing-author/de_name_with_agency_in_brackets.txt",
             json!(["Tobias Krämer", "text", 3]),
             json!(["2023-08-21", "text", 4]),

@@ -298,14 +298,26 @@ pub fn choose(
         let text = doc.slice(span).trim();
         word_count(text) >= MIN_PROSE_WORDS && text.ends_with(['.', '!', '?', '。'])
     };
-    let first_prose = || lines.iter().position(is_prose);
+    // A cookie notice over the headline is prose, but the site's.
+    let first_prose = || {
+        lines.iter().enumerate().position(|(i, l)| {
+            is_prose(l) && !(anchor.is_some_and(|a| i < a) && chrome.contains(&l.0))
+        })
+    };
     let found_article = layout.article.is_some();
     // Without a layout the article runs from its first line of prose under the headline
     // to the chrome after it (`Kommentare (2)`, `Read more`), where comments and teasers
     // begin. A line of prose above the headline is the site's, and tells nothing.
+    // The article starts at the first paragraph under the headline.
+    let under_anchor = |(first, last): (usize, usize)| match anchor {
+        Some(a) if first < a && chrome.contains(&lines[first].0) => (a + 1..=last)
+            .find(|&i| !chrome.contains(&lines[i].0) && is_prose(&lines[i]))
+            .map_or((first, last), |first| (first, last)),
+        _ => (first, last),
+    };
     let article = layout
         .article
-        .map(|(first, last)| (index_of(first), index_of(last)))
+        .map(|(first, last)| under_anchor((index_of(first), index_of(last))))
         .or_else(|| {
             first_prose().map(|first| {
                 let under_headline = anchor.is_some_and(|a| a < first);
@@ -362,9 +374,11 @@ pub fn choose(
         }
         if let Some((first, last)) = article {
             let before_far = index + 2 * BYLINE_ZONE < first;
-            // A standfirst, then a photo's caption and credit and the share buttons, then
-            // the byline: no paragraph of the text but the first stands before it.
-            let under_standfirst = index > first
+            // The headline, a standfirst, a photo's caption and credit and the share
+            // buttons, then the byline: on a page, no paragraph but the first before it.
+            let under_standfirst = found_article
+                && anchor.is_some_and(|a| a < first)
+                && index > first
                 && index <= last
                 && index <= first + BYLINE_ZONE
                 && lines[first + 1..index].iter().all(|l| !is_prose(l));
