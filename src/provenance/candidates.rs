@@ -305,16 +305,17 @@ pub fn choose(
         })
     };
     let found_article = layout.article.is_some();
-    // Without a layout the article runs from its first line of prose under the headline
-    // to the chrome after it (`Kommentare (2)`, `Read more`), where comments and teasers
-    // begin. A line of prose above the headline is the site's, and tells nothing.
-    // The article starts at the first paragraph under the headline.
+    // An article the layout starts at chrome over the headline (a cookie notice) starts at
+    // the first paragraph under it.
     let under_anchor = |(first, last): (usize, usize)| match anchor {
         Some(a) if first < a && chrome.contains(&lines[first].0) => (a + 1..=last)
             .find(|&i| !chrome.contains(&lines[i].0) && is_prose(&lines[i]))
             .map_or((first, last), |first| (first, last)),
         _ => (first, last),
     };
+    // Without a layout the article runs from its first line of prose under the headline
+    // to the chrome after it (`Kommentare (2)`, `Read more`), where comments and teasers
+    // begin. A line of prose above the headline is the site's, and tells nothing.
     let article = layout
         .article
         .map(|(first, last)| under_anchor((index_of(first), index_of(last))))

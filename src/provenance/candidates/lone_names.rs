@@ -63,13 +63,15 @@ pub(super) fn candidates(page: &Page<'_>, data: &MetadataData) -> Vec<Candidate<
                     .iter()
                     .any(|(l, _, b)| *l == lines[i].0 && b.value(Label::Author).is_some())
         };
-        let lone_user = is_coined_user_name(trimmed)
-            && (index.checked_sub(1).is_some_and(bare_date_by) || bare_date_by(index + 1))
-            && !chrome.contains(&line)
-            && data.months.month(trimmed).is_none()
-            && data.label_of(trimmed).is_none()
-            && !named_in_text(doc, lines, trimmed);
-        if user && !after_by && !lone_user {
+        let lone_user = || {
+            is_coined_user_name(trimmed)
+                && (index.checked_sub(1).is_some_and(bare_date_by) || bare_date_by(index + 1))
+                && !chrome.contains(&line)
+                && data.months.month(trimmed).is_none()
+                && data.label_of(trimmed).is_none()
+                && !named_in_text(doc, lines, trimmed)
+        };
+        if user && !after_by && !lone_user() {
             continue;
         }
         let near_date = dated_lines
