@@ -10,9 +10,6 @@ use super::dates::{self, Months, Order};
 
 pub const METADATA_TOML: &str = include_str!("../../rules/metadata.toml");
 
-/// A role after a name has at most this many words (`correspondante à Lyon`).
-const MAX_ROLE_WORDS: usize = 4;
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -308,54 +305,6 @@ impl MetadataData {
             .any(|(label, kind)| *kind == Label::Date && label == word)
     }
 
-    /// Whether `phrase`, after a name and a comma, is the person's role: `Staff Writer`,
-    /// `transport correspondent`, `Korrespondentin in Paris`, `Politikredakteurin`. A role
-    /// is short, and names itself in its first three words.
-    pub fn is_role(&self, phrase: &str) -> bool {
-        let words = phrase.split_whitespace().count();
-        if words == 0 || words > MAX_ROLE_WORDS || phrase.bytes().any(|b| b.is_ascii_digit()) {
-            return false;
-        }
-        let lower = phrase.trim().to_lowercase();
-        let roles = &self.name_first_roles;
-        roles.iter().any(|r| {
-            lower == *r
-                || lower
-                    .strip_prefix(r.as_str())
-                    .is_some_and(|rest| rest.starts_with(' '))
-        }) || lower
-            .split_whitespace()
-            .take(3)
-            .any(|word| self.is_role_word(word))
-    }
-
-    /// Where the names of a byline's value start when a role stands before them:
-    /// `Redakteurin Anna Schmidt`, `FOCUS-online-Autor Max Muster`, `unserem
-    /// Korrespondenten Max Mustermann`, `our correspondent Jane Doe`. `None` when no role
-    /// does, or no capitalised name follows it.
-    pub fn role_before_names(&self, value: &str) -> Option<usize> {
-        let (first, after_first) = split_word(value)?;
-        // A determiner may stand before the role: `unserem`, `our`, `notre`, `nuestro`.
-        let (word, rest) = match split_word(after_first) {
-            Some(next) if first.chars().all(char::is_lowercase) => next,
-            _ => (first, after_first),
-        };
-        let lower = word.to_lowercase();
-        // The role declined: `Korrespondenten`, `Redakteurs`.
-        let stems = [
-            Some(lower.as_str()),
-            lower.strip_suffix("en"),
-            lower.strip_suffix('s'),
-        ];
-        let is_role = stems.into_iter().flatten().any(|stem| {
-            self.roles_before_names.iter().any(|role| {
-                stem.strip_suffix(role.as_str())
-                    .is_some_and(|head| head.is_empty() || head.ends_with('-') || head.len() >= 3)
-            })
-        });
-        (is_role && rest.starts_with(char::is_uppercase)).then(|| value.len() - rest.len())
-    }
-
     /// What the label `text` introduces, matched whole and in any case: `Foto` gives
     /// [`Label::Other`], `Text` [`Label::Author`].
     pub fn label_of(&self, text: &str) -> Option<Label> {
@@ -364,28 +313,6 @@ impl MetadataData {
             .iter()
             .find(|(l, _)| *l == lower)
             .map(|(_, kind)| *kind)
-    }
-
-    /// Whether `word` names a role of `name_first_roles` (`correspondent`, `Staff`), or
-    /// ends with one of six letters or more (`Politikredakteurin`).
-    pub fn is_role_word(&self, word: &str) -> bool {
-        let word = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        self.name_first_roles.iter().any(|r| {
-            word == *r || (r.chars().count() >= 6 && !r.contains(' ') && word.ends_with(r.as_str()))
-        })
-    }
-
-    /// Whether `value`, taken for an author, names a newsroom's desk (`Redaktion`,
-    /// `Redacción Bogotá`, `Rédaction Société`) or a forum member's rank (`Erfahrener
-    /// Benutzer`, `Senior Member`, `Membre actif`): no person.
-    pub fn is_desk(&self, value: &str) -> bool {
-        let mut words = value.split_whitespace();
-        let first = words.next();
-        let last = words.next_back().or(first);
-        first.is_some_and(|first| is_listed(&self.desks, first) || is_listed(&self.ranks, first))
-            || last.is_some_and(|last| is_listed(&self.ranks, last))
     }
 
     /// Whether `line` is the heading of a comment section: `Comments`, `3 Kommentare`,
@@ -589,12 +516,6 @@ fn is_listed(list: &[String], heading: &str) -> bool {
     heading.len() <= 64 && list.contains(&heading.to_lowercase())
 }
 
-/// The first word of `text` and what follows it, without the spaces around them.
-fn split_word(text: &str) -> Option<(&str, &str)> {
-    let text = text.trim_start();
-    let word = text.split_whitespace().next()?;
-    Some((word, text[word.len()..].trim_start()))
-}
-
+mod people;
 #[cfg(test)]
 mod tests;
