@@ -145,7 +145,7 @@ pub fn choose(
         }
         if let Some(field) = b
             .value(Label::Author)
-            .filter(|f| plausible_name(&f.value) && !data.is_desk(&f.value))
+            .filter(|f| plausible_name(&f.value) && !data.is_desk_or_rank(&f.value))
         {
             let name_first = field.label_range.0 == field.label_range.1;
             let (score, form) = if name_first {

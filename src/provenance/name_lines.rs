@@ -63,7 +63,7 @@ pub fn co_authors(
         };
         if !joined
             || name.split_whitespace().count() < 2
-            || data.is_desk(name)
+            || data.is_desk_or_rank(name)
             || data.is_role(name)
             || people.len() + 1 >= MAX_PEOPLE
         {

@@ -70,7 +70,7 @@ impl MetadataData {
     /// Whether `value`, taken for an author, names a newsroom's desk (`Redaktion`,
     /// `Redacción Bogotá`, `Rédaction Société`) or a forum member's rank (`Erfahrener
     /// Benutzer`, `Senior Member`, `Membre actif`): no person.
-    pub fn is_desk(&self, value: &str) -> bool {
+    pub fn is_desk_or_rank(&self, value: &str) -> bool {
         let mut words = value.split_whitespace();
         let first = words.next();
         let last = words.next_back().or(first);

@@ -106,12 +106,12 @@ months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu
     assert!(data.name_labels.iter().any(|l| l == "oleh"));
     assert!(data.after_date_labels.iter().any(|l| l == "dari"));
     assert!(data.is_author_box_heading("## Tentang Penulis:"));
-    assert!(data.is_desk("Redaksi Jakarta"));
-    assert!(!data.is_desk("Jakarta Redaksi"));
-    assert!(data.is_desk("Anggota Senior"));
-    assert!(data.is_desk("Erfahrener Benutzer"));
-    assert!(data.is_desk("Senior Member"));
-    assert!(!data.is_desk("Max Mustermann"));
+    assert!(data.is_desk_or_rank("Redaksi Jakarta"));
+    assert!(!data.is_desk_or_rank("Jakarta Redaksi"));
+    assert!(data.is_desk_or_rank("Anggota Senior"));
+    assert!(data.is_desk_or_rank("Erfahrener Benutzer"));
+    assert!(data.is_desk_or_rank("Senior Member"));
+    assert!(!data.is_desk_or_rank("Max Mustermann"));
     assert!(data.is_author_box_heading("About the author"));
     assert!(!data.is_author_box_heading("About the author of this book, see below"));
     assert!(data.is_comment_heading("12 Komentar"));

@@ -86,7 +86,9 @@ pub(super) fn candidates(page: &Page<'_>, data: &MetadataData) -> Vec<Candidate<
             && !chrome.contains(&line);
         // A desk (`Redaktion`) or a role (`Transport Correspondent` under the name) is no
         // person.
-        if (!after_by && !near_date && !under_headline) || data.is_desk(text) || data.is_role(text)
+        if (!after_by && !near_date && !under_headline)
+            || data.is_desk_or_rank(text)
+            || data.is_role(text)
         {
             continue;
         }
