@@ -556,6 +556,31 @@ fn headlines_among_numbers_menus_and_reading_times_are_titles() {
     }
 }
 
+/// A Markdown document is titled by the heading it opens with, read as shown, and its
+/// section headings date nothing: a changelog's latest release is not its date, even in a
+/// `.txt` file that is Markdown source.
+#[test]
+fn markdown_documents_are_titled_by_their_first_heading() {
+    for (path, title, date) in [
+        (
+            "metadata/missing-title/markdown_heading_with_badges.md",
+            json!(["harbourctl", "text", 1]),
+            Value::Null,
+        ),
+        (
+            "chrome/outside-article/markdown_changelog.txt",
+            json!(["Harbour 3 ChangeLog", "text", 1]),
+            Value::Null,
+        ),
+    ] {
+        let path = format!("tests/fixtures/{path}");
+        let report = meta_json(&["--isolated", &path]);
+        let doc = &report["documents"][0];
+        assert_eq!(cell(doc, "title"), title, "{path}");
+        assert_eq!(cell(doc, "date"), date, "{path}");
+    }
+}
+
 /// Byline labels and month names of the user's, in a file the configuration names, are
 /// read beside the built-in ones.
 #[test]

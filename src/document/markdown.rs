@@ -154,3 +154,64 @@ pub(crate) fn parse(text: &str, lines: &LineIndex, front_matter_lines: usize) ->
         block_starts: marker.block_starts,
     }
 }
+
+/// The words a reader sees in a line of Markdown inline text: link texts and code spans
+/// as written, images and HTML tags left out (`crc32fast [![Build Status](...)](...)`
+/// reads `crc32fast`).
+pub fn inline_text(line: &str) -> String {
+    let mut words = String::new();
+    let mut in_image = 0usize;
+    // A reference defined elsewhere in the document (`[![Build Status]][actions]`) is a
+    // link all the same.
+    let mut any_reference = |_: pulldown_cmark::BrokenLink<'_>| Some(("".into(), "".into()));
+    // Read as a heading's text: `[x]: y` alone would define a link, not show words.
+    let heading = format!("# {}", line.trim_start_matches('#'));
+    let parser =
+        Parser::new_with_broken_link_callback(&heading, Options::empty(), Some(&mut any_reference));
+    for event in parser {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(pulldown_cmark::TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(text) | Event::Code(text) if in_image == 0 => {
+                words.push_str(&text);
+            }
+            Event::SoftBreak | Event::HardBreak => words.push(' '),
+            _ => {}
+        }
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_text;
+
+    #[test]
+    fn inline_text_keeps_what_a_reader_sees() {
+        assert_eq!(
+            inline_text(
+                "crc32fast [![Build Status][build-img]][build] [![Docs](https://docs.rs/b.svg)](https://docs.rs)"
+            ),
+            "crc32fast"
+        );
+        assert_eq!(
+            inline_text("Serde [![Build Status]][actions] [![Latest Version]][crates.io]"),
+            "Serde"
+        );
+        assert_eq!(
+            inline_text("[RustCrypto]: CPU Feature Detection"),
+            "RustCrypto: CPU Feature Detection"
+        );
+        assert_eq!(inline_text("[RustCrypto]: Block"), "RustCrypto: Block");
+        assert_eq!(inline_text("`console`"), "console");
+        assert_eq!(
+            inline_text(r#"<img src="logo.svg" height="100"> Colors"#),
+            "Colors"
+        );
+        assert_eq!(
+            inline_text("Similar: A [Diffing](https://x.org) Library"),
+            "Similar: A Diffing Library"
+        );
+        assert_eq!(inline_text("![Jansi](https://example.org/logo.png)"), "");
+    }
+}

@@ -2,14 +2,14 @@
 //! paragraphs.
 
 pub mod front_matter;
-mod markdown;
+pub mod markdown;
 pub mod paragraphs;
 pub mod structure;
 
 use std::path::PathBuf;
 
 use crate::document::paragraphs::{Paragraph, segment_structured};
-use crate::document::structure::{Built, LineRole, Structure, is_markdown_path};
+use crate::document::structure::{Built, LineRole, Structure, is_markdown_path, reads_as_markdown};
 use crate::text::line_index::LineIndex;
 use crate::text::span::Span;
 
@@ -125,7 +125,11 @@ impl Document {
         let display = path.to_string_lossy().into_owned();
         let (text, raw, encoding) = decode(bytes);
         let lines = LineIndex::new(&text);
-        let built = structure_of(&text, &lines, is_markdown_path(&path));
+        let built = structure_of(
+            &text,
+            &lines,
+            is_markdown_path(&path) || reads_as_markdown(&text),
+        );
         let paragraphs = paragraphs.unwrap_or_else(|| segment_structured(&text, &lines, &built));
         Self {
             path,

@@ -2,7 +2,8 @@
 //! list item, code...), which byte spans are verbatim, and where Markdown breaks a line
 //! on purpose.
 //!
-//! Only Markdown files (`.md`, `.markdown`) are parsed as Markdown. Plain text keeps no
+//! Markdown files (`.md`, `.markdown`) are parsed as Markdown, and so are text files
+//! that are Markdown source (see [`reads_as_markdown`]). Plain text keeps no
 //! per-line data: its lines are prose, but for the front matter at the top, which is
 //! all a plain-text structure records. A corpus holds many documents for the whole run,
 //! and most of them are plain text.
@@ -87,6 +88,47 @@ pub fn is_markdown_path(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// A text file with at least this many ATX headings after a blank line and alone...
+const MIN_MARKDOWN_HEADINGS: usize = 2;
+
+/// ...and Markdown links or fenced code is Markdown source under another name: a
+/// project's `CHANGELOG.txt`, documentation saved as `.txt`. Read as plain text, its
+/// headings and link lists look like a page's menus. Comment lines of a configuration
+/// file (`# Set the port`) come in runs, not set off, and hold no links.
+pub fn reads_as_markdown(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Most text has no line that starts with `#`: one search rules it out.
+    if !bytes.starts_with(b"#") && memchr::memmem::find(bytes, b"\n#").is_none() {
+        return false;
+    }
+    let (mut headings, mut fences, mut links) = (0, 0, 0);
+    let mut in_fence = false;
+    let mut after_blank = true;
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            fences += 1;
+        } else if !in_fence {
+            let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+            let heading = trimmed.len() == line.len()
+                && (1..=6).contains(&hashes)
+                && trimmed[hashes..].starts_with(' ')
+                && !trimmed[hashes..].trim().is_empty();
+            let alone = lines.peek().is_none_or(|next| !next.starts_with('#'));
+            if heading && after_blank && alone {
+                headings += 1;
+            }
+            if line.contains("](") {
+                links += 1;
+            }
+        }
+        after_blank = line.trim().is_empty();
+    }
+    headings >= MIN_MARKDOWN_HEADINGS && (fences >= 2 || links > 0)
 }
 
 /// A structure and the lines that start a block (Markdown only): a paragraph, heading,
@@ -221,6 +263,27 @@ mod tests {
         assert!(!plain.structure.is_markdown());
         assert_eq!(roles(&plain), [Prose, Prose, Prose]);
         assert!(plain.structure.verbatim_spans().is_empty());
+    }
+
+    #[test]
+    fn text_files_that_are_markdown_source_are_read_as_markdown() {
+        let changelog = "# Harbour 2 ChangeLog\n\n* [2.1.0](#2.1.0)\n* [2.0.0](#2.0.0)\n\n## 2024-03-02, Version 2.1.0\n\n* Faster start.\n";
+        assert!(reads_as_markdown(changelog));
+        let doc = Document::from_bytes("CHANGES.txt".into(), changelog.as_bytes().to_vec());
+        assert!(doc.structure.is_markdown());
+        assert_eq!(roles(&doc)[..3], [Heading, Blank, ListItem]);
+        let fenced = "# Usage\n\nRun it:\n\n```\nharbour --check\n```\n\n# Licence\n\nMIT.\n";
+        assert!(reads_as_markdown(fenced));
+        // One heading; comment lines of a configuration file; headings without links or code.
+        assert!(!reads_as_markdown(
+            "# Title\n\nSee [the site](https://example.org).\n"
+        ));
+        assert!(!reads_as_markdown(
+            "# Port to listen on\n# (see [network] below)\nport = 80\n\n# Hosts\n# allowed](x)\nhosts = a\n"
+        ));
+        assert!(!reads_as_markdown(
+            "# Part one\n\nText.\n\n# Part two\n\nMore text.\n"
+        ));
     }
 
     #[test]

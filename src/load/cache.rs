@@ -26,7 +26,7 @@ use crate::text::span::Span;
 pub const CACHE_DIR: &str = ".corpuslint_cache";
 const CACHE_FILE: &str = "paragraphs.bin";
 /// Changes whenever the layout of the file, or how paragraphs are made, changes.
-const MAGIC: &[u8; 8] = b"CLPARA02";
+const MAGIC: &[u8; 8] = b"CLPARA03";
 /// Bytes per paragraph: span, lines (4 × u64), key (u128), chars and words (2 × u32).
 const PARAGRAPH_LEN: usize = 4 * 8 + 16 + 2 * 4;
 

@@ -9,7 +9,9 @@ use super::candidates::{self, PageLayout};
 use super::names;
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
+use crate::document::markdown;
 use crate::document::paragraphs::starts_with_list_marker;
+use crate::document::structure::LineRole;
 use crate::text::memo::LineMemo;
 use crate::text::span::Span;
 use crate::text::{has_address, has_time_of_day, is_cjk, is_field_line, word_count};
@@ -78,7 +80,8 @@ pub fn infer(
     for &(line, span) in &all_lines {
         // `by Cygnus Solutions.  The simulator supports...` goes on with a sentence begun
         // on the line before: a byline is no line inside a wrapped paragraph.
-        if continues_paragraph(doc, line) {
+        // A Markdown heading heads a section (`## [2.3.3] - 2021-09-12` in a changelog).
+        if continues_paragraph(doc, line) || doc.structure.role(line) == LineRole::Heading {
             continue;
         }
         let text = doc.slice(span);
@@ -130,8 +133,9 @@ pub fn infer(
         .filter(|(_, _, b)| b.is_lone_author_label())
         .map(|(line, _, _)| *line)
         .collect();
+    inferred.title = heading_title(doc, &lines);
     let mut seen = 0;
-    for &(line, span) in lines.iter().filter(|_| !record) {
+    for &(line, span) in lines.iter().filter(|_| !record && inferred.title.is_none()) {
         if seen == TITLE_WINDOW {
             break;
         }
@@ -217,7 +221,7 @@ pub fn infer(
     for (line, span, b) in bylines.iter().filter(|(l, _, _)| !skip.contains(l)) {
         for field in &b.fields {
             if field.value.is_empty() {
-                if field.label != Label::Other {
+                if field.label != Label::Other && !value_on_next_line(doc, *line, *span) {
                     inferred.empty.push((field.label, *line, *span));
                 }
                 continue;
@@ -271,6 +275,57 @@ fn continues_paragraph(doc: &Document, line: usize) -> bool {
 
 /// Whether `line` stands after a blank line (or first): `(Associated Press)` after an
 /// article, not `(Identified and patched by Jane Doe)` closing an item of release notes.
+/// The title of a Markdown document that opens with a heading: `# Node.js`, or `Node.js`
+/// over its `=======` underline.
+fn heading_title(doc: &Document, lines: &[(usize, Span)]) -> Option<Found> {
+    let &(line, span) = lines.first()?;
+    if !doc.structure.is_markdown() || doc.structure.role(line) != LineRole::Heading {
+        return None;
+    }
+    let text = doc.slice(span);
+    let title = text.trim().trim_matches('#').trim();
+    let value = markdown::inline_text(title);
+    if value.is_empty() || value.chars().all(|c| matches!(c, '=' | '-')) {
+        return None;
+    }
+    let start = span.start + (title.as_ptr() as usize - text.as_ptr() as usize);
+    Some(Found {
+        value,
+        line,
+        span: Span::new(start, start + title.len()),
+    })
+}
+
+/// A sentence over this many words is prose, not the value of the label above it.
+const MAX_VALUE_LINE_WORDS: usize = 6;
+/// A line of more words than this that ends with a label is a sentence that goes on.
+const MAX_LABEL_WORDS: usize = 3;
+
+/// Whether the label that ends the 0-based `line` (of `span`) has its value under it: a
+/// colon introduces what follows (`Authors:` over a list of names, Debian's `Source:` over
+/// an indented value, a changelog's `* Updated translations:` over its list), a sentence
+/// goes on on the next line (`...taken from a package by` / `Matthew Garrett`), and `By`
+/// stands over a name. `By` over the article's first paragraph, or over a blank line, has
+/// lost its value; so has a label at the end of the text.
+fn value_on_next_line(doc: &Document, line: usize, span: Span) -> bool {
+    let label_line = doc.slice(span);
+    let indent = |text: &str| text.len() - text.trim_start().len();
+    let introduces = label_line.trim_end().ends_with([':', '：']);
+    let Some(next) = (line + 1..doc.lines.line_count()).find(|&l| !doc.is_blank_line(l)) else {
+        return false;
+    };
+    let under = doc.slice(doc.lines_span(next, next));
+    // A block under the label, set off by its indent or list markers.
+    let block = indent(under) > indent(label_line) || starts_with_list_marker(under);
+    if next > line + 1 {
+        return introduces && block;
+    }
+    let name_like = word_count(under) <= MAX_VALUE_LINE_WORDS
+        && !under.trim_end().ends_with(['.', '!', '?', '。']);
+    let sentence_goes_on = !introduces && word_count(label_line) > MAX_LABEL_WORDS;
+    introduces || block || name_like || sentence_goes_on
+}
+
 fn after_blank_line(doc: &Document, line: usize) -> bool {
     line == 0 || doc.is_blank_line(line - 1)
 }

@@ -18,6 +18,11 @@ Reports a byline label that introduces nothing: `By` alone on its line, `Author:
 `Source of documents:` with no source after it. The template of the page printed the
 label; the scraper did not find the value.
 
+A label whose value is under it is not empty: `By` over a name, a label with a colon over
+what follows it (`Authors:` over a list of names, `Source:` over an indented value), a
+sentence wrapped after `by`. `By` over the article's first paragraph, or over a blank
+line, is.
+
 ## Why it matters
 An empty label is a field that was there and got lost: the value can often be recovered
 from the original page, and until it is, the document is missing that field (the
