@@ -419,7 +419,8 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
 }
 
 #[test]
-fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_or_a_distant_copy() {
+fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_copy_or_a_licence_per_holder()
+ {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = dir.path().join("corpus");
     std::fs::create_dir_all(&corpus).expect("mkdir");
@@ -433,6 +434,12 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_or_a_distant
         "## Release 2\n\n{passage}\n\nA new option was added.\n\nTwo old options were removed.\n\nThe manual was rewritten.\n\n## Release 1\n\n{passage}\n"
     );
     std::fs::write(corpus.join("news.md"), &news).expect("write");
+    // The same licence granted by each copyright holder of a package.
+    let licence = "Permission to use, copy, modify and distribute this software for any purpose is hereby granted without fee, provided that the above copyright notice appears in all copies.";
+    let copyright = format!(
+        "Copyright 2004 Harbour Tools Ltd.\n\n{licence}\n\nCopyright 1996 Quay Software, Inc.\n\n{licence}\n"
+    );
+    std::fs::write(corpus.join("copyright.txt"), &copyright).expect("write");
     let out = dir.path().join("clean");
     corpuslint()
         .args(["fix", "--isolated", "--select", "D001", "--out"])
@@ -451,7 +458,9 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_or_a_distant
     );
     let news = std::fs::read_to_string(out.join("news.md")).expect("fixed copy");
     assert_eq!(news.matches(passage).count(), 2, "{news}");
-    // All three are reported.
+    let copyright = std::fs::read_to_string(out.join("copyright.txt")).expect("fixed copy");
+    assert_eq!(copyright.matches(licence).count(), 2, "{copyright}");
+    // All four are reported.
     let assert = corpuslint()
         .args([
             "check",
@@ -465,5 +474,5 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_or_a_distant
         .assert()
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    assert_eq!(stdout.matches(": D001 ").count(), 3, "{stdout}");
+    assert_eq!(stdout.matches(": D001 ").count(), 4, "{stdout}");
 }

@@ -55,6 +55,10 @@ pub struct PhraseEntry {
     /// The line heads a list of links: the titles under it are chrome too.
     #[serde(default)]
     pub heading: bool,
+    /// The line heads a table of contents: chrome on a page, but a document's own outline
+    /// when its entries name the sections below it.
+    #[serde(default)]
+    pub outline: bool,
     /// The phrase is also ordinary text (a copyright line, `Terms and Conditions`,
     /// `Comment:`): a line it matches is chrome only beside other chrome, or in a group
     /// of such lines after the end of the body.

@@ -221,7 +221,9 @@ pub fn infer(
     for (line, span, b) in bylines.iter().filter(|(l, _, _)| !skip.contains(l)) {
         for field in &b.fields {
             if field.value.is_empty() {
-                if field.label != Label::Other && !value_on_next_line(doc, *line, *span) {
+                let byline_at = |l: usize| bylines.iter().any(|(b, _, _)| *b == l);
+                if field.label != Label::Other && !value_on_next_line(doc, *line, *span, byline_at)
+                {
                     inferred.empty.push((field.label, *line, *span));
                 }
                 continue;
@@ -306,14 +308,23 @@ const MAX_LABEL_WORDS: usize = 3;
 /// an indented value, a changelog's `* Updated translations:` over its list), a sentence
 /// goes on on the next line (`...taken from a package by` / `Matthew Garrett`), and `By`
 /// stands over a name. `By` over the article's first paragraph, or over a blank line, has
-/// lost its value; so has a label at the end of the text.
-fn value_on_next_line(doc: &Document, line: usize, span: Span) -> bool {
+/// lost its value; so has a label at the end of the text, and one over a byline of its own
+/// (`Author:` over `23 July 2012`).
+fn value_on_next_line(
+    doc: &Document,
+    line: usize,
+    span: Span,
+    byline_at: impl Fn(usize) -> bool,
+) -> bool {
     let label_line = doc.slice(span);
     let indent = |text: &str| text.len() - text.trim_start().len();
     let introduces = label_line.trim_end().ends_with([':', '：']);
     let Some(next) = (line + 1..doc.lines.line_count()).find(|&l| !doc.is_blank_line(l)) else {
         return false;
     };
+    if byline_at(next) {
+        return false;
+    }
     let under = doc.slice(doc.lines_span(next, next));
     // A block under the label, set off by its indent or list markers.
     let block = indent(under) > indent(label_line) || starts_with_list_marker(under);

@@ -15,7 +15,10 @@ use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::runs_lint;
 use crate::text::memo::LineMemo;
-use crate::text::word_count_capped;
+use crate::text::{word_count, word_count_capped};
+
+mod outline;
+use outline::own_outline;
 
 pub const RULE: Rule = Rule {
     code: "C001",
@@ -53,7 +56,11 @@ puts its links: beside other chrome, among a menu of short labels, repeated down
 as a button, or after the last body paragraph; never when it is indented text without a
 list marker, as plain-text documents lay out their lines, nor in a list of three or more
 such lines with years (the copyright holders of a package). The copyright line at the top
-of a licence and a licence's `TERMS AND CONDITIONS` heading stay.
+of a licence and a licence's `TERMS AND CONDITIONS` heading stay. Indented text without
+a list marker is matched by any phrase only in a page with an article: a commit message
+of a git log (`    image: fix include`, `    Sign`) is no caption nor button. A table of
+contents (`Contents`) is a page's, but a document's own outline when its entries name
+lines further down (`1. History` over a later `History`) or when it is underlined.
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -127,7 +134,9 @@ fn mark(
                 _ => find(),
             };
             // Most lines match no phrase: whether they stand alone is not asked.
-            entry.filter(|_| stands_alone(page, i))
+            entry.filter(|&e| {
+                stands_alone(page, i) && !(phrases.entries[e].outline && own_outline(page, i))
+            })
         })
         .collect();
     let needs_context = |i: usize| found[i].is_some_and(|e| phrases.entries[e].needs_context);
@@ -138,6 +147,7 @@ fn mark(
     for (i, entry) in found.iter().enumerate() {
         if let Some(entry) = *entry
             && !needs_context(i)
+            && (!indented_text(&page.lines[i]) || page.layout().article.is_some())
         {
             marks.mark(i, detail(phrases, entry), true);
         }
@@ -363,7 +373,7 @@ fn stands_alone(page: &Page, i: usize) -> bool {
         && (continues_item
             || (starts_lower(text) && full_stop)
             || (before.is_some_and(left_open)
-                && (starts_lower(text) || (full_stop && line.words == 1))));
+                && (starts_lower(text) || (full_stop && word_count(text) == 1))));
     // A list item after it starts a unit of its own, whatever its case: `* captions
     // settings, opens captions settings dialog` over `* captions off, selected`.
     let head = after.is_some_and(|next| {
@@ -427,6 +437,22 @@ mod tests {
     use crate::rules::chrome::article::TEST_ARTICLE;
 
     const BODY: &str = "The council voted on Tuesday to extend the library's opening hours through the winter months.\n";
+
+    #[test]
+    fn a_table_of_contents_is_the_documents_own_outline_when_it_names_its_sections() {
+        let entries = "Contents\n  * 1 History\n  * 2 Harbour\n  * 3 Transport\n";
+        // Entries that name nothing below: a page's box of links.
+        assert_eq!(found(&format!("{entries}\n{BODY}")), [1]);
+        let sections = format!("{entries}\nHistory\n\n{BODY}\nHarbour\n\n{BODY}");
+        assert_eq!(found(&sections), [] as [usize; 0]);
+        // Underlined: a section heading of a plain-text document.
+        assert_eq!(
+            found(&format!(
+                "Contents\n--------\n\n  harbourd   The scheduler daemon\n\n{BODY}"
+            )),
+            [] as [usize; 0]
+        );
+    }
 
     #[test]
     fn a_phrase_matches_a_line_that_stands_alone() {

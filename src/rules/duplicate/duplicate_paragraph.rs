@@ -51,7 +51,8 @@ for word. Unsafe when the copy is indented or made of `Field: value` lines (a li
 quoted under each stanza of a Debian copyright file), shorter than 25 words (`Not
 used by Firefox.` under each section of a manual), or more than 3 paragraphs after the
 first copy (a note repeated in two releases of a NEWS file), under another Markdown
-heading than the first copy (a caveat repeated for two options), or in a fenced code block
+heading or another copyright notice than the first copy (a caveat repeated for two
+options, a licence granted by each holder of a package), or in a fenced code block
 (```` ``` ````; the same example for two module systems): such text repeats on purpose as
 often as by accident. A scraper's repeat follows its first copy.
 
@@ -107,8 +108,14 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         let far = block.first > origin_last + 1 + MAX_SAFE_GAP;
         // A note repeated under the next heading of a manual (the same caveat for two
         // options) is written twice on purpose.
-        let other_section = (origin_last + 1..block.first)
-            .any(|para| doc.structure.role(doc.paragraphs[para].first_line) == LineRole::Heading);
+        // So is a licence under the notice of each copyright holder.
+        let other_section = (origin_last + 1..block.first).any(|para| {
+            doc.structure.role(doc.paragraphs[para].first_line) == LineRole::Heading
+                || doc
+                    .slice(doc.paragraphs[para].span)
+                    .lines()
+                    .any(is_copyright_notice)
+        });
         let fix = if is_laid_out(doc.slice(span))
             || words < MIN_SAFE_WORDS
             || far
@@ -167,4 +174,14 @@ fn in_fenced_code(text: &str, span: Span) -> bool {
 fn is_laid_out(text: &str) -> bool {
     text.lines()
         .any(|line| is_field_line(line) || line.starts_with([' ', '\t']))
+}
+
+/// `Copyright 2004 Canonical Ltd.`, `© 2000 Compaq`, `(C) 1998 Jane Doe`: the line that
+/// names whose text the lines under it are.
+fn is_copyright_notice(line: &str) -> bool {
+    let line = line.trim_start();
+    let lower = |n: usize| line.get(..n).map(str::to_ascii_lowercase);
+    line.starts_with('©')
+        || lower(9).as_deref() == Some("copyright")
+        || lower(4).as_deref() == Some("(c) ")
 }

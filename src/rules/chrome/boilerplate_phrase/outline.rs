@@ -1,0 +1,70 @@
+//! A table of contents heads a page's box of links, or a document's own outline.
+
+use std::collections::HashSet;
+
+use crate::data::phrases::strip_markers;
+use crate::rules::chrome::evidence::Page;
+use crate::rules::chrome::lines::Line;
+
+/// Whether line `i`, a table of contents' heading, heads the document's own outline: it
+/// is underlined as a plain-text document's section heading, or its entries name sections
+/// below.
+pub(super) fn own_outline(page: &Page, i: usize) -> bool {
+    underlined(page, &page.lines[i]) || heads_outline(page, &page.lines[i])
+}
+
+/// Whether the line under `line` underlines it (`Contents` over `--------`): a section
+/// heading of a plain-text document.
+fn underlined(page: &Page, line: &Line) -> bool {
+    let document = page.document;
+    let next = line.index + 1;
+    if next >= document.lines.line_count() {
+        return false;
+    }
+    let under = document.slice(document.lines_span(next, next)).trim();
+    under.len() >= MIN_UNDERLINE
+        && (under.bytes().all(|b| b == b'-') || under.bytes().all(|b| b == b'='))
+}
+
+/// An underline has at least this many dashes or equals signs.
+const MIN_UNDERLINE: usize = 3;
+/// Entries of an outline compared with the lines below it...
+const OUTLINE_ENTRIES: usize = 3;
+/// ...of which at least this many name a line of their own further down.
+const MIN_OUTLINE_SECTIONS: usize = 2;
+
+/// Whether `line` heads an outline of the document: the entries under it (`1. History`)
+/// name lines of their own further down, its sections (`History`). A page's related links
+/// name other pages.
+fn heads_outline(page: &Page, line: &Line) -> bool {
+    let document = page.document;
+    let count = document.lines.line_count();
+    let text_of = |l: usize| document.slice(document.lines_span(l, l));
+    let first = (line.index + 1..count.min(line.index + 3)).find(|&l| !document.is_blank_line(l));
+    let Some(first) = first else {
+        return false;
+    };
+    let entries: Vec<String> = (first..count)
+        .take_while(|&l| !document.is_blank_line(l))
+        .take(OUTLINE_ENTRIES)
+        .map(|l| outline_entry(text_of(l)))
+        .filter(|e| !e.is_empty())
+        .collect();
+    if entries.len() < MIN_OUTLINE_SECTIONS {
+        return false;
+    }
+    let below: HashSet<String> = (first + entries.len()..count)
+        .map(|l| outline_entry(text_of(l)))
+        .collect();
+    entries.iter().filter(|e| below.contains(*e)).count() >= MIN_OUTLINE_SECTIONS
+}
+
+/// The name of a section in an outline or at its heading: list marker, numbering, dot
+/// leaders and page number left out, in lower case (`2.1 Usage ....... 7` is `usage`).
+fn outline_entry(text: &str) -> String {
+    strip_markers(text)
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '…' | ' '))
+        .trim()
+        .to_lowercase()
+}
