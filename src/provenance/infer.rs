@@ -275,8 +275,6 @@ fn continues_paragraph(doc: &Document, line: usize) -> bool {
         .is_some_and(|p| doc.paragraphs[p].first_line < line)
 }
 
-/// Whether `line` stands after a blank line (or first): `(Associated Press)` after an
-/// article, not `(Identified and patched by Jane Doe)` closing an item of release notes.
 /// The title of a Markdown document that opens with a heading: `# Node.js`, or `Node.js`
 /// over its `=======` underline.
 fn heading_title(doc: &Document, lines: &[(usize, Span)]) -> Option<Found> {
@@ -337,6 +335,8 @@ fn value_on_next_line(
     introduces || block || name_like || sentence_goes_on
 }
 
+/// Whether `line` stands after a blank line (or first): `(Associated Press)` after an
+/// article, not `(Identified and patched by Jane Doe)` closing an item of release notes.
 fn after_blank_line(doc: &Document, line: usize) -> bool {
     line == 0 || doc.is_blank_line(line - 1)
 }
