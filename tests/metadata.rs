@@ -431,6 +431,11 @@ fn byline_forms_give_their_values() {
             json!(["2022-05-14", "text", 8]),
         ),
         (
+            "missing-author/fr_name_with_agency.txt",
+            json!(["Camille Roussel", "text", 8]),
+            json!(["2022-05-14", "text", 9]),
+        ),
+        (
             "missing-author/en_words_label.txt",
             json!(["Helen Marsh", "text", 7]),
             json!(["2019-09-12", "text", 9]),

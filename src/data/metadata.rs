@@ -24,6 +24,7 @@ struct File {
     age_units: Vec<String>,
     desks: Vec<String>,
     ranks: Vec<String>,
+    agency_joiners: Vec<String>,
     dateline: String,
     source_in_brackets: String,
     labels: Labels,
@@ -59,6 +60,9 @@ pub struct UserFile {
     /// A forum member's ranks, added to `ranks`.
     #[serde(default)]
     pub ranks: Vec<String>,
+    /// Words that join an agency to the author's name, added to `agency_joiners`.
+    #[serde(default)]
+    pub agency_joiners: Vec<String>,
     /// Month names and date orders, as in `rules/dates.toml`.
     #[serde(default)]
     pub language: Vec<dates::LanguageEntry>,
@@ -124,6 +128,8 @@ pub struct MetadataData {
     desks: Vec<String>,
     /// A forum member's ranks (`Erfahrener Benutzer`, `Senior Member`): no person.
     ranks: Vec<String>,
+    /// Words that join an agency to the author's name: `Jean Dupont avec AFP`.
+    agency_joiners: Vec<String>,
     /// Roles that may stand between a byline label and the names, alone or as the end of
     /// a compound: `Von Redakteurin Anna Schmidt`, `Von FOCUS-online-Autor Max Muster`.
     pub roles_before_names: Vec<String>,
@@ -203,6 +209,7 @@ impl MetadataData {
         let mut age_units = lower(&file.age_units);
         let mut desks = lower(&file.desks);
         let mut ranks = lower(&file.ranks);
+        let mut agency_joiners = lower(&file.agency_joiners);
         let mut months =
             Months::parse(dates::DATES_TOML).map_err(|e| format!("rules/dates.toml: {e}"))?;
         for extra in user {
@@ -223,6 +230,7 @@ impl MetadataData {
             age_units.extend(lower(&extra.age_units));
             desks.extend(lower(&extra.desks));
             ranks.extend(lower(&extra.ranks));
+            agency_joiners.extend(lower(&extra.agency_joiners));
             for language in &extra.language {
                 months.add(language)?;
             }
@@ -271,6 +279,7 @@ impl MetadataData {
             roles_before_names: lower(&file.roles_before_names),
             desks,
             ranks,
+            agency_joiners,
             dateline: Regex::new(&file.dateline).map_err(|e| format!("dateline: {e}"))?,
             source_in_brackets: Regex::new(&file.source_in_brackets)
                 .map_err(|e| format!("source_in_brackets: {e}"))?,

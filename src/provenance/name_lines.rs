@@ -26,6 +26,7 @@ pub fn name_on_line<'a>(line: &'a str, data: &MetadataData) -> Option<&'a str> {
         .and_then(|t| t.rsplit_once('('))
         .or_else(|| text.rsplit_once(" | "))
         .or_else(|| text.rsplit_once(" / "))
+        .or_else(|| joined_agency(text, data))
         .filter(|(_, agency)| agency.split_whitespace().count() <= 3);
     if agency.is_some_and(|(_, credit)| data.label_of(credit) == Some(Label::Other)) {
         return None;
@@ -38,6 +39,18 @@ pub fn name_on_line<'a>(line: &'a str, data: &MetadataData) -> Option<&'a str> {
         && !text.ends_with('.')
         && !mixes_capitals(text);
     names.then_some(text)
+}
+
+/// `Jean Dupont avec AFP`, `Max Mustermann mit dpa`: the name, and the agency joined to
+/// it. An agency is an acronym (`AFP`, `EFE`, `ČTK`), or three lower-case letters at most
+/// (`dpa`); `Jane Doe with Friends` joins no agency.
+fn joined_agency<'a>(text: &'a str, data: &MetadataData) -> Option<(&'a str, &'a str)> {
+    let (rest, agency) = text.rsplit_once(' ')?;
+    let (name, joiner) = rest.rsplit_once(' ')?;
+    let letters = agency.chars().count();
+    let acronym = (2..=6).contains(&letters) && agency.chars().all(char::is_uppercase);
+    let lower_case = letters <= 3 && agency.chars().all(char::is_lowercase);
+    (data.is_agency_joiner(joiner) && (acronym || lower_case)).then_some((name, agency))
 }
 
 /// The people named on the lines under the content line `index`, a byline's first name:
@@ -107,6 +120,10 @@ mod tests {
         let name = |line| name_on_line(line, MetadataData::for_tests());
         assert_eq!(name("  * Anna Schmidt (dpa)"), Some("Anna Schmidt"));
         assert_eq!(name("Juan Pérez | EFE"), Some("Juan Pérez"));
+        assert_eq!(name("Jean Dupont avec AFP"), Some("Jean Dupont"));
+        assert_eq!(name("Max Mustermann mit dpa"), Some("Max Mustermann"));
+        // No agency after the joiner: the line is not a name.
+        assert_eq!(name("Jane Doe with Friends"), None);
         assert_eq!(name("Jonas Keller (Foto)"), None);
         assert_eq!(name("The council met on Monday."), None);
         assert_eq!(name("iPhone Deals"), None);

@@ -67,6 +67,12 @@ impl MetadataData {
         })
     }
 
+    /// Whether `word` joins an agency to the author's name (`avec` in `Jean Dupont avec
+    /// AFP`, `mit` in `Max Mustermann mit dpa`).
+    pub fn is_agency_joiner(&self, word: &str) -> bool {
+        is_listed(&self.agency_joiners, word)
+    }
+
     /// Whether `value`, taken for an author, names a newsroom's desk (`Redaktion`,
     /// `Redacción Bogotá`, `Rédaction Société`) or a forum member's rank (`Erfahrener
     /// Benutzer`, `Senior Member`, `Membre actif`): no person.

@@ -86,6 +86,7 @@ comment_headings = ["Komentar"]
 age_units = ["jam"]
 desks = ["redaksi"]
 ranks = ["anggota"]
+agency_joiners = ["dengan"]
 [labels]
 author = ["oleh"]
 [[language]]
@@ -106,6 +107,8 @@ months = [["jan"], ["feb"], ["maret"], ["apr"], ["mei"], ["jun"], ["jul"], ["agu
     assert!(data.name_labels.iter().any(|l| l == "oleh"));
     assert!(data.after_date_labels.iter().any(|l| l == "dari"));
     assert!(data.is_author_box_heading("## Tentang Penulis:"));
+    assert!(data.is_agency_joiner("Dengan"));
+    assert!(data.is_agency_joiner("avec"));
     assert!(data.is_desk_or_rank("Redaksi Jakarta"));
     assert!(!data.is_desk_or_rank("Jakarta Redaksi"));
     assert!(data.is_desk_or_rank("Anggota Senior"));
