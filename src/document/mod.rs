@@ -92,8 +92,9 @@ pub struct Record {
 
 impl Document {
     /// Whether the document is reStructuredText: named `.rst`, or holding a literal block
-    /// (`::` at the end of a paragraph, an indented block after it) or a directive
-    /// (`.. image:: ...`). No scraped page writes either.
+    /// (`::` at the end of a paragraph, an indented block after it), a directive
+    /// (`.. image:: ...`) or an interpreted text role (`:option:`--pass``). No scraped page
+    /// writes any of them.
     pub fn is_restructured_text(&self) -> bool {
         let named = self
             .path
@@ -108,7 +109,16 @@ impl Document {
                 .text
                 .lines()
                 .any(|line| line.starts_with(".. ") && crate::text::is_markup_line(line));
-        named || literal_block || directive
+        let role = memchr::memmem::find_iter(text, b":`").any(|at| {
+            let before = &text[..at];
+            let name = before
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_lowercase() || **b == b'-')
+                .count();
+            name > 0 && before.len() > name && before[before.len() - name - 1] == b':'
+        });
+        named || literal_block || directive || role
     }
 
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Self {

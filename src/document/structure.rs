@@ -93,7 +93,8 @@ pub fn is_markdown_path(path: &Path) -> bool {
 /// A text file with at least this many ATX headings after a blank line and alone...
 const MIN_MARKDOWN_HEADINGS: usize = 2;
 
-/// ...and Markdown links or fenced code is Markdown source under another name: a
+/// ...and Markdown links or fenced code (or one heading and link definitions) is
+/// Markdown source under another name: a
 /// project's `CHANGELOG.txt`, documentation saved as `.txt`. Read as plain text, its
 /// headings and link lists look like a page's menus. Comment lines of a configuration
 /// file (`# Set the port`) come in runs, not set off, and hold no links.
@@ -103,7 +104,7 @@ pub fn reads_as_markdown(text: &str) -> bool {
     if !bytes.starts_with(b"#") && memchr::memmem::find(bytes, b"\n#").is_none() {
         return false;
     }
-    let (mut headings, mut fences, mut links) = (0, 0, 0);
+    let (mut headings, mut fences, mut links, mut definitions) = (0, 0, 0, 0);
     let mut in_fence = false;
     let mut after_blank = true;
     let mut lines = text.lines().peekable();
@@ -125,10 +126,26 @@ pub fn reads_as_markdown(text: &str) -> bool {
             if line.contains("](") {
                 links += 1;
             }
+            if is_link_definition(line) {
+                definitions += 1;
+            }
         }
         after_blank = line.trim().is_empty();
     }
-    headings >= MIN_MARKDOWN_HEADINGS && (fences >= 2 || links > 0)
+    (headings >= MIN_MARKDOWN_HEADINGS && (fences >= 2 || links > 0))
+        || (headings > 0 && definitions >= MIN_LINK_DEFINITIONS)
+}
+
+/// A text file with one heading is Markdown source when it defines this many links.
+const MIN_LINK_DEFINITIONS: usize = 2;
+
+/// `[Node.js website]: https://nodejs.org/`: a Markdown link reference definition.
+fn is_link_definition(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|rest| rest.split_once("]: "))
+        .is_some_and(|(label, target)| {
+            !label.is_empty() && !target.is_empty() && !target.contains(char::is_whitespace)
+        })
 }
 
 /// A structure and the lines that start a block (Markdown only): a paragraph, heading,
@@ -274,6 +291,8 @@ mod tests {
         assert_eq!(roles(&doc)[..3], [Heading, Blank, ListItem]);
         let fenced = "# Usage\n\nRun it:\n\n```\nharbour --check\n```\n\n# Licence\n\nMIT.\n";
         assert!(reads_as_markdown(fenced));
+        let glossary = "# Glossary\n\n* **ABI**: [Application Binary Interface][]\n* **CLI**: [Command Line Interface][]\n\n[Application Binary Interface]: https://example.org/abi\n[Command Line Interface]: https://example.org/cli\n";
+        assert!(reads_as_markdown(glossary));
         // One heading; comment lines of a configuration file; headings without links or code.
         assert!(!reads_as_markdown(
             "# Title\n\nSee [the site](https://example.org).\n"

@@ -233,6 +233,11 @@ mod tests {
         let restructured = "Usage\n=====\n\n.. image:: logo.png\n\nShare\n";
         assert!(chrome_candidates("README.txt", restructured).is_empty());
         assert!(chrome_candidates("guide.rst", "Share\n").is_empty());
+        let role = "Version 2.4\n===========\n\nPause jobs with :option:`--pause`.\n\nShare\n";
+        assert!(chrome_candidates("NOTES.txt", role).is_empty());
+        // A colon before a code span in prose is no role.
+        let prose = "Run it as follows: `harbour --check`.\n\nShare\n";
+        assert_eq!(chrome_candidates("NOTES.txt", prose), ["Share"]);
     }
 
     #[test]
