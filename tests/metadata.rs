@@ -20,6 +20,12 @@ fn meta_json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).expect("one JSON object")
 }
 
+/// The provenance `meta` gives the fixture at `tests/fixtures/{path}`, checked alone.
+fn fixture_meta(path: &str) -> Value {
+    let report = meta_json(&["--isolated", &format!("tests/fixtures/{path}")]);
+    report["documents"][0].clone()
+}
+
 fn cell(doc: &Value, field: &str) -> Value {
     match &doc[field] {
         Value::Null => Value::Null,
@@ -502,9 +508,7 @@ fn byline_forms_give_their_values() {
         ),
     ];
     for (path, author, date) in cases {
-        let path = format!("tests/fixtures/metadata/{path}");
-        let report = meta_json(&["--isolated", &path]);
-        let doc = &report["documents"][0];
+        let doc = &fixture_meta(&format!("metadata/{path}"));
         assert_eq!(cell(doc, "author"), author, "{path}");
         assert_eq!(cell(doc, "date"), date, "{path}");
     }
@@ -524,9 +528,7 @@ fn the_sites_name_is_no_title_and_no_author() {
             "Harbour bridge to close for repairs in spring",
         ),
     ] {
-        let path = format!("tests/fixtures/metadata/{path}");
-        let report = meta_json(&["--isolated", &path]);
-        let doc = &report["documents"][0];
+        let doc = &fixture_meta(&format!("metadata/{path}"));
         assert_eq!(cell(doc, "title"), json!([title, "text", 5]), "{path}");
         assert_eq!(cell(doc, "author"), Value::Null, "{path}");
     }
@@ -554,9 +556,7 @@ fn headlines_among_numbers_menus_and_reading_times_are_titles() {
             7,
         ),
     ] {
-        let path = format!("tests/fixtures/metadata/{path}");
-        let report = meta_json(&["--isolated", &path]);
-        let doc = &report["documents"][0];
+        let doc = &fixture_meta(&format!("metadata/{path}"));
         assert_eq!(cell(doc, "title"), json!([title, "text", line]), "{path}");
     }
 }
@@ -578,9 +578,7 @@ fn markdown_documents_are_titled_by_their_first_heading() {
             Value::Null,
         ),
     ] {
-        let path = format!("tests/fixtures/{path}");
-        let report = meta_json(&["--isolated", &path]);
-        let doc = &report["documents"][0];
+        let doc = &fixture_meta(path);
         assert_eq!(cell(doc, "title"), title, "{path}");
         assert_eq!(cell(doc, "date"), date, "{path}");
     }

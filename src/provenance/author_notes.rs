@@ -84,6 +84,17 @@ fn boxed_person<'t>(text: &'t str, data: &MetadataData) -> Option<&'t str> {
     })
 }
 
+/// Whether `text` opens with a copyright notice: `Copyright 2004 Canonical Ltd.`,
+/// `© 2000 Compaq`, `(C) 1998 Jane Doe`. Read for every line of a document without one:
+/// no allocation.
+pub fn opens_with_copyright(text: &str) -> bool {
+    let starts_with = |word: &str| {
+        text.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    text.starts_with('©') || starts_with("copyright") || starts_with("(c)")
+}
+
 /// The site's name where it heads the page (`Jane Doe`, `Kestrel Times`, over the menu
 /// and the headline): the holder a copyright line names (`© Jane Doe 2016-2020`,
 /// `Copyright © 2021 Kestrel Times. All rights reserved.`) when the same name stands alone
@@ -96,13 +107,7 @@ pub fn site_name(doc: &Document, lines: &[(usize, Span)]) -> Option<NamePlace> {
             let text = doc
                 .slice(span)
                 .trim_start_matches(['*', '-', '•', '|', ' ']);
-            // Read for every line of a document without one: no allocation.
-            let starts_with = |word: &str| {
-                text.get(..word.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(word))
-            };
-            (text.starts_with('©') || starts_with("copyright") || starts_with("(c)"))
-                .then_some((i, l, span, text))
+            opens_with_copyright(text).then_some((i, l, span, text))
         })?;
     // The holder follows the sign, the word and the years.
     let holder = text.split_whitespace().find(|word| {

@@ -3,6 +3,7 @@ use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
 use crate::document::structure::LineRole;
+use crate::provenance::author_notes::opens_with_copyright;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::chrome::is_metadata;
 use crate::rules::context::CorpusContext;
@@ -114,7 +115,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
                 || doc
                     .slice(doc.paragraphs[para].span)
                     .lines()
-                    .any(is_copyright_notice)
+                    .any(|line| opens_with_copyright(line.trim_start()))
         });
         let fix = if is_laid_out(doc.slice(span))
             || words < MIN_SAFE_WORDS
@@ -174,14 +175,4 @@ fn in_fenced_code(text: &str, span: Span) -> bool {
 fn is_laid_out(text: &str) -> bool {
     text.lines()
         .any(|line| is_field_line(line) || line.starts_with([' ', '\t']))
-}
-
-/// `Copyright 2004 Canonical Ltd.`, `© 2000 Compaq`, `(C) 1998 Jane Doe`: the line that
-/// names whose text the lines under it are.
-fn is_copyright_notice(line: &str) -> bool {
-    let line = line.trim_start();
-    let lower = |n: usize| line.get(..n).map(str::to_ascii_lowercase);
-    line.starts_with('©')
-        || lower(9).as_deref() == Some("copyright")
-        || lower(4).as_deref() == Some("(c) ")
 }
