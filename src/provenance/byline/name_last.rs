@@ -29,7 +29,10 @@ pub(super) fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) ->
         .rfind("  ")
         .map(|at| at + 2)
         .max(columns.rfind('\t').map(|at| at + 1));
-    let names_start = after_mark.max(after_hyphen).max(after_spaces)?;
+    let names_start = after_mark
+        .max(after_hyphen)
+        .max(after_spaces)
+        .or_else(|| after_clock(rest))?;
     let names_start = names_before_tail(rest, names_start, &is_piece_end).unwrap_or(names_start);
     let names = names_of_piece(rest, names_start, &is_piece_end);
     let pieces: Vec<&str> = rest[..names_start]
@@ -61,6 +64,34 @@ pub(super) fn name_last(line: &str, dates: &[FoundDate], data: &MetadataData) ->
         (start, start + trimmed.len()),
         dates,
     ))
+}
+
+/// Where the names start when they follow the time with no mark between: `07.03.2021
+/// 09:15 Uhr Max Mustermann`, as a page's date and author columns come out of extraction.
+/// After the time, one short word may stand (`Uhr`, `h`, `pm`, `MEZ`); the names are
+/// two words or more, so that a section (`09:15 Uhr Politik`) is not taken for them.
+fn after_clock(rest: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = rest
+        .split_whitespace()
+        .map(|word| (word.as_ptr() as usize - rest.as_ptr() as usize, word))
+        .collect();
+    let (_, time) = words.first()?;
+    let is_clock = |w: &str| {
+        let (hours, minutes) = w.split_once([':', '.'])?;
+        (matches!(hours.len(), 1 | 2)
+            && minutes.len() == 2
+            && hours
+                .bytes()
+                .chain(minutes.bytes())
+                .all(|b| b.is_ascii_digit()))
+        .then_some(())
+    };
+    is_clock(time)?;
+    let unit = words.get(1).is_some_and(|(_, w)| {
+        w.chars().count() <= 4 && w.chars().all(|c| c.is_alphabetic() || c == '.')
+    });
+    let names = &words[1 + usize::from(unit)..];
+    (names.len() >= 2).then(|| names[0].0)
 }
 
 /// Where the names start when the last pieces of `rest` are a byline's tail, not names:

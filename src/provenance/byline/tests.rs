@@ -368,6 +368,9 @@ fn names_after_a_date_and_a_time() {
         ("7.3.2021, 9:15 Uhr, Moritz Tremmel", "Moritz Tremmel"),
         ("March 9, 2017 | Sarah Gooding", "Sarah Gooding"),
         ("07.03.2021 09:15 - Jane Doe", "Jane Doe"),
+        // Columns run together by extraction: the names right after the time.
+        ("07.03.2021 09:15 Uhr Max Mustermann", "Max Mustermann"),
+        ("March 9, 2017 4:30 pm Sarah Gooding", "Sarah Gooding"),
         (
             "7. März 2021, 9:15 Uhr, Hans Müller-Lüdenscheidt",
             "Hans Müller-Lüdenscheidt",
@@ -397,6 +400,8 @@ fn names_after_a_date_and_a_time() {
         "2021-03-07 Release Notes",
         "7 March 2021, New York - in brief",
         "07.03.2021 14:32 Uhr - 3 Kommentare",
+        "07.03.2021 09:15 Uhr Politik",
+        "07.03.2021 09:15 Uhr Ein Bericht aus Berlin",
     ] {
         assert_eq!(author(line), None, "{line}");
     }
