@@ -3,8 +3,8 @@
 use crate::diagnostic::Rule;
 use crate::rules::check::Lint;
 use crate::rules::chrome::{
-    boilerplate_phrase, chrome_context, comment_section, graphic_text, navigation, outside_article,
-    site_template,
+    boilerplate_phrase, chrome_context, comment_section, gallery, graphic_text, navigation,
+    outside_article, site_template,
 };
 use crate::rules::duplicate::{
     cross_file_duplicate, duplicate_document, duplicate_paragraph, near_duplicate, reused_text,
@@ -52,6 +52,7 @@ pub static LINTS: &[Lint] = &[
     outside_article::LINT,
     comment_section::LINT,
     graphic_text::LINT,
+    gallery::LINT,
     missing_author::LINT,
     missing_date::LINT,
     missing_source::LINT,

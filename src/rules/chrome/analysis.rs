@@ -3,7 +3,7 @@
 //!
 //! Every non-blank line gets at most one piece of evidence, strongest first: a phrase of
 //! the chrome data (C001), a line repeated across the documents of its folder (C003), the
-//! text of a chart (C007), a navigation structure (C002), a comment section under the
+//! text of a chart (C007), a picture gallery (C008), a navigation structure (C002), a comment section under the
 //! page's article (C006), its place outside the article (C005), or its context between
 //! chrome lines (C004), which comes last because it reads the lines the others found. Consecutive chrome lines form
 //! one run, reported once under the strongest evidence in it. How each kind of evidence
@@ -16,8 +16,8 @@ use super::article::Layout;
 use super::evidence::{ChromeLine, Detector, Marks, Page};
 use super::runs::{Analysis, Run};
 use super::{
-    Options, boilerplate_phrase, chrome_context, comment_section, graphic_text, lines, navigation,
-    outside_article, site_template,
+    Options, boilerplate_phrase, chrome_context, comment_section, gallery, graphic_text, lines,
+    navigation, outside_article, site_template,
 };
 use crate::corpus::Corpus;
 use crate::data::RuleData;
@@ -29,6 +29,7 @@ const DETECTORS: &[&Detector] = &[
     &boilerplate_phrase::DETECTOR,
     &site_template::DETECTOR,
     &graphic_text::DETECTOR,
+    &gallery::DETECTOR,
     &navigation::DETECTOR,
     &comment_section::DETECTOR,
     &outside_article::DETECTOR,

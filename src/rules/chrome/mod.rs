@@ -11,6 +11,7 @@ pub mod boilerplate_phrase;
 pub mod chrome_context;
 pub mod comment_section;
 pub mod evidence;
+pub mod gallery;
 pub mod graphic_text;
 mod lines;
 pub mod navigation;
