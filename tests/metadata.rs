@@ -584,6 +584,22 @@ fn markdown_documents_are_titled_by_their_first_heading() {
     }
 }
 
+/// A memo's header in columns gives its authors, date and centred title, not its first
+/// line as a headline.
+#[test]
+fn a_memo_header_in_columns_gives_authors_date_and_title() {
+    let doc = &fixture_meta("metadata/missing-author/memo_header_in_columns.txt");
+    assert_eq!(
+        cell(doc, "author"),
+        json!(["A. Lindqvist, J. R. Okafor", "text", 1])
+    );
+    assert_eq!(cell(doc, "date"), json!(["2021-03-07", "text", 4]));
+    assert_eq!(
+        cell(doc, "title"),
+        json!(["Ferry Timetables in Plain Text Files", "text", 7])
+    );
+}
+
 /// Byline labels and month names of the user's, in a file the configuration names, are
 /// read beside the built-in ones.
 #[test]

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::author_notes;
 use super::byline::{self, Byline};
 use super::candidates::{self, PageLayout};
+use super::memo_header;
 use super::names;
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
@@ -133,7 +134,10 @@ pub fn infer(
         .filter(|(_, _, b)| b.is_lone_author_label())
         .map(|(line, _, _)| *line)
         .collect();
-    inferred.title = heading_title(doc, &lines);
+    // A memo's header in columns (an RFC's) says its authors, date and title where a page
+    // would not put them.
+    let memo = memo_header::read(doc, &all_lines, data);
+    inferred.title = heading_title(doc, &lines).or_else(|| memo.as_ref()?.title.clone());
     let mut seen = 0;
     for &(line, span) in lines.iter().filter(|_| !record && inferred.title.is_none()) {
         if seen == TITLE_WINDOW {
@@ -263,6 +267,26 @@ pub fn infer(
         found
     });
     inferred.dates = chosen.dates;
+    if let Some(memo) = memo {
+        let memo_evidence = Evidence {
+            confidence: Confidence::Medium,
+            form: "memo header",
+        };
+        if let Some(first) = memo.authors.first() {
+            let names: Vec<&str> = memo.authors.iter().map(|a| a.value.as_str()).collect();
+            inferred.author = Some(Found {
+                value: names.join(", "),
+                ..first.clone()
+            });
+            inferred.author_evidence = memo_evidence.clone();
+        }
+        if let Some(date) = memo.date {
+            inferred.first_byline = Some(date.line);
+            inferred.dates = vec![date.clone()];
+            inferred.date = Some(date);
+            inferred.date_evidence = memo_evidence;
+        }
+    }
     if inferred.source.is_none() {
         inferred.source = inferred.dateline_source.clone();
     }

@@ -8,6 +8,7 @@ pub mod cjk_byline;
 pub use crate::document::front_matter;
 pub mod infer;
 pub mod labels;
+mod memo_header;
 pub mod name_lines;
 pub mod names;
 pub mod resolve;
