@@ -121,6 +121,15 @@ impl Document {
         named || literal_block || directive || role
     }
 
+    /// Whether the document is a Debian package changelog: entries headed `package
+    /// (version) distribution; urgency=level` and signed ` -- Name <email>  date`. Its list
+    /// items (`* Back to unstable`) are the maintainers' notes, never a page's links.
+    pub fn is_package_changelog(&self) -> bool {
+        let text = self.text.as_bytes();
+        memchr::memmem::find(text, b"; urgency=").is_some()
+            && memchr::memmem::find(text, b"\n -- ").is_some()
+    }
+
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Self {
         Self::build(path, bytes, None)
     }

@@ -116,6 +116,16 @@ fn indented_text(line: &Line) -> bool {
     line.text.starts_with(char::is_whitespace) && !line.list_item
 }
 
+/// A list item nested deep in an indented block (`    - sign` under `    * fallible
+/// operations` in a commit message): a document's own outline, unless a page's article
+/// says the document is a page, whose menus nest too.
+fn nested_item(line: &Line) -> bool {
+    line.list_item && line.text.len() - line.text.trim_start().len() >= NESTED_INDENT
+}
+
+/// A list marker this far in is nested in an indented block.
+const NESTED_INDENT: usize = 6;
+
 /// Phrases that decide alone first; then those that need context, beside chrome or in a
 /// group after the body.
 fn mark(
@@ -147,7 +157,8 @@ fn mark(
     for (i, entry) in found.iter().enumerate() {
         if let Some(entry) = *entry
             && !needs_context(i)
-            && (!indented_text(&page.lines[i]) || page.layout().article.is_some())
+            && (!(indented_text(&page.lines[i]) || nested_item(&page.lines[i]))
+                || page.layout().article.is_some())
         {
             marks.mark(i, detail(phrases, entry), true);
         }

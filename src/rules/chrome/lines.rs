@@ -53,7 +53,7 @@ impl<'a> Line<'a> {
 }
 
 /// The non-blank lines of `document` that can be chrome, counted up to `max_words` words
-/// each, none in reStructuredText. Left out: the front matter and a mail or
+/// each, none in reStructuredText or a package changelog. Left out: the front matter and a mail or
 /// package-metadata header (provenance, however many files share its lines), markup of
 /// structured text (directives, rows of cells between bars), fenced code, the lines of a
 /// paragraph wrapped over several lines (a piece of a sentence is not a page element),
@@ -61,9 +61,10 @@ impl<'a> Line<'a> {
 /// between backticks, and in Markdown code, HTML, tables, headings, thematic breaks and
 /// block quotes.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
-    // reStructuredText is written by hand, never left by a scraper: its headings, literal
-    // blocks and directives are no page's chrome.
-    if document.is_restructured_text() {
+    // reStructuredText and package changelogs are written by hand, never left by a
+    // scraper: their headings, literal blocks, directives and list items are no page's
+    // chrome.
+    if document.is_restructured_text() || document.is_package_changelog() {
         return Vec::new();
     }
     let structure = &document.structure;

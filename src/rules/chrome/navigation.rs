@@ -38,7 +38,8 @@ Reports navigation by its structure rather than its words:
   (`* COPYING: Renamed, to...`) is its content;
 - a menu flattened to one line: at least 3 entries of at most 4 words between `|`, `•`,
   `·` or `¦`, most of them capitalised (`Home | World | Business | Tech`). An indented
-  line laid out in columns is a plain-text table, never a menu;
+  line laid out in columns is a plain-text table, never a menu, and so is a line over
+  one (the first row of a table or a diagram);
 - on a scraped page (one with an article, see C005), a line of one symbol: a bullet with
   nothing after it (`*`, `+`, `•`, entries whose link was an image), a separator (`|`,
   `/`), a close button (`×`), an arrow or an icon font's glyph. Brackets, quotes, dashes
@@ -111,9 +112,14 @@ fn mark(page: &Page, marks: &mut Marks) {
         let Some(entries) = menu_entries(line.text) else {
             continue;
         };
-        // A heading row over a rule or over rows in the same columns is a table's.
-        let next = page.lines.get(i + 1).filter(|n| n.index == line.index + 1);
-        if next.is_some_and(|next| is_rule(next.text) || shares_columns(line.text, next.text)) {
+        // A heading row over a rule or over rows in the same columns is a table's, and
+        // so is the first row of a diagram over indented rows in columns.
+        let document = page.document;
+        let next = (line.index + 1 < document.lines.line_count())
+            .then(|| document.slice(document.lines_span(line.index + 1, line.index + 1)));
+        if next.is_some_and(|next| {
+            is_rule(next) || shares_columns(line.text, next) || indented_columns(next)
+        }) {
             continue;
         }
         let detail = Detail {
@@ -249,6 +255,13 @@ fn is_rule(text: &str) -> bool {
         && text
             .chars()
             .all(|c| matches!(c, '-' | '=' | '+' | '|' | ' '))
+}
+
+/// An indented line laid out in columns (runs of spaces or tabs between its words): a row
+/// of a plain-text table or diagram.
+fn indented_columns(text: &str) -> bool {
+    let trimmed = text.trim();
+    text.starts_with(char::is_whitespace) && (trimmed.contains("  ") || trimmed.contains('\t'))
 }
 
 /// Whether two lines laid out with runs of spaces have at least two columns that start at

@@ -10,7 +10,30 @@ use crate::rules::chrome::lines::Line;
 /// is underlined as a plain-text document's section heading, or its entries name sections
 /// below.
 pub(super) fn own_outline(page: &Page, i: usize) -> bool {
-    underlined(page, &page.lines[i]) || heads_outline(page, &page.lines[i])
+    underlined(page, &page.lines[i])
+        || heads_outline(page, &page.lines[i])
+        || over_toc_macro(page, &page.lines[i])
+}
+
+/// The macros with which Markdown dialects write a document's table of contents: GitLab,
+/// Python-Markdown, VuePress and kramdown.
+const TOC_MACROS: &[&str] = &["[[_toc_]]", "[toc]", "[[toc]]", "{:toc}", "* toc"];
+
+/// Whether the next non-blank line under `line` is a table-of-contents macro
+/// (`Table of contents:` over `[[_TOC_]]`): the document's outline, made when it is
+/// rendered.
+fn over_toc_macro(page: &Page, line: &Line) -> bool {
+    let document = page.document;
+    let count = document.lines.line_count();
+    (line.index + 1..count.min(line.index + 3))
+        .find(|&l| !document.is_blank_line(l))
+        .is_some_and(|l| {
+            let text = document
+                .slice(document.lines_span(l, l))
+                .trim()
+                .to_lowercase();
+            TOC_MACROS.contains(&text.as_str())
+        })
 }
 
 /// Whether the line under `line` underlines it (`Contents` over `--------`): a section
