@@ -53,7 +53,8 @@ impl<'a> Line<'a> {
 }
 
 /// The non-blank lines of `document` that can be chrome, counted up to `max_words` words
-/// each, none in reStructuredText or a package changelog. Left out: the front matter and a mail or
+/// each, none in reStructuredText, a package changelog, a Vim help file or an HTML page
+/// with its markup. Left out: the front matter and a mail or
 /// package-metadata header (provenance, however many files share its lines), markup of
 /// structured text (directives, rows of cells between bars), fenced code, the lines of a
 /// paragraph wrapped over several lines (a piece of a sentence is not a page element),
@@ -61,10 +62,15 @@ impl<'a> Line<'a> {
 /// between backticks, and in Markdown code, HTML, tables, headings, thematic breaks and
 /// block quotes.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
-    // reStructuredText and package changelogs are written by hand, never left by a
-    // scraper: their headings, literal blocks, directives and list items are no page's
-    // chrome.
-    if document.is_restructured_text() || document.is_package_changelog() {
+    // reStructuredText, package changelogs and Vim help files are written by hand, never
+    // left by a scraper: their headings, literal blocks, directives, list items and
+    // cross-references are no page's chrome. An HTML page kept with its markup is no
+    // scraped text: its lines are markup.
+    if document.is_restructured_text()
+        || document.is_package_changelog()
+        || document.is_vim_help()
+        || document.is_html_page()
+    {
         return Vec::new();
     }
     let structure = &document.structure;
@@ -239,6 +245,19 @@ mod tests {
         // A colon before a code span in prose is no role.
         let prose = "Run it as follows: `harbour --check`.\n\nShare\n";
         assert_eq!(chrome_candidates("NOTES.txt", prose), ["Share"]);
+    }
+
+    #[test]
+    fn package_changelogs_vim_help_and_html_source_are_left_out() {
+        let changelog = "harbour (2.1-1) unstable; urgency=medium\n\n  * Back to unstable\n\n -- Jane Doe <jane@example.org>  Sun, 07 Mar 2021 09:15:00 +0100\n";
+        assert!(chrome_candidates("changelog", changelog).is_empty());
+        let help = "*harbour.txt*\tFor Vim version 9.0\n\nShare\t\t|harbour-share|\n\n vim:tw=78:ts=8:noet:ft=help:norl:\n";
+        assert!(chrome_candidates("harbour.txt", help).is_empty());
+        let html = "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\">\n<html>\n<li><a href=\"/\">Home</a>\n</html>\n";
+        assert!(chrome_candidates("index.txt", html).is_empty());
+        // A page that mentions them is still a page.
+        let page = "Share\n\nThe vim: modeline sets ft=markdown; urgency is high.\n";
+        assert_eq!(chrome_candidates("page.txt", page)[..1], ["Share"]);
     }
 
     #[test]

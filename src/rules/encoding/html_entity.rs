@@ -51,14 +51,6 @@ pub const LINT: Lint = Lint {
     check: Check::Document(check),
 };
 
-/// Whether `text` is an HTML page, markup and all: it opens with `<!DOCTYPE html>` or
-/// `<html>`. Decoding `&lt;at&gt;` there would write a tag.
-fn is_html_page(text: &str) -> bool {
-    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let head = start.get(..14).unwrap_or(start).to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
-}
-
 /// The longest HTML5 entity name (`&CounterClockwiseContourIntegral;`) is 33 bytes.
 const MAX_REFERENCE_LEN: usize = 34;
 
@@ -66,7 +58,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     // Markdown renders character references: in Markdown they are markup, not residue;
     // so does an HTML page kept as text.
     let text = context.text();
-    if context.doc.structure.is_markdown() || is_html_page(text) {
+    if context.doc.structure.is_markdown() || context.doc.is_html_page() {
         return;
     }
     // An example written as code shows the reference on purpose.
@@ -186,6 +178,7 @@ mod tests {
         for text in [
             "<!DOCTYPE html>\n<html lang=\"en\">\n<p>json-c <i>&lt;at&gt;</i> example</p>\n",
             "\u{feff}\n  <HTML>\n<title>Changes &mdash; GCC</title>\n",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\">\n<p>&lt;at&gt;</p>\n",
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }

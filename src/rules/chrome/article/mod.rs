@@ -78,11 +78,12 @@ pub struct CommentSection {
 
 /// The layout of `document`: empty unless it is a page with an article.
 pub fn analyse(document: &Document, stop_words: &StopWords) -> Layout {
-    // Markdown, reStructuredText, files that open with `Field: value` headers (mail,
-    // package metadata) and Debian control files (fields whose long lines are separated
-    // by ` .` lines) are laid out by their own rules.
+    // Markdown, reStructuredText, documents in underlined sections, files that open with
+    // `Field: value` headers (mail, package metadata) and Debian control files (fields
+    // whose long lines are separated by ` .` lines) are laid out by their own rules.
     if document.structure.is_markdown()
         || document.is_restructured_text()
+        || document.has_underlined_sections()
         || header_lines(&document.text) > 0
         || memchr::memmem::find(document.text.as_bytes(), b"\n .\n").is_some()
     {
@@ -262,6 +263,27 @@ mod tests {
             .article
             .expect("an article");
         assert_eq!((article.first_line, article.last_line), (0, 12));
+    }
+
+    #[test]
+    fn a_document_in_underlined_sections_has_no_article() {
+        let prose = prose();
+        let text = format!(
+            "History\n=======\n\n{}\n\nThe library today\n-----------------\n\n{}\n",
+            prose[..3].join("\n\n"),
+            prose[3..].join("\n\n")
+        );
+        assert!(doc("notes.txt", &text).has_underlined_sections());
+        let layout = analyse(&doc("notes.txt", &text), StopWords::get());
+        assert_eq!(layout.article, None);
+        // One underlined heading is a title, and the prose under it reads as an article.
+        let text = format!("History\n=======\n\n{}\n", prose.join("\n\n"));
+        assert!(!doc("notes.txt", &text).has_underlined_sections());
+        assert!(
+            analyse(&doc("notes.txt", &text), StopWords::get())
+                .article
+                .is_some()
+        );
     }
 
     /// A teaser: a section label, a source, a comment count, a headline and its blurb.
