@@ -565,7 +565,7 @@ fn headlines_among_numbers_menus_and_reading_times_are_titles() {
 /// section headings date nothing: a changelog's latest release is not its date, even in a
 /// `.txt` file that is Markdown source.
 #[test]
-fn markdown_documents_are_titled_by_their_first_heading() {
+fn markdown_and_html_documents_are_titled_by_their_markup() {
     for (path, title, date) in [
         (
             "metadata/missing-title/markdown_heading_with_badges.md",
@@ -575,6 +575,12 @@ fn markdown_documents_are_titled_by_their_first_heading() {
         (
             "chrome/outside-article/markdown_changelog.txt",
             json!(["Harbour 3 ChangeLog", "text", 1]),
+            Value::Null,
+        ),
+        // An HTML page kept with its markup, by its `<title>`.
+        (
+            "metadata/missing-title/html_page_with_markup.txt",
+            json!(["Harbourctl — Frequently Asked Questions", "text", 6]),
             Value::Null,
         ),
     ] {

@@ -394,8 +394,11 @@ pub fn choose(
                 // comments' or the teasers'.
                 score -= if is_date { 2.0 } else { 1.0 };
             } else if index > first + BYLINE_INSIDE && index <= last {
-                // A date in the text is an event's.
-                score -= if is_date { 1.5 } else { 0.5 };
+                // A date in the text is an event's; in a document with nothing of a page
+                // (no article, no chrome: a changelog, a manual), a name deep in the text
+                // is an entry's or a credit's, not the byline of the whole.
+                let no_page = !found_article && chrome.is_empty();
+                score -= if is_date || no_page { 1.5 } else { 0.5 };
             } else if before_far {
                 score -= 0.5;
             }

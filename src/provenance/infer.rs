@@ -138,8 +138,17 @@ pub fn infer(
     // would not put them.
     let memo = memo_header::read(doc, &all_lines, data);
     inferred.title = heading_title(doc, &lines).or_else(|| memo.as_ref()?.title.clone());
+    // An HTML page kept with its markup is titled by its `<title>`, and by no line of
+    // markup.
+    let html = doc.is_html_page();
+    if html {
+        inferred.title = html_title(doc);
+    }
     let mut seen = 0;
-    for &(line, span) in lines.iter().filter(|_| !record && inferred.title.is_none()) {
+    for &(line, span) in lines
+        .iter()
+        .filter(|_| !record && !html && inferred.title.is_none())
+    {
         if seen == TITLE_WINDOW {
             break;
         }
@@ -298,6 +307,33 @@ fn continues_paragraph(doc: &Document, line: usize) -> bool {
     doc.paragraph_of_line(line)
         .is_some_and(|p| doc.paragraphs[p].first_line < line)
 }
+
+/// The text of the `<title>` element of an HTML page kept with its markup, its character
+/// references decoded and its spaces collapsed.
+fn html_title(doc: &Document) -> Option<Found> {
+    let text = doc.text.as_str();
+    let cut = (0..=text.len().min(MAX_HTML_HEAD_BYTES))
+        .rev()
+        .find(|&at| text.is_char_boundary(at))?;
+    let head = &text[..cut];
+    let lower = head.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    let decoded = html_escape::decode_html_entities(&text[start..end]);
+    let value = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
+    if value.is_empty() {
+        return None;
+    }
+    Some(Found {
+        value,
+        line: doc.lines.line_of(start),
+        span: Span::new(start, end),
+    })
+}
+
+/// A page's `<title>` stands in its head, within this many bytes of its start.
+const MAX_HTML_HEAD_BYTES: usize = 16 * 1024;
 
 /// The title of a Markdown document that opens with a heading: `# Node.js`, or `Node.js`
 /// over its `=======` underline.

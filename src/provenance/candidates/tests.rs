@@ -106,3 +106,44 @@ fn a_name_alone_between_headline_and_article_is_the_last_resort() {
         None
     );
 }
+
+/// The author `choose` takes from `text` when the page's layout finds no article and no
+/// line is chrome (a changelog, a manual) or, with `chrome_line`, one line is.
+fn author_without_layout(text: &str, chrome_line: Option<usize>) -> Option<String> {
+    let doc = Document::from_bytes("NEWS".into(), text.as_bytes().to_vec());
+    let data = MetadataData::for_tests();
+    let lines = doc.content_lines(|_| false);
+    let bylines: Vec<_> = lines
+        .iter()
+        .filter_map(|&(line, span)| byline::parse(doc.slice(span), data).map(|b| (line, span, b)))
+        .collect();
+    let chrome: HashSet<usize> = chrome_line.into_iter().collect();
+    let chosen = choose(
+        &doc,
+        &lines,
+        &bylines,
+        None,
+        &chrome,
+        data,
+        &PageLayout::default,
+    );
+    chosen.author.map(|(found, _)| found.value)
+}
+
+#[test]
+fn a_name_deep_in_a_document_that_is_no_page_is_a_credit() {
+    let mut text = String::from("Release notes\n\n");
+    for n in 0..8 {
+        text.push_str(&format!(
+            "Version 2.{n} reads the older format of the timetables as well, which the offices still publish.\n\n"
+        ));
+    }
+    text.push_str("By Jane Doe\n\nThe summer timetable is read too.\n");
+    assert_eq!(author_without_layout(&text, None), None);
+    // With chrome around, the document is a page whose layout was not found: the byline
+    // stands.
+    assert_eq!(
+        author_without_layout(&text, Some(0)).as_deref(),
+        Some("Jane Doe")
+    );
+}
