@@ -3,16 +3,25 @@
 use super::*;
 use crate::provenance::byline;
 
+/// The content lines of `doc`, and those of them that parse as bylines.
+fn lines_and_bylines(
+    doc: &Document,
+    data: &MetadataData,
+) -> (Vec<(usize, Span)>, Vec<(usize, Span, Byline)>) {
+    let lines = doc.content_lines(|_| false);
+    let bylines = lines
+        .iter()
+        .filter_map(|&(line, span)| byline::parse(doc.slice(span), data).map(|b| (line, span, b)))
+        .collect();
+    (lines, bylines)
+}
+
 /// What [`choose`] takes from `text`, whose article the page's layout finds from 0-based
 /// line `article_start` to its end, with its first line as headline when `headline`.
 fn chosen(text: &str, article_start: usize, headline: bool) -> Chosen {
     let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
     let data = MetadataData::for_tests();
-    let lines = doc.content_lines(|_| false);
-    let bylines: Vec<_> = lines
-        .iter()
-        .filter_map(|&(line, span)| byline::parse(doc.slice(span), data).map(|b| (line, span, b)))
-        .collect();
+    let (lines, bylines) = lines_and_bylines(&doc, data);
     let last = lines.last().map_or(0, |&(line, _)| line);
     let layout = || PageLayout {
         article: Some((article_start, last)),
@@ -112,11 +121,7 @@ fn a_name_alone_between_headline_and_article_is_the_last_resort() {
 fn author_without_layout(text: &str, chrome_line: Option<usize>) -> Option<String> {
     let doc = Document::from_bytes("NEWS".into(), text.as_bytes().to_vec());
     let data = MetadataData::for_tests();
-    let lines = doc.content_lines(|_| false);
-    let bylines: Vec<_> = lines
-        .iter()
-        .filter_map(|&(line, span)| byline::parse(doc.slice(span), data).map(|b| (line, span, b)))
-        .collect();
+    let (lines, bylines) = lines_and_bylines(&doc, data);
     let chrome: HashSet<usize> = chrome_line.into_iter().collect();
     let chosen = choose(
         &doc,
