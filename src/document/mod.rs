@@ -2,6 +2,7 @@
 //! paragraphs.
 
 pub mod front_matter;
+mod kind;
 pub mod markdown;
 pub mod paragraphs;
 pub mod structure;
@@ -90,108 +91,7 @@ pub struct Record {
     pub provenance: Vec<(String, String)>,
 }
 
-/// An underline has at least this many `=` or `-`...
-const MIN_UNDERLINE: usize = 3;
-/// ...and a document with this many underlined headings is laid out in sections.
-const MIN_UNDERLINED_SECTIONS: usize = 2;
-
 impl Document {
-    /// Whether the document is reStructuredText: named `.rst`, or holding a literal block
-    /// (`::` at the end of a paragraph, an indented block after it), a directive
-    /// (`.. image:: ...`) or an interpreted text role (`:option:`--pass``). No scraped page
-    /// writes any of them.
-    pub fn is_restructured_text(&self) -> bool {
-        let named = self
-            .path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("rst") || ext.eq_ignore_ascii_case("rest"));
-        let text = self.text.as_bytes();
-        let literal_block = [&b"::\n\n    "[..], b"::\n\n\t"]
-            .iter()
-            .any(|intro| memchr::memmem::find(text, intro).is_some());
-        let directive = memchr::memmem::find(text, b"\n.. ").is_some()
-            && self
-                .text
-                .lines()
-                .any(|line| line.starts_with(".. ") && crate::text::is_markup_line(line));
-        let role = memchr::memmem::find_iter(text, b":`").any(|at| {
-            let before = &text[..at];
-            let name = before
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_lowercase() || **b == b'-')
-                .count();
-            name > 0 && before.len() > name && before[before.len() - name - 1] == b':'
-        });
-        named || literal_block || directive || role
-    }
-
-    /// Whether the document is a Debian package changelog: entries headed `package
-    /// (version) distribution; urgency=level` and signed ` -- Name <email>  date`. Its list
-    /// items (`* Back to unstable`) are the maintainers' notes, never a page's links.
-    pub fn is_package_changelog(&self) -> bool {
-        let text = self.text.as_bytes();
-        memchr::memmem::find(text, b"; urgency=").is_some()
-            && memchr::memmem::find(text, b"\n -- ").is_some()
-    }
-
-    /// Whether the document is an HTML page, markup and all: it opens with `<!DOCTYPE
-    /// html>` or `<html>`, after an XML declaration if there is one.
-    pub fn is_html_page(&self) -> bool {
-        let skip = ['\u{feff}', ' ', '\t', '\r', '\n'];
-        let mut start = self.text.trim_start_matches(skip);
-        if start.starts_with("<?xml")
-            && let Some(end) = start.find("?>")
-        {
-            start = start[end + 2..].trim_start_matches(skip);
-        }
-        let head = start.get(..14).unwrap_or(start).to_ascii_lowercase();
-        head.starts_with("<!doctype html") || head.starts_with("<html")
-    }
-
-    /// Whether the document is a Vim help file, as its modeline says (`vim:tw=78:ts=8:
-    /// ft=help:norl:`): its `*tags*` and `|links|` are its own cross-references.
-    pub fn is_vim_help(&self) -> bool {
-        let text = self.text.as_bytes();
-        memchr::memmem::find_iter(text, b"vim:").any(|at| {
-            let modeline = &text[at..];
-            let end = memchr::memchr(b'\n', modeline).unwrap_or(modeline.len());
-            let modeline = &modeline[..end];
-            memchr::memmem::find(modeline, b"ft=help").is_some()
-                || memchr::memmem::find(modeline, b"filetype=help").is_some()
-        })
-    }
-
-    /// Whether the document marks its sections as plain-text documents do, with at least
-    /// two headings underlined by a line of `=` or `-` about as long as they are
-    /// (`Changelog` over `=========`). A scraper renders a page's headings as lines of
-    /// their own, never underlined.
-    pub fn has_underlined_sections(&self) -> bool {
-        let mut found = 0;
-        let mut previous: Option<&str> = None;
-        for line in self.text.lines() {
-            let under = line.trim_end();
-            let is_underline = under.len() >= MIN_UNDERLINE
-                && (under.bytes().all(|b| b == b'=') || under.bytes().all(|b| b == b'-'));
-            if is_underline
-                && let Some(title) = previous.map(str::trim_end)
-                && !title.is_empty()
-                && !title.starts_with(char::is_whitespace)
-                && !title.bytes().all(|b| matches!(b, b'=' | b'-'))
-            {
-                let (title, under) = (title.chars().count(), under.len());
-                if title.abs_diff(under) <= (title / 3).max(3) {
-                    found += 1;
-                    if found == MIN_UNDERLINED_SECTIONS {
-                        return true;
-                    }
-                }
-            }
-            previous = Some(line);
-        }
-        false
-    }
-
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Self {
         Self::build(path, bytes, None)
     }

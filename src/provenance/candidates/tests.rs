@@ -3,11 +3,11 @@
 use super::*;
 use crate::provenance::byline;
 
+/// A document's content lines (0-based line, span), and those that parse as bylines.
+type LinesAndBylines = (Vec<(usize, Span)>, Vec<(usize, Span, Byline)>);
+
 /// The content lines of `doc`, and those of them that parse as bylines.
-fn lines_and_bylines(
-    doc: &Document,
-    data: &MetadataData,
-) -> (Vec<(usize, Span)>, Vec<(usize, Span, Byline)>) {
+fn lines_and_bylines(doc: &Document, data: &MetadataData) -> LinesAndBylines {
     let lines = doc.content_lines(|_| false);
     let bylines = lines
         .iter()
