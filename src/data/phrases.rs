@@ -148,6 +148,7 @@ pub struct PhraseMatch {
 
 /// A line of this many words that ends with a full stop is a sentence, not a heading.
 const MIN_SENTENCE_WORDS: usize = 4;
+
 impl Phrases {
     pub fn builtin() -> Result<Self, DataError> {
         Self::from_files(&[("rules/chrome.toml", CHROME_TOML)])

@@ -10,6 +10,13 @@ const MIN_UNDERLINE: usize = 3;
 /// ...and a document with this many underlined headings is laid out in sections.
 const MIN_UNDERLINED_SECTIONS: usize = 2;
 
+/// Whether `line` underlines the heading above it: `=====` or `-----`, spaces around.
+pub fn is_underline(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= MIN_UNDERLINE
+        && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
+}
+
 impl Document {
     /// Whether the document is reStructuredText: named `.rst`, or holding a literal block
     /// (`::` at the end of a paragraph, an indented block after it), a directive
@@ -85,10 +92,8 @@ impl Document {
         let mut found = 0;
         let mut previous: Option<&str> = None;
         for line in self.text.lines() {
-            let under = line.trim_end();
-            let is_underline = under.len() >= MIN_UNDERLINE
-                && (under.bytes().all(|b| b == b'=') || under.bytes().all(|b| b == b'-'));
-            if is_underline
+            let under = line.trim();
+            if is_underline(under)
                 && let Some(title) = previous.map(str::trim_end)
                 && !title.is_empty()
                 && !title.starts_with(char::is_whitespace)

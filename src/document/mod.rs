@@ -3,6 +3,7 @@
 
 pub mod front_matter;
 mod kind;
+pub use kind::is_underline;
 pub mod markdown;
 pub mod paragraphs;
 pub mod structure;

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::data::phrases::strip_markers;
+use crate::document::is_underline;
 use crate::rules::chrome::evidence::Page;
 use crate::rules::chrome::lines::Line;
 
@@ -44,13 +45,8 @@ fn underlined(page: &Page, line: &Line) -> bool {
     if next >= document.lines.line_count() {
         return false;
     }
-    let under = document.slice(document.lines_span(next, next)).trim();
-    under.len() >= MIN_UNDERLINE
-        && (under.bytes().all(|b| b == b'-') || under.bytes().all(|b| b == b'='))
+    is_underline(document.slice(document.lines_span(next, next)))
 }
-
-/// An underline has at least this many dashes or equals signs.
-const MIN_UNDERLINE: usize = 3;
 /// Entries of an outline compared with the lines below it...
 const OUTLINE_ENTRIES: usize = 3;
 /// ...of which at least this many name a line of their own further down.
