@@ -14,6 +14,7 @@ use miette::{
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::engine::Outcome;
+use crate::text::line_index::floor_char_boundary;
 use crate::text::span::Span;
 
 #[derive(Debug, Clone, Copy)]
@@ -219,13 +220,6 @@ fn forward(text: &str, from: usize, limit: usize, chars: usize) -> usize {
         .char_indices()
         .nth(chars)
         .map_or(limit, |(i, _)| from + i)
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 impl SourceCode for Excerpt<'_> {

@@ -12,7 +12,7 @@ use super::byline::{Byline, is_timestamp};
 use super::name_lines::co_authors;
 use super::names::{list_people, plausible_name};
 use super::teasers;
-use crate::data::metadata::{Label, MetadataData, in_order};
+use crate::data::metadata::{self, Label, MetadataData, in_order};
 use crate::data::stop_words::StopWords;
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
@@ -38,6 +38,26 @@ pub struct FoundDate {
     pub span: Span,
     /// The other reading of a numeric date whose day and month could swap.
     pub alt: Option<NaiveDate>,
+}
+
+impl FoundDate {
+    /// `date`, found in the text that starts at byte `offset` of the document, on 0-based
+    /// `line`, under `label`.
+    pub fn read(
+        date: &metadata::FoundDate,
+        label: Option<Label>,
+        line: usize,
+        offset: usize,
+    ) -> Self {
+        Self {
+            date: date.value,
+            alt: date.alt,
+            text: date.text.clone(),
+            label,
+            line,
+            span: Span::new(offset + date.start, offset + date.end),
+        }
+    }
 }
 
 /// How sure the text is of a value, from the evidence around it.
@@ -192,14 +212,7 @@ pub fn choose(
                 score
             };
             dates.push(Candidate {
-                value: FoundDate {
-                    date: date.value,
-                    alt: date.alt,
-                    text: date.text.clone(),
-                    label: *label,
-                    line: *line,
-                    span: Span::new(span.start + date.start, span.start + date.end),
-                },
+                value: FoundDate::read(date, *label, *line, span.start),
                 index,
                 score,
                 form,

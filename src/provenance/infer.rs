@@ -13,9 +13,10 @@ use crate::document::Document;
 use crate::document::markdown;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::structure::LineRole;
+use crate::text::line_index::floor_char_boundary;
 use crate::text::memo::LineMemo;
 use crate::text::span::Span;
-use crate::text::{has_address, has_time_of_day, is_cjk, is_field_line, word_count};
+use crate::text::{has_address, has_time_of_day, indent_width, is_cjk, is_field_line, word_count};
 
 /// A body line: a sentence of at least this many words.
 const MIN_BODY_WORDS: usize = 15;
@@ -312,10 +313,7 @@ fn continues_paragraph(doc: &Document, line: usize) -> bool {
 /// references decoded and its spaces collapsed.
 fn html_title(doc: &Document) -> Option<Found> {
     let text = doc.text.as_str();
-    let cut = (0..=text.len().min(MAX_HTML_HEAD_BYTES))
-        .rev()
-        .find(|&at| text.is_char_boundary(at))?;
-    let head = &text[..cut];
+    let head = &text[..floor_char_boundary(text, text.len().min(MAX_HTML_HEAD_BYTES))];
     let lower = head.to_ascii_lowercase();
     let open = lower.find("<title")?;
     let start = open + lower[open..].find('>')? + 1;
@@ -375,7 +373,6 @@ fn value_on_next_line(
     byline_at: impl Fn(usize) -> bool,
 ) -> bool {
     let label_line = doc.slice(span);
-    let indent = |text: &str| text.len() - text.trim_start().len();
     let introduces = label_line.trim_end().ends_with([':', '：']);
     let Some(next) = (line + 1..doc.lines.line_count()).find(|&l| !doc.is_blank_line(l)) else {
         return false;
@@ -385,7 +382,7 @@ fn value_on_next_line(
     }
     let under = doc.slice(doc.lines_span(next, next));
     // A block under the label, set off by its indent or list markers.
-    let block = indent(under) > indent(label_line) || starts_with_list_marker(under);
+    let block = indent_width(under) > indent_width(label_line) || starts_with_list_marker(under);
     if next > line + 1 {
         return introduces && block;
     }

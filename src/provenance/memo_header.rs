@@ -17,6 +17,7 @@ use super::candidates::{Found, FoundDate};
 use super::names::reads_as_names;
 use crate::data::metadata::MetadataData;
 use crate::document::Document;
+use crate::text::indent_width;
 use crate::text::span::Span;
 
 /// Spaces that part the two columns.
@@ -99,14 +100,7 @@ pub fn read(doc: &Document, lines: &[(usize, Span)], data: &MetadataData) -> Opt
                 && date.value.is_some()
                 && date.end - date.start == entry.len()
             {
-                header.date = Some(FoundDate {
-                    date: date.value,
-                    text: date.text,
-                    label: None,
-                    line,
-                    span: entry_span,
-                    alt: date.alt,
-                });
+                header.date = Some(FoundDate::read(&date, None, line, entry_span.start));
             }
         } else if !left_only(text) {
             break;
@@ -125,7 +119,7 @@ pub fn read(doc: &Document, lines: &[(usize, Span)], data: &MetadataData) -> Opt
 fn title_under(doc: &Document, lines: &[(usize, Span)]) -> Option<Found> {
     let centred = |span: Span| {
         let text = doc.slice(span);
-        text.len() - text.trim_start().len() >= MIN_TITLE_INDENT
+        indent_width(text) >= MIN_TITLE_INDENT
     };
     let &(line, first) = lines.first().filter(|&&(_, span)| centred(span))?;
     let mut span = first;
@@ -140,7 +134,7 @@ fn title_under(doc: &Document, lines: &[(usize, Span)]) -> Option<Found> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let start = span.start + (doc.slice(span).len() - doc.slice(span).trim_start().len());
+    let start = span.start + indent_width(doc.slice(span));
     Some(Found {
         value,
         line,

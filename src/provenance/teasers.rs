@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use crate::document::Document;
+use crate::text::indent_width;
 use crate::text::span::Span;
 
 /// How far above a line its list item's marker is looked for, in content lines.
@@ -24,10 +25,7 @@ pub fn teaser_items(
     if named.len() < 2 {
         return Vec::new();
     }
-    let indent = |i: usize| {
-        let text = doc.slice(lines[i].1);
-        text.len() - text.trim_start().len()
-    };
+    let indent = |i: usize| indent_width(doc.slice(lines[i].1));
     let marker = |i: usize| list_marker(doc.slice(lines[i].1).trim_start());
     let is_marker = |i: usize| marker(i).is_some();
     // Numbered items align on their text (` 9. `, `10. `): items are of one list when

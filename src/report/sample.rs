@@ -14,6 +14,7 @@ use crate::output::span_positions;
 use crate::report::aggregate::Summary;
 use crate::report::groups::{Chrome, Duplicates};
 use crate::text::escape_invisible;
+use crate::text::line_index::floor_char_boundary;
 
 /// Findings kept on a page at most (about 200 bytes each).
 pub const MAX_KEPT: usize = 12_000;
@@ -221,8 +222,8 @@ pub fn severity_index(severity: Severity) -> u8 {
 /// The line around a span: up to [`CONTEXT_CHARS`] before it, the flagged text on that
 /// line (invisible characters written as escapes, so that they show), and what follows.
 pub fn context(text: &str, start: usize, end: usize) -> (String, String, String) {
-    let start = floor_boundary(text, start.min(text.len()));
-    let end = floor_boundary(text, end.clamp(start, text.len()));
+    let start = floor_char_boundary(text, start.min(text.len()));
+    let end = floor_char_boundary(text, end.clamp(start, text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let hit_end = end.min(line_end);
@@ -235,13 +236,6 @@ pub fn context(text: &str, start: usize, end: usize) -> (String, String, String)
     };
     let trim = |s: &str| s.trim_end_matches('\r').to_string();
     (trim(&before), escape_invisible(&trim(&hit)), trim(&after))
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 fn first_chars(s: &str, n: usize) -> String {

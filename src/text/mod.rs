@@ -180,6 +180,11 @@ fn ascii_space_mask(word: u64) -> u64 {
     is_space | (from_tab & !from_after_return)
 }
 
+/// The width in bytes of the whitespace `text` opens with: its indentation.
+pub fn indent_width(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
 /// Words of a line, counting CJK text (written without spaces) as one word per 1.5
 /// characters, about the length of a Chinese word.
 pub fn word_count(text: &str) -> usize {
@@ -238,10 +243,7 @@ pub fn word_count(text: &str) -> usize {
 pub fn word_count_capped(text: &str, cap: usize) -> usize {
     let mut length = cap.saturating_mul(8);
     loop {
-        let mut cut = length.min(text.len());
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = line_index::floor_char_boundary(text, length.min(text.len()));
         let head = word_count(&text[..cut]);
         if head >= cap || cut == text.len() {
             return head.min(cap);

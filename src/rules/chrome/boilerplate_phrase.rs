@@ -15,7 +15,7 @@ use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::runs_lint;
 use crate::text::memo::LineMemo;
-use crate::text::{word_count, word_count_capped};
+use crate::text::{indent_width, word_count, word_count_capped};
 
 mod outline;
 use outline::own_outline;
@@ -120,7 +120,7 @@ fn indented_text(line: &Line) -> bool {
 /// operations` in a commit message): a document's own outline, unless a page's article
 /// says the document is a page, whose menus nest too.
 fn nested_item(line: &Line) -> bool {
-    line.list_item && line.text.len() - line.text.trim_start().len() >= NESTED_INDENT
+    line.list_item && indent_width(line.text) >= NESTED_INDENT
 }
 
 /// A list marker this far in is nested in an indented block.
@@ -378,8 +378,8 @@ fn stands_alone(page: &Page, i: usize) -> bool {
     let full_stop = text.ends_with('.');
     // `  * Added the licence.` then `    Retrieved from https://...`: a line indented
     // under the list item before it goes on with that item.
-    let indent = |t: &str| t.len() - t.trim_start().len();
-    let continues_item = before.is_some_and(|b| b.list_item && indent(line.text) > indent(b.text));
+    let continues_item =
+        before.is_some_and(|b| b.list_item && indent_width(line.text) > indent_width(b.text));
     let tail = !line.list_item
         && (continues_item
             || (starts_lower(text) && full_stop)
@@ -410,7 +410,6 @@ fn heads_block(page: &Page, line: &Line) -> bool {
     else {
         return false;
     };
-    let indent = |t: &str| t.len() - t.trim_start().len();
     let text = page.document.slice(block.span);
     // `Table of contents:` over `* [Usage](#usage)`: the document's own outline.
     let outline = starts_with_list_marker(text.trim_start()) && text.contains("](#");
@@ -425,7 +424,7 @@ fn heads_block(page: &Page, line: &Line) -> bool {
     } else {
         !line.list_item && word_count_capped(text, MIN_DESCRIPTION_WORDS) >= MIN_DESCRIPTION_WORDS
     };
-    outline || (indent(text) > indent(line.text) && described)
+    outline || (indent_width(text) > indent_width(line.text) && described)
 }
 
 /// A nested list item that describes: a paragraph wrapped over lines, this long.

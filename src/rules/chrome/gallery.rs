@@ -9,9 +9,8 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::report::runs_lint;
-use crate::text::count;
+use crate::text::{count, indent_width};
 
 /// A gallery shows at least this many items, counted one after the other: a pair or three
 /// counted lines can be an article's own numbering (`1/3` of a thread).
@@ -124,11 +123,6 @@ fn counter(text: &str) -> Option<(u32, u32)> {
     (ends && count >= 1 && count <= total).then_some((count, total))
 }
 
-/// The indentation of a line, in bytes.
-fn indentation(line: &Line) -> usize {
-    line.text.len() - line.text.trim_start().len()
-}
-
 /// Marks the galleries of a page with an article.
 fn mark(page: &Page, marks: &mut Marks) {
     let lines = &page.lines;
@@ -162,12 +156,12 @@ fn mark(page: &Page, marks: &mut Marks) {
         let (first, _) = items[0];
         let (last, (_, total)) = items[items.len() - 1];
         let longest = items.windows(2).map(|w| w[1].0 - w[0].0).max().unwrap_or(1);
-        let nested = lines[last].list_item || indentation(&lines[last]) > 0;
+        let nested = lines[last].list_item || indent_width(lines[last].text) > 0;
         let mut end = last + 1;
         while end < lines.len()
             && end < last + longest
             && counter(lines[end].text).is_none()
-            && (!nested || indentation(&lines[end]) > indentation(&lines[last]))
+            && (!nested || indent_width(lines[end].text) > indent_width(lines[last].text))
         {
             end += 1;
         }

@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::line_index::floor_char_boundary;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -134,10 +135,7 @@ fn wider_than(text: &str, limit: usize) -> bool {
     if text.len() <= limit {
         return false;
     }
-    let mut head = (4 * limit).min(text.len());
-    while !text.is_char_boundary(head) {
-        head -= 1;
-    }
+    let head = floor_char_boundary(text, (4 * limit).min(text.len()));
     text[..head].width() > limit || text.width() > limit
 }
 

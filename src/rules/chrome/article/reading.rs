@@ -5,6 +5,7 @@ use crate::data::stop_words::{Language, StopWords, WordCounts};
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::chrome::lines::ends_sentence;
+use crate::text::line_index::floor_char_boundary;
 
 /// A prose paragraph has at least this many words...
 const MIN_PROSE_WORDS: usize = 12;
@@ -132,11 +133,7 @@ pub(super) fn units(
 
 /// The first `READ_BYTES` of `text`, or less, to the end of a character.
 fn head(text: &str) -> &str {
-    let mut end = READ_BYTES.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..floor_char_boundary(text, READ_BYTES.min(text.len()))]
 }
 
 /// The words of the `head` of `text`, scaled to its length.

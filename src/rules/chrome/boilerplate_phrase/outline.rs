@@ -25,16 +25,20 @@ const TOC_MACROS: &[&str] = &["[[_toc_]]", "[toc]", "[[toc]]", "{:toc}", "* toc"
 /// rendered.
 fn over_toc_macro(page: &Page, line: &Line) -> bool {
     let document = page.document;
+    first_under(page, line).is_some_and(|l| {
+        let text = document
+            .slice(document.lines_span(l, l))
+            .trim()
+            .to_lowercase();
+        TOC_MACROS.contains(&text.as_str())
+    })
+}
+
+/// The first non-blank line under a heading, one blank line between at most.
+fn first_under(page: &Page, line: &Line) -> Option<usize> {
+    let document = page.document;
     let count = document.lines.line_count();
-    (line.index + 1..count.min(line.index + 3))
-        .find(|&l| !document.is_blank_line(l))
-        .is_some_and(|l| {
-            let text = document
-                .slice(document.lines_span(l, l))
-                .trim()
-                .to_lowercase();
-            TOC_MACROS.contains(&text.as_str())
-        })
+    (line.index + 1..count.min(line.index + 3)).find(|&l| !document.is_blank_line(l))
 }
 
 /// Whether the line under `line` underlines it (`Contents` over `--------`): a section
@@ -47,6 +51,7 @@ fn underlined(page: &Page, line: &Line) -> bool {
     }
     is_underline(document.slice(document.lines_span(next, next)))
 }
+
 /// Entries of an outline compared with the lines below it...
 const OUTLINE_ENTRIES: usize = 3;
 /// ...of which at least this many name a line of their own further down.
@@ -59,8 +64,7 @@ fn heads_outline(page: &Page, line: &Line) -> bool {
     let document = page.document;
     let count = document.lines.line_count();
     let text_of = |l: usize| document.slice(document.lines_span(l, l));
-    let first = (line.index + 1..count.min(line.index + 3)).find(|&l| !document.is_blank_line(l));
-    let Some(first) = first else {
+    let Some(first) = first_under(page, line) else {
         return false;
     };
     let entries: Vec<String> = (first..count)
