@@ -157,7 +157,9 @@ fn mark(
     for (i, entry) in found.iter().enumerate() {
         if let Some(entry) = *entry
             && !needs_context(i)
-            && (!(indented_text(&page.lines[i]) || nested_item(&page.lines[i]))
+            && (!(indented_text(&page.lines[i])
+                || nested_item(&page.lines[i])
+                || lone_entry(page, &found, i))
                 || page.layout().article.is_some())
         {
             marks.mark(i, detail(phrases, entry), true);
@@ -201,6 +203,31 @@ fn mark(
         }
     }
 }
+
+/// A list item that a phrase matches among entries of a list that none does, when the
+/// list is not a menu: `* image/jxl: new type` or `* **related:** add related
+/// diagnostics` in a change log is one change among others, unless a page's article says
+/// the document is a page.
+fn lone_entry(page: &Page, found: &[Option<usize>], i: usize) -> bool {
+    let lines = &page.lines;
+    if !lines[i].list_item {
+        return false;
+    }
+    let together = |a: usize, b: usize| lines[b].index <= lines[a].index + 2;
+    let (first, last) = run_around(page, i, together, |j| lines[j].list_item);
+    let others = last - first;
+    let matched = (first..=last)
+        .filter(|&j| j != i && found[j].is_some())
+        .count();
+    // A word or two among short labels is a menu's button (`* Search` beside `* About`).
+    let sentence = lines[i].words >= MIN_ENTRY_WORDS;
+    others >= MIN_LIST_ENTRIES && matched * 2 < others && (sentence || !in_menu(page, i))
+}
+
+/// A list of this many other entries besides the one a phrase matched...
+const MIN_LIST_ENTRIES: usize = 3;
+/// ...and an entry of this many words says something: a change, not a button.
+const MIN_ENTRY_WORDS: usize = 3;
 
 /// A page has one copyright line: this many lines in a row that match the same
 /// ambiguous entry and each carry a number (a year) are a list of the document's own, the

@@ -14,6 +14,21 @@ pub(super) fn own_outline(page: &Page, i: usize) -> bool {
     underlined(page, &page.lines[i])
         || heads_outline(page, &page.lines[i])
         || over_toc_macro(page, &page.lines[i])
+        || over_columns(page, &page.lines[i])
+}
+
+/// Whether the first line under `line` is a row of a listing in columns, a name and what
+/// it is a tab or two spaces apart (`README<tab>This file.`): a plain-text document's list
+/// of its files or parts. A page's table of contents lists titles.
+fn over_columns(page: &Page, line: &Line) -> bool {
+    let document = page.document;
+    first_under(page, line).is_some_and(|l| {
+        let row = document.slice(document.lines_span(l, l)).trim();
+        let Some((name, what)) = row.split_once('\t').or_else(|| row.split_once("  ")) else {
+            return false;
+        };
+        name.chars().any(char::is_alphabetic) && what.trim().chars().any(char::is_alphabetic)
+    })
 }
 
 /// The macros with which Markdown dialects write a document's table of contents: GitLab,
