@@ -676,3 +676,18 @@ fn a_data_file_with_eleven_months_is_a_configuration_error() {
     assert!(stderr.contains("bylines.toml"), "{stderr}");
     assert!(stderr.contains("12 months"), "{stderr}");
 }
+
+/// In a document with nothing of a page, the `Author:` of each commit of a log is a
+/// record's, and a name far down a copyright file a part's; a help file's author at its
+/// top stays its author, whatever names its history credits.
+#[test]
+fn records_and_parts_name_no_author_of_the_whole() {
+    for path in [
+        "metadata/missing-author/git_log_of_commits.txt",
+        "metadata/missing-author/copyright_file_part_authors.txt",
+    ] {
+        assert_eq!(cell(&fixture_meta(path), "author"), Value::Null, "{path}");
+    }
+    let help = fixture_meta("metadata/missing-author/help_file_author_then_credits.txt");
+    assert_eq!(cell(&help, "author"), json!(["Rosa Lindgren", "text", 5]));
+}

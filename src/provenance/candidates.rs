@@ -88,6 +88,8 @@ pub struct PageLayout {
 /// A value is taken from the text only with at least this score: a label, or a name and a
 /// date together, near the headline. Weaker evidence gives no value.
 const MIN_SCORE: f32 = 3.0;
+/// The form of an author read after its label (`By`, `Author:`).
+const BYLINE_LABEL: &str = "byline label";
 /// A date needs more: dates are everywhere on a page.
 const MIN_DATE_SCORE: f32 = 3.5;
 /// Scores from which a value is of medium and of high confidence.
@@ -171,7 +173,7 @@ pub fn choose(
             let (score, form) = if name_first {
                 (3.5, NAME_BESIDE_DATE)
             } else {
-                (3.5, "byline label")
+                (3.5, BYLINE_LABEL)
             };
             authors.push(Candidate {
                 value: Found {
@@ -369,6 +371,11 @@ pub fn choose(
         count += usize::from(doc.slice(span).chars().any(char::is_alphanumeric));
         wordy.push(count);
     }
+    let no_page = !found_article && chrome.is_empty();
+    // There, a byline that comes back with other names is each entry's.
+    if no_page {
+        records::set_aside(doc, &mut authors);
+    }
     let place = |index: usize, is_date: bool| -> Option<f32> {
         if set_aside(index) {
             return None;
@@ -380,11 +387,18 @@ pub fn choose(
                 && !chrome.contains(&lines[index].0)
                 && (index + 1..anchor).all(|i| chrome.contains(&lines[i].0))
         };
-        if let Some(anchor) = anchor
-            && (index >= anchor || above(anchor))
-            && wordy[index].saturating_sub(wordy[anchor]) <= NEAR_TITLE
-        {
+        let near_title = anchor.is_some_and(|anchor| {
+            (index >= anchor || above(anchor))
+                && wordy[index].saturating_sub(wordy[anchor]) <= NEAR_TITLE
+        });
+        if near_title {
             score += 1.0;
+        }
+        // A document with nothing of a page (a change log, a licence, a manual) names its
+        // author at its top; further down, a name is an entry's or a part's (`Author:`
+        // over each commit of a log, each file of a copyright file).
+        if no_page && !near_title && wordy[index] > BYLINE_ZONE {
+            return Some(-2.0);
         }
         if let Some((first, last)) = article {
             let before_far = index + 2 * BYLINE_ZONE < first;
@@ -410,7 +424,6 @@ pub fn choose(
                 // A date in the text is an event's; in a document with nothing of a page
                 // (no article, no chrome: a changelog, a manual), a name deep in the text
                 // is an entry's or a credit's, not the byline of the whole.
-                let no_page = !found_article && chrome.is_empty();
                 score -= if is_date || no_page { 1.5 } else { 0.5 };
             } else if before_far {
                 score -= 0.5;
@@ -571,5 +584,6 @@ pub fn choose(
 }
 
 mod lone_names;
+mod records;
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,8 @@
 //! resort, a name between the headline and the article.
 
 use super::{
-    Candidate, Found, LAST_RESORT, NAME_BESIDE_DATE, NAME_TO_DATE, NEXT_TO_DATE, UNDER_HEADLINE,
+    BYLINE_LABEL, Candidate, Found, LAST_RESORT, NAME_BESIDE_DATE, NAME_TO_DATE, NEXT_TO_DATE,
+    UNDER_HEADLINE,
 };
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
@@ -117,7 +118,7 @@ pub(super) fn candidates(page: &Page<'_>, data: &MetadataData) -> Vec<Candidate<
                 3.0
             } + if next_to_date { NEXT_TO_DATE } else { 0.0 },
             form: if after_by {
-                "byline label"
+                BYLINE_LABEL
             } else if under_headline {
                 UNDER_HEADLINE
             } else {

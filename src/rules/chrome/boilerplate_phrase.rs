@@ -58,9 +58,12 @@ list marker, as plain-text documents lay out their lines, nor in a list of three
 such lines with years (the copyright holders of a package). The copyright line at the top
 of a licence and a licence's `TERMS AND CONDITIONS` heading stay. Indented text without
 a list marker is matched by any phrase only in a page with an article: a commit message
-of a git log (`    image: fix include`, `    Sign`) is no caption nor button. A table of
-contents (`Contents`) is a page's, but a document's own outline when its entries name
-lines further down (`1. History` over a later `History`) or when it is underlined.
+of a git log (`    image: fix include`, `    Sign`) is no caption nor button; so is a
+list item of three words or more among items no phrase matches (`* image/jxl: new type`,
+`* **related:** add related notes` in a change log). A table of contents (`Contents`) is
+a page's, but a document's own outline when its entries name lines further down (`1.
+History` over a later `History`), when it is underlined, or when a listing in columns
+stands under it (`README<tab>This file.`).
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -463,142 +466,4 @@ fn entry(detail: &Detail) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::chrome::analysis::found_lines;
-
-    fn found(text: &str) -> Vec<usize> {
-        found_lines(text, &[&RULE])
-    }
-
-    use crate::rules::chrome::article::TEST_ARTICLE;
-
-    const BODY: &str = "The council voted on Tuesday to extend the library's opening hours through the winter months.\n";
-
-    #[test]
-    fn a_table_of_contents_is_the_documents_own_outline_when_it_names_its_sections() {
-        let entries = "Contents\n  * 1 History\n  * 2 Harbour\n  * 3 Transport\n";
-        // Entries that name nothing below: a page's box of links.
-        assert_eq!(found(&format!("{entries}\n{BODY}")), [1]);
-        let sections = format!("{entries}\nHistory\n\n{BODY}\nHarbour\n\n{BODY}");
-        assert_eq!(found(&sections), [] as [usize; 0]);
-        // Underlined: a section heading of a plain-text document.
-        assert_eq!(
-            found(&format!(
-                "Contents\n--------\n\n  harbourd   The scheduler daemon\n\n{BODY}"
-            )),
-            [] as [usize; 0]
-        );
-    }
-
-    #[test]
-    fn a_phrase_matches_a_line_that_stands_alone() {
-        assert_eq!(found(&format!("{BODY}\nRead more\n")), [3]);
-        // The end of a wrapped sentence, and its start.
-        assert_eq!(
-            found("Readers who want the whole story can turn the page to read\nmore.\n"),
-            [] as [usize; 0]
-        );
-        assert_eq!(
-            found("It was shown in Paris and in\nEnglish.\n"),
-            [] as [usize; 0]
-        );
-        assert_eq!(
-            found(
-                "We wrote this under licence, with the archives in the directory\narchives in directory macros/latex; either\nversion 1 of it.\n"
-            ),
-            [] as [usize; 0]
-        );
-        assert_eq!(
-            found(
-                "Copyright (C) 1989, 1991 Free Software Foundation, Inc.,\n51 Franklin Street, Boston\n"
-            ),
-            [] as [usize; 0]
-        );
-        // A line indented under a list item goes on with it.
-        assert_eq!(
-            found(&format!(
-                "{BODY}\n  * Added the licence text.\n    Retrieved from https://example.org/licence.txt\n"
-            )),
-            [] as [usize; 0]
-        );
-        // A term over its indented description, a heading over its nested list.
-        assert_eq!(
-            found(
-                "* Changed commands\n\nprint\n  Printing of floating-point values now shows the bytes\n  of the value.\n"
-            ),
-            [] as [usize; 0]
-        );
-        assert_eq!(
-            found(&format!(
-                "{BODY}\n* Language\n\n    * `for` loops now operate on the iterator trait, which removes\n      the need to call a method to iterate over collections, with some subtleties.\n"
-            )),
-            [] as [usize; 0]
-        );
-        // Changes of a line each, written as sentences (not teaser titles).
-        assert_eq!(
-            found(&format!(
-                "{BODY}\n* Language\n    * A new process is now in place for changing the language.\n    * Patterns with pointers have been removed from the language.\n"
-            )),
-            [] as [usize; 0]
-        );
-        assert_eq!(
-            found(
-                "# Tool\n\nTable of contents:\n\n* [Usage](#usage)\n* [Licence](#licence)\n\n## Usage\n"
-            ),
-            [] as [usize; 0]
-        );
-        // A list item starts a unit of its own.
-        assert_eq!(
-            found(
-                "Readers who want the whole story can turn the page to find\n* reply\n\n* Share\n"
-            ),
-            [2, 4]
-        );
-    }
-
-    #[test]
-    fn phrases_that_need_context_are_chrome_beside_chrome_in_menus_and_footers() {
-        // At the top of a licence, before its body: content.
-        let licence = format!(
-            "Copyright (C) 2007 Free Software Foundation, Inc.\n\n{BODY}\nTERMS AND CONDITIONS\n\n{BODY}"
-        );
-        assert_eq!(found(&licence), [] as [usize; 0]);
-        // Beside an unambiguous phrase.
-        assert_eq!(
-            found(&format!("{BODY}\nFOLLOW US\n\nPrivacy Policy\n\n{BODY}")),
-            [3, 5]
-        );
-        // In a menu of short labels.
-        assert_eq!(found(&format!("Home\nWorld\nJobs\nHelp\n\n{BODY}")), [3, 4]);
-        // A button repeated down the page.
-        assert_eq!(
-            found(&format!("{BODY}\nReply\n\n{BODY}\nReply\n\n{BODY}")),
-            [3, 7]
-        );
-        // After the last body paragraph of a page; a note that ends a document that is no
-        // page is its own.
-        assert_eq!(
-            found(&format!("{TEST_ARTICLE}\n© 2024 The Daily Ledger\n")),
-            [13]
-        );
-        assert_eq!(
-            found(&format!("{BODY}\n© 2024 The Daily Ledger\n")),
-            [] as [usize; 0]
-        );
-        // Not a list of copyright holders, nor indented licence text.
-        let holders = "Copyright 1987 Adobe Systems Inc.\nCopyright 1990, David Koblas\nCopyright 1994 Sun Microsystems, Inc.\n";
-        assert_eq!(found(&format!("{BODY}\n{holders}")), [] as [usize; 0]);
-        assert_eq!(
-            found(&format!("{BODY}\n   All rights reserved.\n")),
-            [] as [usize; 0]
-        );
-        // A field label is not a button, however often it comes.
-        assert_eq!(
-            found(&format!(
-                "Comment:\n some text here\n\n{BODY}\nComment:\n more text\n\n{BODY}"
-            )),
-            [] as [usize; 0]
-        );
-    }
-}
+mod tests;
