@@ -21,9 +21,7 @@ pub(super) fn own_outline(page: &Page, i: usize) -> bool {
 /// it is a tab or two spaces apart (`README<tab>This file.`): a plain-text document's list
 /// of its files or parts. A page's table of contents lists titles.
 fn over_columns(page: &Page, line: &Line) -> bool {
-    let document = page.document;
-    first_under(page, line).is_some_and(|l| {
-        let row = document.slice(document.lines_span(l, l)).trim();
+    text_under(page, line).is_some_and(|row| {
         let Some((name, what)) = row.split_once('\t').or_else(|| row.split_once("  ")) else {
             return false;
         };
@@ -39,14 +37,13 @@ const TOC_MACROS: &[&str] = &["[[_toc_]]", "[toc]", "[[toc]]", "{:toc}", "* toc"
 /// (`Table of contents:` over `[[_TOC_]]`): the document's outline, made when it is
 /// rendered.
 fn over_toc_macro(page: &Page, line: &Line) -> bool {
+    text_under(page, line).is_some_and(|text| TOC_MACROS.contains(&text.to_lowercase().as_str()))
+}
+
+/// The text of the first non-blank line under a heading, trimmed.
+fn text_under<'p>(page: &'p Page, line: &Line) -> Option<&'p str> {
     let document = page.document;
-    first_under(page, line).is_some_and(|l| {
-        let text = document
-            .slice(document.lines_span(l, l))
-            .trim()
-            .to_lowercase();
-        TOC_MACROS.contains(&text.as_str())
-    })
+    first_under(page, line).map(|l| document.slice(document.lines_span(l, l)).trim())
 }
 
 /// The first non-blank line under a heading, one blank line between at most.
