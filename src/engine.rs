@@ -204,17 +204,22 @@ pub fn analyze(
         analyses: &analyses,
         ..context
     };
-    let mut reporter = Reporter::default();
-    // On a thread of the pool, where the analyses ran: the memory they freed is reused
-    // there, where the calling thread would take more from the system.
-    rayon::scope(|_| {
-        for lint in &lints {
-            if let Check::Corpus(check) = lint.check {
-                check(&context, &mut reporter);
-            }
-        }
-    });
-    diagnostics.extend(reporter.into_diagnostics());
+    // On the threads of the pool, where the analyses ran (the memory they freed is reused
+    // there, where the calling thread would take more from the system), one rule beside
+    // another; their findings are gathered in the order of the rules.
+    let reported: Vec<Vec<Diagnostic>> = lints
+        .par_iter()
+        .filter_map(|lint| match lint.check {
+            Check::Corpus(check) => Some(check),
+            Check::Document(_) => None,
+        })
+        .map(|check| {
+            let mut reporter = Reporter::default();
+            check(&context, &mut reporter);
+            reporter.into_diagnostics()
+        })
+        .collect();
+    diagnostics.extend(reported.into_iter().flatten());
     // With context, findings in context documents and in their provenance files are
     // left to the run that checks them.
     if checked.contains(&false) {

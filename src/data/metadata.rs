@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::dates::{self, Months, Order};
+use people::MIN_ROLE_SUFFIX_CHARS;
 
 pub const METADATA_TOML: &str = include_str!("../../rules/metadata.toml");
 
@@ -124,6 +125,9 @@ pub struct MetadataData {
     pub max_dateline_words: usize,
     /// Roles that may follow a name at the start of a byline: `Jane Doe, Staff Writer`.
     pub name_first_roles: Vec<String>,
+    /// The one-word roles of `name_first_roles` long enough to end a compound
+    /// (`Politikredakteurin`).
+    role_suffixes: Vec<String>,
     /// A newsroom's desks (`Redaktion`, `Redacción Bogotá`): no person.
     desks: Vec<String>,
     /// A forum member's ranks (`Erfahrener Benutzer`, `Senior Member`): no person.
@@ -271,6 +275,12 @@ impl MetadataData {
         Ok(Self {
             max_byline_words: file.max_byline_words,
             max_dateline_words: file.max_dateline_words,
+            role_suffixes: file
+                .name_first_roles
+                .iter()
+                .map(|r| r.to_lowercase())
+                .filter(|r| r.chars().count() >= MIN_ROLE_SUFFIX_CHARS && !r.contains(' '))
+                .collect(),
             name_first_roles: file
                 .name_first_roles
                 .iter()

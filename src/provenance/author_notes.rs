@@ -9,7 +9,7 @@ use super::names::{leading_person, list_people, mixes_capitals, reads_as_names};
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::text::span::Span;
-use crate::text::word_count;
+use crate::text::{split_at_colon, word_count};
 
 /// The evidence of an author named by an author box.
 pub const AUTHOR_BOX: &str = "author box";
@@ -61,7 +61,7 @@ pub fn author_box(
                     Some(place(index, line, span, name))
                 });
         }
-        if let Some((head, note)) = text.split_once([':', '：'])
+        if let Some((head, note)) = split_at_colon(text)
             && data.is_author_box_heading(head)
             && let Some(name) = boxed_person(note.trim_start(), data)
         {

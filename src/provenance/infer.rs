@@ -16,7 +16,9 @@ use crate::document::structure::LineRole;
 use crate::text::line_index::floor_char_boundary;
 use crate::text::memo::LineMemo;
 use crate::text::span::Span;
-use crate::text::{has_address, has_time_of_day, indent_width, is_cjk, is_field_line, word_count};
+use crate::text::{
+    has_address, has_time_of_day, indent_width, is_cjk, is_field_line, split_at_colon, word_count,
+};
 
 /// A body line: a sentence of at least this many words.
 const MIN_BODY_WORDS: usize = 15;
@@ -166,7 +168,7 @@ pub fn infer(
             && entry.chars().all(char::is_alphabetic);
         // `Lesezeit: 3 min`, `Reading time: 5 minutes`: a field whose value is an age,
         // which does not count towards the window either.
-        let timed_field = text.split_once([':', '：']).is_some_and(|(label, value)| {
+        let timed_field = split_at_colon(text).is_some_and(|(label, value)| {
             word_count(label) <= 2 && byline::is_timestamp(value, data)
         });
         seen += usize::from(!menu_item && !timed_field);

@@ -11,6 +11,8 @@ use crate::text::span::Span;
 const MAX_NAME_LINE_WORDS: usize = 8;
 /// A byline names at most this many people on lines of their own.
 const MAX_PEOPLE: usize = 5;
+/// An agency after a name has at most this many words.
+const MAX_AGENCY_WORDS: usize = 3;
 
 /// The name `line` gives when it is nothing else, list bullets and an agency after it
 /// aside: `Anna Schmidt (dpa)`, `Juan Pérez | EFE`, `Marta Zielińska / polsatnews.pl`. A
@@ -21,13 +23,23 @@ pub fn name_on_line<'a>(line: &'a str, data: &MetadataData) -> Option<&'a str> {
         .trim_start_matches(['*', '-', '•', '·', '+'])
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
         .trim();
+    // The name opens the line and an agency after it has three words at most: a line of
+    // prose is none, whatever its end (read for every content line of every document).
+    if !text.starts_with(char::is_uppercase)
+        || text
+            .split_whitespace()
+            .nth(MAX_NAME_LINE_WORDS + MAX_AGENCY_WORDS + 1)
+            .is_some()
+    {
+        return None;
+    }
     let agency = text
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once('('))
         .or_else(|| text.rsplit_once(" | "))
         .or_else(|| text.rsplit_once(" / "))
         .or_else(|| joined_agency(text, data))
-        .filter(|(_, agency)| agency.split_whitespace().count() <= 3);
+        .filter(|(_, agency)| agency.split_whitespace().count() <= MAX_AGENCY_WORDS);
     if agency.is_some_and(|(_, credit)| data.label_of(credit) == Some(Label::Other)) {
         return None;
     }

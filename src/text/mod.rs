@@ -2,6 +2,7 @@
 
 pub mod chars;
 pub mod code;
+mod colon;
 pub mod hashing;
 pub mod line_endings;
 pub mod line_index;
@@ -15,6 +16,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::text::span::Span;
+
+pub use colon::split_at_colon;
 
 /// Maximal runs of consecutive characters for which `pred(text, offset, char)` holds.
 pub fn char_runs<'a, P>(text: &'a str, mut pred: P) -> impl Iterator<Item = Span> + 'a

@@ -6,6 +6,9 @@ use super::{MetadataData, is_listed};
 
 /// A role after a name has at most this many words (`correspondante à Lyon`).
 const MAX_ROLE_WORDS: usize = 4;
+/// A role ends a compound word when it has at least this many letters
+/// (`Politikredakteurin`; not `Staff` in `Bestaff`).
+pub(super) const MIN_ROLE_SUFFIX_CHARS: usize = 6;
 
 impl MetadataData {
     /// Whether `phrase`, after a name and a comma, is the person's role: `Staff Writer`,
@@ -62,9 +65,11 @@ impl MetadataData {
         let word = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        self.name_first_roles.iter().any(|r| {
-            word == *r || (r.chars().count() >= 6 && !r.contains(' ') && word.ends_with(r.as_str()))
-        })
+        self.name_first_roles.contains(&word)
+            || self
+                .role_suffixes
+                .iter()
+                .any(|r| word.ends_with(r.as_str()))
     }
 
     /// Whether `word` joins an agency to the author's name (`avec` in `Jean Dupont avec

@@ -19,7 +19,7 @@ use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::report::runs_lint;
 use crate::text::memo::LineMemo;
-use crate::text::{count, word_count};
+use crate::text::{count, split_at_colon, word_count};
 
 /// Lines right before the article that are not list items (a headline, a standfirst, a
 /// byline, a caption) stay, up to this many...
@@ -339,7 +339,7 @@ pub(super) fn head(
 
 /// `Join Date: Sep 2020`, `Posts: 38`: a label and a short value.
 fn is_short_field(text: &str) -> bool {
-    text.split_once([':', '：'])
+    split_at_colon(text)
         .is_some_and(|(label, value)| word_count(label) <= 2 && word_count(value) <= 2)
 }
 
