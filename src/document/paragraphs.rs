@@ -286,7 +286,7 @@ fn item_column(line: &str) -> Option<usize> {
 }
 
 /// Columns a line takes; printable ASCII, most lines, takes one column a byte.
-fn display_width(line: &str) -> usize {
+pub fn display_width(line: &str) -> usize {
     if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         line.len()
     } else {

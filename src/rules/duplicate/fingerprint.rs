@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::Options;
 use super::minhash::mix;
+use super::radix::sort_by_hash_key;
 use crate::document::{DocId, Document};
 use crate::text::hashing::KeySet;
 
@@ -118,7 +119,7 @@ pub(super) fn candidate_pairs(
             );
             cursors[doc] = to;
         }
-        entries.par_sort_unstable();
+        sort_by_hash_key(&mut entries, |&entry| entry);
         for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
             if (2..=max_docs).contains(&group.len()) && !generic((group[0] >> 32) as u32) {
                 linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));

@@ -17,6 +17,7 @@ pub mod keys;
 mod minhash;
 mod near;
 pub mod near_duplicate;
+mod radix;
 mod report;
 mod reuse;
 pub mod reused_text;

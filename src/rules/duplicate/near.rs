@@ -11,6 +11,7 @@ use super::Options;
 use super::exact::{ExactIndex, ParaRef, ParaRef32, counts};
 use super::fingerprint::{K, is_prose, kgram_hashes, winnow};
 use super::minhash::{self, BANDS, Signature};
+use super::radix::sort_by_hash_key;
 use super::words::words_into;
 use crate::document::Document;
 
@@ -308,7 +309,9 @@ where
                 .enumerate()
                 .map(|(i, s)| (minhash::band_key(&s.signature, band), i as u32))
                 .collect();
-            keyed.sort_unstable();
+            // Sketches are numbered in order: a stable sort by key leaves each bucket's
+            // earlier sketches first.
+            sort_by_hash_key(&mut keyed, |&(key, _)| key);
             let mut found = Vec::new();
             for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
                 for (pos, &(_, later)) in bucket.iter().enumerate() {

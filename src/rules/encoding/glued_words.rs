@@ -8,7 +8,7 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
-use crate::text::{char_after, char_before, glued_boundary};
+use crate::text::{HIGH_BITS, LOW_BITS, char_after, char_before, find_byte, glued_boundary};
 
 pub const RULE: Rule = Rule {
     code: "E012",
@@ -103,11 +103,10 @@ fn upper_after_lower(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            let found = bytes[at..]
-                .iter()
-                .position(|&b| b.is_ascii_uppercase() || !b.is_ascii())?;
-            // Every byte before it is ASCII: `at + found` starts a character.
-            let offset = at + found;
+            let offset = find_byte(bytes, at, may_be_upper_or_non_ascii, |b| {
+                b.is_ascii_uppercase() || !b.is_ascii()
+            })?;
+            // Every byte before it is ASCII: `offset` starts a character.
             let c = char_after(text, offset)?;
             at = offset + c.len_utf8();
             if c.is_uppercase() && char_before(text, offset).is_some_and(char::is_lowercase) {
@@ -116,6 +115,17 @@ fn upper_after_lower(text: &str) -> impl Iterator<Item = usize> + '_ {
         }
         None
     })
+}
+
+/// The top bit of each byte of `word` that may be an upper-case ASCII letter or not
+/// ASCII (and of no other): with the top bits cleared, no sum carries into the next byte,
+/// and a byte from `A` takes its top bit from adding `0x80 - b'A'`, one from `[` from
+/// adding `0x80 - b'['`.
+fn may_be_upper_or_non_ascii(word: u64) -> u64 {
+    let ascii = word & !HIGH_BITS;
+    let from_a = ascii + LOW_BITS * u64::from(0x80 - b'A');
+    let past_z = ascii + LOW_BITS * u64::from(0x80 - b'[');
+    (word | (from_a & !past_z)) & HIGH_BITS
 }
 
 fn report_glued(text: &str, run: Span, boundary: usize, report: &mut Reporter) {
@@ -258,6 +268,25 @@ mod tests {
                 upper_after_lower_by_chars(text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_flags_exactly_its_upper_case_and_non_ascii_bytes() {
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                for filler in [b'a', b'Z', 0xff, 0x00] {
+                    let mut bytes = [filler; 8];
+                    bytes[at] = b;
+                    let flags = may_be_upper_or_non_ascii(u64::from_le_bytes(bytes));
+                    let flagged = flags >> (8 * at + 7) & 1 == 1;
+                    assert_eq!(
+                        flagged,
+                        b.is_ascii_uppercase() || !b.is_ascii(),
+                        "{b:#x} at {at}"
+                    );
+                }
+            }
         }
     }
 

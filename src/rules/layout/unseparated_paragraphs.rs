@@ -1,13 +1,11 @@
 //! L002 `unseparated-paragraphs`: a file written one paragraph per line, with no blank
 //! line between paragraphs.
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::Document;
-use crate::document::paragraphs::starts_with_list_marker;
+use crate::document::paragraphs::{display_width, starts_with_list_marker};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::line_index::floor_char_boundary;
@@ -136,7 +134,7 @@ fn wider_than(text: &str, limit: usize) -> bool {
         return false;
     }
     let head = floor_char_boundary(text, (4 * limit).min(text.len()));
-    text[..head].width() > limit || text.width() > limit
+    display_width(&text[..head]) > limit || display_width(text) > limit
 }
 
 fn ends_sentence(line: &str) -> bool {
