@@ -290,6 +290,19 @@ pub fn is_break(c: char) -> bool {
     matches!(kind(c), Some(BreakControl | Separator))
 }
 
+/// The form feed, `^L`.
+pub const FORM_FEED: char = '\u{c}';
+
+/// Whether `line` (without its line break) is a page break: a form feed alone on its line,
+/// spaces and tabs aside, as GNU NEWS files, licences and change logs put one between
+/// their sections on purpose. Not a blank line, and no whitespace to trim.
+pub fn is_page_break(line: &str) -> bool {
+    line.contains(FORM_FEED)
+        && line
+            .chars()
+            .all(|c| matches!(c, FORM_FEED | ' ' | '\t' | '\r'))
+}
+
 /// A C1 control (U+0080–U+009F).
 pub fn is_c1(c: char) -> bool {
     kind(c) == Some(C1Control)

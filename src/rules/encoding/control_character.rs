@@ -5,6 +5,7 @@ use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::chars::{self, is_break, is_c1, is_reported_control as is_reported};
 use crate::text::mojibake;
+use crate::text::span::Span;
 use crate::text::{LOW_BITS, char_runs, codepoint, find_byte};
 
 pub const RULE: Rule = Rule {
@@ -20,7 +21,8 @@ Reports C0 control characters other than tab, line feed and carriage return (NUL
 backspace, vertical tab, form feed, ESC...), DEL, C1 control characters
 (U+0080–U+009F) and the Unicode line and paragraph separators U+2028/U+2029. A run of
 control characters is one finding. Markdown code blocks and code spans, shown as
-written, are left alone.
+written, are left alone, and so is a form feed alone on its line: plain-text documents
+(GNU NEWS files, licences, change logs) put one between their sections as a page break.
 
 ## Why it matters
 Control characters are not text: they are terminal escapes, page breaks and debris from
@@ -79,6 +81,16 @@ fn may_hold_control(bytes: &[u8]) -> bool {
     false
 }
 
+/// Whether `run` is on a line that is a page break (`^L` alone between the sections of a
+/// GNU NEWS file). A form feed inside a line (`page one\x0cpage two`) glues text.
+fn on_page_break(text: &str, run: Span) -> bool {
+    let line_start = text[..run.start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[run.end..]
+        .find('\n')
+        .map_or(text.len(), |at| run.end + at);
+    chars::is_page_break(&text[line_start..line_end])
+}
+
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let text = context.text();
     if !may_hold_control(text.as_bytes()) {
@@ -95,7 +107,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     };
     for run in char_runs(text, reported) {
         // Markdown shows code as written: what is in it is the code's business.
-        if context.doc.structure.is_code(run) {
+        if context.doc.structure.is_code(run) || on_page_break(text, run) {
             continue;
         }
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
@@ -183,6 +195,18 @@ mod tests {
         assert_eq!(flagged(&RULE, "a lone 中\u{9d}文 here"), ["\u{9d}"]);
         // windows-1252 text read as latin-1: the C1 controls are its quotes.
         assert!(flagged(&RULE, "he said \u{93}yes\u{94} and left").is_empty());
+    }
+
+    #[test]
+    fn leaves_a_form_feed_alone_on_its_line() {
+        let news =
+            "* Noteworthy changes in release 4.4\n\n\u{c}\n* Noteworthy changes in release 4.3\n";
+        assert!(flagged(&RULE, news).is_empty());
+        assert!(flagged(&RULE, "end of section\r\n \u{c}\r\nnext").is_empty());
+        assert!(flagged(&RULE, "\u{c}").is_empty());
+        // Beside text, or beside another control character, it is no page break.
+        assert_eq!(flagged(&RULE, "end\n\u{c}next page\n"), ["\u{c}"]);
+        assert_eq!(flagged(&RULE, "end\n\u{c}\u{7}\n"), ["\u{c}\u{7}"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::chars::is_page_break;
 use crate::text::span::Span;
 
 pub const RULE: Rule = Rule {
@@ -16,7 +17,9 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it does
 Reports spaces, tabs and other whitespace characters (U+00A0 included) at the end of a
 line, and lines made of whitespace only. In Markdown, two or more spaces that end a
-line inside a paragraph are a hard line break, written on purpose: they are left alone.
+line inside a paragraph are a hard line break, written on purpose: they are left alone,
+and so is a form feed alone on its line, the page break between the sections of GNU NEWS
+files, licences and change logs.
 
 ## Why it matters
 Trailing whitespace is invisible, differs between copies of the same paragraph, and makes
@@ -44,7 +47,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     for (index, line) in doc.line_spans().enumerate() {
         let content = doc.slice(line);
         let kept = content.trim_end_matches(char::is_whitespace).len();
-        if kept == content.len() {
+        if kept == content.len() || is_page_break(content) {
             continue;
         }
         // Two spaces or more before a line break inside a Markdown paragraph are a hard
@@ -71,6 +74,14 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
 mod tests {
     use super::*;
     use crate::rules::test_support::{fixed, flagged};
+
+    #[test]
+    fn leaves_a_page_break_alone() {
+        assert!(flagged(&RULE, "Fixes.\n\u{c}\n* Release 2.0\n").is_empty());
+        assert!(flagged(&RULE, "Fixes.\r\n\u{c}\r\nFeatures.\r\n").is_empty());
+        // Whitespace after text is trailing whitespace, form feed or not.
+        assert_eq!(flagged(&RULE, "Fixes. \u{c}\n"), [" \u{c}"]);
+    }
 
     #[test]
     fn reports_trailing_whitespace() {

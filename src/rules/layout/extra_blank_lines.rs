@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::document::structure::LineRole;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::chars::is_page_break;
 use crate::text::count;
 use crate::text::span::Span;
 
@@ -24,7 +25,8 @@ Reports a run of two or more blank lines (lines empty or made of whitespace) bet
 lines of text, and blank lines at the start or at the end of a file. Left alone: blank
 lines inside a Markdown code block, which are part of the code, and blank lines before a
 heading (a Markdown heading, or in plain text a short line that does not end like a
-sentence, such as `CHAPTER I`), which books and licences use to mark sections.
+sentence, such as `CHAPTER I`), which books and licences use to mark sections. A form
+feed alone on its line is a page break between sections, not a blank line.
 
 ## Why it matters
 Scrapers leave blank lines where an element was dropped. Paragraphs are separated by one
@@ -53,14 +55,18 @@ pub const LINT: Lint = Lint {
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
     let line_count = doc.lines.line_count();
+    // A page break (`^L` alone on its line) separates sections; it is no blank line.
+    let is_blank = |line: usize| {
+        doc.is_blank_line(line) && !is_page_break(doc.slice(doc.lines_span(line, line)))
+    };
     let mut line = 0;
     while line < line_count {
-        if !doc.is_blank_line(line) {
+        if !is_blank(line) {
             line += 1;
             continue;
         }
         let first = line;
-        while line < line_count && doc.is_blank_line(line) {
+        while line < line_count && is_blank(line) {
             line += 1;
         }
         let blanks = line - first;
@@ -120,6 +126,17 @@ const MAX_HEADING_WORDS: usize = 8;
 mod tests {
     use super::*;
     use crate::rules::test_support::{fixed, flagged};
+
+    #[test]
+    fn a_page_break_is_no_blank_line() {
+        let news = "* Release 2.1\n\n  Fixes.\n\n\u{c}\n* Release 2.0\n\n  Features.\n";
+        assert!(flagged(&RULE, news).is_empty());
+        // Blank lines beside it still count.
+        assert_eq!(
+            flagged(&RULE, "Fixes.\n\u{c}\n\n\nThe release adds features.\n").len(),
+            1
+        );
+    }
 
     #[test]
     fn reports_runs_of_blank_lines() {
