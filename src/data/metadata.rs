@@ -272,20 +272,16 @@ impl MetadataData {
                 })
             })
             .collect::<Result<_, String>>()?;
+        let name_first_roles = lower(&file.name_first_roles);
         Ok(Self {
             max_byline_words: file.max_byline_words,
             max_dateline_words: file.max_dateline_words,
-            role_suffixes: file
-                .name_first_roles
+            role_suffixes: name_first_roles
                 .iter()
-                .map(|r| r.to_lowercase())
                 .filter(|r| r.chars().count() >= MIN_ROLE_SUFFIX_CHARS && !r.contains(' '))
+                .cloned()
                 .collect(),
-            name_first_roles: file
-                .name_first_roles
-                .iter()
-                .map(|r| r.to_lowercase())
-                .collect(),
+            name_first_roles,
             roles_before_names: lower(&file.roles_before_names),
             desks,
             ranks,

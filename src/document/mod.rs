@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use crate::document::paragraphs::{Paragraph, segment_structured};
 use crate::document::structure::{Built, LineRole, Structure, is_markdown_path, reads_as_markdown};
+use crate::text::chars::is_page_break;
 use crate::text::line_index::LineIndex;
 use crate::text::span::Span;
 
@@ -220,6 +221,12 @@ impl Document {
     /// Whether the 0-based `line` is empty or holds only whitespace.
     pub fn is_blank_line(&self, line: usize) -> bool {
         self.slice(self.lines_span(line, line)).trim().is_empty()
+    }
+
+    /// Whether the 0-based `line` is a page break: a form feed alone on it (see
+    /// [`is_page_break`]).
+    pub fn is_page_break_line(&self, line: usize) -> bool {
+        is_page_break(self.slice(self.lines_span(line, line)))
     }
 
     /// Whether only blank lines lie between the 0-based lines `a` and `b` (`a < b`).

@@ -5,7 +5,6 @@ use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::chars::{self, is_break, is_c1, is_reported_control as is_reported};
 use crate::text::mojibake;
-use crate::text::span::Span;
 use crate::text::{LOW_BITS, char_runs, codepoint, find_byte};
 
 pub const RULE: Rule = Rule {
@@ -81,16 +80,6 @@ fn may_hold_control(bytes: &[u8]) -> bool {
     false
 }
 
-/// Whether `run` is on a line that is a page break (`^L` alone between the sections of a
-/// GNU NEWS file). A form feed inside a line (`page one\x0cpage two`) glues text.
-fn on_page_break(text: &str, run: Span) -> bool {
-    let line_start = text[..run.start].rfind('\n').map_or(0, |at| at + 1);
-    let line_end = text[run.end..]
-        .find('\n')
-        .map_or(text.len(), |at| run.end + at);
-    chars::is_page_break(&text[line_start..line_end])
-}
-
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let text = context.text();
     if !may_hold_control(text.as_bytes()) {
@@ -106,8 +95,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         is_reported(c) && !(is_c1(c) && mojibake::covers(mojibake, offset))
     };
     for run in char_runs(text, reported) {
-        // Markdown shows code as written: what is in it is the code's business.
-        if context.doc.structure.is_code(run) || on_page_break(text, run) {
+        // Markdown shows code as written: what is in it is the code's business. A form
+        // feed alone on its line is a page break; inside a line it glues text.
+        let doc = context.doc;
+        if doc.structure.is_code(run) || doc.is_page_break_line(doc.lines.line_of(run.start)) {
             continue;
         }
         let chars: Vec<char> = text[run.start..run.end].chars().collect();

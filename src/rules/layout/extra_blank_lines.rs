@@ -8,7 +8,6 @@ use crate::document::Document;
 use crate::document::structure::LineRole;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
-use crate::text::chars::is_page_break;
 use crate::text::count;
 use crate::text::span::Span;
 
@@ -56,9 +55,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
     let line_count = doc.lines.line_count();
     // A page break (`^L` alone on its line) separates sections; it is no blank line.
-    let is_blank = |line: usize| {
-        doc.is_blank_line(line) && !is_page_break(doc.slice(doc.lines_span(line, line)))
-    };
+    let is_blank = |line: usize| doc.is_blank_line(line) && !doc.is_page_break_line(line);
     let mut line = 0;
     while line < line_count {
         if !is_blank(line) {
