@@ -12,7 +12,7 @@ pub struct GluedWords {
     pub allow: Vec<String>,
     /// Upper-case endings that make a word a product name (`CentOS`).
     pub name_suffixes: Vec<String>,
-    /// Beginnings that make a word a name (`OpenLDAP`).
+    /// Beginnings that make a word a name when a capital follows them (`OpenLDAP`).
     pub name_prefixes: Vec<String>,
 }
 
@@ -24,10 +24,11 @@ impl GluedWords {
                 word.strip_suffix(s.as_str())
                     .is_some_and(|stem| stem.chars().next_back().is_some_and(char::is_lowercase))
             })
-            || self
-                .name_prefixes
-                .iter()
-                .any(|p| word.starts_with(p.as_str()))
+            || self.name_prefixes.iter().any(|p| {
+                word.strip_prefix(p.as_str())
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+            })
     }
 
     /// The lists of `files` (name, text), one after the other; a file that does not parse

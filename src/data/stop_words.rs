@@ -103,6 +103,12 @@ impl StopWords {
         self.words.contains_key(word.as_bytes())
     }
 
+    /// Whether `language` lists `word` (in lower case) as a stop word.
+    pub fn is_stop_word_in(&self, word: &str, language: Language) -> bool {
+        let mask = self.words.get(word.as_bytes()).copied().unwrap_or(0);
+        mask >> language.0 & 1 == 1
+    }
+
     /// Whether some language lists both words (in lower case) as stop words: `by` and
     /// `the` in English; not `przez` and `annak`, a Polish one and a Hungarian one.
     pub fn in_one_list(&self, a: &str, b: &str) -> bool {

@@ -27,16 +27,21 @@ tag, hyphen or line break between two words.
 Real names with mixed case are spared by the shape itself: `McDonald`, `iPhone`,
 `YouTube`, `BioNTech` have single capitals inside. Names that do have the shape are
 described in `rules/glued_words.toml`: whole words (`macOS`, `ChatGPT`), acronyms that
-end product names (`CentOS`, `ReiserFS`, `OpenVPN`: `OS`, `FS`, `VPN`) and beginnings
-of names (`OpenLDAP`).
+end product names (`CentOS`, `ReiserFS`, `OpenVPN`: `OS`, `FS`, `VPN`) and the formants
+names begin with, followed by a capital (`OpenLDAP`, `WebDAV`, `NetBIOS`).
 Words with digits or with `/ @ # _ = . : & \` inside (URLs, handles, identifiers) are
 not looked at, and neither are words written as code (`isXXX()`, `(getCHARS):` in a
 change log, `<cmdFPR>`), words whose case changes from lower to upper more than once
 (identifiers such as `errSSLWouldBlock`, user names such as `DoomsdayBeamXD`: a lost
 separator makes one change), words where the capitals open a longer word
 (`BufferedIOBase`, `GetCPUInfo`: an identifier; but `demSELinux` after a function word
-is glued), and a glued word found twice or more in a document: a lost separator is an
-accident that seldom repeats word for word, a name repeats.
+of the line's language is glued), and a glued-looking word found twice or more in a
+document: a lost separator is an accident that seldom repeats word for word, a name
+repeats. The shape alone is not enough either where names and identifiers are built
+the same way: fewer than three letters before the capitals are a prefix (`reCAPTCHA`,
+`mtDNA`, `toASCII`; but a function word at the end of a line is a headline cut before
+the next block's label: `Makhno inVIDEO`), capitals that are a placeholder (`vtXXX`, `compatNN`, `startXYZ`)
+are not a word, and a word that opens with two capitals (`XOpenIM`) is an identifier.
 
 ## Why it matters
 A glued word is two words lost for search and tokenization, and a sign that the
@@ -74,24 +79,21 @@ pub const LINT: Lint = Lint {
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let text = context.text();
     let mut found = Vec::new();
+    // A lost separator is an accident of extraction, which seldom repeats word for word;
+    // the same glued-looking word twice in a document is a name (`GnuTLS`, `TinySCHEME`).
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut checked_until = 0;
     for offset in upper_after_lower(text) {
         if offset >= checked_until {
             let word = word_around(text, offset);
             checked_until = word.end;
-            found.extend(glued_in_word(text, word, &context.data.glued_words));
+            glued_in_word(text, word, &context.data.glued_words, &mut seen, &mut found);
         }
     }
-    // A lost separator is an accident of extraction, which seldom repeats word for word;
-    // the same glued word twice in a document is a name (`GnuTLS`, `TinySCHEME`).
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (run, _) in &found {
-        *seen.entry(&text[run.start..run.end]).or_default() += 1;
-    }
-    for (run, boundary) in found {
+    for (letters, boundary, run) in found {
         // Markdown code and HTML are written as they must be.
-        if seen[&text[run.start..run.end]] == 1 && !context.doc.structure.is_verbatim(run) {
-            report_glued(text, run, boundary, report);
+        if seen.get(run) == Some(&1) && !context.doc.structure.is_verbatim(letters) {
+            report_glued(text, letters, boundary, report);
         }
     }
 }
@@ -158,11 +160,17 @@ fn word_around(text: &str, offset: usize) -> Span {
     Span::new(start, end)
 }
 
-/// Every glued place of the word: the letter run (from the previous glued place, if
-/// any) and the offset where the next word starts. All are found at once, so that one
-/// round of fixes separates them all.
-fn glued_in_word(text: &str, word: Span, names: &GluedWords) -> Vec<(Span, usize)> {
-    let mut found = Vec::new();
+/// Every glued place of the word, into `found`: the letters from the previous glued
+/// place (or the start of their run), the offset where the next word starts, and the
+/// whole run. All are found at once, so that one round of fixes separates them all. Each
+/// run of the word that has the shape is counted in `seen`, glued or not.
+fn glued_in_word<'t>(
+    text: &'t str,
+    word: Span,
+    names: &GluedWords,
+    seen: &mut HashMap<&'t str, usize>,
+    found: &mut Vec<(Span, usize, &'t str)>,
+) {
     let raw = &text[word.start..word.end];
     // Quotes and brackets around a word go; `#` and `@` stay, they mark tags and handles.
     let outer = |c: char| !c.is_alphanumeric() && c != '#' && c != '@';
@@ -172,7 +180,7 @@ fn glued_in_word(text: &str, word: Span, names: &GluedWords) -> Vec<(Span, usize
         c.is_ascii_digit() || matches!(c, '/' | '@' | '#' | '_' | '=' | '.' | ':' | '&' | '\\')
     });
     if looks_like_code || names_code(raw, trimmed) {
-        return found;
+        return;
     }
     for run in trimmed.split(|c: char| !c.is_alphabetic()) {
         // The separators between runs can be of any length in bytes (U+FFFD is three).
@@ -182,18 +190,96 @@ fn glued_in_word(text: &str, word: Span, names: &GluedWords) -> Vec<(Span, usize
             continue;
         }
         let mut rest = run_span;
+        if glued_boundary(run).is_some() {
+            *seen.entry(run).or_default() += 1;
+        }
         while let Some(boundary) = glued_boundary(&text[rest.start..rest.end]) {
             let next = rest.start + boundary;
-            // After a function word, a name that opens with an acronym is glued all the
-            // same (`demSELinux`).
-            let after_function_word = StopWords::get().is_stop_word(&text[rest.start..next]);
-            if after_function_word || !acronym_opens_word(&text[next..rest.end]) {
-                found.push((rest, next));
+            let (left, right) = (&text[rest.start..next], &text[next..rest.end]);
+            let place = Place {
+                opens_run: rest.start == run_span.start,
+                ends_line: ends_line(text, rest.end),
+            };
+            if is_glued(left, right, place, || is_function_word(text, next, left)) {
+                found.push((rest, next, run));
             }
             rest.start = next;
         }
     }
-    found
+}
+
+/// The fewest letters a glued word has before its capitals: the last word of a text
+/// block is seldom shorter, the prefix of a name or an identifier often is (`reCAPTCHA`,
+/// `mtDNA`, `toASCII`, `isTTY`).
+const MIN_LETTERS_BEFORE: usize = 3;
+
+/// Where a glued-looking place is in its word and line.
+#[derive(Clone, Copy)]
+struct Place {
+    /// The letters before the capitals start the word's run of letters.
+    opens_run: bool,
+    /// Nothing but punctuation follows the capitals on their line.
+    ends_line: bool,
+}
+
+/// Whether `left` + `right`, which have the shape of two glued words (lower case, then
+/// capitals), are two words whose separator was lost rather than one name or identifier.
+/// `after_function_word` tells whether `left` is a function word of its line's language.
+fn is_glued(left: &str, right: &str, place: Place, after_function_word: impl Fn() -> bool) -> bool {
+    if is_placeholder(right) {
+        return false;
+    }
+    // A word that opens with two capitals is an identifier or a name all along
+    // (`XOpenIM`, `CFWordBC`); a word left by extraction opens as words do.
+    if place.opens_run && left.chars().take(2).all(char::is_uppercase) {
+        return false;
+    }
+    // A short beginning is a prefix, unless a headline cut after a preposition got the
+    // label of the next block at the end of its line (`Makhno inVIDEO`).
+    if left.chars().nth(MIN_LETTERS_BEFORE - 1).is_none()
+        && !(place.ends_line && after_function_word())
+    {
+        return false;
+    }
+    // After a function word, a name that opens with an acronym is glued all the same
+    // (`demSELinux`).
+    !acronym_opens_word(right) || after_function_word()
+}
+
+/// Whether nothing but punctuation and spaces follows `at` on its line.
+fn ends_line(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(|c| !c.is_alphanumeric())
+}
+
+/// Whether `word`, the letters before the capitals at `at`, is a function word in the
+/// language of its line (in any language when the line does not tell): `dem` is one in
+/// German, `bin` is not in an English change log (`binNMUed`).
+fn is_function_word(text: &str, at: usize, word: &str) -> bool {
+    let stop_words = StopWords::get();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    match stop_words.guess([&text[line_start..line_end]]) {
+        Some(language) => stop_words.is_stop_word_in(word, language),
+        None => stop_words.is_stop_word(word),
+    }
+}
+
+/// Whether the capitals that start `right` are a placeholder in a name (`vtXXX`,
+/// `compatNN`, `startXYZ`): one letter repeated, or letters from the end of the alphabet.
+fn is_placeholder(right: &str) -> bool {
+    let mut capitals = right.chars().take_while(|c| c.is_uppercase()).peekable();
+    let Some(&first) = capitals.peek() else {
+        return false;
+    };
+    let (mut same, mut last_letters) = (true, true);
+    for c in capitals {
+        same &= c == first;
+        last_letters &= matches!(c, 'X' | 'Y' | 'Z');
+    }
+    same || last_letters
 }
 
 /// Whether the capitals that start `rest` are an acronym at the head of a longer word
@@ -323,7 +409,7 @@ mod tests {
         );
         // After a separator of several bytes, the run is found where it is.
         assert_eq!(flagged(&RULE, "x\u{2014}ChinaUS"), ["ChinaUS"]);
-        assert_eq!(flagged(&RULE, "A\u{fffd}aaAA"), ["aaAA"]);
+        assert_eq!(flagged(&RULE, "A\u{fffd}aaaBC"), ["aaaBC"]);
         // Every glued place of a word at once: one round of fixes separates them all.
         assert_eq!(
             flagged(&RULE, "EditionASIA-ChinaUS"),
@@ -348,6 +434,46 @@ mod tests {
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn spares_prefixes_placeholders_and_words_opening_with_capitals() {
+        for text in [
+            // Two letters before the capitals: a prefix.
+            "reCAPTCHA, mtDNA, toASCII and isTTY calls",
+            // Placeholders: one letter repeated, or the end of the alphabet.
+            "the vtXXX sequences, compatNN, startXYZ, macII, the USA saysXXX",
+            // A word that opens with two capitals is a name or an identifier.
+            "XOpenIM and CFWordBC",
+            // Name formants followed by a capital.
+            "WebDAV, NetBIOS, GnuSASL, SoftHSM, MicroOLED",
+        ] {
+            assert!(flagged(&RULE, text).is_empty(), "{text}");
+        }
+        // Glued where a word ended, they are reported; so is a label glued to the
+        // preposition that ends a cut headline.
+        assert_eq!(flagged(&RULE, "Attacking Makhno inVIDEO\n"), ["inVIDEO"]);
+        assert_eq!(
+            flagged(&RULE, "Attacking Makhno inVIDEO today\n"),
+            [] as [&str; 0]
+        );
+        assert_eq!(flagged(&RULE, "top analyst saysCNBC"), ["saysCNBC"]);
+        assert_eq!(flagged(&RULE, "Stream TypeLIVE"), ["TypeLIVE"]);
+        // A formant must be followed by a capital: `Network` glued to one is looked at.
+        assert_eq!(flagged(&RULE, "a NetworkCNN show"), ["NetworkCNN"]);
+    }
+
+    #[test]
+    fn a_function_word_counts_in_the_language_of_its_line() {
+        // `dem` is German; `bin` is German too, but not in an English line.
+        assert_eq!(
+            flagged(&RULE, "Es liegt an demSELinux Modul."),
+            ["demSELinux"]
+        );
+        assert_eq!(
+            flagged(&RULE, "The package was binNMUed for the new library."),
+            [] as [&str; 0]
+        );
     }
 
     #[test]
@@ -380,6 +506,15 @@ mod repeated_tests {
         );
         assert_eq!(
             flagged(&RULE, "libSM CommonJS CircleCI GnuTLS"),
+            [] as [&str; 0]
+        );
+        // Twice with the shape is a name, even where only one of the two would be
+        // reported (`line` is a function word in English, not in German).
+        assert_eq!(
+            flagged(
+                &RULE,
+                "The hashtable lineLABCPtr is freed.\nDie Tabelle lineLABCPtr wird frei."
+            ),
             [] as [&str; 0]
         );
     }
