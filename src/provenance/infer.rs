@@ -234,6 +234,7 @@ pub fn infer(
         });
     }
 
+    let mut sources: Vec<(SourceForm, Found)> = Vec::new();
     for (line, span, b) in bylines.iter().filter(|(l, _, _)| !skip.contains(l)) {
         for field in &b.fields {
             if field.value.is_empty() {
@@ -244,19 +245,29 @@ pub fn infer(
                 }
                 continue;
             }
+            // Beside an e-mail address, a name is a person's or a mailing list's: the
+            // header of a change log's entry (`Jane Doe via Tools-devel <tools@...>`).
             if field.label == Label::Source
-                && inferred.source.is_none()
                 && names::plausible_name(&field.value)
-                && (!doc.slice(*span).trim_start().starts_with('(') || after_blank_line(doc, *line))
+                && !reads_as_sentence(&field.value)
+                && !has_address(doc.slice(*span))
             {
-                inferred.source = Some(Found {
+                let form = if field.label_range.0 != field.label_range.1 {
+                    SourceForm::Labelled
+                } else if doc.slice(*span).trim_start().starts_with('(') {
+                    SourceForm::InBrackets
+                } else {
+                    SourceForm::BesideAuthor
+                };
+                let found = Found {
                     value: field.value.clone(),
                     line: *line,
                     span: Span::new(
                         span.start + field.value_range.0,
                         span.start + field.value_range.1,
                     ),
-                });
+                };
+                sources.push((form, found));
             }
         }
     }
@@ -299,10 +310,78 @@ pub fn infer(
             inferred.date_evidence = memo_evidence;
         }
     }
-    if inferred.source.is_none() {
-        inferred.source = inferred.dateline_source.clone();
-    }
+    inferred.source = choose_source(&all_lines, sources, &inferred, !skip.is_empty())
+        .or_else(|| inferred.dateline_source.clone());
     inferred
+}
+
+/// How a byline names a source.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SourceForm {
+    /// After a label: `Source: Xinhua`, `Quelle: dpa`, `via Reuters`.
+    Labelled,
+    /// Alone in brackets on its line: `(Associated Press)`.
+    InBrackets,
+    /// Unlabelled, after the author on the byline's line: `By X | China Daily |`.
+    BesideAuthor,
+}
+
+/// A source in brackets stands on one of this many content lines under the headline, the
+/// author or the date.
+const BRACKETS_UNDER_BYLINE: usize = 1;
+
+/// The first source that stands where a page's source does: a labelled one on a page (a
+/// document with site chrome or a byline) or at the top of a document, one in brackets
+/// just under the headline or the byline, one beside the author on the chosen author's
+/// line. Elsewhere, a change log's `(Jane Doe)` credits an entry, `Nicolas Fella via
+/// Gnupg-devel` names the list a patch came by, and a manual's `(Example by Jane Doe)` a
+/// part: none is the document's source.
+fn choose_source(
+    lines: &[(usize, Span)],
+    sources: Vec<(SourceForm, Found)>,
+    inferred: &Inferred,
+    has_chrome: bool,
+) -> Option<Found> {
+    let author_line = inferred.author.as_ref().map(|a| a.line);
+    let date_line = inferred.date.as_ref().map(|d| d.line);
+    let has_byline = author_line.is_some() || date_line.is_some();
+    let index_of = |line: usize| lines.partition_point(|&(l, _)| l < line);
+    let anchors: Vec<usize> = [
+        inferred.title.as_ref().map(|t| t.line),
+        author_line,
+        date_line,
+    ]
+    .into_iter()
+    .flatten()
+    .map(index_of)
+    .collect();
+    sources
+        .into_iter()
+        .find(|(form, found)| match form {
+            SourceForm::Labelled => {
+                has_chrome || has_byline || index_of(found.line) < DATELINE_WINDOW
+            }
+            SourceForm::InBrackets => {
+                let index = index_of(found.line);
+                anchors
+                    .iter()
+                    .any(|&a| index > a && index <= a + BRACKETS_UNDER_BYLINE)
+            }
+            SourceForm::BesideAuthor => author_line == Some(found.line),
+        })
+        .map(|(_, found)| found)
+}
+
+/// Whether `value` reads as a sentence rather than a name: of three words or more, most
+/// begin in lower case (`It was downloaded from now non-existing`, `Continuing
+/// slow-motion replay`); a name's words are capitalised but for a particle or two.
+fn reads_as_sentence(value: &str) -> bool {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    words.len() >= 3 && lower * 2 > words.len()
 }
 
 /// Whether `line` is a line of a paragraph wrapped over several, other than its first.
@@ -392,12 +471,6 @@ fn value_on_next_line(
         && !under.trim_end().ends_with(['.', '!', '?', '。']);
     let sentence_goes_on = !introduces && word_count(label_line) > MAX_LABEL_WORDS;
     introduces || block || name_like || sentence_goes_on
-}
-
-/// Whether `line` stands after a blank line (or first): `(Associated Press)` after an
-/// article, not `(Identified and patched by Jane Doe)` closing an item of release notes.
-fn after_blank_line(doc: &Document, line: usize) -> bool {
-    line == 0 || doc.is_blank_line(line - 1)
 }
 
 /// Bytes of the list marker a line starts with (`  * `, `1. `), which is not part of a
