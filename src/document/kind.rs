@@ -18,19 +18,32 @@ pub fn is_underline(line: &str) -> bool {
 }
 
 impl Document {
-    /// Whether the document is reStructuredText: named `.rst`, or holding a literal block
-    /// (`::` at the end of a paragraph, an indented block after it), a directive
-    /// (`.. image:: ...`) or an interpreted text role (`:option:`--pass``). No scraped page
-    /// writes any of them.
+    /// Whether the document is reStructuredText: named `.rst` (or `.rst.txt`, as Sphinx
+    /// publishes its sources), or holding a literal block (`::` at the end of a paragraph,
+    /// an indented block after it, whatever the line endings), a directive (`.. image::
+    /// ...`) or an interpreted text role (`:option:`--pass``). No scraped page writes any
+    /// of them.
     pub fn is_restructured_text(&self) -> bool {
-        let named = self
-            .path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("rst") || ext.eq_ignore_ascii_case("rest"));
+        let is_rst = |ext: &std::ffi::OsStr| {
+            ext.eq_ignore_ascii_case("rst") || ext.eq_ignore_ascii_case("rest")
+        };
+        let named = self.path.extension().is_some_and(is_rst)
+            || self.path.file_stem().is_some_and(|stem| {
+                std::path::Path::new(stem).extension().is_some_and(is_rst)
+                    && self
+                        .path
+                        .extension()
+                        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+            });
         let text = self.text.as_bytes();
-        let literal_block = [&b"::\n\n    "[..], b"::\n\n\t"]
-            .iter()
-            .any(|intro| memchr::memmem::find(text, intro).is_some());
+        let literal_block = [
+            &b"::\n\n    "[..],
+            b"::\n\n\t",
+            b"::\r\n\r\n    ",
+            b"::\r\n\r\n\t",
+        ]
+        .iter()
+        .any(|intro| memchr::memmem::find(text, intro).is_some());
         let directive = memchr::memmem::find(text, b"\n.. ").is_some()
             && self
                 .text
@@ -110,5 +123,33 @@ impl Document {
             previous = Some(line);
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(path: &str, text: &str) -> Document {
+        Document::from_bytes(path.into(), text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn restructured_text_is_known_by_its_literal_blocks_whatever_the_line_endings() {
+        let lf = "The command creates a log. ::\n\n    aws logs create\n\nDone.\n";
+        assert!(doc("a.txt", lf).is_restructured_text());
+        assert!(doc("a.txt", &lf.replace('\n', "\r\n")).is_restructured_text());
+        let page = "Read more:: the story\n\nShare this article\n";
+        assert!(!doc("a.txt", page).is_restructured_text());
+        assert!(!doc("a.txt", &page.replace('\n', "\r\n")).is_restructured_text());
+    }
+
+    #[test]
+    fn restructured_text_is_known_by_its_name() {
+        let text = "Usage\n\nRun the tool.\n";
+        assert!(doc("guide.rst", text).is_restructured_text());
+        assert!(doc("_sources/guide.rst.txt", text).is_restructured_text());
+        assert!(!doc("guide.txt", text).is_restructured_text());
+        assert!(!doc("rst.txt", text).is_restructured_text());
     }
 }
