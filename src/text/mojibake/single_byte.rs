@@ -53,7 +53,7 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>) {
             let overlaps = found[..utf8_found]
                 .iter()
                 .any(|m| m.span.start < span.end && span.start < m.span.end);
-            if !word.is_ascii() && !overlaps {
+            if !word.is_ascii() && !overlaps && !is_markup_or_table(word) {
                 words.push((span, word, badness(word) + accent_load(word)));
             }
         }
@@ -61,6 +61,33 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>) {
             found.extend(best_reading(&words));
         }
     }
+}
+
+/// A run of at least this many characters in code point order is a character table.
+const MIN_TABLE_CHARS: usize = 6;
+
+/// Whether `word` is not text a codec could have mixed up: markup with a backslash
+/// (groff's `\s±n`, TeX's `\'e`, a regular expression), or a character table, the
+/// letters of a code page in order (`ÀÁÂÃÄÅÆÇ`, `αβγδεζ`) as documentation lists them.
+fn is_markup_or_table(word: &str) -> bool {
+    if word.contains('\\') {
+        return true;
+    }
+    let mut run = 1;
+    let mut previous: Option<char> = None;
+    for c in word.chars() {
+        let next_of_previous = previous.and_then(|p| char::from_u32(u32::from(p) + 1));
+        run = if next_of_previous == Some(c) {
+            run + 1
+        } else {
+            1
+        };
+        if run >= MIN_TABLE_CHARS {
+            return true;
+        }
+        previous = Some(c);
+    }
+    false
 }
 
 /// Whether the non-ASCII run `run` looks wrong with a character on each side: the cheap

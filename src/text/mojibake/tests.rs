@@ -244,3 +244,20 @@ fn leaves_hard_correct_text_alone() {
         assert_eq!(find(text), [], "{text}");
     }
 }
+
+#[test]
+fn leaves_markup_and_character_tables_alone() {
+    for text in [
+        // groff's point-size escape, with its sign.
+        "\tUse explicit \\s±n after a variable string instead of \\s0\n",
+        // The 8-bit letters of a code page, listed in order.
+        "- Added alphas8bit with the characters ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØ\n",
+        "The Greek letters αβγδεζηθ are accepted in names.\n",
+    ] {
+        assert!(find(text).is_empty(), "{text}");
+    }
+    // Beside them, a word a codec mixed up is still found.
+    let garbled =
+        misread("Błąd odczytu pliku: żądanie", "ISO-8859-2", "latin-1").unwrap_or_default();
+    assert!(!find(&format!("{garbled} \\s0\n")).is_empty());
+}
