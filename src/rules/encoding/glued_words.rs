@@ -40,8 +40,10 @@ document: a lost separator is an accident that seldom repeats word for word, a n
 repeats. The shape alone is not enough either where names and identifiers are built
 the same way: fewer than three letters before the capitals are a prefix (`reCAPTCHA`,
 `mtDNA`, `toASCII`; but a function word at the end of a line is a headline cut before
-the next block's label: `Makhno inVIDEO`), capitals that are a placeholder (`vtXXX`, `compatNN`, `startXYZ`)
-are not a word, and a word that opens with two capitals (`XOpenIM`) is an identifier.
+the next block's label: `Makhno inVIDEO`), capitals that are a placeholder (`vtXXX`,
+`compatNN`, `startXYZ`) are not a word, a word that opens with two capitals (`XOpenIM`)
+is an identifier, and a line of five items or more between commas, four in five of one
+word, lists user names or tags as their owners wrote them.
 
 ## Why it matters
 A glued word is two words lost for search and tokenization, and a sign that the
@@ -90,12 +92,48 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             glued_in_word(text, word, &context.data.glued_words, &mut seen, &mut found);
         }
     }
+    // The line last looked at, and whether it lists names.
+    let mut names_line: Option<(usize, bool)> = None;
     for (letters, boundary, run) in found {
         // Markdown code and HTML are written as they must be.
-        if seen.get(run) == Some(&1) && !context.doc.structure.is_verbatim(letters) {
+        if seen.get(run) != Some(&1) || context.doc.structure.is_verbatim(letters) {
+            continue;
+        }
+        let line_start = text[..letters.start].rfind('\n').map_or(0, |i| i + 1);
+        let lists = match names_line {
+            Some((start, lists)) if start == line_start => lists,
+            _ => {
+                let line_end = text[line_start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| line_start + i);
+                let lists = lists_names(&text[line_start..line_end]);
+                names_line = Some((line_start, lists));
+                lists
+            }
+        };
+        if !lists {
             report_glued(text, letters, boundary, report);
         }
     }
+}
+
+/// A line lists names when it has this many items between commas or more...
+const MIN_LIST_ITEMS: usize = 5;
+
+/// ...four in five of one word: user names, tags and keywords, written as their
+/// owners chose (`KuroKitsune, jennyjenka, ImaDMS, Sky_King`), not words a lost
+/// separator glued.
+fn lists_names(line: &str) -> bool {
+    let (mut items, mut one_word) = (0, 0);
+    for item in line
+        .split([',', '，'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+    {
+        items += 1;
+        one_word += usize::from(!item.contains(char::is_whitespace));
+    }
+    items >= MIN_LIST_ITEMS && one_word * 5 >= items * 4
 }
 
 /// Offsets of upper-case letters right after a lower-case letter, where a glued word can
@@ -461,6 +499,15 @@ mod tests {
         assert_eq!(flagged(&RULE, "Stream TypeLIVE"), ["TypeLIVE"]);
         // A formant must be followed by a capital: `Network` glued to one is looked at.
         assert_eq!(flagged(&RULE, "a NetworkCNN show"), ["NetworkCNN"]);
+    }
+
+    #[test]
+    fn spares_lists_of_names() {
+        let kudos = "Left kudos: KuroKitsune, jennyjenka, ImaDMS, Sky_King, Sayriel, RinnyEC\n";
+        assert_eq!(flagged(&RULE, kudos), [] as [&str; 0]);
+        // A sentence with commas is no list of names.
+        let prose = "The talks, held in Geneva, covered ChinaUS trade, tariffs, and visas.\n";
+        assert_eq!(flagged(&RULE, prose), ["ChinaUS"]);
     }
 
     #[test]
