@@ -184,16 +184,26 @@ fn resolve(
             evidence,
         })
     };
-    let publication = inferred.publication_date().map(|d| Value {
-        value: d
-            .date
-            .map_or_else(|| d.text.clone(), |date| date.to_string()),
-        origin: Origin::Text,
-        doc: id,
-        span: d.span,
-        line: d.line + 1,
-        evidence: Some(inferred.date_evidence.clone()),
-    });
+    // A date the text gives without a label (`removed in patch 8.1.0932`, `set to
+    // 1970-01-01`) that cannot be right is no date of the document, and no error in it:
+    // a labelled one (`Published: 2031-02-30`) is.
+    let can_be_right = |d: &&crate::provenance::infer::FoundDate| {
+        d.label.is_some() || date_problem(d.date, &d.text, options, today).is_none()
+    };
+    let dates: Vec<_> = inferred.dates.iter().filter(can_be_right).collect();
+    let publication = inferred
+        .publication_date()
+        .filter(can_be_right)
+        .map(|d| Value {
+            value: d
+                .date
+                .map_or_else(|| d.text.clone(), |date| date.to_string()),
+            origin: Origin::Text,
+            doc: id,
+            span: d.span,
+            line: d.line + 1,
+            evidence: Some(inferred.date_evidence.clone()),
+        });
     let from_text = [
         (FieldName::Title, text_value(&inferred.title, None)),
         (
@@ -218,8 +228,7 @@ fn resolve(
     }
 
     // Two different publication dates in the bylines.
-    let publication_dates: Vec<_> = inferred
-        .dates
+    let publication_dates: Vec<_> = dates
         .iter()
         .filter(|d| d.label != Some(Label::Updated) && d.date.is_some())
         .collect();
@@ -242,7 +251,7 @@ fn resolve(
     }
 
     // Dates that cannot be right.
-    for d in &inferred.dates {
+    for d in &dates {
         if let Some(message) = date_problem(d.date, &d.text, options, today) {
             out.bad_dates.push((id, d.span, message));
         }
