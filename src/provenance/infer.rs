@@ -358,6 +358,7 @@ fn choose_source(
     sources
         .into_iter()
         .find(|(form, found)| match form {
+            // The top is where a dateline may stand.
             SourceForm::Labelled => {
                 has_chrome || has_byline || index_of(found.line) < DATELINE_WINDOW
             }

@@ -15,7 +15,7 @@ use crate::document::{DocId, Document};
 use crate::provenance::byline::Byline;
 use crate::provenance::candidates::PageLayout;
 use crate::provenance::front_matter;
-use crate::provenance::infer::{Evidence, Inferred, infer};
+use crate::provenance::infer::{Evidence, FoundDate, Inferred, infer};
 use crate::provenance::sources::{Fields, Sources};
 use crate::provenance::{FieldName, Metadata, Origin, Value, sha256_hex};
 use crate::text::memo::LineMemo;
@@ -187,7 +187,7 @@ fn resolve(
     // A date the text gives without a label (`removed in patch 8.1.0932`, `set to
     // 1970-01-01`) that cannot be right is no date of the document, and no error in it:
     // a labelled one (`Published: 2031-02-30`) is.
-    let can_be_right = |d: &&crate::provenance::infer::FoundDate| {
+    let can_be_right = |d: &&FoundDate| {
         d.label.is_some() || date_problem(d.date, &d.text, options, today).is_none()
     };
     let dates: Vec<_> = inferred.dates.iter().filter(can_be_right).collect();
@@ -238,7 +238,7 @@ fn resolve(
             .iter()
             .find(|d| d.date != publication_dates[0].date),
     ) {
-        let as_value = |d: &crate::provenance::infer::FoundDate| Value {
+        let as_value = |d: &FoundDate| Value {
             value: d.date.map(|x| x.to_string()).unwrap_or_default(),
             origin: Origin::Text,
             doc: id,
