@@ -80,6 +80,13 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let text = context.text();
+    // Lines are found through the document's index: a document of one long line looks
+    // for no newline again for each word.
+    let lines = &context.doc.lines;
+    let line_around = |at: usize| {
+        let line = lines.line_of(at);
+        &text[lines.line_start(line)..lines.line_end(line, text)]
+    };
     let mut found = Vec::new();
     // A lost separator is an accident of extraction, which seldom repeats word for word;
     // the same glued-looking word twice in a document is a name (`GnuTLS`, `TinySCHEME`).
@@ -89,7 +96,8 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         if offset >= checked_until {
             let word = word_around(text, offset);
             checked_until = word.end;
-            glued_in_word(text, word, &context.data.glued_words, &mut seen, &mut found);
+            let data = &context.data.glued_words;
+            glued_in_word(text, word, data, &line_around, &mut seen, &mut found);
         }
     }
     // The line last looked at, and whether it lists names.
@@ -99,15 +107,12 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         if seen.get(run) != Some(&1) || context.doc.structure.is_verbatim(letters) {
             continue;
         }
-        let line_start = text[..letters.start].rfind('\n').map_or(0, |i| i + 1);
+        let line = lines.line_of(letters.start);
         let lists = match names_line {
-            Some((start, lists)) if start == line_start => lists,
+            Some((last, lists)) if last == line => lists,
             _ => {
-                let line_end = text[line_start..]
-                    .find('\n')
-                    .map_or(text.len(), |i| line_start + i);
-                let lists = lists_names(&text[line_start..line_end]);
-                names_line = Some((line_start, lists));
+                let lists = lists_names(line_around(letters.start));
+                names_line = Some((line, lists));
                 lists
             }
         };
@@ -206,6 +211,7 @@ fn glued_in_word<'t>(
     text: &'t str,
     word: Span,
     names: &GluedWords,
+    line_around: &dyn Fn(usize) -> &'t str,
     seen: &mut HashMap<&'t str, usize>,
     found: &mut Vec<(Span, usize, &'t str)>,
 ) {
@@ -238,7 +244,9 @@ fn glued_in_word<'t>(
                 opens_run: rest.start == run_span.start,
                 ends_line: ends_line(text, rest.end),
             };
-            if is_glued(left, right, place, || is_function_word(text, next, left)) {
+            if is_glued(left, right, place, || {
+                is_function_word(line_around(next), left)
+            }) {
                 found.push((rest, next, run));
             }
             rest.start = next;
@@ -292,14 +300,12 @@ fn ends_line(text: &str, at: usize) -> bool {
         .all(|c| !c.is_alphanumeric())
 }
 
-/// Whether `word`, the letters before the capitals at `at`, is a function word in the
-/// language of its line (in any language when the line does not tell): `dem` is one in
-/// German, `bin` is not in an English change log (`binNMUed`).
-fn is_function_word(text: &str, at: usize, word: &str) -> bool {
+/// Whether `word`, the letters before the capitals, is a function word in the language
+/// of its `line` (in any language when the line does not tell): `dem` is one in German,
+/// `bin` is not in an English change log (`binNMUed`).
+fn is_function_word(line: &str, word: &str) -> bool {
     let stop_words = StopWords::get();
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    match stop_words.guess([&text[line_start..line_end]]) {
+    match stop_words.guess([line]) {
         Some(language) => stop_words.is_stop_word_in(word, language),
         None => stop_words.is_stop_word(word),
     }
