@@ -561,6 +561,37 @@ fn headlines_among_numbers_menus_and_reading_times_are_titles() {
     }
 }
 
+/// On a page, the headline stands apart (between blank lines, under a breadcrumb, over
+/// the byline); a line stuck to the menu that reads as a headline, or a section's name
+/// over the headline, is the site's.
+#[test]
+fn the_headline_of_a_page_stands_apart() {
+    for (path, title, line, author) in [
+        (
+            "missing-title/en_headline_under_a_promotion.txt",
+            "Council approves the new river crossing after years of debate",
+            9,
+            json!(["Martha Quinn", "text", 11]),
+        ),
+        (
+            "missing-title/en_section_name_over_headline.txt",
+            "Council approves the new river crossing after years of debate",
+            9,
+            Value::Null,
+        ),
+        (
+            "missing-title/en_headline_over_author_under_breadcrumb.txt",
+            "Council approves the new river crossing after years of debate",
+            4,
+            json!(["Martha Quinn", "text", 5]),
+        ),
+    ] {
+        let doc = &fixture_meta(&format!("metadata/{path}"));
+        assert_eq!(cell(doc, "title"), json!([title, "text", line]), "{path}");
+        assert_eq!(cell(doc, "author"), author, "{path}");
+    }
+}
+
 /// A Markdown document is titled by the heading it opens with, read as shown, and its
 /// section headings date nothing: a changelog's latest release is not its date, even in a
 /// `.txt` file that is Markdown source.

@@ -218,6 +218,11 @@ impl Document {
         )
     }
 
+    /// Number of lines of the text.
+    pub fn line_count(&self) -> usize {
+        self.lines.line_count()
+    }
+
     /// Whether the 0-based `line` is empty or holds only whitespace.
     pub fn is_blank_line(&self, line: usize) -> bool {
         self.slice(self.lines_span(line, line)).trim().is_empty()

@@ -7,6 +7,7 @@ use super::author_notes;
 use super::byline::{self, Byline};
 use super::candidates::{self, PageLayout};
 use super::memo_header;
+use super::name_lines::name_on_line;
 use super::names;
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
@@ -148,6 +149,12 @@ pub fn infer(
         inferred.title = html_title(doc);
     }
     let mut seen = 0;
+    // On a page (some of its lines chrome), a headline stands apart, between blank lines;
+    // a line that reads as one in a block of short lines (`US & Canada is sponsored by`,
+    // `Skip to content`) is the site's. A plain document may set its title over a line
+    // that belongs to it (`Apache License` over `Version 2.0, January 2004`).
+    let page = skip.iter().any(|line| !front.contains(line));
+    let mut first_headline = None;
     for &(line, span) in lines
         .iter()
         .filter(|_| !record && !html && inferred.title.is_none())
@@ -185,13 +192,20 @@ pub fn infer(
         }
         // A line of a paragraph wrapped over several is a piece of a sentence.
         if reads_as_headline(text, words) && !doc.wraps_line(line) {
-            inferred.title = Some(Found {
+            let found = Found {
                 value: text.to_string(),
                 line,
                 span,
-            });
-            break;
+            };
+            if !page || stands_apart(doc, line, &is_byline, data) {
+                inferred.title = Some(found);
+                break;
+            }
+            first_headline.get_or_insert(found);
         }
+    }
+    if inferred.title.is_none() {
+        inferred.title = first_headline;
     }
 
     // A dateline at the start of one of the first paragraphs: `LONDON (Reuters) — `.
@@ -389,6 +403,27 @@ fn reads_as_sentence(value: &str) -> bool {
 fn continues_paragraph(doc: &Document, line: usize) -> bool {
     doc.paragraph_of_line(line)
         .is_some_and(|p| doc.paragraphs[p].first_line < line)
+}
+
+/// Whether the 0-based `line` stands apart as a headline does: a blank line, the start or
+/// a breadcrumb (`Home >> News >> Article`) before it; a blank line, the end, a Setext
+/// underline or the byline (`By Jane Doe`, `Herman Melville`) after it.
+fn stands_apart(
+    doc: &Document,
+    line: usize,
+    is_byline: &dyn Fn(usize) -> bool,
+    data: &MetadataData,
+) -> bool {
+    let before = line == 0
+        || doc.is_blank_line(line - 1)
+        || is_breadcrumb(doc.slice(doc.lines_span(line - 1, line - 1)).trim());
+    let next = line + 1;
+    let after = next >= doc.line_count()
+        || doc.is_blank_line(next)
+        || doc.structure.role(line) == LineRole::Heading
+        || is_byline(next)
+        || name_on_line(doc.slice(doc.lines_span(next, next)), data).is_some();
+    before && after
 }
 
 /// The text of the `<title>` element of an HTML page kept with its markup, its character

@@ -75,9 +75,18 @@ pub(super) fn candidates(page: &Page<'_>, data: &MetadataData) -> Vec<Candidate<
         if user && !after_by && !lone_user() {
             continue;
         }
+        // A name and a date make one byline when the headline does not stand between
+        // them: a section's name over the headline (`Marketing Strategy`) is no byline of
+        // the date under it.
+        let title_between = |d: usize| {
+            title.is_some_and(|t| {
+                let (a, b) = (lines[d.min(index)].0, lines[d.max(index)].0);
+                a < t.line && t.line < b
+            })
+        };
         let near_date = dated_lines
             .iter()
-            .any(|&d| d.abs_diff(index) <= NAME_TO_DATE);
+            .any(|&d| d.abs_diff(index) <= NAME_TO_DATE && !title_between(d));
         // With no date by it, a name alone under the headline (`Dave Steer` between a
         // standfirst and the text) is the last resort: taken only where the article starts
         // right under it and nothing else names anyone.
