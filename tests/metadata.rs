@@ -562,8 +562,9 @@ fn headlines_among_numbers_menus_and_reading_times_are_titles() {
 }
 
 /// On a page, the headline stands apart (between blank lines, under a breadcrumb, over
-/// the byline); a line stuck to the menu that reads as a headline, or a section's name
-/// over the headline, is the site's.
+/// the byline); a line stuck to the menu that reads as a headline, a section's name or a
+/// short kicker over the headline, a blog's name over the date and the headline, are the
+/// site's.
 #[test]
 fn the_headline_of_a_page_stands_apart() {
     for (path, title, line, author) in [
@@ -584,6 +585,18 @@ fn the_headline_of_a_page_stands_apart() {
             "Council approves the new river crossing after years of debate",
             4,
             json!(["Martha Quinn", "text", 5]),
+        ),
+        (
+            "missing-title/en_kicker_over_headline.txt",
+            "Teenager rescued after two days lost in the mountains",
+            9,
+            Value::Null,
+        ),
+        (
+            "missing-title/en_blog_name_over_date_and_headline.txt",
+            "A new open toolchain for small programmable logic chips",
+            5,
+            json!(["Nora Lindqvist", "text", 13]),
         ),
     ] {
         let doc = &fixture_meta(&format!("metadata/{path}"));

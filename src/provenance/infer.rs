@@ -7,28 +7,19 @@ use super::author_notes;
 use super::byline::{self, Byline};
 use super::candidates::{self, PageLayout};
 use super::memo_header;
-use super::name_lines::name_on_line;
 use super::names;
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
-use crate::document::markdown;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::structure::LineRole;
-use crate::text::line_index::floor_char_boundary;
 use crate::text::memo::LineMemo;
 use crate::text::span::Span;
-use crate::text::{
-    has_address, has_time_of_day, indent_width, is_cjk, is_field_line, split_at_colon, word_count,
-};
+use crate::text::{has_address, has_time_of_day, indent_width, is_cjk, is_field_line, word_count};
 
-/// A body line: a sentence of at least this many words.
-const MIN_BODY_WORDS: usize = 15;
 /// A date with its weekday, time and zone has at most this many words.
 const MAX_TIMED_DATE_WORDS: usize = 7;
 /// A headline has at most this many words.
 const MAX_TITLE_WORDS: usize = 25;
-/// The title is among this many content lines at the top.
-const TITLE_WINDOW: usize = 4;
 /// A dateline opens one of this many content lines at the top.
 const DATELINE_WINDOW: usize = 8;
 /// A dateline's place (`LONDON`, `SAN JOSE, Calif.`) and the space before its bracket take
@@ -126,9 +117,7 @@ pub fn infer(
             .iter()
             .all(|&(_, span)| is_field_line(doc.slice(span)));
 
-    // The title: one of the first content lines, before any body line, that reads as a
-    // headline. Lines of one word (`Startseite`, `Sport`: a menu the chrome rules left)
-    // do not count towards the window.
+    // The title: a Markdown heading, a memo's, an HTML page's `<title>`, or the headline.
     // A site's name heads its pages (`Jane Doe`, then the menu, then the headline): it is
     // not the title.
     let site = author_notes::site_name(doc, &all_lines).map(|(_, _, span)| doc.slice(span));
@@ -141,71 +130,24 @@ pub fn infer(
     // A memo's header in columns (an RFC's) says its authors, date and title where a page
     // would not put them.
     let memo = memo_header::read(doc, &all_lines, data);
-    inferred.title = heading_title(doc, &lines).or_else(|| memo.as_ref()?.title.clone());
+    inferred.title = title::heading_title(doc, &lines).or_else(|| memo.as_ref()?.title.clone());
     // An HTML page kept with its markup is titled by its `<title>`, and by no line of
     // markup.
     let html = doc.is_html_page();
     if html {
-        inferred.title = html_title(doc);
+        inferred.title = title::html_title(doc);
     }
-    let mut seen = 0;
-    // On a page (some of its lines chrome), a headline stands apart, between blank lines;
-    // a line that reads as one in a block of short lines (`US & Canada is sponsored by`,
-    // `Skip to content`) is the site's. A plain document may set its title over a line
-    // that belongs to it (`Apache License` over `Version 2.0, January 2004`).
-    let page = skip.iter().any(|line| !front.contains(line));
-    let mut first_headline = None;
-    for &(line, span) in lines
-        .iter()
-        .filter(|_| !record && !html && inferred.title.is_none())
-    {
-        if seen == TITLE_WINDOW {
-            break;
-        }
-        // The label may be chrome to the chrome rules, which skip it.
-        let under_label = all_lines
-            .partition_point(|&(l, _)| l < line)
-            .checked_sub(1)
-            .is_some_and(|i| lone_labels.contains(&all_lines[i].0));
-        let text = doc.slice(span).trim();
-        let words = word_count(text);
-        let entry = text.trim_start_matches(['*', '-', '•', '·']).trim_start();
-        let menu_item = word_count(entry) == 1
-            && entry.starts_with(char::is_uppercase)
-            && entry.chars().all(char::is_alphabetic);
-        // `Lesezeit: 3 min`, `Reading time: 5 minutes`: a field whose value is an age,
-        // which does not count towards the window either.
-        let timed_field = split_at_colon(text).is_some_and(|(label, value)| {
-            word_count(label) <= 2 && byline::is_timestamp(value, data)
+    if !record && !html && inferred.title.is_none() {
+        inferred.title = title::headline(&title::Top {
+            doc,
+            lines: &lines,
+            all_lines: &all_lines,
+            page: skip.iter().any(|line| !front.contains(line)),
+            site,
+            lone_labels: &lone_labels,
+            is_byline: &is_byline,
+            data,
         });
-        seen += usize::from(!menu_item && !timed_field);
-        if words >= MIN_BODY_WORDS && text.ends_with(['.', '。']) {
-            break;
-        }
-        if is_byline(line)
-            || under_label
-            || timed_field
-            || is_breadcrumb(text)
-            || site.is_some_and(|name| text.eq_ignore_ascii_case(name))
-        {
-            continue;
-        }
-        // A line of a paragraph wrapped over several is a piece of a sentence.
-        if reads_as_headline(text, words) && !doc.wraps_line(line) {
-            let found = Found {
-                value: text.to_string(),
-                line,
-                span,
-            };
-            if !page || stands_apart(doc, line, &is_byline, data) {
-                inferred.title = Some(found);
-                break;
-            }
-            first_headline.get_or_insert(found);
-        }
-    }
-    if inferred.title.is_none() {
-        inferred.title = first_headline;
     }
 
     // A dateline at the start of one of the first paragraphs: `LONDON (Reuters) — `.
@@ -405,72 +347,6 @@ fn continues_paragraph(doc: &Document, line: usize) -> bool {
         .is_some_and(|p| doc.paragraphs[p].first_line < line)
 }
 
-/// Whether the 0-based `line` stands apart as a headline does: a blank line, the start or
-/// a breadcrumb (`Home >> News >> Article`) before it; a blank line, the end, a Setext
-/// underline or the byline (`By Jane Doe`, `Herman Melville`) after it.
-fn stands_apart(
-    doc: &Document,
-    line: usize,
-    is_byline: &dyn Fn(usize) -> bool,
-    data: &MetadataData,
-) -> bool {
-    let before = line == 0
-        || doc.is_blank_line(line - 1)
-        || is_breadcrumb(doc.slice(doc.lines_span(line - 1, line - 1)).trim());
-    let next = line + 1;
-    let after = next >= doc.line_count()
-        || doc.is_blank_line(next)
-        || doc.structure.role(line) == LineRole::Heading
-        || is_byline(next)
-        || name_on_line(doc.slice(doc.lines_span(next, next)), data).is_some();
-    before && after
-}
-
-/// The text of the `<title>` element of an HTML page kept with its markup, its character
-/// references decoded and its spaces collapsed.
-fn html_title(doc: &Document) -> Option<Found> {
-    let text = doc.text.as_str();
-    let head = &text[..floor_char_boundary(text, text.len().min(MAX_HTML_HEAD_BYTES))];
-    let lower = head.to_ascii_lowercase();
-    let open = lower.find("<title")?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start + lower[start..].find("</title")?;
-    let decoded = html_escape::decode_html_entities(&text[start..end]);
-    let value = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
-    if value.is_empty() {
-        return None;
-    }
-    Some(Found {
-        value,
-        line: doc.lines.line_of(start),
-        span: Span::new(start, end),
-    })
-}
-
-/// A page's `<title>` stands in its head, within this many bytes of its start.
-const MAX_HTML_HEAD_BYTES: usize = 16 * 1024;
-
-/// The title of a Markdown document that opens with a heading: `# Node.js`, or `Node.js`
-/// over its `=======` underline.
-fn heading_title(doc: &Document, lines: &[(usize, Span)]) -> Option<Found> {
-    let &(line, span) = lines.first()?;
-    if !doc.structure.is_markdown() || doc.structure.role(line) != LineRole::Heading {
-        return None;
-    }
-    let text = doc.slice(span);
-    let title = text.trim().trim_matches('#').trim();
-    let value = markdown::inline_text(title);
-    if value.is_empty() || value.chars().all(|c| matches!(c, '=' | '-')) {
-        return None;
-    }
-    let start = span.start + (title.as_ptr() as usize - text.as_ptr() as usize);
-    Some(Found {
-        value,
-        line,
-        span: Span::new(start, start + title.len()),
-    })
-}
-
 /// A sentence over this many words is prose, not the value of the label above it.
 const MAX_VALUE_LINE_WORDS: usize = 6;
 /// A line of more words than this that ends with a label is a sentence that goes on.
@@ -580,17 +456,7 @@ fn reads_as_headline(text: &str, words: usize) -> bool {
         })
 }
 
-/// Whether `text` is a breadcrumb, the path of sections down to the page: `Forum > Haus
-/// und Garten > Rasen`, `Home › News › Local`. It names sections, not the article.
-fn is_breadcrumb(text: &str) -> bool {
-    [" > ", " › ", " » ", " >> "].iter().any(|mark| {
-        let pieces: Vec<&str> = text.split(mark).collect();
-        pieces.len() >= 2
-            && pieces
-                .iter()
-                .all(|piece| (1..=4).contains(&word_count(piece)) && !piece.trim().ends_with('.'))
-    })
-}
+mod title;
 
 #[cfg(test)]
 mod tests;

@@ -104,7 +104,21 @@ pub(super) fn candidates(page: &Page<'_>, data: &MetadataData) -> Vec<Candidate<
         }
         // A page opens with the site's name (`Harbour Tools Blog`, then a section and the
         // date over the headline); a byline there stands right by its date.
-        if index == 0 && !after_by && !next_to_date && title.is_some_and(|t| t.line > line) {
+        // Nor is the first line when the date and the headline follow it: a blog's name
+        // over the date of its post (`Silicon Exposed`, `Sunday, May 8, 2016`, then the
+        // headline).
+        let date_over_title = || {
+            title.is_some_and(|t| {
+                dated_lines
+                    .iter()
+                    .any(|&d| d == index + 1 && lines.get(d + 1).is_some_and(|l| l.0 == t.line))
+            })
+        };
+        if index == 0
+            && !after_by
+            && title.is_some_and(|t| t.line > line)
+            && (!next_to_date || date_over_title())
+        {
             continue;
         }
         let offset = doc.slice(span).find(text).unwrap_or(0);

@@ -1,3 +1,4 @@
+use super::title::is_breadcrumb;
 use super::*;
 
 fn infer_text(text: &str, skip: &[usize]) -> Inferred {
