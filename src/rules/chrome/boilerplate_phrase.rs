@@ -62,8 +62,10 @@ of a git log (`    image: fix include`, `    Sign`) is no caption nor button; so
 list item of three words or more among items no phrase matches (`* image/jxl: new type`,
 `* **related:** add related notes` in a change log). A table of contents (`Contents`) is
 a page's, but a document's own outline when its entries name lines further down (`1.
-History` over a later `History`), when it is underlined, or when a listing in columns
-stands under it (`README<tab>This file.`).
+History` over a later `History`; a chapter's label left out, `1. Overview` over a later
+`Chapter 1. Overview`; entries in groups a blank line apart, as DocBook renders them),
+when it is underlined, or when a listing in columns stands under it (`README<tab>This
+file.`).
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines

@@ -6,6 +6,7 @@ use crate::data::phrases::strip_markers;
 use crate::document::is_underline;
 use crate::rules::chrome::evidence::Page;
 use crate::rules::chrome::lines::Line;
+use crate::text::word_count;
 
 /// Whether line `i`, a table of contents' heading, heads the document's own outline: it
 /// is underlined as a plain-text document's section heading, or its entries name sections
@@ -79,19 +80,70 @@ fn heads_outline(page: &Page, line: &Line) -> bool {
     let Some(first) = first_under(page, line) else {
         return false;
     };
-    let entries: Vec<String> = (first..count)
-        .take_while(|&l| !document.is_blank_line(l))
-        .take(OUTLINE_ENTRIES)
-        .map(|l| outline_entry(text_of(l)))
-        .filter(|e| !e.is_empty())
-        .collect();
-    if entries.len() < MIN_OUTLINE_SECTIONS {
-        return false;
+    // The entries, a blank line between groups of them (DocBook renders a chapter's
+    // sections so), up to the text the outline heads.
+    let mut entries: Vec<String> = Vec::new();
+    let mut last = first;
+    for l in first..count {
+        if document.is_blank_line(l) {
+            if l > last + 1 {
+                break;
+            }
+            continue;
+        }
+        let text = text_of(l);
+        if entries.len() == OUTLINE_ENTRIES || reads_as_prose(text) {
+            break;
+        }
+        last = l;
+        let entry = outline_entry(text);
+        if !entry.is_empty() {
+            entries.push(entry);
+        }
     }
-    let below: HashSet<String> = (first + entries.len()..count)
-        .map(|l| outline_entry(text_of(l)))
+    // A chapter's outline may list a single section.
+    let needed = MIN_OUTLINE_SECTIONS.min(entries.len()).max(1);
+    let below: HashSet<String> = (last + 1..count)
+        .map(|l| outline_entry(without_part_label(text_of(l).trim())))
         .collect();
-    entries.iter().filter(|e| below.contains(*e)).count() >= MIN_OUTLINE_SECTIONS
+    entries.iter().filter(|e| below.contains(*e)).count() >= needed
+}
+
+/// Whether a line is prose rather than an entry of an outline: a long line, or a
+/// sentence.
+fn reads_as_prose(text: &str) -> bool {
+    let words = word_count(text);
+    words > MAX_ENTRY_WORDS || (words >= MIN_SENTENCE_WORDS && text.trim_end().ends_with('.'))
+}
+
+/// An entry of an outline has at most this many words.
+const MAX_ENTRY_WORDS: usize = 12;
+/// A line of this many words or more that ends with a full stop is a sentence.
+const MIN_SENTENCE_WORDS: usize = 6;
+
+/// A section's heading without the label of its part: `Chapter 1. Overview` and
+/// `Appendix A: Symbols`, as DocBook and LaTeX render them, head the sections their
+/// outlines list as `1. Overview` and `A. Symbols`.
+fn without_part_label(text: &str) -> &str {
+    let Some((label, rest)) = text.split_once(char::is_whitespace) else {
+        return text;
+    };
+    let Some((number, name)) = rest.split_once(['.', ':']) else {
+        return text;
+    };
+    let is_label = (2..=12).contains(&label.chars().count())
+        && label.starts_with(char::is_uppercase)
+        && label.chars().all(char::is_alphabetic);
+    let is_number = !number.is_empty()
+        && number.len() <= 5
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
+    if is_label && is_number && name.starts_with(char::is_whitespace) {
+        name.trim_start()
+    } else {
+        text
+    }
 }
 
 /// The name of a section in an outline or at its heading: list marker, numbering, dot
@@ -102,4 +154,30 @@ fn outline_entry(text: &str) -> String {
         .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '…' | ' '))
         .trim()
         .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_part_label;
+
+    #[test]
+    fn part_labels_are_left_out_of_headings() {
+        assert_eq!(without_part_label("Chapter 1. Overview"), "Overview");
+        assert_eq!(without_part_label("Appendix A: Symbols"), "Symbols");
+        assert_eq!(without_part_label("Part IV. Reference"), "Reference");
+        assert_eq!(without_part_label("Kapitel 12. Einleitung"), "Einleitung");
+        // DocBook's text renderings put no-break spaces there.
+        assert_eq!(
+            without_part_label("Chapter\u{a0}1.\u{a0}Overview"),
+            "Overview"
+        );
+        // A sentence, a version and a heading without a part's number keep their words.
+        assert_eq!(
+            without_part_label("Version 2.0 released"),
+            "Version 2.0 released"
+        );
+        assert_eq!(without_part_label("see 3. below"), "see 3. below");
+        assert_eq!(without_part_label("Overview"), "Overview");
+        assert_eq!(without_part_label("Step one. Open it"), "Step one. Open it");
+    }
 }
