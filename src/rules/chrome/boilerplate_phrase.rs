@@ -60,12 +60,13 @@ of a licence and a licence's `TERMS AND CONDITIONS` heading stay. Indented text 
 a list marker is matched by any phrase only in a page with an article: a commit message
 of a git log (`    image: fix include`, `    Sign`) is no caption nor button; so is a
 list item of three words or more among items no phrase matches (`* image/jxl: new type`,
-`* **related:** add related notes` in a change log). A table of contents (`Contents`) is
-a page's, but a document's own outline when its entries name lines further down (`1.
-History` over a later `History`; a chapter's label left out, `1. Overview` over a later
-`Chapter 1. Overview`; entries in groups a blank line apart, as DocBook renders them),
-when it is underlined, or when a listing in columns stands under it (`README<tab>This
-file.`).
+`* **related:** add related notes` in a change log), and a lower-case word alone on its
+line (`close` heading an entry of a function reference). A table of contents
+(`Contents`) is a page's, but a document's own outline when its entries name lines
+further down (`1. History` over a later `History`; a chapter's label left out, `1.
+Overview` over a later `Chapter 1. Overview`; entries in groups a blank line apart, as
+DocBook renders them), when it is underlined, or when a listing in columns stands under
+it (`README<tab>This file.`).
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -121,6 +122,18 @@ fn indented_text(line: &Line) -> bool {
     line.text.starts_with(char::is_whitespace) && !line.list_item
 }
 
+/// A lower-case word alone on its line, with no list marker: the name a reference manual
+/// heads an entry with (`close`, over the synopsis of the function), unless a page's
+/// article says the document is a page, whose buttons may be written so.
+fn identifier(line: &Line) -> bool {
+    let text = line.text.trim();
+    !line.list_item
+        && !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 /// A list item nested deep in an indented block (`    - sign` under `    * fallible
 /// operations` in a commit message): a document's own outline, unless a page's article
 /// says the document is a page, whose menus nest too.
@@ -164,6 +177,7 @@ fn mark(
             && !needs_context(i)
             && (!(indented_text(&page.lines[i])
                 || nested_item(&page.lines[i])
+                || identifier(&page.lines[i])
                 || lone_entry(page, &found, i))
                 || page.layout().article.is_some())
         {
