@@ -598,6 +598,13 @@ fn the_headline_of_a_page_stands_apart() {
             5,
             json!(["Nora Lindqvist", "text", 13]),
         ),
+        (
+            // The site's name over its menu over the headline.
+            "../chrome/boilerplate-phrase/de_text_and_photo_byline.txt",
+            "Straßenbahn soll bis ins neue Wohngebiet fahren",
+            8,
+            json!(["Anna Schmidt", "text", 10]),
+        ),
     ] {
         let doc = &fixture_meta(&format!("metadata/{path}"));
         assert_eq!(cell(doc, "title"), json!([title, "text", line]), "{path}");

@@ -65,8 +65,9 @@ pub(super) fn headline(top: &Top) -> Option<Found> {
     let mut date_under_label = false;
     for &(line, span) in lines {
         if let Some((label, label_words)) = short_label.take() {
-            if is_byline(line) && !date_under_label {
-                date_under_label = true;
+            // The site's menu may stand between its name and the headline.
+            if is_menu_item(doc.slice(span)) || (is_byline(line) && !date_under_label) {
+                date_under_label |= is_byline(line);
                 short_label = Some((label, label_words));
                 continue;
             }
@@ -97,10 +98,7 @@ pub(super) fn headline(top: &Top) -> Option<Found> {
             .is_some_and(|i| lone_labels.contains(&all_lines[i].0));
         let text = doc.slice(span).trim();
         let words = word_count(text);
-        let entry = text.trim_start_matches(['*', '-', '•', '·']).trim_start();
-        let menu_item = word_count(entry) == 1
-            && entry.starts_with(char::is_uppercase)
-            && entry.chars().all(char::is_alphabetic);
+        let menu_item = is_menu_item(text);
         // `Lesezeit: 3 min`, `Reading time: 5 minutes`: a field whose value is an age,
         // which does not count towards the window either.
         let timed_field = split_at_colon(text).is_some_and(|(label, value)| {
@@ -139,6 +137,18 @@ pub(super) fn headline(top: &Top) -> Option<Found> {
         }
     }
     short_label.map(|(label, _)| label).or(first_headline)
+}
+
+/// Whether `text` is one capitalised word, a list marker before it or not: an entry of a
+/// menu the chrome rules left (`Startseite`, `* Sport`).
+fn is_menu_item(text: &str) -> bool {
+    let entry = text
+        .trim()
+        .trim_start_matches(['*', '-', '•', '·'])
+        .trim_start();
+    word_count(entry) == 1
+        && entry.starts_with(char::is_uppercase)
+        && entry.chars().all(char::is_alphabetic)
 }
 
 /// Whether the 0-based `line` stands apart as a headline does: a blank line, the start or

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::corpus::Corpus;
 use crate::data::RuleData;
+use crate::data::metadata::{Label, MetadataData};
 use crate::data::phrases::{Phrases, strip_markers};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
@@ -15,7 +16,7 @@ use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
 use crate::rules::chrome::lines::{Line, ends_with_full_stop};
 use crate::rules::chrome::report::runs_lint;
 use crate::text::memo::LineMemo;
-use crate::text::{indent_width, word_count, word_count_capped};
+use crate::text::{indent_width, split_at_colon, word_count, word_count_capped};
 
 mod outline;
 use outline::own_outline;
@@ -56,7 +57,9 @@ puts its links: beside other chrome, among a menu of short labels, repeated down
 as a button, or after the last body paragraph; never when it is indented text without a
 list marker, as plain-text documents lay out their lines, nor in a list of three or more
 such lines with years (the copyright holders of a package). The copyright line at the top
-of a licence and a licence's `TERMS AND CONDITIONS` heading stay. Indented text without
+of a licence and a licence's `TERMS AND CONDITIONS` heading stay, and so does a line
+that opens with an author's label (`Text: Anna Schmidt, Fotos: Jonas Keller`): a byline,
+whatever credits it also gives. Indented text without
 a list marker is matched by any phrase only in a page with an article: a commit message
 of a git log (`    image: fix include`, `    Sign`) is no caption nor button; so is a
 list item of three words or more among items no phrase matches (`* image/jxl: new type`,
@@ -101,9 +104,18 @@ pub const DETECTOR: Detector = Detector {
 
 fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> {
     let phrases = &data.phrases;
+    let metadata = &data.metadata;
     // A site's menus and footers are matched against the phrases once, not on every page.
     let known = LineMemo::default();
-    Box::new(move |page, marks| mark(page, marks, phrases, &known))
+    Box::new(move |page, marks| mark(page, marks, phrases, metadata, &known))
+}
+
+/// Whether `text` opens with an author's label (`Text: Anna Schmidt, Fotos: Jonas
+/// Keller`, `Autor: ...`): a byline, whatever credits it also gives.
+fn opens_with_author_label(text: &str, metadata: &MetadataData) -> bool {
+    let text = strip_markers(text.trim());
+    split_at_colon(text)
+        .is_some_and(|(label, _)| metadata.label_of(label.trim()) == Some(Label::Author))
 }
 
 /// A line of wrapped prose has at least this many words (shorter lines are menu entries
@@ -150,6 +162,7 @@ fn mark(
     page: &Page,
     marks: &mut Marks,
     phrases: &Phrases,
+    metadata: &MetadataData,
     known: &LineMemo<(usize, Option<usize>)>,
 ) {
     let found: Vec<Option<usize>> = (0..page.lines.len())
@@ -163,7 +176,9 @@ fn mark(
             };
             // Most lines match no phrase: whether they stand alone is not asked.
             entry.filter(|&e| {
-                stands_alone(page, i) && !(phrases.entries[e].outline && own_outline(page, i))
+                stands_alone(page, i)
+                    && !(phrases.entries[e].outline && own_outline(page, i))
+                    && !opens_with_author_label(line.text, metadata)
             })
         })
         .collect();
