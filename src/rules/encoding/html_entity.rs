@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
     name: "html-entity",
     family: Family::Encoding,
     severity: Severity::Warning,
-    fix: FixAvailability::Safe,
+    fix: FixAvailability::Sometimes,
     opt_in: false,
     summary: "HTML character references left in the text (`&amp;`, `&nbsp;`, `&#8217;`)",
     docs: r#"## What it does
@@ -38,7 +38,9 @@ language model; `&#8217;` in the middle of a word splits it in three tokens.
 ## Fix
 Safe: replace the reference with the character it stands for; a reference to a space
 character (`&nbsp;`, `&thinsp;`) becomes a plain space, one to a control character is
-deleted.
+deleted. Unsafe where the text writes about the reference rather than leaves it over: on
+a line with HTML tags (`fallback="false">&#xd7;</span>`), between quotes (`"&minus;"`),
+or as a word of its own standing for a space (`Convert SP to &#32;.`).
 
 ## Configuration
 None. Silence with `--ignore E011`; a corpus about HTML itself may want that.
@@ -77,6 +79,13 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             continue;
         }
         let replacement = plain(&decoded);
+        // A reference the text writes about (`Convert SP to &#32;`, `"&minus;"`, beside
+        // the tags it is written with) is reported, but decoded only on request.
+        let fix = if mentioned(text, span, &decoded) {
+            Fix::unsafe_(vec![Edit::replace(span, replacement.clone())])
+        } else {
+            Fix::safe(vec![Edit::replace(span, replacement.clone())])
+        };
         report
             .report(
                 &RULE,
@@ -88,8 +97,36 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             )
             .with_label(format!("should be `{}`", escape_invisible(&replacement)))
             .with_help("the text was not fully decoded from HTML; decode the reference")
-            .with_fix(Fix::safe(vec![Edit::replace(span, replacement)]));
+            .with_fix(fix);
     }
+}
+
+/// Whether the reference at `span` is written about rather than left over: on a line with
+/// HTML tags (`fallback="false">&#xd7;</span>`), between quotes (`"&minus;"`), or as a word
+/// of its own that stands for a space or a control character (`Convert SP to &#32;.`),
+/// which decoding would turn into a gap.
+fn mentioned(text: &str, span: Span, decoded: &str) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let line = &text[line_start..line_end];
+    let before = text[line_start..span.start].chars().next_back();
+    let after = text[span.end..line_end].chars().next();
+    let quoted = before.is_some_and(|b| matches!(b, '"' | '\'' | '`')) && before == after;
+    let alone = before.is_none_or(char::is_whitespace)
+        && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation());
+    let blank = decoded.chars().all(|c| c.is_whitespace() || is_control(c));
+    quoted || (alone && blank) || has_tag(line)
+}
+
+/// Whether `line` holds an HTML tag: `<` and a letter, `/` or `!`, then `>`.
+fn has_tag(line: &str) -> bool {
+    line.match_indices('<').any(|(i, _)| {
+        let rest = &line[i + 1..];
+        rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            && rest.contains('>')
+    })
 }
 
 /// The length of the reference at the start of `s` (`&name;`, `&#123;`, `&#x1F;`), if any.
@@ -134,6 +171,7 @@ fn plain(decoded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::edit::Applicability;
     use crate::rules::test_support::{fixed, flagged};
 
     #[test]
@@ -186,6 +224,31 @@ mod tests {
         assert_eq!(
             flagged(&RULE, "The <html> tag &amp; its friends.\n").len(),
             1
+        );
+    }
+
+    fn applicability(text: &str) -> Vec<Applicability> {
+        let (_, found) = crate::rules::test_support::run(&RULE, text.as_bytes());
+        found
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .map(|f| f.applicability)
+            .collect()
+    }
+
+    #[test]
+    fn references_written_about_are_decoded_only_on_request() {
+        for text in [
+            "(html_quote_string): Convert SP to &#32;.\n",
+            "EntityArrays typo: {\"\\u2122\", \"&minus;\"}, // minus sign\n",
+            "fallback=\"false\">&#xd7;</span>' --font=Wingdings\n",
+        ] {
+            assert_eq!(applicability(text), [Applicability::Unsafe], "{text}");
+        }
+        // Residue of a scraped page is decoded safely, standing alone or not.
+        assert_eq!(
+            applicability("The city &mdash; and its port &amp; docks, 10&nbsp;km away.\n"),
+            [Applicability::Safe; 3]
         );
     }
 
