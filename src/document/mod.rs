@@ -218,6 +218,11 @@ impl Document {
         )
     }
 
+    /// The text of the 0-based `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        self.slice(self.lines_span(line, line))
+    }
+
     /// Number of lines of the text.
     pub fn line_count(&self) -> usize {
         self.lines.line_count()
@@ -225,13 +230,13 @@ impl Document {
 
     /// Whether the 0-based `line` is empty or holds only whitespace.
     pub fn is_blank_line(&self, line: usize) -> bool {
-        self.slice(self.lines_span(line, line)).trim().is_empty()
+        self.line_text(line).trim().is_empty()
     }
 
     /// Whether the 0-based `line` is a page break: a form feed alone on it (see
     /// [`is_page_break`]).
     pub fn is_page_break_line(&self, line: usize) -> bool {
-        is_page_break(self.slice(self.lines_span(line, line)))
+        is_page_break(self.line_text(line))
     }
 
     /// Whether only blank lines lie between the 0-based lines `a` and `b` (`a < b`).

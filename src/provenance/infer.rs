@@ -373,7 +373,7 @@ fn value_on_next_line(
     if byline_at(next) {
         return false;
     }
-    let under = doc.slice(doc.lines_span(next, next));
+    let under = doc.line_text(next);
     // A block under the label, set off by its indent or list markers.
     let block = indent_width(under) > indent_width(label_line) || starts_with_list_marker(under);
     if next > line + 1 {

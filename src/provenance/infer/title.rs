@@ -160,15 +160,14 @@ fn stands_apart(
     is_byline: &dyn Fn(usize) -> bool,
     data: &MetadataData,
 ) -> bool {
-    let before = line == 0
-        || doc.is_blank_line(line - 1)
-        || is_breadcrumb(doc.slice(doc.lines_span(line - 1, line - 1)).trim());
+    let before =
+        line == 0 || doc.is_blank_line(line - 1) || is_breadcrumb(doc.line_text(line - 1).trim());
     let next = line + 1;
     let after = next >= doc.line_count()
         || doc.is_blank_line(next)
         || doc.structure.role(line) == LineRole::Heading
         || is_byline(next)
-        || name_on_line(doc.slice(doc.lines_span(next, next)), data).is_some();
+        || name_on_line(doc.line_text(next), data).is_some();
     before && after
 }
 

@@ -116,7 +116,7 @@ fn mark(page: &Page, marks: &mut Marks) {
         // so is the first row of a diagram over indented rows in columns.
         let document = page.document;
         let next = (line.index + 1 < document.lines.line_count())
-            .then(|| document.slice(document.lines_span(line.index + 1, line.index + 1)));
+            .then(|| document.line_text(line.index + 1));
         if next.is_some_and(|next| {
             is_rule(next) || shares_columns(line.text, next) || indented_columns(next)
         }) {

@@ -379,9 +379,7 @@ fn opens_block(page: &Page, line: &Line) -> bool {
     line.text.trim_end().ends_with(':')
         && next < document.lines.line_count()
         && !document.is_blank_line(next)
-        && document
-            .slice(document.lines_span(next, next))
-            .starts_with([' ', '\t'])
+        && document.line_text(next).starts_with([' ', '\t'])
 }
 
 /// A sentence, or a line of one wrapped over several lines.

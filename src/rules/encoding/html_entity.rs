@@ -65,6 +65,8 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     }
     // An example written as code shows the reference on purpose.
     let mut code: Option<Vec<Span>> = None;
+    // Whether the line last looked at holds a tag, tested once per line.
+    let mut tagged: Option<(usize, bool)> = None;
     for start in memchr_iter(b'&', text.as_bytes()) {
         let Some(len) = reference_len(&text[start..]) else {
             continue;
@@ -81,7 +83,18 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         let replacement = plain(&decoded);
         // A reference the text writes about (`Convert SP to &#32;`, `"&minus;"`, beside
         // the tags it is written with) is reported, but decoded only on request.
-        let fix = if mentioned(text, span, &decoded) {
+        let doc = context.doc;
+        let line = doc.lines.line_of(span.start);
+        let line_span = doc.lines_span(line, line);
+        let on_tagged_line = match tagged {
+            Some((l, tag)) if l == line => tag,
+            _ => {
+                let tag = has_tag(doc.slice(line_span));
+                tagged = Some((line, tag));
+                tag
+            }
+        };
+        let fix = if on_tagged_line || mentioned(text, line_span, span, &decoded) {
             Fix::unsafe_(vec![Edit::replace(span, replacement.clone())])
         } else {
             Fix::safe(vec![Edit::replace(span, replacement.clone())])
@@ -101,23 +114,18 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     }
 }
 
-/// Whether the reference at `span` is written about rather than left over: on a line with
-/// HTML tags (`fallback="false">&#xd7;</span>`), between quotes (`"&minus;"`), or as a word
-/// of its own that stands for a space or a control character (`Convert SP to &#32;.`),
-/// which decoding would turn into a gap.
-fn mentioned(text: &str, span: Span, decoded: &str) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let line = &text[line_start..line_end];
-    let before = text[line_start..span.start].chars().next_back();
-    let after = text[span.end..line_end].chars().next();
+/// Whether the reference at `span`, on the line `line`, is written about rather than left
+/// over (as is one on a line with HTML tags, `fallback="false">&#xd7;</span>`): between
+/// quotes (`"&minus;"`), or as a word of its own that stands for a space or a control
+/// character (`Convert SP to &#32;.`), which decoding would turn into a gap.
+fn mentioned(text: &str, line: Span, span: Span, decoded: &str) -> bool {
+    let before = text[line.start..span.start].chars().next_back();
+    let after = text[span.end..line.end].chars().next();
     let quoted = before.is_some_and(|b| matches!(b, '"' | '\'' | '`')) && before == after;
     let alone = before.is_none_or(char::is_whitespace)
         && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation());
     let blank = decoded.chars().all(|c| c.is_whitespace() || is_control(c));
-    quoted || (alone && blank) || has_tag(line)
+    quoted || (alone && blank)
 }
 
 /// Whether `line` holds an HTML tag: `<` and a letter, `/` or `!`, then `>`.

@@ -111,7 +111,7 @@ fn is_heading(doc: &Document, line: usize) -> bool {
     if doc.structure.is_markdown() {
         return doc.structure.role(line) == LineRole::Heading;
     }
-    let text = doc.slice(doc.lines_span(line, line)).trim();
+    let text = doc.line_text(line).trim();
     text.split_whitespace().count() <= MAX_HEADING_WORDS
         && !text.ends_with(['.', '!', '?', ',', ';', ':', '。'])
 }

@@ -44,7 +44,7 @@ fn over_toc_macro(page: &Page, line: &Line) -> bool {
 /// The text of the first non-blank line under a heading, trimmed.
 fn text_under<'p>(page: &'p Page, line: &Line) -> Option<&'p str> {
     let document = page.document;
-    first_under(page, line).map(|l| document.slice(document.lines_span(l, l)).trim())
+    first_under(page, line).map(|l| document.line_text(l).trim())
 }
 
 /// The first non-blank line under a heading, one blank line between at most.
@@ -62,7 +62,7 @@ fn underlined(page: &Page, line: &Line) -> bool {
     if next >= document.lines.line_count() {
         return false;
     }
-    is_underline(document.slice(document.lines_span(next, next)))
+    is_underline(document.line_text(next))
 }
 
 /// Entries of an outline compared with the lines below it...
@@ -76,7 +76,7 @@ const MIN_OUTLINE_SECTIONS: usize = 2;
 fn heads_outline(page: &Page, line: &Line) -> bool {
     let document = page.document;
     let count = document.lines.line_count();
-    let text_of = |l: usize| document.slice(document.lines_span(l, l));
+    let text_of = |l: usize| document.line_text(l);
     let Some(first) = first_under(page, line) else {
         return false;
     };
