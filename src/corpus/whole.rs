@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::text::hashing::{KeyMap, KeySet};
 
 /// The version of the map record format (`shard::record`) this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// What a map step saw of a folder: its documents, and for each one-line paragraph key
 /// (32 hex digits) the number of them holding it. A map record of kind `folder`.
@@ -200,11 +200,11 @@ mod tests {
     #[test]
     fn folder_records_are_summed() {
         let records = concat!(
-            r#"{"kind":"folder","v":1,"folder":"a.jsonl","documents":3,"lines":[["0000000000000000000000000000002a",2]]}"#,
+            r#"{"kind":"folder","v":2,"folder":"a.jsonl","documents":3,"lines":[["0000000000000000000000000000002a",2]]}"#,
             "\n",
-            r#"{"kind":"document","v":1,"name":"a.jsonl#1","path":"a.jsonl/1","folder":"a.jsonl","hash":"00","keys":[],"paragraphs":[]}"#,
+            r#"{"kind":"document","v":2,"name":"a.jsonl#1","path":"a.jsonl/1","folder":"a.jsonl","hash":"00","keys":[],"paragraphs":[]}"#,
             "\n",
-            r#"{"kind":"folder","v":1,"folder":"a.jsonl","documents":2,"lines":[["0000000000000000000000000000002a",1]]}"#,
+            r#"{"kind":"folder","v":2,"folder":"a.jsonl","documents":2,"lines":[["0000000000000000000000000000002a",1]]}"#,
             "\n",
         );
         let whole = Whole::read(records.as_bytes()).unwrap();
@@ -217,8 +217,8 @@ mod tests {
 
     #[test]
     fn a_record_of_another_version_is_refused() {
-        let records = r#"{"kind":"folder","v":2,"folder":"a","documents":1,"lines":[]}"#;
+        let records = r#"{"kind":"folder","v":1,"folder":"a","documents":1,"lines":[]}"#;
         let err = Whole::read(records.as_bytes()).unwrap_err();
-        assert!(err.contains("version 2"), "{err}");
+        assert!(err.contains("version 1"), "{err}");
     }
 }

@@ -12,7 +12,7 @@
 //!   corpus. Two documents that share no key have no cross-document finding together,
 //!   so the union of the groups' findings is the finding of the whole corpus.
 //!
-//! The format is versioned (`"v": 1`) and described in `docs/map-reduce.md`.
+//! The format is versioned (`"v": 2`) and described in `docs/map-reduce.md`.
 
 pub mod record;
 

@@ -1,11 +1,11 @@
-//! The records of the map step, one JSON object a line, version 1:
+//! The records of the map step, one JSON object a line, version 2:
 //!
-//! - `{"kind":"document","v":1,"name","path","folder","hash","keys","paragraphs"}`: a
+//! - `{"kind":"document","v":2,"name","path","folder","hash","keys","paragraphs"}`: a
 //!   document's name as findings show it, its path (a record's is `SHARD/LINE`), its
 //!   folder, the 128-bit hash of its text (hex), its link keys (16 hex digits each, see
 //!   `rules::duplicate::keys`) and its paragraphs as `[key, start, end, first_line,
 //!   last_line]` (byte offsets into the text, 0-based lines).
-//! - `{"kind":"folder","v":1,"folder","documents","lines"}`: the documents a map step saw
+//! - `{"kind":"folder","v":2,"folder","documents","lines"}`: the documents a map step saw
 //!   in a folder, and for each one-line paragraph key the number of them holding it.
 //!
 //! Everything is keyed by content: a document's record changes only when its text does.

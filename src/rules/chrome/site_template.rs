@@ -111,6 +111,31 @@ pub fn one_line_keys(document: &Document) -> Vec<u128> {
     keys
 }
 
+/// A one-line paragraph of a document, and the document's folder: 20 bytes where a
+/// `(u128, u32)` takes 32, as a corpus has one for every one-line paragraph of every
+/// document while they are counted. Ordered by key, then folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry {
+    /// The paragraph's key, most significant word first.
+    key: [u32; 4],
+    folder: u32,
+}
+
+impl Entry {
+    fn new(key: u128, folder: usize) -> Self {
+        Self {
+            key: std::array::from_fn(|word| (key >> (96 - 32 * word)) as u32),
+            folder: u32::try_from(folder).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn key(&self) -> u128 {
+        self.key
+            .iter()
+            .fold(0, |key, &word| (key << 32) | u128::from(word))
+    }
+}
+
 /// How many documents hold each one-line paragraph, in all and per folder, for those
 /// held by enough documents of a folder to be its template.
 #[derive(Debug, Default)]
@@ -142,14 +167,14 @@ impl Templates {
         // One entry per one-line paragraph of each document (once per document), sorted:
         // a paragraph's documents, folder by folder. Most are in one document only, and
         // are not kept in the counts.
-        let mut entries: Vec<(u128, u32)> = corpus
+        let mut entries: Vec<Entry> = corpus
             .documents
             .par_iter()
             .zip(&folder_of)
             .flat_map_iter(|(document, &folder)| {
                 one_line_keys(document)
                     .into_iter()
-                    .map(move |key| (key, folder as u32))
+                    .map(move |key| Entry::new(key, folder))
             })
             .collect();
         entries.par_sort_unstable();
@@ -158,12 +183,11 @@ impl Templates {
             folder_files,
             ..Self::default()
         };
-        for same_key in entries.chunk_by(|a, b| a.0 == b.0) {
-            let key = same_key[0].0;
+        for same_key in entries.chunk_by(|a, b| a.key == b.key) {
             let folders = same_key
-                .chunk_by(|a, b| a.1 == b.1)
-                .map(|same_folder| (same_folder[0].1 as usize, same_folder.len()));
-            templates.keep(key, same_key.len(), folders, options);
+                .chunk_by(|a, b| a.folder == b.folder)
+                .map(|same_folder| (same_folder[0].folder as usize, same_folder.len()));
+            templates.keep(same_key[0].key(), same_key.len(), folders, options);
         }
         templates
     }
@@ -446,6 +470,28 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::rules::chrome::analysis::{Enabled, run_on};
+
+    #[test]
+    fn entries_keep_their_key_and_sort_as_key_then_folder() {
+        let keys = [
+            0,
+            1,
+            u128::MAX,
+            1 << 96,
+            (1 << 64) + 7,
+            0x0123_4567_89ab_cdef << 40,
+        ];
+        let mut pairs: Vec<(u128, usize)> =
+            keys.iter().flat_map(|&key| [(key, 3), (key, 0)]).collect();
+        let mut entries: Vec<Entry> = pairs.iter().map(|&(k, f)| Entry::new(k, f)).collect();
+        pairs.sort_unstable();
+        entries.sort_unstable();
+        let back: Vec<(u128, usize)> = entries
+            .iter()
+            .map(|e| (e.key(), e.folder as usize))
+            .collect();
+        assert_eq!(back, pairs);
+    }
 
     /// The lines of `shared` that are site template when four files hold them, each
     /// after a body paragraph of its own.

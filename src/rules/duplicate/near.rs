@@ -49,8 +49,8 @@ fn similarity(a: &[u32], b: &[u32]) -> f64 {
     2.0 * matching as f64 / total as f64
 }
 
-/// What near-duplicate search keeps of a paragraph: where it is, its signature, and where
-/// its word hashes lie in its document's word arena: 152 bytes, and 4 per word.
+/// What near-duplicate search keeps of a paragraph: where it is, whether its matches are
+/// looked for, and its signature: 76 bytes.
 struct Sketch {
     at: ParaRef32,
     /// Whether matches of the paragraph are looked for: it is long enough and its
@@ -58,6 +58,8 @@ struct Sketch {
     wanted: bool,
     signature: Signature,
 }
+
+const _: () = assert!(std::mem::size_of::<Sketch>() == 76);
 
 /// An upper bound of `similarity(a, b)` from the words alone, order ignored: a diff cannot
 /// match more words than the two paragraphs have in common.
