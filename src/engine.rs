@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::diagnostic::edit::Applicability;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::FileError;
@@ -178,6 +178,7 @@ pub fn analyze(
                 let first = part * CHECK_DOCUMENTS;
                 let found: Vec<Vec<Diagnostic>> = chunk
                     .par_iter()
+                    .with_max_len(DOCUMENTS_PER_TASK)
                     .enumerate()
                     .map(|(i, doc)| (first + i, doc))
                     .filter(|&(id, _)| checked[id] && document_rules[id])

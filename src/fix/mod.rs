@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::diagnostic::edit::{Applicability, Edit, apply_edits, merge_edits};
 use crate::diagnostic::{Diagnostic, Family, FixAvailability, Rule};
 use crate::discover::plan;
@@ -281,6 +281,7 @@ fn fix_loaded(
     drop(edits);
     let mut documents: Vec<FixedDocument> = fixing
         .into_par_iter()
+        .with_max_len(DOCUMENTS_PER_TASK)
         .map(|(id, edits)| {
             let (text, changes) = apply(&corpus.documents[id], edits);
             FixedDocument {
@@ -306,6 +307,7 @@ fn fix_loaded(
     let mut current = Corpus {
         documents: documents
             .par_iter_mut()
+            .with_max_len(DOCUMENTS_PER_TASK)
             .map(|d| {
                 Document::from_bytes(
                     corpus.documents[d.id].path.clone(),
@@ -338,6 +340,7 @@ fn fix_loaded(
         let applied: Vec<Option<(String, Vec<Change>)>> = current
             .documents
             .par_iter()
+            .with_max_len(DOCUMENTS_PER_TASK)
             .zip(edits)
             .map(|(doc, pending)| {
                 if pending.is_empty() {
@@ -374,6 +377,7 @@ fn fix_loaded(
         chrome_kept = current
             .documents
             .par_iter()
+            .with_max_len(DOCUMENTS_PER_TASK)
             .zip(&changed)
             .map(|(doc, &changed)| {
                 !changed && one_line_keys(doc).iter().all(|k| !touched.contains(k))

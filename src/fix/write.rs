@@ -12,6 +12,7 @@ use serde_json::Value;
 use similar::TextDiff;
 
 use crate::atomic::{Durability, replace_with, write_atomic};
+use crate::corpus::DOCUMENTS_PER_TASK;
 use crate::discover::scope::lexical_absolute;
 use crate::fix::entry::{manifest_entry, relative_path};
 use crate::fix::{FixOutcome, FixedDocument, shards};
@@ -69,6 +70,7 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
     let files: Vec<(Option<PathBuf>, String)> = outcome
         .documents
         .par_iter()
+        .with_max_len(DOCUMENTS_PER_TASK)
         .filter(|fixed| outcome.corpus.get(fixed.id).record.is_none())
         .map(|fixed| {
             let original = outcome.corpus.get(fixed.id);

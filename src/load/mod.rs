@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::discover::scope::Scope;
 use crate::discover::shards;
 use crate::document::Document;
@@ -137,6 +137,7 @@ pub fn load_scope(scope: Scope, reader: &Reader, progress: &dyn Progress) -> Loa
     let loaded: Vec<(bool, Read)> = scope
         .files
         .into_par_iter()
+        .with_max_len(DOCUMENTS_PER_TASK)
         .zip(scope.checked)
         .map(|(path, checked)| {
             let loaded = if reader.reads_as_jsonl(&path) {

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use super::Options;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::{DocId, Document};
 use crate::provenance::byline::Byline;
@@ -64,6 +64,7 @@ impl Analysis {
         let docs = corpus
             .documents
             .par_iter()
+            .with_max_len(DOCUMENTS_PER_TASK)
             .enumerate()
             .map(|(id, doc)| {
                 if !wanted(id) {

@@ -19,7 +19,7 @@ use super::{
     Options, boilerplate_phrase, chrome_context, comment_section, gallery, graphic_text, lines,
     navigation, outside_article, site_template,
 };
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::data::RuleData;
 use crate::diagnostic::Rule;
 use crate::document::{DocId, Document};
@@ -104,6 +104,7 @@ pub fn run_keeping(
     let pages: Vec<(DocId, Vec<Run>, Option<Layout>)> = corpus
         .documents
         .par_iter()
+        .with_max_len(DOCUMENTS_PER_TASK)
         .enumerate()
         .filter(|&(doc, _)| wanted(doc))
         .map(|(doc, document)| {

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::corpus::Whole;
 use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
@@ -170,6 +170,7 @@ impl Templates {
         let mut entries: Vec<Entry> = corpus
             .documents
             .par_iter()
+            .with_max_len(DOCUMENTS_PER_TASK)
             .zip(&folder_of)
             .flat_map_iter(|(document, &folder)| {
                 one_line_keys(document)

@@ -13,6 +13,7 @@ use super::fingerprint::{K, is_prose, kgram_hashes, winnow};
 use super::minhash::{self, BANDS, Signature};
 use super::radix::sort_by_hash_key;
 use super::words::words_into;
+use crate::corpus::DOCUMENTS_PER_TASK;
 use crate::document::Document;
 
 /// Earlier paragraphs compared with a paragraph per LSH bucket: bounds the work on
@@ -173,6 +174,7 @@ pub(super) fn find_near_and_fingerprint(
         let first = part * SKETCH_DOCUMENTS;
         let sketched: Vec<(Vec<Sketch>, Vec<u32>)> = chunk
             .par_iter()
+            .with_max_len(DOCUMENTS_PER_TASK)
             .enumerate()
             .map(|(i, document)| sketch(first + i, document))
             .collect();
