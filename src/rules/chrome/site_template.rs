@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::corpus::Whole;
+use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
