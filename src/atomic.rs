@@ -38,16 +38,29 @@ pub enum Durability {
     Renamed,
 }
 
+/// Writes `path` through a temporary file beside it, which `fill` writes and which is
+/// renamed over it; `durability` tells whether the rename waits for the disk.
 pub fn replace_with(
     path: &Path,
     durability: Durability,
     fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
+    replace_if(path, durability, |file| fill(file).map(|()| true)).map(|_| ())
+}
+
+/// Like [`replace_with`], `fill` telling whether what it wrote replaces the target: when
+/// it does not, the temporary file is removed and the target stays as it was. Whether
+/// the target was replaced.
+pub fn replace_if(
+    path: &Path,
+    durability: Durability,
+    fill: impl FnOnce(&mut std::fs::File) -> io::Result<bool>,
+) -> io::Result<bool> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let write = || -> io::Result<()> {
+    let write = || -> io::Result<bool> {
         let old_permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
         let mut builder = tempfile::Builder::new();
         builder.prefix(".corpuslint-");
@@ -55,7 +68,9 @@ pub fn replace_with(
             builder.permissions(permissions);
         }
         let mut temp = builder.tempfile_in(dir)?;
-        fill(temp.as_file_mut())?;
+        if !fill(temp.as_file_mut())? {
+            return Ok(false);
+        }
         // Exactly the old mode, which the umask applied at creation may have narrowed.
         if let Some(permissions) = old_permissions {
             temp.as_file().set_permissions(permissions)?;
@@ -64,7 +79,7 @@ pub fn replace_with(
             temp.as_file().sync_all()?;
         }
         temp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        Ok(true)
     };
     // The error names the file: "No space left on device" alone does not say which.
     write().map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", path.display())))
@@ -103,6 +118,26 @@ mod tests {
             1,
             "no temporary file left"
         );
+    }
+
+    #[test]
+    fn a_write_that_is_not_wanted_after_all_leaves_the_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old contents\n").expect("write");
+        let replaced = replace_if(&path, Durability::Synced, |file| {
+            file.write_all(b"the same again")?;
+            Ok(false)
+        });
+        assert!(!replaced.expect("no error"));
+        assert_eq!(std::fs::read(&path).expect("read"), b"old contents\n");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+        let replaced = replace_if(&path, Durability::Synced, |file| {
+            file.write_all(b"new contents\n")?;
+            Ok(true)
+        });
+        assert!(replaced.expect("no error"));
+        assert_eq!(std::fs::read(&path).expect("read"), b"new contents\n");
     }
 
     #[cfg(unix)]

@@ -159,6 +159,23 @@ fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
+/// The same files, byte for byte, as `expected` (a difference is named, not printed).
+fn assert_same_files(
+    found: &[(PathBuf, Vec<u8>)],
+    expected: &[(PathBuf, Vec<u8>)],
+    batch: (usize, usize),
+) {
+    assert_eq!(found.len(), expected.len(), "in batches of {batch:?}");
+    for ((path, bytes), (expected_path, expected_bytes)) in found.iter().zip(expected) {
+        assert_eq!(path, expected_path);
+        assert!(
+            bytes == expected_bytes,
+            "{} in batches of {batch:?}",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn fix_in_batches_writes_the_cleaned_shards_of_the_whole_corpus() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -193,7 +210,7 @@ fn fix_in_batches_writes_the_cleaned_shards_of_the_whole_corpus() {
             &resolved,
             options,
             &shards,
-            Some(target),
+            Some(fix::stream::Target::Out(target)),
             batch,
             &mut |outcome| {
                 told.extend(summaries(outcome));
@@ -206,16 +223,72 @@ fn fix_in_batches_writes_the_cleaned_shards_of_the_whole_corpus() {
         let errors: Vec<String> = fixed.errors.iter().map(|e| e.to_string()).collect();
         let expected_errors: Vec<String> = whole.errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(errors, expected_errors, "in batches of {batch:?}");
-        let found = files_under(&out);
-        assert_eq!(found.len(), expected.len());
-        for ((path, bytes), (expected_path, expected_bytes)) in found.iter().zip(&expected) {
-            assert_eq!(path, expected_path);
-            assert!(
-                bytes == expected_bytes,
-                "{} in batches of {batch:?}",
-                path.display()
-            );
-        }
+        assert_same_files(&files_under(&out), &expected, batch);
+    }
+}
+
+/// `--in-place` in batches: each shard one of whose records changed is replaced by what a
+/// fix of the whole corpus writes back over it, and a shard whose records need nothing
+/// stays as it was; nothing else is left in the folder.
+#[test]
+fn fix_in_place_in_batches_writes_back_what_a_fix_of_the_whole_corpus_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clean = format!(
+        "{}\n",
+        serde_json::json!({"id": "c", "text": "Plain words.\n"})
+    );
+    // The corpus laid anew in the same place before each run: provenance names the shard.
+    let lay = || {
+        let root = corpus(dir.path());
+        std::fs::write(root.join("d.jsonl"), &clean).expect("write");
+        root
+    };
+    let names = |written: Vec<PathBuf>| -> Vec<String> {
+        let mut names: Vec<String> = written
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .expect("a file")
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    let root = lay();
+    let settings = settings(&root, "E,L");
+    let options = FixOptions::default();
+    let whole = fix::fix(&settings, options).expect("valid settings");
+    let expected_written = names(write::write_in_place(&whole, &settings.paths).expect("written"));
+    assert_eq!(expected_written, ["a.jsonl", "b.jsonl.gz", "c.jsonl.zst"]);
+    let expected = files_under(&root);
+
+    for batch in BATCHES {
+        let root = lay();
+        let resolved = settings.resolve().expect("valid");
+        let (shards, _) = fix::stream::plan(&resolved, options)
+            .expect("walkable")
+            .expect("per-document fixes of shards go in batches");
+        let fixed = fix::stream::fix_in_batches(
+            &resolved,
+            options,
+            &shards,
+            Some(fix::stream::Target::InPlace),
+            batch,
+            &mut |_| Ok(()),
+        )
+        .expect("written");
+        assert_eq!(
+            names(fixed.written),
+            expected_written,
+            "in batches of {batch:?}"
+        );
+        assert_same_files(&files_under(&root), &expected, batch);
+        assert_eq!(
+            std::fs::read_to_string(root.join("d.jsonl")).expect("read"),
+            clean
+        );
     }
 }
 
@@ -375,7 +448,7 @@ fn a_shard_that_breaks_off_gives_its_error_and_no_record() {
         &resolved,
         options,
         &shards,
-        Some(target),
+        Some(fix::stream::Target::Out(target)),
         (7, usize::MAX),
         &mut |_| Ok(()),
     )
@@ -383,6 +456,35 @@ fn a_shard_that_breaks_off_gives_its_error_and_no_record() {
     assert_eq!(strings(&streamed.errors), strings(&fixed.errors));
     assert_eq!(files_under(&out), files_under(&expected_dir));
     assert_eq!(streamed.written, [out.join("a.jsonl")]);
+
+    // In place, the shards that break off stay as they were, and nothing is left beside.
+    let before = files_under(&root);
+    let in_place = fix::stream::fix_in_batches(
+        &resolved,
+        options,
+        &shards,
+        Some(fix::stream::Target::InPlace),
+        (7, usize::MAX),
+        &mut |_| Ok(()),
+    )
+    .expect("written");
+    assert_eq!(strings(&in_place.errors), strings(&fixed.errors));
+    assert_eq!(in_place.written, [root.join("a.jsonl")]);
+    let after = files_under(&root);
+    assert_eq!(
+        after.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        before.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for ((path, bytes), (_, old)) in after.iter().zip(&before) {
+        if path.ends_with("a.jsonl") {
+            assert!(
+                bytes == &files_under(&out)[0].1,
+                "a.jsonl cleaned as --out cleans it"
+            );
+        } else {
+            assert!(bytes == old, "{} untouched", path.display());
+        }
+    }
 }
 
 #[test]

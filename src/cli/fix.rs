@@ -43,18 +43,16 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     };
-    if !args.in_place {
-        let resolved = match settings.resolve() {
-            Ok(resolved) => resolved,
-            Err(err) => return Ok(fail(&err)),
-        };
-        match fix::stream::plan(&resolved, options) {
-            Ok(Some((shards, errors))) => {
-                return fix_in_batches(&args, &resolved, options, &shards, errors, out);
-            }
-            Ok(None) => {}
-            Err(err) => return Ok(fail(&err)),
+    let resolved = match settings.resolve() {
+        Ok(resolved) => resolved,
+        Err(err) => return Ok(fail(&err)),
+    };
+    match fix::stream::plan(&resolved, options) {
+        Ok(Some((shards, errors))) => {
+            return fix_in_batches(&args, &resolved, options, &shards, errors, out);
         }
+        Ok(None) => {}
+        Err(err) => return Ok(fail(&err)),
     }
     let fixed = with_progress_bar(args.verbosity, |progress| {
         fix::fix_with_progress(&settings, options, progress)
@@ -104,10 +102,14 @@ fn fix_in_batches(
 ) -> io::Result<ExitCode> {
     let reporter = Reporter::new(args);
     let (mut changed, mut total, mut read, mut refused) = (0, 0, 0, false);
-    let target = args.out.as_deref().map(|dir| fix::stream::Out {
-        dir,
-        roots: &settings.files.paths,
-    });
+    let target = match (args.out.as_deref(), args.in_place) {
+        (Some(dir), _) => Some(fix::stream::Target::Out(fix::stream::Out {
+            dir,
+            roots: &settings.files.paths,
+        })),
+        (None, true) => Some(fix::stream::Target::InPlace),
+        (None, false) => None,
+    };
     let batch_size = (jsonl::BATCH_RECORDS, jsonl::BATCH_BYTES);
     let fixed = fix::stream::fix_in_batches(
         settings,

@@ -2,8 +2,10 @@
 //! apply is a per-document rule: each shard is read once for the counts site template is
 //! told by (the provenance a cleaned record gets reads past the chrome), then a batch at a
 //! time, each batch fixed, handed on and its lines appended to the cleaned shard before
-//! the next is read. Memory holds one batch; what is handed on and written is what a fix
-//! of the whole corpus gives.
+//! the next is read. The cleaned shard goes under the `--out` folder, or, `--in-place`,
+//! over the shard once it is read to its end, when one of its records changed. Memory
+//! holds one batch; what is handed on and written is what a fix of the whole corpus
+//! gives.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -11,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::atomic::{Durability, replace_with, write_atomic};
+use crate::atomic::{Durability, replace_if, replace_with, write_atomic};
 use crate::corpus::Corpus;
 use crate::discover;
 use crate::error::{Error, FileError};
@@ -39,12 +41,21 @@ pub fn plan(settings: &Resolved, options: FixOptions) -> Result<Option<Planned>,
     Ok(all_shards.then_some((scope.files, errors)))
 }
 
-/// Where cleaned shards go: the `--out` folder, and the inputs named, which the shards'
-/// places under it are relative to.
+/// The `--out` folder, and the inputs named, which the shards' places under it are
+/// relative to.
 #[derive(Debug, Clone, Copy)]
 pub struct Out<'a> {
     pub dir: &'a Path,
     pub roots: &'a [PathBuf],
+}
+
+/// Where cleaned shards go.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    /// Under the `--out` folder.
+    Out(Out<'a>),
+    /// Over each shard one of whose records changed (`--in-place`), atomically.
+    InPlace,
 }
 
 /// What a fix in batches did, over all of them.
@@ -57,16 +68,21 @@ pub struct Fixed {
 }
 
 /// Fixes the records of `shards` a batch at a time (see [`jsonl::read_in_batches`]),
-/// handing each batch's outcome to `emit` before the next is read, and with `out` writes
-/// each shard's cleaned copy as [`crate::fix::write::write_out`] does, atomically.
+/// handing each batch's outcome to `emit` before the next is read, and with a `target`
+/// writes each shard's cleaned copy as [`crate::fix::write::write_out`] or
+/// [`crate::fix::write::write_in_place`] does, atomically.
 pub fn fix_in_batches(
     settings: &Resolved,
     options: FixOptions,
     shards: &[PathBuf],
-    out: Option<Out>,
+    target: Option<Target>,
     batch_size: (usize, usize),
     emit: &mut dyn FnMut(&FixOutcome) -> io::Result<()>,
 ) -> io::Result<Fixed> {
+    let out = match target {
+        Some(Target::Out(out)) => Some(out),
+        _ => None,
+    };
     if let Some(out) = out
         && let Some(conflict) = out_folder_conflict(out.dir, out.roots)
     {
@@ -89,12 +105,17 @@ pub fn fix_in_batches(
             errors: &mut fixed.errors,
             ended: false,
         };
-        match out {
+        match target {
             // A shard without a record has nothing cleaned to write.
-            Some(out) if counts.documents > 0 => {
+            Some(Target::Out(out)) if counts.documents > 0 => {
                 let target = out_path(shard, out.roots, out.dir);
                 if run.write_to(&target)? {
                     fixed.written.push(target);
+                }
+            }
+            Some(Target::InPlace) if counts.documents > 0 => {
+                if run.write_back()? {
+                    fixed.written.push(shard.clone());
                 }
             }
             _ => match run.fix(&mut |_, _| Ok(())) {
@@ -192,11 +213,35 @@ impl ShardRun<'_, '_> {
             self.fix(&mut |lines, outcome| write_lines(&mut cleaned, shard, lines, outcome))?;
             cleaned.finish()
         });
+        self.kept(written.map(|()| true))
+    }
+
+    /// Fixes the shard, writing its cleaned copy beside it as it goes, and puts the copy
+    /// in the shard's place when one of its records changed; whether it did. The shard
+    /// is read to its end before it is replaced, and a user's own file waits for the
+    /// disk, as `--in-place` writes of files do.
+    fn write_back(&mut self) -> io::Result<bool> {
+        let shard = self.shard;
+        let compression = jsonl::compression_of(shard)?;
+        let replaced = replace_if(shard, Durability::Synced, |file| {
+            let mut cleaned = compressed::writer(compression, file.try_clone()?)?;
+            let mut changed = false;
+            self.fix(&mut |lines, outcome| {
+                changed |= outcome.documents.iter().any(|fixed| fixed.changed);
+                write_lines(&mut cleaned, shard, lines, outcome)
+            })?;
+            cleaned.finish()?;
+            Ok(changed)
+        });
+        self.kept(replaced)
+    }
+
+    /// What a write of the shard's cleaned copy came to: a shard that could not be read
+    /// to its end is left out, as one that cannot be read whole is (its error is kept).
+    fn kept(&self, written: io::Result<bool>) -> io::Result<bool> {
         match written {
-            Ok(()) => Ok(true),
-            // Left out, as a shard that cannot be read whole is: its error is kept.
             Err(_) if self.ended => Ok(false),
-            Err(err) => Err(err),
+            written => written,
         }
     }
 }
