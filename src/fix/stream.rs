@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::atomic::{Durability, replace_if, replace_with, write_atomic};
+use crate::atomic::{Durability, replace_if, write_atomic};
 use crate::corpus::Corpus;
 use crate::discover;
 use crate::error::{Error, FileError};
@@ -79,11 +79,7 @@ pub fn fix_in_batches(
     batch_size: (usize, usize),
     emit: &mut dyn FnMut(&FixOutcome) -> io::Result<()>,
 ) -> io::Result<Fixed> {
-    let out = match target {
-        Some(Target::Out(out)) => Some(out),
-        _ => None,
-    };
-    if let Some(out) = out
+    if let Some(Target::Out(out)) = target
         && let Some(conflict) = out_folder_conflict(out.dir, out.roots)
     {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, conflict));
@@ -125,7 +121,7 @@ pub fn fix_in_batches(
             },
         }
     }
-    if let Some(out) = out
+    if let Some(Target::Out(out)) = target
         && fixed.written.is_empty()
     {
         // As a fix of the whole corpus leaves it: an empty manifest, as no file was fixed.
@@ -206,24 +202,30 @@ impl ShardRun<'_, '_> {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let shard = self.shard;
-        let compression = jsonl::compression_of(shard)?;
-        let written = replace_with(target, Durability::Renamed, |file| {
-            let mut cleaned = compressed::writer(compression, file.try_clone()?)?;
-            self.fix(&mut |lines, outcome| write_lines(&mut cleaned, shard, lines, outcome))?;
-            cleaned.finish()
-        });
-        self.kept(written.map(|()| true))
+        self.write_cleaned(target, Durability::Renamed, Keep::Always)
     }
 
-    /// Fixes the shard, writing its cleaned copy beside it as it goes, and puts the copy
-    /// in the shard's place when one of its records changed; whether it did. The shard
-    /// is read to its end before it is replaced, and a user's own file waits for the
-    /// disk, as `--in-place` writes of files do.
+    /// Fixes the shard and puts its cleaned copy in its place when one of its records
+    /// changed; whether it did. A user's own file waits for the disk, as `--in-place`
+    /// writes of files do.
     fn write_back(&mut self) -> io::Result<bool> {
+        self.write_cleaned(self.shard, Durability::Synced, Keep::IfChanged)
+    }
+
+    /// Fixes the shard, writing its cleaned copy, compressed as the shard is, to a
+    /// temporary file beside `target` as the batches come, then renamed over `target`
+    /// once the shard is read to its end, if `keep` says so; whether it was. A shard that
+    /// could not be read to its end is left out, as one that cannot be read whole is (its
+    /// error is kept).
+    fn write_cleaned(
+        &mut self,
+        target: &Path,
+        durability: Durability,
+        keep: Keep,
+    ) -> io::Result<bool> {
         let shard = self.shard;
         let compression = jsonl::compression_of(shard)?;
-        let replaced = replace_if(shard, Durability::Synced, |file| {
+        let written = replace_if(target, durability, |file| {
             let mut cleaned = compressed::writer(compression, file.try_clone()?)?;
             let mut changed = false;
             self.fix(&mut |lines, outcome| {
@@ -231,19 +233,22 @@ impl ShardRun<'_, '_> {
                 write_lines(&mut cleaned, shard, lines, outcome)
             })?;
             cleaned.finish()?;
-            Ok(changed)
+            Ok(changed || keep == Keep::Always)
         });
-        self.kept(replaced)
-    }
-
-    /// What a write of the shard's cleaned copy came to: a shard that could not be read
-    /// to its end is left out, as one that cannot be read whole is (its error is kept).
-    fn kept(&self, written: io::Result<bool>) -> io::Result<bool> {
         match written {
             Err(_) if self.ended => Ok(false),
             written => written,
         }
     }
+}
+
+/// Which cleaned copies of a shard are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Every one: a mirror under `--out` holds every shard.
+    Always,
+    /// Those with a changed record: `--in-place` leaves the other shards as they were.
+    IfChanged,
 }
 
 /// A line of a shard as read: its 1-based number and its bytes, newline included.
