@@ -55,7 +55,7 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Err(err) => return Ok(fail(&err)),
     }
     let fixed = with_progress_bar(args.verbosity, |progress| {
-        fix::fix_with_progress(&settings, options, progress)
+        fix::fix_resolved(&resolved, options, progress)
     });
     let outcome = match fixed {
         Ok(outcome) => outcome,

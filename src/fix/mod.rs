@@ -182,13 +182,21 @@ pub fn fix_with_progress(
     options: FixOptions,
     progress: &dyn Progress,
 ) -> Result<FixOutcome, Error> {
-    let settings = settings.resolve()?;
+    fix_resolved(&settings.resolve()?, options, progress)
+}
+
+/// [`fix_with_progress`] with settings already resolved.
+pub fn fix_resolved(
+    settings: &Resolved,
+    options: FixOptions,
+    progress: &dyn Progress,
+) -> Result<FixOutcome, Error> {
     progress.stage("finding files", None);
     let (scope, mut errors) = plan(&settings.files)?;
     let (corpus, checked, load_errors) = load_planned(&settings.files, scope, progress);
     errors.extend(load_errors);
     Ok(fix_loaded(
-        corpus, checked, errors, &settings, options, progress,
+        corpus, checked, errors, settings, options, progress,
     ))
 }
 
