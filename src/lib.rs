@@ -227,13 +227,17 @@ pub fn check_corpus(mut corpus: Corpus, settings: &Settings) -> Result<Outcome, 
 
 /// Resolves the provenance of the files named by `settings`, as the metadata rules see it.
 pub fn meta(settings: &Settings) -> Result<MetaOutcome, Error> {
-    let settings = settings.resolve()?;
+    meta_resolved(&settings.resolve()?)
+}
+
+/// [`meta`] with settings already resolved.
+pub fn meta_resolved(settings: &Resolved) -> Result<MetaOutcome, Error> {
     let (files, mut errors) = discover::files(&settings.files)?;
     let (mut corpus, load_errors) = load::load_with(files, &load::Reader::of(&settings.files));
     errors.extend(load_errors);
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);
-    let documents = stream::meta::provenance(&corpus, &sources, &settings);
+    let documents = stream::meta::provenance(&corpus, &sources, settings);
     Ok(MetaOutcome {
         corpus,
         documents,

@@ -39,7 +39,7 @@ pub fn meta(args: MetaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Ok(None) => {}
         Err(err) => return Ok(fail(&err)),
     }
-    let outcome = match corpuslint::meta(&settings) {
+    let outcome = match corpuslint::meta_resolved(&resolved) {
         Ok(outcome) => outcome,
         Err(err) => return Ok(fail(&err)),
     };
