@@ -97,9 +97,10 @@ impl ExactIndex {
     /// The index of `docs`, part of a corpus of `corpus_documents` (the share from which
     /// a text is template is a share of the whole).
     pub(super) fn build_in(docs: &[Document], corpus_documents: usize, options: &Options) -> Self {
-        let total: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
-        let mut texts: KeyMap<u128, (ParaRef32, u32)> =
-            KeyMap::with_capacity_and_hasher(total, Default::default());
+        // Grown as texts come, not sized for every paragraph: a corpus repeats its
+        // paragraphs (half of them in the generated corpora), and a map sized for all of
+        // them rounds up to twice the slots its distinct texts need.
+        let mut texts: KeyMap<u128, (ParaRef32, u32)> = KeyMap::default();
         let mut local: KeyMap<u128, usize> = KeyMap::default();
         let mut origins = Vec::with_capacity(docs.len());
         for (doc, document) in docs.iter().enumerate() {
