@@ -24,6 +24,10 @@ pub struct Paragraph {
     pub fingerprint: Fingerprint,
 }
 
+// A corpus holds one for every paragraph: kept at 56 bytes.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Paragraph>() == 56);
+
 /// Hard-wrapped text is wrapped somewhere between these widths (in display columns:
 /// a CJK character takes two).
 const MIN_WRAP_WIDTH: usize = 40;

@@ -164,7 +164,7 @@ fn encode(entries: &HashMap<u128, Vec<Paragraph>>) -> Vec<u8> {
             for n in [p.span.start, p.span.end, p.first_line, p.last_line] {
                 out.extend_from_slice(&(n as u64).to_le_bytes());
             }
-            out.extend_from_slice(&p.fingerprint.key.to_le_bytes());
+            out.extend_from_slice(&p.fingerprint.key().to_le_bytes());
             out.extend_from_slice(&p.fingerprint.chars.to_le_bytes());
             out.extend_from_slice(&p.fingerprint.words.to_le_bytes());
         }
@@ -197,11 +197,7 @@ fn decode_paragraphs(bytes: &[u8]) -> Option<Vec<Paragraph>> {
         let mut number = || reader.u64().and_then(|n| usize::try_from(n).ok());
         let span = Span::new(number()?, number()?);
         let (first_line, last_line) = (number()?, number()?);
-        let fingerprint = Fingerprint {
-            key: reader.u128()?,
-            chars: reader.u32()?,
-            words: reader.u32()?,
-        };
+        let fingerprint = Fingerprint::new(reader.u128()?, reader.u32()?, reader.u32()?);
         list.push(Paragraph {
             span,
             first_line,

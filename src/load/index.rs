@@ -114,7 +114,7 @@ impl Table {
             if p.first_line == p.last_line && p.fingerprint.chars > 0 {
                 flags |= ONE_LINE;
             }
-            self.keys.push(p.fingerprint.key);
+            self.keys.push(p.fingerprint.key());
             self.chars.push(p.fingerprint.chars);
             self.flags.push(flags);
             self.bands.extend(links.bands.iter().map(|&b| b as u32));

@@ -163,6 +163,11 @@ pub fn load_scope(scope: Scope, reader: &Reader, progress: &dyn Progress) -> Loa
         })
         .collect();
     let mut out = Loaded::default();
+    // Sized once: grown by doubling, the list of documents would keep room for up to as
+    // many again.
+    let documents = loaded.iter().map(|(_, read)| read.docs.len()).sum();
+    out.corpus.documents.reserve_exact(documents);
+    out.checked.reserve_exact(documents);
     for (checked, read) in loaded {
         for (doc, key) in read.docs {
             out.corpus.documents.push(doc);

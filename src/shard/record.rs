@@ -88,7 +88,7 @@ fn document_record(document: &Document, options: &RuleOptions) -> DocumentRecord
             .iter()
             .map(|p| {
                 (
-                    key_hex(p.fingerprint.key),
+                    key_hex(p.fingerprint.key()),
                     p.span.start,
                     p.span.end,
                     p.first_line,

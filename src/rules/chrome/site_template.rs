@@ -104,7 +104,7 @@ pub fn one_line_keys(document: &Document) -> Vec<u128> {
         .paragraphs
         .iter()
         .filter(|p| p.first_line == p.last_line && p.fingerprint.chars > 0)
-        .map(|p| p.fingerprint.key)
+        .map(|p| p.fingerprint.key())
         .collect();
     keys.sort_unstable();
     keys.dedup();
@@ -249,7 +249,7 @@ impl Templates {
             .paragraphs
             .iter()
             .filter(|p| p.first_line == p.last_line)
-            .map(|p| (p.first_line, p.fingerprint.key))
+            .map(|p| (p.first_line, p.fingerprint.key()))
             .collect();
         let found: Vec<Option<Detail>> = page
             .lines

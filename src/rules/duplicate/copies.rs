@@ -69,7 +69,7 @@ pub(super) fn find_copies(
         let theirs: KeySet<u128> = docs[of]
             .paragraphs
             .iter()
-            .map(|p| p.fingerprint.key)
+            .map(|p| p.fingerprint.key())
             .collect();
         let (mut found, mut found_chars) = (0, 0);
         for (para, p) in document.paragraphs.iter().enumerate() {
@@ -77,7 +77,7 @@ pub(super) fn find_copies(
                 continue;
             }
             let here = ParaRef { doc, para };
-            if theirs.contains(&p.fingerprint.key) || near_origin.get(&here) == Some(&of) {
+            if theirs.contains(&p.fingerprint.key()) || near_origin.get(&here) == Some(&of) {
                 found += 1;
                 found_chars += p.fingerprint.chars as usize;
             }

@@ -107,7 +107,7 @@ impl ExactIndex {
             local.clear();
             let mut own = Vec::with_capacity(document.paragraphs.len());
             for (para, p) in document.paragraphs.iter().enumerate() {
-                let key = p.fingerprint.key;
+                let key = p.fingerprint.key();
                 // Code shared by READMEs is not copied prose: it has no origin.
                 if p.fingerprint.chars == 0 || document.is_verbatim_paragraph(para) {
                     own.push(None);
@@ -162,12 +162,12 @@ impl ExactIndex {
         let whole = self
             .whole_counts
             .as_ref()
-            .and_then(|w| w.paragraph_documents(fingerprint.key));
+            .and_then(|w| w.paragraph_documents(fingerprint.key()));
         let documents = match whole {
             Some(n) => n as usize,
             None => self
                 .texts
-                .get(&fingerprint.key)
+                .get(&fingerprint.key())
                 .map_or(0, |&(_, n)| n as usize),
         };
         documents >= self.template_min_docs
@@ -184,7 +184,7 @@ impl ExactIndex {
 fn key(docs: &[Document], at: ParaRef) -> Option<u128> {
     docs.get(at.doc)
         .and_then(|d| d.paragraphs.get(at.para))
-        .map(|p| p.fingerprint.key)
+        .map(|p| p.fingerprint.key())
 }
 
 /// Groups duplicates into blocks that repeat consecutive paragraphs of their origin.

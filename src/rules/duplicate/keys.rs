@@ -34,7 +34,7 @@ pub fn link_keys(document: &Document, options: &Options) -> Vec<u64> {
         if p.fingerprint.chars == 0 || document.is_verbatim_paragraph(para) {
             continue;
         }
-        let key = p.fingerprint.key;
+        let key = p.fingerprint.key();
         keys.push(mix(EXACT ^ (key as u64) ^ mix((key >> 64) as u64)));
         let sketched = counts(document, para, options);
         let fingerprinted = p.fingerprint.words as usize >= K && is_prose(document, para);
