@@ -38,7 +38,7 @@ impl Diagnostic {
             severity: rule.severity,
             doc,
             span,
-            message: message.into(),
+            message: exact(message.into()),
             label: None,
             help: None,
             related: Vec::new(),
@@ -47,12 +47,12 @@ impl Diagnostic {
     }
 
     pub fn with_label(&mut self, label: impl Into<String>) -> &mut Self {
-        self.label = Some(label.into());
+        self.label = Some(exact(label.into()));
         self
     }
 
     pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
+        self.help = Some(exact(help.into()));
         self
     }
 
@@ -70,4 +70,11 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (DocId, usize, usize, &'static str) {
         (self.doc, self.span.start, self.span.end, self.rule.code)
     }
+}
+
+/// `text` without the room `format!` left after it: a run holds the words of every
+/// finding until they are printed.
+fn exact(mut text: String) -> String {
+    text.shrink_to_fit();
+    text
 }

@@ -17,7 +17,6 @@ use crate::data::phrases::Phrases;
 use crate::data::stop_words::StopWords;
 use crate::diagnostic::Rule;
 use crate::document::{DocId, Document};
-use crate::text::span::Span;
 
 /// A detector ready for one corpus: marks the lines of a page it finds chrome.
 pub type Marker<'a> = Box<dyn Fn(&Page, &mut Marks) + Sync + 'a>;
@@ -96,15 +95,25 @@ impl Evidence {
     }
 }
 
-/// A chrome line.
+/// A chrome line. A corpus holds one for every chrome line of every document: its span
+/// is not kept, the document's line index has it.
 #[derive(Debug, Clone, Copy)]
 pub struct ChromeLine {
     /// 0-based line number.
     pub line: usize,
-    pub span: Span,
     pub evidence: Evidence,
     /// Whether the evidence is strong enough for a safe fix.
     pub strong: bool,
+}
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<ChromeLine>() == 48);
+
+impl ChromeLine {
+    /// The text of the line in `doc`, the document it was found in.
+    pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
+        doc.line_text(self.line)
+    }
 }
 
 /// A document as the detectors see it.
@@ -179,7 +188,6 @@ impl<'m> Marks<'m> {
         if self.found[i].is_none() {
             self.found[i] = Some(ChromeLine {
                 line: self.lines[i].index,
-                span: self.lines[i].span,
                 evidence: Evidence {
                     detector: self.detector,
                     rank: self.rank,

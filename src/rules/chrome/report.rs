@@ -30,7 +30,7 @@ fn diagnostic(ctx: &CorpusContext, rule: &'static Rule, run: &Run) -> Diagnostic
     let span = doc.lines_span(run.first_line(), run.last_line());
     let evidence = run.evidence(&ctx.data.phrases, MAX_EVIDENCE_LINES);
     let message = if run.lines.len() == 1 {
-        let text = doc.slice(run.lines[0].span).trim();
+        let text = run.lines[0].text(doc).trim();
         format!(
             "{kind}: `{}` ({})",
             ellipsize(text, 60),

@@ -154,7 +154,7 @@ impl Run {
     fn list_items(&self, doc: &Document) -> usize {
         self.lines
             .iter()
-            .filter(|l| starts_with_list_marker(doc.slice(l.span)))
+            .filter(|l| starts_with_list_marker(l.text(doc)))
             .count()
     }
 

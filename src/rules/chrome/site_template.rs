@@ -512,7 +512,7 @@ mod tests {
             .iter()
             .filter(|r| r.doc == 0)
             .flat_map(|r| &r.lines)
-            .map(|l| doc.slice(l.span).trim().to_string())
+            .map(|l| l.text(doc).trim().to_string())
             .collect()
     }
 
