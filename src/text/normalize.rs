@@ -255,4 +255,16 @@ mod tests {
         assert_ne!(a.key(), c.key());
         assert_eq!((a.words, a.chars), (4, 24));
     }
+
+    #[test]
+    fn a_fingerprint_gives_back_its_whole_key() {
+        for key in [
+            0,
+            1 << 64,
+            u128::MAX,
+            0x0123_4567_89ab_cdef_fedc_ba98_7654_3210,
+        ] {
+            assert_eq!(Fingerprint::new(key, 3, 1).key(), key);
+        }
+    }
 }
