@@ -38,12 +38,10 @@ pub mod shard;
 pub mod stream;
 pub mod text;
 
-use std::time::{Duration, Instant};
-
 use crate::corpus::Corpus;
 use crate::engine::{Inputs, MetaOutcome, Outcome, analyze};
 use crate::error::Error;
-use crate::progress::{NoProgress, Progress};
+use crate::progress::{Laps, NoProgress, Progress};
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
 
@@ -147,13 +145,7 @@ fn check_keeping(
     with_metadata: bool,
     progress: &dyn Progress,
 ) -> Result<(Outcome, Option<Vec<provenance::Metadata>>), Error> {
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        let now = Instant::now();
-        timings.push((name, now - clock));
-        clock = now;
-    };
+    let mut laps = Laps::default();
     progress.stage("finding files", None);
     // Named files of a root, checked against the rest of it: through the index, which
     // loads only the files they relate to (a health report summarises every file). The
@@ -168,7 +160,7 @@ fn check_keeping(
         },
     );
     let (scope, mut errors) = plan?;
-    lap("discover", &mut timings);
+    laps.lap("discover");
     let through_index = index.and_then(|index| {
         load::context::load(
             &settings.files,
@@ -188,23 +180,18 @@ fn check_keeping(
     errors.extend(load_errors);
     let (sources, source_errors) = provenance::sources::load(&mut corpus);
     errors.extend(source_errors);
-    lap("read + decode + segment", &mut timings);
+    laps.lap("read + decode + segment");
     let inputs = Inputs {
         rules,
         ..Inputs::new(&corpus, &checked, &sources, settings)
     };
-    let analysis = analyze(
-        &inputs,
-        with_metadata,
-        &mut |name| lap(name, &mut timings),
-        progress,
-    );
+    let analysis = analyze(&inputs, with_metadata, &mut |name| laps.lap(name), progress);
     let outcome = Outcome {
         corpus,
         checked,
         diagnostics: analysis.diagnostics,
         errors,
-        timings,
+        timings: laps.into_passes(),
     };
     Ok((outcome, analysis.metadata))
 }

@@ -195,6 +195,51 @@ fn diff_and_check_write_nothing() {
     assert_eq!(std::fs::read_to_string(&file).expect("read"), original);
 }
 
+/// `--timings` names each pass of a fix on stderr, the rounds among them, with its time,
+/// and leaves the report on stdout as it was.
+#[test]
+fn timings_name_each_pass_of_a_fix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("page.txt");
+    std::fs::write(
+        &file,
+        "Title of the page\nShare\n\n\n\nA body paragraph, long enough to count.\n",
+    )
+    .expect("write");
+    let run = |timings: bool| {
+        let mut cmd = corpuslint();
+        cmd.args(["fix", "--isolated", "--no-cache", "--check"]);
+        if timings {
+            cmd.arg("--timings");
+        }
+        cmd.arg(&file).output().expect("run")
+    };
+    let (plain, timed) = (run(false), run(true));
+    assert_eq!(timed.status.code(), Some(1));
+    assert_eq!(timed.stdout, plain.stdout);
+    let stderr = String::from_utf8(timed.stderr).expect("utf-8");
+    let passes: Vec<&str> = stderr
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .filter(|(_, time)| time.trim().ends_with(" s"))
+        .map(|(pass, _)| pass.trim())
+        .collect();
+    assert_eq!(
+        passes,
+        [
+            "discover",
+            "read + decode + segment",
+            "analysis + provenance",
+            "first fixes",
+            "round 1",
+            "report + write",
+            "total"
+        ],
+        "{stderr}"
+    );
+    assert!(String::from_utf8(plain.stderr).expect("utf-8").is_empty());
+}
+
 #[test]
 fn in_place_rewrites_files_and_their_manifest() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -241,6 +241,10 @@ pub struct FixArgs {
     #[arg(long)]
     pub unsafe_fixes: bool,
 
+    /// Print the wall time of each pass on stderr.
+    #[arg(long)]
+    pub timings: bool,
+
     #[command(flatten)]
     pub verbosity: OutputArgs,
 

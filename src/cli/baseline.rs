@@ -44,7 +44,7 @@ pub fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<E
         for doc in &outcome.corpus.documents {
             eprintln!("read {}", doc.display);
         }
-        print_timings(&outcome, started);
+        print_timings(&outcome.timings, "render", started);
     }
     if !args.verbosity.quiet {
         writeln!(

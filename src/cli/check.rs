@@ -129,7 +129,7 @@ pub fn check_part(
     }
     if args.timings || args.verbosity.verbose {
         out.flush()?;
-        print_timings(&outcome, started);
+        print_timings(&outcome.timings, "render", started);
     }
     Ok(if !outcome.errors.is_empty() {
         ExitCode::from(EXIT_ERROR)

@@ -14,10 +14,11 @@ use corpuslint::settings::resolve::Resolved;
 use crate::cli::args::FixArgs;
 use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::cli::settings::selected_settings;
-use crate::cli::terminal::{report_reading, use_color, with_progress_bar};
+use crate::cli::terminal::{print_timings, report_reading, use_color, with_progress_bar};
 use corpuslint::text::count;
 
 pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let started = std::time::Instant::now();
     let settings = match selected_settings(args.paths.clone(), &args.selection) {
         Ok(settings) => settings,
         Err(err) => return Ok(fail(&err)),
@@ -49,7 +50,11 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     };
     match fix::stream::plan(&resolved, options) {
         Ok(Some((shards, errors))) => {
-            return fix_in_batches(&args, &resolved, options, &shards, errors, out);
+            let status = fix_in_batches(&args, &resolved, options, &shards, errors, out);
+            if args.timings {
+                print_timings(&[], "fix in batches", started);
+            }
+            return status;
         }
         Ok(None) => {}
         Err(err) => return Ok(fail(&err)),
@@ -81,6 +86,10 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     if let Err(err) = reporter.written(written, (changed, total), dropped, out)? {
         eprintln!("corpuslint: error: writing failed: {err}");
         return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    if args.timings {
+        out.flush()?;
+        print_timings(&outcome.timings, "report + write", started);
     }
     Ok(status(
         &args,

@@ -4,7 +4,6 @@
 use std::io::{self, IsTerminal};
 
 use corpuslint::discover::describe_extensions;
-use corpuslint::engine::Outcome;
 use corpuslint::error::FileError;
 use corpuslint::progress::{NoProgress, Progress};
 
@@ -28,18 +27,19 @@ fn shows_progress_bar(quiet: bool, stderr_is_terminal: bool) -> bool {
     stderr_is_terminal && !quiet
 }
 
-/// `--timings`: the wall time of each pass, then of rendering, on stderr.
-pub fn print_timings(outcome: &Outcome, started: std::time::Instant) {
-    let checked = outcome
-        .timings
-        .iter()
-        .map(|(_, t)| *t)
-        .sum::<std::time::Duration>();
-    for (pass, time) in &outcome.timings {
+/// `--timings`: the wall time of each pass, then of what the command did after them
+/// (`rest`: rendering, writing), and the total, on stderr.
+pub fn print_timings(
+    passes: &[(&'static str, std::time::Duration)],
+    rest: &str,
+    started: std::time::Instant,
+) {
+    let timed = passes.iter().map(|(_, t)| *t).sum::<std::time::Duration>();
+    for (pass, time) in passes {
         eprintln!("{pass:>24}: {:>9.3} s", time.as_secs_f64());
     }
-    let render = started.elapsed().saturating_sub(checked);
-    eprintln!("{:>24}: {:>9.3} s", "render", render.as_secs_f64());
+    let rest_time = started.elapsed().saturating_sub(timed);
+    eprintln!("{rest:>24}: {:>9.3} s", rest_time.as_secs_f64());
     eprintln!(
         "{:>24}: {:>9.3} s",
         "total",

@@ -21,7 +21,7 @@ use crate::document::{DocId, Document, TextEncoding};
 use crate::engine::{Analysis, Inputs, analyze};
 use crate::error::{Error, FileError};
 use crate::load::load_planned;
-use crate::progress::{NoProgress, Progress};
+use crate::progress::{Laps, NoProgress, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
 use crate::rules::chrome;
@@ -35,6 +35,8 @@ use crate::text::hashing::KeySet;
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
 const MAX_ROUNDS: usize = 4;
+/// The rounds as `--timings` names them.
+const ROUNDS: [&str; MAX_ROUNDS] = ["round 1", "round 2", "round 3", "round 4"];
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FixOptions {
@@ -169,6 +171,8 @@ pub struct FixOutcome {
     pub errors: Vec<FileError>,
     /// The field that holds a record's text, where cleaned shards put it.
     pub text_field: String,
+    /// Wall time of each pass, in the order they ran.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Fixes the files named by `settings` in memory; writing is `write`'s business.
@@ -191,12 +195,14 @@ pub fn fix_resolved(
     options: FixOptions,
     progress: &dyn Progress,
 ) -> Result<FixOutcome, Error> {
+    let mut laps = Laps::default();
     progress.stage("finding files", None);
     let (scope, mut errors) = plan(&settings.files)?;
+    laps.lap("discover");
     let (corpus, checked, load_errors) = load_planned(&settings.files, scope, progress);
     errors.extend(load_errors);
     Ok(fix_loaded(
-        corpus, checked, errors, settings, options, progress,
+        corpus, checked, errors, settings, options, progress, laps,
     ))
 }
 
@@ -217,6 +223,7 @@ pub fn fix_corpus(
         &settings.resolve()?,
         options,
         progress,
+        Laps::default(),
     ))
 }
 
@@ -228,10 +235,12 @@ fn fix_loaded(
     settings: &Resolved,
     options: FixOptions,
     progress: &dyn Progress,
+    mut laps: Laps,
 ) -> FixOutcome {
     let rules = &settings.rules;
     let (sources, source_errors) = sources::load(&mut corpus);
     errors.extend(source_errors);
+    laps.lap("read + decode + segment");
     let threshold = if options.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -249,6 +258,7 @@ fn fix_loaded(
         metadata,
         chrome: _,
     } = analyze(&inputs, true, &mut |_| {}, progress);
+    laps.lap("analysis + provenance");
     let metadata = metadata.unwrap_or_default();
     let mut refused = Vec::new();
     let mut fixing: Vec<(DocId, Tagged)> = Vec::new();
@@ -326,6 +336,7 @@ fn fix_loaded(
         auxiliary: Vec::new(),
         whole: corpus.whole.clone(),
     };
+    laps.lap("first fixes");
     let none = Sources::default();
     let all = vec![true; current.len()];
     // The chrome of the last round, and the documents whose chrome it still is.
@@ -360,12 +371,14 @@ fn fix_loaded(
             .collect();
         changed = applied.iter().map(Option::is_some).collect();
         if !changed.contains(&true) {
+            laps.lap(ROUNDS[round - 1]);
             break;
         }
         if round == MAX_ROUNDS {
             for (fixed, still) in documents.iter_mut().zip(&changed) {
                 fixed.unstable = *still;
             }
+            laps.lap(ROUNDS[round - 1]);
             break;
         }
         let mut touched = one_line_keys_of(&current, &changed);
@@ -391,6 +404,7 @@ fn fix_loaded(
                 !changed && one_line_keys(doc).iter().all(|k| !touched.contains(k))
             })
             .collect();
+        laps.lap(ROUNDS[round - 1]);
     }
     for (fixed, doc) in documents.iter_mut().zip(current.documents) {
         fixed.text = doc.text;
@@ -409,6 +423,7 @@ fn fix_loaded(
         refused,
         errors,
         text_field: settings.files.jsonl.text_field.clone(),
+        timings: laps.into_passes(),
     }
 }
 

@@ -21,7 +21,7 @@ use crate::fix::shards::{cleaned_record, out_path};
 use crate::fix::write::out_folder_conflict;
 use crate::fix::{FixOptions, FixOutcome, FixedDocument, compressed, fix_loaded, fixable_rules};
 use crate::load::jsonl::{self, Batch};
-use crate::progress::NoProgress;
+use crate::progress::{Laps, NoProgress};
 use crate::provenance::sources::MANIFEST_NAME;
 use crate::settings::resolve::Resolved;
 use crate::stream::templates::{self, ShardCounts};
@@ -181,6 +181,7 @@ impl ShardRun<'_, '_> {
                 settings,
                 *options,
                 &NoProgress,
+                Laps::default(),
             );
             lines(&read, &outcome)?;
             emit(&outcome)?;
