@@ -370,13 +370,12 @@ fn fix_loaded(
             })
             .collect();
         changed = applied.iter().map(Option::is_some).collect();
-        if !changed.contains(&true) {
-            laps.lap(ROUNDS[round - 1]);
-            break;
-        }
-        if round == MAX_ROUNDS {
-            for (fixed, still) in documents.iter_mut().zip(&changed) {
-                fixed.unstable = *still;
+        let stable = !changed.contains(&true);
+        if stable || round == MAX_ROUNDS {
+            if !stable {
+                for (fixed, still) in documents.iter_mut().zip(&changed) {
+                    fixed.unstable = *still;
+                }
             }
             laps.lap(ROUNDS[round - 1]);
             break;
