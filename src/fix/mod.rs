@@ -370,12 +370,10 @@ fn fix_loaded(
             })
             .collect();
         changed = applied.iter().map(Option::is_some).collect();
-        let stable = !changed.contains(&true);
-        if stable || round == MAX_ROUNDS {
-            if !stable {
-                for (fixed, still) in documents.iter_mut().zip(&changed) {
-                    fixed.unstable = *still;
-                }
+        if !changed.contains(&true) || round == MAX_ROUNDS {
+            // Those the last round still changed keep changing (none, when all are stable).
+            for (fixed, still) in documents.iter_mut().zip(&changed) {
+                fixed.unstable = *still;
             }
             laps.lap(ROUNDS[round - 1]);
             break;
