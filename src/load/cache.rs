@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_128_with_seed};
 
 use super::framed::{self, Numbers};
+use crate::atomic::Durability;
 use crate::document::paragraphs::Paragraph;
 use crate::document::structure::is_markdown_path;
 use crate::text::normalize::Fingerprint;
@@ -136,7 +137,9 @@ const REWRITE_SHARE: usize = 512;
 
 fn write(dir: &Path, entries: &HashMap<u128, Vec<Paragraph>>) -> std::io::Result<()> {
     ensure_dir(dir)?;
-    crate::atomic::write_renamed(&dir.join(CACHE_FILE), &encode(entries))
+    crate::atomic::replace_with(&dir.join(CACHE_FILE), Durability::Renamed, |file| {
+        encode(entries, file).map(|_| ())
+    })
 }
 
 /// Makes the cache folder, with the `.gitignore` that keeps it out of version control.
@@ -149,27 +152,30 @@ pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `MAGIC`, version length and version, entry count, entries, then an xxh3 of all before.
-fn encode(entries: &HashMap<u128, Vec<Paragraph>>) -> Vec<u8> {
-    let paragraphs: usize = entries.values().map(Vec::len).sum();
-    let mut out = framed::begin(MAGIC, 8 + entries.len() * 20 + paragraphs * PARAGRAPH_LEN);
-    out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+/// `MAGIC`, version length and version, entry count, entries, then an xxh3 of all before,
+/// written to `out` as they are encoded.
+fn encode<W: std::io::Write>(
+    entries: &HashMap<u128, Vec<Paragraph>>,
+    out: W,
+) -> std::io::Result<W> {
+    let mut out = framed::Sink::begin(out, MAGIC);
+    out.put(&(entries.len() as u64).to_le_bytes());
     let mut keys: Vec<&u128> = entries.keys().collect();
     keys.sort();
     for key in keys {
         let list = &entries[key];
-        out.extend_from_slice(&key.to_le_bytes());
-        out.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        out.put(&key.to_le_bytes());
+        out.put(&(list.len() as u32).to_le_bytes());
         for p in list {
             for n in [p.span.start, p.span.end, p.first_line, p.last_line] {
-                out.extend_from_slice(&(n as u64).to_le_bytes());
+                out.put(&(n as u64).to_le_bytes());
             }
-            out.extend_from_slice(&p.fingerprint.key().to_le_bytes());
-            out.extend_from_slice(&p.fingerprint.chars.to_le_bytes());
-            out.extend_from_slice(&p.fingerprint.words.to_le_bytes());
+            out.put(&p.fingerprint.key().to_le_bytes());
+            out.put(&p.fingerprint.chars.to_le_bytes());
+            out.put(&p.fingerprint.words.to_le_bytes());
         }
     }
-    framed::seal(out)
+    out.seal()
 }
 
 /// Where the paragraphs of each key are in the cache file `bytes` (offset, count), if

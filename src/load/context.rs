@@ -34,6 +34,7 @@ use super::{Keyed, Reader, read_cached};
 use crate::corpus::Corpus;
 use crate::discover::scope::{Scope, lexical_absolute};
 use crate::document::Document;
+use crate::document::paragraphs::Paragraph;
 use crate::error::FileError;
 use crate::progress::Progress;
 use crate::rules::duplicate::Options;
@@ -115,35 +116,10 @@ pub fn load(
         .filter(|f| matches!(f, Found::ToRead { .. }))
         .count();
     let reader = cache.reader(reader, to_read);
-    let read: Vec<Option<Result<Fresh, FileError>>> = found
-        .par_iter()
-        .zip(&scope.files)
-        .map(|(found, path)| {
-            let read = match found {
-                Found::Indexed(_) => None,
-                Found::ToRead { stamp, rel, .. } => Some(
-                    read_cached(path.clone(), reader.cache).map(|(document, key)| {
-                        let mut table = Table::default();
-                        // A file whose path or time cannot be had is read every time.
-                        let rel = rel.clone().filter(|_| stamp.is_some()).unwrap_or_default();
-                        let stamp = stamp.unwrap_or(Stamp {
-                            size: 0,
-                            modified: 0,
-                        });
-                        table.push(rel, stamp, key, &document, options);
-                        Fresh {
-                            document,
-                            key,
-                            table,
-                        }
-                    }),
-                ),
-            };
-            progress.advance(1);
-            read
-        })
-        .collect();
-
+    // Read a slice of files at a time, and the documents of context files dropped once
+    // entered (few of them are wanted, and those are read again below): a first run, which
+    // reads every file of the root, never holds the texts of the root, nor each file's
+    // entries beside the table they are copied into.
     let mut fresh = Table::default();
     let mut slots = Vec::with_capacity(found.len());
     let mut errors = Vec::new();
@@ -151,47 +127,80 @@ pub fn load(
     // they are or found changed.
     let (mut stale, mut matched, mut replaced) = (0, 0, 0);
     let mut used = Vec::new();
-    for (((found, read), path), &checked) in found
-        .into_iter()
-        .zip(read)
-        .zip(&scope.files)
-        .zip(&scope.checked)
-    {
-        let (entry, fresh_entry, document, key) = match (found, read) {
-            (Found::Indexed(entry), _) => {
-                matched += 1;
-                (entry, false, None, 0)
-            }
-            (Found::ToRead { known, indexed, .. }, Some(Ok(read))) => {
-                let entry = fresh.copy(&read.table, 0);
-                // A named file as the index has it leaves the index as it is.
-                if known {
+    for (part, chunk) in found.chunks(READ_FILES).enumerate() {
+        let first = part * READ_FILES;
+        let read: Vec<Option<Result<Fresh, FileError>>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, found)| {
+                let Found::ToRead { stamp, rel, .. } = found else {
+                    return None;
+                };
+                let (path, checked) = (&scope.files[first + i], scope.checked[first + i]);
+                let read = read_cached(path.clone(), reader.cache).map(|(document, key)| {
+                    let mut table = Table::default();
+                    // A file whose path or time cannot be had is read every time.
+                    let rel = rel.clone().filter(|_| stamp.is_some()).unwrap_or_default();
+                    let stamp = stamp.unwrap_or(Stamp {
+                        size: 0,
+                        modified: 0,
+                    });
+                    table.push(rel, stamp, key, &document, options);
+                    let (document, paragraphs) = if checked {
+                        let paragraphs = document.paragraphs.clone();
+                        (Some(document), paragraphs)
+                    } else {
+                        (None, document.paragraphs)
+                    };
+                    Fresh {
+                        document,
+                        paragraphs,
+                        key,
+                        table,
+                    }
+                });
+                progress.advance(1);
+                Some(read)
+            })
+            .collect();
+        for (i, (found, read)) in chunk.iter().zip(read).enumerate() {
+            let (path, checked) = (&scope.files[first + i], scope.checked[first + i]);
+            let (entry, fresh_entry, document, key) = match (found, read) {
+                (&Found::Indexed(entry), _) => {
                     matched += 1;
-                } else if !fresh.entries[entry as usize].path.is_empty() {
-                    stale += 1;
-                    replaced += usize::from(indexed);
+                    (entry, false, None, 0)
                 }
-                used.push((read.key, read.document.paragraphs.clone()));
-                (entry, true, Some(read.document), read.key)
-            }
-            // A context file gone or unreadable is left out, as a run over every file
-            // leaves it out.
-            (_, Some(Err(err))) => {
-                if checked {
-                    errors.push(err);
+                (&Found::ToRead { known, indexed, .. }, Some(Ok(read))) => {
+                    let entry = fresh.copy(&read.table, 0);
+                    // A named file as the index has it leaves the index as it is.
+                    if known {
+                        matched += 1;
+                    } else if !fresh.entries[entry as usize].path.is_empty() {
+                        stale += 1;
+                        replaced += usize::from(indexed);
+                    }
+                    used.push((read.key, read.paragraphs));
+                    (entry, true, read.document, read.key)
                 }
-                continue;
-            }
-            (Found::ToRead { .. }, None) => continue,
-        };
-        slots.push(Slot {
-            path: path.clone(),
-            checked,
-            fresh: fresh_entry,
-            entry,
-            document,
-            key,
-        });
+                // A context file gone or unreadable is left out, as a run over every file
+                // leaves it out.
+                (_, Some(Err(err))) => {
+                    if checked {
+                        errors.push(err);
+                    }
+                    continue;
+                }
+                (Found::ToRead { .. }, None) => continue,
+            };
+            slots.push(Slot {
+                path: path.clone(),
+                checked,
+                fresh: fresh_entry,
+                entry,
+                document,
+                key,
+            });
+        }
     }
     // Entries of files gone are stale too.
     let gone = old.table.entries.len().saturating_sub(matched + replaced);
@@ -204,19 +213,17 @@ pub fn load(
     }
     .context();
     if changed {
-        let mut table = Table::default();
-        for slot in &slots {
-            let from = if slot.fresh { &fresh } else { &old.table };
-            if !from.entries[slot.entry as usize].path.is_empty() {
-                table.copy(from, slot.entry);
-            }
-        }
-        index::write(root, &table, options);
+        let entries: Vec<(&Table, u32)> = slots
+            .iter()
+            .map(|slot| (if slot.fresh { &fresh } else { &old.table }, slot.entry))
+            .filter(|&(table, entry)| !table.entries[entry as usize].path.is_empty())
+            .collect();
+        index::write(root, &entries, options);
     }
     drop(old);
     drop(fresh);
 
-    // The documents wanted that this run has not read yet.
+    // The documents wanted that this run has not read yet, or not kept.
     let missing: Vec<usize> = wanted
         .iter()
         .copied()
@@ -232,7 +239,10 @@ pub fn load(
         .into_iter()
         .filter_map(|(i, read)| Some((i, read.ok()?)))
     {
-        used.push((key, document.paragraphs.clone()));
+        // A file read above is in the cache's list already, unless it changed since.
+        if !slots[i].fresh || key != slots[i].key {
+            used.push((key, document.paragraphs.clone()));
+        }
         slots[i].document = Some(document);
         slots[i].key = key;
     }
@@ -294,12 +304,17 @@ enum Found {
     },
 }
 
-/// A file read by this run: its document, the key of its bytes, and its entry.
+/// A file read by this run: its document (a checked file's), its paragraphs (for the
+/// cache), the key of its bytes, and its entry.
 struct Fresh {
-    document: Document,
+    document: Option<Document>,
+    paragraphs: Vec<Paragraph>,
     key: u128,
     table: Table,
 }
+
+/// Files read in one parallel pass before their entries join the table.
+const READ_FILES: usize = 1024;
 
 /// The cache of paragraphs, opened once the run has a file to read (it also writes back
 /// what the run read, and rebuilds a damaged cache), not by a run that reads none.

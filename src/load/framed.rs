@@ -3,7 +3,7 @@
 //! frame does not check out (cut short, damaged, of another format or version) is not
 //! read, and is rebuilt by its writer.
 
-use std::io::Read;
+use std::io::{self, Read, Write};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -11,20 +11,58 @@ fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
 
-/// A buffer holding the header of a `magic` file, with room for `capacity` more bytes.
-pub(super) fn begin(magic: &[u8; 8], capacity: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(magic.len() + 4 + version().len() + capacity + 8);
-    out.extend_from_slice(magic);
-    out.extend_from_slice(&(version().len() as u32).to_le_bytes());
-    out.extend_from_slice(version().as_bytes());
-    out
+/// A `magic` file written as a stream and hashed as it goes: a big file (the index of a
+/// large root is a hundred megabytes) is never built whole in memory before it is
+/// written. Bytes are gathered in a buffer and hashed and written a chunk at a time, as
+/// the hasher costs much more per call than per byte.
+pub(super) struct Sink<W: Write> {
+    inner: W,
+    hasher: Xxh3,
+    buf: Vec<u8>,
+    /// The first write that failed: told by [`Sink::seal`], and no more written after it.
+    failed: Option<io::Error>,
 }
 
-/// `out` with its checksum appended.
-pub(super) fn seal(mut out: Vec<u8>) -> Vec<u8> {
-    let check = xxh3_64(&out);
-    out.extend_from_slice(&check.to_le_bytes());
-    out
+impl<W: Write> Sink<W> {
+    /// A sink that has written the header of a `magic` file of this version.
+    pub(super) fn begin(inner: W, magic: &[u8; 8]) -> Self {
+        let mut sink = Self {
+            inner,
+            hasher: Xxh3::new(),
+            buf: Vec::with_capacity(2 * CHUNK),
+            failed: None,
+        };
+        sink.put(magic);
+        sink.put(&(version().len() as u32).to_le_bytes());
+        sink.put(version().as_bytes());
+        sink
+    }
+
+    /// Appends `bytes` to the file.
+    pub(super) fn put(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.hasher.update(&self.buf);
+            if self.failed.is_none()
+                && let Err(err) = self.inner.write_all(&self.buf)
+            {
+                self.failed = Some(err);
+            }
+            self.buf.clear();
+        }
+    }
+
+    /// Writes the checksum of all before and gives back the writer, or the first error.
+    pub(super) fn seal(mut self) -> io::Result<W> {
+        if let Some(err) = self.failed {
+            return Err(err);
+        }
+        self.hasher.update(&self.buf);
+        let check = self.hasher.digest();
+        self.buf.extend_from_slice(&check.to_le_bytes());
+        self.inner.write_all(&self.buf)?;
+        Ok(self.inner)
+    }
 }
 
 /// The body of a `magic` file written by this version, if its frame checks out.
@@ -151,5 +189,58 @@ impl<R: Read> Stream<R> {
 impl<R: Read> Numbers for Stream<R> {
     fn bytes(&mut self, n: usize) -> Option<&[u8]> {
         self.take(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAGIC: &[u8; 8] = b"TESTFILE";
+
+    /// A file of many small writes, more than a chunk and not a multiple of it.
+    fn written(numbers: u32) -> Vec<u8> {
+        let mut sink = Sink::begin(Vec::new(), MAGIC);
+        for n in 0..numbers {
+            sink.put(&n.to_le_bytes());
+        }
+        sink.seal().expect("written to memory")
+    }
+
+    #[test]
+    fn a_streamed_file_reads_back_whole_and_checked() {
+        let numbers = (3 * CHUNK / 4 + 5) as u32;
+        let bytes = written(numbers);
+        let mut stream = Stream::open(&bytes[..], bytes.len() - 8, MAGIC).expect("opens");
+        let mut read = Vec::new();
+        stream.numbers(numbers as usize, &mut read, u32::from_le_bytes);
+        assert_eq!(read, (0..numbers).collect::<Vec<_>>());
+        assert!(stream.close().is_some());
+        assert!(
+            open(&bytes, MAGIC).is_some(),
+            "the checksum is that of all before"
+        );
+        let mut damaged = bytes.clone();
+        damaged[CHUNK + 3] ^= 1;
+        assert!(open(&damaged, MAGIC).is_none());
+    }
+
+    #[test]
+    fn a_failed_write_is_told_when_the_file_is_sealed() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut sink = Sink::begin(Full, MAGIC);
+        sink.put(&[0; 2 * CHUNK]);
+        assert_eq!(
+            sink.seal().err().map(|e| e.to_string()),
+            Some("disk full".into())
+        );
     }
 }

@@ -12,6 +12,7 @@
 //! xxh3 of all before. An index that does not read back whole, or was written by another
 //! version or with other settings, is ignored and rebuilt, never an error.
 
+use std::io::Write;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -19,6 +20,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::cache::CACHE_DIR;
 use super::framed::{self, Numbers};
+use crate::atomic::Durability;
 use crate::corpus::IndexedKeys;
 use crate::document::Document;
 use crate::rules::duplicate::Options;
@@ -229,59 +231,89 @@ pub fn open(root: &Path, options: &Options) -> Index {
     read().unwrap_or_default()
 }
 
-/// Writes `table` as the index of `root`; an index that cannot be written is skipped
-/// silently (the next run reads the files again).
-pub fn write(root: &Path, table: &Table, options: &Options) {
+/// Writes the index of `root` made of `entries`, each an entry of a table (the index read,
+/// or the entries a run made), streamed to the file rather than gathered in one table; an
+/// index that cannot be written is skipped silently (the next run reads the files again).
+pub fn write(root: &Path, entries: &[(&Table, u32)], options: &Options) {
     let dir = root.join(CACHE_DIR);
     let written = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let bytes = encode(table, settings_key(options), written);
-    let _ = super::cache::ensure_dir(&dir)
-        .and_then(|()| crate::atomic::write_renamed(&dir.join(INDEX_FILE), &bytes));
+    let _ = super::cache::ensure_dir(&dir).and_then(|()| {
+        let settings = settings_key(options);
+        crate::atomic::replace_with(&dir.join(INDEX_FILE), Durability::Renamed, |file| {
+            encode(entries, settings, written, file).map(|_| ())
+        })
+    });
 }
 
-fn encode(table: &Table, settings: u64, written: u128) -> Vec<u8> {
-    let mut out = framed::begin(
-        MAGIC,
-        64 + table.entries.len() * 64
-            + table.keys.len() * 29
-            + table.bands.len() * 4
-            + table.fingerprints.len() * 4,
-    );
-    out.extend_from_slice(&settings.to_le_bytes());
-    out.extend_from_slice(&written.to_le_bytes());
-    out.extend_from_slice(&(table.entries.len() as u64).to_le_bytes());
-    for entry in &table.entries {
-        out.extend_from_slice(&(entry.path.len() as u32).to_le_bytes());
-        out.extend_from_slice(entry.path.as_bytes());
-        out.extend_from_slice(&entry.stamp.size.to_le_bytes());
-        out.extend_from_slice(&entry.stamp.modified.to_le_bytes());
-        out.extend_from_slice(&entry.content.to_le_bytes());
-        out.extend_from_slice(&(entry.end - entry.first).to_le_bytes());
+/// Writes the index of `entries` to `out`: header, entries, then the flat arrays, one
+/// after another, each gathered from every entry in turn.
+fn encode<W: Write>(
+    entries: &[(&Table, u32)],
+    settings: u64,
+    written: u128,
+    out: W,
+) -> std::io::Result<W> {
+    let mut out = framed::Sink::begin(out, MAGIC);
+    out.put(&settings.to_le_bytes());
+    out.put(&written.to_le_bytes());
+    out.put(&(entries.len() as u64).to_le_bytes());
+    for &(table, at) in entries {
+        let entry = &table.entries[at as usize];
+        out.put(&(entry.path.len() as u32).to_le_bytes());
+        out.put(entry.path.as_bytes());
+        out.put(&entry.stamp.size.to_le_bytes());
+        out.put(&entry.stamp.modified.to_le_bytes());
+        out.put(&entry.content.to_le_bytes());
+        out.put(&(entry.end - entry.first).to_le_bytes());
     }
-    out.extend_from_slice(&(table.bands.len() as u64).to_le_bytes());
-    out.extend_from_slice(&(table.fingerprints.len() as u64).to_le_bytes());
-    for key in &table.keys {
-        out.extend_from_slice(&key.to_le_bytes());
+    let ranges = || {
+        entries
+            .iter()
+            .map(|&(table, at)| (table, table.paragraphs(at)))
+    };
+    let bands: usize = ranges().map(|(t, r)| t.bands_in(&r).len()).sum();
+    let fingerprints: usize = ranges().map(|(t, r)| t.fingerprints_in(&r).len()).sum();
+    out.put(&(bands as u64).to_le_bytes());
+    out.put(&(fingerprints as u64).to_le_bytes());
+    for (table, range) in ranges() {
+        for key in &table.keys[range] {
+            out.put(&key.to_le_bytes());
+        }
     }
-    for n in &table.chars {
-        out.extend_from_slice(&n.to_le_bytes());
+    for (table, range) in ranges() {
+        for n in &table.chars[range] {
+            out.put(&n.to_le_bytes());
+        }
     }
-    out.extend_from_slice(&table.flags);
-    for n in &table.band_at[1..] {
-        out.extend_from_slice(&n.to_le_bytes());
+    for (table, range) in ranges() {
+        out.put(&table.flags[range]);
     }
-    for n in &table.fp_at[1..] {
-        out.extend_from_slice(&n.to_le_bytes());
+    // Offsets run on over the entries, as in one table.
+    let band_at: fn(&Table) -> &[u32] = |t| &t.band_at;
+    let fp_at: fn(&Table) -> &[u32] = |t| &t.fp_at;
+    for offsets in [band_at, fp_at] {
+        let mut base = 0;
+        for (table, range) in ranges() {
+            let at = &offsets(table)[range.start..=range.end];
+            for &n in &at[1..] {
+                out.put(&(base + n - at[0]).to_le_bytes());
+            }
+            base += at[at.len() - 1] - at[0];
+        }
     }
-    for key in &table.bands {
-        out.extend_from_slice(&key.to_le_bytes());
+    for (table, range) in ranges() {
+        for key in table.bands_in(&range) {
+            out.put(&key.to_le_bytes());
+        }
     }
-    for fp in &table.fingerprints {
-        out.extend_from_slice(&fp.to_le_bytes());
+    for (table, range) in ranges() {
+        for fp in table.fingerprints_in(&range) {
+            out.put(&fp.to_le_bytes());
+        }
     }
-    framed::seal(out)
+    out.seal()
 }
 
 /// The index read from `reader`, a file of `size` bytes, if it is whole and was made with
@@ -360,11 +392,18 @@ mod tests {
         table
     }
 
+    fn bytes(table: &Table, settings: u64, written: u128) -> Vec<u8> {
+        let entries: Vec<(&Table, u32)> = (0..table.entries.len() as u32)
+            .map(|at| (table, at))
+            .collect();
+        encode(&entries, settings, written, Vec::new()).expect("written to memory")
+    }
+
     #[test]
     fn an_index_reads_back_as_written() {
         let table = table();
         assert!(!table.bands.is_empty() && !table.fingerprints.is_empty());
-        let bytes = encode(&table, 5, 77);
+        let bytes = bytes(&table, 5, 77);
         let index = decode(&bytes[..], bytes.len(), 5).expect("decodes");
         assert_eq!(index.written, 77);
         assert_eq!(index.table.keys, table.keys);
@@ -376,8 +415,35 @@ mod tests {
     }
 
     #[test]
+    fn entries_of_several_tables_are_written_as_one_table_holding_them() {
+        let first = table();
+        let other = Document::from_bytes(
+            "b.txt".into(),
+            format!("{TEXT}\nA third paragraph, which the second file adds to the first file's two and which is long enough.\n").into_bytes(),
+        );
+        let mut second = Table::default();
+        let stamp = Stamp {
+            size: 9,
+            modified: 43,
+        };
+        second.push("b.txt".into(), stamp, 10, &other, &Options::default());
+        second.push("c.txt".into(), stamp, 11, &other, &Options::default());
+        let mut merged = Table::default();
+        merged.copy(&second, 1);
+        merged.copy(&first, 0);
+        merged.copy(&second, 0);
+        let parts = [(&second, 1), (&first, 0), (&second, 0)];
+        let written = encode(&parts, 5, 77, Vec::new()).expect("written to memory");
+        assert_eq!(written, bytes(&merged, 5, 77));
+        let index = decode(&written[..], written.len(), 5).expect("decodes");
+        assert_eq!(index.table.fp_at, merged.fp_at);
+        assert_eq!(index.table.band_at, merged.band_at);
+        assert_eq!(index.table.fingerprints, merged.fingerprints);
+    }
+
+    #[test]
     fn a_damaged_or_foreign_index_is_refused() {
-        let bytes = encode(&table(), 5, 77);
+        let bytes = bytes(&table(), 5, 77);
         let decode = |bytes: &[u8], settings| decode(bytes, bytes.len(), settings);
         assert!(decode(&bytes, 6).is_none(), "other settings");
         assert!(decode(&bytes[..bytes.len() / 2], 5).is_none());
