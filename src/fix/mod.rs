@@ -354,23 +354,45 @@ fn fix_loaded(
             }),
             ..Inputs::new(&current, &all, &none, settings)
         };
-        let again = analyze(&inputs, false, &mut |_| {}, &NoProgress);
-        let edits = edits_per_document(&again.diagnostics, current.len(), threshold, round);
-        let applied: Vec<Option<(String, Vec<Change>)>> = current
+        let Analysis {
+            diagnostics,
+            chrome: found,
+            ..
+        } = analyze(&inputs, false, &mut |_| {}, &NoProgress);
+        let edits = edits_per_document(&diagnostics, current.len(), threshold, round);
+        // The findings are in the edits now.
+        drop(diagnostics);
+        let last = round == MAX_ROUNDS;
+        // Each document changed is replaced where it stands, the one-line keys of both its
+        // texts kept (the chrome of documents sharing them may change): the corpus is never
+        // held twice, as the round before and as this one. The last round only tells which
+        // documents would still change, and leaves them as the round before left them.
+        let touched_by: Vec<Option<Vec<u128>>> = current
             .documents
-            .par_iter()
+            .par_iter_mut()
             .with_max_len(DOCUMENTS_PER_TASK)
+            .zip(&mut documents)
             .zip(edits)
-            .map(|(doc, pending)| {
+            .map(|((doc, fixed), pending)| {
                 if pending.is_empty() {
                     return None;
                 }
                 let (text, changes) = apply(doc, pending);
-                (text != doc.text).then_some((text, changes))
+                if text == doc.text {
+                    return None;
+                }
+                if last {
+                    return Some(Vec::new());
+                }
+                let mut keys = one_line_keys(doc);
+                *doc = Document::from_bytes(doc.path.clone(), text.into_bytes());
+                fixed.changes.extend(changes);
+                keys.extend(one_line_keys(doc));
+                Some(keys)
             })
             .collect();
-        changed = applied.iter().map(Option::is_some).collect();
-        if !changed.contains(&true) || round == MAX_ROUNDS {
+        changed = touched_by.iter().map(Option::is_some).collect();
+        if !changed.contains(&true) || last {
             // Those the last round still changed keep changing (none, when all are stable).
             for (fixed, still) in documents.iter_mut().zip(&changed) {
                 fixed.unstable = *still;
@@ -378,20 +400,8 @@ fn fix_loaded(
             laps.lap(ROUNDS[round - 1]);
             break;
         }
-        let mut touched = one_line_keys_of(&current, &changed);
-        chrome = again.chrome;
-        current
-            .documents
-            .par_iter_mut()
-            .zip(&mut documents)
-            .zip(applied)
-            .for_each(|((doc, fixed), applied)| {
-                if let Some((text, changes)) = applied {
-                    *doc = Document::from_bytes(doc.path.clone(), text.into_bytes());
-                    fixed.changes.extend(changes);
-                }
-            });
-        touched.extend(one_line_keys_of(&current, &changed));
+        let touched: KeySet<u128> = touched_by.into_iter().flatten().flatten().collect();
+        chrome = found;
         chrome_kept = current
             .documents
             .par_iter()
@@ -436,18 +446,6 @@ pub fn fixable_rules(rules: &[&'static Rule], options: FixOptions) -> Vec<&'stat
             FixAvailability::Unsafe => options.unsafe_fixes,
             FixAvailability::Safe | FixAvailability::Sometimes => true,
         })
-        .collect()
-}
-
-/// The one-line paragraphs of the `changed` documents: a document holding one of them
-/// may be site template, or no longer be, once they change.
-fn one_line_keys_of(corpus: &Corpus, changed: &[bool]) -> KeySet<u128> {
-    corpus
-        .documents
-        .iter()
-        .zip(changed)
-        .filter(|&(_, &changed)| changed)
-        .flat_map(|(doc, _)| one_line_keys(doc))
         .collect()
 }
 
