@@ -56,6 +56,8 @@ pub struct Cache {
     /// they are decoded when asked for, as a run on a few files of a root asks for few.
     bytes: Vec<u8>,
     entries: HashMap<u128, (usize, usize)>,
+    /// Only some entries of the file were kept ([`Cache::open_only`]): never written back.
+    partial: bool,
 }
 
 impl Cache {
@@ -68,11 +70,44 @@ impl Cache {
                 dir,
                 bytes,
                 entries,
+                partial: false,
             },
             None => Self {
                 dir,
                 ..Self::default()
             },
+        }
+    }
+
+    /// The entries of the cache of `root` whose keys are `wanted`, the others skipped as
+    /// the file is read: a run that needs the paragraphs of a few files of a large root
+    /// (a hook's) holds theirs, not the whole cache. Such a cache is never written back.
+    pub fn open_only(root: &Path, wanted: &dyn Fn(u128) -> bool) -> Self {
+        let dir = root.join(CACHE_DIR);
+        let read = || {
+            let file = std::fs::File::open(dir.join(CACHE_FILE)).ok()?;
+            let size = usize::try_from(file.metadata().ok()?.len()).ok()?;
+            let reader = std::io::BufReader::with_capacity(1 << 16, file);
+            let mut stream = framed::Stream::open(reader, size, MAGIC)?;
+            let (mut bytes, mut entries) = (Vec::new(), HashMap::new());
+            for _ in 0..stream.u64()? {
+                let key = stream.u128()?;
+                let count = stream.u32()? as usize;
+                let paragraphs = stream.take(count.checked_mul(PARAGRAPH_LEN)?)?;
+                if wanted(key) {
+                    entries.insert(key, (bytes.len(), count));
+                    bytes.extend_from_slice(paragraphs);
+                }
+            }
+            stream.close()?;
+            Some((bytes, entries))
+        };
+        let (bytes, entries) = read().unwrap_or_default();
+        Self {
+            dir,
+            bytes,
+            entries,
+            partial: true,
         }
     }
 
@@ -92,9 +127,13 @@ impl Cache {
     /// Records the paragraphs of the files of this run (`used`: hits and new entries).
     /// With `prune`, the entries of files not in the run are dropped (the run saw the
     /// whole root); otherwise they are kept, and new entries written only when they are
-    /// many enough ([`worth_rewriting`]). Writes only when something changed; a cache
-    /// that cannot be written is skipped silently, as the next run only loses time.
+    /// many enough ([`worth_rewriting`]). Writes only when something changed, and never a
+    /// cache opened with [`Cache::open_only`]; a cache that cannot be written is skipped
+    /// silently, as the next run only loses time.
     pub fn update(mut self, used: Vec<(u128, Vec<Paragraph>)>, prune: bool) {
+        if self.partial {
+            return;
+        }
         let mut new = 0;
         let mut kept: HashMap<u128, Vec<Paragraph>> = HashMap::with_capacity(used.len());
         for (key, paragraphs) in used {
@@ -267,6 +306,39 @@ mod tests {
         other_version[body..].copy_from_slice(&check);
         std::fs::write(&file, &other_version).expect("write");
         assert!(Cache::open(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_cache_opened_for_some_keys_holds_theirs_and_is_never_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let texts = [
+            "First file.\n",
+            "Second file,\n\ntwo paragraphs.\n",
+            "Third.\n",
+        ];
+        let used = texts
+            .iter()
+            .map(|t| (key(t.as_bytes()), paragraphs(t)))
+            .collect();
+        Cache::open(dir.path()).update(used, true);
+        let file = dir.path().join(CACHE_DIR).join(CACHE_FILE);
+        let written = std::fs::read(&file).expect("cache written");
+        let wanted = key(texts[1].as_bytes());
+        let some = Cache::open_only(dir.path(), &|k| k == wanted);
+        assert_eq!(some.len(), 1);
+        assert_eq!(some.get(wanted), Some(paragraphs(texts[1])));
+        assert_eq!(some.get(key(texts[0].as_bytes())), None);
+        let fourth = "Fourth.\n";
+        some.update(vec![(key(fourth.as_bytes()), paragraphs(fourth))], true);
+        assert_eq!(std::fs::read(&file).expect("cache kept"), written);
+        // A damaged file gives nothing, as when it is opened whole.
+        let mut damaged = written.clone();
+        let at = damaged.len() - 20;
+        damaged[at] ^= 0xff;
+        std::fs::write(&file, &damaged).expect("write");
+        assert!(Cache::open_only(dir.path(), &|_| true).is_empty());
+        std::fs::write(&file, &written[..written.len() - 1]).expect("write");
+        assert!(Cache::open_only(dir.path(), &|_| true).is_empty());
     }
 
     #[test]

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use super::cache::{self, Cache};
 use super::index::{self, Stamp, Table};
 use super::related::{Run, Slot};
-use super::{Keyed, Reader, read_cached};
+use super::{Keyed, Reader, read_keyed};
 use crate::corpus::Corpus;
 use crate::discover::scope::{Scope, lexical_absolute};
 use crate::document::Document;
@@ -39,6 +39,7 @@ use crate::error::FileError;
 use crate::progress::Progress;
 use crate::rules::duplicate::Options;
 use crate::settings::resolve::FileSettings;
+use crate::text::hashing::KeySet;
 
 /// An entry whose file changed less than this long before the index was written may
 /// have changed again within the same tick of the clock: it is read again.
@@ -115,7 +116,7 @@ pub fn load(
         .iter()
         .filter(|f| matches!(f, Found::ToRead { .. }))
         .count();
-    let reader = cache.reader(reader, to_read);
+    let reader = cache.reader(reader, to_read, found.len());
     // Read a slice of files at a time, and the documents of context files dropped once
     // entered (few of them are wanted, and those are read again below): a first run, which
     // reads every file of the root, never holds the texts of the root, nor each file's
@@ -137,7 +138,7 @@ pub fn load(
                     return None;
                 };
                 let (path, checked) = (&scope.files[first + i], scope.checked[first + i]);
-                let read = read_cached(path.clone(), reader.cache).map(|(document, key)| {
+                let read = read_keyed(path.clone(), reader.cache).map(|(document, key)| {
                     let mut table = Table::default();
                     // A file whose path or time cannot be had is read every time.
                     let rel = rel.clone().filter(|_| stamp.is_some()).unwrap_or_default();
@@ -220,19 +221,26 @@ pub fn load(
             .collect();
         index::write(root, &entries, options);
     }
-    drop(old);
-    drop(fresh);
-
-    // The documents wanted that this run has not read yet, or not kept.
+    // The documents wanted that this run has not read yet, or not kept, and the keys of
+    // their contents as the index or this run has them.
     let missing: Vec<usize> = wanted
         .iter()
         .copied()
         .filter(|&i| slots[i].document.is_none())
         .collect();
-    let reader = cache.reader(reader, missing.len());
+    let keys: KeySet<u128> = missing
+        .iter()
+        .map(|&i| match &slots[i] {
+            slot if slot.fresh => slot.key,
+            slot => old.table.entries[slot.entry as usize].content,
+        })
+        .collect();
+    drop(old);
+    drop(fresh);
+    let reader = cache.reader_of(reader, &keys);
     let documents: Vec<(usize, Result<Keyed, FileError>)> = missing
         .into_par_iter()
-        .map(|i| (i, read_cached(slots[i].path.clone(), reader.cache)))
+        .map(|i| (i, read_keyed(slots[i].path.clone(), reader.cache)))
         .collect();
     // A file gone since it was stat'ed is left out, as a run over every file would.
     for (i, (document, key)) in documents
@@ -316,15 +324,14 @@ struct Fresh {
 /// Files read in one parallel pass before their entries join the table.
 const READ_FILES: usize = 1024;
 
-/// The cache of paragraphs, opened once the run has a file to read (it also writes back
-/// what the run read, and rebuilds a damaged cache), not by a run that reads none.
+/// The cache of paragraphs, opened once the run has files to read: whole when they are
+/// enough to be worth writing it again (`cache::worth_rewriting`; a first run, which
+/// reads every file, also rebuilds a damaged cache), else only the entries of the files
+/// it reads from the index's list (a hook's run holds those, not the cache of the root).
 struct LazyCache<'a> {
     root: &'a Path,
     cache: std::sync::OnceLock<Cache>,
 }
-
-/// Files read by a run, from which on the cache is opened.
-const CACHE_FROM: usize = 1;
 
 impl<'a> LazyCache<'a> {
     fn new(root: &'a Path) -> Self {
@@ -334,18 +341,22 @@ impl<'a> LazyCache<'a> {
         }
     }
 
-    /// `reader` with the cache, when `files` are many enough.
-    fn reader<'r>(&'r self, reader: Reader<'r>, files: usize) -> Reader<'r> {
-        if files < CACHE_FROM && self.cache.get().is_none() {
-            return Reader {
-                cache: None,
-                ..reader
-            };
-        }
-        Reader {
-            cache: Some(self.cache.get_or_init(|| Cache::open(self.root))),
-            ..reader
-        }
+    /// `reader` with the whole cache, when `files` to read of a root of `of` are enough
+    /// to be worth writing it again; without a cache otherwise, as those files are
+    /// changed or new (few are in it) and the few in it take little to segment.
+    fn reader<'r>(&'r self, reader: Reader<'r>, files: usize, of: usize) -> Reader<'r> {
+        let cache = cache::worth_rewriting(files, of)
+            .then(|| self.cache.get_or_init(|| Cache::open(self.root)));
+        Reader { cache, ..reader }
+    }
+
+    /// `reader` with the cache: the whole of it when open, else its entries of `keys`.
+    fn reader_of<'r>(&'r self, reader: Reader<'r>, keys: &KeySet<u128>) -> Reader<'r> {
+        let cache = (!keys.is_empty()).then(|| {
+            self.cache
+                .get_or_init(|| Cache::open_only(self.root, &|key| keys.contains(&key)))
+        });
+        Reader { cache, ..reader }
     }
 
     /// Records what this run read, when the cache was opened.

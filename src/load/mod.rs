@@ -193,12 +193,18 @@ struct Read {
 type Keyed = (Document, u128);
 
 fn read_cached(path: PathBuf, cache: Option<&Cache>) -> Result<Keyed, FileError> {
-    let Some(cache) = cache else {
-        return read(path).map(|doc| (doc, 0));
-    };
+    match cache {
+        Some(_) => read_keyed(path, cache),
+        None => read(path).map(|doc| (doc, 0)),
+    }
+}
+
+/// Reads the file at `path` with the key of its bytes, taking its paragraphs from `cache`
+/// when it has them.
+fn read_keyed(path: PathBuf, cache: Option<&Cache>) -> Result<Keyed, FileError> {
     let bytes = std::fs::read(&path).map_err(|err| FileError::io(path.to_string_lossy(), &err))?;
     let key = cache::key_of(&path, &bytes);
-    let doc = match cache.get(key) {
+    let doc = match cache.and_then(|cache| cache.get(key)) {
         Some(paragraphs) => Document::with_paragraphs(path, bytes, paragraphs),
         None => Document::from_bytes(path, bytes),
     };
