@@ -213,7 +213,8 @@ mod tests {
         let bytes = written(numbers);
         let mut stream = Stream::open(&bytes[..], bytes.len() - 8, MAGIC).expect("opens");
         let mut read = Vec::new();
-        stream.numbers(numbers as usize, &mut read, u32::from_le_bytes);
+        let whole = stream.numbers(numbers as usize, &mut read, u32::from_le_bytes);
+        assert!(whole.is_some());
         assert_eq!(read, (0..numbers).collect::<Vec<_>>());
         assert!(stream.close().is_some());
         assert!(
