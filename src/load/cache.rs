@@ -11,6 +11,7 @@
 //! corpuslint version that wrote it; a cache from another version, or one that does not
 //! read back whole, is ignored and rebuilt, never an error.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -129,13 +130,14 @@ impl Cache {
     /// whole root); otherwise they are kept, and new entries written only when they are
     /// many enough ([`worth_rewriting`]). Writes only when something changed, and never a
     /// cache opened with [`Cache::open_only`]; a cache that cannot be written is skipped
-    /// silently, as the next run only loses time.
-    pub fn update(mut self, used: Vec<(u128, Vec<Paragraph>)>, prune: bool) {
+    /// silently, as the next run only loses time. The paragraphs are borrowed where the
+    /// documents still hold them: a run whose cache is up to date copies none.
+    pub fn update(mut self, used: Vec<(u128, Cow<'_, [Paragraph]>)>, prune: bool) {
         if self.partial {
             return;
         }
         let mut new = 0;
-        let mut kept: HashMap<u128, Vec<Paragraph>> = HashMap::with_capacity(used.len());
+        let mut kept: HashMap<u128, Cow<'_, [Paragraph]>> = HashMap::with_capacity(used.len());
         for (key, paragraphs) in used {
             if self.entries.remove(&key).is_none() {
                 new += 1;
@@ -152,7 +154,7 @@ impl Cache {
                 if let Some(paragraphs) =
                     decode_paragraphs(&self.bytes[at..at + count * PARAGRAPH_LEN])
                 {
-                    kept.insert(key, paragraphs);
+                    kept.insert(key, Cow::Owned(paragraphs));
                 }
             }
         }
@@ -174,7 +176,7 @@ pub fn worth_rewriting(new: usize, total: usize) -> bool {
 /// written, has it written again.
 const REWRITE_SHARE: usize = 512;
 
-fn write(dir: &Path, entries: &HashMap<u128, Vec<Paragraph>>) -> std::io::Result<()> {
+fn write(dir: &Path, entries: &HashMap<u128, Cow<'_, [Paragraph]>>) -> std::io::Result<()> {
     ensure_dir(dir)?;
     crate::atomic::replace_with(&dir.join(CACHE_FILE), Durability::Renamed, |file| {
         encode(entries, file).map(|_| ())
@@ -194,7 +196,7 @@ pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
 /// `MAGIC`, version length and version, entry count, entries, then an xxh3 of all before,
 /// written to `out` as they are encoded.
 fn encode<W: std::io::Write>(
-    entries: &HashMap<u128, Vec<Paragraph>>,
+    entries: &HashMap<u128, Cow<'_, [Paragraph]>>,
     out: W,
 ) -> std::io::Result<W> {
     let mut out = framed::Sink::begin(out, MAGIC);
@@ -205,7 +207,7 @@ fn encode<W: std::io::Write>(
         let list = &entries[key];
         out.put(&key.to_le_bytes());
         out.put(&(list.len() as u32).to_le_bytes());
-        for p in list {
+        for p in list.iter() {
             for n in [p.span.start, p.span.end, p.first_line, p.last_line] {
                 out.put(&(n as u64).to_le_bytes());
             }
@@ -259,6 +261,11 @@ mod tests {
     use crate::document::Document;
     use xxhash_rust::xxh3::xxh3_64;
 
+    /// A cache entry of `text`: its key and its paragraphs.
+    fn entry(text: &str) -> (u128, Cow<'static, [Paragraph]>) {
+        (key(text.as_bytes()), Cow::Owned(paragraphs(text)))
+    }
+
     fn paragraphs(text: &str) -> Vec<Paragraph> {
         Document::from_bytes("t.txt".into(), text.as_bytes().to_vec()).paragraphs
     }
@@ -269,7 +276,7 @@ mod tests {
         let text = "One paragraph here.\n\nAnd a second one, longer than the first.\n";
         let cache = Cache::open(dir.path());
         assert!(cache.is_empty());
-        cache.update(vec![(key(text.as_bytes()), paragraphs(text))], true);
+        cache.update(vec![entry(text)], true);
         let cache = Cache::open(dir.path());
         assert_eq!(cache.len(), 1);
         assert_eq!(cache.get(key(text.as_bytes())), Some(paragraphs(text)));
@@ -282,7 +289,7 @@ mod tests {
     fn a_damaged_or_foreign_cache_is_ignored() {
         let dir = tempfile::tempdir().expect("tempdir");
         let text = "Some text.\n";
-        Cache::open(dir.path()).update(vec![(key(text.as_bytes()), paragraphs(text))], true);
+        Cache::open(dir.path()).update(vec![entry(text)], true);
         let file = dir.path().join(CACHE_DIR).join(CACHE_FILE);
         let good = std::fs::read(&file).expect("cache written");
         for bad in [
@@ -316,10 +323,7 @@ mod tests {
             "Second file,\n\ntwo paragraphs.\n",
             "Third.\n",
         ];
-        let used = texts
-            .iter()
-            .map(|t| (key(t.as_bytes()), paragraphs(t)))
-            .collect();
+        let used = texts.iter().copied().map(entry).collect();
         Cache::open(dir.path()).update(used, true);
         let file = dir.path().join(CACHE_DIR).join(CACHE_FILE);
         let written = std::fs::read(&file).expect("cache written");
@@ -329,7 +333,7 @@ mod tests {
         assert_eq!(some.get(wanted), Some(paragraphs(texts[1])));
         assert_eq!(some.get(key(texts[0].as_bytes())), None);
         let fourth = "Fourth.\n";
-        some.update(vec![(key(fourth.as_bytes()), paragraphs(fourth))], true);
+        some.update(vec![entry(fourth)], true);
         assert_eq!(std::fs::read(&file).expect("cache kept"), written);
         // A damaged file gives nothing, as when it is opened whole.
         let mut damaged = written.clone();
@@ -345,10 +349,10 @@ mod tests {
     fn runs_on_part_of_the_root_keep_the_other_entries() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (a, b) = ("First file.\n", "Second file.\n");
-        Cache::open(dir.path()).update(vec![(key(a.as_bytes()), paragraphs(a))], true);
-        Cache::open(dir.path()).update(vec![(key(b.as_bytes()), paragraphs(b))], false);
+        Cache::open(dir.path()).update(vec![entry(a)], true);
+        Cache::open(dir.path()).update(vec![entry(b)], false);
         assert_eq!(Cache::open(dir.path()).len(), 2);
-        Cache::open(dir.path()).update(vec![(key(b.as_bytes()), paragraphs(b))], true);
+        Cache::open(dir.path()).update(vec![entry(b)], true);
         let cache = Cache::open(dir.path());
         assert_eq!(cache.len(), 1);
         assert!(cache.get(key(a.as_bytes())).is_none());

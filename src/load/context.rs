@@ -22,6 +22,7 @@
 //! until it is written again, which a run does only once they are a part of the root
 //! worth the rewrite (`cache::worth_rewriting`): a hook's files are new at each commit.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -180,7 +181,7 @@ pub fn load(
                         stale += 1;
                         replaced += usize::from(indexed);
                     }
-                    used.push((read.key, read.paragraphs));
+                    used.push((read.key, Cow::Owned(read.paragraphs)));
                     (entry, true, read.document, read.key)
                 }
                 // A context file gone or unreadable is left out, as a run over every file
@@ -249,7 +250,7 @@ pub fn load(
     {
         // A file read above is in the cache's list already, unless it changed since.
         if !slots[i].fresh || key != slots[i].key {
-            used.push((key, document.paragraphs.clone()));
+            used.push((key, Cow::Owned(document.paragraphs.clone())));
         }
         slots[i].document = Some(document);
         slots[i].key = key;
@@ -360,7 +361,7 @@ impl<'a> LazyCache<'a> {
     }
 
     /// Records what this run read, when the cache was opened.
-    fn update(self, used: Vec<(u128, Vec<crate::document::paragraphs::Paragraph>)>) {
+    fn update(self, used: Vec<(u128, Cow<'_, [Paragraph]>)>) {
         if let Some(cache) = self.cache.into_inner() {
             cache.update(used, false);
         }

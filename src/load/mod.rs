@@ -9,6 +9,7 @@ pub mod jsonl;
 mod related;
 mod sieve;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -49,7 +50,7 @@ pub fn load_planned(
         .iter()
         .zip(&loaded.corpus.documents)
         .filter(|(_, doc)| doc.record.is_none())
-        .map(|(&key, doc)| (key, doc.paragraphs.clone()))
+        .map(|(&key, doc)| (key, Cow::Borrowed(doc.paragraphs.as_slice())))
         .collect();
     cache.update(used, whole_root);
     (loaded.corpus, loaded.checked, loaded.errors)
