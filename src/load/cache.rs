@@ -53,8 +53,9 @@ const MARKDOWN_SEED: u64 = 0x6d61_726b_646f_776e;
 #[derive(Debug, Default)]
 pub struct Cache {
     dir: PathBuf,
-    /// The cache file, and where the paragraphs of each key are in it (offset, count):
-    /// they are decoded when asked for, as a run on a few files of a root asks for few.
+    /// The encoded paragraphs of the entries kept, one after another, and where those of
+    /// each key are (offset, count): they are decoded when asked for, as a run on a few
+    /// files of a root asks for few.
     bytes: Vec<u8>,
     entries: HashMap<u128, (usize, usize)>,
     /// Only some entries of the file were kept ([`Cache::open_only`]): never written back.
@@ -64,26 +65,19 @@ pub struct Cache {
 impl Cache {
     /// The cache of `root`; empty when there is none or it cannot be used.
     pub fn open(root: &Path) -> Self {
-        let dir = root.join(CACHE_DIR);
-        let bytes = std::fs::read(dir.join(CACHE_FILE)).unwrap_or_default();
-        match locate(&bytes) {
-            Some(entries) => Self {
-                dir,
-                bytes,
-                entries,
-                partial: false,
-            },
-            None => Self {
-                dir,
-                ..Self::default()
-            },
-        }
+        Self::read(root, &|_| true, false)
     }
 
     /// The entries of the cache of `root` whose keys are `wanted`, the others skipped as
     /// the file is read: a run that needs the paragraphs of a few files of a large root
     /// (a hook's) holds theirs, not the whole cache. Such a cache is never written back.
     pub fn open_only(root: &Path, wanted: &dyn Fn(u128) -> bool) -> Self {
+        Self::read(root, wanted, true)
+    }
+
+    /// The `wanted` entries of the cache file of `root`, read as a stream: kept only if
+    /// its frame checks out and its entries fill it exactly.
+    fn read(root: &Path, wanted: &dyn Fn(u128) -> bool, partial: bool) -> Self {
         let dir = root.join(CACHE_DIR);
         let read = || {
             let file = std::fs::File::open(dir.join(CACHE_FILE)).ok()?;
@@ -108,7 +102,7 @@ impl Cache {
             dir,
             bytes,
             entries,
-            partial: true,
+            partial,
         }
     }
 
@@ -217,23 +211,6 @@ fn encode<W: std::io::Write>(
         }
     }
     out.seal()
-}
-
-/// Where the paragraphs of each key are in the cache file `bytes` (offset, count), if
-/// its frame checks out and its entries fill it exactly.
-fn locate(bytes: &[u8]) -> Option<HashMap<u128, (usize, usize)>> {
-    let mut reader = framed::open(bytes, MAGIC)?;
-    let count = reader.u64()?;
-    let mut entries = HashMap::new();
-    for _ in 0..count {
-        let key = reader.u128()?;
-        let len = reader.u32()? as usize;
-        // Where the reader is in `bytes` (the body it reads ends before the checksum).
-        let at = reader.0.as_ptr() as usize - bytes.as_ptr() as usize;
-        reader.take(len.checked_mul(PARAGRAPH_LEN)?)?;
-        entries.insert(key, (at, len));
-    }
-    reader.0.is_empty().then_some(entries)
 }
 
 /// The paragraphs of one entry: `PARAGRAPH_LEN` bytes each.
