@@ -1,6 +1,6 @@
 //! `corpuslint fix` end to end: the seeds cleaned into a temporary folder, file by file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -10,6 +10,13 @@ fn corpuslint() -> Command {
     let mut cmd = Command::cargo_bin("corpuslint").expect("binary");
     cmd.env_remove("NO_COLOR");
     cmd
+}
+
+/// Writes `contents` to the file `name` in `dir`, and gives its path.
+fn write_file(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let file = dir.join(name);
+    std::fs::write(&file, contents).expect("write");
+    file
 }
 
 const SEEDS: [&str; 5] = [
@@ -172,9 +179,8 @@ fn the_cleaned_corpus_is_clean_and_fixing_it_changes_nothing() {
 #[test]
 fn diff_and_check_write_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("page.txt");
     let original = "Title of the page\nShare\n\nA body paragraph with a no-break\u{a0}space in it, long enough to count.\n";
-    std::fs::write(&file, original).expect("write");
+    let file = write_file(dir.path(), "page.txt", original);
     let output = corpuslint()
         .args(["fix", "--diff", "--color", "never"])
         .arg(&file)
@@ -200,12 +206,11 @@ fn diff_and_check_write_nothing() {
 #[test]
 fn timings_name_each_pass_of_a_fix() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("page.txt");
-    std::fs::write(
-        &file,
+    let file = write_file(
+        dir.path(),
+        "page.txt",
         "Title of the page\nShare\n\n\n\nA body paragraph, long enough to count.\n",
-    )
-    .expect("write");
+    );
     let run = |timings: bool| {
         let mut cmd = corpuslint();
         cmd.args(["fix", "--isolated", "--no-cache", "--check"]);
@@ -275,15 +280,13 @@ fn in_place_rewrites_files_and_their_manifest() {
 #[test]
 fn undecodable_files_are_refused_unless_unsafe_fixes_redecode_them() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("latin.txt");
-    std::fs::write(
-        &file,
+    let file = write_file(
+        dir.path(),
+        "latin.txt",
         b"Le caf\xe9 de la gare\n\nIl \xe9tait une fois une histoire assez longue pour compter.\n",
-    )
-    .expect("write");
-    let fine = dir.path().join("fine.txt");
+    );
     let fine_text = "A plain paragraph in UTF-8, long enough to be worth checking here.\n";
-    std::fs::write(&fine, fine_text).expect("write");
+    let fine = write_file(dir.path(), "fine.txt", fine_text);
     let out = dir.path().join("out");
     corpuslint()
         .args(["fix", "--out"])
