@@ -2,15 +2,13 @@
 //! corpus analyses beside them, then the corpus rules; sorts the findings and applies the
 //! per-file ignores and severities of the settings.
 
-use std::time::Duration;
-
 use rayon::prelude::*;
 
 use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::diagnostic::edit::Applicability;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::error::FileError;
-use crate::progress::Progress;
+use crate::progress::{Passes, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::resolve;
 use crate::provenance::sources::Sources;
@@ -32,7 +30,7 @@ pub struct Outcome {
     /// Files and folders that could not be read.
     pub errors: Vec<FileError>,
     /// Wall time of each pass, in the order they ran.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Passes,
 }
 
 impl Outcome {

@@ -18,11 +18,15 @@ pub struct NoProgress;
 
 impl Progress for NoProgress {}
 
-/// The wall time of each pass of a run, in the order they ran (what `--timings` prints).
+/// The wall time of each pass of a run, by name, in the order they ran (what
+/// `--timings` prints).
+pub type Passes = Vec<(&'static str, Duration)>;
+
+/// Times the passes of a run as they end.
 #[derive(Debug, Clone)]
 pub struct Laps {
     clock: Instant,
-    passes: Vec<(&'static str, Duration)>,
+    passes: Passes,
 }
 
 impl Default for Laps {
@@ -43,7 +47,7 @@ impl Laps {
         self.clock = now;
     }
 
-    pub fn into_passes(self) -> Vec<(&'static str, Duration)> {
+    pub fn into_passes(self) -> Passes {
         self.passes
     }
 }

@@ -2,6 +2,7 @@
 //! wrap to, and `--timings`.
 
 use std::io::{self, IsTerminal};
+use std::time::Duration;
 
 use corpuslint::discover::describe_extensions;
 use corpuslint::error::FileError;
@@ -29,12 +30,8 @@ fn shows_progress_bar(quiet: bool, stderr_is_terminal: bool) -> bool {
 
 /// `--timings`: the wall time of each pass, then of what the command did after them
 /// (`rest`: rendering, writing), and the total, on stderr.
-pub fn print_timings(
-    passes: &[(&'static str, std::time::Duration)],
-    rest: &str,
-    started: std::time::Instant,
-) {
-    let timed = passes.iter().map(|(_, t)| *t).sum::<std::time::Duration>();
+pub fn print_timings(passes: &[(&'static str, Duration)], rest: &str, started: std::time::Instant) {
+    let timed = passes.iter().map(|(_, t)| *t).sum::<Duration>();
     for (pass, time) in passes {
         eprintln!("{pass:>24}: {:>9.3} s", time.as_secs_f64());
     }

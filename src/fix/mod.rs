@@ -21,7 +21,7 @@ use crate::document::{DocId, Document, TextEncoding};
 use crate::engine::{Analysis, Inputs, analyze};
 use crate::error::{Error, FileError};
 use crate::load::load_planned;
-use crate::progress::{Laps, NoProgress, Progress};
+use crate::progress::{Laps, NoProgress, Passes, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
 use crate::rules::chrome;
@@ -172,7 +172,7 @@ pub struct FixOutcome {
     /// The field that holds a record's text, where cleaned shards put it.
     pub text_field: String,
     /// Wall time of each pass, in the order they ran.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    pub timings: Passes,
 }
 
 /// Fixes the files named by `settings` in memory; writing is `write`'s business.
