@@ -1,6 +1,8 @@
 //! The analyses several rules share, run once per check before the corpus rules report:
-//! only those the selected rules need, the duplicate one beside the chrome and metadata
-//! ones (each has sequential steps that leave a core idle).
+//! only those the selected rules need, the duplicate one first, then the chrome and
+//! metadata ones. Each runs on every thread of the pool by itself, so one after the other
+//! they take as long as side by side, and the memory each works in (sketches and
+//! fingerprints; lines and their templates) is never taken at once.
 
 use std::collections::HashSet;
 
@@ -28,60 +30,53 @@ pub fn prepare(
     let selected = chrome::analysis::Enabled::of(inputs.enabled);
     let want_metadata = with_metadata || wants(Family::Metadata);
     let want_chrome = wants(Family::Chrome);
-    let (duplicates, (chrome, metadata)) = rayon::join(
-        || {
-            wants(Family::Duplicate).then(|| {
-                // Repeated paragraphs within a file read only the blocks.
-                let beyond_blocks = [
-                    &duplicate::near_duplicate::RULE,
-                    &duplicate::duplicate_document::RULE,
-                    &duplicate::cross_file_duplicate::RULE,
-                    &duplicate::reused_text::RULE,
-                ]
-                .into_iter()
-                .any(|rule| inputs.is_enabled(rule));
-                if !beyond_blocks {
-                    return duplicate::analysis::Analysis::blocks_only(
-                        inputs.corpus,
-                        &inputs.options.duplicate,
-                    );
-                }
-                duplicate::analysis::Analysis::run_selected(
-                    inputs.corpus,
-                    &inputs.options.duplicate,
-                    inputs.reported,
-                    inputs.is_enabled(&duplicate::reused_text::RULE),
-                )
-            })
-        },
-        || {
-            let chrome = want_chrome.then(|| {
-                chrome::analysis::run_keeping(
-                    inputs.corpus,
-                    inputs.data,
-                    &inputs.options.chrome,
-                    selected,
-                    chrome_earlier,
-                    &reported,
-                )
-            });
-            let everything = chrome::analysis::Enabled::ALL;
-            let chrome_all = (want_metadata && !(want_chrome && selected == everything))
-                .then(|| run_chrome(inputs, everything, &reported));
-            let metadata = want_metadata.then(|| {
-                let lines = chrome_all.as_ref().or(chrome.as_ref());
-                metadata(inputs, lines, &reported)
-            });
-            // Chrome with every kind of evidence served only the metadata, and so did the
-            // layouts of the pages.
-            drop(chrome_all);
-            let chrome = chrome.map(|chrome| chrome::runs::Analysis {
-                layouts: Vec::new(),
-                ..chrome
-            });
-            (chrome, metadata)
-        },
-    );
+    let duplicates = wants(Family::Duplicate).then(|| {
+        // Repeated paragraphs within a file read only the blocks.
+        let beyond_blocks = [
+            &duplicate::near_duplicate::RULE,
+            &duplicate::duplicate_document::RULE,
+            &duplicate::cross_file_duplicate::RULE,
+            &duplicate::reused_text::RULE,
+        ]
+        .into_iter()
+        .any(|rule| inputs.is_enabled(rule));
+        if !beyond_blocks {
+            return duplicate::analysis::Analysis::blocks_only(
+                inputs.corpus,
+                &inputs.options.duplicate,
+            );
+        }
+        duplicate::analysis::Analysis::run_selected(
+            inputs.corpus,
+            &inputs.options.duplicate,
+            inputs.reported,
+            inputs.is_enabled(&duplicate::reused_text::RULE),
+        )
+    });
+    let chrome = want_chrome.then(|| {
+        chrome::analysis::run_keeping(
+            inputs.corpus,
+            inputs.data,
+            &inputs.options.chrome,
+            selected,
+            chrome_earlier,
+            &reported,
+        )
+    });
+    let everything = chrome::analysis::Enabled::ALL;
+    let chrome_all = (want_metadata && !(want_chrome && selected == everything))
+        .then(|| run_chrome(inputs, everything, &reported));
+    let metadata = want_metadata.then(|| {
+        let lines = chrome_all.as_ref().or(chrome.as_ref());
+        metadata(inputs, lines, &reported)
+    });
+    // Chrome with every kind of evidence served only the metadata, and so did the
+    // layouts of the pages.
+    drop(chrome_all);
+    let chrome = chrome.map(|chrome| chrome::runs::Analysis {
+        layouts: Vec::new(),
+        ..chrome
+    });
     let mut analyses = Analyses::default();
     if let Some(duplicates) = duplicates {
         analyses.insert(duplicates);

@@ -98,36 +98,65 @@ pub(super) fn candidate_pairs(
     // The fingerprints that can link documents: found in two documents or more, and not
     // in so many that they are generic. Most are in one document only, and go here. One
     // entry per (fingerprint, document), the fingerprint in the high half, sorted, groups
-    // a fingerprint's documents in document order; a sixteenth of the fingerprints at a
-    // time (by their top bits), so that the entries never take more than the lists.
+    // a fingerprint's documents in document order; a part of the fingerprints at a time
+    // (by their top bits), so that the entries never take much more than the lists. The
+    // parts are grouped on the threads of the pool, one part per thread at a time, and
+    // their lists joined in the order of the parts.
     let counts: Vec<usize> = per_doc.iter().map(Vec::len).collect();
     let is_reported = |doc: usize| reported.get(doc).copied().unwrap_or(true);
     let per_doc = reported_fingerprints_only(per_doc, &is_reported);
     let max_docs = options.reuse_max_docs.max(2);
-    let mut linking = Linking::default();
-    let mut entries: Vec<u64> = Vec::new();
-    let mut cursors = vec![0; per_doc.len()];
-    for part in 0..PARTS {
-        entries.clear();
-        for (doc, fps) in per_doc.iter().enumerate() {
-            let from = cursors[doc];
-            let to = from + fps[from..].partition_point(|&fp| part_of(fp) == part);
-            entries.extend(
-                fps[from..to]
-                    .iter()
-                    .map(|&fp| (u64::from(fp) << 32) | doc as u64),
-            );
-            cursors[doc] = to;
-        }
-        sort_by_hash_key(&mut entries, |&entry| entry);
-        for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
-            if (2..=max_docs).contains(&group.len()) && !generic((group[0] >> 32) as u32) {
-                linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));
+    // Where each part starts in each document's list, found in one pass over the list:
+    // searching every list for every part would miss the caches at each step.
+    let bounds: Vec<[u32; PARTS as usize + 1]> = per_doc
+        .par_iter()
+        .map(|fps| {
+            let mut bounds = [0; PARTS as usize + 1];
+            let mut at = 0;
+            for (part, bound) in bounds.iter_mut().enumerate() {
+                while at < fps.len() && (part_of(fps[at]) as usize) < part {
+                    at += 1;
+                }
+                *bound = at as u32;
             }
-        }
+            bounds[PARTS as usize] = fps.len() as u32;
+            bounds
+        })
+        .collect();
+    let parts: Vec<Linking> = (0..PARTS as usize)
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|part| {
+            let mut entries: Vec<u64> = Vec::new();
+            for (doc, fps) in per_doc.iter().enumerate() {
+                let range = bounds[doc][part] as usize..bounds[doc][part + 1] as usize;
+                entries.extend(
+                    fps[range]
+                        .iter()
+                        .map(|&fp| (u64::from(fp) << 32) | doc as u64),
+                );
+            }
+            sort_by_hash_key(&mut entries, |&entry| entry);
+            let mut linking = Linking::default();
+            for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
+                if (2..=max_docs).contains(&group.len()) && !generic((group[0] >> 32) as u32) {
+                    linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));
+                }
+            }
+            linking
+        })
+        .collect();
+    let mut linking = Linking::default();
+    linking
+        .starts
+        .reserve(parts.iter().map(|p| p.starts.len()).sum());
+    linking
+        .items
+        .reserve(parts.iter().map(|p| p.items.len()).sum());
+    for part in parts {
+        linking.append(&part);
     }
-    drop(entries);
-    drop(per_doc);
+    drop((per_doc, bounds));
     let of_doc = linking.by_document(counts.len());
     // Per document, the later documents it shares fingerprints with, counted: the pairs
     // are made one document at a time, never all at once.
@@ -183,7 +212,7 @@ fn reported_fingerprints_only(
 }
 
 /// Fingerprints are grouped in this many parts, by their top bits.
-const PARTS: u32 = 16;
+const PARTS: u32 = 64;
 
 fn part_of(fp: u32) -> u32 {
     fp >> (32 - PARTS.trailing_zeros())
@@ -201,6 +230,13 @@ impl Linking {
     fn push(&mut self, list: impl Iterator<Item = u32>) {
         self.starts.push(self.items.len());
         self.items.extend(list);
+    }
+
+    /// Adds the lists of `other` after these.
+    fn append(&mut self, other: &Linking) {
+        let base = self.items.len();
+        self.starts.extend(other.starts.iter().map(|&s| base + s));
+        self.items.extend_from_slice(&other.items);
     }
 
     fn len(&self) -> usize {
