@@ -58,23 +58,62 @@ fn text_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
 
 /// The words of NFC text. A byte that stands for itself continues a plain word; any
 /// other ends the text's plain stretch: at a space the word is done, elsewhere the word
-/// is folded when it ends.
+/// is folded when it ends. Plain stretches are skipped eight bytes at a time.
 fn composed_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
     let bytes = text.as_bytes();
     let (mut start, mut plain) = (0, true);
-    for (at, &b) in bytes.iter().enumerate() {
-        let class = CLASS[usize::from(b)];
-        if class == b {
+    let mut at = 0;
+    while at < bytes.len() {
+        if plain {
+            at += plain_bytes(&bytes[at..]);
+            let Some(&b) = bytes.get(at) else { break };
+            if CLASS[usize::from(b)] == SPACE {
+                word_into(&text[start..at], plain, buffer, words);
+                start = at + 1;
+            } else {
+                plain = false;
+            }
+            at += 1;
             continue;
         }
-        if class == SPACE {
+        let b = bytes[at];
+        if CLASS[usize::from(b)] == SPACE {
             word_into(&text[start..at], plain, buffer, words);
             (start, plain) = (at + 1, true);
-        } else {
-            plain = false;
         }
+        at += 1;
     }
     word_into(&text[start..], plain, buffer, words);
+}
+
+/// How many bytes `bytes` opens with that stand for themselves in a word (lower-case
+/// ASCII letters and digits), read eight at a time.
+fn plain_bytes(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of a word of bytes below 0x80 that lies in `lo..=hi`:
+    // adding never carries from one byte into the next.
+    let within = |low: u64, lo: u8, hi: u8| {
+        (low + u64::from(0x80 - lo) * ONES) & !(low + u64::from(0x7f - hi) * ONES) & HIGH
+    };
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk);
+        let low = word & !HIGH;
+        let plain = (within(low, b'a', b'z') | within(low, b'0', b'9')) & !word;
+        let other = !plain & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        .count()
 }
 
 /// The words of a piece of text without ASCII whitespace: one, or several when it holds
@@ -161,6 +200,21 @@ mod tests {
         }
         assert_eq!(words("Don't STOP, now."), words("dont stop now"));
         assert_eq!(words("Don't STOP, now.").len(), 3);
+    }
+
+    #[test]
+    fn plain_bytes_are_lower_case_letters_and_digits_only() {
+        for b in 0..=255u8 {
+            let plain = b.is_ascii_lowercase() || b.is_ascii_digit();
+            for at in 0..9 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[at] = b;
+                let expected = if plain { 12 } else { at };
+                assert_eq!(plain_bytes(&bytes), expected, "{b:#x} at {at}");
+            }
+        }
+        assert_eq!(plain_bytes(b""), 0);
+        assert_eq!(plain_bytes(b"abc9"), 4);
     }
 
     proptest::proptest! {
