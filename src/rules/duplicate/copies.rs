@@ -3,9 +3,12 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::Options;
 use super::exact::{ExactIndex, ParaRef, ParaRef32};
 use super::near::NearMatch;
+use crate::corpus::DOCUMENTS_PER_TASK;
 use crate::document::{DocId, Document};
 use crate::text::hashing::KeySet;
 
@@ -21,7 +24,8 @@ pub struct Copy {
 
 /// Documents whose text (in characters, site template and short lines left out) is
 /// nearly all found in one earlier document: a changed headline or byline does not hide a
-/// copy, because it weighs little beside the body.
+/// copy, because it weighs little beside the body. Each document is looked at on its own,
+/// on the threads of the pool.
 pub(super) fn find_copies(
     docs: &[Document],
     index: &ExactIndex,
@@ -32,8 +36,7 @@ pub(super) fn find_copies(
     for m in near {
         near_origin.insert(m.para, m.origin.doc);
     }
-    let mut copies = Vec::new();
-    for (doc, document) in docs.iter().enumerate() {
+    let copy_of = |doc: DocId, document: &Document| {
         let mut total = 0;
         let mut total_chars = 0;
         let mut found_in: HashMap<DocId, (usize, usize)> = HashMap::new();
@@ -55,16 +58,13 @@ pub(super) fn find_copies(
                 entry.1 += chars;
             }
         }
-        let Some((of, (_, first_found_chars))) = found_in
+        let (of, (_, first_found_chars)) = found_in
             .into_iter()
-            .max_by_key(|&(source, (_, chars))| (chars, std::cmp::Reverse(source)))
-        else {
-            continue;
-        };
+            .max_by_key(|&(source, (_, chars))| (chars, std::cmp::Reverse(source)))?;
         // First occurrences can lie in a third document that shares a paragraph with both:
         // count again against everything the best candidate holds.
         if total < 2 || (first_found_chars as f64) < 0.5 * total_chars as f64 {
-            continue;
+            return None;
         }
         let theirs: KeySet<u128> = docs[of]
             .paragraphs
@@ -82,16 +82,19 @@ pub(super) fn find_copies(
                 found_chars += p.fingerprint.chars as usize;
             }
         }
-        if found >= 2 && found_chars as f64 >= options.document_share * total_chars as f64 {
-            copies.push(Copy {
-                doc,
-                of,
-                found,
-                total,
-            });
-        }
-    }
-    copies
+        let copy = found >= 2 && found_chars as f64 >= options.document_share * total_chars as f64;
+        copy.then_some(Copy {
+            doc,
+            of,
+            found,
+            total,
+        })
+    };
+    docs.par_iter()
+        .with_max_len(DOCUMENTS_PER_TASK)
+        .enumerate()
+        .filter_map(|(doc, document)| copy_of(doc, document))
+        .collect()
 }
 
 #[cfg(test)]
