@@ -1,8 +1,8 @@
 //! The analyses several rules share, run once per check before the corpus rules report:
 //! only those the selected rules need, the duplicate one first, then the chrome and
-//! metadata ones. Each runs on every thread of the pool by itself, so one after the other
-//! they take as long as side by side, and the memory each works in (sketches and
-//! fingerprints; lines and their templates) is never taken at once.
+//! metadata ones. Each keeps every thread of the pool busy by itself, so one after the
+//! other they take about as long as side by side, and the memory each works in (sketches
+//! and fingerprints; lines and their templates) is never taken at once.
 
 use std::collections::HashSet;
 
