@@ -402,4 +402,25 @@ mod tests {
         let context = candidate_pairs(fingerprints(), &options, &[false; 6], &|_| false);
         assert!(context.is_empty());
     }
+
+    #[test]
+    fn fingerprints_of_every_part_link_documents() {
+        let shift = 32 - PARTS.trailing_zeros();
+        for part in 0..PARTS {
+            let (a, b) = ((part << shift) | 5, (part << shift) | 9);
+            // Two documents sharing two fingerprints of this part and nothing else, beside
+            // a third holding fingerprints of the other parts.
+            let others: Vec<u32> = (0..PARTS)
+                .filter(|&p| p != part)
+                .map(|p| (p << shift) | 7)
+                .collect();
+            let pairs = candidate_pairs(
+                vec![vec![a, b], others, vec![a, b]],
+                &Options::default(),
+                &[true; 3],
+                &|_| false,
+            );
+            assert_eq!(pairs, [(0, 2)], "part {part}");
+        }
+    }
 }
