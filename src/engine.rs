@@ -218,6 +218,9 @@ pub fn analyze(
             reporter.into_diagnostics()
         })
         .collect();
+    // Room for exactly these: grown by doubling, the list of every finding could hold room
+    // for nearly as many again until it is rendered.
+    diagnostics.reserve_exact(reported.iter().map(Vec::len).sum());
     diagnostics.extend(reported.into_iter().flatten());
     // With context, findings in context documents and in their provenance files are
     // left to the run that checks them.

@@ -25,6 +25,8 @@ const MIN_ESTIMATED_SIMILARITY: f64 = 0.3;
 const MAX_CONFIRMED_PER_PARAGRAPH: usize = 16;
 /// Documents sketched in one parallel pass before their sketches join the flat list.
 const SKETCH_DOCUMENTS: usize = 1024;
+/// Candidate paragraphs whose words are read in one parallel step.
+const CANDIDATES_PER_SLICE: usize = 16 * 1024;
 
 /// A paragraph nearly equal to an earlier one.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,47 +243,73 @@ pub(super) fn find_near_and_fingerprint(
 
 /// The words of the paragraphs (sketch indices) that take part in candidate pairs.
 struct CandidateWords {
-    /// Sorted sketch indices, and where each one's words start in `words`.
+    /// Sorted sketch indices.
     sketches: Vec<u32>,
+    /// The words of `per_slice` sketches at a time, in their order: each slice is made at
+    /// its size, where one list grown by doubling could take nearly twice the room of the
+    /// words.
+    slices: Vec<WordSlice>,
+    per_slice: usize,
+}
+
+struct WordSlice {
+    /// Where each sketch's words start in `words`, and where the last one's end.
     starts: Vec<usize>,
     words: Vec<u32>,
 }
 
 impl CandidateWords {
     fn of(pairs: &[(u32, u32)], sketches: &[Sketch], docs: &[Document]) -> Self {
+        Self::in_slices(pairs, sketches, docs, CANDIDATES_PER_SLICE)
+    }
+
+    fn in_slices(
+        pairs: &[(u32, u32)],
+        sketches: &[Sketch],
+        docs: &[Document],
+        per_slice: usize,
+    ) -> Self {
         let mut wanted: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
         wanted.par_sort_unstable();
         wanted.dedup();
-        let lists: Vec<Vec<u32>> = wanted
-            .par_iter()
-            .map_init(
-                || (String::new(), Vec::new()),
-                |(buffer, words), &i| {
-                    let at = sketches[i as usize].at.wide();
-                    words_into(&docs[at.doc], at.para, buffer, words);
-                    words.clone()
-                },
-            )
+        let slices = wanted
+            .chunks(per_slice)
+            .map(|slice| {
+                let lists: Vec<Vec<u32>> = slice
+                    .par_iter()
+                    .map_init(
+                        || (String::new(), Vec::new()),
+                        |(buffer, words), &i| {
+                            let at = sketches[i as usize].at.wide();
+                            words_into(&docs[at.doc], at.para, buffer, words);
+                            words.clone()
+                        },
+                    )
+                    .collect();
+                let mut starts = Vec::with_capacity(lists.len() + 1);
+                let mut words = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+                for list in lists {
+                    starts.push(words.len());
+                    words.extend(list);
+                }
+                starts.push(words.len());
+                WordSlice { starts, words }
+            })
             .collect();
-        let mut starts = Vec::with_capacity(lists.len() + 1);
-        let mut words = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-        for list in lists {
-            starts.push(words.len());
-            words.extend(list);
-        }
-        starts.push(words.len());
         Self {
             sketches: wanted,
-            starts,
-            words,
+            slices,
+            per_slice,
         }
     }
 
     fn get(&self, sketch: u32) -> &[u32] {
-        match self.sketches.binary_search(&sketch) {
-            Ok(at) => &self.words[self.starts[at]..self.starts[at + 1]],
-            Err(_) => &[],
-        }
+        let Ok(at) = self.sketches.binary_search(&sketch) else {
+            return &[];
+        };
+        let slice = &self.slices[at / self.per_slice];
+        let i = at % self.per_slice;
+        &slice.words[slice.starts[i]..slice.starts[i + 1]]
     }
 }
 
@@ -378,6 +406,56 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::duplicate::test_support;
+
+    #[test]
+    fn candidate_words_are_found_in_whichever_slice_holds_them() {
+        let texts: Vec<String> = (0..5)
+            .map(|d| {
+                (0..4)
+                    .map(|p| format!("Paragraph {p} of document {d} has {} words.", d * p))
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            })
+            .collect();
+        let docs =
+            test_support::corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>()).documents;
+        let (mut buffer, mut words) = (String::new(), Vec::new());
+        let mut expected = Vec::new();
+        let mut sketches = Vec::new();
+        for (doc, document) in docs.iter().enumerate() {
+            for para in 0..document.paragraphs.len() {
+                words_into(document, para, &mut buffer, &mut words);
+                expected.push(words.clone());
+                sketches.push(Sketch {
+                    at: ParaRef32::new(ParaRef { doc, para }),
+                    wanted: true,
+                    signature: minhash::signature(&words),
+                });
+            }
+        }
+        // Every third sketch is left out of the pairs: it has no words to give.
+        let taken = |i: u32| i % 3 != 1;
+        let n = sketches.len() as u32;
+        let pairs: Vec<(u32, u32)> = (1..n)
+            .filter(|&i| taken(i))
+            .map(|i| (i, (0..i).rev().find(|&j| taken(j)).unwrap_or(0)))
+            .collect();
+        for per_slice in [1, 2, 3, 7, CANDIDATES_PER_SLICE] {
+            let candidates = CandidateWords::in_slices(&pairs, &sketches, &docs, per_slice);
+            for i in 0..n {
+                let found = candidates.get(i);
+                if taken(i) {
+                    assert_eq!(
+                        found, expected[i as usize],
+                        "sketch {i}, {per_slice} a slice"
+                    );
+                } else {
+                    assert!(found.is_empty(), "sketch {i}, {per_slice} a slice");
+                }
+            }
+        }
+    }
 
     #[test]
     fn only_the_closest_candidates_of_a_paragraph_are_diffed() {
