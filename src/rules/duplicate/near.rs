@@ -245,9 +245,10 @@ pub(super) fn find_near_and_fingerprint(
 struct CandidateWords {
     /// Sorted sketch indices.
     sketches: Vec<u32>,
-    /// The words of `per_slice` sketches at a time, in their order: each slice is made at
-    /// its size, where one list grown by doubling could take nearly twice the room of the
-    /// words.
+    /// The words of `per_slice` sketches at a time, in their order. A slice is read in
+    /// parallel, a list per paragraph, then joined: only one slice's words are ever held
+    /// twice, and each slice is made at its size (the total is known only once all are
+    /// read).
     slices: Vec<WordSlice>,
     per_slice: usize,
 }
