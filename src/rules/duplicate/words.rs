@@ -66,20 +66,14 @@ fn composed_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
     while at < bytes.len() {
         if plain {
             at += plain_bytes(&bytes[at..]);
-            let Some(&b) = bytes.get(at) else { break };
-            if CLASS[usize::from(b)] == SPACE {
-                word_into(&text[start..at], plain, buffer, words);
-                start = at + 1;
-            } else {
-                plain = false;
-            }
-            at += 1;
-            continue;
         }
-        let b = bytes[at];
-        if CLASS[usize::from(b)] == SPACE {
+        let Some(&b) = bytes.get(at) else { break };
+        let class = CLASS[usize::from(b)];
+        if class == SPACE {
             word_into(&text[start..at], plain, buffer, words);
             (start, plain) = (at + 1, true);
+        } else if class != b {
+            plain = false;
         }
         at += 1;
     }
