@@ -192,6 +192,9 @@ pub fn analyze(
                     .collect();
                 diagnostics.extend(found.into_iter().flatten());
             }
+            // Grown by doubling, the list may hold room for nearly as many findings again
+            // while the corpus analyses run beside.
+            diagnostics.shrink_to_fit();
             // The corpus analyses may still be running beside.
             progress.stage("cross-file rules", None);
             diagnostics

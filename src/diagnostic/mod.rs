@@ -3,6 +3,8 @@
 pub mod edit;
 pub mod rule;
 
+use std::sync::Arc;
+
 use crate::document::DocId;
 use crate::text::span::Span;
 pub use edit::{Applicability, Edit, Fix};
@@ -26,7 +28,10 @@ pub struct Diagnostic {
     pub message: String,
     /// Text shown under the underlined span; falls back to the message.
     pub label: Option<String>,
-    pub help: Option<String>,
+    /// Shared: findings of one kind often give the very same help (the evidence of a
+    /// site's chrome, repeated on each of its pages), and a run holds every finding until
+    /// it is printed.
+    pub help: Option<Arc<str>>,
     pub related: Vec<Related>,
     pub fix: Option<Fix>,
 }
@@ -51,8 +56,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(exact(help.into()));
+    pub fn with_help(&mut self, help: impl Into<Arc<str>>) -> &mut Self {
+        self.help = Some(help.into());
         self
     }
 

@@ -1,5 +1,8 @@
 //! How a chrome run becomes a diagnostic: the same for every rule of the family.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use super::runs::{Analysis, Run};
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -15,16 +18,24 @@ pub fn report_runs(ctx: &CorpusContext, rule: &'static Rule, out: &mut Reporter)
     let Some(analysis) = ctx.analysis::<Analysis>() else {
         return;
     };
+    // The pages of a site share their chrome, and so the evidence its help lists: one copy
+    // of each help serves them all.
+    let mut helps = HashSet::new();
     for run in analysis
         .runs
         .iter()
         .filter(|r| r.detector().rule.code == rule.code)
     {
-        out.push(diagnostic(ctx, rule, run));
+        out.push(diagnostic(ctx, rule, run, &mut helps));
     }
 }
 
-fn diagnostic(ctx: &CorpusContext, rule: &'static Rule, run: &Run) -> Diagnostic {
+fn diagnostic(
+    ctx: &CorpusContext,
+    rule: &'static Rule,
+    run: &Run,
+    helps: &mut HashSet<Arc<str>>,
+) -> Diagnostic {
     let doc = ctx.corpus.get(run.doc);
     let kind = run.kind(doc, &ctx.data.phrases);
     let span = doc.lines_span(run.first_line(), run.last_line());
@@ -53,6 +64,14 @@ fn diagnostic(ctx: &CorpusContext, rule: &'static Rule, run: &Run) -> Diagnostic
             ));
         }
     }
+    let help = match helps.get(help.as_str()) {
+        Some(shared) => Arc::clone(shared),
+        None => {
+            let shared: Arc<str> = help.into();
+            helps.insert(Arc::clone(&shared));
+            shared
+        }
+    };
     let edits = vec![Edit::delete(
         doc.removal_span(run.first_line(), run.last_line()),
     )];
@@ -83,3 +102,60 @@ macro_rules! runs_lint {
     };
 }
 pub(crate) use runs_lint;
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::corpus::Corpus;
+    use crate::diagnostic::Family;
+    use crate::document::Document;
+    use crate::settings::Settings;
+
+    #[test]
+    fn pages_with_the_same_chrome_share_one_help() {
+        // Six pages of one site, each with its own story and the same menu at the end;
+        // the last two also end with a footer of their own.
+        let documents = (0..6)
+            .map(|n| {
+                let footer = if n >= 4 {
+                    format!("\nPage {n} of 6\n")
+                } else {
+                    String::new()
+                };
+                let text = format!(
+                    "Story {n}: the council voted on Tuesday to extend the opening hours of the library.\n\nHome\nNews\nSport\nWeather\nContact us\n{footer}"
+                );
+                Document::from_bytes(format!("site/{n}.txt").into(), text.into_bytes())
+            })
+            .collect();
+        let corpus = Corpus {
+            documents,
+            ..Corpus::default()
+        };
+        let outcome = crate::check_corpus(corpus, &Settings::default()).expect("checked");
+        let helps: Vec<(usize, Arc<str>)> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.family == Family::Chrome)
+            .filter_map(|d| Some((d.doc, d.help.clone()?)))
+            .collect();
+        let docs: std::collections::HashSet<usize> = helps.iter().map(|(doc, _)| *doc).collect();
+        assert_eq!(docs.len(), 6, "every page has chrome: {helps:?}");
+        for (i, (_, a)) in helps.iter().enumerate() {
+            for (_, b) in &helps[i + 1..] {
+                assert_eq!(
+                    Arc::ptr_eq(a, b),
+                    a == b,
+                    "equal helps are one, different ones apart: {a:?} / {b:?}"
+                );
+            }
+        }
+        assert!(
+            helps
+                .iter()
+                .any(|(_, a)| helps.iter().any(|(_, b)| !Arc::ptr_eq(a, b))),
+            "the pages' chrome differs somewhere: {helps:?}"
+        );
+    }
+}

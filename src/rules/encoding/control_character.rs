@@ -113,9 +113,8 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             .report(&RULE, run, message)
             .with_label("control character");
         if chars.iter().copied().any(is_c1) {
-            diagnostic.help = Some(
-                "C1 controls usually mean the text was decoded with the wrong encoding".into(),
-            );
+            diagnostic
+                .with_help("C1 controls usually mean the text was decoded with the wrong encoding");
             continue;
         }
         let replacement = if chars.iter().copied().any(is_break) {
@@ -123,10 +122,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         } else {
             ""
         };
-        diagnostic.help = Some(if replacement.is_empty() {
-            "delete it".to_string()
+        diagnostic.with_help(if replacement.is_empty() {
+            "delete it"
         } else {
-            "replace it with a line break".to_string()
+            "replace it with a line break"
         });
         diagnostic.fix = Some(Fix::safe(vec![Edit::replace(run, replacement)]));
     }

@@ -91,7 +91,7 @@ fn report_invalid(
     let diagnostic = report
         .report(&RULE, first.text_span, message)
         .with_label(format!("{} is not UTF-8", describe_bytes(&first.bytes)));
-    diagnostic.help = Some(match &fix {
+    diagnostic.with_help(match &fix {
         Some(_) => format!(
             "convert the file to UTF-8; the unsafe fix re-decodes the invalid bytes as {}",
             guess.name()
