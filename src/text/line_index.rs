@@ -8,12 +8,67 @@ use memchr::memchr_iter;
 /// as `awk` and editors count lines.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    starts: Starts,
     len: usize,
     /// Points of lines longer than [`CHECKPOINT_BYTES`], every that many bytes, with the
     /// number of characters from the start of their line: a column on a line of megabytes
     /// is then counted from the nearest point, not from the line's start.
     checkpoints: Vec<(usize, usize)>,
+}
+
+/// The start offset of each line: 32 bits each in a text shorter than 4 GiB (every text
+/// but a rare huge one), as a corpus holds the index of every document while it is checked.
+#[derive(Debug, Clone)]
+enum Starts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl Starts {
+    /// The starts of the lines of `text`, narrow when `narrow` (every start fits).
+    fn of(text: &str, narrow: bool) -> Self {
+        let starts = std::iter::once(0).chain(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // The guess of the room is for short lines; the index lives as long as its
+        // document, and keeps none left over.
+        let room = text.len() / 64 + 1;
+        if narrow {
+            let mut narrow = Vec::with_capacity(room);
+            narrow.extend(starts.map(|start| start as u32));
+            narrow.shrink_to_fit();
+            Self::Narrow(narrow)
+        } else {
+            let mut wide = Vec::with_capacity(room);
+            wide.extend(starts);
+            wide.shrink_to_fit();
+            Self::Wide(wide)
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Self::Narrow(starts) => starts.len(),
+            Self::Wide(starts) => starts.len(),
+        }
+    }
+
+    fn get(&self, line: usize) -> Option<usize> {
+        match self {
+            Self::Narrow(starts) => starts.get(line).map(|&start| start as usize),
+            Self::Wide(starts) => starts.get(line).copied(),
+        }
+    }
+
+    /// The number of lines starting at `offset` or before.
+    fn at_or_before(&self, offset: usize) -> usize {
+        match self {
+            Self::Narrow(starts) => starts.partition_point(|&start| start as usize <= offset),
+            Self::Wide(starts) => starts.partition_point(|&start| start <= offset),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len()).filter_map(|line| self.get(line))
+    }
 }
 
 /// Bytes between two checkpoints of a long line.
@@ -28,12 +83,13 @@ pub struct LineCol {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 64 + 1);
-        starts.push(0);
-        starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self::with_starts(text, Starts::of(text, u32::try_from(text.len()).is_ok()))
+    }
+
+    fn with_starts(text: &str, starts: Starts) -> Self {
         let mut checkpoints = Vec::new();
-        let ends = starts.iter().skip(1).copied().chain([text.len()]);
-        for (start, end) in starts.iter().copied().zip(ends) {
+        let ends = starts.iter().skip(1).chain([text.len()]);
+        for (start, end) in starts.iter().zip(ends) {
             if end - start <= CHECKPOINT_BYTES {
                 continue;
             }
@@ -48,8 +104,6 @@ impl LineIndex {
                 at = next;
             }
         }
-        // The guess above is for short lines; the index lives as long as its document.
-        starts.shrink_to_fit();
         Self {
             starts,
             len: text.len(),
@@ -59,23 +113,23 @@ impl LineIndex {
 
     /// Number of lines; a final newline does not open a new line.
     pub fn line_count(&self) -> usize {
-        match self.starts.last() {
-            Some(&last) if last == self.len && self.starts.len() > 1 => self.starts.len() - 1,
-            _ => self.starts.len(),
+        // The first line's start is always there.
+        let lines = self.starts.len();
+        match self.starts.get(lines - 1) {
+            Some(last) if last == self.len && lines > 1 => lines - 1,
+            _ => lines,
         }
     }
 
     /// 0-based index of the line holding `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        }
+        // The first line starts at 0, at or before any offset.
+        self.starts.at_or_before(offset).saturating_sub(1)
     }
 
     /// Byte offset where the 0-based line `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts.get(line).copied().unwrap_or(self.len)
+        self.starts.get(line).unwrap_or(self.len)
     }
 
     /// Byte offset of the end of the 0-based line `line`, without its `\n` (or `\r\n`).
@@ -83,7 +137,7 @@ impl LineIndex {
         let next = self
             .starts
             .get(line + 1)
-            .map_or(self.len, |&start| start - 1);
+            .map_or(self.len, |start| start - 1);
         if next > self.line_start(line) && text.as_bytes().get(next - 1) == Some(&b'\r') {
             next - 1
         } else {
@@ -169,6 +223,46 @@ mod tests {
             LineCol { line: 3, column: 1 }
         );
         assert_eq!(index.line_col(&text, text.len()).column, 5);
+    }
+
+    #[test]
+    fn narrow_and_wide_starts_answer_alike() {
+        let long = "aé中".repeat(2_000);
+        let texts = [
+            String::new(),
+            "\n\n".to_string(),
+            "one\r\ntwo\nthree".to_string(),
+            format!("short\n{long}\n\nnext\n"),
+        ];
+        for text in &texts {
+            let narrow = LineIndex::with_starts(text, Starts::of(text, true));
+            let wide = LineIndex::with_starts(text, Starts::of(text, false));
+            assert!(matches!(narrow.starts, Starts::Narrow(_)));
+            assert!(matches!(wide.starts, Starts::Wide(_)));
+            assert_eq!(narrow.line_count(), wide.line_count());
+            assert_eq!(narrow.checkpoints, wide.checkpoints);
+            for line in 0..=narrow.line_count() {
+                assert_eq!(narrow.line_start(line), wide.line_start(line));
+                if line < narrow.line_count() {
+                    assert_eq!(narrow.line_end(line, text), wide.line_end(line, text));
+                }
+            }
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(narrow.line_of(offset), wide.line_of(offset), "{offset}");
+                assert_eq!(narrow.line_col(text, offset), wide.line_col(text, offset));
+            }
+        }
+        // Both as the definition has them: a line starts after each newline.
+        let text = &texts[2];
+        let index = LineIndex::new(text);
+        assert_eq!(
+            (0..3).map(|l| index.line_start(l)).collect::<Vec<_>>(),
+            [0, 5, 9]
+        );
+        assert_eq!(
+            [0, 4, 5, 8, 9, 14].map(|o| index.line_of(o)),
+            [0, 0, 1, 1, 2, 2]
+        );
     }
 
     #[test]
