@@ -32,15 +32,9 @@ impl Starts {
         // document, and keeps none left over.
         let room = text.len() / 64 + 1;
         if narrow {
-            let mut narrow = Vec::with_capacity(room);
-            narrow.extend(starts.map(|start| start as u32));
-            narrow.shrink_to_fit();
-            Self::Narrow(narrow)
+            Self::Narrow(collect_exact(room, starts.map(|start| start as u32)))
         } else {
-            let mut wide = Vec::with_capacity(room);
-            wide.extend(starts);
-            wide.shrink_to_fit();
-            Self::Wide(wide)
+            Self::Wide(collect_exact(room, starts))
         }
     }
 
@@ -69,6 +63,14 @@ impl Starts {
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.len()).filter_map(|line| self.get(line))
     }
+}
+
+/// `items` in a list made with `room` first and left with none over.
+fn collect_exact<T>(room: usize, items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut list = Vec::with_capacity(room);
+    list.extend(items);
+    list.shrink_to_fit();
+    list
 }
 
 /// Bytes between two checkpoints of a long line.
