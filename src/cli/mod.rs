@@ -1,5 +1,6 @@
 //! The binary's commands, one file each, over the library; `args` is the command line.
 
+pub mod allocator;
 pub mod args;
 pub mod baseline;
 pub mod check;
