@@ -331,9 +331,11 @@ fn sorted_into(words: &[u32], out: &mut Vec<u32>) {
 }
 
 /// Pairs (later, earlier) of sketch indices that share an LSH band, the later one wanted,
-/// and that `keep` keeps, sorted: for each band, sketches are sorted by band key, and each is paired with at
-/// most `MAX_CANDIDATES_PER_BUCKET` earlier sketches of its bucket, the nearest first.
-/// Sorting one band at a time keeps memory at 16 bytes per paragraph.
+/// and that `keep` keeps, sorted: for each band, sketches are sorted by band key, and each
+/// is paired with at most `MAX_CANDIDATES_PER_BUCKET` earlier sketches of its bucket, the
+/// nearest first. Sorting one band at a time, by the top half of each key, keeps memory at
+/// 8 bytes per paragraph (and as much again for the sort); the few runs of equal halves
+/// that are not one bucket are split by the whole keys, read again from the signatures.
 fn candidate_pairs<F>(sketches: &[Sketch], keep: F) -> Vec<(u32, u32)>
 where
     F: Fn((u32, u32)) -> bool + Sync,
@@ -341,27 +343,36 @@ where
     let mut pairs: Vec<(u32, u32)> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let mut keyed: Vec<(u64, u32)> = sketches
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (minhash::band_key(&s.signature, band), i as u32))
+            let key = |i: u32| minhash::band_key(&sketches[i as usize].signature, band);
+            let mut keyed: Vec<(u32, u32)> = (0..sketches.len() as u32)
+                .map(|i| ((key(i) >> 32) as u32, i))
                 .collect();
             // Sketches are numbered in order: a stable sort by key leaves each bucket's
             // earlier sketches first.
-            sort_by_hash_key(&mut keyed, |&(key, _)| key);
+            sort_by_hash_key(&mut keyed, |&(half, _)| u64::from(half) << 32);
             let mut found = Vec::new();
-            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
-                for (pos, &(_, later)) in bucket.iter().enumerate() {
-                    if !sketches[later as usize].wanted {
-                        continue;
+            let mut whole = Vec::new();
+            for run in keyed
+                .chunk_by(|a, b| a.0 == b.0)
+                .filter(|run| run.len() > 1)
+            {
+                whole.clear();
+                whole.extend(run.iter().map(|&(_, i)| (key(i), i)));
+                // Stable: each bucket's sketches stay in order.
+                whole.sort_by_key(|&(key, _)| key);
+                for bucket in whole.chunk_by(|a, b| a.0 == b.0) {
+                    for (pos, &(_, later)) in bucket.iter().enumerate() {
+                        if !sketches[later as usize].wanted {
+                            continue;
+                        }
+                        let nearest = &bucket[pos.saturating_sub(MAX_CANDIDATES_PER_BUCKET)..pos];
+                        found.extend(
+                            nearest
+                                .iter()
+                                .map(|&(_, earlier)| (later, earlier))
+                                .filter(|&pair| keep(pair)),
+                        );
                     }
-                    let nearest = &bucket[pos.saturating_sub(MAX_CANDIDATES_PER_BUCKET)..pos];
-                    found.extend(
-                        nearest
-                            .iter()
-                            .map(|&(_, earlier)| (later, earlier))
-                            .filter(|&pair| keep(pair)),
-                    );
                 }
             }
             found
@@ -456,6 +467,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn band_keys_with_the_same_top_half_are_still_different_buckets() {
+        // Two first bands whose keys agree in their top 32 bits, found by trying values.
+        let top = |sig: &Signature| (minhash::band_key(sig, 0) >> 32) as u32;
+        let with_band = |first: u32, rest: u16| {
+            let mut sig = [rest; minhash::HASHES];
+            sig[0] = first as u16;
+            sig[1] = (first >> 16) as u16;
+            sig
+        };
+        let mut seen = std::collections::HashMap::new();
+        let (a, b) = (0u32..)
+            .find_map(|first| {
+                let half = top(&with_band(first, 0));
+                seen.insert(half, first).map(|earlier| (earlier, first))
+            })
+            .expect("32-bit halves collide long before the values run out");
+        let sketch = |signature| Sketch {
+            at: ParaRef32::new(ParaRef { doc: 0, para: 0 }),
+            wanted: true,
+            signature,
+        };
+        let (sig_a, sig_b) = (with_band(a, 1), with_band(b, 2));
+        assert_ne!(minhash::band_key(&sig_a, 0), minhash::band_key(&sig_b, 0));
+        assert_eq!(top(&sig_a), top(&sig_b));
+        // The third sketch shares every band with the first, none with the second.
+        let sketches = [sketch(sig_a), sketch(sig_b), sketch(sig_a)];
+        assert_eq!(candidate_pairs(&sketches, |_| true), vec![(2, 0)]);
     }
 
     #[test]
