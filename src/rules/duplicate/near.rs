@@ -361,18 +361,7 @@ where
                 // Stable: each bucket's sketches stay in order.
                 whole.sort_by_key(|&(key, _)| key);
                 for bucket in whole.chunk_by(|a, b| a.0 == b.0) {
-                    for (pos, &(_, later)) in bucket.iter().enumerate() {
-                        if !sketches[later as usize].wanted {
-                            continue;
-                        }
-                        let nearest = &bucket[pos.saturating_sub(MAX_CANDIDATES_PER_BUCKET)..pos];
-                        found.extend(
-                            nearest
-                                .iter()
-                                .map(|&(_, earlier)| (later, earlier))
-                                .filter(|&pair| keep(pair)),
-                        );
-                    }
+                    pair_in_bucket(bucket, sketches, &keep, &mut found);
                 }
             }
             found
@@ -381,6 +370,29 @@ where
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// Pairs (later, earlier) of one bucket's sketches, given in order with their key: each
+/// wanted one with at most `MAX_CANDIDATES_PER_BUCKET` earlier ones, the nearest first,
+/// that `keep` keeps.
+fn pair_in_bucket(
+    bucket: &[(u64, u32)],
+    sketches: &[Sketch],
+    keep: &impl Fn((u32, u32)) -> bool,
+    found: &mut Vec<(u32, u32)>,
+) {
+    for (pos, &(_, later)) in bucket.iter().enumerate() {
+        if !sketches[later as usize].wanted {
+            continue;
+        }
+        let nearest = &bucket[pos.saturating_sub(MAX_CANDIDATES_PER_BUCKET)..pos];
+        found.extend(
+            nearest
+                .iter()
+                .map(|&(_, earlier)| (later, earlier))
+                .filter(|&pair| keep(pair)),
+        );
+    }
 }
 
 /// Of sorted pairs (later, earlier), the `MAX_CONFIRMED_PER_PARAGRAPH` with the highest
