@@ -6,16 +6,17 @@ use rayon::prelude::*;
 
 use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::diagnostic::edit::Applicability;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Family, Rule, Severity};
 use crate::error::FileError;
 use crate::progress::{Passes, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::resolve;
 use crate::provenance::sources::Sources;
-use crate::rules::check::{Check, Lint, Reporter};
+use crate::rules::check::{Check, CorpusCheck, Lint, Reporter};
 use crate::rules::chrome;
 use crate::rules::context::{Analyses, CorpusContext};
 use crate::rules::document_context::DocumentContext;
+use crate::rules::duplicate;
 use crate::rules::{prepare, registry};
 use crate::settings::resolve::Resolved;
 
@@ -102,6 +103,9 @@ pub struct Inputs<'a> {
     /// The chrome found by an earlier analysis of these documents, and the documents
     /// whose chrome it still is (a fix round's, as most documents did not change).
     pub chrome_earlier: Option<chrome::analysis::Earlier<'a>>,
+    /// Whether the chrome found is handed back (to the next fix round); otherwise it is
+    /// freed as soon as the chrome rules have reported.
+    pub keep_chrome: bool,
 }
 
 impl<'a> Inputs<'a> {
@@ -120,6 +124,7 @@ impl<'a> Inputs<'a> {
             rules: &settings.rules,
             document_rules: None,
             chrome_earlier: None,
+            keep_chrome: false,
         }
     }
 }
@@ -142,6 +147,7 @@ pub fn analyze(
         rules,
         document_rules,
         chrome_earlier,
+        keep_chrome,
     } = inputs;
     let document_rules = document_rules.unwrap_or(checked);
     let checked_count = checked.iter().filter(|&&c| c).count();
@@ -202,29 +208,44 @@ pub fn analyze(
         || prepare::prepare(&context, with_metadata, chrome_earlier),
     );
     lap("document rules + corpus analyses");
-    let context = CorpusContext {
-        analyses: &analyses,
-        ..context
-    };
-    // On the threads of the pool, where the analyses ran (the memory they freed is reused
-    // there, where the calling thread would take more from the system), one rule beside
-    // another; their findings are gathered in the order of the rules.
-    let reported: Vec<Vec<Diagnostic>> = lints
-        .par_iter()
-        .filter_map(|lint| match lint.check {
-            Check::Corpus(check) => Some(check),
-            Check::Document(_) => None,
-        })
-        .map(|check| {
-            let mut reporter = Reporter::default();
-            check(&context, &mut reporter);
-            reporter.into_diagnostics()
-        })
-        .collect();
-    // Room for exactly these: grown by doubling, the list of every finding could hold room
-    // for nearly as many again until it is rendered.
-    diagnostics.reserve_exact(reported.iter().map(Vec::len).sum());
-    diagnostics.extend(reported.into_iter().flatten());
+    // Family by family, each shared analysis freed once the rules that read it have
+    // reported (unless the caller takes it): the findings of the corpus rules are never
+    // held beside every analysis they come from.
+    for family in REPORT_ORDER {
+        let checks: Vec<CorpusCheck> = lints
+            .iter()
+            .filter(|lint| lint.rule.family == family)
+            .filter_map(|lint| match lint.check {
+                Check::Corpus(check) => Some(check),
+                Check::Document(_) => None,
+            })
+            .collect();
+        let context = CorpusContext {
+            analyses: &analyses,
+            ..context
+        };
+        // On the threads of the pool, where the analyses ran (the memory they freed is
+        // reused there, where the calling thread would take more from the system), one
+        // rule beside another; their findings are gathered in the order of the rules.
+        let reported: Vec<Vec<Diagnostic>> = checks
+            .par_iter()
+            .map(|check| {
+                let mut reporter = Reporter::default();
+                check(&context, &mut reporter);
+                reporter.into_diagnostics()
+            })
+            .collect();
+        // Room for exactly these: grown by doubling, the list of every finding could hold
+        // room for nearly as many again until it is rendered.
+        diagnostics.reserve_exact(reported.iter().map(Vec::len).sum());
+        diagnostics.extend(reported.into_iter().flatten());
+        match family {
+            Family::Duplicate => drop(analyses.take::<duplicate::analysis::Analysis>()),
+            Family::Chrome if !keep_chrome => drop(analyses.take::<chrome::runs::Analysis>()),
+            Family::Metadata if !with_metadata => drop(analyses.take::<resolve::Analysis>()),
+            _ => {}
+        }
+    }
     // With context, findings in context documents and in their provenance files are
     // left to the run that checks them.
     if checked.contains(&false) {
@@ -249,6 +270,17 @@ pub fn analyze(
         chrome,
     }
 }
+
+/// The order the families' corpus rules report in. The provenance of every document is
+/// freed first, then the duplicates; the chrome rules, which find the most, report last,
+/// when their own analysis is the only one left beside the findings.
+const REPORT_ORDER: [Family; 5] = [
+    Family::Metadata,
+    Family::Duplicate,
+    Family::Chrome,
+    Family::Encoding,
+    Family::Layout,
+];
 
 /// Documents checked in one parallel pass before their findings join the list.
 const CHECK_DOCUMENTS: usize = 1024;
@@ -286,6 +318,13 @@ mod tests {
     use super::*;
     use crate::rules::layout::{extra_blank_lines, unseparated_paragraphs};
     use crate::text::span::Span;
+
+    #[test]
+    fn every_family_reports() {
+        for family in Family::ALL {
+            assert!(REPORT_ORDER.contains(&family), "{family:?}");
+        }
+    }
 
     #[test]
     fn findings_are_sorted_as_a_stable_sort_would() {

@@ -352,6 +352,7 @@ fn fix_loaded(
                 enabled: chrome::analysis::Enabled::of(&fixable),
                 keep: &chrome_kept,
             }),
+            keep_chrome: true,
             ..Inputs::new(&current, &all, &none, settings)
         };
         let Analysis {
