@@ -163,7 +163,7 @@ fn seeds_segment_into_their_paragraphs() {
     let first_lines: Vec<Vec<usize>> = corpus
         .documents
         .iter()
-        .map(|doc| doc.paragraphs.iter().map(|p| p.first_line + 1).collect())
+        .map(|doc| doc.paragraphs.iter().map(|p| p.first_line() + 1).collect())
         .collect();
     let every_other = |from: usize, to: usize| (from..=to).step_by(2).collect::<Vec<_>>();
     let mut p000 = vec![1, 2, 3];
@@ -184,7 +184,9 @@ fn seeds_segment_into_their_paragraphs() {
     assert_eq!(first_lines[4], p004);
     for doc in &corpus.documents {
         assert!(
-            doc.paragraphs.iter().all(|p| p.first_line == p.last_line),
+            doc.paragraphs
+                .iter()
+                .all(|p| p.first_line() == p.last_line()),
             "{}",
             doc.display
         );

@@ -148,10 +148,10 @@ impl Document {
     /// The index of the paragraph that holds the 0-based `line`; none for a blank line
     /// between paragraphs.
     pub fn paragraph_of_line(&self, line: usize) -> Option<usize> {
-        let at = self.paragraphs.partition_point(|p| p.last_line < line);
+        let at = self.paragraphs.partition_point(|p| p.last_line() < line);
         self.paragraphs
             .get(at)
-            .filter(|p| p.first_line <= line)
+            .filter(|p| p.first_line() <= line)
             .map(|_| at)
     }
 
@@ -159,7 +159,7 @@ impl Document {
     /// hard-wrapped paragraph, of a Markdown paragraph or list item over several lines.
     pub fn wraps_line(&self, line: usize) -> bool {
         self.paragraph_of_line(line)
-            .is_some_and(|p| self.paragraphs[p].first_line != self.paragraphs[p].last_line)
+            .is_some_and(|p| self.paragraphs[p].first_line() != self.paragraphs[p].last_line())
     }
 
     /// Whether paragraph `para` is a Markdown code or HTML block: text shown as written,
@@ -167,7 +167,7 @@ impl Document {
     pub fn is_verbatim_paragraph(&self, para: usize) -> bool {
         self.paragraphs.get(para).is_some_and(|p| {
             matches!(
-                self.structure.role(p.first_line),
+                self.structure.role(p.first_line()),
                 LineRole::Code | LineRole::Html
             )
         })

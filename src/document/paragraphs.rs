@@ -19,14 +19,39 @@ use crate::text::span::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {
     pub span: Span,
-    pub first_line: usize,
-    pub last_line: usize,
+    first_line: u32,
+    last_line: u32,
     pub fingerprint: Fingerprint,
 }
 
-// A corpus holds one for every paragraph: kept at 56 bytes.
+// A corpus holds one for every paragraph: kept at 48 bytes, the line numbers in 32 bits.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Paragraph>() == 56);
+const _: () = assert!(std::mem::size_of::<Paragraph>() == 48);
+
+impl Paragraph {
+    /// The paragraph of lines `first_line..=last_line` at `span`. A line number takes 32
+    /// bits: past 4,294,967,295 (a text of more than 4 GiB of line breaks) it is kept as
+    /// that number.
+    pub fn new(span: Span, first_line: usize, last_line: usize, fingerprint: Fingerprint) -> Self {
+        let narrow = |line: usize| u32::try_from(line).unwrap_or(u32::MAX);
+        Self {
+            span,
+            first_line: narrow(first_line),
+            last_line: narrow(last_line),
+            fingerprint,
+        }
+    }
+
+    /// The 0-based first line.
+    pub fn first_line(&self) -> usize {
+        self.first_line as usize
+    }
+
+    /// The 0-based last line.
+    pub fn last_line(&self) -> usize {
+        self.last_line as usize
+    }
+}
 
 /// Hard-wrapped text is wrapped somewhere between these widths (in display columns:
 /// a CJK character takes two).
@@ -68,12 +93,8 @@ fn segment_markdown(text: &str, lines: &LineIndex, built: &Built) -> Vec<Paragra
     let mut open: Option<(usize, LineRole)> = None;
     let mut close = |first: usize, last: usize, out: &mut Vec<Paragraph>| {
         let span = Span::new(lines.line_start(first), lines.line_end(last, text));
-        out.push(Paragraph {
-            span,
-            first_line: first,
-            last_line: last,
-            fingerprint: fingerprint(&text[span.start..span.end], &mut buffer),
-        });
+        let fingerprint = fingerprint(&text[span.start..span.end], &mut buffer);
+        out.push(Paragraph::new(span, first, last, fingerprint));
     };
     for line in 0..lines.line_count() {
         let role = built.structure.role(line);
@@ -104,12 +125,8 @@ fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Ve
     let mut buffer = String::new();
     if front_matter_lines > 0 {
         let span = Span::new(0, lines.line_end(front_matter_lines - 1, text));
-        paragraphs.push(Paragraph {
-            span,
-            first_line: 0,
-            last_line: front_matter_lines - 1,
-            fingerprint: fingerprint(&text[span.start..span.end], &mut buffer),
-        });
+        let fingerprint = fingerprint(&text[span.start..span.end], &mut buffer);
+        paragraphs.push(Paragraph::new(span, 0, front_matter_lines - 1, fingerprint));
     }
     // The non-blank lines, and where each block of them ends.
     let mut all: Vec<Line> = Vec::with_capacity(lines.line_count());
@@ -167,12 +184,9 @@ impl Segmenter<'_> {
     /// A paragraph of the lines `first..=last` of a block.
     fn push(&mut self, first: &Line, last: &Line) {
         let span = Span::new(first.span.start, last.span.end);
-        self.out.push(Paragraph {
-            span,
-            first_line: first.index,
-            last_line: last.index,
-            fingerprint: fingerprint(&self.text[span.start..span.end], &mut self.buffer),
-        });
+        let fingerprint = fingerprint(&self.text[span.start..span.end], &mut self.buffer);
+        self.out
+            .push(Paragraph::new(span, first.index, last.index, fingerprint));
     }
 
     /// Splits a block of consecutive lines into runs that cannot share a paragraph: a

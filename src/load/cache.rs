@@ -202,7 +202,7 @@ fn encode<W: std::io::Write>(
         out.put(&key.to_le_bytes());
         out.put(&(list.len() as u32).to_le_bytes());
         for p in list.iter() {
-            for n in [p.span.start, p.span.end, p.first_line, p.last_line] {
+            for n in [p.span.start, p.span.end, p.first_line(), p.last_line()] {
                 out.put(&(n as u64).to_le_bytes());
             }
             out.put(&p.fingerprint.key().to_le_bytes());
@@ -222,12 +222,7 @@ fn decode_paragraphs(bytes: &[u8]) -> Option<Vec<Paragraph>> {
         let span = Span::new(number()?, number()?);
         let (first_line, last_line) = (number()?, number()?);
         let fingerprint = Fingerprint::new(reader.u128()?, reader.u32()?, reader.u32()?);
-        list.push(Paragraph {
-            span,
-            first_line,
-            last_line,
-            fingerprint,
-        });
+        list.push(Paragraph::new(span, first_line, last_line, fingerprint));
     }
     Some(list)
 }

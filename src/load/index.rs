@@ -113,7 +113,7 @@ impl Table {
             if links.exact {
                 flags |= EXACT;
             }
-            if p.first_line == p.last_line && p.fingerprint.chars > 0 {
+            if p.first_line() == p.last_line() && p.fingerprint.chars > 0 {
                 flags |= ONE_LINE;
             }
             self.keys.push(p.fingerprint.key());

@@ -344,7 +344,7 @@ fn reads_as_sentence(value: &str) -> bool {
 /// Whether `line` is a line of a paragraph wrapped over several, other than its first.
 fn continues_paragraph(doc: &Document, line: usize) -> bool {
     doc.paragraph_of_line(line)
-        .is_some_and(|p| doc.paragraphs[p].first_line < line)
+        .is_some_and(|p| doc.paragraphs[p].first_line() < line)
 }
 
 /// A sentence over this many words is prose, not the value of the label above it.

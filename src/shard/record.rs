@@ -91,8 +91,8 @@ fn document_record(document: &Document, options: &RuleOptions) -> DocumentRecord
                     key_hex(p.fingerprint.key()),
                     p.span.start,
                     p.span.end,
-                    p.first_line,
-                    p.last_line,
+                    p.first_line(),
+                    p.last_line(),
                 )
             })
             .collect(),

@@ -464,10 +464,10 @@ const MIN_DESCRIPTION_WORDS: usize = 8;
 /// list of links to the document's own sections heads its outline.
 fn heads_block(page: &Page, line: &Line) -> bool {
     let paragraphs = &page.document.paragraphs;
-    let next = paragraphs.partition_point(|p| p.first_line <= line.index);
+    let next = paragraphs.partition_point(|p| p.first_line() <= line.index);
     let Some(block) = paragraphs
         .get(next)
-        .filter(|p| p.first_line <= line.index + 2)
+        .filter(|p| p.first_line() <= line.index + 2)
     else {
         return false;
     };
@@ -480,7 +480,7 @@ fn heads_block(page: &Page, line: &Line) -> bool {
     // under it (`* Facebook` over its promotion) is one entry of a box.
     let described = if starts_with_list_marker(text.trim_start()) {
         line.list_item
-            && (block.last_line > block.first_line || ends_with_full_stop(text))
+            && (block.last_line() > block.first_line() || ends_with_full_stop(text))
             && word_count_capped(text, MIN_NESTED_DESCRIPTION_WORDS) >= MIN_NESTED_DESCRIPTION_WORDS
     } else {
         !line.list_item && word_count_capped(text, MIN_DESCRIPTION_WORDS) >= MIN_DESCRIPTION_WORDS

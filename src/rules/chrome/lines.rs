@@ -90,10 +90,10 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
             fenced = !fenced;
             continue;
         }
-        while paragraphs.next_if(|p| p.last_line < index).is_some() {}
+        while paragraphs.next_if(|p| p.last_line() < index).is_some() {}
         let alone = paragraphs
             .peek()
-            .is_some_and(|p| p.first_line == index && p.last_line == index);
+            .is_some_and(|p| p.first_line() == index && p.last_line() == index);
         // A block quote in Markdown (`> Stability: 2 - Stable` atop each page of a manual)
         // is what the author chose to set apart, not the site's.
         let role = structure.role(index);

@@ -103,7 +103,7 @@ pub fn one_line_keys(document: &Document) -> Vec<u128> {
     let mut keys: Vec<u128> = document
         .paragraphs
         .iter()
-        .filter(|p| p.first_line == p.last_line && p.fingerprint.chars > 0)
+        .filter(|p| p.first_line() == p.last_line() && p.fingerprint.chars > 0)
         .map(|p| p.fingerprint.key())
         .collect();
     keys.sort_unstable();
@@ -248,8 +248,8 @@ impl Templates {
             .document
             .paragraphs
             .iter()
-            .filter(|p| p.first_line == p.last_line)
-            .map(|p| (p.first_line, p.fingerprint.key()))
+            .filter(|p| p.first_line() == p.last_line())
+            .map(|p| (p.first_line(), p.fingerprint.key()))
             .collect();
         let found: Vec<Option<Detail>> = page
             .lines
@@ -457,7 +457,7 @@ fn is_heading(page: &Page, line: &Line, text: &str) -> bool {
     let document = page.document;
     let paragraphs = &document.paragraphs;
     paragraphs
-        .get(paragraphs.partition_point(|p| p.first_line <= line.index))
+        .get(paragraphs.partition_point(|p| p.first_line() <= line.index))
         .is_some_and(|p| {
             let next = document.slice(p.span).trim();
             !starts_with_list_marker(next)

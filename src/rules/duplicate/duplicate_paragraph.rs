@@ -111,7 +111,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         // options) is written twice on purpose.
         // So is a licence under the notice of each copyright holder.
         let other_section = (origin_last + 1..block.first).any(|para| {
-            doc.structure.role(doc.paragraphs[para].first_line) == LineRole::Heading
+            doc.structure.role(doc.paragraphs[para].first_line()) == LineRole::Heading
                 || doc
                     .slice(doc.paragraphs[para].span)
                     .lines()
@@ -147,7 +147,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
 fn is_byline_or_record(doc: &Document, para: usize) -> bool {
     let paragraph = &doc.paragraphs[para];
     let text = doc.slice(paragraph.span).trim();
-    let byline = paragraph.first_line == paragraph.last_line
+    let byline = paragraph.first_line() == paragraph.last_line()
         && word_count_capped(text, MAX_BYLINE_WORDS + 1) <= MAX_BYLINE_WORDS
         && (is_metadata(text) || has_address(text));
     byline || text.lines().next().is_some_and(is_field_line)

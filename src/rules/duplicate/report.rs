@@ -19,16 +19,16 @@ pub(super) fn paragraphs_span(doc: &Document, first: usize, last: usize) -> Span
 /// What to delete to remove paragraphs `first..=last` of `doc` with their blank lines.
 pub(super) fn removal_span(doc: &Document, first: usize, last: usize) -> Span {
     doc.removal_span(
-        doc.paragraphs[first].first_line,
-        doc.paragraphs[last].last_line,
+        doc.paragraphs[first].first_line(),
+        doc.paragraphs[last].last_line(),
     )
 }
 
 /// `line 3` or `lines 3–26` (1-based) for paragraphs `first..=last` of `doc`.
 pub(super) fn describe_lines(doc: &Document, first: usize, last: usize) -> String {
     let (from, to) = (
-        doc.paragraphs[first].first_line + 1,
-        doc.paragraphs[last].last_line + 1,
+        doc.paragraphs[first].first_line() + 1,
+        doc.paragraphs[last].last_line() + 1,
     );
     if from == to {
         format!("line {from}")
@@ -72,7 +72,7 @@ pub(super) fn is_item_or_heading(doc: &Document, para: usize) -> bool {
     let paragraph = &doc.paragraphs[para];
     starts_with_list_marker(doc.slice(paragraph.span))
         || matches!(
-            doc.structure.role(paragraph.first_line),
+            doc.structure.role(paragraph.first_line()),
             LineRole::ListItem | LineRole::Heading | LineRole::ThematicBreak
         )
 }

@@ -54,14 +54,14 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
     for (index, paragraph) in doc.paragraphs.iter().enumerate() {
         // In Markdown, line breaks inside a paragraph are soft: rendering joins them.
-        if paragraph.first_line == paragraph.last_line
+        if paragraph.first_line() == paragraph.last_line()
             || doc.structure.is_markdown()
             || doc.is_verbatim_paragraph(index)
         {
             continue;
         }
         let mut edits = Vec::new();
-        for line in paragraph.first_line..paragraph.last_line {
+        for line in paragraph.first_line()..paragraph.last_line() {
             let end = doc.lines.line_end(line, &doc.text);
             let kept = doc.text[..end].trim_end().len();
             let next = doc.lines_span(line + 1, line + 1);
@@ -76,7 +76,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             };
             edits.push(Edit::replace(Span::new(kept, start), glue));
         }
-        let lines = paragraph.last_line - paragraph.first_line + 1;
+        let lines = paragraph.last_line() - paragraph.first_line() + 1;
         report
             .report(
                 &RULE,

@@ -102,7 +102,11 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
 /// Every paragraph is one line (none is hard-wrapped), no line is indented, and most
 /// lines that are not list items are whole paragraphs of prose.
 fn is_one_paragraph_per_line(doc: &Document) -> bool {
-    if doc.paragraphs.iter().any(|p| p.first_line != p.last_line) {
+    if doc
+        .paragraphs
+        .iter()
+        .any(|p| p.first_line() != p.last_line())
+    {
         return false;
     }
     let mut prose = 0;

@@ -99,7 +99,7 @@ pub(super) fn units(
     let paragraphs: Vec<_> = document
         .paragraphs
         .iter()
-        .filter(|p| p.first_line >= skip)
+        .filter(|p| p.first_line() >= skip)
         .collect();
     // Menus and labels say little of the language, and the prose settles it sooner.
     let language = stop_words.guess(
@@ -114,11 +114,11 @@ pub(super) fn units(
             let text = document.slice(p.span).trim();
             let counts = read(stop_words, text, language);
             Unit {
-                first_line: p.first_line,
-                last_line: p.last_line,
+                first_line: p.first_line(),
+                last_line: p.last_line(),
                 kind: kind(text, &counts),
                 words: words(&counts),
-                page_line: p.first_line == p.last_line,
+                page_line: p.first_line() == p.last_line(),
                 code: text.starts_with("//")
                     || text.starts_with("/*")
                     || text.ends_with([';', '{', '}']),
