@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::runs::{Analysis, Run};
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -18,17 +20,27 @@ pub fn report_runs(ctx: &CorpusContext, rule: &'static Rule, out: &mut Reporter)
     let Some(analysis) = ctx.analysis::<Analysis>() else {
         return;
     };
-    // The pages of a site share their chrome, and so the evidence its help lists: one copy
-    // of each help serves them all.
-    let mut helps = HashSet::new();
-    for run in analysis
+    // A slice of runs at a time, in parallel (a site template is a run on nearly every
+    // page). The pages of a site share their chrome, and so the evidence its help lists:
+    // one copy of each help serves those of a slice.
+    let found: Vec<Vec<Diagnostic>> = analysis
         .runs
-        .iter()
-        .filter(|r| r.detector().rule.code == rule.code)
-    {
-        out.push(diagnostic(ctx, rule, run, &mut helps));
+        .par_chunks(RUNS_PER_TASK)
+        .map(|runs| {
+            let mut helps = HashSet::new();
+            runs.iter()
+                .filter(|r| r.detector().rule.code == rule.code)
+                .map(|run| diagnostic(ctx, rule, run, &mut helps))
+                .collect()
+        })
+        .collect();
+    for diagnostic in found.into_iter().flatten() {
+        out.push(diagnostic);
     }
 }
+
+/// Runs reported by one task.
+const RUNS_PER_TASK: usize = 4096;
 
 fn diagnostic(
     ctx: &CorpusContext,

@@ -146,6 +146,9 @@ pub(super) fn candidate_pairs(
             linking
         })
         .collect();
+    // The lists are grouped: freed before the parts are joined, which the joined list
+    // would otherwise be held beside.
+    drop((per_doc, bounds));
     let mut linking = Linking::default();
     linking
         .starts
@@ -156,7 +159,6 @@ pub(super) fn candidate_pairs(
     for part in parts {
         linking.append(&part);
     }
-    drop((per_doc, bounds));
     let of_doc = linking.by_document(counts.len());
     // Per document, the later documents it shares fingerprints with, counted: the pairs
     // are made one document at a time, never all at once.

@@ -199,7 +199,11 @@ pub(super) fn find_near_and_fingerprint(
     };
     let pairs = candidate_pairs(&sketches, |pair| estimate(pair) >= MIN_ESTIMATED_SIMILARITY);
     let pairs = closest_per_paragraph(pairs, estimate);
-    let candidates = CandidateWords::of(&pairs, &sketches, docs);
+    // From here on only where each sketched paragraph is counts: the signatures (a third
+    // of the search's memory) are freed before the candidates' words are read.
+    let at: Vec<ParaRef32> = sketches.iter().map(|s| s.at).collect();
+    drop(sketches);
+    let candidates = CandidateWords::of(&pairs, &at, docs);
     let words_of = |i: u32| candidates.get(i);
 
     // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
@@ -227,8 +231,8 @@ pub(super) fn find_near_and_fingerprint(
                         && best.as_ref().is_none_or(|b| score > b.similarity)
                     {
                         best = Some(NearMatch {
-                            para: sketches[later as usize].at.wide(),
-                            origin: sketches[earlier as usize].at.wide(),
+                            para: at[later as usize].wide(),
+                            origin: at[earlier as usize].wide(),
                             similarity: score,
                         });
                     }
@@ -260,13 +264,14 @@ struct WordSlice {
 }
 
 impl CandidateWords {
-    fn of(pairs: &[(u32, u32)], sketches: &[Sketch], docs: &[Document]) -> Self {
-        Self::in_slices(pairs, sketches, docs, CANDIDATES_PER_SLICE)
+    /// `at`: where each sketch's paragraph is.
+    fn of(pairs: &[(u32, u32)], at: &[ParaRef32], docs: &[Document]) -> Self {
+        Self::in_slices(pairs, at, docs, CANDIDATES_PER_SLICE)
     }
 
     fn in_slices(
         pairs: &[(u32, u32)],
-        sketches: &[Sketch],
+        at: &[ParaRef32],
         docs: &[Document],
         per_slice: usize,
     ) -> Self {
@@ -281,7 +286,7 @@ impl CandidateWords {
                     .map_init(
                         || (String::new(), Vec::new()),
                         |(buffer, words), &i| {
-                            let at = sketches[i as usize].at.wide();
+                            let at = at[i as usize].wide();
                             words_into(&docs[at.doc], at.para, buffer, words);
                             words.clone()
                         },
@@ -446,27 +451,23 @@ mod tests {
             test_support::corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>()).documents;
         let (mut buffer, mut words) = (String::new(), Vec::new());
         let mut expected = Vec::new();
-        let mut sketches = Vec::new();
+        let mut at = Vec::new();
         for (doc, document) in docs.iter().enumerate() {
             for para in 0..document.paragraphs.len() {
                 words_into(document, para, &mut buffer, &mut words);
                 expected.push(words.clone());
-                sketches.push(Sketch {
-                    at: ParaRef32::new(ParaRef { doc, para }),
-                    wanted: true,
-                    signature: minhash::signature(&words),
-                });
+                at.push(ParaRef32::new(ParaRef { doc, para }));
             }
         }
         // Every third sketch is left out of the pairs: it has no words to give.
         let taken = |i: u32| i % 3 != 1;
-        let n = sketches.len() as u32;
+        let n = at.len() as u32;
         let pairs: Vec<(u32, u32)> = (1..n)
             .filter(|&i| taken(i))
             .map(|i| (i, (0..i).rev().find(|&j| taken(j)).unwrap_or(0)))
             .collect();
         for per_slice in [1, 2, 3, 7, CANDIDATES_PER_SLICE] {
-            let candidates = CandidateWords::in_slices(&pairs, &sketches, &docs, per_slice);
+            let candidates = CandidateWords::in_slices(&pairs, &at, &docs, per_slice);
             for i in 0..n {
                 let found = candidates.get(i);
                 if taken(i) {
