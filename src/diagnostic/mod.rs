@@ -27,11 +27,11 @@ pub struct Diagnostic {
     pub span: Span,
     pub message: String,
     /// Text shown under the underlined span; falls back to the message.
-    pub label: Option<String>,
-    /// Shared: findings of one kind often give the very same help (the evidence of a
-    /// site's chrome, repeated on each of its pages), and a run holds every finding until
-    /// it is printed.
-    pub help: Option<Arc<str>>,
+    pub label: Option<Words>,
+    /// Findings of one kind often give the very same help (a rule's own words, or the
+    /// evidence of a site's chrome, repeated on each of its pages), and a run holds every
+    /// finding until it is printed: one copy serves them all.
+    pub help: Option<Words>,
     pub related: Vec<Related>,
     pub fix: Option<Fix>,
 }
@@ -51,12 +51,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_label(&mut self, label: impl Into<String>) -> &mut Self {
-        self.label = Some(exact(label.into()));
+    pub fn with_label(&mut self, label: impl Into<Words>) -> &mut Self {
+        self.label = Some(label.into());
         self
     }
 
-    pub fn with_help(&mut self, help: impl Into<Arc<str>>) -> &mut Self {
+    pub fn with_help(&mut self, help: impl Into<Words>) -> &mut Self {
         self.help = Some(help.into());
         self
     }
@@ -74,6 +74,49 @@ impl Diagnostic {
     /// Deterministic report order: document, position, then code.
     pub fn sort_key(&self) -> (DocId, usize, usize, &'static str) {
         (self.doc, self.span.start, self.span.end, self.rule.code)
+    }
+}
+
+/// Words of a finding that many findings may show: a rule's own words, kept where they are,
+/// or words made once and shared, never copied per finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Words {
+    Fixed(&'static str),
+    Shared(Arc<str>),
+}
+
+impl std::ops::Deref for Words {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Words::Fixed(words) => words,
+            Words::Shared(words) => words,
+        }
+    }
+}
+
+impl std::fmt::Display for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl From<&'static str> for Words {
+    fn from(words: &'static str) -> Self {
+        Words::Fixed(words)
+    }
+}
+
+impl From<String> for Words {
+    fn from(words: String) -> Self {
+        Words::Shared(words.into())
+    }
+}
+
+impl From<Arc<str>> for Words {
+    fn from(words: Arc<str>) -> Self {
+        Words::Shared(words)
     }
 }
 

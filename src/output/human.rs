@@ -265,8 +265,9 @@ impl<'a> Report<'a> {
         let doc = outcome.corpus.get(diagnostic.doc);
         let label = diagnostic
             .label
-            .clone()
-            .unwrap_or_else(|| diagnostic.message.clone());
+            .as_deref()
+            .unwrap_or(&diagnostic.message)
+            .to_string();
         let here: Vec<_> = diagnostic
             .related
             .iter()

@@ -119,6 +119,8 @@ pub(crate) use runs_lint;
 mod tests {
     use std::sync::Arc;
 
+    use crate::diagnostic::Words;
+
     use crate::corpus::Corpus;
     use crate::diagnostic::Family;
     use crate::document::Document;
@@ -150,7 +152,10 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule.family == Family::Chrome)
-            .filter_map(|d| Some((d.doc, d.help.clone()?)))
+            .filter_map(|d| match d.help.clone()? {
+                Words::Shared(help) => Some((d.doc, help)),
+                Words::Fixed(_) => None,
+            })
             .collect();
         let docs: std::collections::HashSet<usize> = helps.iter().map(|(doc, _)| *doc).collect();
         assert_eq!(docs.len(), 6, "every page has chrome: {helps:?}");
