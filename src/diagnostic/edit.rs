@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::Words;
 use crate::text::span::Span;
 
 /// How sure a fix is to keep the meaning of the text.
@@ -19,7 +20,7 @@ pub enum Applicability {
 pub struct Edit {
     #[serde(flatten, serialize_with = "serialize_span")]
     pub span: Span,
-    pub replacement: String,
+    pub replacement: Words,
 }
 
 fn serialize_span<S: serde::Serializer>(span: &Span, serializer: S) -> Result<S::Ok, S::Error> {
@@ -31,7 +32,7 @@ fn serialize_span<S: serde::Serializer>(span: &Span, serializer: S) -> Result<S:
 }
 
 impl Edit {
-    pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
+    pub fn replace(span: Span, replacement: impl Into<Words>) -> Self {
         Self {
             span,
             replacement: replacement.into(),
@@ -39,10 +40,10 @@ impl Edit {
     }
 
     pub fn delete(span: Span) -> Self {
-        Self::replace(span, String::new())
+        Self::replace(span, "")
     }
 
-    pub fn insert(at: usize, text: impl Into<String>) -> Self {
+    pub fn insert(at: usize, text: impl Into<Words>) -> Self {
         Self::replace(Span::empty(at), text)
     }
 }
@@ -56,15 +57,18 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(edits: Vec<Edit>) -> Self {
-        Self {
-            applicability: Applicability::Safe,
-            edits,
-        }
+        Self::new(Applicability::Safe, edits)
     }
 
     pub fn unsafe_(edits: Vec<Edit>) -> Self {
+        Self::new(Applicability::Unsafe, edits)
+    }
+
+    /// Kept until the fixes are applied: without the room left by growing.
+    fn new(applicability: Applicability, mut edits: Vec<Edit>) -> Self {
+        edits.shrink_to_fit();
         Self {
-            applicability: Applicability::Unsafe,
+            applicability,
             edits,
         }
     }

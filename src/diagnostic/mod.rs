@@ -77,9 +77,10 @@ impl Diagnostic {
     }
 }
 
-/// Words of a finding that many findings may show: a rule's own words, kept where they are,
-/// or words made once and shared, never copied per finding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Words that many findings may show or their fixes insert: a rule's own words, kept where
+/// they are, or words made once and shared, never copied per finding. Compared as the
+/// words they are.
+#[derive(Debug, Clone)]
 pub enum Words {
     Fixed(&'static str),
     Shared(Arc<str>),
@@ -93,6 +94,32 @@ impl std::ops::Deref for Words {
             Words::Fixed(words) => words,
             Words::Shared(words) => words,
         }
+    }
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Words {}
+
+impl PartialOrd for Words {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Words {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl serde::Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
     }
 }
 

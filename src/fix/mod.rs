@@ -486,7 +486,7 @@ fn apply(doc: &Document, edits: Tagged) -> (String, Vec<Change>) {
             rule,
             finding: *finding,
             before: doc.slice(edit.span).to_string(),
-            after: edit.replacement.clone(),
+            after: edit.replacement.to_string(),
             line: doc.lines.line_of(edit.span.start) + 1,
         })
         .collect();

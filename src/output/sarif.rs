@@ -340,7 +340,7 @@ fn sarif_fix<'a>(doc: &Document, fix: &'a Fix) -> SarifFix<'a> {
                 .map(|edit| Replacement {
                     deleted_region: exact_region(doc, edit.span),
                     inserted_content: (!edit.replacement.is_empty()).then_some(Text {
-                        text: edit.replacement.as_str(),
+                        text: &edit.replacement,
                     }),
                 })
                 .collect(),

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
-use crate::diagnostic::{FixAvailability, Rule};
+use crate::diagnostic::{FixAvailability, Rule, Words};
 use crate::document::Document;
 use crate::document::paragraphs::{display_width, starts_with_list_marker};
 use crate::rules::check::{Check, Lint, Reporter};
@@ -77,7 +77,12 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
                 continue;
             }
             let next_start = doc.lines.line_start(first + i + 1);
-            let terminator = &doc.text[pair[0].end..next_start];
+            // The file's line break: a literal, not a copy in each edit.
+            let terminator: Words = match &doc.text[pair[0].end..next_start] {
+                "\n" => "\n".into(),
+                "\r\n" => "\r\n".into(),
+                other => other.to_string().into(),
+            };
             edits.push(Edit::insert(next_start, terminator));
         }
         if edits.is_empty() {
