@@ -82,7 +82,9 @@ impl Diagnostic {
 /// words they are.
 #[derive(Debug, Clone)]
 pub enum Words {
+    /// A rule's own words.
     Fixed(&'static str),
+    /// Words made once, for one finding or for many.
     Shared(Arc<str>),
 }
 

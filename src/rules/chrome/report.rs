@@ -119,10 +119,8 @@ pub(crate) use runs_lint;
 mod tests {
     use std::sync::Arc;
 
-    use crate::diagnostic::Words;
-
     use crate::corpus::Corpus;
-    use crate::diagnostic::Family;
+    use crate::diagnostic::{Family, Words};
     use crate::document::Document;
     use crate::settings::Settings;
 
