@@ -7,7 +7,8 @@
 /// is freed: once the first large lists of a run are freed, the later ones (sketches,
 /// band keys, findings) are carved from the shared heap, where the room freed between
 /// them stays resident. Kept fixed, the peak resident set of a check of the 200 MB
-/// benchmark corpus is 451 MB instead of 468–478 MB, in the same time. It is set above
+/// benchmark corpus was 17–27 MB lower when this was measured (451 MB against 468–478
+/// MB), in the same time. It is set above
 /// the 316 KiB tables that compiling each Unicode class of the rule data's patterns takes
 /// and frees: mapped afresh each time, they cost a short run (a pre-commit hook's) 5 ms.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
