@@ -18,7 +18,7 @@ pub use super::reuse::{Reuse, Source};
 use super::Options;
 use super::copies::find_copies;
 use super::exact::{ExactIndex, find_blocks};
-use super::fingerprint::candidate_pairs;
+use super::fingerprint::{Lists, candidate_pairs};
 use super::minhash::mix;
 use super::near::find_near_and_fingerprint;
 use super::report::is_item_or_heading;
@@ -97,7 +97,7 @@ impl Analysis {
         &self,
         docs: &[Document],
         index: &ExactIndex,
-        fingerprints: Vec<Vec<u32>>,
+        fingerprints: Lists,
         options: &Options,
         reported: &[bool],
     ) -> Vec<Reuse> {

@@ -90,7 +90,7 @@ pub(super) fn is_prose(doc: &Document, para: usize) -> bool {
 /// `generic` names fingerprints known to be in too many documents of the whole corpus
 /// when these documents are a part of it that does not hold all their documents.
 pub(super) fn candidate_pairs(
-    per_doc: Vec<Vec<u32>>,
+    per_doc: Lists,
     options: &Options,
     reported: &[bool],
     generic: &(dyn Fn(u32) -> bool + Sync),
@@ -102,15 +102,18 @@ pub(super) fn candidate_pairs(
     // (by their top bits), so that the entries never take much more than the lists. The
     // parts are grouped on the threads of the pool, one part per thread at a time, and
     // their lists joined in the order of the parts.
-    let counts: Vec<usize> = per_doc.iter().map(Vec::len).collect();
+    let counts: Vec<usize> = (0..per_doc.len())
+        .map(|doc| per_doc.get(doc).len())
+        .collect();
     let is_reported = |doc: usize| reported.get(doc).copied().unwrap_or(true);
     let per_doc = reported_fingerprints_only(per_doc, &is_reported);
     let max_docs = options.reuse_max_docs.max(2);
     // Where each part starts in each document's list, found in one pass over the list:
     // searching every list for every part would miss the caches at each step.
-    let bounds: Vec<[u32; PARTS as usize + 1]> = per_doc
-        .par_iter()
-        .map(|fps| {
+    let bounds: Vec<[u32; PARTS as usize + 1]> = (0..per_doc.len())
+        .into_par_iter()
+        .map(|doc| {
+            let fps = per_doc.get(doc);
             let mut bounds = [0; PARTS as usize + 1];
             let mut at = 0;
             for (part, bound) in bounds.iter_mut().enumerate() {
@@ -123,13 +126,14 @@ pub(super) fn candidate_pairs(
             bounds
         })
         .collect();
-    let parts: Vec<Linking> = (0..PARTS as usize)
+    let parts: Vec<Lists> = (0..PARTS as usize)
         .into_par_iter()
         .with_max_len(1)
         .map(|part| {
             let mut entries: Vec<u64> = Vec::new();
-            for (doc, fps) in per_doc.iter().enumerate() {
-                let range = bounds[doc][part] as usize..bounds[doc][part + 1] as usize;
+            for (doc, bound) in bounds.iter().enumerate() {
+                let fps = per_doc.get(doc);
+                let range = bound[part] as usize..bound[part + 1] as usize;
                 entries.extend(
                     fps[range]
                         .iter()
@@ -137,7 +141,7 @@ pub(super) fn candidate_pairs(
                 );
             }
             sort_by_hash_key(&mut entries, |&entry| entry);
-            let mut linking = Linking::default();
+            let mut linking = Lists::default();
             for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
                 if (2..=max_docs).contains(&group.len()) && !generic((group[0] >> 32) as u32) {
                     linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));
@@ -146,19 +150,9 @@ pub(super) fn candidate_pairs(
             linking
         })
         .collect();
-    // The lists are grouped: freed before the parts are joined, which the joined list
-    // would otherwise be held beside.
+    // The lists are grouped: freed before the documents' linking lists are found.
     drop((per_doc, bounds));
-    let mut linking = Linking::default();
-    linking
-        .starts
-        .reserve(parts.iter().map(|p| p.starts.len()).sum());
-    linking
-        .items
-        .reserve(parts.iter().map(|p| p.items.len()).sum());
-    for part in parts {
-        linking.append(&part);
-    }
+    let linking = Parts::new(parts);
     let of_doc = linking.by_document(counts.len());
     // Per document, the later documents it shares fingerprints with, counted: the pairs
     // are made one document at a time, never all at once.
@@ -166,8 +160,8 @@ pub(super) fn candidate_pairs(
         .into_par_iter()
         .map_init(Vec::new, |later, a| {
             later.clear();
-            for &group in of_doc.docs(a) {
-                let docs = linking.docs(group as usize);
+            for &group in of_doc.get(a) {
+                let docs = linking.get(group as usize);
                 let after = docs.partition_point(|&d| d as usize <= a);
                 later.extend_from_slice(&docs[after..]);
             }
@@ -192,24 +186,15 @@ pub(super) fn candidate_pairs(
 /// only documents that are not reported, whose pairs are never made. A run that reports
 /// a few documents of many (a hook run) groups only the fingerprints that matter; each
 /// document's count is taken before.
-fn reported_fingerprints_only(
-    mut per_doc: Vec<Vec<u32>>,
-    is_reported: &dyn Fn(usize) -> bool,
-) -> Vec<Vec<u32>> {
+fn reported_fingerprints_only(mut per_doc: Lists, is_reported: &dyn Fn(usize) -> bool) -> Lists {
     if (0..per_doc.len()).all(is_reported) {
         return per_doc;
     }
-    let held: KeySet<u32> = per_doc
-        .iter()
-        .enumerate()
-        .filter(|&(doc, _)| is_reported(doc))
-        .flat_map(|(_, fps)| fps.iter().copied())
+    let held: KeySet<u32> = (0..per_doc.len())
+        .filter(|&doc| is_reported(doc))
+        .flat_map(|doc| per_doc.get(doc).iter().copied())
         .collect();
-    for (doc, fps) in per_doc.iter_mut().enumerate() {
-        if !is_reported(doc) {
-            fps.retain(|fp| held.contains(fp));
-        }
-    }
+    per_doc.retain(|doc, fp| is_reported(doc) || held.contains(&fp));
     per_doc
 }
 
@@ -220,59 +205,123 @@ fn part_of(fp: u32) -> u32 {
     fp >> (32 - PARTS.trailing_zeros())
 }
 
-/// Lists of documents, flat: the documents of each linking fingerprint, or the linking
-/// fingerprints of each document.
-#[derive(Default)]
-struct Linking {
+/// Lists of numbers, flat: the items of all lists in one allocation, and where each list
+/// starts in another. They hold the fingerprints of each document, the documents of each
+/// linking fingerprint and the linking fingerprints of each document: millions of lists
+/// on a large corpus, which, each allocated apart, would leave their memory behind in
+/// holes between later allocations once freed; a large allocation is given back whole.
+#[derive(Debug, Default)]
+pub(super) struct Lists {
     starts: Vec<usize>,
     items: Vec<u32>,
 }
 
-impl Linking {
-    fn push(&mut self, list: impl Iterator<Item = u32>) {
+impl Lists {
+    /// Adds `list` after the others.
+    pub(super) fn push(&mut self, list: impl IntoIterator<Item = u32>) {
         self.starts.push(self.items.len());
         self.items.extend(list);
     }
 
-    /// Adds the lists of `other` after these.
-    fn append(&mut self, other: &Linking) {
-        let base = self.items.len();
-        self.starts.extend(other.starts.iter().map(|&s| base + s));
-        self.items.extend_from_slice(&other.items);
+    /// Frees the room kept for more lists.
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.items.shrink_to_fit();
     }
 
     fn len(&self) -> usize {
         self.starts.len()
     }
 
-    fn docs(&self, list: usize) -> &[u32] {
-        let end = self
-            .starts
+    fn get(&self, list: usize) -> &[u32] {
+        &self.items[self.starts[list]..self.ends(list)]
+    }
+
+    /// Keeps the items of list `list` for which `keep(list, item)` holds, in place.
+    fn retain(&mut self, keep: impl Fn(usize, u32) -> bool) {
+        let mut kept = 0;
+        for list in 0..self.len() {
+            let (start, end) = (self.starts[list], self.ends(list));
+            self.starts[list] = kept;
+            for at in start..end {
+                let item = self.items[at];
+                if keep(list, item) {
+                    self.items[kept] = item;
+                    kept += 1;
+                }
+            }
+        }
+        self.items.truncate(kept);
+    }
+
+    fn ends(&self, list: usize) -> usize {
+        self.starts
             .get(list + 1)
             .copied()
-            .unwrap_or(self.items.len());
-        &self.items[self.starts[list]..end]
+            .unwrap_or(self.items.len())
+    }
+}
+
+#[cfg(test)]
+impl From<Vec<Vec<u32>>> for Lists {
+    fn from(lists: Vec<Vec<u32>>) -> Self {
+        let mut flat = Lists::default();
+        for list in lists {
+            flat.push(list);
+        }
+        flat
+    }
+}
+
+/// The linking lists of all parts, numbered in the order of the parts. They are not joined
+/// into one: the joined lists would be held beside the parts while they were made.
+struct Parts {
+    parts: Vec<Lists>,
+    /// How many lists come before each part.
+    firsts: Vec<usize>,
+}
+
+impl Parts {
+    fn new(parts: Vec<Lists>) -> Self {
+        let firsts = parts
+            .iter()
+            .scan(0, |before, part| {
+                let first = *before;
+                *before += part.len();
+                Some(first)
+            })
+            .collect();
+        Self { parts, firsts }
+    }
+
+    fn get(&self, list: usize) -> &[u32] {
+        let part = self.firsts.partition_point(|&first| first <= list) - 1;
+        self.parts[part].get(list - self.firsts[part])
     }
 
     /// The lists the other way round: for each of `documents`, the lists it is in.
-    fn by_document(&self, documents: usize) -> Linking {
+    fn by_document(&self, documents: usize) -> Lists {
         let mut starts = vec![0; documents + 1];
-        for &doc in &self.items {
-            starts[doc as usize + 1] += 1;
+        for part in &self.parts {
+            for &doc in &part.items {
+                starts[doc as usize + 1] += 1;
+            }
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
         let mut filled = starts.clone();
-        let mut items = vec![0; self.items.len()];
-        for list in 0..self.len() {
-            for &doc in self.docs(list) {
-                items[filled[doc as usize]] = list as u32;
-                filled[doc as usize] += 1;
+        let mut items = vec![0; starts[documents]];
+        for (part, first) in self.parts.iter().zip(&self.firsts) {
+            for list in 0..part.len() {
+                for &doc in part.get(list) {
+                    items[filled[doc as usize]] = (first + list) as u32;
+                    filled[doc as usize] += 1;
+                }
             }
         }
         starts.pop();
-        Linking { starts, items }
+        Lists { starts, items }
     }
 }
 
@@ -406,6 +455,14 @@ mod tests {
     }
 
     #[test]
+    fn lists_keep_their_bounds_when_items_are_dropped() {
+        let mut lists = Lists::from(vec![vec![1, 2, 3], vec![], vec![4, 5], vec![6]]);
+        lists.retain(|list, item| list == 3 || item % 2 == 1);
+        let kept: Vec<&[u32]> = (0..lists.len()).map(|list| lists.get(list)).collect();
+        assert_eq!(kept, [&[1, 3][..], &[], &[5], &[6]]);
+    }
+
+    #[test]
     fn fingerprints_of_every_part_link_documents() {
         let shift = 32 - PARTS.trailing_zeros();
         for part in 0..PARTS {
@@ -417,7 +474,7 @@ mod tests {
                 .map(|p| (p << shift) | 7)
                 .collect();
             let pairs = candidate_pairs(
-                vec![vec![a, b], others, vec![a, b]],
+                vec![vec![a, b], others, vec![a, b]].into(),
                 &Options::default(),
                 &[true; 3],
                 &|_| false,

@@ -9,7 +9,7 @@ use similar::{Algorithm, capture_diff_slices};
 
 use super::Options;
 use super::exact::{ExactIndex, ParaRef, ParaRef32, counts};
-use super::fingerprint::{K, is_prose, kgram_hashes, winnow};
+use super::fingerprint::{K, Lists, is_prose, kgram_hashes, winnow};
 use super::minhash::{self, BANDS, Signature};
 use super::radix::sort_by_hash_key;
 use super::words::words_into;
@@ -108,7 +108,7 @@ pub(super) fn find_near_and_fingerprint(
     options: &Options,
     reported: &[bool],
     fingerprint: bool,
-) -> (Vec<NearMatch>, Vec<Vec<u32>>) {
+) -> (Vec<NearMatch>, Lists) {
     // Sketches of the paragraphs that can be near-duplicates, in corpus order, and the
     // fingerprints, from one hashing of each paragraph's words. The words themselves are
     // not kept: few paragraphs become candidates, and theirs are hashed again below.
@@ -161,17 +161,14 @@ pub(super) fn find_near_and_fingerprint(
                 });
             }
         }
-        // Both are kept until the end of the search: without their growth slack.
-        sketches.shrink_to_fit();
         fingerprints.sort_unstable();
         fingerprints.dedup();
-        fingerprints.shrink_to_fit();
         (sketches, fingerprints)
     };
     // Gathered a slice of documents at a time: the sketches of the whole corpus are never
     // held twice, once per document and once flat.
     let mut sketches = Vec::new();
-    let mut fingerprints = Vec::with_capacity(docs.len());
+    let mut fingerprints = Lists::default();
     for (part, chunk) in docs.chunks(SKETCH_DOCUMENTS).enumerate() {
         let first = part * SKETCH_DOCUMENTS;
         let sketched: Vec<(Vec<Sketch>, Vec<u32>)> = chunk
@@ -185,6 +182,7 @@ pub(super) fn find_near_and_fingerprint(
             fingerprints.push(prints);
         }
     }
+    fingerprints.shrink_to_fit();
     // Grown by doubling, the list may hold room for nearly as many sketches again (425
     // thousand sketches in room for 721 thousand, 22 MB, on a 200 MB corpus) for the
     // whole search; a large allocation shrinks where it stands.
