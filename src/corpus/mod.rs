@@ -1,5 +1,7 @@
 //! The documents of a run: the data every rule reads.
 
+use rayon::prelude::*;
+
 use crate::document::{DocId, Document};
 
 pub mod indexed;
@@ -14,6 +16,32 @@ pub use whole::Whole;
 /// while the last piece, thousands of documents, runs on one core. Pieces of a few
 /// documents keep every core busy to the end, at no measurable cost per piece.
 pub const DOCUMENTS_PER_TASK: usize = 8;
+
+/// What `each` makes of every document, in parallel, handed to `take` in corpus order a
+/// slice of `slice` documents at a time: what is made per document is never held for the
+/// whole corpus beside what `take` gathers. `each` is given scratch room of its thread.
+pub fn each_in_slices<S, T>(
+    docs: &[Document],
+    slice: usize,
+    each: impl Fn(&mut S, DocId, &Document) -> T + Sync,
+    mut take: impl FnMut(T),
+) where
+    S: Default + Send,
+    T: Send,
+{
+    for (part, chunk) in docs.chunks(slice.max(1)).enumerate() {
+        let first = part * slice.max(1);
+        let made: Vec<T> = chunk
+            .par_iter()
+            .with_max_len(DOCUMENTS_PER_TASK)
+            .enumerate()
+            .map_init(S::default, |scratch, (i, document)| {
+                each(scratch, first + i, document)
+            })
+            .collect();
+        made.into_iter().for_each(&mut take);
+    }
+}
 
 /// The documents of a run, sorted by path; a document's index is its `DocId`.
 ///

@@ -46,13 +46,14 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// `layout` tells where the article and the comments of a document are: it is asked
-    /// only for documents with bylines. Documents `wanted` leaves out get no provenance.
+    /// `chrome_lines` gives the lines of a document that are site chrome, and `layout`
+    /// where its article and comments are (asked only for documents with bylines).
+    /// Documents `wanted` leaves out get no provenance.
     #[allow(clippy::too_many_arguments)]
     pub fn run(
         corpus: &Corpus,
         sources: &Sources,
-        chrome_lines: &[HashSet<usize>],
+        chrome_lines: &(dyn Fn(DocId) -> HashSet<usize> + Sync),
         data: &MetadataData,
         options: &Options,
         today: NaiveDate,
@@ -75,7 +76,7 @@ impl Analysis {
                     doc,
                     corpus,
                     sources,
-                    &chrome_lines[id],
+                    &chrome_lines(id),
                     data,
                     options,
                     today,

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::Family;
+use crate::document::DocId;
 use crate::provenance::candidates::PageLayout;
 use crate::provenance::resolve;
 use crate::rules::chrome;
@@ -103,10 +104,14 @@ fn metadata(
     chrome: Option<&chrome::runs::Analysis>,
     wanted: &(dyn Fn(usize) -> bool + Sync),
 ) -> resolve::Analysis {
-    let mut chrome_lines = vec![HashSet::new(); inputs.corpus.documents.len()];
-    for run in chrome.map(|c| c.runs.as_slice()).unwrap_or_default() {
-        chrome_lines[run.doc].extend(run.lines.iter().map(|l| l.line));
-    }
+    // Gathered for one document at a time: sets for all of them would be held through
+    // the analysis.
+    let chrome_lines = |doc: DocId| -> HashSet<usize> {
+        let runs = chrome.map(|c| c.runs_of(doc)).unwrap_or_default();
+        runs.iter()
+            .flat_map(|run| run.lines.iter().map(|l| l.line))
+            .collect()
+    };
     resolve::Analysis::run(
         inputs.corpus,
         inputs.sources,

@@ -1,7 +1,7 @@
 //! How a chrome run becomes a diagnostic: the same for every rule of the family.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -22,15 +22,15 @@ pub fn report_runs(ctx: &CorpusContext, rule: &'static Rule, out: &mut Reporter)
     };
     // A slice of runs at a time, in parallel (a site template is a run on nearly every
     // page). The pages of a site share their chrome, and so the evidence its help lists:
-    // one copy of each help serves those of a slice.
+    // one copy of each help serves them all, whichever slice they are in.
+    let helps = Mutex::new(HashSet::new());
     let found: Vec<Vec<Diagnostic>> = analysis
         .runs
         .par_chunks(RUNS_PER_TASK)
         .map(|runs| {
-            let mut helps = HashSet::new();
             runs.iter()
                 .filter(|r| r.detector().rule.code == rule.code)
-                .map(|run| diagnostic(ctx, rule, run, &mut helps))
+                .map(|run| diagnostic(ctx, rule, run, &helps))
                 .collect()
         })
         .collect();
@@ -46,7 +46,7 @@ fn diagnostic(
     ctx: &CorpusContext,
     rule: &'static Rule,
     run: &Run,
-    helps: &mut HashSet<Arc<str>>,
+    helps: &Mutex<HashSet<Arc<str>>>,
 ) -> Diagnostic {
     let doc = ctx.corpus.get(run.doc);
     let kind = run.kind(doc, &ctx.data.phrases);
@@ -76,6 +76,8 @@ fn diagnostic(
             ));
         }
     }
+    // A poisoned lock only means another slice panicked; the set is still whole.
+    let mut helps = helps.lock().unwrap_or_else(PoisonError::into_inner);
     let help = match helps.get(help.as_str()) {
         Some(shared) => Arc::clone(shared),
         None => {
@@ -84,6 +86,7 @@ fn diagnostic(
             shared
         }
     };
+    drop(helps);
     let edits = vec![Edit::delete(
         doc.removal_span(run.first_line(), run.last_line()),
     )];

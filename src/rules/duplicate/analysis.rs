@@ -18,9 +18,9 @@ pub use super::reuse::{Reuse, Source};
 use super::Options;
 use super::copies::find_copies;
 use super::exact::{ExactIndex, find_blocks};
-use super::fingerprint::{Lists, candidate_pairs};
+use super::fingerprint::{candidate_pairs, document_fingerprints};
 use super::minhash::mix;
-use super::near::find_near_and_fingerprint;
+use super::near::find_near;
 use super::report::is_item_or_heading;
 use super::reuse::find_reuse;
 use crate::corpus::Corpus;
@@ -64,8 +64,7 @@ impl Analysis {
         let index = ExactIndex::build_in(docs, corpus_documents, options)
             .with_whole_counts(corpus.whole.clone());
         let blocks = find_blocks(docs, &index, options);
-        let (near, fingerprints) =
-            find_near_and_fingerprint(docs, &index, options, reported, with_reuse);
+        let near = find_near(docs, &index, options, reported);
         let copies = find_copies(docs, &index, &near, options);
         let mut analysis = Self {
             blocks,
@@ -74,7 +73,7 @@ impl Analysis {
             reuse: Vec::new(),
         };
         if with_reuse {
-            analysis.reuse = analysis.find_reuse(docs, &index, fingerprints, options, reported);
+            analysis.reuse = analysis.find_reuse(docs, &index, options, reported);
         }
         analysis
     }
@@ -97,7 +96,6 @@ impl Analysis {
         &self,
         docs: &[Document],
         index: &ExactIndex,
-        fingerprints: Lists,
         options: &Options,
         reported: &[bool],
     ) -> Vec<Reuse> {
@@ -122,6 +120,7 @@ impl Analysis {
         }
         let template = |doc: DocId, para: usize| index.is_template(&docs[doc], para);
         let generic = |fp: u32| index.whole().is_some_and(|w| w.is_generic_fingerprint(fp));
+        let fingerprints = document_fingerprints(docs, index, reported);
         let mut pairs = candidate_pairs(fingerprints, options, reported, &generic);
         let copies: KeySet<u64> = self
             .copies

@@ -165,6 +165,21 @@ impl ExactIndex {
         self.whole_counts.as_deref()
     }
 
+    /// The keys an index holds of document `doc`, `document`, when it is a context
+    /// document (not `reported`) and they were made of its paragraphs: its paragraphs need
+    /// not be hashed again.
+    pub(super) fn indexed_keys(
+        &self,
+        doc: DocId,
+        document: &Document,
+        reported: &[bool],
+    ) -> Option<&crate::corpus::IndexedKeys> {
+        self.whole()?.indexed_keys(doc).filter(|k| {
+            !reported.get(doc).copied().unwrap_or(true)
+                && k.paragraphs() == document.paragraphs.len()
+        })
+    }
+
     pub(super) fn is_template(&self, doc: &Document, para: usize) -> bool {
         let fingerprint = doc.paragraphs[para].fingerprint;
         let whole = self

@@ -14,8 +14,12 @@
 use rayon::prelude::*;
 
 use super::Options;
+use super::exact::ExactIndex;
+use super::lists::Lists;
 use super::minhash::mix;
 use super::radix::sort_by_hash_key;
+use super::words::words_into;
+use crate::corpus::each_in_slices;
 use crate::document::{DocId, Document};
 use crate::text::hashing::KeySet;
 
@@ -81,8 +85,56 @@ pub(super) fn is_prose(doc: &Document, para: usize) -> bool {
     doc.paragraphs[para].fingerprint.chars > 0 && !doc.is_verbatim_paragraph(para)
 }
 
-/// Pairs `(a, b)` of documents, `a < b`, given the sorted fingerprints of each (made with
-/// the near-duplicate sketches, from the same word hashes), at least one of them marked in
+/// Documents whose fingerprints are found a slice at a time before they join the list.
+const FINGERPRINT_DOCUMENTS: usize = 1024;
+
+/// The sorted winnowed fingerprints of each document's paragraphs that reuse is looked
+/// for in: prose of `K` words or more that is not site template.
+///
+/// Made after near-duplicate search, not with its sketches from the same hashing of the
+/// words: the two together were the largest memory of a run.
+pub(super) fn document_fingerprints(
+    docs: &[Document],
+    index: &ExactIndex,
+    reported: &[bool],
+) -> Lists {
+    let fingerprint = |(buffer, words, hashes): &mut (String, Vec<u32>, Vec<u64>),
+                       doc: usize,
+                       document: &Document| {
+        let mut fingerprints = Vec::new();
+        // A context document whose keys an index holds: they are taken from there.
+        let indexed = index.indexed_keys(doc, document, reported);
+        // Short paragraphs and repeated ones count too: a story re-split into short
+        // paragraphs, one of which is also a paragraph elsewhere.
+        for para in 0..document.paragraphs.len() {
+            if (document.paragraphs[para].fingerprint.words as usize) < K
+                || !is_prose(document, para)
+                || index.is_template(document, para)
+            {
+                continue;
+            }
+            if let Some(known) = indexed {
+                fingerprints.extend_from_slice(known.fingerprints_of(para));
+                continue;
+            }
+            words_into(document, para, buffer, words);
+            kgram_hashes(words, K, hashes);
+            winnow(hashes, &mut fingerprints);
+        }
+        fingerprints.sort_unstable();
+        fingerprints.dedup();
+        fingerprints
+    };
+    let mut all = Lists::default();
+    each_in_slices(docs, FINGERPRINT_DOCUMENTS, fingerprint, |fingerprints| {
+        all.push(fingerprints);
+    });
+    all.shrink_to_fit();
+    all
+}
+
+/// Pairs `(a, b)` of documents, `a < b`, given the sorted fingerprints of each, at least
+/// one of them marked in
 /// `reported`, that share at least `MIN_SHARED` fingerprints each found in at most
 /// `reuse_max_docs` documents, and at least `reuse_min_overlap` of the smaller one's
 /// fingerprints; sorted.
@@ -108,34 +160,18 @@ pub(super) fn candidate_pairs(
     let is_reported = |doc: usize| reported.get(doc).copied().unwrap_or(true);
     let per_doc = reported_fingerprints_only(per_doc, &is_reported);
     let max_docs = options.reuse_max_docs.max(2);
-    // Where each part starts in each document's list, found in one pass over the list:
-    // searching every list for every part would miss the caches at each step.
-    let bounds: Vec<[u32; PARTS as usize + 1]> = (0..per_doc.len())
-        .into_par_iter()
-        .map(|doc| {
-            let fps = per_doc.get(doc);
-            let mut bounds = [0; PARTS as usize + 1];
-            let mut at = 0;
-            for (part, bound) in bounds.iter_mut().enumerate() {
-                while at < fps.len() && (part_of(fps[at]) as usize) < part {
-                    at += 1;
-                }
-                *bound = at as u32;
-            }
-            bounds[PARTS as usize] = fps.len() as u32;
-            bounds
-        })
-        .collect();
     let parts: Vec<Lists> = (0..PARTS as usize)
         .into_par_iter()
         .with_max_len(1)
         .map(|part| {
             let mut entries: Vec<u64> = Vec::new();
-            for (doc, bound) in bounds.iter().enumerate() {
+            for doc in 0..per_doc.len() {
+                // The lists are sorted: the part's fingerprints are found by halving.
                 let fps = per_doc.get(doc);
-                let range = bound[part] as usize..bound[part + 1] as usize;
+                let start = fps.partition_point(|&fp| (part_of(fp) as usize) < part);
+                let end = start + fps[start..].partition_point(|&fp| part_of(fp) as usize == part);
                 entries.extend(
-                    fps[range]
+                    fps[start..end]
                         .iter()
                         .map(|&fp| (u64::from(fp) << 32) | doc as u64),
                 );
@@ -151,7 +187,7 @@ pub(super) fn candidate_pairs(
         })
         .collect();
     // The lists are grouped: freed before the documents' linking lists are found.
-    drop((per_doc, bounds));
+    drop(per_doc);
     let linking = Parts::new(parts);
     let of_doc = linking.by_document(counts.len());
     // Per document, the later documents it shares fingerprints with, counted: the pairs
@@ -205,74 +241,6 @@ fn part_of(fp: u32) -> u32 {
     fp >> (32 - PARTS.trailing_zeros())
 }
 
-/// Lists of numbers, flat: the items of all lists in one allocation, and where each list
-/// starts in another. They hold the fingerprints of each document, the documents of each
-/// linking fingerprint and the linking fingerprints of each document: millions of lists
-/// on a large corpus, which, each allocated apart, would leave their memory behind in
-/// holes between later allocations once freed; a large allocation is given back whole.
-#[derive(Debug, Default)]
-pub(super) struct Lists {
-    starts: Vec<usize>,
-    items: Vec<u32>,
-}
-
-impl Lists {
-    /// Adds `list` after the others.
-    pub(super) fn push(&mut self, list: impl IntoIterator<Item = u32>) {
-        self.starts.push(self.items.len());
-        self.items.extend(list);
-    }
-
-    /// Frees the room kept for more lists.
-    pub(super) fn shrink_to_fit(&mut self) {
-        self.starts.shrink_to_fit();
-        self.items.shrink_to_fit();
-    }
-
-    fn len(&self) -> usize {
-        self.starts.len()
-    }
-
-    fn get(&self, list: usize) -> &[u32] {
-        &self.items[self.starts[list]..self.ends(list)]
-    }
-
-    /// Keeps the items of list `list` for which `keep(list, item)` holds, in place.
-    fn retain(&mut self, keep: impl Fn(usize, u32) -> bool) {
-        let mut kept = 0;
-        for list in 0..self.len() {
-            let (start, end) = (self.starts[list], self.ends(list));
-            self.starts[list] = kept;
-            for at in start..end {
-                let item = self.items[at];
-                if keep(list, item) {
-                    self.items[kept] = item;
-                    kept += 1;
-                }
-            }
-        }
-        self.items.truncate(kept);
-    }
-
-    fn ends(&self, list: usize) -> usize {
-        self.starts
-            .get(list + 1)
-            .copied()
-            .unwrap_or(self.items.len())
-    }
-}
-
-#[cfg(test)]
-impl From<Vec<Vec<u32>>> for Lists {
-    fn from(lists: Vec<Vec<u32>>) -> Self {
-        let mut flat = Lists::default();
-        for list in lists {
-            flat.push(list);
-        }
-        flat
-    }
-}
-
 /// The linking lists of all parts, numbered in the order of the parts. They are not joined
 /// into one: the joined lists would be held beside the parts while they were made.
 struct Parts {
@@ -303,7 +271,7 @@ impl Parts {
     fn by_document(&self, documents: usize) -> Lists {
         let mut starts = vec![0; documents + 1];
         for part in &self.parts {
-            for &doc in &part.items {
+            for &doc in part.items() {
                 starts[doc as usize + 1] += 1;
             }
         }
@@ -321,15 +289,13 @@ impl Parts {
             }
         }
         starts.pop();
-        Lists { starts, items }
+        Lists::from_parts(starts, items)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::duplicate::exact::ExactIndex;
-    use crate::rules::duplicate::near::find_near_and_fingerprint;
     use crate::rules::duplicate::test_support::corpus;
 
     fn words(text: &str) -> Vec<u32> {
@@ -433,7 +399,7 @@ mod tests {
         };
         let fingerprints = || {
             let index = ExactIndex::build(&docs, &options);
-            find_near_and_fingerprint(&docs, &index, &options, &[true; 6], true).1
+            document_fingerprints(&docs, &index, &[true; 6])
         };
         let pairs = candidate_pairs(fingerprints(), &options, &[true; 6], &|_| false);
         // The stock line is in all six documents: it pairs none of them.
@@ -452,14 +418,6 @@ mod tests {
         }
         let context = candidate_pairs(fingerprints(), &options, &[false; 6], &|_| false);
         assert!(context.is_empty());
-    }
-
-    #[test]
-    fn lists_keep_their_bounds_when_items_are_dropped() {
-        let mut lists = Lists::from(vec![vec![1, 2, 3], vec![], vec![4, 5], vec![6]]);
-        lists.retain(|list, item| list == 3 || item % 2 == 1);
-        let kept: Vec<&[u32]> = (0..lists.len()).map(|list| lists.get(list)).collect();
-        assert_eq!(kept, [&[1, 3][..], &[], &[5], &[6]]);
     }
 
     #[test]

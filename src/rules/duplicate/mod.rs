@@ -14,6 +14,7 @@ pub mod duplicate_paragraph;
 mod exact;
 mod fingerprint;
 pub mod keys;
+mod lists;
 mod minhash;
 mod near;
 pub mod near_duplicate;

@@ -9,11 +9,10 @@ use similar::{Algorithm, capture_diff_slices};
 
 use super::Options;
 use super::exact::{ExactIndex, ParaRef, ParaRef32, counts};
-use super::fingerprint::{K, Lists, is_prose, kgram_hashes, winnow};
 use super::minhash::{self, BANDS, Signature};
 use super::radix::sort_by_hash_key;
 use super::words::words_into;
-use crate::corpus::DOCUMENTS_PER_TASK;
+use crate::corpus::each_in_slices;
 use crate::document::Document;
 
 /// Earlier paragraphs compared with a paragraph per LSH bucket: bounds the work on
@@ -90,99 +89,46 @@ fn similarity_bound(a_sorted: &[u32], b_sorted: &[u32]) -> f64 {
 /// Near-duplicate paragraphs, in corpus order: for each paragraph that counts (not an exact
 /// duplicate, long enough, not site template) of a document marked in `reported`, its
 /// most similar earlier paragraph at `near_threshold` or above.
-#[cfg(test)]
 pub(super) fn find_near(
     docs: &[Document],
     index: &ExactIndex,
     options: &Options,
     reported: &[bool],
 ) -> Vec<NearMatch> {
-    find_near_and_fingerprint(docs, index, options, reported, false).0
-}
-
-/// Like `find_near`, and, when `fingerprint`, the sorted winnowed fingerprints of each
-/// document's paragraphs that count (see `fingerprint`), made from the same word hashes.
-pub(super) fn find_near_and_fingerprint(
-    docs: &[Document],
-    index: &ExactIndex,
-    options: &Options,
-    reported: &[bool],
-    fingerprint: bool,
-) -> (Vec<NearMatch>, Lists) {
-    // Sketches of the paragraphs that can be near-duplicates, in corpus order, and the
-    // fingerprints, from one hashing of each paragraph's words. The words themselves are
-    // not kept: few paragraphs become candidates, and theirs are hashed again below.
-    let sketch = |doc: usize, document: &Document| {
-        let mut buffer = String::new();
-        let mut words = Vec::new();
+    // Sketches of the paragraphs that can be near-duplicates, in corpus order. The words
+    // themselves are not kept: few paragraphs become candidates, and theirs are hashed
+    // again below.
+    let sketch = |(buffer, words): &mut (String, Vec<u32>), doc: usize, document: &Document| {
         let mut sketches = Vec::new();
-        let (mut hashes, mut fingerprints) = (Vec::new(), Vec::new());
-        // A context document whose keys an index holds: its fingerprints are taken
-        // from there, and only the paragraphs that may pair with a reported one are
-        // sketched (the others could only be candidates of paragraphs not looked at).
-        let indexed = index.whole().and_then(|w| w.indexed_keys(doc)).filter(|k| {
-            !reported.get(doc).copied().unwrap_or(true)
-                && k.paragraphs() == document.paragraphs.len()
-        });
+        // A context document whose keys an index holds: only the paragraphs that may pair
+        // with a reported one are sketched (the others could only be candidates of
+        // paragraphs not looked at).
+        let indexed = index.indexed_keys(doc, document, reported);
         for para in 0..document.paragraphs.len() {
-            // Asked at most once: a look-up in a map of every paragraph text.
-            let mut template = None;
-            let mut is_template =
-                || *template.get_or_insert_with(|| index.is_template(document, para));
             let sketched = index.origins[doc][para].is_none()
                 && counts(document, para, options)
-                && !is_template();
-            // Reuse looks at short paragraphs and repeated ones too: a story re-split
-            // into short paragraphs, one of which is also a paragraph elsewhere.
-            let fingerprinted = fingerprint
-                && document.paragraphs[para].fingerprint.words as usize >= K
-                && is_prose(document, para)
-                && !is_template();
-            let sketched = sketched && indexed.is_none_or(|k| k.may_pair[para]);
-            if let Some(known) = indexed.filter(|_| fingerprinted) {
-                fingerprints.extend_from_slice(known.fingerprints_of(para));
-            }
-            let fingerprinted = fingerprinted && indexed.is_none();
-            if !sketched && !fingerprinted {
+                && indexed.is_none_or(|k| k.may_pair[para])
+                && !index.is_template(document, para);
+            if !sketched {
                 continue;
             }
-            words_into(document, para, &mut buffer, &mut words);
-            if fingerprinted {
-                kgram_hashes(&words, K, &mut hashes);
-                winnow(&hashes, &mut fingerprints);
-            }
-            if sketched {
-                let long_enough =
-                    document.paragraphs[para].fingerprint.words as usize >= options.near_min_words;
-                sketches.push(Sketch {
-                    at: ParaRef32::new(ParaRef { doc, para }),
-                    wanted: long_enough && reported.get(doc).copied().unwrap_or(true),
-                    signature: minhash::signature(&words),
-                });
-            }
+            words_into(document, para, buffer, words);
+            let long_enough =
+                document.paragraphs[para].fingerprint.words as usize >= options.near_min_words;
+            sketches.push(Sketch {
+                at: ParaRef32::new(ParaRef { doc, para }),
+                wanted: long_enough && reported.get(doc).copied().unwrap_or(true),
+                signature: minhash::signature(words),
+            });
         }
-        fingerprints.sort_unstable();
-        fingerprints.dedup();
-        (sketches, fingerprints)
+        sketches
     };
     // Gathered a slice of documents at a time: the sketches of the whole corpus are never
     // held twice, once per document and once flat.
     let mut sketches = Vec::new();
-    let mut fingerprints = Lists::default();
-    for (part, chunk) in docs.chunks(SKETCH_DOCUMENTS).enumerate() {
-        let first = part * SKETCH_DOCUMENTS;
-        let sketched: Vec<(Vec<Sketch>, Vec<u32>)> = chunk
-            .par_iter()
-            .with_max_len(DOCUMENTS_PER_TASK)
-            .enumerate()
-            .map(|(i, document)| sketch(first + i, document))
-            .collect();
-        for (own, prints) in sketched {
-            sketches.extend(own);
-            fingerprints.push(prints);
-        }
-    }
-    fingerprints.shrink_to_fit();
+    each_in_slices(docs, SKETCH_DOCUMENTS, sketch, |own: Vec<Sketch>| {
+        sketches.extend(own);
+    });
     // Grown by doubling, the list may hold room for nearly as many sketches again (425
     // thousand sketches in room for 721 thousand, 22 MB, on a 200 MB corpus) for the
     // whole search; a large allocation shrinks where it stands.
@@ -206,7 +152,7 @@ pub(super) fn find_near_and_fingerprint(
 
     // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
     // Lengths, then sorted copies of the word lists, give cheap upper bounds first.
-    let matches = pairs
+    pairs
         .par_chunk_by(|a, b| a.0 == b.0)
         .map_init(
             || (Vec::new(), Vec::new()),
@@ -239,8 +185,7 @@ pub(super) fn find_near_and_fingerprint(
             },
         )
         .flatten()
-        .collect();
-    (matches, fingerprints)
+        .collect()
 }
 
 /// The words of the paragraphs (sketch indices) that take part in candidate pairs.
