@@ -109,7 +109,7 @@ fn metadata(
     let chrome_lines = |doc: DocId| -> HashSet<usize> {
         let runs = chrome.map(|c| c.runs_of(doc)).unwrap_or_default();
         runs.iter()
-            .flat_map(|run| run.lines.iter().map(|l| l.line))
+            .flat_map(|run| run.lines.iter().map(|l| l.line()))
             .collect()
     };
     resolve::Analysis::run(

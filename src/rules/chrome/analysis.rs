@@ -140,7 +140,7 @@ fn runs(doc: DocId, document: &Document, lines: impl Iterator<Item = ChromeLine>
     let mut runs: Vec<Run> = Vec::new();
     for line in lines {
         match runs.last_mut() {
-            Some(run) if document.only_blank_between(run.last_line(), line.line) => {
+            Some(run) if document.only_blank_between(run.last_line(), line.line()) => {
                 run.lines.push(line)
             }
             _ => runs.push(Run {
@@ -189,7 +189,7 @@ pub(super) fn found_lines(text: &str, rules: &[&'static Rule]) -> Vec<usize> {
         .runs
         .iter()
         .flat_map(|r| &r.lines)
-        .map(|l| l.line + 1)
+        .map(|l| l.line() + 1)
         .collect()
 }
 
@@ -206,7 +206,7 @@ mod tests {
             .runs
             .iter()
             .flat_map(|r| &r.lines)
-            .map(|l| (l.line, l.evidence.detector.rule.code))
+            .map(|l| (l.line(), l.evidence.detector.rule.code))
             .collect();
         let runs = analysis
             .runs

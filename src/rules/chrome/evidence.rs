@@ -99,20 +99,26 @@ impl Evidence {
 /// is not kept, the document's line index has it.
 #[derive(Debug, Clone, Copy)]
 pub struct ChromeLine {
-    /// 0-based line number.
-    pub line: usize,
+    /// 0-based line number, in 32 bits (see [`ChromeLine::line`]).
+    line: u32,
     pub evidence: Evidence,
     /// Whether the evidence is strong enough for a safe fix.
     pub strong: bool,
 }
 
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<ChromeLine>() == 48);
+const _: () = assert!(std::mem::size_of::<ChromeLine>() == 40);
 
 impl ChromeLine {
+    /// The 0-based line number. Past 4,294,967,295 (a text of more than 4 GiB of line
+    /// breaks) it is kept as that number.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
     /// The text of the line in `doc`, the document it was found in.
     pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
-        doc.line_text(self.line)
+        doc.line_text(self.line())
     }
 }
 
@@ -187,7 +193,7 @@ impl<'m> Marks<'m> {
     pub fn mark(&mut self, i: usize, detail: Detail, strong: bool) {
         if self.found[i].is_none() {
             self.found[i] = Some(ChromeLine {
-                line: self.lines[i].index,
+                line: u32::try_from(self.lines[i].index).unwrap_or(u32::MAX),
                 evidence: Evidence {
                     detector: self.detector,
                     rank: self.rank,

@@ -54,11 +54,11 @@ impl Run {
     }
 
     pub fn first_line(&self) -> usize {
-        self.lines[0].line
+        self.lines[0].line()
     }
 
     pub fn last_line(&self) -> usize {
-        self.lines[self.lines.len() - 1].line
+        self.lines[self.lines.len() - 1].line()
     }
 
     /// Whether the run may be deleted by a safe fix: every line is strong evidence, or lies
@@ -164,7 +164,7 @@ impl Run {
         self.lines
             .iter()
             .take(limit)
-            .map(|l| format!("line {}: {}", l.line + 1, l.evidence.describe(phrases)))
+            .map(|l| format!("line {}: {}", l.line() + 1, l.evidence.describe(phrases)))
             .collect()
     }
 }
