@@ -5,6 +5,8 @@
 //! hash of the normalized text) to first occurrence; a duplicate and the paragraphs after
 //! it that repeat the paragraphs after its original form one repeated block.
 
+use std::num::NonZeroU32;
+
 use super::Options;
 use crate::document::{DocId, Document};
 use crate::text::hashing::KeyMap;
@@ -20,22 +22,28 @@ pub struct ParaRef {
 /// of near-duplicate search.
 #[derive(Clone, Copy)]
 pub(super) struct ParaRef32 {
-    doc: u32,
+    /// The document's number plus one, so that a table slot that may hold no reference,
+    /// one for every paragraph of the corpus, takes 8 bytes, not 12.
+    doc: NonZeroU32,
     para: u32,
 }
 
+const _: () = assert!(std::mem::size_of::<Option<ParaRef32>>() == 8);
+
 impl ParaRef32 {
+    /// `at` in 32-bit numbers: past `u32::MAX - 1` documents or `u32::MAX` paragraphs
+    /// (which no corpus held in memory reaches), the largest.
     pub(super) fn new(at: ParaRef) -> Self {
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Self {
-            doc: narrow(at.doc),
+            doc: NonZeroU32::MIN.saturating_add(narrow(at.doc)),
             para: narrow(at.para),
         }
     }
 
     pub(super) fn wide(self) -> ParaRef {
         ParaRef {
-            doc: self.doc as usize,
+            doc: (self.doc.get() - 1) as usize,
             para: self.para as usize,
         }
     }
