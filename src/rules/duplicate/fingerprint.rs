@@ -134,10 +134,9 @@ pub(super) fn document_fingerprints(
 }
 
 /// Pairs `(a, b)` of documents, `a < b`, given the sorted fingerprints of each, at least
-/// one of them marked in
-/// `reported`, that share at least `MIN_SHARED` fingerprints each found in at most
-/// `reuse_max_docs` documents, and at least `reuse_min_overlap` of the smaller one's
-/// fingerprints; sorted.
+/// one of them marked in `reported`, that share at least `MIN_SHARED` fingerprints each
+/// found in at most `reuse_max_docs` documents, and at least `reuse_min_overlap` of the
+/// smaller one's fingerprints; sorted.
 ///
 /// `generic` names fingerprints known to be in too many documents of the whole corpus
 /// when these documents are a part of it that does not hold all their documents.
@@ -153,7 +152,7 @@ pub(super) fn candidate_pairs(
     // a fingerprint's documents in document order; a part of the fingerprints at a time
     // (by their top bits), so that the entries never take much more than the lists. The
     // parts are grouped on the threads of the pool, one part per thread at a time, and
-    // their lists joined in the order of the parts.
+    // their lists numbered in the order of the parts.
     let counts: Vec<usize> = (0..per_doc.len())
         .map(|doc| per_doc.get(doc).len())
         .collect();
