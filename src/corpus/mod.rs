@@ -29,8 +29,9 @@ pub fn each_in_slices<S, T>(
     S: Default + Send,
     T: Send,
 {
-    for (part, chunk) in docs.chunks(slice.max(1)).enumerate() {
-        let first = part * slice.max(1);
+    let slice = slice.max(1);
+    for (part, chunk) in docs.chunks(slice).enumerate() {
+        let first = part * slice;
         let made: Vec<T> = chunk
             .par_iter()
             .with_max_len(DOCUMENTS_PER_TASK)

@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::document::structure::{Built, LineRole};
 use crate::text::is_cjk;
 use crate::text::line_index::LineIndex;
+use crate::text::narrow::saturating_u32;
 use crate::text::normalize::{Fingerprint, fingerprint};
 use crate::text::span::Span;
 
@@ -33,11 +34,10 @@ impl Paragraph {
     /// bits: past 4,294,967,295 (a text of more than 4 GiB of line breaks) it is kept as
     /// that number.
     pub fn new(span: Span, first_line: usize, last_line: usize, fingerprint: Fingerprint) -> Self {
-        let narrow = |line: usize| u32::try_from(line).unwrap_or(u32::MAX);
         Self {
             span,
-            first_line: narrow(first_line),
-            last_line: narrow(last_line),
+            first_line: saturating_u32(first_line),
+            last_line: saturating_u32(last_line),
             fingerprint,
         }
     }

@@ -14,6 +14,7 @@ use crate::error::FileError;
 use crate::load::jsonl;
 use crate::rules::chrome::site_template::one_line_keys;
 use crate::settings::resolve::Resolved;
+use crate::text::narrow::saturating_u32;
 
 /// A shard as its first reading found it.
 #[derive(Debug)]
@@ -60,7 +61,7 @@ pub fn of_shard(
     if let Some(folder) = folder {
         let template = keys
             .chunk_by(|a, b| a == b)
-            .map(|same| (same[0], u32::try_from(same.len()).unwrap_or(u32::MAX)))
+            .map(|same| (same[0], saturating_u32(same.len())))
             .filter(|&(_, held)| held as usize >= min_docs);
         whole.add_counts(&folder, documents, template);
     }

@@ -8,6 +8,7 @@ pub mod line_endings;
 pub mod line_index;
 pub mod memo;
 pub mod mojibake;
+pub mod narrow;
 pub mod normalize;
 pub mod span;
 

@@ -17,6 +17,7 @@ use crate::data::phrases::Phrases;
 use crate::data::stop_words::StopWords;
 use crate::diagnostic::Rule;
 use crate::document::{DocId, Document};
+use crate::text::narrow::saturating_u32;
 
 /// A detector ready for one corpus: marks the lines of a page it finds chrome.
 pub type Marker<'a> = Box<dyn Fn(&Page, &mut Marks) + Sync + 'a>;
@@ -69,7 +70,7 @@ pub struct Detail {
 impl Detail {
     /// `n` as one of the `numbers`; past `u32::MAX` (which no count reaches), the largest.
     pub fn number(n: usize) -> u32 {
-        u32::try_from(n).unwrap_or(u32::MAX)
+        saturating_u32(n)
     }
 }
 
@@ -193,7 +194,7 @@ impl<'m> Marks<'m> {
     pub fn mark(&mut self, i: usize, detail: Detail, strong: bool) {
         if self.found[i].is_none() {
             self.found[i] = Some(ChromeLine {
-                line: u32::try_from(self.lines[i].index).unwrap_or(u32::MAX),
+                line: saturating_u32(self.lines[i].index),
                 evidence: Evidence {
                     detector: self.detector,
                     rank: self.rank,

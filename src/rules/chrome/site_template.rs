@@ -23,6 +23,7 @@ use crate::rules::chrome::lines::{Line, ends_with_full_stop, has_year};
 use crate::rules::chrome::navigation::has_menu_separator;
 use crate::rules::chrome::report::runs_lint;
 use crate::text::hashing::KeyMap;
+use crate::text::narrow::saturating_u32;
 use crate::text::word_count_capped;
 
 pub const RULE: Rule = Rule {
@@ -125,7 +126,7 @@ impl Entry {
     fn new(key: u128, folder: usize) -> Self {
         Self {
             key: std::array::from_fn(|word| (key >> (96 - 32 * word)) as u32),
-            folder: u32::try_from(folder).unwrap_or(u32::MAX),
+            folder: saturating_u32(folder),
         }
     }
 

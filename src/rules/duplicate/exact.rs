@@ -10,6 +10,7 @@ use std::num::NonZeroU32;
 use super::Options;
 use crate::document::{DocId, Document};
 use crate::text::hashing::KeyMap;
+use crate::text::narrow::saturating_u32;
 
 /// A paragraph of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -34,10 +35,9 @@ impl ParaRef32 {
     /// `at` in 32-bit numbers: past `u32::MAX - 1` documents or `u32::MAX` paragraphs
     /// (which no corpus held in memory reaches), the largest.
     pub(super) fn new(at: ParaRef) -> Self {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Self {
-            doc: NonZeroU32::MIN.saturating_add(narrow(at.doc)),
-            para: narrow(at.para),
+            doc: NonZeroU32::MIN.saturating_add(saturating_u32(at.doc)),
+            para: saturating_u32(at.para),
         }
     }
 
