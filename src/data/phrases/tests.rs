@@ -152,3 +152,38 @@ fn bad_regexes_are_errors_naming_the_entry() {
         "{err}"
     );
 }
+
+/// The SIMD searchers only rule out lines that hold no pattern: every prefix and contains
+/// pattern of the data, at the start, middle or end of a line long enough for them to
+/// be asked, lets the automaton of each set that holds it search the line.
+#[test]
+fn a_long_line_with_a_pattern_is_searched_by_the_automaton() {
+    let phrases = Phrases::builtin().expect("rules/chrome.toml");
+    let filler = "the council met again on tuesday to discuss the budget";
+    for set in &phrases.patterns {
+        assert!(
+            set.any.is_some(),
+            "SIMD searchers for {} words",
+            set.min_words
+        );
+        let held = phrases
+            .entries
+            .iter()
+            .filter(|entry| entry.max_words >= set.min_words)
+            .flat_map(|entry| entry.prefix.iter().chain(&entry.contains));
+        for pattern in held {
+            let pattern = pattern.to_lowercase();
+            for key in [
+                format!("{pattern} {filler} {filler}"),
+                format!("{filler} {pattern} {filler}"),
+                format!("{filler} {filler} {pattern}"),
+            ] {
+                assert!(key.len() >= PACKED_MIN_BYTES);
+                assert!(set.may_match(&key), "{key:?}");
+            }
+        }
+        let plain = format!("{filler} {filler}");
+        assert!(!set.may_match(&plain), "{plain:?}");
+        assert!(set.patterns.find_overlapping_iter(&plain).next().is_none());
+    }
+}
