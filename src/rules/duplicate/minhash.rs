@@ -26,7 +26,12 @@ pub(super) fn mix(mut x: u64) -> u64 {
 /// The hash of a word, as signatures and similarity use it. 32 bits are plenty to tell
 /// the words of a corpus apart for similarity, and halve the memory of word lists.
 pub fn word_hash(word: &str) -> u32 {
-    xxh3_64(word.as_bytes()) as u32
+    word_hash_bytes(word.as_bytes())
+}
+
+/// [`word_hash`] of a word's bytes.
+pub fn word_hash_bytes(word: &[u8]) -> u32 {
+    xxh3_64(word) as u32
 }
 
 /// The MinHash signature of a paragraph's word hashes, by one-permutation hashing: one

@@ -9,7 +9,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::minhash::word_hash;
+use super::minhash::{word_hash, word_hash_bytes};
 use crate::document::Document;
 use crate::text::chars::is_dropped_from_normalized;
 use crate::text::is_nfc_quick_yes;
@@ -110,6 +110,9 @@ fn plain_bytes(bytes: &[u8]) -> usize {
         .count()
 }
 
+/// ASCII words up to this long are mapped on the stack.
+const ASCII_WORD_BYTES: usize = 64;
+
 /// The words of a piece of text without ASCII whitespace: one, or several when it holds
 /// other spaces, or none when it holds no letter or digit.
 fn word_into(piece: &str, plain: bool, buffer: &mut String, words: &mut Vec<u32>) {
@@ -119,8 +122,25 @@ fn word_into(piece: &str, plain: bool, buffer: &mut String, words: &mut Vec<u32>
         }
         return;
     }
-    buffer.clear();
     let bytes = piece.as_bytes();
+    // Mostly a capitalised word or one with punctuation (`The`, `said,`): its bytes are
+    // mapped and hashed with no character decoded.
+    if bytes.is_ascii() {
+        let mut word = [0u8; ASCII_WORD_BYTES];
+        if let Some(word) = word.get_mut(..bytes.len()) {
+            let mut len = 0;
+            for &b in bytes {
+                let class = CLASS[usize::from(b)];
+                word[len] = class;
+                len += usize::from(class != DROPPED);
+            }
+            if len > 0 {
+                words.push(word_hash_bytes(&word[..len]));
+            }
+            return;
+        }
+    }
+    buffer.clear();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
@@ -188,6 +208,7 @@ mod tests {
             "Ünïcödé\u{a0}and\u{2003}spaces\u{3000}東京 İstanbul KELVIN \u{212a}",
             "emoji\u{85}next\u{2028}line, don't-stop: https://example.org/A?b=1",
             "itʼs €5, ‘Ça va’ x\u{80}y NUL\x00",
+            "Https://example.org/a-path-longer-than-sixty-four-bytes/Of/Mixed-Case/With?Query=1&x=2 Done.",
         ];
         for sample in samples {
             assert_eq!(words(sample), reference(sample), "{sample:?}");
