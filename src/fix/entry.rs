@@ -54,7 +54,10 @@ pub fn manifest_entry(
     }
     entry.insert("sha256".into(), json!(sha256_hex(fixed.text.as_bytes())));
     entry.insert("original_path".into(), json!(original.display));
-    entry.insert("original_sha256".into(), json!(meta.sha256));
+    entry.insert(
+        "original_sha256".into(),
+        json!(sha256_hex(original.raw_bytes())),
+    );
     entry.insert(
         "corpuslint_version".into(),
         json!(env!("CARGO_PKG_VERSION")),

@@ -8,7 +8,7 @@ use serde::ser::{Error as _, SerializeSeq, Serializer};
 
 use crate::engine::MetaOutcome;
 use crate::provenance::infer::Confidence;
-use crate::provenance::{FieldName, Value};
+use crate::provenance::{FieldName, Value, sha256_hex};
 use crate::text::ellipsize;
 
 #[derive(Serialize)]
@@ -55,7 +55,7 @@ struct Document<'a> {
     author: Option<Field<'a>>,
     date: Option<Field<'a>>,
     source: Option<Field<'a>>,
-    sha256: &'a str,
+    sha256: String,
 }
 
 #[derive(Serialize)]
@@ -118,7 +118,7 @@ fn documents<'a>(outcome: &'a MetaOutcome) -> impl Iterator<Item = Document<'a>>
                 author: field(meta.get(FieldName::Author)),
                 date: field(meta.get(FieldName::Date)),
                 source: field(meta.get(FieldName::Source)),
-                sha256: &meta.sha256,
+                sha256: sha256_hex(doc.raw_bytes()),
             }
         })
 }
@@ -139,7 +139,7 @@ pub fn render_table(outcome: &MetaOutcome, out: &mut impl Write) -> io::Result<(
                 None => writeln!(out, "  {:<7} -", field.as_str())?,
             }
         }
-        writeln!(out, "  {:<7} {}", "sha256", meta.sha256)?;
+        writeln!(out, "  {:<7} {}", "sha256", sha256_hex(doc.raw_bytes()))?;
     }
     Ok(())
 }

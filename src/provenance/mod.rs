@@ -111,8 +111,6 @@ pub struct Metadata {
     pub author: Option<Value>,
     pub date: Option<Value>,
     pub source: Option<Value>,
-    /// sha256 of the document's bytes, lower-case hex.
-    pub sha256: String,
 }
 
 impl Metadata {

@@ -17,7 +17,7 @@ use crate::provenance::candidates::PageLayout;
 use crate::provenance::front_matter;
 use crate::provenance::infer::{Evidence, FoundDate, Inferred, infer};
 use crate::provenance::sources::{Fields, Sources};
-use crate::provenance::{FieldName, Metadata, Origin, Value, sha256_hex};
+use crate::provenance::{FieldName, Metadata, Origin, Value};
 use crate::text::memo::LineMemo;
 use crate::text::span::Span;
 
@@ -103,7 +103,6 @@ fn resolve(
     bylines: &LineMemo<Option<Byline>>,
 ) -> DocMetadata {
     let mut out = DocMetadata::default();
-    out.metadata.sha256 = sha256_hex(doc.raw_bytes());
     let mut skip = chrome.clone();
     let mut front = HashSet::new();
 
