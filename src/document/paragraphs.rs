@@ -305,7 +305,11 @@ fn item_column(line: &str) -> Option<usize> {
 
 /// Columns a line takes; printable ASCII, most lines, takes one column a byte.
 pub fn display_width(line: &str) -> usize {
-    if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    // Every byte is tested, with no early exit: the test then runs over many at a time.
+    if line
+        .bytes()
+        .fold(true, |printable, b| printable & (0x20..0x7f).contains(&b))
+    {
         line.len()
     } else {
         line.width()
