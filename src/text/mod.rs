@@ -174,7 +174,7 @@ fn ascii_word_starts(bytes: &[u8]) -> usize {
 /// The top bit of each byte of `word` (ASCII bytes) set when the byte is whitespace: a
 /// space, or a tab to a carriage return (9 to 13). No byte is above 0x7f, so no sum below
 /// carries into the next byte.
-fn ascii_space_mask(word: u64) -> u64 {
+pub(crate) fn ascii_space_mask(word: u64) -> u64 {
     let high = LOW_BITS << 7;
     let low7 = LOW_BITS * 0x7f;
     let x = word ^ (LOW_BITS * 0x20);

@@ -12,8 +12,8 @@ use unicode_normalization::UnicodeNormalization;
 use super::minhash::{word_hash, word_hash_bytes};
 use crate::document::Document;
 use crate::text::chars::is_dropped_from_normalized;
-use crate::text::is_nfc_quick_yes;
 use crate::text::normalize::fold;
+use crate::text::{LOW_BITS, ascii_space_mask, is_nfc_quick_yes};
 
 /// What an ASCII byte is in a word: itself when it is a lower-case letter or a digit,
 /// which needs no folding; the lower-case letter of an upper-case one; `SPACE` between
@@ -56,58 +56,75 @@ fn text_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
     composed_words_into(text, buffer, words);
 }
 
-/// The words of NFC text. A byte that stands for itself continues a plain word; any
-/// other ends the text's plain stretch: at a space the word is done, elsewhere the word
-/// is folded when it ends. Plain stretches are skipped eight bytes at a time.
+/// The words of NFC text, read 64 bytes at a time: the bytes that end a word (ASCII
+/// spaces) and those that do not stand for themselves in one (upper case, punctuation,
+/// bytes beyond ASCII) are found for the whole block at once, as masks. A word none of
+/// the second kind lies in is hashed where it stands; any other is folded.
 fn composed_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
-    let bytes = text.as_bytes();
-    let (mut start, mut plain) = (0, true);
-    let mut at = 0;
-    while at < bytes.len() {
-        if plain {
-            at += plain_bytes(&bytes[at..]);
+    // Where the word being read starts, and whether it is plain so far.
+    let (mut start, mut plain) = (0usize, true);
+    for (block, chunk) in text.as_bytes().chunks(BLOCK).enumerate() {
+        let base = block * BLOCK;
+        let (mut spaces, others) = block_masks(chunk);
+        while spaces != 0 {
+            let at = spaces.trailing_zeros() as usize;
+            let inside = below(at) & !below(start.saturating_sub(base));
+            let whole = plain && others & inside == 0;
+            word_into(&text[start..base + at], whole, buffer, words);
+            (start, plain) = (base + at + 1, true);
+            spaces &= spaces - 1;
         }
-        let Some(&b) = bytes.get(at) else { break };
-        let class = CLASS[usize::from(b)];
-        if class == SPACE {
-            word_into(&text[start..at], plain, buffer, words);
-            (start, plain) = (at + 1, true);
-        } else if class != b {
-            plain = false;
-        }
-        at += 1;
+        plain &= others & !below(start.saturating_sub(base)) == 0;
     }
     word_into(&text[start..], plain, buffer, words);
 }
 
-/// How many bytes `bytes` opens with that stand for themselves in a word (lower-case
-/// ASCII letters and digits), read eight at a time.
-fn plain_bytes(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of a word of bytes below 0x80 that lies in `lo..=hi`:
-    // adding never carries from one byte into the next.
-    let within = |low: u64, lo: u8, hi: u8| {
-        (low + u64::from(0x80 - lo) * ONES) & !(low + u64::from(0x7f - hi) * ONES) & HIGH
-    };
-    let mut n = 0;
-    while let Some(chunk) = bytes.get(n..n + 8) {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let word = u64::from_le_bytes(chunk);
-        let low = word & !HIGH;
-        let plain = (within(low, b'a', b'z') | within(low, b'0', b'9')) & !word;
-        let other = !plain & HIGH;
-        if other != 0 {
-            return n + (other.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
+/// Bytes whose classes are found at once, a bit each.
+const BLOCK: usize = 64;
+
+const HIGH: u64 = LOW_BITS << 7;
+
+/// The bits below bit `n`.
+fn below(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1 << n) - 1 }
+}
+
+/// For a block of at most 64 bytes, a bit per byte, byte `k`'s bit `k`: the ASCII spaces
+/// (a space, a tab to a carriage return), and the bytes that are neither such a space nor
+/// a lower-case ASCII letter or a digit.
+fn block_masks(chunk: &[u8]) -> (u64, u64) {
+    let (mut spaces, mut others) = (0, 0);
+    for (k, piece) in chunk.chunks(8).enumerate() {
+        let mut word = [0; 8];
+        word[..piece.len()].copy_from_slice(piece);
+        let (space, plain) = byte_classes(u64::from_le_bytes(word));
+        let present = below(piece.len());
+        spaces |= (gather(space) & present) << (8 * k);
+        others |= (!gather(space | plain) & present) << (8 * k);
     }
-    n + bytes[n..]
-        .iter()
-        .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        .count()
+    (spaces, others)
+}
+
+/// The top bit of each byte of `word` set where the byte is an ASCII space, and where it
+/// is a lower-case ASCII letter or a digit.
+fn byte_classes(word: u64) -> (u64, u64) {
+    let ascii = !word & HIGH;
+    let low = word & !HIGH;
+    let plain = (within(low, b'a', b'z') | within(low, b'0', b'9')) & ascii;
+    let space = ascii_space_mask(low) & ascii;
+    (space, plain)
+}
+
+/// The top bit of each byte of `low` (bytes below 0x80) that lies in `lo..=hi`: adding
+/// never carries from one byte into the next.
+fn within(low: u64, lo: u8, hi: u8) -> u64 {
+    (low + u64::from(0x80 - lo) * LOW_BITS) & !(low + u64::from(0x7f - hi) * LOW_BITS) & HIGH
+}
+
+/// The top bits of the eight bytes of `flags` as eight bits, byte `k`'s as bit `k`: each
+/// product lands on a bit of its own, so none carries.
+fn gather(flags: u64) -> u64 {
+    ((flags >> 7) & LOW_BITS).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// ASCII words up to this long are mapped on the stack.
@@ -218,18 +235,21 @@ mod tests {
     }
 
     #[test]
-    fn plain_bytes_are_lower_case_letters_and_digits_only() {
+    fn block_masks_class_every_byte_at_every_place() {
         for b in 0..=255u8 {
+            let space = matches!(b, b' ' | b'\t'..=b'\r');
             let plain = b.is_ascii_lowercase() || b.is_ascii_digit();
-            for at in 0..9 {
-                let mut bytes = vec![b'a'; 12];
-                bytes[at] = b;
-                let expected = if plain { 12 } else { at };
-                assert_eq!(plain_bytes(&bytes), expected, "{b:#x} at {at}");
+            for len in [1, 7, 8, 9, 63, 64] {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    let (spaces, others) = block_masks(&bytes);
+                    assert_eq!(spaces, u64::from(space) << at, "{b:#x} at {at} of {len}");
+                    let other = !space && !plain;
+                    assert_eq!(others, u64::from(other) << at, "{b:#x} at {at} of {len}");
+                }
             }
         }
-        assert_eq!(plain_bytes(b""), 0);
-        assert_eq!(plain_bytes(b"abc9"), 4);
     }
 
     proptest::proptest! {
@@ -237,6 +257,15 @@ mod tests {
         fn agrees_with_the_definition(
             text in "(\\PC|[ \t\r\n\x00\u{85}\u{a0}\u{200b}\u{301}`’ʼ,.A-Za-z0-9])*"
         ) {
+            proptest::prop_assert_eq!(words(&text), reference(&text));
+        }
+
+        /// Texts of several blocks, whose words may run across the end of one.
+        #[test]
+        fn agrees_with_the_definition_across_blocks(
+            pieces in proptest::collection::vec(r"([a-z0-9]{1,12} |[A-Za-z0-9 ,.\t\n]{1,9}|\PC{1,3})", 8..60)
+        ) {
+            let text = pieces.concat();
             proptest::prop_assert_eq!(words(&text), reference(&text));
         }
     }
