@@ -171,17 +171,19 @@ fn ascii_word_starts(bytes: &[u8]) -> usize {
     count
 }
 
-/// The top bit of each byte of `word` (ASCII bytes) set when the byte is whitespace: a
-/// space, or a tab to a carriage return (9 to 13). No byte is above 0x7f, so no sum below
-/// carries into the next byte.
+/// The top bit of each byte of `word` (ASCII bytes, so that no sum carries into the next
+/// byte) set when the byte is whitespace: a space, or a tab to a carriage return (9 to 13).
 pub(crate) fn ascii_space_mask(word: u64) -> u64 {
-    let high = LOW_BITS << 7;
     let low7 = LOW_BITS * 0x7f;
     let x = word ^ (LOW_BITS * 0x20);
-    let is_space = !(((x & low7) + low7) | x) & high;
-    let from_tab = (word + LOW_BITS * (0x80 - 9)) & high;
-    let from_after_return = (word + LOW_BITS * (0x80 - 14)) & high;
-    is_space | (from_tab & !from_after_return)
+    let is_space = !(((x & low7) + low7) | x) & HIGH_BITS;
+    is_space | bytes_within(word, b'\t', b'\r')
+}
+
+/// The top bit of each byte of `word` (bytes below 0x80) that lies in `lo..=hi`: adding
+/// never carries from one byte into the next.
+pub(crate) fn bytes_within(word: u64, lo: u8, hi: u8) -> u64 {
+    (word + LOW_BITS * u64::from(0x80 - lo)) & !(word + LOW_BITS * u64::from(0x7f - hi)) & HIGH_BITS
 }
 
 /// The width in bytes of the whitespace `text` opens with: its indentation.

@@ -13,32 +13,28 @@ use super::minhash::{word_hash, word_hash_bytes};
 use crate::document::Document;
 use crate::text::chars::is_dropped_from_normalized;
 use crate::text::normalize::fold;
-use crate::text::{LOW_BITS, ascii_space_mask, is_nfc_quick_yes};
+use crate::text::{HIGH_BITS, LOW_BITS, ascii_space_mask, bytes_within, is_nfc_quick_yes};
 
-/// What an ASCII byte is in a word: itself when it is a lower-case letter or a digit,
-/// which needs no folding; the lower-case letter of an upper-case one; `SPACE` between
-/// words; `DROPPED` for punctuation and control characters; and `OTHER` for the bytes of
-/// characters beyond ASCII.
-const CLASS: [u8; 256] = {
-    let mut class = [DROPPED; 256];
+/// What an ASCII byte is in a word that needs folding: itself when it is a lower-case
+/// letter or a digit; the lower-case letter of an upper-case one; `DROPPED` for
+/// punctuation and control characters. (Such a word holds no ASCII space, and its other
+/// bytes are read as characters.)
+const CLASS: [u8; 128] = {
+    let mut class = [DROPPED; 128];
     let mut b = 0;
-    while b < 256 {
+    while b < 128 {
         let byte = b as u8;
         class[b] = match byte {
-            b' ' | b'\t'..=b'\r' => SPACE,
             b'a'..=b'z' | b'0'..=b'9' => byte,
             b'A'..=b'Z' => byte.to_ascii_lowercase(),
-            0x80.. => OTHER,
             _ => DROPPED,
         };
         b += 1;
     }
     class
 };
-// Bytes that UTF-8 never holds, so that no byte is taken for itself by mistake.
-const SPACE: u8 = 0xff;
+// A byte that UTF-8 never holds, so that no byte is taken for itself by mistake.
 const DROPPED: u8 = 0xfe;
-const OTHER: u8 = 0xfd;
 
 /// The word hashes of paragraph `para` of `doc`, in order, into `words` (cleared first);
 /// `buffer` is scratch space.
@@ -82,8 +78,6 @@ fn composed_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
 /// Bytes whose classes are found at once, a bit each.
 const BLOCK: usize = 64;
 
-const HIGH: u64 = LOW_BITS << 7;
-
 /// The bits below bit `n`.
 fn below(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1 << n) - 1 }
@@ -108,17 +102,11 @@ fn block_masks(chunk: &[u8]) -> (u64, u64) {
 /// The top bit of each byte of `word` set where the byte is an ASCII space, and where it
 /// is a lower-case ASCII letter or a digit.
 fn byte_classes(word: u64) -> (u64, u64) {
-    let ascii = !word & HIGH;
-    let low = word & !HIGH;
-    let plain = (within(low, b'a', b'z') | within(low, b'0', b'9')) & ascii;
+    let ascii = !word & HIGH_BITS;
+    let low = word & !HIGH_BITS;
+    let plain = (bytes_within(low, b'a', b'z') | bytes_within(low, b'0', b'9')) & ascii;
     let space = ascii_space_mask(low) & ascii;
     (space, plain)
-}
-
-/// The top bit of each byte of `low` (bytes below 0x80) that lies in `lo..=hi`: adding
-/// never carries from one byte into the next.
-fn within(low: u64, lo: u8, hi: u8) -> u64 {
-    (low + u64::from(0x80 - lo) * LOW_BITS) & !(low + u64::from(0x7f - hi) * LOW_BITS) & HIGH
 }
 
 /// The top bits of the eight bytes of `flags` as eight bits, byte `k`'s as bit `k`: each

@@ -8,7 +8,7 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
-use crate::text::{HIGH_BITS, LOW_BITS, char_after, char_before, find_byte, glued_boundary};
+use crate::text::{HIGH_BITS, bytes_within, char_after, char_before, find_byte, glued_boundary};
 
 pub const RULE: Rule = Rule {
     code: "E012",
@@ -163,14 +163,9 @@ fn upper_after_lower(text: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The top bit of each byte of `word` that may be an upper-case ASCII letter or not
-/// ASCII (and of no other): with the top bits cleared, no sum carries into the next byte,
-/// and a byte from `A` takes its top bit from adding `0x80 - b'A'`, one from `[` from
-/// adding `0x80 - b'['`.
+/// ASCII (and of no other): the letters are looked for with the top bits cleared.
 fn may_be_upper_or_non_ascii(word: u64) -> u64 {
-    let ascii = word & !HIGH_BITS;
-    let from_a = ascii + LOW_BITS * u64::from(0x80 - b'A');
-    let past_z = ascii + LOW_BITS * u64::from(0x80 - b'[');
-    (word | (from_a & !past_z)) & HIGH_BITS
+    (word | bytes_within(word & !HIGH_BITS, b'A', b'Z')) & HIGH_BITS
 }
 
 fn report_glued(text: &str, run: Span, boundary: usize, report: &mut Reporter) {
