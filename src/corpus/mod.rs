@@ -17,6 +17,12 @@ pub use whole::Whole;
 /// documents keep every core busy to the end, at no measurable cost per piece.
 pub const DOCUMENTS_PER_TASK: usize = 8;
 
+/// Whether document `doc`'s findings are reported, by `reported`, a flag per document: a
+/// document it has no flag for is (no flags at all: every document is).
+pub fn is_reported(reported: &[bool], doc: DocId) -> bool {
+    reported.get(doc).copied().unwrap_or(true)
+}
+
 /// What `each` makes of every document, in parallel, handed to `take` in corpus order a
 /// slice of `slice` documents at a time: what is made per document is never held for the
 /// whole corpus beside what `take` gathers. `each` is given scratch room of its thread.

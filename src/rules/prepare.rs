@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+use crate::corpus::is_reported;
 use crate::diagnostic::Family;
 use crate::document::DocId;
 use crate::provenance::candidates::PageLayout;
@@ -26,7 +27,7 @@ pub fn prepare(
 ) -> Analyses {
     // Without provenance asked of every document, the chrome and provenance of documents
     // that are only context are never reported: they are not looked for.
-    let reported = |doc: usize| with_metadata || inputs.reported.get(doc).copied().unwrap_or(true);
+    let reported = |doc: usize| with_metadata || is_reported(inputs.reported, doc);
     let wants = |family: Family| inputs.enabled.iter().any(|r| r.family == family);
     let selected = chrome::analysis::Enabled::of(inputs.enabled);
     let want_metadata = with_metadata || wants(Family::Metadata);

@@ -8,6 +8,7 @@
 use std::num::NonZeroU32;
 
 use super::Options;
+use crate::corpus::is_reported;
 use crate::document::{DocId, Document};
 use crate::text::hashing::KeyMap;
 use crate::text::narrow::saturating_u32;
@@ -182,10 +183,9 @@ impl ExactIndex {
         document: &Document,
         reported: &[bool],
     ) -> Option<&crate::corpus::IndexedKeys> {
-        self.whole()?.indexed_keys(doc).filter(|k| {
-            !reported.get(doc).copied().unwrap_or(true)
-                && k.paragraphs() == document.paragraphs.len()
-        })
+        self.whole()?
+            .indexed_keys(doc)
+            .filter(|k| !is_reported(reported, doc) && k.paragraphs() == document.paragraphs.len())
     }
 
     pub(super) fn is_template(&self, doc: &Document, para: usize) -> bool {

@@ -19,7 +19,7 @@ use super::lists::Lists;
 use super::minhash::mix;
 use super::radix::sort_by_hash_key;
 use super::words::words_into;
-use crate::corpus::each_in_slices;
+use crate::corpus::{self, each_in_slices};
 use crate::document::{DocId, Document};
 use crate::text::hashing::KeySet;
 
@@ -156,7 +156,7 @@ pub(super) fn candidate_pairs(
     let counts: Vec<usize> = (0..per_doc.len())
         .map(|doc| per_doc.get(doc).len())
         .collect();
-    let is_reported = |doc: usize| reported.get(doc).copied().unwrap_or(true);
+    let is_reported = |doc: usize| corpus::is_reported(reported, doc);
     let per_doc = reported_fingerprints_only(per_doc, &is_reported);
     let max_docs = options.reuse_max_docs.max(2);
     let parts: Vec<Lists> = (0..PARTS as usize)

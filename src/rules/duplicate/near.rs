@@ -12,7 +12,7 @@ use super::exact::{ExactIndex, ParaRef, ParaRef32, counts};
 use super::minhash::{self, BANDS, Signature};
 use super::radix::sort_by_hash_key;
 use super::words::words_into;
-use crate::corpus::each_in_slices;
+use crate::corpus::{each_in_slices, is_reported};
 use crate::document::Document;
 
 /// Earlier paragraphs compared with a paragraph per LSH bucket: bounds the work on
@@ -117,7 +117,7 @@ pub(super) fn find_near(
                 document.paragraphs[para].fingerprint.words as usize >= options.near_min_words;
             sketches.push(Sketch {
                 at: ParaRef32::new(ParaRef { doc, para }),
-                wanted: long_enough && reported.get(doc).copied().unwrap_or(true),
+                wanted: long_enough && is_reported(reported, doc),
                 signature: minhash::signature(words),
             });
         }

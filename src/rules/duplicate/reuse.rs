@@ -21,6 +21,7 @@ use super::exact::ParaRef;
 use super::fingerprint::{is_prose, kgram_hashes};
 use super::shared_runs::{PairIndex, shared_runs_within};
 use super::words::words_into;
+use crate::corpus;
 use crate::document::{DocId, Document};
 
 /// Words per anchor when looking for where a paragraph lies in the other document.
@@ -265,7 +266,7 @@ pub(super) fn find_reuse(
     reported: &[bool],
     eligible: impl Fn(DocId, usize) -> bool + Sync,
 ) -> Vec<Reuse> {
-    let is_reported = |doc: DocId| reported.get(doc).copied().unwrap_or(true);
+    let is_reported = |doc: DocId| corpus::is_reported(reported, doc);
     let mut found: Vec<Reuse> = pairs
         .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|group| {

@@ -1,3 +1,4 @@
+use crate::corpus::is_reported;
 use crate::diagnostic::{Diagnostic, Family, Related, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::provenance::{resolve, sha256_hex};
@@ -42,7 +43,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
     };
     for id in 0..analysis.docs.len() {
         // A document that is only context: its provenance is not checked.
-        if !ctx.reported.get(id).copied().unwrap_or(true) {
+        if !is_reported(ctx.reported, id) {
             continue;
         }
         let Some(&(m, Some(e))) = sources.manifest_of.get(&id) else {
