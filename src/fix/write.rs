@@ -4,6 +4,7 @@
 //! every manifest are flushed to disk before the rename; the files of a new `--out` mirror
 //! are not, which makes `--out` several times faster.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -67,22 +68,34 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
     if let Some(conflict) = out_folder_conflict(out, roots) {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, conflict));
     }
+    let is_file = |fixed: &&FixedDocument| outcome.corpus.get(fixed.id).record.is_none();
+    let target_of = |fixed: &FixedDocument| {
+        let relative = relative_path(&outcome.corpus.get(fixed.id).path, roots);
+        (out.join(&relative), relative)
+    };
+    // Each folder of the mirror is made once, before the files: made for every file, it
+    // was asked of the system again for each one.
+    let mut folders = HashSet::new();
+    for fixed in outcome.documents.iter().filter(is_file) {
+        if fixed.duplicate_of.is_none()
+            && let Some(folder) = target_of(fixed).0.parent()
+            && !folders.contains(folder)
+        {
+            make_folder(folder)?;
+            folders.insert(folder.to_path_buf());
+        }
+    }
     let files: Vec<(Option<PathBuf>, String)> = outcome
         .documents
         .par_iter()
         .with_max_len(DOCUMENTS_PER_TASK)
-        .filter(|fixed| outcome.corpus.get(fixed.id).record.is_none())
+        .filter(is_file)
         .map(|fixed| {
-            let original = outcome.corpus.get(fixed.id);
-            let relative = relative_path(&original.path, roots);
-            let target = out.join(&relative);
+            let (target, relative) = target_of(fixed);
             let file_name = relative.to_string_lossy().replace('\\', "/");
             let entry = manifest_entry(&file_name, fixed, outcome, roots);
             if fixed.duplicate_of.is_some() {
                 return Ok((None, Value::Object(entry).to_string()));
-            }
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
             }
             replace_with(&target, Durability::Renamed, |file| {
                 file.write_all(fixed.text.as_bytes())
@@ -104,7 +117,7 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
         &|shard| shards::out_path(shard, roots, out),
         &|target, bytes| {
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
+                make_folder(parent)?;
             }
             replace_with(target, Durability::Renamed, |file| file.write_all(bytes))
         },
@@ -112,12 +125,18 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
     if manifest.is_empty() && !written.is_empty() {
         return Ok(written);
     }
-    std::fs::create_dir_all(out)?;
+    make_folder(out)?;
     write_atomic(
         &out.join(crate::provenance::sources::MANIFEST_NAME),
         manifest.as_bytes(),
     )?;
     Ok(written)
+}
+
+/// Makes `folder` and the folders it is in; the error names the folder.
+fn make_folder(folder: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(folder)
+        .map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", folder.display())))
 }
 
 /// Rewrites the changed documents in place, deletes the duplicate documents that go, and

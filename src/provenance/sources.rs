@@ -2,10 +2,13 @@
 //! and corpus manifests (`metadata.jsonl` in the folder or an ancestor, one JSON object
 //! per document with a `file_name`, as HuggingFace datasets have them).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
 
-use crate::corpus::Corpus;
+use rayon::prelude::*;
+
+use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::document::{DocId, Document};
 use crate::error::FileError;
 
@@ -58,30 +61,27 @@ pub fn load(corpus: &mut Corpus) -> (Sources, Vec<FileError>) {
     let mut errors = Vec::new();
     let mut manifest_in: HashMap<PathBuf, Option<usize>> = HashMap::new();
     let mut entries_by_path: HashMap<usize, HashMap<PathBuf, usize>> = HashMap::new();
+    let mut found = read_sidecars(&corpus.documents).into_iter().peekable();
     for id in 0..corpus.documents.len() {
         // A record of a JSON Lines shard has no file of its own to look beside.
         if corpus.documents[id].record.is_some() {
             continue;
         }
-        let path = corpus.documents[id].path.clone();
-        for candidate in sidecar_paths(&path) {
-            match std::fs::read(&candidate) {
-                Ok(bytes) => {
-                    let doc = Document::from_bytes(candidate.clone(), bytes);
-                    let (fields, error) = parse_sidecar(&candidate, &doc.text);
-                    let aux = corpus.add_auxiliary(doc);
+        while let Some(probe) = found.next_if(|probe| probe.id == id) {
+            match probe.outcome {
+                Ok(sidecar) => {
+                    let aux = corpus.add_auxiliary(sidecar.doc);
                     sources.sidecar_of.insert(id, sources.sidecars.len());
                     sources.sidecars.push(Sidecar {
                         doc: aux,
-                        fields,
-                        error,
+                        fields: sidecar.fields,
+                        error: sidecar.error,
                     });
-                    break;
                 }
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-                Err(err) => errors.push(FileError::io(candidate.to_string_lossy(), &err)),
+                Err(err) => errors.push(err),
             }
         }
+        let path = corpus.documents[id].path.clone();
         let Some(index) = find_manifest(&path, corpus, &mut sources, &mut manifest_in, &mut errors)
         else {
             continue;
@@ -103,6 +103,119 @@ pub fn load(corpus: &mut Corpus) -> (Sources, Vec<FileError>) {
         sources.manifest_of.insert(id, (index, entry));
     }
     (sources, errors)
+}
+
+/// What looking for a document's sidecar gave: the sidecar read, or a file that could not
+/// be read (the next candidate is then tried).
+struct Probe {
+    id: DocId,
+    outcome: Result<ReadSidecar, FileError>,
+}
+
+struct ReadSidecar {
+    doc: Document,
+    fields: Fields,
+    error: Option<String>,
+}
+
+/// The sidecars of `documents`, read and parsed on every core, in document order: for
+/// each document, the candidates that could not be read, then the one read, if any.
+///
+/// Each folder is listed once, and only the names it holds are opened: most documents
+/// have no sidecar, and asking the system for two absent files per document was a
+/// tenth of a check's system time, on one thread.
+fn read_sidecars(documents: &[Document]) -> Vec<Probe> {
+    let folders = FolderNames::of(
+        documents
+            .iter()
+            .filter(|d| d.record.is_none())
+            .filter_map(|d| d.path.parent()),
+    );
+    documents
+        .par_iter()
+        .with_max_len(DOCUMENTS_PER_TASK)
+        .enumerate()
+        .filter(|(_, document)| document.record.is_none())
+        .flat_map_iter(|(id, document)| {
+            let mut probes = Vec::new();
+            for candidate in sidecar_paths(&document.path) {
+                if !folders.may_hold(&candidate) {
+                    continue;
+                }
+                match std::fs::read(&candidate) {
+                    Ok(bytes) => {
+                        let doc = Document::from_bytes(candidate.clone(), bytes);
+                        let (fields, error) = parse_sidecar(&candidate, &doc.text);
+                        let sidecar = ReadSidecar { doc, fields, error };
+                        probes.push(Probe {
+                            id,
+                            outcome: Ok(sidecar),
+                        });
+                        break;
+                    }
+                    Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(err) => probes.push(Probe {
+                        id,
+                        outcome: Err(FileError::io(candidate.to_string_lossy(), &err)),
+                    }),
+                }
+            }
+            probes
+        })
+        .collect()
+}
+
+/// The names of the files in some folders, each listed once.
+struct FolderNames {
+    /// `None`: the folder could not be listed, and any name may be in it.
+    names: HashMap<PathBuf, Option<HashSet<OsString>>>,
+}
+
+impl FolderNames {
+    fn of<'a>(folders: impl Iterator<Item = &'a Path>) -> Self {
+        let mut unique: Vec<&Path> = folders.collect();
+        unique.sort_unstable();
+        unique.dedup();
+        let names = unique
+            .into_par_iter()
+            .map(|folder| {
+                let listed = if folder.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    folder
+                };
+                let names = std::fs::read_dir(listed).ok().map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .map(|entry| name_key(&entry.file_name()))
+                        .collect()
+                });
+                (folder.to_path_buf(), names)
+            })
+            .collect();
+        Self { names }
+    }
+
+    /// Whether `path` may exist: its folder was not listed, or holds its name.
+    fn may_hold(&self, path: &Path) -> bool {
+        let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+            return true;
+        };
+        match self.names.get(folder) {
+            Some(Some(names)) => names.contains(&name_key(name)),
+            _ => true,
+        }
+    }
+}
+
+/// A file name as the file system compares it: on systems whose usual file systems ignore
+/// case, `a.meta.toml` opens `A.Meta.TOML`, so the listing is compared in lower case.
+fn name_key(name: &OsStr) -> OsString {
+    if cfg!(any(target_os = "macos", target_os = "windows")) {
+        name.to_string_lossy().to_lowercase().into()
+    } else {
+        name.to_os_string()
+    }
 }
 
 /// `a/NAME.txt` → `a/NAME.meta.toml`, `a/NAME.meta.json`.
@@ -298,5 +411,48 @@ mod tests {
         );
         assert_eq!(clean(Path::new("./a.txt")), clean(Path::new("a.txt")));
         assert_eq!(clean(Path::new("x/./a.txt")), PathBuf::from("x/a.txt"));
+    }
+    #[test]
+    fn a_listed_folder_is_asked_for_names_and_an_unlisted_one_may_hold_any() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("a.meta.json"), "{}").expect("write");
+        let missing = dir.path().join("missing");
+        let folders = FolderNames::of([dir.path(), missing.as_path()].into_iter());
+        assert!(folders.may_hold(&dir.path().join("a.meta.json")));
+        assert!(!folders.may_hold(&dir.path().join("a.meta.toml")));
+        assert!(folders.may_hold(&missing.join("a.meta.toml")));
+        assert!(folders.may_hold(Path::new("elsewhere/a.meta.toml")));
+    }
+
+    #[test]
+    fn a_sidecar_that_cannot_be_read_is_told_and_the_next_one_is_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = |name: &str| dir.path().join(name);
+        std::fs::create_dir(text("a.meta.toml")).expect("mkdir");
+        std::fs::write(text("a.meta.json"), r#"{"author": "Jane Doe"}"#).expect("write");
+        std::fs::write(text("b.meta.toml"), "author = \"Ann Lee\"\n").expect("write");
+        let mut corpus = Corpus::default();
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            corpus
+                .documents
+                .push(Document::from_bytes(text(name), b"Text.\n".to_vec()));
+        }
+        let (sources, errors) = load(&mut corpus);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].path.ends_with("a.meta.toml"), "{errors:?}");
+        let author = |doc: DocId| {
+            let sidecar = &sources.sidecars[sources.sidecar_of[&doc]];
+            sidecar.fields["author"].0.clone()
+        };
+        assert_eq!(author(0), "Jane Doe");
+        assert_eq!(author(1), "Ann Lee");
+        assert!(!sources.sidecar_of.contains_key(&2));
+        assert_eq!(corpus.auxiliary.len(), 2);
+        assert!(
+            corpus
+                .get(sources.sidecars[sources.sidecar_of[&0]].doc)
+                .path
+                .ends_with("a.meta.json")
+        );
     }
 }
