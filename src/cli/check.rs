@@ -11,7 +11,7 @@ use corpuslint::stream;
 
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::baseline::load_baseline;
-use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
+use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, drop_in_background, fail};
 use crate::cli::report::Page;
 use crate::cli::settings::selected_settings;
 use crate::cli::terminal::{
@@ -131,13 +131,15 @@ pub fn check_part(
         out.flush()?;
         print_timings(&outcome.timings, "render", started);
     }
-    Ok(if !outcome.errors.is_empty() {
+    let code = if !outcome.errors.is_empty() {
         ExitCode::from(EXIT_ERROR)
     } else if outcome.fails(fail_on) {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    drop_in_background(outcome);
+    Ok(code)
 }
 
 /// `check` of JSON Lines shards with per-document rules only: each batch of records is

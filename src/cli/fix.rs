@@ -12,7 +12,7 @@ use corpuslint::load::jsonl;
 use corpuslint::settings::resolve::Resolved;
 
 use crate::cli::args::FixArgs;
-use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, fail};
+use crate::cli::exit::{EXIT_ERROR, EXIT_FINDINGS, drop_in_background, fail};
 use crate::cli::settings::selected_settings;
 use crate::cli::terminal::{print_timings, report_reading, use_color, with_progress_bar};
 use corpuslint::text::count;
@@ -91,11 +91,13 @@ pub fn fix(args: FixArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         out.flush()?;
         print_timings(&outcome.timings, "report + write", started);
     }
-    Ok(status(
+    let code = status(
         &args,
         !outcome.errors.is_empty() || !outcome.refused.is_empty(),
         changed,
-    ))
+    );
+    drop_in_background(outcome);
+    Ok(code)
 }
 
 /// `fix` of JSON Lines shards with per-document fixes only: each batch of records is
