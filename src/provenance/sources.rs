@@ -122,8 +122,8 @@ struct ReadSidecar {
 /// each document, the candidates that could not be read, then the one read, if any.
 ///
 /// Each folder is listed once, and only the names it holds are opened: most documents
-/// have no sidecar, and asking the system for two absent files per document was a
-/// tenth of a check's system time, on one thread.
+/// have no sidecar, and asking the system for two absent files per document took, on
+/// one thread, about 0.1 s of the 0.6 s of system time of a check of 200 MB.
 fn read_sidecars(documents: &[Document]) -> Vec<Probe> {
     let folders = FolderNames::of(
         documents
@@ -412,6 +412,7 @@ mod tests {
         assert_eq!(clean(Path::new("./a.txt")), clean(Path::new("a.txt")));
         assert_eq!(clean(Path::new("x/./a.txt")), PathBuf::from("x/a.txt"));
     }
+
     #[test]
     fn a_listed_folder_is_asked_for_names_and_an_unlisted_one_may_hold_any() {
         let dir = tempfile::tempdir().expect("tempdir");
