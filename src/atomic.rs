@@ -81,8 +81,17 @@ pub fn replace_if(
         temp.persist(path).map_err(|e| e.error)?;
         Ok(true)
     };
-    // The error names the file: "No space left on device" alone does not say which.
-    write().map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", path.display())))
+    write().map_err(|err| naming(path, err))
+}
+
+/// Makes `folder` and the folders it is in; the error names the folder.
+pub fn make_folder(folder: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(folder).map_err(|err| naming(folder, err))
+}
+
+/// `err` with the path it concerns: "No space left on device" alone does not say which.
+fn naming(path: &Path, err: io::Error) -> io::Error {
+    io::Error::new(err.kind(), format!("{}: {err}", path.display()))
 }
 
 /// The mode of a new file: what the umask leaves of 0666, as for any file a program

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::atomic::{Durability, replace_if, write_atomic};
+use crate::atomic::{Durability, make_folder, replace_if, write_atomic};
 use crate::corpus::Corpus;
 use crate::discover;
 use crate::error::{Error, FileError};
@@ -125,7 +125,7 @@ pub fn fix_in_batches(
         && fixed.written.is_empty()
     {
         // As a fix of the whole corpus leaves it: an empty manifest, as no file was fixed.
-        std::fs::create_dir_all(out.dir)?;
+        make_folder(out.dir)?;
         write_atomic(&out.dir.join(MANIFEST_NAME), b"")?;
     }
     Ok(fixed)
@@ -201,7 +201,7 @@ impl ShardRun<'_, '_> {
     /// written (not when the shard could not be read to its end).
     fn write_to(&mut self, target: &Path) -> io::Result<bool> {
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
+            make_folder(parent)?;
         }
         self.write_cleaned(target, Durability::Renamed, Keep::Always)
     }

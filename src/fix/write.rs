@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 use similar::TextDiff;
 
-use crate::atomic::{Durability, replace_with, write_atomic};
+use crate::atomic::{Durability, make_folder, replace_with, write_atomic};
 use crate::corpus::DOCUMENTS_PER_TASK;
 use crate::discover::scope::lexical_absolute;
 use crate::fix::entry::{manifest_entry, relative_path};
@@ -131,12 +131,6 @@ pub fn write_out(outcome: &FixOutcome, roots: &[PathBuf], out: &Path) -> io::Res
         manifest.as_bytes(),
     )?;
     Ok(written)
-}
-
-/// Makes `folder` and the folders it is in; the error names the folder.
-fn make_folder(folder: &Path) -> io::Result<()> {
-    std::fs::create_dir_all(folder)
-        .map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", folder.display())))
 }
 
 /// Rewrites the changed documents in place, deletes the duplicate documents that go, and
