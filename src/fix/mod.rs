@@ -364,10 +364,11 @@ fn fix_loaded(
         // The findings are in the edits now.
         drop(diagnostics);
         let last = round == MAX_ROUNDS;
-        // Each document changed is replaced where it stands, the one-line keys of both its
-        // texts kept (the chrome of documents sharing them may change): the corpus is never
-        // held twice, as the round before and as this one. The last round only tells which
-        // documents would still change, and leaves them as the round before left them.
+        // Each document changed is replaced where it stands, the one-line keys that only one
+        // of its texts holds kept (the chrome of documents sharing them may change): the
+        // corpus is never held twice, as the round before and as this one. The last round
+        // only tells which documents would still change, and leaves them as the round
+        // before left them.
         let touched_by: Vec<Option<Vec<u128>>> = current
             .documents
             .par_iter_mut()
@@ -385,11 +386,10 @@ fn fix_loaded(
                 if last {
                     return Some(Vec::new());
                 }
-                let mut keys = one_line_keys(doc);
+                let before = one_line_keys(doc);
                 *doc = Document::from_bytes(doc.path.clone(), text.into_bytes());
                 fixed.changes.extend(changes);
-                keys.extend(one_line_keys(doc));
-                Some(keys)
+                Some(in_one_only(&before, &one_line_keys(doc)))
             })
             .collect();
         changed = touched_by.iter().map(Option::is_some).collect();
@@ -433,6 +433,33 @@ fn fix_loaded(
         text_field: settings.files.jsonl.text_field.clone(),
         timings: laps.into_passes(),
     }
+}
+
+/// The keys of one of two sorted lists without repeats that the other lacks. Of a
+/// document's one-line keys before and after a round, these are the ones whose counts
+/// changed: a key both texts hold is held by as many documents as before, and the chrome
+/// of the documents sharing it, found from those counts, stays as it was.
+fn in_one_only(a: &[u128], b: &[u128]) -> Vec<u128> {
+    let (mut i, mut j, mut only) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                only.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                only.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    only.extend_from_slice(&a[i..]);
+    only.extend_from_slice(&b[j..]);
+    only
 }
 
 /// The rules among `rules` whose fixes can apply: the findings of the others change
@@ -538,4 +565,20 @@ fn refusal(
             invalid.len()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_one_only;
+
+    #[test]
+    fn keys_held_by_both_lists_are_left_out() {
+        assert_eq!(
+            in_one_only(&[1, 3, 5, 9], &[2, 3, 9, 11, 12]),
+            [1, 2, 5, 11, 12]
+        );
+        assert_eq!(in_one_only(&[4, 7], &[4, 7]), [] as [u128; 0]);
+        assert_eq!(in_one_only(&[], &[8]), [8]);
+        assert_eq!(in_one_only(&[8], &[]), [8]);
+    }
 }
