@@ -127,6 +127,27 @@ impl Document {
         }
     }
 
+    /// A copy of the document, when it is what [`Document::from_bytes`] makes of its own
+    /// path and text: valid UTF-8 of a file, shown by its path. A fix that leaves such a
+    /// document as it was takes it so, its text not segmented again.
+    pub fn copy_as_rebuilt(&self) -> Option<Self> {
+        let as_read = self.encoding == TextEncoding::Utf8
+            && self.raw.is_none()
+            && self.record.is_none()
+            && self.display == self.path.to_string_lossy();
+        as_read.then(|| Self {
+            path: self.path.clone(),
+            display: self.display.clone(),
+            text: self.text.clone(),
+            raw: None,
+            encoding: TextEncoding::Utf8,
+            lines: self.lines.clone(),
+            structure: self.structure.clone(),
+            paragraphs: self.paragraphs.clone(),
+            record: None,
+        })
+    }
+
     /// A record of a JSON Lines shard: its text is read as plain text, and it is shown as
     /// `SHARD#ID`.
     pub fn from_record(record: Record, text: String) -> Self {
@@ -430,6 +451,33 @@ mod tests {
 
     fn load(bytes: &[u8]) -> Document {
         Document::from_bytes("t.txt".into(), bytes.to_vec())
+    }
+
+    #[test]
+    fn a_copy_as_rebuilt_is_the_document_its_text_makes() {
+        for text in [
+            "héllo\n\nA second paragraph.\n",
+            "\u{feff}# Title\n\n* item\n",
+        ] {
+            for name in ["t.txt", "t.md"] {
+                let read = Document::from_bytes(name.into(), text.as_bytes().to_vec());
+                let rebuilt = Document::from_bytes(name.into(), read.text.clone().into_bytes());
+                let copy = read.copy_as_rebuilt().expect("valid UTF-8 of a file");
+                assert_eq!(format!("{copy:?}"), format!("{rebuilt:?}"));
+            }
+        }
+        // Its text would be read otherwise: not copied.
+        assert!(load(b"caf\xe9\n").copy_as_rebuilt().is_none());
+        assert!(load(b"\xff\xfeh\x00i\x00").copy_as_rebuilt().is_none());
+        let record = Record {
+            shard: "part.jsonl".into(),
+            line: 1,
+            id: "1".into(),
+            fields: Vec::new(),
+            provenance: Vec::new(),
+        };
+        let record = Document::from_record(record, "Text.\n".into());
+        assert!(record.copy_as_rebuilt().is_none());
     }
 
     #[test]

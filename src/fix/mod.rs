@@ -5,6 +5,7 @@
 
 pub mod compressed;
 pub mod entry;
+mod rounds;
 pub mod shards;
 pub mod stream;
 pub mod write;
@@ -25,13 +26,11 @@ use crate::progress::{Laps, NoProgress, Passes, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::sources::{self, Sources};
 use crate::rules::chrome;
-use crate::rules::chrome::site_template::one_line_keys;
 use crate::rules::duplicate::duplicate_document;
 use crate::rules::encoding::invalid_utf8;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
 use crate::text::count;
-use crate::text::hashing::KeySet;
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
 const MAX_ROUNDS: usize = 4;
@@ -248,15 +247,24 @@ fn fix_loaded(
     };
 
     let fixable = fixable_rules(rules, options);
+    // The rounds check the documents being fixed, the others left out (context, refused,
+    // dropped as copies): only when that is every document is the chrome of the documents
+    // as read, counted over all of them, what the first round can start from. It is kept
+    // only if no document is known to be left out.
+    let may_take_chrome = checked.iter().all(|&c| c)
+        && corpus
+            .documents
+            .iter()
+            .all(|d| d.is_text() && d.invalid_sequences().is_empty());
     let inputs = Inputs {
         rules: &fixable,
+        keep_chrome: may_take_chrome,
         ..Inputs::new(&corpus, &checked, &sources, settings)
     };
-    // The chrome of the documents as read is not what the rounds start from: dropped.
     let Analysis {
         diagnostics: first,
         metadata,
-        chrome: _,
+        chrome: first_chrome,
     } = analyze(&inputs, true, &mut |_| {}, progress);
     laps.lap("analysis + provenance");
     let metadata = metadata.unwrap_or_default();
@@ -297,6 +305,7 @@ fn fix_loaded(
     // The findings are in the edits now; the rounds need the memory.
     drop(first);
     drop(edits);
+    let first_chrome = first_chrome.filter(|_| fixing.len() == corpus.documents.len());
     let mut documents: Vec<FixedDocument> = fixing
         .into_par_iter()
         .with_max_len(DOCUMENTS_PER_TASK)
@@ -322,26 +331,40 @@ fn fix_loaded(
         .par_iter()
         .map(|d| d.text != corpus.documents[d.id].text)
         .collect();
+    // A document the first fixes left as it was is taken as read, not segmented again.
+    let take_chrome = first_chrome.is_some();
+    let (documents_now, touched_by): (Vec<Document>, Vec<Vec<u128>>) = documents
+        .par_iter_mut()
+        .with_max_len(DOCUMENTS_PER_TASK)
+        .zip(&changed)
+        .map(|(d, &changed)| {
+            let read = &corpus.documents[d.id];
+            let text = std::mem::take(&mut d.text);
+            if !changed && let Some(same) = read.copy_as_rebuilt() {
+                return (same, Vec::new());
+            }
+            if take_chrome {
+                return rounds::replaced(read, text);
+            }
+            let now = Document::from_bytes(read.path.clone(), text.into_bytes());
+            (now, Vec::new())
+        })
+        .unzip();
     let mut current = Corpus {
-        documents: documents
-            .par_iter_mut()
-            .with_max_len(DOCUMENTS_PER_TASK)
-            .map(|d| {
-                Document::from_bytes(
-                    corpus.documents[d.id].path.clone(),
-                    std::mem::take(&mut d.text).into_bytes(),
-                )
-            })
-            .collect(),
+        documents: documents_now,
         auxiliary: Vec::new(),
         whole: corpus.whole.clone(),
     };
     laps.lap("first fixes");
     let none = Sources::default();
     let all = vec![true; current.len()];
-    // The chrome of the last round, and the documents whose chrome it still is.
-    let mut chrome: Option<chrome::runs::Analysis> = None;
-    let mut chrome_kept: Vec<bool> = Vec::new();
+    // The chrome of the last round (or of the documents as read), and the documents whose
+    // chrome it still is.
+    let mut chrome_kept: Vec<bool> = match &first_chrome {
+        Some(_) => rounds::chrome_still_found(&current.documents, &changed, touched_by),
+        None => Vec::new(),
+    };
+    let mut chrome: Option<chrome::runs::Analysis> = first_chrome;
     for round in 1..=MAX_ROUNDS {
         progress.stage("fixing", None);
         let inputs = Inputs {
@@ -386,10 +409,10 @@ fn fix_loaded(
                 if last {
                     return Some(Vec::new());
                 }
-                let before = one_line_keys(doc);
-                *doc = Document::from_bytes(doc.path.clone(), text.into_bytes());
+                let (now, touched) = rounds::replaced(doc, text);
+                *doc = now;
                 fixed.changes.extend(changes);
-                Some(in_one_only(&before, &one_line_keys(doc)))
+                Some(touched)
             })
             .collect();
         changed = touched_by.iter().map(Option::is_some).collect();
@@ -401,17 +424,12 @@ fn fix_loaded(
             laps.lap(ROUNDS[round - 1]);
             break;
         }
-        let touched: KeySet<u128> = touched_by.into_iter().flatten().flatten().collect();
         chrome = found;
-        chrome_kept = current
-            .documents
-            .par_iter()
-            .with_max_len(DOCUMENTS_PER_TASK)
-            .zip(&changed)
-            .map(|(doc, &changed)| {
-                !changed && one_line_keys(doc).iter().all(|k| !touched.contains(k))
-            })
-            .collect();
+        chrome_kept = rounds::chrome_still_found(
+            &current.documents,
+            &changed,
+            touched_by.into_iter().flatten(),
+        );
         laps.lap(ROUNDS[round - 1]);
     }
     for (fixed, doc) in documents.iter_mut().zip(current.documents) {
@@ -433,33 +451,6 @@ fn fix_loaded(
         text_field: settings.files.jsonl.text_field.clone(),
         timings: laps.into_passes(),
     }
-}
-
-/// The keys of one of two sorted lists without repeats that the other lacks. Of a
-/// document's one-line keys before and after a round, these are the ones whose counts
-/// changed: a key both texts hold is held by as many documents as before, and the chrome
-/// of the documents sharing it, found from those counts, stays as it was.
-fn in_one_only(a: &[u128], b: &[u128]) -> Vec<u128> {
-    let (mut i, mut j, mut only) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                only.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                only.push(b[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    only.extend_from_slice(&a[i..]);
-    only.extend_from_slice(&b[j..]);
-    only
 }
 
 /// The rules among `rules` whose fixes can apply: the findings of the others change
@@ -565,20 +556,4 @@ fn refusal(
             invalid.len()
         )
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::in_one_only;
-
-    #[test]
-    fn keys_held_by_both_lists_are_left_out() {
-        assert_eq!(
-            in_one_only(&[1, 3, 5, 9], &[2, 3, 9, 11, 12]),
-            [1, 2, 5, 11, 12]
-        );
-        assert_eq!(in_one_only(&[4, 7], &[4, 7]), [] as [u128; 0]);
-        assert_eq!(in_one_only(&[], &[8]), [8]);
-        assert_eq!(in_one_only(&[8], &[]), [8]);
-    }
 }
