@@ -245,6 +245,24 @@ fn timings_name_each_pass_of_a_fix() {
     assert!(String::from_utf8(plain.stderr).expect("utf-8").is_empty());
 }
 
+/// With nothing to change, the rounds would find what the first analysis found: none runs.
+#[test]
+fn a_fix_with_nothing_to_change_runs_no_round() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Title of the page\n\nA body paragraph, long enough to count.\n";
+    let file = write_file(dir.path(), "page.txt", text);
+    let run = corpuslint()
+        .args(["fix", "--isolated", "--no-cache", "--in-place", "--timings"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(0));
+    let stderr = String::from_utf8(run.stderr).expect("utf-8");
+    assert!(stderr.contains("first fixes:"), "{stderr}");
+    assert!(!stderr.contains("round 1:"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
+}
+
 #[test]
 fn in_place_rewrites_files_and_their_manifest() {
     let dir = tempfile::tempdir().expect("tempdir");

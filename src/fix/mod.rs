@@ -248,9 +248,10 @@ fn fix_loaded(
 
     let fixable = fixable_rules(rules, options);
     // The rounds check the documents being fixed, the others left out (context, refused,
-    // dropped as copies): only when that is every document is the chrome of the documents
-    // as read, counted over all of them, what the first round can start from. It is kept
-    // only if no document is known to be left out.
+    // dropped as copies). Only when that is every document is the chrome of the documents
+    // as read, counted over all of them, what the first round can start from (it is kept
+    // only if no document is known to be left out), and is the first round's analysis
+    // that of the documents as read.
     let may_take_chrome = checked.iter().all(|&c| c)
         && corpus
             .documents
@@ -305,7 +306,15 @@ fn fix_loaded(
     // The findings are in the edits now; the rounds need the memory.
     drop(first);
     drop(edits);
-    let first_chrome = first_chrome.filter(|_| fixing.len() == corpus.documents.len());
+    let every_document = fixing.len() == corpus.documents.len();
+    let first_chrome = first_chrome.filter(|_| every_document);
+    // Then, with no edit to make, the rounds would find what was found and make no edit
+    // either: none is run.
+    let rounds = if every_document && fixing.iter().all(|(_, edits)| edits.is_empty()) {
+        0
+    } else {
+        MAX_ROUNDS
+    };
     let mut documents: Vec<FixedDocument> = fixing
         .into_par_iter()
         .with_max_len(DOCUMENTS_PER_TASK)
@@ -332,8 +341,10 @@ fn fix_loaded(
         .map(|d| d.text != corpus.documents[d.id].text)
         .collect();
     // A document the first fixes left as it was is taken as read, not segmented again.
+    // Without rounds, none is built again: the documents keep their texts.
     let take_chrome = first_chrome.is_some();
-    let (documents_now, touched_by): (Vec<Document>, Vec<Vec<u128>>) = documents
+    let to_build = if rounds == 0 { 0 } else { documents.len() };
+    let (documents_now, touched_by): (Vec<Document>, Vec<Vec<u128>>) = documents[..to_build]
         .par_iter_mut()
         .with_max_len(DOCUMENTS_PER_TASK)
         .zip(&changed)
@@ -365,7 +376,7 @@ fn fix_loaded(
         None => Vec::new(),
     };
     let mut chrome: Option<chrome::runs::Analysis> = first_chrome;
-    for round in 1..=MAX_ROUNDS {
+    for round in 1..=rounds {
         progress.stage("fixing", None);
         let inputs = Inputs {
             rules: &fixable,
