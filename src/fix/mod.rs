@@ -310,7 +310,7 @@ fn fix_loaded(
     let first_chrome = first_chrome.filter(|_| every_document);
     // Then, with no edit to make, the rounds would find what was found and make no edit
     // either: none is run.
-    let rounds = if every_document && fixing.iter().all(|(_, edits)| edits.is_empty()) {
+    let rounds_to_run = if every_document && fixing.iter().all(|(_, edits)| edits.is_empty()) {
         0
     } else {
         MAX_ROUNDS
@@ -343,7 +343,11 @@ fn fix_loaded(
     // A document the first fixes left as it was is taken as read, not segmented again.
     // Without rounds, none is built again: the documents keep their texts.
     let take_chrome = first_chrome.is_some();
-    let to_build = if rounds == 0 { 0 } else { documents.len() };
+    let to_build = if rounds_to_run == 0 {
+        0
+    } else {
+        documents.len()
+    };
     let (documents_now, touched_by): (Vec<Document>, Vec<Vec<u128>>) = documents[..to_build]
         .par_iter_mut()
         .with_max_len(DOCUMENTS_PER_TASK)
@@ -354,7 +358,8 @@ fn fix_loaded(
             if !changed && let Some(same) = read.copy_as_rebuilt() {
                 return (same, Vec::new());
             }
-            if take_chrome {
+            // Only a changed document can change the counts the chrome taken over rests on.
+            if changed && take_chrome {
                 return rounds::replaced(read, text);
             }
             let now = Document::from_bytes(read.path.clone(), text.into_bytes());
@@ -376,7 +381,7 @@ fn fix_loaded(
         None => Vec::new(),
     };
     let mut chrome: Option<chrome::runs::Analysis> = first_chrome;
-    for round in 1..=rounds {
+    for round in 1..=rounds_to_run {
         progress.stage("fixing", None);
         let inputs = Inputs {
             rules: &fixable,
