@@ -7,14 +7,13 @@
 //! (lines of about the same width that break mid-sentence, as in plain-text books),
 //! in which case wrapped lines are joined into one paragraph.
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::document::structure::{Built, LineRole};
 use crate::text::is_cjk;
 use crate::text::line_index::LineIndex;
 use crate::text::narrow::saturating_u32;
 use crate::text::normalize::{Fingerprint, fingerprint};
 use crate::text::span::Span;
+use crate::text::width::display_width;
 
 /// A paragraph: a byte span, the 0-based lines it covers, and its normalized fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,19 +302,6 @@ fn item_column(line: &str) -> Option<usize> {
     (spaces > 0 && !rest.trim_start().is_empty()).then_some(indent + marker_len + spaces)
 }
 
-/// Columns a line takes; printable ASCII, most lines, takes one column a byte.
-pub fn display_width(line: &str) -> usize {
-    // Every byte is tested, with no early exit: the test then runs over many at a time.
-    if line
-        .bytes()
-        .fold(true, |printable, b| printable & (0x20..0x7f).contains(&b))
-    {
-        line.len()
-    } else {
-        line.width()
-    }
-}
-
 /// A block is hard-wrapped when its width is a plausible wrap width, nearly every line
 /// but the last fills it, and most line breaks fall inside a sentence.
 fn is_hard_wrapped(text: &str, block: &[Line], width: usize) -> bool {
@@ -398,21 +384,6 @@ pub fn starts_with_list_marker(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn display_width_of_ascii_is_its_length_as_unicode_width_says() {
-        for line in [
-            "",
-            "plain words",
-            "tab\there",
-            "bell\x07",
-            "del\x7f",
-            "~!@#$%^&*()",
-        ] {
-            assert_eq!(display_width(line), line.width(), "{line:?}");
-        }
-        assert_eq!(display_width("网络 cafe\u{301}"), 9);
-    }
 
     fn paragraphs(text: &str) -> Vec<&str> {
         segment(text, &LineIndex::new(text))

@@ -9,8 +9,10 @@ pub mod line_index;
 pub mod memo;
 pub mod mojibake;
 pub mod narrow;
+mod nfc;
 pub mod normalize;
 pub mod span;
+pub mod width;
 
 use std::sync::OnceLock;
 
@@ -19,6 +21,28 @@ use regex::Regex;
 use crate::text::span::Span;
 
 pub use colon::split_at_colon;
+pub use nfc::is_nfc_quick_yes;
+
+/// Every Unicode scalar value `keep` keeps, in order: for tests that vouch for each
+/// character of a class.
+#[cfg(test)]
+pub(crate) fn every_char_where(keep: impl Fn(char) -> bool) -> Vec<char> {
+    (0..=0x10ffff)
+        .filter_map(char::from_u32)
+        .filter(|&c| keep(c))
+        .collect()
+}
+
+/// Strings of up to `max_chars` characters drawn from `alphabet`, for property tests.
+#[cfg(test)]
+pub(crate) fn strings_of(
+    alphabet: &[char],
+    max_chars: usize,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::strategy::Strategy;
+    proptest::collection::vec(proptest::sample::select(alphabet.to_vec()), 0..=max_chars)
+        .prop_map(|chars| chars.into_iter().collect())
+}
 
 /// Maximal runs of consecutive characters for which `pred(text, offset, char)` holds.
 pub fn char_runs<'a, P>(text: &'a str, mut pred: P) -> impl Iterator<Item = Span> + 'a
@@ -98,16 +122,6 @@ where
         .map(|run| Span::new(span.start + run.start, span.start + run.end))
         .collect();
         runs
-    })
-}
-
-/// Whether Unicode's quick check proves `text` is in NFC. Only non-ASCII characters can
-/// break NFC, and an ASCII character between them resets the check, so only the spans of
-/// non-ASCII characters are checked.
-pub fn is_nfc_quick_yes(text: &str) -> bool {
-    non_ascii_spans(text).all(|span| {
-        unicode_normalization::is_nfc_quick(text[span.start..span.end].chars())
-            == unicode_normalization::IsNormalized::Yes
     })
 }
 
@@ -511,28 +525,6 @@ mod tests {
         }
         assert_eq!(find_byte(b"", 0, |w| w, |_| true), None);
         assert_eq!(find_byte(b"abc", 5, |w| w, |_| true), None);
-    }
-
-    #[test]
-    fn the_nfc_quick_check_by_spans_agrees_with_the_whole_text() {
-        use unicode_normalization::{IsNormalized, is_nfc_quick};
-        for text in [
-            "",
-            "ascii",
-            "café",
-            "cafe\u{301}",
-            "a\u{301}\u{300} b\u{327}",
-            "\u{301}starts with a mark",
-            "e\u{323}\u{302} and é",
-            "한국어 텍스트 and 日本語",
-            "\u{1100}\u{1161} jamo",
-        ] {
-            assert_eq!(
-                is_nfc_quick_yes(text),
-                is_nfc_quick(text.chars()) == IsNormalized::Yes,
-                "{text:?}"
-            );
-        }
     }
 
     #[test]

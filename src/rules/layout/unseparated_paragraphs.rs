@@ -5,11 +5,12 @@ use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule, Words};
 use crate::document::Document;
-use crate::document::paragraphs::{display_width, starts_with_list_marker};
+use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::line_index::floor_char_boundary;
 use crate::text::span::Span;
+use crate::text::width::display_width;
 
 pub const RULE: Rule = Rule {
     code: "L002",
