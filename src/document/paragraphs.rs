@@ -291,8 +291,9 @@ fn item_column(line: &str) -> Option<usize> {
         body.find(char::is_whitespace)?
     } else {
         let inner = body.strip_prefix('(').unwrap_or(body);
-        let label = inner.find(')')?;
-        if label == 0 || label > 3 || !inner[..label].chars().all(|c| c.is_ascii_alphanumeric()) {
+        // A label is at most three characters: the rest of a long line is not searched.
+        let label = inner.bytes().take(4).position(|b| b == b')')?;
+        if label == 0 || !inner[..label].chars().all(|c| c.is_ascii_alphanumeric()) {
             return None;
         }
         body.len() - inner.len() + label + 1

@@ -3,7 +3,7 @@
 //! paragraph, where standing after the article tells nothing; and the site's own name,
 //! which heads its pages and ends them in the copyright line, and is no title.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::names::{leading_person, list_people, mixes_capitals, reads_as_names};
 use crate::data::metadata::{Label, MetadataData};
@@ -150,7 +150,7 @@ fn ends_name(rest: &str) -> bool {
 pub fn signature(
     doc: &Document,
     lines: &[(usize, Span)],
-    chrome: &HashSet<usize>,
+    chrome: &FxHashSet<usize>,
     data: &MetadataData,
 ) -> Option<NamePlace> {
     let last_prose = lines.iter().rposition(|&(_, span)| {
@@ -232,7 +232,8 @@ mod tests {
         let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
         let lines = doc.content_lines(|_| false);
         let data = MetadataData::for_tests();
-        signature(&doc, &lines, &HashSet::new(), data).map(|(_, _, span)| doc.slice(span).into())
+        signature(&doc, &lines, &FxHashSet::default(), data)
+            .map(|(_, _, span)| doc.slice(span).into())
     }
 
     #[test]

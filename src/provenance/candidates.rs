@@ -3,7 +3,7 @@
 //! the line before a date) and where it stands (just under the headline, at the start of
 //! the article, in the comments, in a teaser list), rather than taking the first match.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use chrono::NaiveDate;
 
@@ -144,7 +144,7 @@ pub fn choose(
     lines: &[(usize, Span)],
     bylines: &[(usize, Span, Byline)],
     title: Option<&Found>,
-    chrome: &HashSet<usize>,
+    chrome: &FxHashSet<usize>,
     data: &MetadataData,
     layout: &dyn Fn() -> PageLayout,
 ) -> Chosen {

@@ -1,7 +1,7 @@
 //! What the text itself says about its provenance: the title (the first content line that
 //! reads as a headline) and the bylines (author, date, source), outside site chrome.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::author_notes;
 use super::byline::{self, Byline};
@@ -63,8 +63,8 @@ impl Inferred {
 /// `layout` tells, when asked, where the article and its comments are.
 pub fn infer(
     doc: &Document,
-    skip: &HashSet<usize>,
-    front: &HashSet<usize>,
+    skip: &FxHashSet<usize>,
+    front: &FxHashSet<usize>,
     data: &MetadataData,
     layout: &dyn Fn() -> PageLayout,
     known: &LineMemo<Option<Byline>>,

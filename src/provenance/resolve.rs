@@ -2,7 +2,7 @@
 //! document's provenance resolved from front matter, sidecar, manifest and text, with the
 //! problems found on the way.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -53,7 +53,7 @@ impl Analysis {
     pub fn run(
         corpus: &Corpus,
         sources: &Sources,
-        chrome_lines: &(dyn Fn(DocId) -> HashSet<usize> + Sync),
+        chrome_lines: &(dyn Fn(DocId) -> FxHashSet<usize> + Sync),
         data: &MetadataData,
         options: &Options,
         today: NaiveDate,
@@ -95,7 +95,7 @@ fn resolve(
     doc: &Document,
     corpus: &Corpus,
     sources: &Sources,
-    chrome: &HashSet<usize>,
+    chrome: &FxHashSet<usize>,
     data: &MetadataData,
     options: &Options,
     today: NaiveDate,
@@ -104,7 +104,7 @@ fn resolve(
 ) -> DocMetadata {
     let mut out = DocMetadata::default();
     let mut skip = chrome.clone();
-    let mut front = HashSet::new();
+    let mut front = FxHashSet::default();
 
     // Explicit sources, highest priority first.
     let mut explicit: Vec<(Origin, DocId, Fields)> = Vec::new();
@@ -336,7 +336,7 @@ const MAX_ORGANISATION_CHARS: usize = 61;
 /// revision date where no publication date is given.
 fn suggestions(
     doc: &Document,
-    chrome: &HashSet<usize>,
+    chrome: &FxHashSet<usize>,
     metadata: &Metadata,
     inferred: &Inferred,
 ) -> Vec<(FieldName, String)> {

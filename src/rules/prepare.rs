@@ -4,7 +4,7 @@
 //! other they take about as long as side by side, and the memory each works in (sketches
 //! and fingerprints; lines and their templates) is never taken at once.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::corpus::is_reported;
 use crate::diagnostic::Family;
@@ -107,7 +107,7 @@ fn metadata(
 ) -> resolve::Analysis {
     // Gathered for one document at a time: sets for all of them would be held through
     // the analysis.
-    let chrome_lines = |doc: DocId| -> HashSet<usize> {
+    let chrome_lines = |doc: DocId| -> FxHashSet<usize> {
         let runs = chrome.map(|c| c.runs_of(doc)).unwrap_or_default();
         runs.iter()
             .flat_map(|run| run.lines.iter().map(|l| l.line()))

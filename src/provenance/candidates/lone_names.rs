@@ -12,7 +12,7 @@ use crate::provenance::byline::Byline;
 use crate::provenance::name_lines::name_on_line;
 use crate::provenance::names::{is_coined_user_name, is_user_name};
 use crate::text::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// What the candidates of a page are read against.
 pub(super) struct Page<'a> {
@@ -23,7 +23,7 @@ pub(super) struct Page<'a> {
     pub title: Option<&'a Found>,
     /// Indexes (among `lines`) of the lines with a date.
     pub dated_lines: &'a [usize],
-    pub chrome: &'a HashSet<usize>,
+    pub chrome: &'a FxHashSet<usize>,
 }
 
 /// The names alone on their lines of `page` that may be its author.

@@ -32,7 +32,7 @@ fn chosen(text: &str, article_start: usize, headline: bool) -> Chosen {
         line: lines[0].0,
         span: lines[0].1,
     });
-    let chrome = HashSet::new();
+    let chrome = FxHashSet::default();
     choose(
         &doc,
         &lines,
@@ -122,7 +122,7 @@ fn author_without_layout(text: &str, chrome_line: Option<usize>) -> Option<Strin
     let doc = Document::from_bytes("NEWS".into(), text.as_bytes().to_vec());
     let data = MetadataData::for_tests();
     let (lines, bylines) = lines_and_bylines(&doc, data);
-    let chrome: HashSet<usize> = chrome_line.into_iter().collect();
+    let chrome: FxHashSet<usize> = chrome_line.into_iter().collect();
     let chosen = choose(
         &doc,
         &lines,

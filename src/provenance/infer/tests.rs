@@ -8,7 +8,7 @@ fn infer_text(text: &str, skip: &[usize]) -> Inferred {
     infer(
         &doc,
         &skip.iter().copied().collect(),
-        &HashSet::new(),
+        &FxHashSet::default(),
         data,
         &layout,
         &LineMemo::default(),

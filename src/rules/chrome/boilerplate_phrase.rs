@@ -1,7 +1,7 @@
 //! C001 `boilerplate-phrase`: its docs, and its detector, which matches each line against
 //! the phrases of the chrome data.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::corpus::Corpus;
 use crate::data::RuleData;
@@ -390,7 +390,7 @@ fn neighbours<'p>(page: &'p Page, i: usize) -> impl Iterator<Item = usize> + 'p 
 fn last_body_line(page: &Page, found: &[Option<usize>]) -> Option<usize> {
     let document = page.document;
     let lines: Vec<&str> = document.line_spans().map(|s| document.slice(s)).collect();
-    let chrome: HashSet<usize> = (0..page.lines.len())
+    let chrome: FxHashSet<usize> = (0..page.lines.len())
         .filter(|&i| found[i].is_some())
         .map(|i| page.lines[i].index)
         .collect();

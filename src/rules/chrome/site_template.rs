@@ -1,7 +1,7 @@
 //! C003 `site-template`: its docs, and its detector, which counts the one-line paragraphs
 //! of every folder's documents and marks those repeated across the folder.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -142,14 +142,14 @@ impl Entry {
 #[derive(Debug, Default)]
 struct Templates {
     docs: KeyMap<u128, u32>,
-    per_folder: HashMap<(usize, u128), u32>,
+    per_folder: FxHashMap<(usize, u128), u32>,
     folder_of: Vec<usize>,
     folder_files: Vec<usize>,
 }
 
 impl Templates {
     fn count(corpus: &Corpus, options: &Options) -> Self {
-        let mut folders: HashMap<&Path, usize> = HashMap::new();
+        let mut folders: FxHashMap<&Path, usize> = FxHashMap::default();
         let mut folder_files = Vec::new();
         let mut folder_of = Vec::with_capacity(corpus.len());
         for doc in &corpus.documents {
@@ -198,7 +198,7 @@ impl Templates {
     /// documents the whole has in them.
     fn of_whole(
         whole: &Whole,
-        folders: &HashMap<&Path, usize>,
+        folders: &FxHashMap<&Path, usize>,
         folder_of: Vec<usize>,
         mut folder_files: Vec<usize>,
         options: &Options,
@@ -245,7 +245,7 @@ impl Templates {
     /// Marks the lines of `page` that are one-line paragraphs repeated across its folder;
     /// never a byline or a date.
     fn mark(&self, page: &Page, marks: &mut Marks, options: &Options) {
-        let one_line_keys: HashMap<usize, u128> = page
+        let one_line_keys: FxHashMap<usize, u128> = page
             .document
             .paragraphs
             .iter()

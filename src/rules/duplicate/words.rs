@@ -88,13 +88,27 @@ fn below(n: usize) -> u64 {
 /// a lower-case ASCII letter or a digit.
 fn block_masks(chunk: &[u8]) -> (u64, u64) {
     let (mut spaces, mut others) = (0, 0);
-    for (k, piece) in chunk.chunks(8).enumerate() {
-        let mut word = [0; 8];
-        word[..piece.len()].copy_from_slice(piece);
+    let mut add = |k: usize, word: [u8; 8], len: usize| {
         let (space, plain) = byte_classes(u64::from_le_bytes(word));
-        let present = below(piece.len());
+        let present = below(len);
         spaces |= (gather(space) & present) << (8 * k);
         others |= (!gather(space | plain) & present) << (8 * k);
+    };
+    // Whole pieces of eight are read as they stand; only the last, shorter one is copied
+    // (a copy of a length not known in advance is a call of its own).
+    let mut pieces = chunk.chunks_exact(8);
+    let mut k = 0;
+    for piece in &mut pieces {
+        if let Ok(word) = <[u8; 8]>::try_from(piece) {
+            add(k, word, 8);
+        }
+        k += 1;
+    }
+    let rest = pieces.remainder();
+    if !rest.is_empty() {
+        let mut word = [0; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        add(k, word, rest.len());
     }
     (spaces, others)
 }
