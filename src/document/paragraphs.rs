@@ -386,6 +386,18 @@ pub fn starts_with_list_marker(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_clause_label_is_three_characters_at_most_before_its_bracket() {
+        assert_eq!(item_column("(a) Every copy"), Some(4));
+        assert_eq!(item_column("  iv) The text"), Some(6));
+        assert_eq!(item_column("(xiv) The text"), Some(6));
+        assert_eq!(item_column("(abcd) Too long a label"), None);
+        assert_eq!(item_column("Note (see below) for more"), None);
+        assert_eq!(item_column("ab (c) d"), None);
+        assert_eq!(item_column("(é) Not a label"), None);
+        assert_eq!(item_column("() Empty"), None);
+    }
+
     fn paragraphs(text: &str) -> Vec<&str> {
         segment(text, &LineIndex::new(text))
             .into_iter()
