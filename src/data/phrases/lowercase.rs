@@ -30,14 +30,10 @@ mod tests {
         /// the whole text.
         #[test]
         fn lowercase_is_the_standard_lower_case(
-            chars in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    'a', 'Z', ' ', '.', 'É', 'é', 'Σ', 'σ', 'Ω', 'İ', '\u{212a}', 'Ж', '中', '’',
-                ]),
-                0..30,
-            )
+            text in crate::text::strings_of(&[
+                'a', 'Z', ' ', '.', 'É', 'é', 'Σ', 'σ', 'Ω', 'İ', '\u{212a}', 'Ж', '中', '’',
+            ], 29)
         ) {
-            let text: String = chars.into_iter().collect();
             proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
         }
     }
