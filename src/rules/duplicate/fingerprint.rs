@@ -148,11 +148,11 @@ pub(super) fn candidate_pairs(
 ) -> Vec<(DocId, DocId)> {
     // The fingerprints that can link documents: found in two documents or more, and not
     // in so many that they are generic. Most are in one document only, and go here. One
-    // entry per (fingerprint, document), the fingerprint in the high half, sorted, groups
-    // a fingerprint's documents in document order; a part of the fingerprints at a time
-    // (by their top bits), so that the entries never take much more than the lists. The
-    // parts are grouped on the threads of the pool, one part per thread at a time, and
-    // their lists numbered in the order of the parts.
+    // entry per (fingerprint, document), made in document order and sorted stably by the
+    // fingerprint, groups a fingerprint's documents in document order; a part of the
+    // fingerprints at a time (by their top bits), so that the entries never take much
+    // more than the lists. The parts are grouped on the threads of the pool, one part per
+    // thread at a time, and their lists numbered in the order of the parts.
     let counts: Vec<usize> = (0..per_doc.len())
         .map(|doc| per_doc.get(doc).len())
         .collect();
@@ -166,15 +166,16 @@ pub(super) fn candidate_pairs(
             let mut entries: Vec<u64> = Vec::new();
             for doc in 0..per_doc.len() {
                 let fps = per_doc.get(doc);
+                // The part's few fingerprints are read where it starts, up to the next one.
                 let start = first_of_part(fps, part as u32);
-                let end = first_of_part(fps, part as u32 + 1);
                 entries.extend(
-                    fps[start..end]
+                    fps[start..]
                         .iter()
+                        .take_while(|&&fp| part_of(fp) == part as u32)
                         .map(|&fp| (u64::from(fp) << 32) | doc as u64),
                 );
             }
-            sort_by_hash_key(&mut entries, |&entry| entry);
+            sort_by_hash_key(&mut entries, |&entry| (entry >> 32) as u32);
             let mut linking = Lists::default();
             for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
                 if (2..=max_docs).contains(&group.len()) && !generic((group[0] >> 32) as u32) {
@@ -192,28 +193,67 @@ pub(super) fn candidate_pairs(
     // are made one document at a time, never all at once.
     (0..counts.len())
         .into_par_iter()
-        .map_init(Vec::new, |later, a| {
-            later.clear();
-            for &group in of_doc.get(a) {
-                let docs = linking.get(group as usize);
-                let after = docs.partition_point(|&d| d as usize <= a);
-                later.extend_from_slice(&docs[after..]);
-            }
-            later.sort_unstable();
-            later
-                .chunk_by(|x, y| x == y)
-                .map(|same| (same[0] as DocId, same.len()))
-                .filter(|&(b, shared)| {
-                    (is_reported(a) || is_reported(b))
-                        && shared as u32 >= MIN_SHARED
-                        && shared as f64
+        .map_init(
+            || Tally::new(counts.len()),
+            |tally, a| {
+                linking.each_of(of_doc.get(a), |docs| {
+                    let after = docs.partition_point(|&d| d as usize <= a);
+                    tally.add(&docs[after..]);
+                });
+                let mut pairs = Vec::new();
+                tally.take(|b, shared| {
+                    let b = b as DocId;
+                    if (is_reported(a) || is_reported(b))
+                        && shared >= MIN_SHARED
+                        && f64::from(shared)
                             >= options.reuse_min_overlap * counts[a].min(counts[b]) as f64
-                })
-                .map(|(b, _)| (a, b))
-                .collect::<Vec<_>>()
-        })
+                    {
+                        pairs.push((a, b));
+                    }
+                });
+                pairs.sort_unstable();
+                pairs
+            },
+        )
         .flatten_iter()
         .collect()
+}
+
+/// How often each document was named, in a table as long as the corpus: a document's
+/// partners come again for each fingerprint they share (three and a half times on
+/// average on the benchmark corpus), and counting them there costs less than sorting
+/// them all. Only the documents named are visited again, to be read and cleared.
+struct Tally {
+    counts: Vec<u32>,
+    named: Vec<u32>,
+}
+
+impl Tally {
+    fn new(documents: usize) -> Self {
+        Self {
+            counts: vec![0; documents],
+            named: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, docs: &[u32]) {
+        for &doc in docs {
+            let count = &mut self.counts[doc as usize];
+            if *count == 0 {
+                self.named.push(doc);
+            }
+            *count += 1;
+        }
+    }
+
+    /// Calls `each` with every document named and how often, in no order, and starts
+    /// over.
+    fn take(&mut self, mut each: impl FnMut(u32, u32)) {
+        let Self { counts, named } = self;
+        for doc in named.drain(..) {
+            each(doc, std::mem::take(&mut counts[doc as usize]));
+        }
+    }
 }
 
 /// `per_doc` without the fingerprints that no reported document holds: they can link
@@ -288,12 +328,22 @@ impl Parts {
         Self { parts, firsts }
     }
 
-    fn get(&self, list: usize) -> &[u32] {
-        let part = self.firsts.partition_point(|&first| first <= list) - 1;
-        self.parts[part].get(list - self.firsts[part])
+    /// Calls `each` with each of the lists numbered `lists`, in increasing order (as
+    /// [`Parts::by_document`] lists them): the part of each is found by walking along the
+    /// parts, not by a search for every list.
+    fn each_of(&self, lists: &[u32], mut each: impl FnMut(&[u32])) {
+        let mut part = 0;
+        for &list in lists {
+            let list = list as usize;
+            while self.firsts.get(part + 1).is_some_and(|&next| next <= list) {
+                part += 1;
+            }
+            each(self.parts[part].get(list - self.firsts[part]));
+        }
     }
 
-    /// The lists the other way round: for each of `documents`, the lists it is in.
+    /// The lists the other way round: for each of `documents`, the lists it is in, in
+    /// increasing order.
     fn by_document(&self, documents: usize) -> Lists {
         let mut starts = vec![0; documents + 1];
         for part in &self.parts {
@@ -320,171 +370,4 @@ impl Parts {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::duplicate::test_support::corpus;
-
-    fn words(text: &str) -> Vec<u32> {
-        text.split(' ')
-            .map(super::super::minhash::word_hash)
-            .collect()
-    }
-
-    fn fingerprints(text: &str) -> Vec<u32> {
-        let mut hashes = Vec::new();
-        kgram_hashes(&words(text), K, &mut hashes);
-        let mut out = Vec::new();
-        winnow(&hashes, &mut out);
-        out.sort_unstable();
-        out
-    }
-
-    /// The guarantee of winnowing: a shared run of `K + WINDOW - 1` words is seen in both
-    /// texts whatever stands around it.
-    #[test]
-    fn a_shared_run_of_eight_words_shares_a_fingerprint() {
-        let run = "the committee postponed its vote on the harbour budget";
-        for (before, after) in [
-            ("", ""),
-            ("yesterday in a short statement", "until the spring session"),
-            (
-                "officials said",
-                "after objections from two members of the board",
-            ),
-        ] {
-            let text = format!("{before} {run} {after}");
-            let one = fingerprints(text.trim());
-            let two = fingerprints(&format!("reporters were told that {run} again"));
-            assert!(one.iter().any(|fp| two.contains(fp)), "{text}");
-        }
-        let unrelated = fingerprints("a quiet night on the northern line ended with a delay");
-        assert!(!fingerprints(run).iter().any(|fp| unrelated.contains(fp)));
-    }
-
-    /// The definition: the rightmost smallest hash of every window, each kept once.
-    fn winnow_by_definition(hashes: &[u64]) -> Vec<u32> {
-        let mut out = Vec::new();
-        if hashes.is_empty() {
-            return out;
-        }
-        let window = WINDOW.min(hashes.len());
-        let mut last = None;
-        for start in 0..=hashes.len() - window {
-            let best = rightmost_min(hashes, start, start + window);
-            if last != Some(best) {
-                out.push((hashes[best] >> 32) as u32);
-                last = Some(best);
-            }
-        }
-        out
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn winnowing_agrees_with_the_definition(
-            // Few distinct values, so that ties are common.
-            hashes in proptest::collection::vec(
-                proptest::strategy::Strategy::prop_map(0_u64..6, |h| h << 32 | h),
-                0..40,
-            )
-        ) {
-            let mut out = Vec::new();
-            winnow(&hashes, &mut out);
-            proptest::prop_assert_eq!(out, winnow_by_definition(&hashes));
-        }
-    }
-
-    #[test]
-    fn winnowing_keeps_about_two_in_five_kgrams() {
-        let text: Vec<String> = (0..2000).map(|i| format!("w{}", i * 7919 % 1009)).collect();
-        let mut hashes = Vec::new();
-        kgram_hashes(&words(&text.join(" ")), K, &mut hashes);
-        let mut out = Vec::new();
-        winnow(&hashes, &mut out);
-        let density = out.len() as f64 / hashes.len() as f64;
-        assert!((0.3..0.5).contains(&density), "{density}");
-    }
-
-    #[test]
-    fn documents_are_paired_by_specific_shared_text_only() {
-        let story = "The harbour authority said on Monday that the northern quay would close for repairs until the end of March, after divers found cracks in two of its pillars.";
-        let stock = "Readers can send their questions about local transport to the newsroom by email at any time of the day.";
-        let other = "A new bakery opened in the old station building, where the owners plan to sell bread baked in a wood oven every morning.";
-        let texts: Vec<String> = (0..6)
-            .map(|i| match i {
-                0 => format!("{story}\n\n{stock}\n"),
-                1 => format!("{other}\n\n{stock}\n\nIt was said that {story}\n"),
-                _ => format!("Item {i} of the day.\n\n{stock}\n"),
-            })
-            .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let docs = corpus(&refs).documents;
-        let options = Options {
-            reuse_max_docs: 3,
-            ..Options::default()
-        };
-        let fingerprints = || {
-            let index = ExactIndex::build(&docs, &options);
-            document_fingerprints(&docs, &index, &[true; 6])
-        };
-        let pairs = candidate_pairs(fingerprints(), &options, &[true; 6], &|_| false);
-        // The stock line is in all six documents: it pairs none of them.
-        assert_eq!(pairs, [(0, 1)]);
-        // Reporting one document pairs it as the full run does.
-        for one in 0..6 {
-            let mut reported = [false; 6];
-            reported[one] = true;
-            let expected: Vec<(DocId, DocId)> = pairs
-                .iter()
-                .copied()
-                .filter(|&(a, b)| a == one || b == one)
-                .collect();
-            let found = candidate_pairs(fingerprints(), &options, &reported, &|_| false);
-            assert_eq!(found, expected, "document {one} reported");
-        }
-        let context = candidate_pairs(fingerprints(), &options, &[false; 6], &|_| false);
-        assert!(context.is_empty());
-    }
-
-    #[test]
-    fn fingerprints_of_every_part_link_documents() {
-        let shift = 32 - PARTS.trailing_zeros();
-        for part in 0..PARTS {
-            let (a, b) = ((part << shift) | 5, (part << shift) | 9);
-            // Two documents sharing two fingerprints of this part and nothing else, beside
-            // a third holding fingerprints of the other parts.
-            let others: Vec<u32> = (0..PARTS)
-                .filter(|&p| p != part)
-                .map(|p| (p << shift) | 7)
-                .collect();
-            let pairs = candidate_pairs(
-                vec![vec![a, b], others, vec![a, b]].into(),
-                &Options::default(),
-                &[true; 3],
-                &|_| false,
-            );
-            assert_eq!(pairs, [(0, 2)], "part {part}");
-        }
-    }
-
-    proptest::proptest! {
-        /// Galloping from the guess finds where halving finds, however the hashes lie.
-        #[test]
-        fn a_part_starts_where_halving_finds_it(
-            mut fps in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..300),
-            skew in 0u32..4,
-        ) {
-            // Hashes bunched in a few parts too, far from the guesses.
-            for fp in &mut fps {
-                *fp >>= skew * 8;
-            }
-            fps.sort_unstable();
-            for part in 0..=PARTS {
-                proptest::prop_assert_eq!(
-                    first_of_part(&fps, part),
-                    fps.partition_point(|&fp| part_of(fp) < part)
-                );
-            }
-        }
-    }
-}
+mod tests;

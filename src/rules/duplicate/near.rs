@@ -297,7 +297,7 @@ where
                 .collect();
             // Sketches are numbered in order: a stable sort by key leaves each bucket's
             // earlier sketches first.
-            sort_by_hash_key(&mut keyed, |&(half, _)| u64::from(half) << 32);
+            sort_by_hash_key(&mut keyed, |&(half, _)| half);
             let mut found = Vec::new();
             let mut whole = Vec::new();
             for run in keyed
