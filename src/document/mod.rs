@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use crate::document::paragraphs::{Paragraph, segment_structured};
 use crate::document::structure::{Built, LineRole, Structure, is_markdown_path, reads_as_markdown};
 use crate::text::chars::is_page_break;
+use crate::text::is_nfc_quick_yes;
 use crate::text::line_index::LineIndex;
 use crate::text::span::Span;
 
@@ -63,6 +64,9 @@ pub struct Document {
     /// The file's bytes, kept only when they differ from `text`.
     raw: Option<Vec<u8>>,
     pub encoding: TextEncoding,
+    /// Whether Unicode's quick check proves the whole text is in NFC: every part of it
+    /// then is, and no paragraph is checked again.
+    pub composed: bool,
     pub lines: LineIndex,
     /// What each line is; Markdown files are read as Markdown.
     pub structure: Structure,
@@ -107,6 +111,7 @@ impl Document {
     fn build(path: PathBuf, bytes: Vec<u8>, paragraphs: Option<Vec<Paragraph>>) -> Self {
         let display = path.to_string_lossy().into_owned();
         let (text, raw, encoding) = decode(bytes);
+        let composed = is_nfc_quick_yes(&text);
         let lines = LineIndex::new(&text);
         let built = structure_of(
             &text,
@@ -120,6 +125,7 @@ impl Document {
             text,
             raw,
             encoding,
+            composed,
             lines,
             structure: built.structure,
             paragraphs,
@@ -141,6 +147,7 @@ impl Document {
             text: self.text.clone(),
             raw: None,
             encoding: TextEncoding::Utf8,
+            composed: self.composed,
             lines: self.lines.clone(),
             structure: self.structure.clone(),
             paragraphs: self.paragraphs.clone(),

@@ -80,5 +80,24 @@ mod tests {
                     == unicode_normalization::IsNormalized::Yes
             );
         }
+
+        /// A text the quick check proves composed holds only composed parts: a document
+        /// that passes is not checked again paragraph by paragraph.
+        #[test]
+        fn every_part_of_a_composed_text_is_composed(
+            text in crate::text::strings_of(&[
+                'a', ' ', 'é', 'e', '\u{301}', '\u{323}', '\u{302}', '\u{327}', '’', '\u{2001}',
+                '한', '\u{1100}', '\u{1161}', '\u{11a8}', 'Å', '\u{212b}', '\n',
+            ], 24)
+        ) {
+            if is_nfc_quick_yes(&text) {
+                let cuts: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
+                for (i, &start) in cuts.iter().enumerate() {
+                    for &end in &cuts[i..] {
+                        proptest::prop_assert!(is_nfc_quick_yes(&text[start..end]), "{:?}", &text[start..end]);
+                    }
+                }
+            }
+        }
     }
 }

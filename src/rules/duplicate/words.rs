@@ -39,7 +39,13 @@ const DROPPED: u8 = 0xfe;
 /// The word hashes of paragraph `para` of `doc`, in order, into `words` (cleared first);
 /// `buffer` is scratch space.
 pub(super) fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<u32>) {
-    text_words_into(doc.slice(doc.paragraphs[para].span), buffer, words);
+    let text = doc.slice(doc.paragraphs[para].span);
+    if doc.composed {
+        words.clear();
+        composed_words_into(text, buffer, words);
+    } else {
+        text_words_into(text, buffer, words);
+    }
 }
 
 fn text_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {

@@ -6,7 +6,7 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::span::Span;
-use crate::text::{ellipsize, escape_invisible, is_nfc_quick_yes};
+use crate::text::{ellipsize, escape_invisible};
 
 pub const RULE: Rule = Rule {
     code: "E010",
@@ -45,10 +45,10 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
-    let text = &doc.text;
-    if is_nfc_quick_yes(text) {
+    if doc.composed {
         return;
     }
+    let text = &doc.text;
     for line in doc.line_spans() {
         let content = &text[line.start..line.end];
         if is_nfc_quick(content.chars()) == IsNormalized::Yes {
