@@ -17,6 +17,44 @@ pub fn is_underline(line: &str) -> bool {
         && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
 }
 
+/// Whether `text` holds a literal block (`::`, a blank line, an indented line), a
+/// directive (`.. image:: ...`) or an interpreted text role (`:option:`--pass``). One
+/// pass over the colons finds the first and the last, most texts holding few.
+fn has_restructured_markup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let literal_block = |rest: &[u8]| {
+        [
+            &b"::\n\n    "[..],
+            b"::\n\n\t",
+            b"::\r\n\r\n    ",
+            b"::\r\n\r\n\t",
+        ]
+        .iter()
+        .any(|intro| rest.starts_with(intro))
+    };
+    let by_colons = memchr::memchr_iter(b':', bytes).any(|at| match bytes.get(at + 1) {
+        Some(b':') => literal_block(&bytes[at..]),
+        Some(b'`') => ends_role_name(&bytes[..at]),
+        _ => false,
+    });
+    by_colons
+        || (memchr::memmem::find(bytes, b"\n.. ").is_some()
+            && text
+                .lines()
+                .any(|line| line.starts_with(".. ") && crate::text::is_markup_line(line)))
+}
+
+/// Whether `before` ends with a role's `:name` (lower-case letters and hyphens), the
+/// colon after it and the backquote being next.
+fn ends_role_name(before: &[u8]) -> bool {
+    let name = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_lowercase() || **b == b'-')
+        .count();
+    name > 0 && before.len() > name && before[before.len() - name - 1] == b':'
+}
+
 impl Document {
     /// Whether the document is reStructuredText: named `.rst` (or `.rst.txt`, as Sphinx
     /// publishes its sources), or holding a literal block (`::` at the end of a paragraph,
@@ -35,30 +73,7 @@ impl Document {
                         .extension()
                         .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
             });
-        let text = self.text.as_bytes();
-        let literal_block = [
-            &b"::\n\n    "[..],
-            b"::\n\n\t",
-            b"::\r\n\r\n    ",
-            b"::\r\n\r\n\t",
-        ]
-        .iter()
-        .any(|intro| memchr::memmem::find(text, intro).is_some());
-        let directive = memchr::memmem::find(text, b"\n.. ").is_some()
-            && self
-                .text
-                .lines()
-                .any(|line| line.starts_with(".. ") && crate::text::is_markup_line(line));
-        let role = memchr::memmem::find_iter(text, b":`").any(|at| {
-            let before = &text[..at];
-            let name = before
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_lowercase() || **b == b'-')
-                .count();
-            name > 0 && before.len() > name && before[before.len() - name - 1] == b':'
-        });
-        named || literal_block || directive || role
+        named || has_restructured_markup(&self.text)
     }
 
     /// Whether the document is a Debian package changelog: entries headed `package
@@ -142,6 +157,43 @@ mod tests {
         let page = "Read more:: the story\n\nShare this article\n";
         assert!(!doc("a.txt", page).is_restructured_text());
         assert!(!doc("a.txt", &page.replace('\n', "\r\n")).is_restructured_text());
+    }
+
+    /// The markup as first defined: each form looked for over the whole text, one search
+    /// each.
+    fn markup_by_definition(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let literal_block = [
+            &b"::\n\n    "[..],
+            b"::\n\n\t",
+            b"::\r\n\r\n    ",
+            b"::\r\n\r\n\t",
+        ]
+        .iter()
+        .any(|intro| memchr::memmem::find(bytes, intro).is_some());
+        let directive = memchr::memmem::find(bytes, b"\n.. ").is_some()
+            && text
+                .lines()
+                .any(|line| line.starts_with(".. ") && crate::text::is_markup_line(line));
+        let role = memchr::memmem::find_iter(bytes, b":`").any(|at| ends_role_name(&bytes[..at]));
+        literal_block || directive || role
+    }
+
+    proptest::proptest! {
+        /// Texts made of the pieces the forms are written with, and of pieces of them.
+        #[test]
+        fn markup_is_found_as_defined(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "::", ":", "`", "\n", "\r\n", "\n\n    ", "\n\n\t", "\r\n\r\n    ",
+                    "\r\n\r\n\t", "  ", "\t", ".. ", ".. image:: x.png", "a", "-", "é", "role",
+                ]),
+                0..16,
+            )
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(has_restructured_markup(&text), markup_by_definition(&text));
+        }
     }
 
     #[test]

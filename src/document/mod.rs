@@ -118,7 +118,8 @@ impl Document {
             &lines,
             is_markdown_path(&path) || reads_as_markdown(&text),
         );
-        let paragraphs = paragraphs.unwrap_or_else(|| segment_structured(&text, &lines, &built));
+        let paragraphs =
+            paragraphs.unwrap_or_else(|| segment_structured(&text, &lines, &built, composed));
         Self {
             path,
             display,

@@ -11,7 +11,7 @@ use crate::document::structure::{Built, LineRole};
 use crate::text::is_cjk;
 use crate::text::line_index::LineIndex;
 use crate::text::narrow::saturating_u32;
-use crate::text::normalize::{Fingerprint, fingerprint};
+use crate::text::normalize::{Fingerprint, Fingerprinter};
 use crate::text::span::Span;
 use crate::text::width::display_width;
 
@@ -68,16 +68,28 @@ struct Line {
 
 /// The paragraphs of `text` read as plain text, front matter included.
 pub fn segment(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
-    segment_plain(text, lines, 0)
+    segment_plain(text, lines, 0, Fingerprinter::new(false))
 }
 
 /// The paragraphs of a document of this structure: Markdown ones from its blocks,
-/// plain-text ones from its layout. Front matter is one paragraph.
-pub(crate) fn segment_structured(text: &str, lines: &LineIndex, built: &Built) -> Vec<Paragraph> {
+/// plain-text ones from its layout. Front matter is one paragraph. `composed`: whether
+/// the NFC quick check proved `text` composed.
+pub(crate) fn segment_structured(
+    text: &str,
+    lines: &LineIndex,
+    built: &Built,
+    composed: bool,
+) -> Vec<Paragraph> {
+    let fingerprinter = Fingerprinter::new(composed);
     let mut paragraphs = if built.structure.is_markdown() {
-        segment_markdown(text, lines, built)
+        segment_markdown(text, lines, built, fingerprinter)
     } else {
-        segment_plain(text, lines, built.structure.front_matter_lines())
+        segment_plain(
+            text,
+            lines,
+            built.structure.front_matter_lines(),
+            fingerprinter,
+        )
     };
     // Kept as long as the document: without growth slack.
     paragraphs.shrink_to_fit();
@@ -86,13 +98,17 @@ pub(crate) fn segment_structured(text: &str, lines: &LineIndex, built: &Built) -
 
 /// One paragraph per Markdown block: a paragraph, a heading, a list item's own text, a
 /// code or HTML block, a table, a quoted paragraph.
-fn segment_markdown(text: &str, lines: &LineIndex, built: &Built) -> Vec<Paragraph> {
+fn segment_markdown(
+    text: &str,
+    lines: &LineIndex,
+    built: &Built,
+    mut fingerprinter: Fingerprinter,
+) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
-    let mut buffer = String::new();
     let mut open: Option<(usize, LineRole)> = None;
     let mut close = |first: usize, last: usize, out: &mut Vec<Paragraph>| {
         let span = Span::new(lines.line_start(first), lines.line_end(last, text));
-        let fingerprint = fingerprint(&text[span.start..span.end], &mut buffer);
+        let fingerprint = fingerprinter.of(&text[span.start..span.end]);
         out.push(Paragraph::new(span, first, last, fingerprint));
     };
     for line in 0..lines.line_count() {
@@ -119,12 +135,16 @@ fn segment_markdown(text: &str, lines: &LineIndex, built: &Built) -> Vec<Paragra
     paragraphs
 }
 
-fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Vec<Paragraph> {
+fn segment_plain(
+    text: &str,
+    lines: &LineIndex,
+    front_matter_lines: usize,
+    mut fingerprinter: Fingerprinter,
+) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
-    let mut buffer = String::new();
     if front_matter_lines > 0 {
         let span = Span::new(0, lines.line_end(front_matter_lines - 1, text));
-        let fingerprint = fingerprint(&text[span.start..span.end], &mut buffer);
+        let fingerprint = fingerprinter.of(&text[span.start..span.end]);
         paragraphs.push(Paragraph::new(span, 0, front_matter_lines - 1, fingerprint));
     }
     // The non-blank lines, and where each block of them ends.
@@ -156,7 +176,7 @@ fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Ve
         .unwrap_or(0);
     let mut segmenter = Segmenter {
         text,
-        buffer,
+        fingerprinter,
         out: paragraphs,
         wrap_width,
     };
@@ -170,7 +190,7 @@ fn segment_plain(text: &str, lines: &LineIndex, front_matter_lines: usize) -> Ve
 
 struct Segmenter<'a> {
     text: &'a str,
-    buffer: String,
+    fingerprinter: Fingerprinter,
     out: Vec<Paragraph>,
     wrap_width: usize,
 }
@@ -183,7 +203,7 @@ impl Segmenter<'_> {
     /// A paragraph of the lines `first..=last` of a block.
     fn push(&mut self, first: &Line, last: &Line) {
         let span = Span::new(first.span.start, last.span.end);
-        let fingerprint = fingerprint(&self.text[span.start..span.end], &mut self.buffer);
+        let fingerprint = self.fingerprinter.of(&self.text[span.start..span.end]);
         self.out
             .push(Paragraph::new(span, first.index, last.index, fingerprint));
     }

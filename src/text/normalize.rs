@@ -135,9 +135,35 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// The fingerprint of `text`, using `buffer` for the normalized form.
-pub fn fingerprint(text: &str, buffer: &mut String) -> Fingerprint {
-    normalize_into(text, buffer);
+/// Fingerprints the paragraphs of one text, with a buffer for their normalized forms.
+pub struct Fingerprinter {
+    buffer: String,
+    /// Whether the NFC quick check proved the whole text composed: its paragraphs, parts
+    /// of it, then are, and are folded with no check of their own.
+    composed: bool,
+}
+
+impl Fingerprinter {
+    pub fn new(composed: bool) -> Self {
+        Self {
+            buffer: String::new(),
+            composed,
+        }
+    }
+
+    /// The fingerprint of `text`, a part of the text.
+    pub fn of(&mut self, text: &str) -> Fingerprint {
+        if self.composed {
+            self.buffer.clear();
+            fold_into(text, &mut self.buffer);
+        } else {
+            normalize_into(text, &mut self.buffer);
+        }
+        fingerprint_of_normalized(&self.buffer)
+    }
+}
+
+fn fingerprint_of_normalized(buffer: &str) -> Fingerprint {
     Fingerprint::new(
         xxh3_128(buffer.as_bytes()),
         buffer.chars().count().try_into().unwrap_or(u32::MAX),
@@ -247,13 +273,15 @@ mod tests {
 
     #[test]
     fn equal_normalized_text_gives_equal_keys() {
-        let mut buffer = String::new();
-        let a = fingerprint("It’s the same  paragraph.", &mut buffer);
-        let b = fingerprint("it's the same\u{a0}paragraph.", &mut buffer);
-        let c = fingerprint("It is another paragraph.", &mut buffer);
-        assert_eq!(a.key(), b.key());
-        assert_ne!(a.key(), c.key());
-        assert_eq!((a.words, a.chars), (4, 24));
+        for composed in [false, true] {
+            let mut fingerprinter = Fingerprinter::new(composed);
+            let a = fingerprinter.of("It’s the same  paragraph.");
+            let b = fingerprinter.of("it's the same\u{a0}paragraph.");
+            let c = fingerprinter.of("It is another paragraph.");
+            assert_eq!(a.key(), b.key());
+            assert_ne!(a.key(), c.key());
+            assert_eq!((a.words, a.chars), (4, 24));
+        }
     }
 
     #[test]
