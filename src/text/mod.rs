@@ -21,7 +21,7 @@ use regex::Regex;
 use crate::text::span::Span;
 
 pub use colon::split_at_colon;
-pub use nfc::is_nfc_quick_yes;
+pub use nfc::{as_composed, is_nfc_quick_yes};
 
 /// Every Unicode scalar value `keep` keeps, in order: for tests that vouch for each
 /// character of a class.

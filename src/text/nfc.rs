@@ -1,7 +1,20 @@
 //! Whether a text is in Unicode's NFC, proved by the quick check without asking the
 //! tables about the characters most texts are made of.
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::non_ascii_spans;
+
+/// What `read` makes of `text` in NFC: of `text` as it stands when it is `known_composed`
+/// (a part of a text the quick check proved composed) or the quick check proves it so,
+/// else of a composed copy (rare: decomposed letters).
+pub fn as_composed<R>(text: &str, known_composed: bool, read: impl FnOnce(&str) -> R) -> R {
+    if known_composed || is_nfc_quick_yes(text) {
+        read(text)
+    } else {
+        read(&text.nfc().collect::<String>())
+    }
+}
 
 /// Whether Unicode's quick check proves `text` is in NFC. Only non-ASCII characters can
 /// break NFC, and an ASCII character between them resets the check, so only the spans of

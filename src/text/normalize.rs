@@ -3,8 +3,7 @@
 //! and typographic variants folded (curly quotes to straight, dashes to `-`, `…` to `...`).
 
 use crate::text::chars::is_dropped_from_normalized;
-use crate::text::{LOW_BITS, find_byte, is_nfc_quick_yes};
-use unicode_normalization::UnicodeNormalization;
+use crate::text::{LOW_BITS, as_composed, find_byte};
 use xxhash_rust::xxh3::xxh3_128;
 
 /// A paragraph's normalized form in a few numbers.
@@ -38,12 +37,7 @@ impl Fingerprint {
 /// Writes the normalized form of `text` into `out` (cleared first).
 pub fn normalize_into(text: &str, out: &mut String) {
     out.clear();
-    if is_nfc_quick_yes(text) {
-        fold_into(text, out);
-    } else {
-        let composed: String = text.nfc().collect();
-        fold_into(&composed, out);
-    }
+    as_composed(text, false, |text| fold_into(text, out));
 }
 
 /// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
@@ -153,13 +147,10 @@ impl Fingerprinter {
 
     /// The fingerprint of `text`, a part of the text.
     pub fn of(&mut self, text: &str) -> Fingerprint {
-        if self.composed {
-            self.buffer.clear();
-            fold_into(text, &mut self.buffer);
-        } else {
-            normalize_into(text, &mut self.buffer);
-        }
-        fingerprint_of_normalized(&self.buffer)
+        let buffer = &mut self.buffer;
+        buffer.clear();
+        as_composed(text, self.composed, |text| fold_into(text, buffer));
+        fingerprint_of_normalized(buffer)
     }
 }
 
@@ -193,6 +184,7 @@ pub fn fold(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn folds_case_space_quotes_and_dashes() {

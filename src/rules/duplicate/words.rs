@@ -7,13 +7,11 @@
 //! corpora, is hashed where it stands, and only the others are folded character by
 //! character as normalizing would fold them.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::minhash::{word_hash, word_hash_bytes};
 use crate::document::Document;
 use crate::text::chars::is_dropped_from_normalized;
 use crate::text::normalize::fold;
-use crate::text::{HIGH_BITS, LOW_BITS, ascii_space_mask, bytes_within, is_nfc_quick_yes};
+use crate::text::{HIGH_BITS, LOW_BITS, as_composed, ascii_space_mask, bytes_within};
 
 /// What an ASCII byte is in a word that needs folding: itself when it is a lower-case
 /// letter or a digit; the lower-case letter of an upper-case one; `DROPPED` for
@@ -40,22 +38,16 @@ const DROPPED: u8 = 0xfe;
 /// `buffer` is scratch space.
 pub(super) fn words_into(doc: &Document, para: usize, buffer: &mut String, words: &mut Vec<u32>) {
     let text = doc.slice(doc.paragraphs[para].span);
-    if doc.composed {
-        words.clear();
-        composed_words_into(text, buffer, words);
-    } else {
-        text_words_into(text, buffer, words);
-    }
+    text_words_into(text, doc.composed, buffer, words);
 }
 
-fn text_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
+/// The word hashes of `text`, composed first as normalizing composes it, unless it is
+/// `known_composed`.
+fn text_words_into(text: &str, known_composed: bool, buffer: &mut String, words: &mut Vec<u32>) {
     words.clear();
-    if !is_nfc_quick_yes(text) {
-        // Rare: decomposed letters are composed first, as normalizing does.
-        let composed: String = text.nfc().collect();
-        return composed_words_into(&composed, buffer, words);
-    }
-    composed_words_into(text, buffer, words);
+    as_composed(text, known_composed, |text| {
+        composed_words_into(text, buffer, words)
+    });
 }
 
 /// The words of NFC text, read 64 bytes at a time: the bytes that end a word (ASCII
@@ -217,7 +209,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<u32> {
         let mut words = Vec::new();
-        text_words_into(text, &mut String::new(), &mut words);
+        text_words_into(text, false, &mut String::new(), &mut words);
         words
     }
 
