@@ -18,8 +18,9 @@ pub fn is_underline(line: &str) -> bool {
 }
 
 /// Whether `text` holds a literal block (`::`, a blank line, an indented line), a
-/// directive (`.. image:: ...`) or an interpreted text role (`:option:`--pass``). One
-/// pass over the colons finds the first and the last, most texts holding few.
+/// directive (`.. image:: ...`) or an interpreted text role (`:option:`--pass``). Literal
+/// blocks and roles both start at a colon: one pass over the colons finds them, most
+/// texts holding few.
 fn has_restructured_markup(text: &str) -> bool {
     let bytes = text.as_bytes();
     let literal_block = |rest: &[u8]| {
