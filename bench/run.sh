@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 # Benchmark corpuslint on generated corpora of given sizes.
 #
-#   bench/run.sh [--keep] [MB ...]        (default sizes: 10 200)
+#   bench/run.sh [--keep] [--families] [MB ...]        (default sizes: 10 200)
+#
+# --families adds a `check` row per family of rules (`--select FAMILY`), and one of
+# every rule but reused-text search, the costliest one: what each part of a check costs.
 #
 # Prints a Markdown table on stdout (progress goes to stderr).
 # See bench/README.md.
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 [--keep] [MB ...]   (default: 10 200)" >&2
+    echo "usage: $0 [--keep] [--families] [MB ...]   (default: 10 200)" >&2
     exit 2
 }
 
 keep=0
+families=0
 sizes=()
 for arg in "$@"; do
     case "$arg" in
         --keep) keep=1 ;;
+        --families) families=1 ;;
         -h | --help) usage ;;
         *[!0-9]* | '') echo "not a size in MB: $arg" >&2; usage ;;
         *) sizes+=("$arg") ;;
@@ -164,6 +169,15 @@ for mb in "${sizes[@]}"; do
     measure "0 1" "$bin" check "$corpus" --format short --timings
     add_row "$size" "corpuslint check"
     passes+=("$size|$(cat "$tmp/best.err")")
+    if [ "$families" -eq 1 ]; then
+        for selection in "--select encoding,layout" "--select chrome" "--select metadata" \
+            "--select duplicate" "--ignore reused-text"; do
+            log "corpuslint check $selection"
+            # shellcheck disable=SC2086 # the selection is two words
+            measure "0 1" "$bin" check "$corpus" --format short $selection
+            add_row "$size" "corpuslint check $selection"
+        done
+    fi
     log "corpuslint fix"
     measure "0 2" "$bin" fix "$corpus" --out "$tmp/out"
     if [ "$best_rc" -eq 2 ]; then
