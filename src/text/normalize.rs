@@ -34,10 +34,11 @@ impl Fingerprint {
     }
 }
 
-/// Writes the normalized form of `text` into `out` (cleared first).
-pub fn normalize_into(text: &str, out: &mut String) {
+/// Writes the normalized form of `text` into `out` (cleared first); with no NFC check of
+/// its own when `text` is `known_composed` (a part of a text the quick check proved so).
+pub fn normalize_into(text: &str, known_composed: bool, out: &mut String) {
     out.clear();
-    as_composed(text, false, |text| fold_into(text, out));
+    as_composed(text, known_composed, |text| fold_into(text, out));
 }
 
 /// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
@@ -125,7 +126,7 @@ enum Piece<'a> {
 /// The normalized form of `text`, as a new string.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    normalize_into(text, &mut out);
+    normalize_into(text, false, &mut out);
     out
 }
 
@@ -147,10 +148,8 @@ impl Fingerprinter {
 
     /// The fingerprint of `text`, a part of the text.
     pub fn of(&mut self, text: &str) -> Fingerprint {
-        let buffer = &mut self.buffer;
-        buffer.clear();
-        as_composed(text, self.composed, |text| fold_into(text, buffer));
-        fingerprint_of_normalized(buffer)
+        normalize_into(text, self.composed, &mut self.buffer);
+        fingerprint_of_normalized(&self.buffer)
     }
 }
 
