@@ -17,6 +17,14 @@ pub fn is_underline(line: &str) -> bool {
         && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
 }
 
+/// How a literal block opens: `::` ending a paragraph, a blank line, an indented line.
+const LITERAL_BLOCK_INTROS: [&[u8]; 4] = [
+    b"::\n\n    ",
+    b"::\n\n\t",
+    b"::\r\n\r\n    ",
+    b"::\r\n\r\n\t",
+];
+
 /// Whether `text` holds a literal block (`::`, a blank line, an indented line), a
 /// directive (`.. image:: ...`) or an interpreted text role (`:option:`--pass``). Literal
 /// blocks and roles both start at a colon: one pass over the colons finds them, most
@@ -24,14 +32,9 @@ pub fn is_underline(line: &str) -> bool {
 fn has_restructured_markup(text: &str) -> bool {
     let bytes = text.as_bytes();
     let literal_block = |rest: &[u8]| {
-        [
-            &b"::\n\n    "[..],
-            b"::\n\n\t",
-            b"::\r\n\r\n    ",
-            b"::\r\n\r\n\t",
-        ]
-        .iter()
-        .any(|intro| rest.starts_with(intro))
+        LITERAL_BLOCK_INTROS
+            .iter()
+            .any(|intro| rest.starts_with(intro))
     };
     let by_colons = memchr::memchr_iter(b':', bytes).any(|at| match bytes.get(at + 1) {
         Some(b':') => literal_block(&bytes[at..]),
@@ -164,14 +167,9 @@ mod tests {
     /// each.
     fn markup_by_definition(text: &str) -> bool {
         let bytes = text.as_bytes();
-        let literal_block = [
-            &b"::\n\n    "[..],
-            b"::\n\n\t",
-            b"::\r\n\r\n    ",
-            b"::\r\n\r\n\t",
-        ]
-        .iter()
-        .any(|intro| memchr::memmem::find(bytes, intro).is_some());
+        let literal_block = LITERAL_BLOCK_INTROS
+            .iter()
+            .any(|intro| memchr::memmem::find(bytes, intro).is_some());
         let directive = memchr::memmem::find(bytes, b"\n.. ").is_some()
             && text
                 .lines()
