@@ -5,6 +5,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::code::{code_spans, within};
 use crate::text::span::Span;
 use crate::text::{ellipsize, escape_invisible};
 
@@ -25,6 +26,9 @@ the part of the line that changes under NFC.
 ## Why it matters
 `café` in NFC and `café` in NFD look the same and compare different: searches miss,
 duplicates are not found, token counts differ.
+
+Text written as code (a fenced block, a span between backticks) is left alone: a string
+literal written decomposed in a README of a Unicode library is the example it gives.
 
 ## Example
 `cafe\u0301` (5 characters) instead of `café` (4).
@@ -49,6 +53,8 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         return;
     }
     let text = &doc.text;
+    // Most documents have no code: it is looked for once a line is not in NFC.
+    let mut code: Option<Vec<Span>> = None;
     for line in doc.line_spans() {
         let content = &text[line.start..line.end];
         if is_nfc_quick(content.chars()) == IsNormalized::Yes {
@@ -60,6 +66,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         }
         let (prefix, suffix) = common_affixes(content, &normalized);
         let span = Span::new(line.start + prefix, line.end - suffix);
+        // An example written as code shows the decomposed text on purpose.
+        if within(code.get_or_insert_with(|| code_spans(text)), span.start) {
+            continue;
+        }
         let replacement = normalized[prefix..normalized.len() - suffix].to_string();
         let found = &text[span.start..span.end];
         let message = format!(
