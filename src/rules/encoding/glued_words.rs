@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::data::glued_words::GluedWords;
 use crate::data::stop_words::StopWords;
@@ -7,6 +7,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::code::{code_spans, within};
 use crate::text::span::Span;
 use crate::text::{HIGH_BITS, bytes_within, char_after, char_before, find_byte, glued_boundary};
 
@@ -43,7 +44,10 @@ the same way: fewer than three letters before the capitals are a prefix (`reCAPT
 the next block's label: `Makhno inVIDEO`), capitals that are a placeholder (`vtXXX`,
 `compatNN`, `startXYZ`) are not a word, a word that opens with two capitals (`XOpenIM`)
 is an identifier, and a line of five items or more between commas, four in five of one
-word, lists user names or tags as their owners wrote them.
+word, lists user names or tags as their owners wrote them. A document that writes three
+different names in lower camel case as code or more (`` `setBroadcast` ``, `readFile()`)
+is about code: its glued-looking words that open in lower case (`setTTL`, `randomUUID`)
+are names too.
 
 ## Why it matters
 A glued word is two words lost for search and tokenization, and a sign that the
@@ -102,9 +106,16 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     }
     // The line last looked at, and whether it lists names.
     let mut names_line: Option<(usize, bool)> = None;
+    // Asked of the few documents with a glued-looking word that opens in lower case.
+    let mut about_code: Option<bool> = None;
     for (letters, boundary, run) in found {
         // Markdown code and HTML are written as they must be.
         if seen.get(run) != Some(&1) || context.doc.structure.is_verbatim(letters) {
+            continue;
+        }
+        if run.starts_with(char::is_lowercase)
+            && *about_code.get_or_insert_with(|| writes_identifiers(text))
+        {
             continue;
         }
         let line = lines.line_of(letters.start);
@@ -120,6 +131,44 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             report_glued(text, letters, boundary, report);
         }
     }
+}
+
+/// A document that writes this many different names in lower camel case as code (between
+/// backticks, in a fenced block, or called: `readFile(`) is about code...
+const MIN_IDENTIFIERS: usize = 3;
+
+/// ...and in it, a glued-looking word that opens in lower case is one more of them
+/// (`setTTL` beside `setBroadcast()` in a change log, `randomUUID`), not two words a lost
+/// separator glued. Names in lower camel case alone do not tell: a page whose extraction
+/// lost its separators glues words so too (`bulliesReuters`).
+fn writes_identifiers(text: &str) -> bool {
+    let code = code_spans(text);
+    let mut names = HashSet::new();
+    upper_after_lower(text).any(|offset| {
+        let word = word_around(text, offset);
+        let mut at = word.start;
+        for run in text[word.start..word.end].split(|c: char| !c.is_alphabetic()) {
+            let end = at + run.len();
+            if is_lower_camel_case(run) && (within(&code, at) || text[end..].starts_with('(')) {
+                names.insert(run);
+            }
+            // Past the run and the one character that ended it.
+            at = end + text[end..].chars().next().map_or(0, char::len_utf8);
+        }
+        names.len() >= MIN_IDENTIFIERS
+    })
+}
+
+/// `setBroadcast`: at least `MIN_LETTERS_BEFORE` lower-case letters, then a capital that
+/// opens a word in lower case.
+fn is_lower_camel_case(run: &str) -> bool {
+    let Some(capital) = run.find(char::is_uppercase) else {
+        return false;
+    };
+    let (head, tail) = run.split_at(capital);
+    head.chars().count() >= MIN_LETTERS_BEFORE
+        && head.chars().all(char::is_lowercase)
+        && tail.chars().nth(1).is_some_and(char::is_lowercase)
 }
 
 /// A line lists names when it has this many items between commas or more...
@@ -361,209 +410,4 @@ fn is_camel_case(run: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The definition: every character, with the one before it.
-    fn upper_after_lower_by_chars(text: &str) -> Vec<usize> {
-        let mut prev = ' ';
-        let mut found = Vec::new();
-        for (offset, c) in text.char_indices() {
-            if prev.is_lowercase() && c.is_uppercase() {
-                found.push(offset);
-            }
-            prev = c;
-        }
-        found
-    }
-
-    #[test]
-    fn case_changes_are_found_as_a_char_by_char_scan_finds_them() {
-        for text in [
-            "",
-            "plain lower case",
-            "ChinaUS and iPhone, macOS",
-            "écoleÉcole straßeSTRASSE ǅǆ",
-            "日本Japan 中文China",
-            "ΑθήναΑθήνα cafeÉ",
-            "\u{301}A aÀ a\u{0130}",
-        ] {
-            assert_eq!(
-                upper_after_lower(text).collect::<Vec<_>>(),
-                upper_after_lower_by_chars(text),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_word_flags_exactly_its_upper_case_and_non_ascii_bytes() {
-        for b in 0..=u8::MAX {
-            for at in 0..8 {
-                for filler in [b'a', b'Z', 0xff, 0x00] {
-                    let mut bytes = [filler; 8];
-                    bytes[at] = b;
-                    let flags = may_be_upper_or_non_ascii(u64::from_le_bytes(bytes));
-                    let flagged = flags >> (8 * at + 7) & 1 == 1;
-                    assert_eq!(
-                        flagged,
-                        b.is_ascii_uppercase() || !b.is_ascii(),
-                        "{b:#x} at {at}"
-                    );
-                }
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn case_changes_agree_with_the_definition(text in "[a-zA-Zé É ß中Ǆǅǆ\u{301}]{0,40}") {
-            proptest::prop_assert_eq!(
-                upper_after_lower(&text).collect::<Vec<_>>(),
-                upper_after_lower_by_chars(&text)
-            );
-        }
-    }
-    use crate::rules::test_support::{fixed, flagged};
-
-    #[test]
-    fn reports_glued_words() {
-        assert_eq!(
-            flagged(&RULE, "a core factor of ChinaUS diplomacy"),
-            ["ChinaUS"]
-        );
-        assert_eq!(
-            flagged(&RULE, "Global EditionASIA 中文双语Français"),
-            ["EditionASIA"]
-        );
-        assert_eq!(flagged(&RULE, "(ChinaUS)."), ["ChinaUS"]);
-        // Capitals that open a longer word are written so in identifiers, and spared even
-        // where a page glued three words: `BufferedIOBase` is far more common.
-        assert_eq!(flagged(&RULE, "the EditionASIAPacific"), [] as [&str; 0]);
-        assert_eq!(flagged(&RULE, "the BufferedIOBase class"), [] as [&str; 0]);
-        assert_eq!(flagged(&RULE, "theGPUs queue"), ["theGPUs"]);
-        assert_eq!(
-            fixed(&RULE, "of ChinaUS diplomacy"),
-            "of China US diplomacy"
-        );
-        // After a separator of several bytes, the run is found where it is.
-        assert_eq!(flagged(&RULE, "x\u{2014}ChinaUS"), ["ChinaUS"]);
-        assert_eq!(flagged(&RULE, "A\u{fffd}aaaBC"), ["aaaBC"]);
-        // Every glued place of a word at once: one round of fixes separates them all.
-        assert_eq!(
-            flagged(&RULE, "EditionASIA-ChinaUS"),
-            ["EditionASIA", "ChinaUS"]
-        );
-        assert_eq!(
-            fixed(&RULE, "EditionASIA-ChinaUS fooBAR-bazQUX"),
-            "Edition ASIA-China US foo BAR-baz QUX"
-        );
-    }
-
-    #[test]
-    fn spares_real_names() {
-        for text in [
-            "McDonald iPhone YouTube BioNTech eBay PhDs iOS JavaScript PowerPoint LaTeX",
-            "macOS ChatGPT OpenAI PostgreSQL WebGL CentOS ReiserFS OpenVPN BackupPC GnuPG",
-            "MinGW WinCE openSUSE UltraSPARC StrongARM microMIPS psABI binNMU",
-            "the US and China, ASIA, NATO's, U.S.-China",
-            "mRNA kWh dBm GmbH NaOH",
-            "https://example.com/fooBAR user@exampleCOM #tagBAR id_fooBAR abc123DEF",
-            "中文双语Français",
-        ] {
-            assert!(flagged(&RULE, text).is_empty(), "{text}");
-        }
-    }
-
-    #[test]
-    fn spares_prefixes_placeholders_and_words_opening_with_capitals() {
-        for text in [
-            // Two letters before the capitals: a prefix.
-            "reCAPTCHA, mtDNA, toASCII and isTTY calls",
-            // Placeholders: one letter repeated, or the end of the alphabet.
-            "the vtXXX sequences, compatNN, startXYZ, macII, the USA saysXXX",
-            // A word that opens with two capitals is a name or an identifier.
-            "XOpenIM and CFWordBC",
-            // Name formants followed by a capital.
-            "WebDAV, NetBIOS, GnuSASL, SoftHSM, MicroOLED",
-        ] {
-            assert!(flagged(&RULE, text).is_empty(), "{text}");
-        }
-        // Glued where a word ended, they are reported; so is a label glued to the
-        // preposition that ends a cut headline.
-        assert_eq!(flagged(&RULE, "Attacking Makhno inVIDEO\n"), ["inVIDEO"]);
-        assert_eq!(
-            flagged(&RULE, "Attacking Makhno inVIDEO today\n"),
-            [] as [&str; 0]
-        );
-        assert_eq!(flagged(&RULE, "top analyst saysCNBC"), ["saysCNBC"]);
-        assert_eq!(flagged(&RULE, "Stream TypeLIVE"), ["TypeLIVE"]);
-        // A formant must be followed by a capital: `Network` glued to one is looked at.
-        assert_eq!(flagged(&RULE, "a NetworkCNN show"), ["NetworkCNN"]);
-    }
-
-    #[test]
-    fn spares_lists_of_names() {
-        let kudos = "Left kudos: KuroKitsune, jennyjenka, ImaDMS, Sky_King, Sayriel, RinnyEC\n";
-        assert_eq!(flagged(&RULE, kudos), [] as [&str; 0]);
-        // A sentence with commas is no list of names.
-        let prose = "The talks, held in Geneva, covered ChinaUS trade, tariffs, and visas.\n";
-        assert_eq!(flagged(&RULE, prose), ["ChinaUS"]);
-    }
-
-    #[test]
-    fn a_function_word_counts_in_the_language_of_its_line() {
-        // `dem` is German; `bin` is German too, but not in an English line.
-        assert_eq!(
-            flagged(&RULE, "Es liegt an demSELinux Modul."),
-            ["demSELinux"]
-        );
-        assert_eq!(
-            flagged(&RULE, "The package was binNMUed for the new library."),
-            [] as [&str; 0]
-        );
-    }
-
-    #[test]
-    fn spares_identifiers_and_user_names() {
-        for text in [
-            "* sysdump.c (getCHARS): Check for an out of bounds read.",
-            "the <ctype.h> isXXX() functions; <cmdFPR>: print subkeys",
-            "Rename aPrintPKARecords to oPrintPKARecords; errSSLWouldBlock",
-            "posted by DoomsdayBeamXD and writingforFUNandbecauseBoredom",
-        ] {
-            assert!(flagged(&RULE, text).is_empty(), "{text}");
-        }
-    }
-}
-
-#[cfg(test)]
-mod repeated_tests {
-    use super::*;
-    use crate::rules::test_support::flagged;
-
-    #[test]
-    fn a_glued_word_found_twice_is_a_name() {
-        assert_eq!(
-            flagged(&RULE, "TinySCHEME runs; TinySCHEME is small."),
-            [] as [&str; 0]
-        );
-        assert_eq!(
-            flagged(&RULE, "ChinaUS and ChinaEU"),
-            ["ChinaUS", "ChinaEU"]
-        );
-        assert_eq!(
-            flagged(&RULE, "libSM CommonJS CircleCI GnuTLS"),
-            [] as [&str; 0]
-        );
-        // Twice with the shape is a name, even where only one of the two would be
-        // reported (`line` is a function word in English, not in German).
-        assert_eq!(
-            flagged(
-                &RULE,
-                "The hashtable lineLABCPtr is freed.\nDie Tabelle lineLABCPtr wird frei."
-            ),
-            [] as [&str; 0]
-        );
-    }
-}
+mod tests;
