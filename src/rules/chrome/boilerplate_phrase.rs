@@ -63,13 +63,14 @@ whatever credits it also gives. Indented text without
 a list marker is matched by any phrase only in a page with an article: a commit message
 of a git log (`    image: fix include`, `    Sign`) is no caption nor button; so is a
 list item of three words or more among items no phrase matches (`* image/jxl: new type`,
-`* **related:** add related notes` in a change log), and a lower-case word alone on its
-line (`close` heading an entry of a function reference). A table of contents
-(`Contents`) is a page's, but a document's own outline when its entries name lines
-further down (`1. History` over a later `History`; a chapter's label left out, `1.
-Overview` over a later `Chapter 1. Overview`; entries in groups a blank line apart, as
-DocBook renders them), when it is underlined, or when a listing in columns stands under
-it (`README<tab>This file.`).
+`* **related:** add related notes` in a change log), a button's name alone among short
+lines with no list marker that no phrase matches (`Facebook` in a THANKS file's list of
+sponsors, one a line), and a lower-case word alone on its line (`close` heading an entry
+of a function reference). A table of contents (`Contents`) is a page's, but a
+document's own outline when its entries name lines further down (`1. History` over a
+later `History`; a chapter's label left out, `1. Overview` over a later `Chapter 1.
+Overview`; entries in groups a blank line apart, as DocBook renders them), when it is
+underlined, or when a listing in columns stands under it (`README<tab>This file.`).
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -193,7 +194,8 @@ fn mark(
             && (!(indented_text(&page.lines[i])
                 || nested_item(&page.lines[i])
                 || identifier(&page.lines[i])
-                || lone_entry(page, &found, i))
+                || lone_entry(page, &found, i)
+                || (!phrases.entries[entry].heading && alone_in_menu(page, &found, i)))
                 || page.layout().article.is_some())
         {
             marks.mark(i, detail(phrases, entry), true);
@@ -313,6 +315,11 @@ const MAX_BUTTON_WORDS: usize = 2;
 /// menu, as a list or as plain lines. A licence heading or a field label (`Comment:`)
 /// stands among sentences or values.
 fn in_menu(page: &Page, i: usize) -> bool {
+    menu_around(page, i).is_some()
+}
+
+/// The first and last lines of the menu line `i` is an entry of, if it is one.
+fn menu_around(page: &Page, i: usize) -> Option<(usize, usize)> {
     let lines = &page.lines;
     let short = |l: &Line| {
         l.words <= MAX_MENU_LABEL_WORDS && !l.ends_sentence && !l.text.contains([':', '：'])
@@ -325,10 +332,21 @@ fn in_menu(page: &Page, i: usize) -> bool {
     };
     let together = |a: usize, b: usize| lines[b].index <= lines[a].index + 2;
     if !short(&lines[i]) {
-        return false;
+        return None;
     }
     let (first, last) = run_around(page, i, together, label);
-    last - first >= MIN_MENU_LABELS - 1
+    (last - first >= MIN_MENU_LABELS - 1).then_some((first, last))
+}
+
+/// Whether line `i` is an entry of a menu of lines with no list marker whose other
+/// entries no phrase matches: one name among others (`Facebook` in a THANKS file's list of
+/// sponsors), a menu's link only in a page with an article. A page's menu is most often a
+/// list, and the heading of a list of links (`Most read`) is asked nothing of the titles
+/// under it.
+fn alone_in_menu(page: &Page, found: &[Option<usize>], i: usize) -> bool {
+    menu_around(page, i).is_some_and(|(first, last)| {
+        (first..=last).all(|j| !page.lines[j].list_item && (j == i || found[j].is_none()))
+    })
 }
 
 /// Whether line `i` and a neighbour are both lines that need context, of two different

@@ -133,3 +133,20 @@ fn phrases_that_need_context_are_chrome_beside_chrome_in_menus_and_footers() {
         [] as [usize; 0]
     );
 }
+
+#[test]
+fn a_button_alone_in_a_list_of_names_is_chrome_only_in_a_page() {
+    // Alone among short lines that no phrase matches, a button's name is one name of a
+    // list (sponsors in a THANKS file), unless the document is a page.
+    let sponsors = "Cryptotronix\nFacebook\nFSF France\nMaidSafe\n";
+    assert_eq!(found(&format!("{BODY}\n{sponsors}")), [] as [usize; 0]);
+    assert_eq!(found(&format!("{sponsors}\n{TEST_ARTICLE}")), [2]);
+    // Beside other buttons it is one of them; in a list, an entry of a menu.
+    let buttons = "Cryptotronix\nFacebook\nTwitter\nMaidSafe\n";
+    assert_eq!(found(&format!("{BODY}\n{buttons}")), [4, 5]);
+    let menu = "* Projects\n* Colophon\n* Twitter\n* Sponsorship\n";
+    assert_eq!(found(&format!("{BODY}\n{menu}")), [5]);
+    // The heading of a list of links heads titles that no phrase matches.
+    let teasers = "Most read\nThe council votes\nA new library\nWinter hours\n";
+    assert_eq!(found(&format!("{BODY}\n{teasers}")), [3]);
+}
