@@ -5,6 +5,7 @@
 use super::names::{is_joiner, mixes_capitals, reads_as_names};
 use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
+use crate::text::more_runs_than;
 use crate::text::span::Span;
 
 /// A name line has at most this many words.
@@ -26,10 +27,7 @@ pub fn name_on_line<'a>(line: &'a str, data: &MetadataData) -> Option<&'a str> {
     // The name opens the line and an agency after it has three words at most: a line of
     // prose is none, whatever its end (read for every content line of every document).
     if !text.starts_with(char::is_uppercase)
-        || text
-            .split_whitespace()
-            .nth(MAX_NAME_LINE_WORDS + MAX_AGENCY_WORDS + 1)
-            .is_some()
+        || more_runs_than(text, MAX_NAME_LINE_WORDS + MAX_AGENCY_WORDS + 1)
     {
         return None;
     }

@@ -3,7 +3,7 @@
 //! and typographic variants folded (curly quotes to straight, dashes to `-`, `…` to `...`).
 
 use crate::text::chars::is_dropped_from_normalized;
-use crate::text::{LOW_BITS, as_composed, find_byte};
+use crate::text::{LOW_BITS, as_composed, find_byte, is_ascii_space};
 use xxhash_rust::xxh3::xxh3_128;
 
 /// A paragraph's normalized form in a few numbers.
@@ -39,11 +39,6 @@ impl Fingerprint {
 pub fn normalize_into(text: &str, known_composed: bool, out: &mut String) {
     out.clear();
     as_composed(text, known_composed, |text| fold_into(text, out));
-}
-
-/// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Folds composed text. Runs of ASCII words with single spaces, most of any corpus, are
