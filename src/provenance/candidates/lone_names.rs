@@ -38,6 +38,21 @@ pub(super) fn candidates(page: &Page<'_>, data: &MetadataData) -> Vec<Candidate<
     } = *page;
     let mut authors = Vec::new();
     for (index, &(line, span)) in lines.iter().enumerate() {
+        let after_by = index
+            .checked_sub(1)
+            .and_then(|i| bylines.iter().find(|(l, _, _)| *l == lines[i].0))
+            .is_some_and(|(_, _, b)| b.is_lone_author_label());
+        // Where a name can be a byline (after a `By`, by a date, under the headline off the
+        // chrome), asked first: reading a line as names costs more, and the menus and
+        // footers of a page are lines of capitalised words.
+        let may_be_byline = after_by
+            || dated_lines
+                .iter()
+                .any(|&d| d.abs_diff(index) <= NAME_TO_DATE)
+            || (title.is_some_and(|t| t.line < line) && !chrome.contains(&line));
+        if !may_be_byline {
+            continue;
+        }
         let name = name_on_line(doc.slice(span), data);
         let trimmed = doc.slice(span).trim();
         // `Themenstarter` / `DieselDieter`: under a label alone, a forum's user name.
@@ -48,10 +63,6 @@ pub(super) fn candidates(page: &Page<'_>, data: &MetadataData) -> Vec<Candidate<
         if title.is_some_and(|t| t.line == line) || bylines.iter().any(|(l, _, _)| *l == line) {
             continue;
         }
-        let after_by = index
-            .checked_sub(1)
-            .and_then(|i| bylines.iter().find(|(l, _, _)| *l == lines[i].0))
-            .is_some_and(|(_, _, b)| b.is_lone_author_label());
         // `Alle Beiträge`, `Sabine Kraus`, `12. Apr. 2021`: of two names over a date, the
         // one next to it is the byline's.
         let next_to_date = dated_lines.iter().any(|&d| d.abs_diff(index) == 1);
