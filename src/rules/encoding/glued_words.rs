@@ -45,7 +45,7 @@ the next block's label: `Makhno inVIDEO`), capitals that are a placeholder (`vtX
 `compatNN`, `startXYZ`) are not a word, a word that opens with two capitals (`XOpenIM`)
 is an identifier, and a line of five items or more between commas, four in five of one
 word, lists user names or tags as their owners wrote them. A document that writes three
-different names in lower camel case as code or more (`` `setBroadcast` ``, `readFile()`)
+or more different names in lower camel case as code (`` `setBroadcast` ``, `readFile()`)
 is about code: its glued-looking words that open in lower case (`setTTL`, `randomUUID`)
 are names too.
 

@@ -23,12 +23,12 @@ base letter plus a combining mark (`e` + U+0301) instead of one precomposed char
 (`é`), as macOS file names and some PDF extractors produce. One finding per line, covering
 the part of the line that changes under NFC.
 
+Text written as code (a fenced block, a span between backticks) is left alone: a string
+literal written decomposed in a README of a Unicode library is the example it gives.
+
 ## Why it matters
 `café` in NFC and `café` in NFD look the same and compare different: searches miss,
 duplicates are not found, token counts differ.
-
-Text written as code (a fenced block, a span between backticks) is left alone: a string
-literal written decomposed in a README of a Unicode library is the example it gives.
 
 ## Example
 `cafe\u0301` (5 characters) instead of `café` (4).
