@@ -138,3 +138,19 @@ fn labels_are_sorted_longest_first() {
     let posted = data.labels.iter().position(|(l, _)| l == "posted");
     assert!(posted_by < posted);
 }
+
+#[test]
+fn a_listed_heading_is_matched_in_any_case() {
+    let list = ["about the author".to_string(), "über den autor".to_string()];
+    for heading in [
+        "about the author",
+        "About The Author",
+        "ÜBER DEN AUTOR",
+        "Über den Autor",
+    ] {
+        assert!(is_listed(&list, heading), "{heading}");
+    }
+    for heading in ["about the authors", "about the", "Über den Autoren", ""] {
+        assert!(!is_listed(&list, heading), "{heading}");
+    }
+}
