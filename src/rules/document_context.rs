@@ -7,9 +7,11 @@ use std::cell::OnceCell;
 use crate::data::RuleData;
 use crate::document::Document;
 use crate::rules::options::RuleOptions;
+use crate::text::code::{code_spans, within};
 use crate::text::has_non_ascii;
 use crate::text::line_endings::LineEndings;
 use crate::text::mojibake;
+use crate::text::span::Span;
 
 /// One document as the document rules see it; made for one document on one thread.
 pub struct DocumentContext<'a> {
@@ -19,6 +21,7 @@ pub struct DocumentContext<'a> {
     non_ascii: OnceCell<bool>,
     mojibake: OnceCell<Vec<mojibake::Mojibake>>,
     line_endings: OnceCell<LineEndings>,
+    code: OnceCell<Vec<Span>>,
 }
 
 impl<'a> DocumentContext<'a> {
@@ -30,6 +33,7 @@ impl<'a> DocumentContext<'a> {
             non_ascii: OnceCell::new(),
             mojibake: OnceCell::new(),
             line_endings: OnceCell::new(),
+            code: OnceCell::new(),
         }
     }
 
@@ -60,5 +64,11 @@ impl<'a> DocumentContext<'a> {
     pub fn line_endings(&self) -> &LineEndings {
         self.line_endings
             .get_or_init(|| LineEndings::scan(self.text()))
+    }
+
+    /// Whether byte `at` of the text is written as code (a fenced block, a span between
+    /// backticks): an example there shows its characters on purpose, whatever they are.
+    pub fn in_code(&self, at: usize) -> bool {
+        within(self.code.get_or_init(|| code_spans(self.text())), at)
     }
 }

@@ -7,9 +7,10 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
-use crate::text::code::{code_spans, within};
 use crate::text::span::Span;
-use crate::text::{HIGH_BITS, bytes_within, char_after, char_before, find_byte, glued_boundary};
+use crate::text::{
+    HIGH_BITS, bytes_within, char_after, char_before, char_runs, find_byte, glued_boundary,
+};
 
 pub const RULE: Rule = Rule {
     code: "E012",
@@ -114,7 +115,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             continue;
         }
         if run.starts_with(char::is_lowercase)
-            && *about_code.get_or_insert_with(|| writes_identifiers(text))
+            && *about_code.get_or_insert_with(|| writes_identifiers(context))
         {
             continue;
         }
@@ -141,19 +142,19 @@ const MIN_IDENTIFIERS: usize = 3;
 /// (`setTTL` beside `setBroadcast()` in a change log, `randomUUID`), not two words a lost
 /// separator glued. Names in lower camel case alone do not tell: a page whose extraction
 /// lost its separators glues words so too (`bulliesReuters`).
-fn writes_identifiers(text: &str) -> bool {
-    let code = code_spans(text);
+fn writes_identifiers(context: &DocumentContext) -> bool {
+    let text = context.text();
     let mut names = HashSet::new();
     upper_after_lower(text).any(|offset| {
         let word = word_around(text, offset);
-        let mut at = word.start;
-        for run in text[word.start..word.end].split(|c: char| !c.is_alphabetic()) {
-            let end = at + run.len();
-            if is_lower_camel_case(run) && (within(&code, at) || text[end..].starts_with('(')) {
-                names.insert(run);
+        let runs = char_runs(&text[word.start..word.end], |_, _, c| c.is_alphabetic());
+        for run in runs.map(|run| Span::new(word.start + run.start, word.start + run.end)) {
+            let name = &text[run.start..run.end];
+            if is_lower_camel_case(name)
+                && (context.in_code(run.start) || text[run.end..].starts_with('('))
+            {
+                names.insert(name);
             }
-            // Past the run and the one character that ended it.
-            at = end + text[end..].chars().next().map_or(0, char::len_utf8);
         }
         names.len() >= MIN_IDENTIFIERS
     })

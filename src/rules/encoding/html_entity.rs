@@ -6,7 +6,6 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::chars::{is_control, is_unusual_space};
-use crate::text::code::{code_spans, within};
 use crate::text::escape_invisible;
 use crate::text::span::Span;
 
@@ -63,15 +62,14 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     if context.doc.structure.is_markdown() || context.doc.is_html_page() {
         return;
     }
-    // An example written as code shows the reference on purpose.
-    let mut code: Option<Vec<Span>> = None;
     // Whether the line last looked at holds a tag, tested once per line.
     let mut tagged: Option<(usize, bool)> = None;
     for start in memchr_iter(b'&', text.as_bytes()) {
         let Some(len) = reference_len(&text[start..]) else {
             continue;
         };
-        if within(code.get_or_insert_with(|| code_spans(text)), start) {
+        // An example written as code shows the reference on purpose.
+        if context.in_code(start) {
             continue;
         }
         let span = Span::new(start, start + len);

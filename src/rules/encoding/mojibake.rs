@@ -3,8 +3,6 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
-use crate::text::code::{code_spans, within};
-use crate::text::span::Span;
 use crate::text::{ellipsize, escape_invisible};
 
 pub const RULE: Rule = Rule {
@@ -67,12 +65,11 @@ pub const LINT: Lint = Lint {
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let text = context.text();
-    // An example written as code (`// Prints: this is a tÃ©st`) shows the garbling on
-    // purpose.
-    let mut code: Option<Vec<Span>> = None;
     for found in context.mojibake() {
         let span = found.span;
-        if within(code.get_or_insert_with(|| code_spans(text)), span.start) {
+        // An example written as code (`// Prints: this is a tÃ©st`) shows the garbling on
+        // purpose.
+        if context.in_code(span.start) {
             continue;
         }
         let garbled = &text[span.start..span.end];

@@ -5,7 +5,6 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
-use crate::text::code::{code_spans, within};
 use crate::text::span::Span;
 use crate::text::{ellipsize, escape_invisible};
 
@@ -53,8 +52,6 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         return;
     }
     let text = &doc.text;
-    // Most documents have no code: it is looked for once a line is not in NFC.
-    let mut code: Option<Vec<Span>> = None;
     for line in doc.line_spans() {
         let content = &text[line.start..line.end];
         if is_nfc_quick(content.chars()) == IsNormalized::Yes {
@@ -67,7 +64,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         let (prefix, suffix) = common_affixes(content, &normalized);
         let span = Span::new(line.start + prefix, line.end - suffix);
         // An example written as code shows the decomposed text on purpose.
-        if within(code.get_or_insert_with(|| code_spans(text)), span.start) {
+        if context.in_code(span.start) {
             continue;
         }
         let replacement = normalized[prefix..normalized.len() - suffix].to_string();
