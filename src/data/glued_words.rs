@@ -19,7 +19,11 @@ pub struct GluedWords {
 impl GluedWords {
     /// Whether `word`, glued-looking, is a name that must not be reported.
     pub fn is_name(&self, word: &str) -> bool {
-        self.allow.iter().any(|w| w == word)
+        // A name's plural is the name (`binNMUs`).
+        let singular = word.strip_suffix('s');
+        self.allow
+            .iter()
+            .any(|w| w == word || singular == Some(w.as_str()))
             || self.name_suffixes.iter().any(|s| {
                 word.strip_suffix(s.as_str())
                     .is_some_and(|stem| stem.chars().next_back().is_some_and(char::is_lowercase))

@@ -7,9 +7,10 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::mojibake::Mojibake;
 use crate::text::span::Span;
 use crate::text::{
-    HIGH_BITS, bytes_within, char_after, char_before, char_runs, find_byte, glued_boundary,
+    HIGH_BITS, bytes_within, char_after, char_before, char_runs, find_byte, glued_boundary, is_cjk,
 };
 
 pub const RULE: Rule = Rule {
@@ -28,9 +29,10 @@ tag, hyphen or line break between two words.
 
 Real names with mixed case are spared by the shape itself: `McDonald`, `iPhone`,
 `YouTube`, `BioNTech` have single capitals inside. Names that do have the shape are
-described in `rules/glued_words.toml`: whole words (`macOS`, `ChatGPT`), acronyms that
-end product names (`CentOS`, `ReiserFS`, `OpenVPN`: `OS`, `FS`, `VPN`) and the formants
-names begin with, followed by a capital (`OpenLDAP`, `WebDAV`, `NetBIOS`).
+described in `rules/glued_words.toml`: whole words (`macOS`, `ChatGPT`, and their
+plurals: `binNMUs`), acronyms that end product names (`CentOS`, `ReiserFS`, `OpenVPN`:
+`OS`, `FS`, `VPN`) and the formants names begin with, followed by a capital
+(`OpenLDAP`, `WebDAV`, `NetBIOS`).
 Words with digits or with `/ @ # _ = . : & \` inside (URLs, handles, identifiers) are
 not looked at, and neither are words written as code (`isXXX()`, `(getCHARS):` in a
 change log, `<cmdFPR>`), words whose case changes from lower to upper more than once
@@ -42,13 +44,16 @@ document: a lost separator is an accident that seldom repeats word for word, a n
 repeats. The shape alone is not enough either where names and identifiers are built
 the same way: fewer than three letters before the capitals are a prefix (`reCAPTCHA`,
 `mtDNA`, `toASCII`; but a function word at the end of a line is a headline cut before
-the next block's label: `Makhno inVIDEO`), capitals that are a placeholder (`vtXXX`,
-`compatNN`, `startXYZ`) are not a word, a word that opens with two capitals (`XOpenIM`)
-is an identifier, and a line of five items or more between commas, four in five of one
-word, lists user names or tags as their owners wrote them. A document that writes three
-or more different names in lower camel case as code (`` `setBroadcast` ``, `readFile()`)
-is about code: its glued-looking words that open in lower case (`setTTL`, `randomUUID`)
-are names too.
+the next block's label: `Makhno inVIDEO`), capitals that are a placeholder or a number
+(`vtXXX`, `compatNN`, `startXYZ`, `uniFEFF`: four or more of A to F) are not a word, a
+word that opens with two capitals (`XOpenIM`) is an identifier, and a line of five items
+or more between commas, four in five of one word, lists user names or tags as their
+owners wrote them. A document that writes three or more different identifiers as code is
+about code, and its glued-looking words are names too (`setTTL`, `TigerVNC`, `GnomeVFS`
+in a change log). Identifiers written as code are names in lower camel case between
+backticks, in a fenced block or called (`` `setBroadcast` ``, `readFile(`), and names
+in snake case (`sshd_config`) outside addresses, tags and handles. Letters of mojibake (`installÔÇØ`) are left to `mojibake`,
+and a Latin word ends where a script written without spaces starts (`PostgreSQLの`).
 
 ## Why it matters
 A glued word is two words lost for search and tokenization, and a sign that the
@@ -114,9 +119,12 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         if seen.get(run) != Some(&1) || context.doc.structure.is_verbatim(letters) {
             continue;
         }
-        if run.starts_with(char::is_lowercase)
-            && *about_code.get_or_insert_with(|| writes_identifiers(context))
-        {
+        // Letters of mojibake (`installÔÇØ`, `nemГЎ`) are the mojibake rule's finding:
+        // repaired, they glue nothing.
+        if !run.is_ascii() && overlaps_mojibake(context.mojibake(), letters) {
+            continue;
+        }
+        if *about_code.get_or_insert_with(|| writes_identifiers(context)) {
             continue;
         }
         let line = lines.line_of(letters.start);
@@ -134,30 +142,91 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     }
 }
 
-/// A document that writes this many different names in lower camel case as code (between
-/// backticks, in a fenced block, or called: `readFile(`) is about code...
+/// A document that writes this many different identifiers as code is about code...
 const MIN_IDENTIFIERS: usize = 3;
 
-/// ...and in it, a glued-looking word that opens in lower case is one more of them
-/// (`setTTL` beside `setBroadcast()` in a change log, `randomUUID`), not two words a lost
-/// separator glued. Names in lower camel case alone do not tell: a page whose extraction
-/// lost its separators glues words so too (`bulliesReuters`).
+/// ...and in it, a glued-looking word is one more name (`setTTL` beside `setBroadcast()`
+/// in a change log, `TigerVNC` and `GnomeVFS` in a package's history), not two words a
+/// lost separator glued. Identifiers written as code are names in lower camel case
+/// between backticks, in a fenced block or called (`readFile(`), and names in snake case
+/// (`sshd_config`, `gcry_md_hd_t`) outside addresses, tags and handles. Names in lower
+/// camel case written bare do not tell: a page whose extraction lost its separators
+/// glues words so too (`bulliesReuters`); nor do names called with no argument
+/// (`join()`), which prose about a language's library writes as often as a change log.
 fn writes_identifiers(context: &DocumentContext) -> bool {
     let text = context.text();
-    let mut names = HashSet::new();
-    upper_after_lower(text).any(|offset| {
-        let word = word_around(text, offset);
-        let runs = char_runs(&text[word.start..word.end], |_, _, c| c.is_alphabetic());
-        for run in runs.map(|run| Span::new(word.start + run.start, word.start + run.end)) {
-            let name = &text[run.start..run.end];
-            if is_lower_camel_case(name)
-                && (context.in_code(run.start) || text[run.end..].starts_with('('))
-            {
-                names.insert(name);
-            }
+    let mut names: HashSet<&str> = HashSet::new();
+    let mut checked_until = 0;
+    let camel = upper_after_lower(text).any(|offset| {
+        if offset < checked_until {
+            return false;
         }
-        names.len() >= MIN_IDENTIFIERS
+        let word = word_around(text, offset);
+        checked_until = word.end;
+        let runs = char_runs(&text[word.start..word.end], |_, _, c| c.is_alphabetic());
+        runs.map(|run| Span::new(word.start + run.start, word.start + run.end))
+            .any(|run| {
+                let name = &text[run.start..run.end];
+                is_lower_camel_case(name)
+                    && (context.in_code(run.start) || text[run.end..].starts_with('('))
+                    && names.insert(name)
+                    && names.len() >= MIN_IDENTIFIERS
+            })
+    });
+    camel
+        || snake_case_names(text).any(|name| {
+            names.insert(name);
+            names.len() >= MIN_IDENTIFIERS
+        })
+}
+
+/// Names in snake case (`sshd_config`, `gcry_md_hd_t`), in order; those in addresses,
+/// paths, tags and handles (`https://a.org/x_y`, `@some_user`, `#a_tag`) are no
+/// identifiers of the document's own.
+fn snake_case_names(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // Each name and each word is read once, however many underscores it holds.
+    let mut name_end = 0;
+    let mut word: Option<(Span, bool)> = None;
+    memchr::memchr_iter(b'_', bytes).filter_map(move |found| {
+        if found < name_end {
+            return None;
+        }
+        let start = bytes[..found]
+            .iter()
+            .rposition(|&b| !is_name_byte(b))
+            .map_or(0, |i| i + 1);
+        name_end = bytes[found..]
+            .iter()
+            .position(|&b| !is_name_byte(b))
+            .map_or(bytes.len(), |i| found + i);
+        let name = &text[start..name_end];
+        let elsewhere = match word {
+            Some((span, elsewhere)) if span.end > found => elsewhere,
+            _ => {
+                let span = word_around(text, found);
+                let elsewhere = text[span.start..span.end].contains(['/', '@', '#', ':', '\\']);
+                word = Some((span, elsewhere));
+                elsewhere
+            }
+        };
+        (!elsewhere && joins_letters(name)).then_some(name)
     })
+}
+
+/// Whether an underscore of `name` has an ASCII letter on each side (`sshd_config`):
+/// snake case, not a number (`IMG_1234`) or a marker of emphasis (`_word_`).
+fn joins_letters(name: &str) -> bool {
+    name.as_bytes()
+        .windows(3)
+        .any(|w| w[1] == b'_' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
+}
+
+/// Whether one of the mojibake runs `found` (sorted) shares a byte with `span`.
+fn overlaps_mojibake(found: &[Mojibake], span: Span) -> bool {
+    let after = found.partition_point(|m| m.span.end <= span.start);
+    found.get(after).is_some_and(|m| m.span.start < span.end)
 }
 
 /// `setBroadcast`: at least `MIN_LETTERS_BEFORE` lower-case letters, then a capital that
@@ -271,7 +340,9 @@ fn glued_in_word<'t>(
     if looks_like_code || names_code(raw, trimmed) {
         return;
     }
-    for run in trimmed.split(|c: char| !c.is_alphabetic()) {
+    // Scripts written without spaces end a word where they start or stop: `PostgreSQLの`
+    // is `PostgreSQL` before a particle.
+    for run in trimmed.split(|c: char| !c.is_alphabetic() || is_cjk(c)) {
         // The separators between runs can be of any length in bytes (U+FFFD is three).
         let start = trimmed_start + (run.as_ptr() as usize - trimmed.as_ptr() as usize);
         let run_span = Span::new(start, start + run.len());
@@ -356,20 +427,26 @@ fn is_function_word(line: &str, word: &str) -> bool {
     }
 }
 
-/// Whether the capitals that start `right` are a placeholder in a name (`vtXXX`,
-/// `compatNN`, `startXYZ`): one letter repeated, or letters from the end of the alphabet.
+/// Whether the capitals that start `right` are a placeholder or a number in a name
+/// (`vtXXX`, `compatNN`, `startXYZ`, `uniFEFF`): one letter repeated, letters from the end
+/// of the alphabet, or hexadecimal digits enough for a code point.
 fn is_placeholder(right: &str) -> bool {
     let mut capitals = right.chars().take_while(|c| c.is_uppercase()).peekable();
     let Some(&first) = capitals.peek() else {
         return false;
     };
-    let (mut same, mut last_letters) = (true, true);
+    let (mut same, mut last_letters, mut hex_digits) = (true, true, Some(0));
     for c in capitals {
         same &= c == first;
         last_letters &= matches!(c, 'X' | 'Y' | 'Z');
+        hex_digits = hex_digits.filter(|_| matches!(c, 'A'..='F')).map(|n| n + 1);
     }
-    same || last_letters
+    same || last_letters || hex_digits.is_some_and(|n| n >= MIN_HEX_DIGITS)
 }
+
+/// Four capitals from A to F are a hexadecimal number (a glyph named by its code point,
+/// `uniFBAD`); fewer may be an acronym (`saysABC`).
+const MIN_HEX_DIGITS: usize = 4;
 
 /// Whether the capitals that start `rest` are an acronym at the head of a longer word
 /// (`SSLCerts`, `CPUInfo`, `DHParam`): the way identifiers are written

@@ -173,24 +173,69 @@ fn spares_identifiers_and_user_names() {
 }
 
 #[test]
-fn in_a_document_about_code_a_word_opening_in_lower_case_is_an_identifier() {
+fn in_a_document_about_code_a_glued_looking_word_is_a_name() {
     let log = "* setTTL and `setBroadcast` for dgram\n* fix readFile() and `createServer`\n";
     assert_eq!(flagged(&RULE, log), [] as [&str; 0]);
     let fenced = "* setTTL for dgram\n\n```\nsock.setBroadcast(true);\nfs.readFile(a);\nhttp.createServer();\n```\n";
     assert_eq!(flagged(&RULE, fenced), [] as [&str; 0]);
+    // Names that open with a capital too, in a change log that names things in snake case.
+    let history = "  * Build against TigerVNC and GnomeVFS.\n  * Read sshd_config once; gcry_md_hd_t is gone; session_timeout too.\n";
+    assert_eq!(flagged(&RULE, history), [] as [&str; 0]);
     for text in [
         // Two identifiers are not enough to tell, and one repeated counts once.
         "* setTTL and `setBroadcast` for dgram\n* fix readFile()\n",
         "* setTTL, `setBroadcast`, setBroadcast(), `setBroadcast`\n",
+        "ChinaUS ties; sshd_config, sshd_config and gcry_md_hd_t\n",
+        // Names called with no argument are what prose about a library writes.
+        "ChinaUS ties: join(), open() and split()\n",
         // Written bare, names in lower camel case are what a page that lost its
         // separators is made of.
         "slainCBS; bulliesReuters, todayEngadget, faultObama\n",
+        // Underscores in addresses, tags, handles and numbered files, and emphasis, are
+        // no identifiers.
+        "ChinaUS ties https://a.org/x_y @some_user #a_tag IMG_1234 _so_ much\n",
     ] {
         assert_eq!(flagged(&RULE, text).len(), 1, "{text}");
     }
-    // A name in capitals stays glued-looking.
-    let names = "ChinaUS ties; `setBroadcast`, `readFile` and `createServer`\n";
-    assert_eq!(flagged(&RULE, names), ["ChinaUS"]);
+}
+
+#[test]
+fn names_in_snake_case_are_read_once_whatever_their_underscores() {
+    let names: Vec<&str> =
+        snake_case_names("a_b_c x_y.z_w https://q.org/s_t f_1 _e_ k_l() m__n").collect();
+    assert_eq!(names, ["a_b_c", "x_y", "z_w", "k_l"]);
+}
+
+#[test]
+fn mojibake_and_scripts_without_spaces_glue_nothing() {
+    // `install”` read as cp850: its quote became capitals, which the mojibake rule repairs.
+    assert_eq!(
+        flagged(
+            &RULE,
+            "A telep├¡t┼æ ÔÇ×installÔÇØ parancsa ut├ín a f├íjl.\n"
+        ),
+        [] as [&str; 0]
+    );
+    // A Latin name ends where Japanese starts: `PostgreSQL`, then a particle.
+    assert_eq!(
+        flagged(&RULE, "PostgreSQLのエラーを返した。\n"),
+        [] as [&str; 0]
+    );
+    assert_eq!(flagged(&RULE, "日本のChinaUS関係\n"), ["ChinaUS"]);
+}
+
+#[test]
+fn code_points_and_plurals_of_names_are_names() {
+    assert_eq!(
+        flagged(&RULE, "U+fbad uniFBAD, U+feff uniFEFF"),
+        [] as [&str; 0]
+    );
+    // Fewer hexadecimal capitals may be an acronym.
+    assert_eq!(flagged(&RULE, "the anchor saysABC"), ["saysABC"]);
+    assert_eq!(
+        flagged(&RULE, "Rebuilt by binNMUs for the transition."),
+        [] as [&str; 0]
+    );
 }
 
 #[test]
