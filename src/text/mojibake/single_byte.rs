@@ -45,22 +45,66 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>) {
             .find('\n')
             .map_or(text.len(), |i| run.end + i);
         done_to = end;
+        let line = &text[start..end];
         let mut words = Vec::new();
         let mut at = start;
-        for word in text[start..end].split(|c: char| c.is_whitespace()) {
+        for word in line.split(|c: char| c.is_whitespace()) {
             let span = Span::new(at, at + word.len());
             at += word.len() + text[span.end..].chars().next().map_or(0, char::len_utf8);
             let overlaps = found[..utf8_found]
                 .iter()
                 .any(|m| m.span.start < span.end && span.start < m.span.end);
-            if !word.is_ascii() && !overlaps && !is_markup_or_table(word) {
-                words.push((span, word, badness(word) + accent_load(word)));
+            if !word.is_ascii()
+                && !overlaps
+                && !is_markup_or_table(word)
+                && !names_its_code_point(line, word)
+            {
+                words.push((span, word, badness(word)));
+            }
+        }
+        // Another script read as accented letters garbles each of its words: one word of
+        // accented letters in a line, or a few among many words of a Latin script, list
+        // letters (`áéíóú`, `æøå`).
+        let loaded = words.iter().filter(|w| accent_load(w.1) > 0.0).count();
+        let with_letters = line
+            .split(char::is_whitespace)
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        if loaded >= MIN_LOADED_WORDS && loaded * LOADED_SHARE >= with_letters {
+            for word in &mut words {
+                word.2 += accent_load(word.1);
             }
         }
         if words.iter().any(|w| w.2 >= THRESHOLD) {
             found.extend(best_reading(&words));
         }
     }
+}
+
+/// Words of accented letters alone that a line needs before they read as another
+/// script...
+const MIN_LOADED_WORDS: usize = 2;
+/// ...and at least one in this many of its words with letters.
+const LOADED_SHARE: usize = 3;
+
+/// Whether `word` is one character whose code point its `line` gives in hexadecimal
+/// (`˛ ; 02DB OGONEK`, `­ -- 0xad SOFT HYPHEN`): a table of characters shows each as it is.
+fn names_its_code_point(line: &str, word: &str) -> bool {
+    let mut chars = word.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    line.split(|c: char| !c.is_ascii_alphanumeric() && c != '+')
+        .map(|token| {
+            ["U+", "u+", "0x", "0X"]
+                .iter()
+                .find_map(|prefix| token.strip_prefix(prefix))
+                .unwrap_or(token)
+        })
+        .any(|digits| {
+            (2..=6).contains(&digits.len())
+                && u32::from_str_radix(digits, 16).is_ok_and(|n| n == u32::from(c))
+        })
 }
 
 /// A run of at least this many characters in code point order is a character table.
@@ -185,14 +229,16 @@ fn reread(word: &str, read_as: usize, real: &Codec) -> Option<String> {
 /// any language written in Latin letters: it is another script read with the wrong code
 /// page.
 fn accent_load(word: &str) -> f32 {
-    let (mut letters, mut accented) = (0, 0);
+    let (mut letters, mut accented, mut first, mut one_letter) = (0, 0, None, true);
     for c in word.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
         if ('\u{c0}'..='\u{ff}').contains(&c) {
             accented += 1;
         }
+        one_letter &= *first.get_or_insert(c) == c;
     }
-    if letters >= 3 && accented == letters {
+    // One letter repeated (`ÿÿÿÿ`, `áááá` in a test) is filler, not a word of any script.
+    if letters >= 3 && accented == letters && !one_letter {
         (accented - 1) as f32
     } else {
         0.0

@@ -261,3 +261,27 @@ fn leaves_markup_and_character_tables_alone() {
         misread("Błąd odczytu pliku: żądanie", "ISO-8859-2", "latin-1").unwrap_or_default();
     assert!(!find(&format!("{garbled} \\s0\n")).is_empty());
 }
+
+#[test]
+fn leaves_listed_letters_fillers_and_characters_named_by_code_point_alone() {
+    for text in [
+        // Letters listed, one word of them in a line of another language.
+        "  grep is faster on brackets that match multibyte characters (such as '[áéíóú]').\n",
+        "  [89] localedata: Locales nb_NO and nn_NO should transliterate æøå\n",
+        "\tFOL  áëñ ~\n",
+        // One letter repeated: filler, whatever the line.
+        "\t$ yes áááááááááááááááááááá | head -n100000 > mbc.txt\n",
+        "find: Failed to change directory: ÿÿÿÿ: Permission denied\n",
+        // A table of characters, each beside its code point.
+        "˛\t';\t02DB\t0731\tOGONEK\n",
+        "\u{ad}\t--\t0xad\t173\tSOFT HYPHEN\n",
+    ] {
+        assert!(find(text).is_empty(), "{text}");
+    }
+    // Two words of accented letters read as another script are found, short as they are.
+    let garbled = misread("Нет, мир", "windows-1251", "windows-1252").unwrap_or_default();
+    assert_eq!(repair(&garbled), "Нет, мир");
+    // A character beside a code point that is not its own is looked at.
+    let garbled = misread("tilføje", "windows-1252", "MacRoman").unwrap_or_default();
+    assert!(!find(&format!("{garbled} 0x41\n")).is_empty());
+}
