@@ -2,6 +2,7 @@
 
 pub mod chars;
 pub mod code;
+pub mod code_points;
 mod colon;
 pub mod hashing;
 pub mod line_endings;

@@ -5,6 +5,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
+use crate::text::code_points::names_code_point;
 use crate::text::span::Span;
 use crate::text::{ellipsize, escape_invisible};
 
@@ -23,7 +24,9 @@ base letter plus a combining mark (`e` + U+0301) instead of one precomposed char
 the part of the line that changes under NFC.
 
 Text written as code (a fenced block, a span between backticks) is left alone: a string
-literal written decomposed in a README of a Unicode library is the example it gives.
+literal written decomposed in a README of a Unicode library is the example it gives. So
+is a line that gives the code point of a character it shows (`a` with "the composing
+character 0x0300", a table's `אַ 0xfb2e alef+patah`): the character is its subject.
 
 ## Why it matters
 `café` in NFC and `café` in NFD look the same and compare different: searches miss,
@@ -63,12 +66,13 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         }
         let (prefix, suffix) = common_affixes(content, &normalized);
         let span = Span::new(line.start + prefix, line.end - suffix);
-        // An example written as code shows the decomposed text on purpose.
-        if context.in_code(span.start) {
+        // An example written as code shows the decomposed text on purpose, and so does a
+        // line that gives the code point of a character it shows.
+        let found = &text[span.start..span.end];
+        if context.in_code(span.start) || found.chars().any(|c| names_code_point(content, c)) {
             continue;
         }
         let replacement = normalized[prefix..normalized.len() - suffix].to_string();
-        let found = &text[span.start..span.end];
         let message = format!(
             "text not in NFC: `{}` normalizes to `{}`",
             escape_invisible(&ellipsize(found, 30)),

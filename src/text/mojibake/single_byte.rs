@@ -8,6 +8,7 @@
 use super::codecs::{self, Codec};
 use super::score::{badness, has_latin_1_run};
 use super::{Cause, Mojibake};
+use crate::text::code_points::names_code_point;
 use crate::text::non_ascii_spans;
 use crate::text::span::Span;
 
@@ -87,24 +88,11 @@ const MIN_LOADED_WORDS: usize = 2;
 /// ...and at least one in this many of its words with letters.
 const LOADED_SHARE: usize = 3;
 
-/// Whether `word` is one character whose code point its `line` gives in hexadecimal
-/// (`˛ ; 02DB OGONEK`, `­ -- 0xad SOFT HYPHEN`): a table of characters shows each as it is.
+/// Whether `word` is one character whose code point its `line` gives (`˛ 02DB OGONEK`):
+/// a table of characters shows each as it is.
 fn names_its_code_point(line: &str, word: &str) -> bool {
     let mut chars = word.chars();
-    let (Some(c), None) = (chars.next(), chars.next()) else {
-        return false;
-    };
-    line.split(|c: char| !c.is_ascii_alphanumeric() && c != '+')
-        .map(|token| {
-            ["U+", "u+", "0x", "0X"]
-                .iter()
-                .find_map(|prefix| token.strip_prefix(prefix))
-                .unwrap_or(token)
-        })
-        .any(|digits| {
-            (2..=6).contains(&digits.len())
-                && u32::from_str_radix(digits, 16).is_ok_and(|n| n == u32::from(c))
-        })
+    matches!((chars.next(), chars.next()), (Some(c), None) if names_code_point(line, c))
 }
 
 /// A run of at least this many characters in code point order is a character table.
