@@ -65,8 +65,9 @@ of a git log (`    image: fix include`, `    Sign`) is no caption nor button; so
 list item of three words or more among items no phrase matches (`* image/jxl: new type`,
 `* **related:** add related notes` in a change log), a button's name alone among short
 lines with no list marker that no phrase matches (`Facebook` in a THANKS file's list of
-sponsors, one a line), and a lower-case word alone on its line (`close` heading an entry
-of a function reference). A table of contents (`Contents`) is a page's, but a
+sponsors, one a line), and a lower-case word alone on its line, with or without a colon
+(`close` heading an entry of a function reference, `login:` heading the changes to that
+command in release notes). A table of contents (`Contents`) is a page's, but a
 document's own outline when its entries name lines further down (`1. History` over a
 later `History`; a chapter's label left out, `1. Overview` over a later `Chapter 1.
 Overview`; entries in groups a blank line apart, as DocBook renders them), when it is
@@ -136,13 +137,15 @@ fn indented_text(line: &Line) -> bool {
 }
 
 /// A lower-case word alone on its line, with no list marker: the name a reference manual
-/// heads an entry with (`close`, over the synopsis of the function), unless a page's
-/// article says the document is a page, whose buttons may be written so.
+/// heads an entry with (`close`, over the synopsis of the function; `login:` over the
+/// changes to that command in release notes), unless a page's article says the document
+/// is a page, whose buttons may be written so.
 fn identifier(line: &Line) -> bool {
     let text = line.text.trim();
+    let name = text.strip_suffix(':').unwrap_or(text);
     !line.list_item
-        && !text.is_empty()
-        && text
+        && !name.is_empty()
+        && name
             .chars()
             .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '_')
 }

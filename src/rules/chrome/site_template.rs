@@ -13,6 +13,7 @@ use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::document::is_underline;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::{DocId, Document};
 use crate::provenance::names::reads_as_names;
@@ -43,8 +44,8 @@ signal there is. Bylines and date lines are never template, nor is a name alone 
 line over or under a date (the byline of an author who wrote many of the folder's
 documents), and neither are lines that documents of one folder share as content:
 sentences and parts of wrapped ones (`at your option.`), code and configuration (`}`,
-`[dependencies]`, `serde = "1"`), headings (`## License`, or `License` above a
-paragraph), and punctuation that structures the text (a rule, a code fence). A bullet
+`[dependencies]`, `serde = "1"`), headings (`## License`, a line underlined with `---`
+or `===`, or `License` above a paragraph), and punctuation that structures the text (a rule, a code fence). A bullet
 alone, an empty list item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
@@ -446,16 +447,21 @@ fn is_code(text: &str) -> bool {
     code.is_match(text)
 }
 
-/// A heading: a Markdown heading, or a short line without final punctuation followed by
-/// a paragraph of prose (`License`, then the licence's first sentence).
+/// A heading: a Markdown heading, a line underlined (`Release highlights` over `-----`,
+/// in each release's notes), or a short line without final punctuation followed by a
+/// paragraph of prose (`License`, then the licence's first sentence).
 fn is_heading(page: &Page, line: &Line, text: &str) -> bool {
     if text.starts_with('#') && text.trim_start_matches('#').starts_with(' ') {
+        return true;
+    }
+    let document = page.document;
+    let next = line.index + 1;
+    if next < document.line_count() && is_underline(document.line_text(next)) {
         return true;
     }
     if line.words > MAX_HEADING_WORDS || line.ends_sentence || line.list_item {
         return false;
     }
-    let document = page.document;
     let paragraphs = &document.paragraphs;
     paragraphs
         .get(paragraphs.partition_point(|p| p.first_line() <= line.index))
@@ -547,6 +553,7 @@ mod tests {
             "Add this to your Cargo.toml file:\n",
             "```toml\n\n[dependencies]\n\nserde = \"1\"\n\n}\n\nOk(())\n",
             "## License\n",
+            "Release highlights\n------------------\n",
             "License\n\nThis program is free software: you can redistribute it under the terms of the licence.\n",
             ".\n\n---\n",
             "Licensed under either of\n",

@@ -150,3 +150,13 @@ fn a_button_alone_in_a_list_of_names_is_chrome_only_in_a_page() {
     let teasers = "Most read\nThe council votes\nA new library\nWinter hours\n";
     assert_eq!(found(&format!("{BODY}\n{teasers}")), [3]);
 }
+
+#[test]
+fn a_lower_case_name_over_its_entries_is_a_label_but_in_a_page() {
+    // Release notes group their changes by command: `login:` heads the changes to
+    // `login`, not a sign-in link.
+    let notes = format!("{BODY}\nlogin:\n   - fix the lastlog update\nmount:\n   - add a flag\n");
+    assert_eq!(found(&notes), [] as [usize; 0]);
+    assert_eq!(found(&format!("{BODY}\nLogin:\n")), [3]);
+    assert_eq!(found(&format!("login:\n\n{TEST_ARTICLE}")), [1]);
+}
