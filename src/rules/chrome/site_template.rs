@@ -44,8 +44,10 @@ signal there is. Bylines and date lines are never template, nor is a name alone 
 line over or under a date (the byline of an author who wrote many of the folder's
 documents), and neither are lines that documents of one folder share as content:
 sentences and parts of wrapped ones (`at your option.`), code and configuration (`}`,
-`[dependencies]`, `serde = "1"`), headings (`## License`, a line underlined with `---`
-or `===`, or `License` above a paragraph), and punctuation that structures the text (a rule, a code fence). A bullet
+`[dependencies]`, `serde = "1"`), rows of a table laid out in columns, one cell a
+number (`1      CARD8      opcode` in each of a folder's protocol specifications),
+headings (`## License`, a line underlined with `---` or `===`, or `License` above a
+paragraph), and punctuation that structures the text (a rule, a code fence). A bullet
 alone, an empty list item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
@@ -364,8 +366,32 @@ fn is_content(page: &Page, line: &Line) -> bool {
         // file. A bullet alone is an empty list item, its icon link lost: template.
         return !matches!(text, "*" | "-" | "+" | "•" | "·" | "◦" | "▪");
     }
-    is_prose(line, text) || is_code(text) || is_heading(page, line, text) || opens_block(page, line)
+    is_prose(line, text)
+        || is_code(text)
+        || is_table_row(text)
+        || is_heading(page, line, text)
+        || opens_block(page, line)
 }
+
+/// A row of a table laid out in columns: cells wide apart, one of them a number
+/// (`1      CARD8      opcode`, `24            unused` in each of a folder's protocol
+/// specifications), what documents of one kind share as content. A menu flattened to a
+/// line sets its entries a space or two apart (`Home  Politics  Local`), and names them.
+fn is_table_row(text: &str) -> bool {
+    let mut cells = text
+        .split(COLUMN_GAP)
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let (mut count, mut number) = (0, false);
+    for cell in &mut cells {
+        count += 1;
+        number |= cell.starts_with(|c: char| c.is_ascii_digit());
+    }
+    count >= 2 && number
+}
+
+/// Spaces between the columns of a table.
+const COLUMN_GAP: &str = "   ";
 
 /// A name alone on its line over or under a date (`Max Mustermann` above `07.03.2021 -
 /// 14:32 Uhr`): the byline of an author who wrote many of the folder's documents, which
@@ -474,96 +500,4 @@ fn is_heading(page: &Page, line: &Line, text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::Document;
-    use crate::rules::chrome::analysis::{Enabled, run_on};
-
-    #[test]
-    fn entries_keep_their_key_and_sort_as_key_then_folder() {
-        let keys = [
-            0,
-            1,
-            u128::MAX,
-            1 << 96,
-            (1 << 64) + 7,
-            0x0123_4567_89ab_cdef << 40,
-        ];
-        let mut pairs: Vec<(u128, usize)> =
-            keys.iter().flat_map(|&key| [(key, 3), (key, 0)]).collect();
-        let mut entries: Vec<Entry> = pairs.iter().map(|&(k, f)| Entry::new(k, f)).collect();
-        pairs.sort_unstable();
-        entries.sort_unstable();
-        let back: Vec<(u128, usize)> = entries
-            .iter()
-            .map(|e| (e.key(), e.folder as usize))
-            .collect();
-        assert_eq!(back, pairs);
-    }
-
-    /// The lines of `shared` that are site template when four files hold them, each
-    /// after a body paragraph of its own.
-    fn template(shared: &str) -> Vec<String> {
-        let documents = (0..4)
-            .map(|n| {
-                let text = format!(
-                    "Story {n} of the council, which voted on Tuesday to extend the opening hours.\n\n{shared}"
-                );
-                Document::from_bytes(format!("site/{n}.txt").into(), text.into_bytes())
-            })
-            .collect();
-        let (corpus, analysis) = run_on(documents, Enabled::of(&[&RULE]));
-        let doc = &corpus.documents[0];
-        analysis
-            .runs
-            .iter()
-            .filter(|r| r.doc == 0)
-            .flat_map(|r| &r.lines)
-            .map(|l| l.text(doc).trim().to_string())
-            .collect()
-    }
-
-    #[test]
-    fn menus_taglines_and_bullets_are_template() {
-        assert_eq!(
-            template("Valley Gazette, local news\n\n*\n"),
-            ["Valley Gazette, local news", "*"]
-        );
-        assert_eq!(
-            template("Log in\n\nTerms of Use\n"),
-            ["Log in", "Terms of Use"]
-        );
-        // Indented lines are template in a run of template lines, as a footer is.
-        assert_eq!(
-            template("  Valley Gazette\n  Contact the newsroom\n"),
-            ["Valley Gazette", "Contact the newsroom"]
-        );
-        assert_eq!(
-            template("© 2024 The Daily Ledger. All rights reserved.\n"),
-            ["© 2024 The Daily Ledger. All rights reserved."]
-        );
-    }
-
-    #[test]
-    fn sentences_code_headings_and_structure_are_not() {
-        for shared in [
-            "at your option.\n",
-            "but WITHOUT ANY WARRANTY; without even the implied warranty of\n",
-            "This program is distributed in the hope that it will be useful.\n",
-            "Add this to your Cargo.toml file:\n",
-            "```toml\n\n[dependencies]\n\nserde = \"1\"\n\n}\n\nOk(())\n",
-            "## License\n",
-            "Release highlights\n------------------\n",
-            "License\n\nThis program is free software: you can redistribute it under the terms of the licence.\n",
-            ".\n\n---\n",
-            "Licensed under either of\n",
-            "  * New upstream release.\n",
-            "Files: *\n",
-            "Copyright:\n 2020 Jane Doe\n",
-            "   END OF TERMS AND CONDITIONS\n",
-        ] {
-            let found = template(shared);
-            assert!(found.is_empty(), "{shared:?}: {found:?}");
-        }
-    }
-}
+mod tests;
