@@ -52,8 +52,9 @@ owners wrote them. A document that writes three or more different identifiers as
 about code, and its glued-looking words are names too (`setTTL`, `TigerVNC`, `GnomeVFS`
 in a change log). Identifiers written as code are names in lower camel case between
 backticks, in a fenced block or called (`` `setBroadcast` ``, `readFile(`), and names
-in snake case (`sshd_config`) outside addresses, tags and handles. Letters of mojibake (`installÔÇØ`) are left to `mojibake`,
-and a Latin word ends where a script written without spaces starts (`PostgreSQLの`).
+in snake case (`sshd_config`) outside addresses, tags and handles. Letters of mojibake
+(`installÔÇØ`) are left to `mojibake`, and a Latin word ends where a script written
+without spaces starts (`PostgreSQLの`).
 
 ## Why it matters
 A glued word is two words lost for search and tokenization, and a sign that the

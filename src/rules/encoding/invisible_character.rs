@@ -4,6 +4,7 @@ use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::chars::invisible;
+use crate::text::code_points::names_code_point;
 use crate::text::mojibake;
 use crate::text::{char_after, char_before, codepoint, non_ascii_char_runs};
 
@@ -85,6 +86,11 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         }
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
         let first = chars[0];
+        // A table of characters shows each beside its code point (`­ -- 0xad SOFT HYPHEN`).
+        let line = context.doc.line_text(context.doc.lines.line_of(run.start));
+        if chars.iter().all(|&c| names_code_point(line, c)) {
+            continue;
+        }
         let what = format!(
             "{} {}",
             codepoint(first),
@@ -128,6 +134,12 @@ mod tests {
     fn soft_hyphens_inside_mojibake_are_left_to_mojibake() {
         // `í` as UTF-8 decoded as windows-1252: `Ã` and U+00AD.
         assert!(flagged(&RULE, "By Luc\u{c3}\u{ad}a Walker").is_empty());
+    }
+
+    #[test]
+    fn a_character_beside_its_code_point_is_a_tables_entry() {
+        assert!(flagged(&RULE, "\u{ad}\t--\t0xad\t173\tSOFT HYPHEN\n").is_empty());
+        assert_eq!(flagged(&RULE, "soft\u{ad}ware 0x2d\n").len(), 1);
     }
 
     #[test]
