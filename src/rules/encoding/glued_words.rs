@@ -7,7 +7,7 @@ use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
-use crate::text::mojibake::Mojibake;
+use crate::text::mojibake;
 use crate::text::span::Span;
 use crate::text::{
     HIGH_BITS, bytes_within, char_after, char_before, char_runs, find_byte, glued_boundary, is_cjk,
@@ -122,7 +122,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         }
         // Letters of mojibake (`installÔÇØ`, `nemГЎ`) are the mojibake rule's finding:
         // repaired, they glue nothing.
-        if !run.is_ascii() && overlaps_mojibake(context.mojibake(), letters) {
+        if !run.is_ascii() && mojibake::overlaps(context.mojibake(), letters) {
             continue;
         }
         if *about_code.get_or_insert_with(|| writes_identifiers(context)) {
@@ -222,12 +222,6 @@ fn joins_letters(name: &str) -> bool {
     name.as_bytes()
         .windows(3)
         .any(|w| w[1] == b'_' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
-}
-
-/// Whether one of the mojibake runs `found` (sorted) shares a byte with `span`.
-fn overlaps_mojibake(found: &[Mojibake], span: Span) -> bool {
-    let after = found.partition_point(|m| m.span.end <= span.start);
-    found.get(after).is_some_and(|m| m.span.start < span.end)
 }
 
 /// `setBroadcast`: at least `MIN_LETTERS_BEFORE` lower-case letters, then a capital that

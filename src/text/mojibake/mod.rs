@@ -57,8 +57,14 @@ impl Cause {
 
 /// Whether `offset` falls inside one of the mojibake runs `found` (sorted, as `find` gives them).
 pub fn covers(found: &[Mojibake], offset: usize) -> bool {
-    let after = found.partition_point(|m| m.span.end <= offset);
-    found.get(after).is_some_and(|m| m.span.start <= offset)
+    overlaps(found, Span::new(offset, offset + 1))
+}
+
+/// Whether one of the mojibake runs `found` (sorted, as `find` gives them) shares a byte
+/// with `span`.
+pub fn overlaps(found: &[Mojibake], span: Span) -> bool {
+    let after = found.partition_point(|m| m.span.end <= span.start);
+    found.get(after).is_some_and(|m| m.span.start < span.end)
 }
 
 /// Every run of mojibake in `text`, sorted, with its repaired form.
