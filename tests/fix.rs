@@ -485,7 +485,7 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
 }
 
 #[test]
-fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_copy_or_a_licence_per_holder()
+fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_copy_a_licence_per_holder_or_a_table_row()
  {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = dir.path().join("corpus");
@@ -506,6 +506,16 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_co
         "Copyright 2004 Harbour Tools Ltd.\n\n{licence}\n\nCopyright 1996 Quay Software, Inc.\n\n{licence}\n"
     );
     std::fs::write(corpus.join("copyright.txt"), &copyright).expect("write");
+    // Two entries of a table drawn with bars, described alike.
+    let rows = "│             │reported as if they came from the key named in the key field of the entry, with  │\n\
+                │key: KEYCODE │its press and release events processed as that key's events would be processed.    │\n";
+    let rule = "├─────────────┼──────────────────────────────────────────────────────────────────────────────────┤\n";
+    let table = format!(
+        "Key behaviors\n\nThe server filters the events of each key by its behavior, as the table below says.\n\n\
+         │KB_Overlay1  │If the Overlay1 control is enabled, the events from this key are                  │\n{rows}{rule}\
+         │KB_Overlay2  │If the Overlay2 control is enabled, the events from this key are                  │\n{rows}"
+    );
+    std::fs::write(corpus.join("table.txt"), &table).expect("write");
     let out = dir.path().join("clean");
     corpuslint()
         .args(["fix", "--isolated", "--select", "D001", "--out"])
@@ -526,7 +536,9 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_co
     assert_eq!(news.matches(passage).count(), 2, "{news}");
     let copyright = std::fs::read_to_string(out.join("copyright.txt")).expect("fixed copy");
     assert_eq!(copyright.matches(licence).count(), 2, "{copyright}");
-    // All four are reported.
+    let fixed_table = std::fs::read_to_string(out.join("table.txt")).expect("fixed copy");
+    assert_eq!(fixed_table, table);
+    // All five are reported.
     let assert = corpuslint()
         .args([
             "check",
@@ -540,5 +552,5 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_co
         .assert()
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    assert_eq!(stdout.matches(": D001 ").count(), 4, "{stdout}");
+    assert_eq!(stdout.matches(": D001 ").count(), 5, "{stdout}");
 }

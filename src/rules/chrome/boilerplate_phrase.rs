@@ -13,7 +13,7 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::{Line, ends_with_full_stop};
+use crate::rules::chrome::lines::{Line, ends_with_full_stop, heads_section, introduces};
 use crate::rules::chrome::report::runs_lint;
 use crate::text::memo::LineMemo;
 use crate::text::{indent_width, split_at_colon, word_count, word_count_capped};
@@ -72,6 +72,13 @@ document's own outline when its entries name lines further down (`1. History` ov
 later `History`; a chapter's label left out, `1. Overview` over a later `Chapter 1.
 Overview`; entries in groups a blank line apart, as DocBook renders them), when it is
 underlined, or when a listing in columns stands under it (`README<tab>This file.`).
+
+A document laid out by hand (its prose hard-wrapped, or its headings underlined) heads
+its sections in its own words, which no phrase makes chrome: a heading over a paragraph
+of prose (`Tags`, then what the tags of a protocol are), a sentence that ends with a
+colon and introduces what follows (`Tags or revisions can be installed like so:`), and
+a line with the lines under it indented deeper (`Help` over the entries of a program's
+menu in its README, `* Accessibility` over its changes in a NEWS file).
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -150,6 +157,22 @@ fn identifier(line: &Line) -> bool {
             .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
+/// A line that heads a section of a document laid out by hand: a heading over a paragraph
+/// of prose (`Tags`, then what the tags of a protocol are), a sentence that introduces
+/// what follows (`Tags or revisions can be installed like so:` over an example), or a
+/// line with the lines under it indented deeper (`Help` over the entries of a program's menu, in its
+/// README; `* Accessibility` over its changes, in a NEWS file).
+fn heads_own_section(page: &Page, i: usize) -> bool {
+    let line = &page.lines[i];
+    let document = page.document;
+    let next = line.index + 1;
+    let indented_under = next < document.line_count()
+        && !document.is_blank_line(next)
+        && indent_width(document.line_text(next)) > indent_width(line.text);
+    page.is_laid_out_by_hand()
+        && (indented_under || introduces(line) || heads_section(document, line))
+}
+
 /// A list item nested deep in an indented block (`    - sign` under `    * fallible
 /// operations` in a commit message): a document's own outline, unless a page's article
 /// says the document is a page, whose menus nest too.
@@ -198,6 +221,7 @@ fn mark(
                 || nested_item(&page.lines[i])
                 || identifier(&page.lines[i])
                 || lone_entry(page, &found, i)
+                || heads_own_section(page, i)
                 || (!phrases.entries[entry].heading && alone_in_menu(page, &found, i)))
                 || page.layout().article.is_some())
         {
@@ -214,6 +238,7 @@ fn mark(
             && needs_context(i)
             && !indented_text(&page.lines[i])
             && !own_list[i]
+            && !heads_own_section(page, i)
             && (in_menu(page, i)
                 || in_pair(page, &found, needs_context, i)
                 || repeated_button(page, &found, i)
@@ -253,7 +278,7 @@ fn lone_entry(page: &Page, found: &[Option<usize>], i: usize) -> bool {
         return false;
     }
     let together = |a: usize, b: usize| lines[b].index <= lines[a].index + 2;
-    let (first, last) = run_around(page, i, together, |j| lines[j].list_item);
+    let (first, last) = page.run_around(i, together, |j| lines[j].list_item);
     let others = last - first;
     let matched = (first..=last)
         .filter(|&j| j != i && found[j].is_some())
@@ -282,27 +307,8 @@ fn in_list_of_its_own(page: &Page, found: &[Option<usize>], i: usize) -> bool {
     }
     let same = |j: usize| found[j] == found[i] && numbered(j);
     let consecutive = |a: usize, b: usize| page.lines[b].index == page.lines[a].index + 1;
-    let (first, last) = run_around(page, i, consecutive, same);
+    let (first, last) = page.run_around(i, consecutive, same);
     last - first + 1 >= MIN_OWN_LIST
-}
-
-/// The first and last of the lines around line `i` of `page` that are members and
-/// joined to the next one, one after the other.
-fn run_around(
-    page: &Page,
-    i: usize,
-    joined: impl Fn(usize, usize) -> bool,
-    member: impl Fn(usize) -> bool,
-) -> (usize, usize) {
-    let mut first = i;
-    while first > 0 && joined(first - 1, first) && member(first - 1) {
-        first -= 1;
-    }
-    let mut last = i;
-    while last + 1 < page.lines.len() && joined(last, last + 1) && member(last + 1) {
-        last += 1;
-    }
-    (first, last)
 }
 
 /// A menu entry: a short label (no colon, no digits, no final punctuation)...
@@ -337,7 +343,7 @@ fn menu_around(page: &Page, i: usize) -> Option<(usize, usize)> {
     if !short(&lines[i]) {
         return None;
     }
-    let (first, last) = run_around(page, i, together, label);
+    let (first, last) = page.run_around(i, together, label);
     (last - first >= MIN_MENU_LABELS - 1).then_some((first, last))
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 
 use super::Options;
 use super::article::{self, Layout};
-use super::lines::Line;
+use super::lines::{Line, is_wrapped_prose};
 use crate::corpus::Corpus;
 use crate::data::RuleData;
 use crate::data::phrases::Phrases;
@@ -131,6 +131,8 @@ pub struct Page<'a> {
     pub lines: Vec<Line<'a>>,
     /// Its article and comment sections, found when a detector first asks.
     layout: OnceCell<Layout>,
+    /// Whether it is laid out by hand, found when a detector first asks.
+    by_hand: OnceCell<bool>,
 }
 
 impl<'a> Page<'a> {
@@ -140,7 +142,36 @@ impl<'a> Page<'a> {
             document,
             lines,
             layout: OnceCell::new(),
+            by_hand: OnceCell::new(),
         }
+    }
+
+    /// The first and last of the lines around line `i` that are members and joined to the
+    /// next one, one after the other.
+    pub fn run_around(
+        &self,
+        i: usize,
+        joined: impl Fn(usize, usize) -> bool,
+        member: impl Fn(usize) -> bool,
+    ) -> (usize, usize) {
+        let mut first = i;
+        while first > 0 && joined(first - 1, first) && member(first - 1) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < self.lines.len() && joined(last, last + 1) && member(last + 1) {
+            last += 1;
+        }
+        (first, last)
+    }
+
+    /// Whether the document is laid out as a person writes plain text, not as a scraper
+    /// saves a page, one paragraph per line with headings on lines of their own: its
+    /// prose is hard-wrapped (see [`is_wrapped_prose`]), or its headings underlined.
+    pub fn is_laid_out_by_hand(&self) -> bool {
+        *self.by_hand.get_or_init(|| {
+            is_wrapped_prose(self.document) || self.document.has_underlined_sections()
+        })
     }
 
     /// The layout, if a detector asked for it.

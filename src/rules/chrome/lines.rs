@@ -6,9 +6,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::structure::LineRole;
+use crate::document::{Document, is_underline};
 use crate::text::code::{code_spans, is_fence};
 use crate::text::span::Span;
 use crate::text::{has_address, header_lines, is_markup_line, word_count_capped};
@@ -117,6 +117,65 @@ pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
     }
     lines
 }
+
+/// A heading: a Markdown heading, a line underlined (`Release highlights` over `-----`,
+/// in each release's notes), or a short line without final punctuation followed by a
+/// paragraph of prose (`License`, then the licence's first sentence).
+pub fn heads_section(document: &Document, line: &Line) -> bool {
+    let text = line.text.trim();
+    if text.starts_with('#') && text.trim_start_matches('#').starts_with(' ') {
+        return true;
+    }
+    let next = line.index + 1;
+    if next < document.line_count() && is_underline(document.line_text(next)) {
+        return true;
+    }
+    if line.words > MAX_HEADING_WORDS || line.ends_sentence || line.list_item {
+        return false;
+    }
+    let paragraphs = &document.paragraphs;
+    paragraphs
+        .get(paragraphs.partition_point(|p| p.first_line() <= line.index))
+        .is_some_and(|p| {
+            let next = document.slice(p.span).trim();
+            !starts_with_list_marker(next)
+                && ends_with_full_stop(next)
+                && word_count_capped(next, MIN_SECTION_WORDS) >= MIN_SECTION_WORDS
+        })
+}
+
+/// A line that ends with a colon and introduces what follows (`Add this to your
+/// Cargo.toml:`): labels are shorter (`Share:`, `Tags:`).
+pub fn introduces(line: &Line) -> bool {
+    line.words >= MIN_INTRO_WORDS && line.text.trim_end().ends_with([':', '：'])
+}
+
+/// A line that ends with a colon introduces what follows from this many words on.
+const MIN_INTRO_WORDS: usize = 5;
+
+/// A heading is short...
+const MAX_HEADING_WORDS: usize = 8;
+/// ...and followed by a paragraph of at least this many words that ends a sentence.
+const MIN_SECTION_WORDS: usize = 15;
+
+/// Whether the prose of `document` is mostly hard-wrapped, as a person wraps it: its
+/// paragraphs over several lines hold at least half as many words as its paragraphs of
+/// one line that are prose. A scraper sets a page's paragraphs one per line.
+pub fn is_wrapped_prose(document: &Document) -> bool {
+    let (mut single, mut wrapped) = (0, 0);
+    for paragraph in &document.paragraphs {
+        let words = paragraph.fingerprint.words as usize;
+        if paragraph.first_line() != paragraph.last_line() {
+            wrapped += words;
+        } else if words >= MIN_PROSE_LINE_WORDS {
+            single += words;
+        }
+    }
+    wrapped > 0 && single < 2 * wrapped
+}
+
+/// A paragraph of one line is prose from this many words on.
+const MIN_PROSE_LINE_WORDS: usize = 10;
 
 /// Quotes and brackets that may close a sentence after its final mark.
 const CLOSERS: [char; 9] = ['"', '\'', '”', '’', ')', '）', '」', '』', '»'];

@@ -37,9 +37,11 @@ Reports navigation by its structure rather than its words:
   log's list of bug titles (`- 681423 - introspection: assorted fixes...`) or of files
   (`* COPYING: Renamed, to...`) is its content;
 - a menu flattened to one line: at least 3 entries of at most 4 words between `|`, `•`,
-  `·` or `¦`, most of them capitalised (`Home | World | Business | Tech`). An indented
-  line laid out in columns is a plain-text table, never a menu, and so is a line over
-  one (the first row of a table or a diagram);
+  `·` or `¦`, most of them capitalised (`Home | World | Business | Tech`), none with
+  code punctuation (`{`, `_`, `=`: `Des{Small|Quick}{Fips|Core}`, `POINT_SIZE`). An
+  indented line laid out in columns is a plain-text table, never a menu, and so is a
+  line over one (the first row of a table or a diagram, whose cells may fill their
+  column and leave one space before the next);
 - on a scraped page (one with an article, see C005), a line of one symbol: a bullet with
   nothing after it (`*`, `+`, `•`, entries whose link was an image), a separator (`|`,
   `/`), a close button (`×`), an arrow or an icon font's glyph. Brackets, quotes, dashes
@@ -264,18 +266,19 @@ fn indented_columns(text: &str) -> bool {
     text.starts_with(char::is_whitespace) && (trimmed.contains("  ") || trimmed.contains('\t'))
 }
 
-/// Whether two lines laid out with runs of spaces have at least two columns that start at
-/// the same place: rows of a plain-text table.
+/// Whether at least two columns of `a`, laid out with runs of spaces, start where words of
+/// `b` do: rows of a plain-text table. A cell that fills its column is followed by one
+/// space only (`CUT_BUFFER0 PRIMARY` under `CURSOR      POINT_SIZE`).
 fn shares_columns(a: &str, b: &str) -> bool {
-    let starts = |text: &str| -> Vec<usize> {
+    // Where words start after `gap` spaces or more, counted in characters.
+    let starts = |text: &str, gap: usize| -> Vec<usize> {
         let mut starts = Vec::new();
         let mut spaces = 0;
-        // Columns are counted in characters: the place of each is the number before it.
         for (column, c) in text.chars().enumerate() {
             if c == ' ' {
                 spaces += 1;
             } else {
-                if spaces >= 2 {
+                if spaces >= gap {
                     starts.push(column);
                 }
                 spaces = 0;
@@ -283,8 +286,8 @@ fn shares_columns(a: &str, b: &str) -> bool {
         }
         starts
     };
-    let b = starts(b);
-    starts(a).iter().filter(|s| b.contains(s)).count() >= 2
+    let b = starts(b, 1);
+    starts(a, 2).iter().filter(|s| b.contains(s)).count() >= 2
 }
 
 /// What separates the entries of a menu flattened to one line.
@@ -332,8 +335,11 @@ fn menu_entries(text: &str) -> Option<usize> {
     if entries.len() < 3 {
         return None;
     }
+    // Code punctuation (`Des{Small|Quick}{Fips|Core}`, `POINT_SIZE`) labels no menu.
     let labels = entries.iter().all(|e| {
-        word_count(e) <= 4 && !e.contains([':', '：']) && !e.chars().any(|c| c.is_ascii_digit())
+        word_count(e) <= 4
+            && !e.contains([':', '：', '{', '}', '_', '='])
+            && !e.chars().any(|c| c.is_ascii_digit())
     });
     let capitalised = entries
         .iter()
@@ -414,6 +420,17 @@ mod tests {
         let rows = "Language       Compiler     Library        Manual\n\
                     Fortran        gfortran     libgfortran    gfortran-doc\n";
         assert!(crate::rules::chrome::analysis::found_lines(rows, &[&RULE]).is_empty());
+        // A cell that fills its column leaves one space before the next.
+        let full_cells = "Event Type               Legal Details     Type\n\
+                          XkbNewKeyboardNotify     KB_NKNDETAILSMASK CARD16\n";
+        assert!(crate::rules::chrome::analysis::found_lines(full_cells, &[&RULE]).is_empty());
+        // Names of code are no menu's labels.
+        for code in [
+            "Des{Small|Quick}{Fips|Core}{Encrypt|Decrypt}(d, m, s)\n",
+            "CURSOR      POINT_SIZE        VISUALID\n",
+        ] {
+            assert!(crate::rules::chrome::analysis::found_lines(code, &[&RULE]).is_empty());
+        }
         let menu = "Home    World    Business    Tech\n\nThe council voted.\n";
         assert_eq!(
             crate::rules::chrome::analysis::found_lines(menu, &[&RULE]),

@@ -13,19 +13,16 @@ use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
-use crate::document::is_underline;
-use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::{DocId, Document};
 use crate::provenance::names::reads_as_names;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::{Line, ends_with_full_stop, has_year};
+use crate::rules::chrome::lines::{Line, has_year, heads_section, introduces};
 use crate::rules::chrome::navigation::has_menu_separator;
 use crate::rules::chrome::report::runs_lint;
 use crate::text::hashing::KeyMap;
 use crate::text::narrow::saturating_u32;
-use crate::text::word_count_capped;
 
 pub const RULE: Rule = Rule {
     code: "C003",
@@ -61,9 +58,15 @@ weigh heavily in any statistic and any model trained on the corpus.
 article of a site.
 
 ## Fix
-Safe: delete the run. In Markdown, which is written by hand as often as it is saved from
-a page, only lines that link elsewhere (`* [Home](/)`) are deleted by the safe fix; other
-shared lines (`* Returns: {Promise}` in each file of a manual) by the unsafe one.
+Safe: delete the run, in a document laid out as a scraper saves a page. Documents of one
+kind written by hand share lines as a site's pages do (each protocol specification of a
+folder opens with `X Consortium Standard`): in a document laid out by hand, its prose
+hard-wrapped or its headings underlined, shared lines are deleted by the unsafe fix
+only. In Markdown, which is written by hand as often as it is saved from a page, the
+safe fix deletes only lines that link elsewhere (`* [Home](/)`), and a list item only
+when every item of its list is template, as a site's menu repeats whole (the `See also`
+lists of a manual's pages share some links, not all); other shared lines (`* Returns:
+{Promise}` in each file of a manual) are deleted by the unsafe fix.
 
 ## Configuration
 `template_min_docs` (default 3) and `template_folder_share` (default 0.3) in the chrome
@@ -290,11 +293,18 @@ impl Templates {
         // share `* Returns: {Promise}` and `Closes the handle.`. There a shared line is
         // deleted by the safe fix only when it links elsewhere, as menus and footers do.
         let markdown = page.document.structure.is_markdown();
+        // Documents of one kind written by hand (the specifications of a protocol, each
+        // with the same title page, licence and `Table of Contents`) share lines as a
+        // site's pages do.
         for (i, detail) in found.into_iter().enumerate() {
             if let Some(detail) = detail
                 && keep[i]
             {
-                let strong = !markdown || page.lines[i].text.contains("](");
+                let strong = if markdown {
+                    page.lines[i].text.contains("](") && whole_list_is(page, i, &keep)
+                } else {
+                    !page.is_laid_out_by_hand()
+                };
                 marks.mark(i, detail, strong);
             }
         }
@@ -314,17 +324,23 @@ impl Templates {
     }
 }
 
+/// Whether line `i` of `page`, when it is a list item, lies in a list whose every item is
+/// `template`: a site's menu repeats whole, while the lists of a manual's pages (`See
+/// also`) share some links and not others.
+fn whole_list_is(page: &Page, i: usize, template: &[bool]) -> bool {
+    let lines = &page.lines;
+    if !lines[i].list_item {
+        return true;
+    }
+    let consecutive = |a: usize, b: usize| lines[b].index == lines[a].index + 1;
+    let (first, last) = page.run_around(i, consecutive, |j| lines[j].list_item);
+    template[first..=last].iter().all(|&t| t)
+}
+
 /// A line in wrapped prose has at least this many words when it starts with a capital...
 const MIN_PROSE_WORDS: usize = 10;
 /// ...and this many when it starts in lower case (the rest of a sentence).
 const MIN_TAIL_WORDS: usize = 4;
-/// A line that ends with a colon introduces what follows from this many words on (`Add
-/// this to your Cargo.toml:`); shorter ones are labels (`Share:`).
-const MIN_INTRO_WORDS: usize = 5;
-/// A heading is short...
-const MAX_HEADING_WORDS: usize = 8;
-/// ...and followed by a paragraph of at least this many words that ends a sentence.
-const MIN_SECTION_WORDS: usize = 15;
 
 /// An indented line that is no list item, or a `Field: value` line.
 fn is_structured(line: &Line) -> bool {
@@ -369,7 +385,7 @@ fn is_content(page: &Page, line: &Line) -> bool {
     is_prose(line, text)
         || is_code(text)
         || is_table_row(text)
-        || is_heading(page, line, text)
+        || heads_section(page.document, line)
         || opens_block(page, line)
 }
 
@@ -460,7 +476,7 @@ fn is_prose(line: &Line, text: &str) -> bool {
         || (line.words >= MIN_PROSE_WORDS
             && (line.ends_sentence || last_word_lower)
             && !has_menu_separator(text))
-        || (text.ends_with([':', '：']) && line.words >= MIN_INTRO_WORDS)
+        || introduces(line)
 }
 
 /// Code and configuration: a fence, a `[section]`, a `key = value`, or code punctuation.
@@ -471,32 +487,6 @@ fn is_code(text: &str) -> bool {
             .expect("code pattern")
     });
     code.is_match(text)
-}
-
-/// A heading: a Markdown heading, a line underlined (`Release highlights` over `-----`,
-/// in each release's notes), or a short line without final punctuation followed by a
-/// paragraph of prose (`License`, then the licence's first sentence).
-fn is_heading(page: &Page, line: &Line, text: &str) -> bool {
-    if text.starts_with('#') && text.trim_start_matches('#').starts_with(' ') {
-        return true;
-    }
-    let document = page.document;
-    let next = line.index + 1;
-    if next < document.line_count() && is_underline(document.line_text(next)) {
-        return true;
-    }
-    if line.words > MAX_HEADING_WORDS || line.ends_sentence || line.list_item {
-        return false;
-    }
-    let paragraphs = &document.paragraphs;
-    paragraphs
-        .get(paragraphs.partition_point(|p| p.first_line() <= line.index))
-        .is_some_and(|p| {
-            let next = document.slice(p.span).trim();
-            !starts_with_list_marker(next)
-                && ends_with_full_stop(next)
-                && word_count_capped(next, MIN_SECTION_WORDS) >= MIN_SECTION_WORDS
-        })
 }
 
 #[cfg(test)]

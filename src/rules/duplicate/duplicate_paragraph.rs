@@ -48,14 +48,15 @@ An article whose eleven paragraphs appear twice, the second time after the autho
 
 ## Fix
 Safe: delete the later copy (with the blank lines after it). The first copy is kept word
-for word. Unsafe when the copy is indented or made of `Field: value` lines (a licence
-quoted under each stanza of a Debian copyright file), shorter than 25 words (`Not
-used by Firefox.` under each section of a manual), or more than 3 paragraphs after the
-first copy (a note repeated in two releases of a NEWS file), under another Markdown
-heading or another copyright notice than the first copy (a caveat repeated for two
-options, a licence granted by each holder of a package), or in a fenced code block
-(```` ``` ````; the same example for two module systems): such text repeats on purpose as
-often as by accident. A scraper's repeat follows its first copy.
+for word. Unsafe when the copy is indented, made of `Field: value` lines (a licence
+quoted under each stanza of a Debian copyright file) or of rows of a table drawn with
+bars (`│key: KEYCODE │Otherwise, ...` for two entries), shorter than 25 words (`Not used
+by Firefox.` under each section of a manual), or more than 3 paragraphs after the first
+copy (a note repeated in two releases of a NEWS file), under another Markdown heading or
+another copyright notice than the first copy (a caveat repeated for two options, a
+licence granted by each holder of a package), or in a fenced code block (```` ``` ````;
+the same example for two module systems): such text repeats on purpose as often as by
+accident. A scraper's repeat follows its first copy.
 
 ## Configuration
 `min_chars` (default 30) and `min_words` (default 5) in the duplicate options.
@@ -171,8 +172,13 @@ fn in_fenced_code(text: &str, span: Span) -> bool {
             .any(|block| block.start < span.end && span.start < block.end)
 }
 
-/// Text whose lines are indented or `Field: value` lines.
+/// Text whose lines are indented, `Field: value` lines or rows of a table drawn with
+/// bars (`│KB_Overlay1  │If the Overlay1 control is enabled`), where two rows may say
+/// the same on purpose and deleting one breaks the table.
 fn is_laid_out(text: &str) -> bool {
-    text.lines()
-        .any(|line| is_field_line(line) || line.starts_with([' ', '\t']))
+    text.lines().any(|line| {
+        is_field_line(line)
+            || line.starts_with([' ', '\t'])
+            || line.starts_with(['│', '|', '┃', '║'])
+    })
 }

@@ -92,7 +92,9 @@ fn heads_outline(page: &Page, line: &Line) -> bool {
             continue;
         }
         let text = text_of(l);
-        if entries.len() == OUTLINE_ENTRIES || reads_as_prose(text) {
+        // A line of a paragraph wrapped over several is a piece of a sentence, however
+        // short: the text the outline heads.
+        if entries.len() == OUTLINE_ENTRIES || reads_as_prose(text) || document.wraps_line(l) {
             break;
         }
         last = l;

@@ -16,6 +16,15 @@ fn a_table_of_contents_is_the_documents_own_outline_when_it_names_its_sections()
     assert_eq!(found(&format!("{entries}\n{BODY}")), [1]);
     let sections = format!("{entries}\nHistory\n\n{BODY}\nHarbour\n\n{BODY}");
     assert_eq!(found(&sections), [] as [usize; 0]);
+    // An outline of one entry, over text whose wrapped lines are short.
+    let short_lines =
+        "This extension provides a number of new capabilities and controls for text\nkeyboards.\n";
+    assert_eq!(
+        found(&format!(
+            "Table of Contents\n\nConventions\n\n{short_lines}\nConventions\n\n{BODY}"
+        )),
+        [] as [usize; 0]
+    );
     // Underlined: a section heading of a plain-text document.
     assert_eq!(
         found(&format!(
@@ -159,4 +168,31 @@ fn a_lower_case_name_over_its_entries_is_a_label_but_in_a_page() {
     assert_eq!(found(&notes), [] as [usize; 0]);
     assert_eq!(found(&format!("{BODY}\nLogin:\n")), [3]);
     assert_eq!(found(&format!("login:\n\n{TEST_ARTICLE}")), [1]);
+}
+
+/// Prose hard-wrapped, as a person writes it.
+const WRAPPED: &str = "The proxy saves the data it is sent the first time, so that later requests\n\
+                       can send only the tag that refers to that same data, and the server keeps\n\
+                       track of which tags are known to the proxy at any time.\n";
+
+#[test]
+fn a_document_laid_out_by_hand_heads_its_sections_in_its_own_words() {
+    // `Tags` over prose: a page's box of links on a page, a heading in wrapped text.
+    let page = format!("{BODY}\nTags\n\n{BODY}");
+    assert_eq!(found(&page), [3]);
+    assert_eq!(
+        found(&format!("{WRAPPED}\nTags\n\n{WRAPPED}")),
+        [] as [usize; 0]
+    );
+    // A sentence that introduces an example.
+    let example =
+        format!("{WRAPPED}\nTags or revisions can be installed like so:\n\n    pip install .\n");
+    assert_eq!(found(&example), [] as [usize; 0]);
+    // A line over lines indented under it: a program's menu, a NEWS file's section.
+    let menu = format!(
+        "{WRAPPED}\nHelp\n  About IDLE       # help_about\n  Python Docs      # python_docs\n"
+    );
+    assert_eq!(found(&menu), [] as [usize; 0]);
+    let news = "Overview of changes in 3.24\n===========================\n\n* Accessibility\n - Make entry icons accessible\n\nOverview of changes in 3.22\n===========================\n\n* Accessibility\n - Label the buttons\n";
+    assert_eq!(found(news), [] as [usize; 0]);
 }

@@ -26,12 +26,26 @@ fn entries_keep_their_key_and_sort_as_key_then_folder() {
 /// The lines of `shared` that are site template when four files hold them, each
 /// after a body paragraph of its own.
 fn template(shared: &str) -> Vec<String> {
+    let body = |n: usize| {
+        format!("Story {n} of the council, which voted on Tuesday to extend the opening hours.\n")
+    };
+    template_in("txt", body, shared)
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// The lines of the first of four files (`site/N.extension`, each `body(N)` then
+/// `shared`) that are site template, and whether the safe fix deletes each.
+fn template_in(
+    extension: &str,
+    body: impl Fn(usize) -> String,
+    shared: &str,
+) -> Vec<(String, bool)> {
     let documents = (0..4)
         .map(|n| {
-            let text = format!(
-                "Story {n} of the council, which voted on Tuesday to extend the opening hours.\n\n{shared}"
-            );
-            Document::from_bytes(format!("site/{n}.txt").into(), text.into_bytes())
+            let text = format!("{}\n{shared}", body(n));
+            Document::from_bytes(format!("site/{n}.{extension}").into(), text.into_bytes())
         })
         .collect();
     let (corpus, analysis) = run_on(documents, Enabled::of(&[&RULE]));
@@ -41,8 +55,61 @@ fn template(shared: &str) -> Vec<String> {
         .iter()
         .filter(|r| r.doc == 0)
         .flat_map(|r| &r.lines)
-        .map(|l| l.text(doc).trim().to_string())
+        .map(|l| (l.text(doc).trim().to_string(), l.strong))
         .collect()
+}
+
+#[test]
+fn the_safe_fix_keeps_what_documents_written_by_hand_share() {
+    let shared = "X Consortium Standard\n\nX Version 11, Release 7.7\n";
+    // Pages, their paragraphs one per line: the safe fix deletes the template.
+    let page = |n: usize| {
+        format!(
+            "Story {n} of the council, which voted on Tuesday to extend the opening hours of the library.\n"
+        )
+    };
+    assert_eq!(
+        template_in("txt", page, shared),
+        [
+            ("X Consortium Standard".to_string(), true),
+            ("X Version 11, Release 7.7".to_string(), true)
+        ]
+    );
+    // Specifications hard-wrapped by hand: reported, deleted by the unsafe fix only.
+    let specification = |n: usize| {
+        format!(
+            "Extension {n} is designed to associate and access auxiliary rendering\n\
+             buffers with an X drawable, and to let a client ask the server for the\n\
+             buffers it has, the way the core protocol asks for its windows.\n"
+        )
+    };
+    assert_eq!(
+        template_in("txt", specification, shared),
+        [
+            ("X Consortium Standard".to_string(), false),
+            ("X Version 11, Release 7.7".to_string(), false)
+        ]
+    );
+}
+
+#[test]
+fn in_markdown_the_safe_fix_deletes_a_list_of_links_only_when_all_of_it_is_template() {
+    let body = |n: usize| format!("# Command {n}\n\nRuns command {n} of the tool.\n");
+    // A menu repeats whole.
+    let menu = "* [Home](/)\n* [Docs](/docs)\n";
+    assert!(
+        template_in("md", body, menu)
+            .iter()
+            .all(|&(_, strong)| strong)
+    );
+    // Each page of a manual links to some pages of its own besides those others link to.
+    let see_also = |n: usize| {
+        format!(
+            "# Command {n}\n\nRuns command {n} of the tool.\n\n## See also\n\n* [command {n}](/commands/{n})"
+        )
+    };
+    let found = template_in("md", see_also, "* [config](/commands/config)\n");
+    assert_eq!(found, [("* [config](/commands/config)".to_string(), false)]);
 }
 
 #[test]
