@@ -11,6 +11,7 @@ use regex::Regex;
 use crate::corpus::Whole;
 use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::data::RuleData;
+use crate::data::phrases::strip_markers;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
 use crate::document::{DocId, Document};
@@ -44,8 +45,12 @@ sentences and parts of wrapped ones (`at your option.`), code and configuration 
 `[dependencies]`, `serde = "1"`), rows of a table laid out in columns, one cell a
 number (`1      CARD8      opcode` in each of a folder's protocol specifications),
 headings (`## License`, a line underlined with `---` or `===`, or `License` above a
-paragraph), and punctuation that structures the text (a rule, a code fence). A bullet
-alone, an empty list item, is template.
+paragraph), fields in a Markdown list (`* Type: Boolean` under each option of a
+manual's pages), and punctuation that structures the text (a rule, a code fence). In
+Markdown and in documents laid out by hand (their prose hard-wrapped, or their headings
+underlined), a line that the document itself repeats is a label of its own structure
+(`Table of Contents` at each chapter of a specification). A bullet alone, an empty list
+item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
 
@@ -258,6 +263,16 @@ impl Templates {
             .filter(|p| p.first_line() == p.last_line())
             .map(|p| (p.first_line(), p.fingerprint.key()))
             .collect();
+        // A line that a document written by hand repeats is a label of its own structure
+        // (`* Type: Boolean` under each option of a manual's page, `Table of Contents` at
+        // each chapter), whatever other documents of its kind share it.
+        let by_hand = page.document.structure.is_markdown() || page.is_laid_out_by_hand();
+        let mut repeated: FxHashMap<u128, u32> = FxHashMap::default();
+        if by_hand {
+            for key in one_line_keys.values() {
+                *repeated.entry(*key).or_default() += 1;
+            }
+        }
         let found: Vec<Option<Detail>> = page
             .lines
             .iter()
@@ -271,6 +286,9 @@ impl Templates {
                     return None;
                 }
                 let key = one_line_keys.get(&line.index)?;
+                if repeated.get(key).is_some_and(|&n| n > 1) {
+                    return None;
+                }
                 self.evidence(page.doc, *key, options)
             })
             .collect();
@@ -344,15 +362,20 @@ const MIN_TAIL_WORDS: usize = 4;
 
 /// An indented line that is no list item, or a `Field: value` line.
 fn is_structured(line: &Line) -> bool {
-    let field = line.text.split_once(':').is_some_and(|(name, value)| {
+    // A bullet alone (`  *`, its icon link lost) is a page's, however indented.
+    let bullet = !line.text.chars().any(char::is_alphanumeric);
+    is_field(line.text)
+        || (!line.list_item && !bullet && line.text.starts_with(char::is_whitespace))
+}
+
+/// A `Field: value` line (`Files: *`, `Type: Boolean`), or a field with its value under it.
+fn is_field(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(name, value)| {
         name.len() > 1
             && name.starts_with(|c: char| c.is_ascii_uppercase())
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             && (value.is_empty() || value.starts_with(' '))
-    });
-    // A bullet alone (`  *`, its icon link lost) is a page's, however indented.
-    let bullet = !line.text.chars().any(char::is_alphanumeric);
-    field || (!line.list_item && !bullet && line.text.starts_with(char::is_whitespace))
+    })
 }
 
 /// Words a sentence does not end on (English function words).
@@ -382,9 +405,14 @@ fn is_content(page: &Page, line: &Line) -> bool {
         // file. A bullet alone is an empty list item, its icon link lost: template.
         return !matches!(text, "*" | "-" | "+" | "•" | "·" | "◦" | "▪");
     }
+    // A field in a Markdown list (`* Type: Boolean`, `* Default: null` under each option
+    // of a manual's page) describes what the page is about.
+    let described =
+        line.list_item && page.document.structure.is_markdown() && is_field(strip_markers(text));
     is_prose(line, text)
         || is_code(text)
         || is_table_row(text)
+        || described
         || heads_section(page.document, line)
         || opens_block(page, line)
 }

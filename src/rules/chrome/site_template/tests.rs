@@ -161,3 +161,25 @@ fn sentences_code_headings_and_structure_are_not() {
         assert!(found.is_empty(), "{shared:?}: {found:?}");
     }
 }
+
+#[test]
+fn a_label_a_document_written_by_hand_repeats_or_a_field_of_a_manual_is_its_own() {
+    let body = |n: usize| {
+        format!(
+            "Extension {n} is designed to associate and access auxiliary rendering\n\
+             buffers with an X drawable, and to let a client ask the server for the\n\
+             buffers it has, the way the core protocol asks for its windows.\n"
+        )
+    };
+    // `Contents` at the head of each chapter of every specification.
+    let chapters = "Chapter 1\n\nContents\n\nChapter 2\n\nContents\n";
+    let found: Vec<String> = template_in("txt", body, chapters)
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert!(!found.contains(&"Contents".to_string()), "{found:?}");
+    // Each page of a manual describes its options with the same fields.
+    let page = |n: usize| format!("# Command {n}\n\nRuns command {n} of the tool.\n\n## Options\n");
+    let fields = "* Default: false\n* Type: Boolean\n";
+    assert_eq!(template_in("md", page, fields), []);
+}
