@@ -160,8 +160,8 @@ fn identifier(line: &Line) -> bool {
 /// A line that heads a section of a document laid out by hand: a heading over a paragraph
 /// of prose (`Tags`, then what the tags of a protocol are), a sentence that introduces
 /// what follows (`Tags or revisions can be installed like so:` over an example), or a
-/// line with the lines under it indented deeper (`Help` over the entries of a program's menu, in its
-/// README; `* Accessibility` over its changes, in a NEWS file).
+/// line with the lines under it indented deeper (`Help` over the entries of a program's
+/// menu, in its README; `* Accessibility` over its changes, in a NEWS file).
 fn heads_own_section(page: &Page, i: usize) -> bool {
     let line = &page.lines[i];
     let document = page.document;
