@@ -278,7 +278,7 @@ fn lone_entry(page: &Page, found: &[Option<usize>], i: usize) -> bool {
         return false;
     }
     let together = |a: usize, b: usize| lines[b].index <= lines[a].index + 2;
-    let (first, last) = page.run_around(i, together, |j| lines[j].list_item);
+    let (first, last) = run_around(page, i, together, |j| lines[j].list_item);
     let others = last - first;
     let matched = (first..=last)
         .filter(|&j| j != i && found[j].is_some())
@@ -307,8 +307,27 @@ fn in_list_of_its_own(page: &Page, found: &[Option<usize>], i: usize) -> bool {
     }
     let same = |j: usize| found[j] == found[i] && numbered(j);
     let consecutive = |a: usize, b: usize| page.lines[b].index == page.lines[a].index + 1;
-    let (first, last) = page.run_around(i, consecutive, same);
+    let (first, last) = run_around(page, i, consecutive, same);
     last - first + 1 >= MIN_OWN_LIST
+}
+
+/// The first and last of the lines around line `i` of `page` that are members and
+/// joined to the next one, one after the other.
+fn run_around(
+    page: &Page,
+    i: usize,
+    joined: impl Fn(usize, usize) -> bool,
+    member: impl Fn(usize) -> bool,
+) -> (usize, usize) {
+    let mut first = i;
+    while first > 0 && joined(first - 1, first) && member(first - 1) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < page.lines.len() && joined(last, last + 1) && member(last + 1) {
+        last += 1;
+    }
+    (first, last)
 }
 
 /// A menu entry: a short label (no colon, no digits, no final punctuation)...
@@ -343,7 +362,7 @@ fn menu_around(page: &Page, i: usize) -> Option<(usize, usize)> {
     if !short(&lines[i]) {
         return None;
     }
-    let (first, last) = page.run_around(i, together, label);
+    let (first, last) = run_around(page, i, together, label);
     (last - first >= MIN_MENU_LABELS - 1).then_some((first, last))
 }
 

@@ -146,25 +146,6 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// The first and last of the lines around line `i` that are members and joined to the
-    /// next one, one after the other.
-    pub fn run_around(
-        &self,
-        i: usize,
-        joined: impl Fn(usize, usize) -> bool,
-        member: impl Fn(usize) -> bool,
-    ) -> (usize, usize) {
-        let mut first = i;
-        while first > 0 && joined(first - 1, first) && member(first - 1) {
-            first -= 1;
-        }
-        let mut last = i;
-        while last + 1 < self.lines.len() && joined(last, last + 1) && member(last + 1) {
-            last += 1;
-        }
-        (first, last)
-    }
-
     /// Whether the document is laid out as a person writes plain text, not as a scraper
     /// saves a page, one paragraph per line with headings on lines of their own: its
     /// prose is hard-wrapped (see [`is_wrapped_prose`]), or its headings underlined.

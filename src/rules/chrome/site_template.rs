@@ -311,16 +311,21 @@ impl Templates {
         // share `* Returns: {Promise}` and `Closes the handle.`. There a shared line is
         // deleted by the safe fix only when it links elsewhere, as menus and footers do.
         let markdown = page.document.structure.is_markdown();
-        // Documents of one kind written by hand (the specifications of a protocol, each
-        // with the same title page, licence and `Table of Contents`) share lines as a
-        // site's pages do.
+        let whole_list = if markdown {
+            in_whole_lists(page, &keep)
+        } else {
+            Vec::new()
+        };
         for (i, detail) in found.into_iter().enumerate() {
             if let Some(detail) = detail
                 && keep[i]
             {
                 let strong = if markdown {
-                    page.lines[i].text.contains("](") && whole_list_is(page, i, &keep)
+                    page.lines[i].text.contains("](") && whole_list[i]
                 } else {
+                    // Documents of one kind written by hand (the specifications of a
+                    // protocol, each with the same title page, licence and `Table of
+                    // Contents`) share lines as a site's pages do.
                     !page.is_laid_out_by_hand()
                 };
                 marks.mark(i, detail, strong);
@@ -342,17 +347,30 @@ impl Templates {
     }
 }
 
-/// Whether line `i` of `page`, when it is a list item, lies in a list whose every item is
-/// `template`: a site's menu repeats whole, while the lists of a manual's pages (`See
+/// For each line of `page`: whether it is no list item, or lies in a list whose every item
+/// is `template`. A site's menu repeats whole, while the lists of a manual's pages (`See
 /// also`) share some links and not others.
-fn whole_list_is(page: &Page, i: usize, template: &[bool]) -> bool {
+fn in_whole_lists(page: &Page, template: &[bool]) -> Vec<bool> {
     let lines = &page.lines;
-    if !lines[i].list_item {
-        return true;
+    let mut whole = vec![true; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        if !lines[start].list_item {
+            start += 1;
+            continue;
+        }
+        let mut end = start + 1;
+        while end < lines.len()
+            && lines[end].list_item
+            && lines[end].index == lines[end - 1].index + 1
+        {
+            end += 1;
+        }
+        let all = template[start..end].iter().all(|&t| t);
+        whole[start..end].fill(all);
+        start = end;
     }
-    let consecutive = |a: usize, b: usize| lines[b].index == lines[a].index + 1;
-    let (first, last) = page.run_around(i, consecutive, |j| lines[j].list_item);
-    template[first..=last].iter().all(|&t| t)
+    whole
 }
 
 /// A line in wrapped prose has at least this many words when it starts with a capital...
