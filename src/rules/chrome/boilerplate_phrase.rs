@@ -78,7 +78,11 @@ its sections in its own words, which no phrase makes chrome: a heading over a pa
 of prose (`Tags`, then what the tags of a protocol are), a sentence that ends with a
 colon and introduces what follows (`Tags or revisions can be installed like so:`), and
 a line with the lines under it indented deeper (`Help` over the entries of a program's
-menu in its README, `* Accessibility` over its changes in a NEWS file).
+menu in its README, `* Accessibility` over its changes in a NEWS file). Its short lines
+stand one under another without being a menu: there a line that needs context is chrome
+in a menu only when another line of the menu is matched too (`Privacy Policy` over
+`Copyright (c) 2024 Example Media`), never for the title lines over the copyright line of
+a licence (`= github.com/example/validator =`, `The MIT License (MIT)`).
 
 ## Why it matters
 Scraped pages carry the site around the article. Left in a corpus, the same few lines
@@ -239,7 +243,7 @@ fn mark(
             && !indented_text(&page.lines[i])
             && !own_list[i]
             && !heads_own_section(page, i)
-            && (in_menu(page, i)
+            && (in_page_menu(page, &found, i)
                 || in_pair(page, &found, needs_context, i)
                 || repeated_button(page, &found, i)
                 || (body_end.is_some_and(|end| page.lines[i].index > end)
@@ -344,6 +348,16 @@ const MAX_BUTTON_WORDS: usize = 2;
 /// stands among sentences or values.
 fn in_menu(page: &Page, i: usize) -> bool {
     menu_around(page, i).is_some()
+}
+
+/// Whether line `i` is an entry of a menu (`in_menu`) that is a page's: in a document laid
+/// out by hand, another entry must be matched too (`Privacy Policy` beside `© 2024
+/// Example Media`). A hand-written document's short lines stand one under another too: a
+/// licence's `= github.com/x/y =` and `The MIT License (MIT)` over its copyright line.
+fn in_page_menu(page: &Page, found: &[Option<usize>], i: usize) -> bool {
+    menu_around(page, i).is_some_and(|(first, last)| {
+        !page.is_laid_out_by_hand() || (first..=last).any(|j| j != i && found[j].is_some())
+    })
 }
 
 /// The first and last lines of the menu line `i` is an entry of, if it is one.

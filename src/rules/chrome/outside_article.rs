@@ -79,6 +79,11 @@ the article)`. Left alone:
   statements), pages with fewer than three prose paragraphs or under 150 words of prose,
   such as a timetable or a roster with an intro line; a line laid out in columns is
   never prose;
+- documents that show no other sign of a page: no line found chrome by a stronger rule
+  (C001, C002, C003, C006, C007, C008, when selected) and no menu (two list items in a
+  row) outside the stretch of prose. Titles and notices stand around the prose of a
+  licence or a book, requests around the text of a manual page's roff source, comments
+  around the data of a test file, where a page's header and footer would;
 - the four lines right before the article that are not list items (headline, standfirst,
   byline, caption), the two right after it, and the article's head: its headline, a line
   of four words or more, with no full stop, no breadcrumb separator and no short `Label:
@@ -176,6 +181,9 @@ fn mark(
     marks: &mut Marks,
 ) {
     let lines = &page.lines;
+    if !shows_itself_a_page(lines, article, marks) {
+        return;
+    }
     let kept = kept_around(lines, article, bylines, marks);
     let in_listing = |line: usize| listings.iter().any(|&(a, b)| a <= line && line <= b);
     for (i, line) in lines.iter().enumerate() {
@@ -198,6 +206,37 @@ fn mark(
         };
         marks.mark(i, detail, false);
     }
+}
+
+/// A menu outside the article has at least this many list items in a row.
+const MIN_MENU_ITEMS: usize = 2;
+
+/// Whether the document shows itself a scraped page beyond the stretch of prose found in
+/// it: a line that stronger evidence found chrome (a phrase, a template line, a menu, a
+/// comment section), or a menu outside the article (list items in a row). Titles and
+/// notices around a licence's or a book's prose, the requests of a manual page's source,
+/// the comments of a data file stand where a page's header and footer would; only a page
+/// has chrome of another kind too.
+fn shows_itself_a_page(lines: &[Line], article: &Article, marks: &Marks) -> bool {
+    let mut in_row = 0;
+    let mut previous: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if marks.is_marked(i) {
+            return true;
+        }
+        let item = line.list_item && !article.contains(line.index);
+        let joined = previous.is_some_and(|p| line.index <= p + 2);
+        in_row = match (item, joined) {
+            (false, _) => 0,
+            (true, true) => in_row + 1,
+            (true, false) => 1,
+        };
+        if in_row >= MIN_MENU_ITEMS {
+            return true;
+        }
+        previous = item.then_some(line.index);
+    }
+    false
 }
 
 /// The lines kept next to the article: up to `KEPT_BEFORE` before it and `KEPT_AFTER`
@@ -501,15 +540,32 @@ mod tests {
 
     #[test]
     fn dates_and_bylines_far_from_the_article_are_not_its_own() {
-        let mut text = format!("By Ann Smith\n\n12 March 2024\n\n{ARTICLE}\n");
+        let mut text =
+            format!("  * News\n  * Sport\n\nBy Ann Smith\n\n12 March 2024\n\n{ARTICLE}\n");
         for n in 0..6 {
             text.push_str(&format!("Council news, part {n}\n\n"));
         }
         text.push_str("By Bo Li\n\n11 March 2024\n");
         let found = outside(&text);
         // The article's own byline and date stay; the teaser's, far below, do not.
-        assert!(!found.contains(&1) && !found.contains(&3), "{found:?}");
-        assert!(found.contains(&29) && found.contains(&31), "{found:?}");
+        assert!(!found.contains(&4) && !found.contains(&6), "{found:?}");
+        assert!(found.contains(&32) && found.contains(&34), "{found:?}");
+    }
+
+    #[test]
+    fn prose_with_titles_and_notices_around_it_is_a_page_only_with_chrome_of_another_kind() {
+        // A licence: its title and version over the prose, its notice under it.
+        let licence = format!(
+            "Mozilla Public License\n\nVersion 2.0\n\nDefinitions of the terms used\n\n{ARTICLE}\nExhibit A - Source Code Form License Notice\n\nEnd of the terms\n\nThis notice applies to every file\n"
+        );
+        assert!(outside(&licence).is_empty(), "{:?}", outside(&licence));
+        // A menu of list items outside the prose shows a page.
+        let page = format!("  * News\n  * Sport\n\n{licence}");
+        assert_eq!(outside(&page), [1, 2, 26]);
+        // So does a line that a phrase of the chrome data finds, when its rule runs too.
+        let page = format!("{licence}\nShare this article\n");
+        let found = found_lines(&page, &[&RULE, &super::super::boilerplate_phrase::RULE]);
+        assert_eq!(found, [23, 25]);
     }
 
     #[test]

@@ -195,4 +195,17 @@ fn a_document_laid_out_by_hand_heads_its_sections_in_its_own_words() {
     assert_eq!(found(&menu), [] as [usize; 0]);
     let news = "Overview of changes in 3.24\n===========================\n\n* Accessibility\n - Make entry icons accessible\n\nOverview of changes in 3.22\n===========================\n\n* Accessibility\n - Label the buttons\n";
     assert_eq!(found(news), [] as [usize; 0]);
+    // Short lines over a copyright line, in a file of licences: no page's footer menu,
+    // which holds chrome of other words too.
+    let notice = "= github.com/example/validator =\n\nThe MIT License (MIT)\n\nCopyright (c) 2014 Ann Smith\n\n\
+                  Permission is hereby granted, free of charge, to any person obtaining a copy\n\
+                  of this software, to deal in the Software subject to the following conditions:\n";
+    assert_eq!(
+        found(&format!("{WRAPPED}\n{notice}\n{WRAPPED}")),
+        [] as [usize; 0]
+    );
+    let notice = notice.replace("copy\nof", "copy of");
+    assert_eq!(found(&format!("{BODY}\n{notice}\n{BODY}")), [7]);
+    let footer = "Contact\n\nPrivacy Policy\n\nCopyright (c) 2014 Example Media\n";
+    assert_eq!(found(&format!("{WRAPPED}\n{footer}")), [7, 9]);
 }
