@@ -34,7 +34,8 @@ plurals: `binNMUs`), acronyms that end product names (`CentOS`, `ReiserFS`, `Ope
 `OS`, `FS`, `VPN`) and the formants names begin with, followed by a capital
 (`OpenLDAP`, `WebDAV`, `NetBIOS`).
 Words with digits or with `/ @ # _ = . : & \` inside (URLs, handles, identifiers) are
-not looked at, and neither are words written as code (`isXXX()`, `(getCHARS):` in a
+not looked at, nor words that open with `+` or end with `=` (the last line of base64
+data, `+efcMQ==`), and neither are words written as code (`isXXX()`, `(getCHARS):` in a
 change log, `<cmdFPR>`), words whose case changes from lower to upper more than once
 (identifiers such as `errSSLWouldBlock`, user names such as `DoomsdayBeamXD`: a lost
 separator makes one change), words where the capitals open a longer word
@@ -332,7 +333,10 @@ fn glued_in_word<'t>(
     let looks_like_code = trimmed.chars().any(|c| {
         c.is_ascii_digit() || matches!(c, '/' | '@' | '#' | '_' | '=' | '.' | ':' | '&' | '\\')
     });
-    if looks_like_code || names_code(raw, trimmed) {
+    // Base64 data (a certificate in PEM) pads its last line with `=`; its other lines
+    // have digits, `+` or `/` somewhere.
+    let base64_end = raw.ends_with('=') || raw.starts_with('+');
+    if looks_like_code || base64_end || names_code(raw, trimmed) {
         return;
     }
     // Scripts written without spaces end a word where they start or stop: `PostgreSQLの`

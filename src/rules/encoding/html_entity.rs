@@ -25,7 +25,10 @@ reported, so `AT&T` and `R&D;` are left alone. Markdown files are not checked:
 Markdown renders character references, so there they are markup, not residue; nor are
 HTML pages kept as text (opening with `<!DOCTYPE html>` or `<html>`). Nor is
 code written into plain text, in a fenced block (```` ``` ````) or between backticks:
-`` `&lt;script&gt;` `` in an example is meant.
+`` `&lt;script&gt;` `` in an example is meant; nor is a text that writes about
+references, quoting one outside code (`"&lt;"`, `'&amp;'`), as the change log of an HTML
+tool does: its other references are meant too (`escapes these as &lt;, &gt; and
+&amp;`).
 
 ## Why it matters
 `Johnson &amp; Johnson` is not `Johnson & Johnson` for search, deduplication or a
@@ -37,9 +40,9 @@ language model; `&#8217;` in the middle of a word splits it in three tokens.
 ## Fix
 Safe: replace the reference with the character it stands for; a reference to a space
 character (`&nbsp;`, `&thinsp;`) becomes a plain space, one to a control character is
-deleted. Unsafe where the text writes about the reference rather than leaves it over: on
-a line with HTML tags (`fallback="false">&#xd7;</span>`), between quotes (`"&minus;"`),
-or as a word of its own standing for a space (`Convert SP to &#32;.`).
+deleted. Unsafe where the text may write about the reference rather than leave it
+over: on a line with HTML tags (`fallback="false">&#xd7;</span>`), or as a word of its
+own standing for a space (`Convert SP to &#32;.`).
 
 ## Configuration
 None. Silence with `--ignore E011`; a corpus about HTML itself may want that.
@@ -64,6 +67,8 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     }
     // Whether the line last looked at holds a tag, tested once per line.
     let mut tagged: Option<(usize, bool)> = None;
+    // Asked of the few documents with a reference that decodes.
+    let mut about_references: Option<bool> = None;
     for start in memchr_iter(b'&', text.as_bytes()) {
         let Some(len) = reference_len(&text[start..]) else {
             continue;
@@ -77,6 +82,9 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         let decoded = html_escape::decode_html_entities(reference);
         if decoded == reference {
             continue;
+        }
+        if *about_references.get_or_insert_with(|| writes_about_references(context)) {
+            return;
         }
         let replacement = plain(&decoded);
         // A reference the text writes about (`Convert SP to &#32;`, `"&minus;"`, beside
@@ -112,18 +120,38 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     }
 }
 
+/// Whether the text writes about character references: it quotes one outside code
+/// (`"&lt;"`, `'&amp;'`), as the change log of an HTML tool or a page about HTML does. Its other
+/// references are meant too (`now maps &quot; to "`, `escapes these as &lt;, &gt; and
+/// &amp;`); a scraper's residue stands where the character should, never between quotes
+/// of its own.
+fn writes_about_references(context: &DocumentContext) -> bool {
+    let text = context.text();
+    memchr_iter(b'&', text.as_bytes()).any(|start| {
+        reference_len(&text[start..]).is_some_and(|len| {
+            quoted(text, Span::new(start, start + len)) && !context.in_code(start)
+        })
+    })
+}
+
+/// Whether the text at `span` stands between two of the same quote marks.
+fn quoted(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_some_and(|b| matches!(b, '"' | '\'' | '`')) && before == after
+}
+
 /// Whether the reference at `span`, on the line `line`, is written about rather than left
-/// over (as is one on a line with HTML tags, `fallback="false">&#xd7;</span>`): between
-/// quotes (`"&minus;"`), or as a word of its own that stands for a space or a control
-/// character (`Convert SP to &#32;.`), which decoding would turn into a gap.
+/// over (as is one on a line with HTML tags, `fallback="false">&#xd7;</span>`): a word of
+/// its own that stands for a space or a control character (`Convert SP to &#32;.`), which
+/// decoding would turn into a gap.
 fn mentioned(text: &str, line: Span, span: Span, decoded: &str) -> bool {
     let before = text[line.start..span.start].chars().next_back();
     let after = text[span.end..line.end].chars().next();
-    let quoted = before.is_some_and(|b| matches!(b, '"' | '\'' | '`')) && before == after;
     let alone = before.is_none_or(char::is_whitespace)
         && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation());
     let blank = decoded.chars().all(|c| c.is_whitespace() || is_control(c));
-    quoted || (alone && blank)
+    alone && blank
 }
 
 /// Whether `line` holds an HTML tag: `<` and a letter, `/` or `!`, then `>`.
@@ -246,7 +274,6 @@ mod tests {
     fn references_written_about_are_decoded_only_on_request() {
         for text in [
             "(html_quote_string): Convert SP to &#32;.\n",
-            "EntityArrays typo: {\"\\u2122\", \"&minus;\"}, // minus sign\n",
             "fallback=\"false\">&#xd7;</span>' --font=Wingdings\n",
         ] {
             assert_eq!(applicability(text), [Applicability::Unsafe], "{text}");
@@ -256,6 +283,18 @@ mod tests {
             applicability("The city &mdash; and its port &amp; docks, 10&nbsp;km away.\n"),
             [Applicability::Safe; 3]
         );
+    }
+
+    #[test]
+    fn a_text_that_quotes_a_reference_writes_about_them() {
+        let text = "- Added an expression for entities such as \"&lt;\" and \"&amp;\".\n\n\
+                    - Fixed a bug in asXML(): the XML now escapes these as &lt;, &gt; and\n  &amp;.\n";
+        assert_eq!(flagged(&RULE, text), [] as [&str; 0]);
+        let text = "EntityArrays typo: {\"\\u2122\", '&minus;'}, // minus sign\n";
+        assert_eq!(flagged(&RULE, text), [] as [&str; 0]);
+        // Residue between the quotes of a quotation is not quoted itself.
+        let text = "He said: \"&quot;Hello&quot;, it&#8217;s me.\"\n";
+        assert_eq!(flagged(&RULE, text), ["&quot;", "&quot;", "&#8217;"]);
     }
 
     #[test]

@@ -167,6 +167,8 @@ fn spares_identifiers_and_user_names() {
         "the <ctype.h> isXXX() functions; <cmdFPR>: print subkeys",
         "Rename aPrintPKARecords to oPrintPKARecords; errSSLWouldBlock",
         "posted by DoomsdayBeamXD and writingforFUNandbecauseBoredom",
+        "jbjcI4qKDdQvfepz7L9NbKgCIQDLpbQS+ue16M9+k/zzNY9vTlp8tLxOsvxyqltZ\n+efcMQ==\n",
+        "yqltZxdTY\nWyx7xf58etqjYzBhMA8GA1UdEwEB/wQF\nxyqltZefcMQ=\n",
     ] {
         assert!(flagged(&RULE, text).is_empty(), "{text}");
     }
