@@ -485,7 +485,7 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
 }
 
 #[test]
-fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_copy_a_licence_per_holder_or_a_table_row()
+fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_copy_a_licence_per_holder_or_package_or_a_table_row()
  {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = dir.path().join("corpus");
@@ -516,6 +516,15 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_co
          │KB_Overlay2  │If the Overlay2 control is enabled, the events from this key are                  │\n{rows}"
     );
     std::fs::write(corpus.join("table.txt"), &table).expect("write");
+    // The same holder's licence for two packages of a bundle, a rule opening each section.
+    let section =
+        |name: &str| format!("=====================\n= vendor/{name} licensed under: =\n");
+    let bundle = format!(
+        "{}\nCopyright (c) 2013 Ann Smith\n\n{licence}\n\n\n{}\nCopyright (c) 2013 Ann Smith\n\n{licence}\n",
+        section("example.org/restful"),
+        section("example.org/restful/v3")
+    );
+    std::fs::write(corpus.join("bundle.txt"), &bundle).expect("write");
     let out = dir.path().join("clean");
     corpuslint()
         .args(["fix", "--isolated", "--select", "D001", "--out"])
@@ -538,7 +547,9 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_co
     assert_eq!(copyright.matches(licence).count(), 2, "{copyright}");
     let fixed_table = std::fs::read_to_string(out.join("table.txt")).expect("fixed copy");
     assert_eq!(fixed_table, table);
-    // All five are reported.
+    let fixed_bundle = std::fs::read_to_string(out.join("bundle.txt")).expect("fixed copy");
+    assert_eq!(fixed_bundle, bundle);
+    // All six are reported.
     let assert = corpuslint()
         .args([
             "check",
@@ -552,5 +563,5 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_co
         .assert()
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    assert_eq!(stdout.matches(": D001 ").count(), 5, "{stdout}");
+    assert_eq!(stdout.matches(": D001 ").count(), 6, "{stdout}");
 }

@@ -52,9 +52,10 @@ for word. Unsafe when the copy is indented, made of `Field: value` lines (a lice
 quoted under each stanza of a Debian copyright file) or of rows of a table drawn with
 bars (`│key: KEYCODE │Otherwise, ...` for two entries), shorter than 25 words (`Not used
 by Firefox.` under each section of a manual), or more than 3 paragraphs after the first
-copy (a note repeated in two releases of a NEWS file), under another Markdown heading or
-another copyright notice than the first copy (a caveat repeated for two options, a
-licence granted by each holder of a package), or in a fenced code block (```` ``` ````;
+copy (a note repeated in two releases of a NEWS file), under another Markdown heading,
+another copyright notice or another rule between sections (`=====`, `* * *`) than the
+first copy (a caveat repeated for two options, a licence granted by each holder of a
+package, the same licence for two packages of a bundle), or in a fenced code block (```` ``` ````;
 the same example for two module systems): such text repeats on purpose as often as by
 accident. A scraper's repeat follows its first copy.
 
@@ -110,13 +111,16 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         let far = block.first > origin_last + 1 + MAX_SAFE_GAP;
         // A note repeated under the next heading of a manual (the same caveat for two
         // options) is written twice on purpose.
-        // So is a licence under the notice of each copyright holder.
+        // So is a licence under the notice of each copyright holder, or after the rule
+        // that opens the next package's section in a bundle of licences.
         let other_section = (origin_last + 1..block.first).any(|para| {
-            doc.structure.role(doc.paragraphs[para].first_line()) == LineRole::Heading
-                || doc
-                    .slice(doc.paragraphs[para].span)
-                    .lines()
-                    .any(|line| opens_with_copyright(line.trim_start()))
+            matches!(
+                doc.structure.role(doc.paragraphs[para].first_line()),
+                LineRole::Heading | LineRole::ThematicBreak
+            ) || doc
+                .slice(doc.paragraphs[para].span)
+                .lines()
+                .any(|line| opens_with_copyright(line.trim_start()) || is_section_rule(line))
         });
         let fix = if is_laid_out(doc.slice(span))
             || words < MIN_SAFE_WORDS
@@ -140,6 +144,19 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             .with_fix(fix);
         out.push(diagnostic);
     }
+}
+
+/// A line drawn between sections of a plain-text document: three or more of one of
+/// `= - * _ ~ #`, spaces between them allowed (`=====`, `* * *`).
+fn is_section_rule(line: &str) -> bool {
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    matches!(first, '=' | '-' | '*' | '_' | '~' | '#')
+        && marks
+            .try_fold(1, |n, c| (c == first).then_some(n + 1))
+            .is_some_and(|n| n >= 3)
 }
 
 /// A paragraph that repeats by design: a dated byline or a name with its address on a
