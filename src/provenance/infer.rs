@@ -356,8 +356,9 @@ const MAX_LABEL_WORDS: usize = 3;
 /// colon introduces what follows (`Authors:` over a list of names, Debian's `Source:` over
 /// an indented value, a changelog's `* Updated translations:` over its list), a sentence
 /// goes on on the next line (`...taken from a package by` / `Matthew Garrett`), and `By`
-/// stands over a name. `By` over the article's first paragraph, or over a blank line, has
-/// lost its value; so has a label at the end of the text, and one over a byline of its own
+/// stands over a name, a blank line between them or not (`BY` over `ANN EXAMPLE` on a
+/// book's title page). `By` over the article's first paragraph, or over a blank line and
+/// then anything but names, has lost its value; so has a label at the end of the text, and one over a byline of its own
 /// (`Author:` over `23 July 2012`).
 fn value_on_next_line(
     doc: &Document,
@@ -377,7 +378,8 @@ fn value_on_next_line(
     // A block under the label, set off by its indent or list markers.
     let block = indent_width(under) > indent_width(label_line) || starts_with_list_marker(under);
     if next > line + 1 {
-        return introduces && block;
+        // A title page sets `BY` and the name a blank line apart, both centred.
+        return (introduces && block) || names::reads_as_names(under);
     }
     let name_like = word_count(under) <= MAX_VALUE_LINE_WORDS
         && !under.trim_end().ends_with(['.', '!', '?', '。']);

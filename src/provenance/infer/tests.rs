@@ -239,3 +239,13 @@ fn empty_labels_are_collected() {
         .collect();
     assert_eq!(labels, [(Label::Author, 1), (Label::Source, 3)]);
 }
+
+#[test]
+fn a_name_a_blank_line_under_by_is_its_value_and_anything_else_is_not() {
+    let empty = |text: &str| infer_text(text, &[]).empty.len();
+    let title_page = "                THE HARBOUR TOWN\n\n                       BY\n\n                  ANN EXAMPLE\n\n\
+                      It was late in the autumn when the coach came down the hill into the town.\n";
+    assert_eq!(empty(title_page), 0);
+    let lost = "Library to stay open late\n\nBy\n\nThe council voted on Tuesday to keep the library open until nine.\n";
+    assert_eq!(empty(lost), 1);
+}

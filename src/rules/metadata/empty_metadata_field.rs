@@ -20,8 +20,9 @@ label; the scraper did not find the value.
 
 A label whose value is under it is not empty: `By` over a name, a label with a colon over
 what follows it (`Authors:` over a list of names, `Source:` over an indented value), a
-sentence wrapped after `by`. `By` over the article's first paragraph, or over a blank
-line, is.
+sentence wrapped after `by`, `BY` over a name a blank line below (a book's title page).
+`By` over the article's first paragraph, or over a blank line and then anything but
+names, is.
 
 ## Why it matters
 An empty label is a field that was there and got lost: the value can often be recovered
