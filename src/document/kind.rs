@@ -17,6 +17,9 @@ pub fn is_underline(line: &str) -> bool {
         && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
 }
 
+/// A paragraph of one line is prose from this many words on.
+const MIN_PROSE_LINE_WORDS: usize = 10;
+
 /// How a literal block opens: `::` ending a paragraph, a blank line, an indented line.
 const LITERAL_BLOCK_INTROS: [&[u8]; 4] = [
     b"::\n\n    ",
@@ -114,6 +117,22 @@ impl Document {
             memchr::memmem::find(modeline, b"ft=help").is_some()
                 || memchr::memmem::find(modeline, b"filetype=help").is_some()
         })
+    }
+
+    /// Whether the prose of the document is mostly hard-wrapped, as a person wraps it: its
+    /// paragraphs over several lines hold at least half as many words as its paragraphs
+    /// of one line that are prose. A scraper sets a page's paragraphs one per line.
+    pub fn has_wrapped_prose(&self) -> bool {
+        let (mut single, mut wrapped) = (0, 0);
+        for paragraph in &self.paragraphs {
+            let words = paragraph.fingerprint.words as usize;
+            if paragraph.first_line() != paragraph.last_line() {
+                wrapped += words;
+            } else if words >= MIN_PROSE_LINE_WORDS {
+                single += words;
+            }
+        }
+        wrapped > 0 && single < 2 * wrapped
     }
 
     /// Whether the document marks its sections as plain-text documents do, with at least

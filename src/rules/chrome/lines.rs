@@ -158,25 +158,6 @@ const MAX_HEADING_WORDS: usize = 8;
 /// ...and followed by a paragraph of at least this many words that ends a sentence.
 const MIN_SECTION_WORDS: usize = 15;
 
-/// Whether the prose of `document` is mostly hard-wrapped, as a person wraps it: its
-/// paragraphs over several lines hold at least half as many words as its paragraphs of
-/// one line that are prose. A scraper sets a page's paragraphs one per line.
-pub fn is_wrapped_prose(document: &Document) -> bool {
-    let (mut single, mut wrapped) = (0, 0);
-    for paragraph in &document.paragraphs {
-        let words = paragraph.fingerprint.words as usize;
-        if paragraph.first_line() != paragraph.last_line() {
-            wrapped += words;
-        } else if words >= MIN_PROSE_LINE_WORDS {
-            single += words;
-        }
-    }
-    wrapped > 0 && single < 2 * wrapped
-}
-
-/// A paragraph of one line is prose from this many words on.
-const MIN_PROSE_LINE_WORDS: usize = 10;
-
 /// Quotes and brackets that may close a sentence after its final mark.
 const CLOSERS: [char; 9] = ['"', '\'', '”', '’', ')', '）', '」', '』', '»'];
 

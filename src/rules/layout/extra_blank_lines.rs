@@ -24,8 +24,10 @@ Reports a run of two or more blank lines (lines empty or made of whitespace) bet
 lines of text, and blank lines at the start or at the end of a file. Left alone: blank
 lines inside a Markdown code block, which are part of the code, and blank lines before a
 heading (a Markdown heading, or in plain text a short line that does not end like a
-sentence, such as `CHAPTER I`), which books and licences use to mark sections. A form
-feed alone on its line is a page break between sections, not a blank line.
+sentence or is set in capitals, such as `CHAPTER I` or `CHAPTER II.`), and in a text
+whose prose is hard-wrapped after one that stands alone between blank lines, which books
+and licences use to mark sections. A form feed alone on its line is a page
+break between sections, not a blank line.
 
 ## Why it matters
 Scrapers leave blank lines where an element was dropped. Paragraphs are separated by one
@@ -80,6 +82,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         } else if blanks >= 2
             && doc.structure.role(first) != LineRole::Code
             && !is_heading(doc, line)
+            && !heading_alone(doc, first - 1)
         {
             (
                 Span::new(doc.lines.line_start(first + 1), doc.lines.line_start(line)),
@@ -105,15 +108,25 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
 }
 
 /// A heading: in Markdown, as parsed; in plain text, a short line that does not end like
-/// a sentence (`CHAPTER I`, `2. Definitions`). Blank lines before one mark a section,
-/// as books and licences lay them out on purpose.
+/// a sentence (`CHAPTER I`, `2. Definitions`) or is set in capitals (`CHAPTER II.`).
+/// Blank lines around one mark a section, as books and licences lay them out on purpose.
 fn is_heading(doc: &Document, line: usize) -> bool {
     if doc.structure.is_markdown() {
         return doc.structure.role(line) == LineRole::Heading;
     }
     let text = doc.line_text(line).trim();
+    let in_capitals =
+        text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
     text.split_whitespace().count() <= MAX_HEADING_WORDS
-        && !text.ends_with(['.', '!', '?', ',', ';', ':', '。'])
+        && (in_capitals || !text.ends_with(['.', '!', '?', ',', ';', ':', '。']))
+}
+
+/// A heading on a line of its own, a blank line (or the start) above it, in a document
+/// whose prose is hard-wrapped: the title of a book's chapter (`THE ARRIVAL`). On a
+/// scraped page, the line over a run of blank lines is a byline, a breadcrumb or a button
+/// whose neighbour the scraper dropped.
+fn heading_alone(doc: &Document, line: usize) -> bool {
+    is_heading(doc, line) && (line == 0 || doc.is_blank_line(line - 1)) && doc.has_wrapped_prose()
 }
 
 /// A plain-text heading is at most this many words long.
@@ -167,5 +180,19 @@ mod tests {
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_book_sets_blank_lines_around_its_chapter_titles() {
+        let wrapped = "The ferry left at six in the morning, and the crew\n\
+                       said nothing until the harbour was out of sight.\n";
+        let book = format!("The end of a chapter.\n\n\nCHAPTER II.\n\nTHE STORM\n\n\n{wrapped}");
+        assert!(flagged(&RULE, &book).is_empty());
+        // On a page of one paragraph per line, a short line over blank lines is a byline,
+        // a breadcrumb or a button, and the blank lines are what the scraper left.
+        let page = "Home / World\n\nBy Ann Smith | 2013-07-12\n\n\nThe ferry left at six in the morning, and the crew said nothing.\n";
+        assert_eq!(flagged(&RULE, page), ["\n"]);
+        let unwrapped = book.replace("crew\nsaid", "crew said");
+        assert_eq!(flagged(&RULE, &unwrapped), ["\n"]);
     }
 }
