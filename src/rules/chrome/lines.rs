@@ -144,6 +144,36 @@ pub fn heads_section(document: &Document, line: &Line) -> bool {
         })
 }
 
+/// A numbered section title: `1. Introduction`, `A.4 Protocol Errors`, `3.2.1 Opening
+/// hours`, `Chapter 1. Overview`, `Appendix B. Symbols`. Its label is numbers or one
+/// capital letter joined by dots, after a chapter's or appendix's name if any; its title a
+/// few words that open with a capital and end with no sentence's mark.
+pub fn is_numbered_title(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    // The chapter's name is no part of the label.
+    words.next_if(|w| SECTION_NAMES.contains(&w.to_lowercase().as_str()));
+    let Some(label) = words.next() else {
+        return false;
+    };
+    // A capital is a label only with a dot (`A.4`, `B.`): alone it is a word (`X Window`).
+    let dotted = label.contains('.');
+    let numbered = label.trim_end_matches('.').split('.').all(|part| {
+        (!part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit()))
+            || (dotted && part.len() == 1 && part.bytes().all(|b| b.is_ascii_uppercase()))
+    });
+    let title: Vec<&str> = words.collect();
+    let (Some(first), Some(last)) = (title.first(), title.last()) else {
+        return false;
+    };
+    numbered
+        && title.len() <= MAX_HEADING_WORDS
+        && first.starts_with(char::is_uppercase)
+        && !last.ends_with(['.', ',', ';', ':', '!', '?'])
+}
+
+/// Names a numbered title may open with.
+const SECTION_NAMES: [&str; 4] = ["chapter", "part", "section", "appendix"];
+
 /// A line that ends with a colon and introduces what follows (`Add this to your
 /// Cargo.toml:`): labels are shorter (`Share:`, `Tags:`).
 pub fn introduces(line: &Line) -> bool {
@@ -228,6 +258,30 @@ mod tests {
 
     fn line(text: &str) -> Line<'_> {
         Line::new(0, Span::new(0, text.len()), text, usize::MAX)
+    }
+
+    #[test]
+    fn numbered_section_titles() {
+        for title in [
+            "1. Introduction",
+            "A.4 Protocol Errors",
+            "3.2.1 Opening hours",
+            "Chapter 1. Overview",
+            "APPENDIX B. Symbols",
+        ] {
+            assert!(is_numbered_title(title), "{title}");
+        }
+        for text in [
+            "1. The council voted on Tuesday.",
+            "12 people attended the meeting",
+            "2024 Annual Report",
+            "Chapter",
+            "1.",
+            "i. a lower-case title",
+            "X Consortium Standard",
+        ] {
+            assert!(!is_numbered_title(text), "{text}");
+        }
     }
 
     #[test]

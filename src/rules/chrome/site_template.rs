@@ -19,7 +19,7 @@ use crate::provenance::names::reads_as_names;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::{Line, has_year, heads_section, introduces};
+use crate::rules::chrome::lines::{Line, has_year, heads_section, introduces, is_numbered_title};
 use crate::rules::chrome::navigation::has_menu_separator;
 use crate::rules::chrome::report::runs_lint;
 use crate::text::hashing::KeyMap;
@@ -49,8 +49,10 @@ paragraph), fields in a Markdown list (`* Type: Boolean` under each option of a
 manual's pages), and punctuation that structures the text (a rule, a code fence). In
 Markdown and in documents laid out by hand (their prose hard-wrapped, or their headings
 underlined), a line that the document itself repeats is a label of its own structure
-(`Table of Contents` at each chapter of a specification). A bullet alone, an empty list
-item, is template.
+(`Table of Contents` at each chapter of a specification), and so is a numbered section
+title (`1. Introduction`, `A.4 Protocol Errors`, `Chapter 1. Overview`), which documents
+of one kind share; on a page, a numbered list shared by the site (`1. Storm closes the
+bridge` under `Most read`) is template. A bullet alone, an empty list item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
 
@@ -425,12 +427,17 @@ fn is_content(page: &Page, line: &Line) -> bool {
     }
     // A field in a Markdown list (`* Type: Boolean`, `* Default: null` under each option
     // of a manual's page) describes what the page is about.
-    let described =
-        line.list_item && page.document.structure.is_markdown() && is_field(strip_markers(text));
+    let markdown = page.document.structure.is_markdown();
+    let described = line.list_item && markdown && is_field(strip_markers(text));
+    // Documents of one kind written by hand number their sections alike (`1.
+    // Introduction`); a page's numbered lists (`1. Storm closes the bridge` in a site's
+    // `Most read`) are its template.
+    let numbered_section = (markdown || page.is_laid_out_by_hand()) && is_numbered_title(text);
     is_prose(line, text)
         || is_code(text)
         || is_table_row(text)
         || described
+        || numbered_section
         || heads_section(page.document, line)
         || opens_block(page, line)
 }

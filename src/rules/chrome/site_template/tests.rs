@@ -90,6 +90,10 @@ fn the_safe_fix_keeps_what_documents_written_by_hand_share() {
             ("X Version 11, Release 7.7".to_string(), false)
         ]
     );
+    // Their sections are numbered alike: their own, on a page the site's.
+    let sections = "1. Introduction\n\nA.4 Protocol Errors\n";
+    assert!(template_in("txt", specification, sections).is_empty());
+    assert_eq!(template_in("txt", page, sections).len(), 2);
 }
 
 #[test]
