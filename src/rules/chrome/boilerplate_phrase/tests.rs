@@ -168,6 +168,10 @@ fn a_lower_case_name_over_its_entries_is_a_label_but_in_a_page() {
     assert_eq!(found(&notes), [] as [usize; 0]);
     assert_eq!(found(&format!("{BODY}\nLogin:\n")), [3]);
     assert_eq!(found(&format!("login:\n\n{TEST_ARTICLE}")), [1]);
+    // A list of a tool's command names, one a line, is no menu of buttons.
+    let commands = "get-logs\ngit-helper\nhelp\nimport\ninfo\n";
+    assert_eq!(found(commands), [] as [usize; 0]);
+    assert_eq!(found(&format!("{commands}\n{TEST_ARTICLE}")), [3]);
 }
 
 /// Prose hard-wrapped, as a person writes it.
