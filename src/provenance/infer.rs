@@ -358,8 +358,8 @@ const MAX_LABEL_WORDS: usize = 3;
 /// goes on on the next line (`...taken from a package by` / `Matthew Garrett`), and `By`
 /// stands over a name, a blank line between them or not (`BY` over `ANN EXAMPLE` on a
 /// book's title page). `By` over the article's first paragraph, or over a blank line and
-/// then anything but names, has lost its value; so has a label at the end of the text, and one over a byline of its own
-/// (`Author:` over `23 July 2012`).
+/// then anything but names, has lost its value; so has a label at the end of the text,
+/// and one over a byline of its own (`Author:` over `23 July 2012`).
 fn value_on_next_line(
     doc: &Document,
     line: usize,

@@ -67,11 +67,12 @@ list item of three words or more among items no phrase matches (`* image/jxl: ne
 lines with no list marker that no phrase matches (`Facebook` in a THANKS file's list of
 sponsors, one a line), and a lower-case word alone on its line, with or without a colon
 (`close` heading an entry of a function reference, `login:` heading the changes to that
-command in release notes, `help` in a list of a tool's commands). A table of contents (`Contents`) is a page's, but a
-document's own outline when its entries name lines further down (`1. History` over a
-later `History`; a chapter's label left out, `1. Overview` over a later `Chapter 1.
-Overview`; entries in groups a blank line apart, as DocBook renders them), when it is
-underlined, or when a listing in columns stands under it (`README<tab>This file.`).
+command in release notes, `help` in a list of a tool's commands). A table of contents
+(`Contents`) is a page's, but a document's own outline when its entries name lines
+further down (`1. History` over a later `History`; a chapter's label left out, `1.
+Overview` over a later `Chapter 1. Overview`; entries in groups a blank line apart, as
+DocBook renders them), when it is underlined, or when a listing in columns stands under
+it (`README<tab>This file.`).
 
 A document laid out by hand (its prose hard-wrapped, or its headings underlined) heads
 its sections in its own words, which no phrase makes chrome: a heading over a paragraph

@@ -55,9 +55,9 @@ by Firefox.` under each section of a manual), or more than 3 paragraphs after th
 copy (a note repeated in two releases of a NEWS file), under another Markdown heading,
 another copyright notice or another rule between sections (`=====`, `* * *`) than the
 first copy (a caveat repeated for two options, a licence granted by each holder of a
-package, the same licence for two packages of a bundle), or in a fenced code block (```` ``` ````;
-the same example for two module systems): such text repeats on purpose as often as by
-accident. A scraper's repeat follows its first copy.
+package, the same licence for two packages of a bundle), or in a fenced code block
+(```` ``` ````; the same example for two module systems): such text repeats on purpose as
+often as by accident. A scraper's repeat follows its first copy.
 
 ## Configuration
 `min_chars` (default 30) and `min_words` (default 5) in the duplicate options.

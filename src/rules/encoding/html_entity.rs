@@ -121,10 +121,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
 }
 
 /// Whether the text writes about character references: it quotes one outside code
-/// (`"&lt;"`, `'&amp;'`), as the change log of an HTML tool or a page about HTML does. Its other
-/// references are meant too (`now maps &quot; to "`, `escapes these as &lt;, &gt; and
-/// &amp;`); a scraper's residue stands where the character should, never between quotes
-/// of its own.
+/// (`"&lt;"`, `'&amp;'`), as the change log of an HTML tool or a page about HTML does.
+/// Its other references are meant too (`now maps &quot; to "`, `escapes these as &lt;,
+/// &gt; and &amp;`); a scraper's residue stands where the character should, never
+/// between quotes of its own.
 fn writes_about_references(context: &DocumentContext) -> bool {
     let text = context.text();
     memchr_iter(b'&', text.as_bytes()).any(|start| {
