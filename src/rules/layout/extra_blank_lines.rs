@@ -58,6 +58,9 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     let line_count = doc.lines.line_count();
     // A page break (`^L` alone on its line) separates sections; it is no blank line.
     let is_blank = |line: usize| doc.is_blank_line(line) && !doc.is_page_break_line(line);
+    // Asked once, of the few documents with blank lines after a heading.
+    let wrapped = std::cell::OnceCell::new();
+    let has_wrapped_prose = || *wrapped.get_or_init(|| doc.has_wrapped_prose());
     let mut line = 0;
     while line < line_count {
         if !is_blank(line) {
@@ -82,7 +85,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         } else if blanks >= 2
             && doc.structure.role(first) != LineRole::Code
             && !is_heading(doc, line)
-            && !heading_alone(doc, first - 1)
+            && !heading_alone(doc, first - 1, &has_wrapped_prose)
         {
             (
                 Span::new(doc.lines.line_start(first + 1), doc.lines.line_start(line)),
@@ -125,8 +128,8 @@ fn is_heading(doc: &Document, line: usize) -> bool {
 /// whose prose is hard-wrapped: the title of a book's chapter (`THE ARRIVAL`). On a
 /// scraped page, the line over a run of blank lines is a byline, a breadcrumb or a button
 /// whose neighbour the scraper dropped.
-fn heading_alone(doc: &Document, line: usize) -> bool {
-    is_heading(doc, line) && (line == 0 || doc.is_blank_line(line - 1)) && doc.has_wrapped_prose()
+fn heading_alone(doc: &Document, line: usize, has_wrapped_prose: &dyn Fn() -> bool) -> bool {
+    is_heading(doc, line) && (line == 0 || doc.is_blank_line(line - 1)) && has_wrapped_prose()
 }
 
 /// A plain-text heading is at most this many words long.
