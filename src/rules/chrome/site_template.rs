@@ -282,7 +282,7 @@ impl Templates {
             .map(|(i, line)| {
                 if marks.is_marked(i)
                     || line.metadata
-                    || is_content(page, line)
+                    || is_content(page, line, by_hand)
                     || is_signature(page, i)
                 {
                     return None;
@@ -417,8 +417,9 @@ fn is_continuing_word(word: &str) -> bool {
 
 /// Whether a line that files of a folder share is content of a kind that several
 /// documents share without being a site's template: a sentence or part of one, code,
-/// a heading, or punctuation that structures the text.
-fn is_content(page: &Page, line: &Line) -> bool {
+/// a heading, or punctuation that structures the text. `by_hand`: the document is
+/// Markdown or laid out by hand.
+fn is_content(page: &Page, line: &Line, by_hand: bool) -> bool {
     let text = line.text.trim();
     if !text.chars().any(char::is_alphanumeric) {
         // `}`, a code fence, a rule, the `.` between paragraphs of a Debian copyright
@@ -427,12 +428,12 @@ fn is_content(page: &Page, line: &Line) -> bool {
     }
     // A field in a Markdown list (`* Type: Boolean`, `* Default: null` under each option
     // of a manual's page) describes what the page is about.
-    let markdown = page.document.structure.is_markdown();
-    let described = line.list_item && markdown && is_field(strip_markers(text));
+    let described =
+        line.list_item && page.document.structure.is_markdown() && is_field(strip_markers(text));
     // Documents of one kind written by hand number their sections alike (`1.
     // Introduction`); a page's numbered lists (`1. Storm closes the bridge` in a site's
     // `Most read`) are its template.
-    let numbered_section = (markdown || page.is_laid_out_by_hand()) && is_numbered_title(text);
+    let numbered_section = by_hand && is_numbered_title(text);
     is_prose(line, text)
         || is_code(text)
         || is_table_row(text)

@@ -26,8 +26,8 @@ lines inside a Markdown code block, which are part of the code, and blank lines 
 heading (a Markdown heading, or in plain text a short line that does not end like a
 sentence or is set in capitals, such as `CHAPTER I` or `CHAPTER II.`), and in a text
 whose prose is hard-wrapped after one that stands alone between blank lines, which books
-and licences use to mark sections. A form feed alone on its line is a page
-break between sections, not a blank line.
+and licences use to mark sections. A form feed alone on its line is a page break between
+sections, not a blank line.
 
 ## Why it matters
 Scrapers leave blank lines where an element was dropped. Paragraphs are separated by one
