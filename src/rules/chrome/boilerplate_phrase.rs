@@ -13,7 +13,9 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::{Line, ends_with_full_stop, heads_section, introduces};
+use crate::rules::chrome::lines::{
+    Line, block_under, ends_with_full_stop, heads_section, introduces,
+};
 use crate::rules::chrome::report::runs_lint;
 use crate::text::memo::LineMemo;
 use crate::text::{indent_width, split_at_colon, word_count, word_count_capped};
@@ -170,12 +172,10 @@ fn identifier(line: &Line) -> bool {
 fn heads_own_section(page: &Page, i: usize) -> bool {
     let line = &page.lines[i];
     let document = page.document;
-    let next = line.index + 1;
-    let indented_under = next < document.line_count()
-        && !document.is_blank_line(next)
-        && indent_width(document.line_text(next)) > indent_width(line.text);
     page.is_laid_out_by_hand()
-        && (indented_under || introduces(line) || heads_section(document, line))
+        && (block_under(document, line).is_some()
+            || introduces(line)
+            || heads_section(document, line))
 }
 
 /// A list item nested deep in an indented block (`    - sign` under `    * fallible

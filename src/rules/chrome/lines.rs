@@ -11,7 +11,7 @@ use crate::document::structure::LineRole;
 use crate::document::{Document, is_underline};
 use crate::text::code::{code_spans, is_fence};
 use crate::text::span::Span;
-use crate::text::{has_address, header_lines, is_markup_line, word_count_capped};
+use crate::text::{has_address, header_lines, indent_width, is_markup_line, word_count_capped};
 
 /// Bylines and date lines are short: longer lines are body text.
 pub(super) const MAX_METADATA_WORDS: usize = 30;
@@ -142,6 +142,16 @@ pub fn heads_section(document: &Document, line: &Line) -> bool {
                 && ends_with_full_stop(next)
                 && word_count_capped(next, MIN_SECTION_WORDS) >= MIN_SECTION_WORDS
         })
+}
+
+/// The line right under `line` when it is indented deeper: the first line of a block
+/// that `line` heads (`NAME` over `       grep - print lines that match patterns` in a
+/// manual page, `Help` over the entries of a program's menu in its README).
+pub fn block_under<'d>(document: &'d Document, line: &Line) -> Option<&'d str> {
+    let next = line.index + 1;
+    (next < document.line_count() && !document.is_blank_line(next))
+        .then(|| document.line_text(next))
+        .filter(|under| indent_width(under) > indent_width(line.text))
 }
 
 /// A numbered section title: `1. Introduction`, `A.4 Protocol Errors`, `3.2.1 Opening

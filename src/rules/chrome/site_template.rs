@@ -14,12 +14,15 @@ use crate::data::RuleData;
 use crate::data::phrases::strip_markers;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::{DocId, Document};
 use crate::provenance::names::reads_as_names;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::{Line, has_year, heads_section, introduces, is_numbered_title};
+use crate::rules::chrome::lines::{
+    Line, block_under, has_year, heads_section, introduces, is_numbered_title,
+};
 use crate::rules::chrome::navigation::has_menu_separator;
 use crate::rules::chrome::report::runs_lint;
 use crate::text::hashing::KeyMap;
@@ -52,7 +55,10 @@ underlined), a line that the document itself repeats is a label of its own struc
 (`Table of Contents` at each chapter of a specification), and so is a numbered section
 title (`1. Introduction`, `A.4 Protocol Errors`, `Chapter 1. Overview`), which documents
 of one kind share; on a page, a numbered list shared by the site (`1. Storm closes the
-bridge` under `Most read`) is template. A bullet alone, an empty list item, is template.
+bridge` under `Most read`) is template. In Markdown and hand-laid documents, a line over
+a block indented deeper than itself (`NAME`, `SEE ALSO` in each manual page of a folder)
+is their own too, unless the block is a list: a menu's heading stands over its links. A
+bullet alone, an empty list item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
 
@@ -434,11 +440,17 @@ fn is_content(page: &Page, line: &Line, by_hand: bool) -> bool {
     // Introduction`); a page's numbered lists (`1. Storm closes the bridge` in a site's
     // `Most read`) are its template.
     let numbered_section = by_hand && is_numbered_title(text);
+    // A document written by hand heads its sections alike (`NAME`, `SEE ALSO` over the
+    // indented text of each manual page). A list under a line is not enough: a page's
+    // menu heading (`Related`) stands over an indented list of links.
+    let heads_block = by_hand
+        && block_under(page.document, line).is_some_and(|under| !starts_with_list_marker(under));
     is_prose(line, text)
         || is_code(text)
         || is_table_row(text)
         || described
         || numbered_section
+        || heads_block
         || heads_section(page.document, line)
         || opens_block(page, line)
 }

@@ -187,3 +187,24 @@ fn a_label_a_document_written_by_hand_repeats_or_a_field_of_a_manual_is_its_own(
     let fields = "* Default: false\n* Type: Boolean\n";
     assert_eq!(template_in("md", page, fields), []);
 }
+
+#[test]
+fn the_section_heads_of_manual_pages_are_their_own() {
+    let manual = |n: usize| {
+        format!(
+            "NAME\n       tool{n} - copy files and folders\n\n\
+             DESCRIPTION\n       Tool {n} copies each file named on its command line to the\n       \
+             folder named last, and folders with all their files when asked to.\n\n\
+             SEE ALSO\n       tool{}(1)\n",
+            n + 1
+        )
+    };
+    let found = template_in("txt", manual, "\n");
+    assert!(found.is_empty(), "{found:?}");
+    // A heading over an indented list of links is a menu's, in such a document too.
+    let found: Vec<String> = template_in("txt", manual, "Related\n   * Other tools\n")
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(found, ["Related", "* Other tools"]);
+}
