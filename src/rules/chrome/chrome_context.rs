@@ -37,7 +37,9 @@ Classifies lines by their neighbours, as jusText does:
   non-blank lines are chrome is chrome too (`Opinion` between an edition switcher and a
   breadcrumb; `China Views` inside a footer);
 - a line cut short with `...` or `…` next to chrome is a related-article teaser, and the
-  short title before it, now between chrome lines, is chrome too.
+  short title before it, now between chrome lines, is chrome too;
+- the titles and truncated blurbs listed under a heading of such a list (`Most read`,
+  `More articles in News`), with the date or byline under each title, are chrome.
 
 The same short line between two body paragraphs is a section heading and stays. A line
 right before or after a byline or date line (a title) is never chrome by context.
@@ -121,7 +123,9 @@ fn detail(form: u8) -> Detail {
 }
 
 /// The titles and truncated blurbs under a chrome heading (`Most read`, `Related
-/// stories`, `Archives`), up to the first line that is neither.
+/// stories`, `Archives`), up to the first line that is neither. A date or byline line
+/// between two such titles, or after a title once another title had one, is the listed
+/// article's (`These Weeks in Firefox: Issue 106` over `December 17, 2021`).
 fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
     let mut i = 0;
     while i < lines.len() {
@@ -141,19 +145,33 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
                     .starts_with(|c: char| c.is_ascii_digit())
         };
         let shape = lines.get(i + 1).map(numbered);
-        let mut j = i + 1;
-        while j < lines.len() && !marks.is_marked(j) {
-            let line = &lines[j];
-            if shape == Some(true) && !numbered(line) {
-                break;
-            }
+        let listed = |line: &Line| {
             // Listed titles may be questions; a full stop ends a sentence, not a title.
             let full_stop = line.text.trim_end().ends_with(['.', '。']) && !line.truncated;
             // `The resulting output will resemble:` introduces what follows it.
             let intro = line.text.trim_end().ends_with([':', '：']);
             let title = line.words <= MAX_LISTED_TITLE_WORDS && !full_stop && !intro;
             let blurb = line.truncated && line.words <= MAX_TEASER_WORDS;
-            if line.metadata || !(title || blurb) || headline == Some(j) {
+            !line.metadata && (title || blurb)
+        };
+        let mut j = i + 1;
+        // Whether a title of the list had a date or byline under it.
+        let mut dated = false;
+        while j < lines.len() && !marks.is_marked(j) {
+            let line = &lines[j];
+            if (shape == Some(true) && !numbered(line) && !line.metadata) || headline == Some(j) {
+                break;
+            }
+            if line.metadata {
+                let after_title = j > i + 1 && !lines[j - 1].metadata;
+                let title_next = lines.get(j + 1).is_some_and(|next| {
+                    listed(next) && headline != Some(j + 1) && !marks.is_marked(j + 1)
+                });
+                if !(after_title && (title_next || dated)) {
+                    break;
+                }
+                dated = true;
+            } else if !listed(line) {
                 break;
             }
             marks.mark(j, detail(LISTED), heading);
