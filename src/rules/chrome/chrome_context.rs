@@ -12,6 +12,7 @@ use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks};
 use crate::rules::chrome::lines::Line;
 use crate::rules::chrome::outside_article::{Bylines, head};
 use crate::rules::chrome::report::runs_lint;
+use crate::text::indent_width;
 
 /// A short line between chrome lines (a box title, a teaser title) has at most this many words.
 const MAX_CONTEXT_WORDS: usize = 12;
@@ -39,7 +40,9 @@ Classifies lines by their neighbours, as jusText does:
 - a line cut short with `...` or `…` next to chrome is a related-article teaser, and the
   short title before it, now between chrome lines, is chrome too;
 - the titles and truncated blurbs listed under a heading of such a list (`Most read`,
-  `More articles in News`), with the date or byline under each title, are chrome.
+  `More articles in News`), with the date or byline under each title, are chrome; in a
+  numbered or marked list, so is every line indented under an entry (its section,
+  headline, standfirst, author and date).
 
 The same short line between two body paragraphs is a section heading and stays. A line
 right before or after a byline or date line (a title) is never chrome by context.
@@ -125,7 +128,8 @@ fn detail(form: u8) -> Detail {
 /// The titles and truncated blurbs under a chrome heading (`Most read`, `Related
 /// stories`, `Archives`), up to the first line that is neither. A date or byline line
 /// between two such titles, or after a title once another title had one, is the listed
-/// article's (`These Weeks in Firefox: Issue 106` over `December 17, 2021`).
+/// article's (`These Weeks in Firefox: Issue 106` over `December 17, 2021`), and so is
+/// any short line indented under an entry of a numbered or marked list.
 fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
     let mut i = 0;
     while i < lines.len() {
@@ -157,12 +161,26 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
         let mut j = i + 1;
         // Whether a title of the list had a date or byline under it.
         let mut dated = false;
+        // How far in the last numbered or marked entry stands.
+        let mut item_indent = None;
         while j < lines.len() && !marks.is_marked(j) {
             let line = &lines[j];
-            if (shape == Some(true) && !numbered(line) && !line.metadata) || headline == Some(j) {
+            let indent = indent_width(line.text);
+            // A line indented under an entry is part of it: a teaser's section label,
+            // headline, standfirst, byline and date.
+            let nested = shape == Some(true)
+                && !numbered(line)
+                && item_indent.is_some_and(|item| indent > item);
+            if (shape == Some(true) && !numbered(line) && !line.metadata && !nested)
+                || headline == Some(j)
+            {
                 break;
             }
-            if line.metadata {
+            if nested {
+                if line.words > MAX_TEASER_WORDS {
+                    break;
+                }
+            } else if line.metadata {
                 let after_title = j > i + 1 && !lines[j - 1].metadata;
                 let title_next = lines.get(j + 1).is_some_and(|next| {
                     listed(next) && headline != Some(j + 1) && !marks.is_marked(j + 1)
@@ -173,6 +191,9 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
                 dated = true;
             } else if !listed(line) {
                 break;
+            }
+            if numbered(line) {
+                item_indent = Some(indent);
             }
             marks.mark(j, detail(LISTED), heading);
             j += 1;
