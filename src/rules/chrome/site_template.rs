@@ -55,10 +55,11 @@ underlined), a line that the document itself repeats is a label of its own struc
 (`Table of Contents` at each chapter of a specification), and so is a numbered section
 title (`1. Introduction`, `A.4 Protocol Errors`, `Chapter 1. Overview`), which documents
 of one kind share; on a page, a numbered list shared by the site (`1. Storm closes the
-bridge` under `Most read`) is template. In Markdown and hand-laid documents, a line over
-a block indented deeper than itself (`NAME`, `SEE ALSO` in each manual page of a folder)
-is their own too, unless the block is a list: a menu's heading stands over its links. A
-bullet alone, an empty list item, is template.
+bridge` under `Most read`) is template. A line over a block indented deeper than itself
+(`NAME`, `SEE ALSO` in each manual page of a folder) heads a section of the document's
+own, unless the block is a list (a menu's heading stands over its links) or, on a page,
+the line is a list item (a menu's entry over its submenu). A bullet alone, an empty list
+item, is template.
 
 The evidence names the counts: `line appears in 41 of the 50 files of its folder`.
 
@@ -440,10 +441,11 @@ fn is_content(page: &Page, line: &Line, by_hand: bool) -> bool {
     // Introduction`); a page's numbered lists (`1. Storm closes the bridge` in a site's
     // `Most read`) are its template.
     let numbered_section = by_hand && is_numbered_title(text);
-    // A document written by hand heads its sections alike (`NAME`, `SEE ALSO` over the
+    // Documents of one kind head their sections alike (`NAME`, `SEE ALSO` over the
     // indented text of each manual page). A list under a line is not enough: a page's
-    // menu heading (`Related`) stands over an indented list of links.
-    let heads_block = by_hand
+    // menu heading (`Related`) stands over an indented list of links; nor is, on a page,
+    // a list item over its nested lines (a menu's entry over its submenu).
+    let heads_block = (by_hand || !line.list_item)
         && block_under(page.document, line).is_some_and(|under| !starts_with_list_marker(under));
     is_prose(line, text)
         || is_code(text)

@@ -201,6 +201,14 @@ fn the_section_heads_of_manual_pages_are_their_own() {
     };
     let found = template_in("txt", manual, "\n");
     assert!(found.is_empty(), "{found:?}");
+    // A page too short to show its prose hard-wrapped heads its sections alike.
+    let short = |n: usize| {
+        format!(
+            "NAME\n       yes{n} - output a string repeatedly\n\nSYNOPSIS\n       yes{n} [STRING]\n"
+        )
+    };
+    let found = template_in("txt", short, "\n");
+    assert!(found.is_empty(), "{found:?}");
     // A heading over an indented list of links is a menu's, in such a document too.
     let found: Vec<String> = template_in("txt", manual, "Related\n   * Other tools\n")
         .into_iter()
