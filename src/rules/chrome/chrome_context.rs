@@ -39,10 +39,10 @@ Classifies lines by their neighbours, as jusText does:
   breadcrumb; `China Views` inside a footer);
 - a line cut short with `...` or `…` next to chrome is a related-article teaser, and the
   short title before it, now between chrome lines, is chrome too;
-- the titles and truncated blurbs listed under a heading of such a list (`Most read`,
-  `More articles in News`), with the date or byline under each title, are chrome; in a
-  numbered or marked list, so is every line indented under an entry (its section,
-  headline, standfirst, author and date).
+- the titles and truncated blurbs listed under the heading of a list of links
+  (`Most read`, `More articles in News`), with the date or byline under each title, are
+  chrome; in a numbered or marked list, so is every line indented under an entry (its
+  section, headline, standfirst, author and date).
 
 The same short line between two body paragraphs is a section heading and stays. A line
 right before or after a byline or date line (a title) is never chrome by context.
