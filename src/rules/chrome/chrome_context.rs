@@ -39,10 +39,10 @@ Classifies lines by their neighbours, as jusText does:
   breadcrumb; `China Views` inside a footer);
 - a line cut short with `...` or `…` next to chrome is a related-article teaser, and the
   short title before it, now between chrome lines, is chrome too;
-- the titles and truncated blurbs listed under the heading of a list of links
-  (`Most read`, `More articles in News`), with the date or byline under each title, are
-  chrome; in a numbered or marked list, so is every line indented under an entry (its
-  section, headline, standfirst, author and date).
+- the titles and truncated blurbs under the heading of a list of links (`Most read`,
+  `More stories`), with the date or byline under each title, are chrome; in a numbered
+  or marked list, so is every line indented under an entry (its section, headline,
+  standfirst, author and date).
 
 The same short line between two body paragraphs is a section heading and stays. A line
 right before or after a byline or date line (a title) is never chrome by context.
@@ -128,7 +128,7 @@ fn detail(form: u8) -> Detail {
 /// The titles and truncated blurbs under a chrome heading (`Most read`, `Related
 /// stories`, `Archives`), up to the first line that is neither. A date or byline line
 /// between two such titles, or after a title once another title had one, is the listed
-/// article's (`These Weeks in Firefox: Issue 106` over `December 17, 2021`), and so is
+/// article's (`Rooftop gardens, ten years on` over `February 17, 2021`), and so is
 /// any short line indented under an entry of a numbered or marked list.
 fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
     let mut i = 0;
