@@ -166,14 +166,12 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
         while j < lines.len() && !marks.is_marked(j) {
             let line = &lines[j];
             let indent = indent_width(line.text);
+            // A plain line in a list of numbered or marked entries.
+            let unmarked = shape == Some(true) && !numbered(line);
             // A line indented under an entry is part of it: a teaser's section label,
             // headline, standfirst, byline and date.
-            let nested = shape == Some(true)
-                && !numbered(line)
-                && item_indent.is_some_and(|item| indent > item);
-            if (shape == Some(true) && !numbered(line) && !line.metadata && !nested)
-                || headline == Some(j)
-            {
+            let nested = unmarked && item_indent.is_some_and(|item| indent > item);
+            if (unmarked && !line.metadata && !nested) || headline == Some(j) {
                 break;
             }
             if nested {
