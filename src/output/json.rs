@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diagnostic::edit::Fix;
-use crate::diagnostic::{Family, Severity};
+use crate::diagnostic::{Diagnostic, Family, Severity};
 use crate::engine::Outcome;
 use crate::error::FileError;
 use crate::output::{positions, span_positions};
@@ -18,7 +18,7 @@ struct Report<'a> {
     version: u32,
     tool: Tool,
     files: usize,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Findings<'a>,
     errors: &'a [FileError],
 }
 
@@ -57,67 +57,72 @@ struct JsonRelated<'a> {
     message: &'a str,
 }
 
-fn diagnostics(outcome: &Outcome) -> Vec<JsonDiagnostic<'_>> {
-    outcome
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let (start, end) = positions(outcome, d);
-            JsonDiagnostic {
-                code: d.rule.code,
-                rule: d.rule.name,
-                family: d.rule.family,
-                severity: d.severity,
-                path: &outcome.corpus.get(d.doc).display,
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                byte_start: d.span.start,
-                byte_end: d.span.end,
-                message: &d.message,
-                help: d.help.as_deref(),
-                related: d
-                    .related
-                    .iter()
-                    .map(|r| {
-                        let doc = outcome.corpus.get(r.doc);
-                        let (start, end) = span_positions(doc, r.span);
-                        JsonRelated {
-                            path: &doc.display,
-                            line: start.line,
-                            end_line: end.line,
-                            byte_start: r.span.start,
-                            byte_end: r.span.end,
-                            message: &r.message,
-                        }
-                    })
-                    .collect(),
-                fix: d.fix.as_ref(),
-            }
-        })
-        .collect()
+/// The findings of `outcome`, serialized as a JSON array one finding at a time: no list
+/// of them all is built beside the findings themselves.
+struct Findings<'a>(&'a Outcome);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let outcome = self.0;
+        serializer.collect_seq(outcome.diagnostics.iter().map(|d| finding(outcome, d)))
+    }
+}
+
+fn finding<'a>(outcome: &'a Outcome, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    let (start, end) = positions(outcome, d);
+    JsonDiagnostic {
+        code: d.rule.code,
+        rule: d.rule.name,
+        family: d.rule.family,
+        severity: d.severity,
+        path: &outcome.corpus.get(d.doc).display,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        byte_start: d.span.start,
+        byte_end: d.span.end,
+        message: &d.message,
+        help: d.help.as_deref(),
+        related: d
+            .related
+            .iter()
+            .map(|r| {
+                let doc = outcome.corpus.get(r.doc);
+                let (start, end) = span_positions(doc, r.span);
+                JsonRelated {
+                    path: &doc.display,
+                    line: start.line,
+                    end_line: end.line,
+                    byte_start: r.span.start,
+                    byte_end: r.span.end,
+                    message: &r.message,
+                }
+            })
+            .collect(),
+        fix: d.fix.as_ref(),
+    }
 }
 
 /// The findings, each as in the `diagnostics` array of the JSON report.
 pub fn values(outcome: &Outcome) -> Vec<serde_json::Value> {
-    diagnostics(outcome)
+    outcome
+        .diagnostics
         .iter()
-        .filter_map(|d| serde_json::to_value(d).ok())
+        .filter_map(|d| serde_json::to_value(finding(outcome, d)).ok())
         .collect()
 }
 
 /// One finding per line, each object as in the `diagnostics` array of the JSON report.
 pub fn render_lines(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
-    for diagnostic in diagnostics(outcome) {
-        serde_json::to_writer(&mut *out, &diagnostic).map_err(io::Error::from)?;
+    for d in &outcome.diagnostics {
+        serde_json::to_writer(&mut *out, &finding(outcome, d)).map_err(io::Error::from)?;
         writeln!(out)?;
     }
     Ok(())
 }
 
 pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
-    let diagnostics = diagnostics(outcome);
     let report = Report {
         version: FORMAT_VERSION,
         tool: Tool {
@@ -125,7 +130,7 @@ pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
             version: env!("CARGO_PKG_VERSION"),
         },
         files: outcome.checked_files(),
-        diagnostics,
+        diagnostics: Findings(outcome),
         errors: &outcome.errors,
     };
     serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
