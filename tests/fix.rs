@@ -484,6 +484,39 @@ fn a_duplicate_document_is_left_out_or_deleted_never_emptied() {
     assert_eq!(entry["duplicate_of"], "a.txt");
 }
 
+/// The safe fixes of `duplicate-paragraph` alone, applied to copies of `corpus` in `out`.
+fn fix_repeats(corpus: &Path, out: &Path) -> PathBuf {
+    corpuslint()
+        .args(["fix", "--isolated", "--select", "D001", "--out"])
+        .args([out, corpus])
+        .assert()
+        .code(0);
+    out.to_path_buf()
+}
+
+#[test]
+fn safe_fixes_delete_a_copy_that_differs_in_quotes_and_spaces_but_not_one_that_differs_in_case() {
+    let fixtures = Path::new("tests/fixtures/duplicate/duplicate-paragraph");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    let case = "copies_that_differ_in_case.txt";
+    std::fs::copy(fixtures.join(case), corpus.join(case)).expect("copy");
+    // The copy has straight quotes, a plain hyphen and a line break where the first has
+    // curly quotes, a dash and a no-break space.
+    let first = "The mayor\u{2019}s office said it\u{2019}s \u{201c}committed\u{201d} to the plan \u{2014} and that the first\u{a0}routes would open in June, once the drivers have been trained and the new buses delivered.";
+    let copy = "The mayor's office said it's \"committed\" to the plan - and that the first\nroutes would open in June, once the drivers have been trained and the new buses delivered.";
+    let variants = format!("The council voted on Tuesday.\n\n{first}\n\n{copy}\n");
+    std::fs::write(corpus.join("variants.txt"), variants).expect("write");
+    let out = fix_repeats(&corpus, &dir.path().join("clean"));
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).expect("fixed copy");
+    let fixed = read(case);
+    assert!(fixed.contains("The Council Votes To Extend"), "{fixed}");
+    assert!(fixed.contains("The council votes to extend"), "{fixed}");
+    let fixed = read("variants.txt");
+    assert_eq!(fixed, format!("The council voted on Tuesday.\n\n{first}\n"));
+}
+
 #[test]
 fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_copy_a_licence_per_holder_or_package_or_a_table_row()
  {
@@ -525,12 +558,7 @@ fn safe_fixes_delete_a_repeated_passage_but_not_a_repeated_sentence_a_distant_co
         section("example.org/restful/v3")
     );
     std::fs::write(corpus.join("bundle.txt"), &bundle).expect("write");
-    let out = dir.path().join("clean");
-    corpuslint()
-        .args(["fix", "--isolated", "--select", "D001", "--out"])
-        .args([&out, &corpus])
-        .assert()
-        .code(0);
+    let out = fix_repeats(&corpus, &dir.path().join("clean"));
     let fixed = std::fs::read_to_string(out.join("manual.md")).expect("fixed copy");
     // The passage of 30 words is deleted once; the short sentence stays under each heading.
     assert_eq!(fixed.matches(passage).count(), 1, "{fixed}");
