@@ -4,6 +4,7 @@
 //! any of them.
 
 use super::Document;
+use crate::text::sentence::ends_with_full_stop;
 
 /// An underline has at least this many `=` or `-`...
 const MIN_UNDERLINE: usize = 3;
@@ -121,14 +122,19 @@ impl Document {
 
     /// Whether the prose of the document is mostly hard-wrapped, as a person wraps it: its
     /// paragraphs over several lines hold at least half as many words as its paragraphs
-    /// of one line that are prose. A scraper sets a page's paragraphs one per line.
+    /// of one line that are prose. A scraper sets a page's paragraphs one per line, each
+    /// ending its last sentence; a line that stops mid-sentence is a wrapped line whose
+    /// paragraph was not joined (under a key or a title that does not fill the width:
+    /// `.gpg.keygen.name` over its help text), and tells nothing of the sort.
     pub fn has_wrapped_prose(&self) -> bool {
         let (mut single, mut wrapped) = (0, 0);
         for paragraph in &self.paragraphs {
             let words = paragraph.fingerprint.words as usize;
             if paragraph.first_line() != paragraph.last_line() {
                 wrapped += words;
-            } else if words >= MIN_PROSE_LINE_WORDS {
+            } else if words >= MIN_PROSE_LINE_WORDS
+                && ends_with_full_stop(self.slice(paragraph.span))
+            {
                 single += words;
             }
         }
@@ -170,6 +176,27 @@ mod tests {
 
     fn doc(path: &str, text: &str) -> Document {
         Document::from_bytes(path.into(), text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn wrapped_lines_under_keys_are_wrapped_prose_and_a_page_of_paragraphs_is_not() {
+        // Each entry's key stands over its text with no blank line between: the short
+        // key keeps the lines under it from reading as one wrapped paragraph, but they
+        // stop mid-sentence, as no paragraph of a page does.
+        let entry = |key: &str| {
+            format!(
+                ".help.{key}\nChoose the kind of key to make here; the value you choose is kept\nwith the key and is never sent to anyone else.  We need it to decide\nhow far to trust the signatures made with it.\n.\n\n"
+            )
+        };
+        let mut help = String::from(
+            "This file holds the help texts of the program, one entry for each question\nit asks, in the order the questions come.\n\n",
+        );
+        for key in ["trust", "size", "expiry", "name", "email", "comment"] {
+            help.push_str(&entry(key));
+        }
+        assert!(doc("help.txt", &help).has_wrapped_prose());
+        let page = "Harbour crews asked for firm dates before the winter storms close the river mouth.\nThe board said the dredging of the northern channel would start in the spring.\nShip owners welcomed the plan but asked who would pay for the extra pilots.\n\nThe board will meet again next month to set the budget for the work.\n";
+        assert!(!doc("page.txt", page).has_wrapped_prose());
     }
 
     #[test]

@@ -10,6 +10,8 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::structure::LineRole;
 use crate::document::{Document, is_underline};
 use crate::text::code::{code_spans, is_fence};
+use crate::text::sentence::CLOSERS;
+pub(super) use crate::text::sentence::ends_with_full_stop;
 use crate::text::span::Span;
 use crate::text::{has_address, header_lines, indent_width, is_markup_line, word_count_capped};
 
@@ -198,20 +200,9 @@ const MAX_HEADING_WORDS: usize = 8;
 /// ...and followed by a paragraph of at least this many words that ends a sentence.
 const MIN_SECTION_WORDS: usize = 15;
 
-/// Quotes and brackets that may close a sentence after its final mark.
-const CLOSERS: [char; 9] = ['"', '\'', '”', '’', ')', '）', '」', '』', '»'];
-
 pub(super) fn ends_sentence(text: &str) -> bool {
     let text = text.trim_end_matches(CLOSERS);
     text.ends_with(['.', '!', '?', '。', '！', '？', ';', '；']) && !is_truncated(text)
-}
-
-/// Whether `text` ends with a full stop, `!` or `?` (or their CJK forms), before any
-/// closing quote or bracket: a sentence ends there, and no clause with `;` does.
-pub(super) fn ends_with_full_stop(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(CLOSERS)
-        .ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 fn is_truncated(text: &str) -> bool {
