@@ -42,7 +42,8 @@ Classifies lines by their neighbours, as jusText does:
 - the titles and truncated blurbs under the heading of a list of links (`Most read`,
   `More stories`), with the date or byline under each title, are chrome; in a numbered
   or marked list, so is every line indented under an entry (its section, headline,
-  standfirst, author and date).
+  standfirst, author and date), and the headline under a rank set on a line of its own
+  (`1`, then the headline).
 
 The same short line between two body paragraphs is a section heading and stays. A line
 right before or after a byline or date line (a title) is never chrome by context.
@@ -129,7 +130,8 @@ fn detail(form: u8) -> Detail {
 /// stories`, `Archives`), up to the first line that is neither. A date or byline line
 /// between two such titles, or after a title once another title had one, is the listed
 /// article's (`Rooftop gardens, ten years on` over `February 17, 2021`), and so is
-/// any short line indented under an entry of a numbered or marked list.
+/// any short line indented under an entry of a numbered or marked list or set under a
+/// rank of its own.
 fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
     let mut i = 0;
     while i < lines.len() {
@@ -169,8 +171,10 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
             // A plain line in a list of numbered or marked entries.
             let unmarked = shape == Some(true) && !numbered(line);
             // A line indented under an entry is part of it: a teaser's section label,
-            // headline, standfirst, byline and date.
-            let nested = unmarked && item_indent.is_some_and(|item| indent > item);
+            // headline, standfirst, byline and date. So is the line under a rank set on a
+            // line of its own (`1`, then the headline).
+            let ranked = j > i + 1 && is_rank(lines[j - 1].text);
+            let nested = unmarked && (ranked || item_indent.is_some_and(|item| indent > item));
             if (unmarked && !line.metadata && !nested) || headline == Some(j) {
                 break;
             }
@@ -198,6 +202,13 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
         }
         i = j.max(i + 1);
     }
+}
+
+/// A rank alone on its line (`1`, `12`): the number of an entry of a ranked list whose
+/// title the page sets on the next line.
+fn is_rank(text: &str) -> bool {
+    let text = text.trim();
+    (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Short lines between chrome lines, and truncated blurbs next to chrome, repeated until
