@@ -13,11 +13,10 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks, Page};
-use crate::rules::chrome::lines::{
-    Line, block_under, ends_with_full_stop, heads_section, introduces,
-};
+use crate::rules::chrome::lines::{Line, block_under, heads_section, introduces};
 use crate::rules::chrome::report::runs_lint;
 use crate::text::memo::LineMemo;
+use crate::text::sentence::ends_with_full_stop;
 use crate::text::{indent_width, split_at_colon, word_count, word_count_capped};
 
 mod outline;

@@ -10,8 +10,7 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::structure::LineRole;
 use crate::document::{Document, is_underline};
 use crate::text::code::{code_spans, is_fence};
-use crate::text::sentence::CLOSERS;
-pub(super) use crate::text::sentence::ends_with_full_stop;
+use crate::text::sentence::{CLOSERS, ends_with_full_stop};
 use crate::text::span::Span;
 use crate::text::{has_address, header_lines, indent_width, is_markup_line, word_count_capped};
 
