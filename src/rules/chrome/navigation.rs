@@ -115,13 +115,22 @@ fn mark(page: &Page, marks: &mut Marks) {
             continue;
         };
         // A heading row over a rule or over rows in the same columns is a table's, and
-        // so is the first row of a diagram over indented rows in columns.
+        // so is the first row of a diagram over indented rows in columns. A row of spaces
+        // alone is the table's too: an empty row, padded to the table's width (and
+        // empty once its trailing spaces are trimmed).
         let document = page.document;
-        let next = (line.index + 1 < document.lines.line_count())
-            .then(|| document.line_text(line.index + 1));
+        let mut below = (line.index + 1..document.lines.line_count())
+            .map(|below| document.line_text(below))
+            .skip_while(|below| is_padded_empty_row(below));
+        let next = below.next();
+        let under_empty_row = next
+            .is_some_and(str::is_empty)
+            .then(|| below.next())
+            .flatten();
         if next.is_some_and(|next| {
             is_rule(next) || shares_columns(line.text, next) || indented_columns(next)
-        }) {
+        }) || under_empty_row.is_some_and(is_rule)
+        {
             continue;
         }
         let detail = Detail {
@@ -248,6 +257,11 @@ fn names_code(text: &str) -> bool {
                 });
         !word.contains("://") && (inner('_') || inner('/') || file_name)
     })
+}
+
+/// A line of spaces alone, not empty: an empty row of a table, padded to its width.
+fn is_padded_empty_row(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b == b' ')
 }
 
 /// A line of `-`, `=` or `+` (and spaces): a rule under a table's heading row.
@@ -417,6 +431,11 @@ mod tests {
                      ----------------------------------------------\n\
                      Ada            gnat         libgnat        gnat-doc\n";
         assert!(crate::rules::chrome::analysis::found_lines(table, &[&RULE]).is_empty());
+        // An empty row between the heading row and its rule, padded with spaces or not.
+        for row in ["                              ", ""] {
+            let padded = table.replacen('\n', &format!("\n{row}\n"), 1);
+            assert!(crate::rules::chrome::analysis::found_lines(&padded, &[&RULE]).is_empty());
+        }
         let rows = "Language       Compiler     Library        Manual\n\
                     Fortran        gfortran     libgfortran    gfortran-doc\n";
         assert!(crate::rules::chrome::analysis::found_lines(rows, &[&RULE]).is_empty());
