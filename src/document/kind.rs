@@ -120,6 +120,13 @@ impl Document {
         })
     }
 
+    /// Whether the document is laid out as a person writes plain text, not as a scraper
+    /// saves a page, one paragraph per line with headings on lines of their own: its prose
+    /// is hard-wrapped, or its headings underlined.
+    pub fn is_laid_out_by_hand(&self) -> bool {
+        self.has_wrapped_prose() || self.has_underlined_sections()
+    }
+
     /// Whether the prose of the document is mostly hard-wrapped, as a person wraps it: its
     /// paragraphs over several lines hold at least half as many words as its paragraphs
     /// of one line that are prose. A scraper sets a page's paragraphs one per line, each

@@ -27,7 +27,16 @@ pub(crate) mod test_support {
     /// Runs one rule on `bytes` loaded as a document named `test.txt`, with the built-in
     /// rule data and the default options.
     pub fn run(rule: &'static Rule, bytes: &[u8]) -> (Document, Vec<Diagnostic>) {
-        let doc = Document::from_bytes("test.txt".into(), bytes.to_vec());
+        run_named(rule, "test.txt", bytes)
+    }
+
+    /// Runs one rule on `bytes` loaded as a document named `name`.
+    pub fn run_named(
+        rule: &'static Rule,
+        name: &str,
+        bytes: impl AsRef<[u8]>,
+    ) -> (Document, Vec<Diagnostic>) {
+        let doc = Document::from_bytes(name.into(), bytes.as_ref().to_vec());
         let mut reporter = Reporter::new(0);
         let lint = registry::lint(rule).expect("a registered rule");
         let options = RuleOptions::default();
@@ -47,6 +56,19 @@ pub(crate) mod test_support {
         diagnostics
             .iter()
             .map(|d| doc.text[d.span.start..d.span.end].to_string())
+            .collect()
+    }
+
+    /// How safe the fix of each finding is, for the findings with one.
+    pub fn applicability(
+        rule: &'static Rule,
+        text: &str,
+    ) -> Vec<crate::diagnostic::edit::Applicability> {
+        let (_, diagnostics) = run(rule, text.as_bytes());
+        diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .map(|f| f.applicability)
             .collect()
     }
 

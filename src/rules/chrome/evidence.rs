@@ -146,14 +146,12 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Whether the document is laid out as a person writes plain text, not as a scraper
-    /// saves a page, one paragraph per line with headings on lines of their own: its
-    /// prose is hard-wrapped (see [`Document::has_wrapped_prose`]), or its headings
-    /// underlined.
+    /// Whether the document is laid out by hand (see [`Document::is_laid_out_by_hand`]),
+    /// asked once per page.
     pub fn is_laid_out_by_hand(&self) -> bool {
-        *self.by_hand.get_or_init(|| {
-            self.document.has_wrapped_prose() || self.document.has_underlined_sections()
-        })
+        *self
+            .by_hand
+            .get_or_init(|| self.document.is_laid_out_by_hand())
     }
 
     /// The layout, if a detector asked for it.

@@ -262,12 +262,7 @@ mod tests {
     }
 
     fn applicability(text: &str) -> Vec<Applicability> {
-        let (_, found) = crate::rules::test_support::run(&RULE, text.as_bytes());
-        found
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .map(|f| f.applicability)
-            .collect()
+        crate::rules::test_support::applicability(&RULE, text)
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
     name: "extra-blank-lines",
     family: Family::Layout,
     severity: Severity::Warning,
-    fix: FixAvailability::Safe,
+    fix: FixAvailability::Sometimes,
     opt_in: false,
     summary: "Two or more blank lines in a row, or blank lines before the first line or after the last",
     docs: r#"## What it does
@@ -40,7 +40,11 @@ structure to tools that split on them.
 
 ## Fix
 Safe: keep one blank line between paragraphs; delete blank lines at the start and the end
-of the file. Line breaks inside paragraphs and indentation are not touched.
+of the file. Line breaks inside paragraphs and indentation are not touched. In a
+plain-text document laid out by hand (its prose hard-wrapped, or its headings underlined:
+a manual, a NEWS file, a book), blank lines between paragraphs may be the author's,
+around an example or between sections: there the fix is unsafe. (Markdown shows any
+number of blank lines as one.)
 
 ## Configuration
 None. Silence with `--ignore L001`.
@@ -58,9 +62,11 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     let line_count = doc.lines.line_count();
     // A page break (`^L` alone on its line) separates sections; it is no blank line.
     let is_blank = |line: usize| doc.is_blank_line(line) && !doc.is_page_break_line(line);
-    // Asked once, of the few documents with blank lines after a heading.
+    // Asked once, of the few documents with runs of blank lines.
     let wrapped = std::cell::OnceCell::new();
     let has_wrapped_prose = || *wrapped.get_or_init(|| doc.has_wrapped_prose());
+    let by_hand = std::cell::OnceCell::new();
+    let laid_out_by_hand = || *by_hand.get_or_init(|| doc.is_laid_out_by_hand());
     let mut line = 0;
     while line < line_count {
         if !is_blank(line) {
@@ -97,16 +103,27 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         if span.is_empty() {
             continue;
         }
-        let label = if first == 0 || line == line_count {
+        let at_an_end = first == 0 || line == line_count;
+        let label = if at_an_end {
             "delete these lines"
         } else {
             "one blank line is enough"
+        };
+        // Between the lines of a document laid out by hand (a manual, a NEWS file, a
+        // book), the author may have set the blank lines on purpose, around an example
+        // or between sections: their layout is theirs to change. Markdown shows any
+        // number of blank lines as one.
+        let edits = vec![Edit::delete(span)];
+        let fix = if at_an_end || doc.structure.is_markdown() || !laid_out_by_hand() {
+            Fix::safe(edits)
+        } else {
+            Fix::unsafe_(edits)
         };
         report
             .report(&RULE, span, message)
             .with_label(label)
             .with_help("separate paragraphs with one blank line")
-            .with_fix(Fix::safe(vec![Edit::delete(span)]));
+            .with_fix(fix);
     }
 }
 
@@ -183,6 +200,30 @@ mod tests {
         ] {
             assert!(flagged(&RULE, text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn blank_lines_set_by_hand_are_fixed_only_on_request() {
+        use crate::diagnostic::edit::Applicability::{Safe, Unsafe};
+        use crate::rules::test_support::applicability;
+        let wrapped = "The ferry left at six in the morning, and the crew\n\
+                       said nothing until the harbour was out of sight.\n";
+        // Two blank lines between the sections of a manual: the author's layout.
+        let manual = format!("{wrapped}\n{wrapped}\n\n{wrapped}");
+        assert_eq!(flagged(&RULE, &manual), ["\n"]);
+        assert_eq!(applicability(&RULE, &manual), [Unsafe]);
+        // A page of one paragraph per line: what a scraper left.
+        let page = manual.replace("crew\nsaid", "crew said");
+        assert_eq!(applicability(&RULE, &page), [Safe]);
+        // Blank lines at the ends of a file are no one's layout.
+        assert_eq!(
+            applicability(&RULE, &format!("\n{manual}\n")),
+            [Safe, Unsafe, Safe]
+        );
+        // Markdown shows the blank lines as one, whoever set them.
+        let (_, found) = crate::rules::test_support::run_named(&RULE, "notes.md", &manual);
+        let fixes: Vec<_> = found.iter().filter_map(|d| d.fix.as_ref()).collect();
+        assert!(fixes.len() == 1 && fixes[0].applicability == Safe);
     }
 
     #[test]
