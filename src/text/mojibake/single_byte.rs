@@ -59,6 +59,7 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>) {
                 && !overlaps
                 && !is_markup_or_table(word)
                 && !names_its_code_point(line, word)
+                && !has_glued_brand_sign(word)
             {
                 words.push((span, word, badness(word)));
             }
@@ -93,6 +94,34 @@ const LOADED_SHARE: usize = 3;
 fn names_its_code_point(line: &str, word: &str) -> bool {
     let mut chars = word.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if names_code_point(line, c))
+}
+
+/// Whether the only characters beyond ASCII of `word` are trademark signs, each after a
+/// name and before a capitalised word or the end: `W3C®Trademarks`, `Intel®Core™`, where
+/// a page set the sign as a superscript and the space after it was lost. Read through
+/// another code page, the sign becomes a letter (`®` in MacRoman is `Æ`) and the word reads
+/// as one: the glued words are `glued-words`' finding, not a codec's.
+fn has_glued_brand_sign(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let mut any = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii() {
+            continue;
+        }
+        let after_name = i > 0 && chars[i - 1].is_ascii_alphanumeric();
+        let before_word = match (chars.get(i + 1), chars.get(i + 2)) {
+            (None, _) => true,
+            (Some(next), after) => {
+                !next.is_alphanumeric()
+                    || (next.is_ascii_uppercase() && after.is_some_and(char::is_ascii_lowercase))
+            }
+        };
+        if !(matches!(c, '®' | '™' | '℠') && after_name && before_word) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// A run of at least this many characters in code point order is a character table.

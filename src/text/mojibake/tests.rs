@@ -240,6 +240,7 @@ fn leaves_hard_correct_text_alone() {
         "un café\u{a0}“noir” et à\u{a0}« bientôt »",
         "中文双语Français 中国社会科学网(中文)",
         "An hÉireann, i nÍosa, ar an tAthair",
+        "W3C®Trademarks and Generic Terms, the Intel®Core™ i7, ACME®, Widget™-based",
     ] {
         assert_eq!(find(text), [], "{text}");
     }
@@ -284,4 +285,7 @@ fn leaves_listed_letters_fillers_and_characters_named_by_code_point_alone() {
     // A character beside a code point that is not its own is looked at.
     let garbled = misread("tilføje", "windows-1252", "MacRoman").unwrap_or_default();
     assert!(!find(&format!("{garbled} 0x41\n")).is_empty());
+    // A sign inside a word in capitals is no trademark set after a name.
+    let garbled = misread("TRÆER OG ÆBLER", "macintosh", "latin-1").unwrap_or_default();
+    assert_eq!(repair(&garbled), "TRÆER OG ÆBLER");
 }
