@@ -37,7 +37,8 @@ repaired, counting capitals inside lowercase words, symbols and box drawing betw
 letters, letters of two scripts glued together, lone accented capitals and control
 characters. Only a clear gain counts, so correct text stays clean: `clichés`, `Ångström`,
 `SÃO PAULO`, `ÅLAND`, an all-caps word ending in `Ä` before a no-break space, `CAFÉ”`,
-a product name with `™`. Words made only of accented letters read as another script
+a product name with `™`, a trademark sign glued to the next word (`W3C®Trademarks`).
+Words made only of accented letters read as another script
 when their line has two or more, a third of its words at least: one alone, or two in a
 sentence of English, list letters (`áéíóú`, `æøå`), and one letter repeated (`ÿÿÿÿ`) is
 filler. Character tables are left alone: letters in code
