@@ -85,6 +85,15 @@ pub fn infer(
         let rest = &text[offset..];
         if let Some(mut b) = known.get_or_compute(rest, || byline::parse(rest, data)) {
             b.shift(offset);
+            // A date written as code (`0000-10-01` between backticks) is an example's.
+            let dated = b.dates.len();
+            b.dates.retain(|(d, _)| {
+                !doc.structure
+                    .is_code(Span::new(span.start + d.start, span.start + d.end))
+            });
+            if b.dates.len() < dated && b.dates.is_empty() && b.fields.is_empty() {
+                continue;
+            }
             bylines.push((line, span, b));
         }
     }

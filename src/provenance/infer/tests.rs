@@ -2,7 +2,11 @@ use super::title::is_breadcrumb;
 use super::*;
 
 fn infer_text(text: &str, skip: &[usize]) -> Inferred {
-    let doc = Document::from_bytes("t.txt".into(), text.as_bytes().to_vec());
+    infer_named("t.txt", text, skip)
+}
+
+fn infer_named(name: &str, text: &str, skip: &[usize]) -> Inferred {
+    let doc = Document::from_bytes(name.into(), text.as_bytes().to_vec());
     let data = MetadataData::for_tests();
     let layout = PageLayout::default;
     infer(
@@ -124,6 +128,21 @@ fn published_dates_win_over_updated_ones() {
         .and_then(|d| d.date)
         .map(|d| d.to_string());
     assert_eq!(date.as_deref(), Some("2020-01-01"));
+}
+
+#[test]
+fn a_date_written_as_code_is_the_examples() {
+    let text = "# Shrinking\n\nAt last the run ends on the date `0000-10-01`, which the parser reads\nas `0000-00-01` instead.\n\nPublished: `2020-01-01`\n";
+    let dates = |name| -> Vec<String> {
+        infer_named(name, text, &[])
+            .dates
+            .iter()
+            .map(|d| d.text.clone())
+            .collect()
+    };
+    assert_eq!(dates("notes.md"), [] as [String; 0]);
+    // In plain text, a backtick is a character like another.
+    assert_eq!(dates("notes.txt"), ["0000-10-01", "2020-01-01"]);
 }
 
 #[test]

@@ -17,7 +17,8 @@ Reports a date in a byline or in explicit metadata that looks like a date and is
 (`2019-13-45`), that lies in the future, or that is older than `min_year` (1990 by
 default: the web is younger). A date the text gives without a label that cannot be
 right (`removed in patch 8.1.0932`, read as the year 932) is a version or a number, not
-the document's date: it is neither taken nor reported.
+the document's date: it is neither taken nor reported, and neither is a date that
+Markdown sets as code (between backticks, in a code block): an example's.
 
 ## Why it matters
 A wrong date is worse than none: it silently puts a document in the wrong period for
