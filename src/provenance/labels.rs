@@ -66,6 +66,20 @@ fn starts_with_label(text: &str, label: &str) -> Option<usize> {
     Some(chars.next().map_or(text.len(), |(at, _)| at))
 }
 
+/// Whether `gap`, the words between a date label with no colon and the date, leads to the
+/// date: a time, a weekday, a preposition (`Published 3:04 PM EST, Mon January 3`, `Publié
+/// le 7 mars`), not a clause of prose (`Handle date headers before 1 Jan 1970`, a change
+/// log's entry).
+fn leads_to_date(gap: &str) -> bool {
+    gap.split_whitespace().all(|word| {
+        let letters = word.chars().filter(|c| c.is_alphabetic());
+        !(letters.clone().all(char::is_lowercase) && letters.count() > MAX_LEADING_WORD_CHARS)
+    })
+}
+
+/// Longer words in lower case between a date label and its date are prose.
+const MAX_LEADING_WORD_CHARS: usize = 4;
+
 fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> Option<Found> {
     let rest = &line[at..];
     let mut chars = rest.chars();
@@ -178,7 +192,10 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
         if (matches!(kind, Label::Date | Label::Updated)
             || (*kind == Label::Other && label.contains(' ')))
             && spaces > 0
-            && !data.find_dates(trimmed).is_empty()
+            && data
+                .find_dates(trimmed)
+                .first()
+                .is_some_and(|date| leads_to_date(&trimmed[..date.start]))
         {
             return Some(Found {
                 label: *kind,

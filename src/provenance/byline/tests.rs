@@ -203,6 +203,15 @@ fn reads_many_byline_styles() {
         date("发布时间：2021-12-15 10:27"),
         Some(("2021-12-15".into(), Some(Label::Date)))
     );
+    assert_eq!(
+        date("Publié le 7 mars 2021"),
+        Some(("2021-03-07".into(), Some(Label::Date)))
+    );
+    // A change log's entry that speaks of dates is no label over its date.
+    assert_eq!(
+        date(" + 4107 Handle date headers sent before 1 Jan 1970").map(|(_, label)| label),
+        Some(None)
+    );
 }
 
 /// Bylines without a label, or with the name first, and sources outside bylines.
