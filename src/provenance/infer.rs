@@ -12,6 +12,7 @@ use crate::data::metadata::{Label, MetadataData};
 use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::document::structure::LineRole;
+use crate::text::code::is_fence;
 use crate::text::memo::LineMemo;
 use crate::text::span::Span;
 use crate::text::{has_address, has_time_of_day, indent_width, is_cjk, is_field_line, word_count};
@@ -384,8 +385,12 @@ fn value_on_next_line(
         return false;
     }
     let under = doc.line_text(next);
-    // A block under the label, set off by its indent or list markers.
-    let block = indent_width(under) > indent_width(label_line) || starts_with_list_marker(under);
+    // A block under the label, set off by its indent or list markers, or fenced as code
+    // (`Source dictionary:` over the example).
+    let block = indent_width(under) > indent_width(label_line)
+        || starts_with_list_marker(under)
+        || is_fence(under)
+        || doc.structure.role(next) == LineRole::Code;
     if next > line + 1 {
         // A title page sets `BY` and the name a blank line apart, both centred.
         return (introduces && block) || names::reads_as_names(under);

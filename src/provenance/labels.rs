@@ -104,6 +104,11 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
         // `Label :`, `Label：`
         let spaces = after.len() - after.trim_start().len();
         let trimmed = after.trim_start();
+        // `* Text colors::`, an Info menu's entry; `Example::` in reStructuredText, over a
+        // literal block: a double colon ends no label.
+        if trimmed.starts_with("::") {
+            continue;
+        }
         if let Some(colon) = trimmed.chars().next().filter(|c| matches!(c, ':' | '：')) {
             let value_start = after_start + spaces + colon.len_utf8();
             let empty = line[value_start..].trim().is_empty();
@@ -221,6 +226,7 @@ fn label_at(line: &str, at: usize, data: &MetadataData, dates: &[FoundDate]) -> 
         if spaces > 0 && at == line.len() - line.trim_start().len() {
             let qualifier = trimmed.trim_end();
             if let Some(words) = qualifier.strip_suffix([':', '：'])
+                && !words.ends_with(':')
                 && words.split_whitespace().count() <= MAX_QUALIFIER_WORDS
             {
                 return Some(Found {

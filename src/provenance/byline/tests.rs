@@ -324,6 +324,10 @@ fn empty_fields() {
         fields("Author:"),
         Some(vec![(Label::Author, String::new())])
     );
+    // A double colon ends an Info menu's entry, or a line over a literal block: no label.
+    for line in ["* Source Code Encoding::", "* AUTHOR::", "Source::"] {
+        assert!(fields(line).is_none_or(|f| f.is_empty()), "{line}");
+    }
 }
 
 #[test]

@@ -268,3 +268,13 @@ fn a_name_a_blank_line_under_by_is_its_value_and_anything_else_is_not() {
     let lost = "Library to stay open late\n\nBy\n\nThe council voted on Tuesday to keep the library open until nine.\n";
     assert_eq!(empty(lost), 1);
 }
+
+#[test]
+fn a_label_over_code_introduces_the_code() {
+    let empty = |name, text| infer_named(name, text, &[]).empty.len();
+    let manual =
+        "# Merging\n\nSource of the example:\n\n```\n{ 'include_dirs': ['include'] }\n```\n";
+    assert_eq!(empty("merging.md", manual), 0);
+    let lost = "# Merging\n\nSource of the example:\n\nThe council voted on Tuesday to keep the library open until nine.\n";
+    assert_eq!(empty("merging.md", lost), 1);
+}
