@@ -38,13 +38,12 @@ letters, letters of two scripts glued together, lone accented capitals and contr
 characters. Only a clear gain counts, so correct text stays clean: `clichés`, `Ångström`,
 `SÃO PAULO`, `ÅLAND`, an all-caps word ending in `Ä` before a no-break space, `CAFÉ”`,
 a product name with `™`, a trademark sign glued to the next word (`W3C®Trademarks`).
-Words made only of accented letters read as another script
-when their line has two or more, a third of its words at least: one alone, or two in a
-sentence of English, list letters (`áéíóú`, `æøå`), and one letter repeated (`ÿÿÿÿ`) is
-filler. Character tables are left alone: letters in code
-point order (`ÀÁÂÃÄ`), and a character standing beside its own code point (`˛ 02DB
-OGONEK`). Text written as code (a fenced block, a span between backticks)
-is left as it is: an example there shows the garbling on purpose.
+Words made only of accented letters read as another script when their line has two or
+more, a third of its words at least: one alone, or two in a sentence of English, list
+letters (`áéíóú`, `æøå`), and one letter repeated (`ÿÿÿÿ`) is filler. Character tables
+are left alone: letters in code point order (`ÀÁÂÃÄ`), and a character standing beside
+its own code point (`˛ 02DB OGONEK`). Text written as code (a fenced block, a span
+between backticks) is left as it is: an example there shows the garbling on purpose.
 
 ## Why it matters
 Mojibake is the most common damage in scraped text. It corrupts every word it touches
