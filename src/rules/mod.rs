@@ -64,7 +64,16 @@ pub(crate) mod test_support {
         rule: &'static Rule,
         text: &str,
     ) -> Vec<crate::diagnostic::edit::Applicability> {
-        let (_, diagnostics) = run(rule, text.as_bytes());
+        applicability_named(rule, "test.txt", text)
+    }
+
+    /// [`applicability`] in a document named `name`.
+    pub fn applicability_named(
+        rule: &'static Rule,
+        name: &str,
+        text: &str,
+    ) -> Vec<crate::diagnostic::edit::Applicability> {
+        let (_, diagnostics) = run_named(rule, name, text);
         diagnostics
             .iter()
             .filter_map(|d| d.fix.as_ref())

@@ -205,7 +205,7 @@ mod tests {
     #[test]
     fn blank_lines_set_by_hand_are_fixed_only_on_request() {
         use crate::diagnostic::edit::Applicability::{Safe, Unsafe};
-        use crate::rules::test_support::applicability;
+        use crate::rules::test_support::{applicability, applicability_named};
         let wrapped = "The ferry left at six in the morning, and the crew\n\
                        said nothing until the harbour was out of sight.\n";
         // Two blank lines between the sections of a manual: the author's layout.
@@ -221,9 +221,7 @@ mod tests {
             [Safe, Unsafe, Safe]
         );
         // Markdown shows the blank lines as one, whoever set them.
-        let (_, found) = crate::rules::test_support::run_named(&RULE, "notes.md", &manual);
-        let fixes: Vec<_> = found.iter().filter_map(|d| d.fix.as_ref()).collect();
-        assert!(fixes.len() == 1 && fixes[0].applicability == Safe);
+        assert_eq!(applicability_named(&RULE, "notes.md", &manual), [Safe]);
     }
 
     #[test]
