@@ -18,6 +18,12 @@ pub fn is_underline(line: &str) -> bool {
         && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
 }
 
+/// The byte that separates the nodes of a GNU Info manual, alone on its line.
+pub const INFO_SEPARATOR: u8 = 0x1f;
+/// What the line under an Info node separator opens with: a node's header, the tag table,
+/// the table of a split manual's parts, the end of the tag table.
+const INFO_HEADERS: [&[u8]; 4] = [b"File: ", b"Tag Table:", b"Indirect:", b"End Tag Table"];
+
 /// A paragraph of one line is prose from this many words on.
 const MIN_PROSE_LINE_WORDS: usize = 10;
 
@@ -120,6 +126,27 @@ impl Document {
         })
     }
 
+    /// Whether the document is a GNU Info manual (what `makeinfo` writes): its nodes open
+    /// with a separator line, `^_` (U+001F), possibly followed by a form feed, over a
+    /// header (`File: sed.info,  Node: Top,  Next: ...`); a manual split in parts opens
+    /// with its `Indirect:` table. Its menus (`* Menu:`), cross-references and tag table
+    /// are the format's navigation, read by Info readers, never a page's chrome.
+    pub fn is_info_file(&self) -> bool {
+        let text = self.text.as_bytes();
+        memchr::memchr_iter(INFO_SEPARATOR, text).any(|at| {
+            let rest = &text[at + 1..];
+            let rest = rest.strip_prefix(b"\x0c").unwrap_or(rest);
+            let rest = rest.strip_prefix(b"\r").unwrap_or(rest);
+            let opens_line = at == 0 || text[at - 1] == b'\n';
+            opens_line
+                && rest.strip_prefix(b"\n").is_some_and(|header| {
+                    INFO_HEADERS
+                        .iter()
+                        .any(|opening| header.starts_with(opening))
+                })
+        })
+    }
+
     /// Whether the document is laid out as a person writes plain text, not as a scraper
     /// saves a page, one paragraph per line with headings on lines of their own: its prose
     /// is hard-wrapped, or its headings underlined.
@@ -204,6 +231,19 @@ mod tests {
         assert!(doc("help.txt", &help).has_wrapped_prose());
         let page = "Harbour crews asked for firm dates before the winter storms close the river mouth.\nThe board said the dredging of the northern channel would start in the spring.\nShip owners welcomed the plan but asked who would pay for the extra pilots.\n\nThe board will meet again next month to set the budget for the work.\n";
         assert!(!doc("page.txt", page).has_wrapped_prose());
+    }
+
+    #[test]
+    fn an_info_manual_is_known_by_its_node_separators() {
+        let manual = "This is x.info, produced by makeinfo.\n\n\u{1f}\nFile: x.info,  Node: Top,  Up: (dir)\n\nText.\n";
+        assert!(doc("x.info", manual).is_info_file());
+        assert!(doc("x.info", &manual.replace('\n', "\r\n")).is_info_file());
+        assert!(doc("x.info", "\u{1f}\u{c}\nFile: x.info,  Node: Top\n").is_info_file());
+        assert!(doc("x.info", "\u{1f}\nIndirect:\nx.info-1: 105\n").is_info_file());
+        // The separator stands alone on its line, over a header.
+        assert!(!doc("a.txt", "Notes\n\nText \u{1f}\nFile: x.info\n").is_info_file());
+        assert!(!doc("a.txt", "\u{1f}\nFiled under: news\n").is_info_file());
+        assert!(!doc("a.txt", "File: x.info,  Node: Top\n").is_info_file());
     }
 
     #[test]

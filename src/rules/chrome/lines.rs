@@ -54,8 +54,8 @@ impl<'a> Line<'a> {
 }
 
 /// The non-blank lines of `document` that can be chrome, counted up to `max_words` words
-/// each, none in reStructuredText, a package changelog, a Vim help file or an HTML page
-/// with its markup. Left out: the front matter and a mail or
+/// each, none in reStructuredText, a package changelog, a Vim help file, a GNU Info
+/// manual or an HTML page with its markup. Left out: the front matter and a mail or
 /// package-metadata header (provenance, however many files share its lines), markup of
 /// structured text (directives, rows of cells between bars), fenced code, the lines of a
 /// paragraph wrapped over several lines (a piece of a sentence is not a page element),
@@ -63,13 +63,14 @@ impl<'a> Line<'a> {
 /// between backticks, and in Markdown code, HTML, tables, headings, thematic breaks and
 /// block quotes.
 pub fn non_blank(document: &Document, max_words: usize) -> Vec<Line<'_>> {
-    // reStructuredText, package changelogs and Vim help files are written by hand, never
-    // left by a scraper: their headings, literal blocks, directives, list items and
-    // cross-references are no page's chrome. An HTML page kept with its markup is no
-    // scraped text: its lines are markup.
+    // reStructuredText, package changelogs, Vim help files and Info manuals are written by
+    // hand, never left by a scraper: their headings, literal blocks, directives, list
+    // items, menus and cross-references are no page's chrome. An HTML page kept with its
+    // markup is no scraped text: its lines are markup.
     if document.is_restructured_text()
         || document.is_package_changelog()
         || document.is_vim_help()
+        || document.is_info_file()
         || document.is_html_page()
     {
         return Vec::new();

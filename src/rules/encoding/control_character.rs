@@ -5,6 +5,7 @@ use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::chars::{self, is_break, is_c1, is_reported_control as is_reported};
 use crate::text::mojibake;
+use crate::text::span::Span;
 use crate::text::{LOW_BITS, char_runs, codepoint, find_byte};
 
 pub const RULE: Rule = Rule {
@@ -22,6 +23,9 @@ backspace, vertical tab, form feed, ESC...), DEL, C1 control characters
 control characters is one finding. Markdown code blocks and code spans, shown as
 written, are left alone, and so is a form feed alone on its line: plain-text documents
 (GNU NEWS files, licences, change logs) put one between their sections as a page break.
+In a GNU Info manual, the controls Info readers find their way by are left alone too: the
+`^_` that separates nodes, alone on its line; the DEL between a node's name and its offset
+in the tag table; the NUL and backspace around an index entry's marker.
 
 ## Why it matters
 Control characters are not text: they are terminal escapes, page breaks and debris from
@@ -94,11 +98,15 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     let reported = |_: &str, offset: usize, c: char| {
         is_reported(c) && !(is_c1(c) && mojibake::covers(mojibake, offset))
     };
+    let doc = context.doc;
+    let info = doc.is_info_file();
     for run in char_runs(text, reported) {
         // Markdown shows code as written: what is in it is the code's business. A form
         // feed alone on its line is a page break; inside a line it glues text.
-        let doc = context.doc;
-        if doc.structure.is_code(run) || doc.is_page_break_line(doc.lines.line_of(run.start)) {
+        if doc.structure.is_code(run)
+            || doc.is_page_break_line(doc.lines.line_of(run.start))
+            || (info && is_info_mark(text, run))
+        {
             continue;
         }
         let chars: Vec<char> = text[run.start..run.end].chars().collect();
@@ -128,6 +136,36 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             "replace it with a line break"
         });
         diagnostic.fix = Some(Fix::safe(vec![Edit::replace(run, replacement)]));
+    }
+}
+
+/// Whether the controls at `run` are marks of the GNU Info format, which Info readers
+/// find their way by: a node separator (`^_`, a form feed after it or not) alone on its
+/// line; the DEL between a node's name and its byte offset on a line of the tag table
+/// (`Node: Top^?2954`); the NUL and backspace that open and close an index entry's or a
+/// picture's cookie (`^@^H[index^@^H]`).
+fn is_info_mark(text: &str, run: Span) -> bool {
+    let line_start = text[..run.start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[run.end..]
+        .find('\n')
+        .map_or(text.len(), |at| run.end + at);
+    let (before, marks, after) = (
+        &text[line_start..run.start],
+        &text[run.start..run.end],
+        &text[run.end..line_end],
+    );
+    match marks {
+        "\u{1f}" | "\u{1f}\u{c}" => before.is_empty() && after.trim_end_matches('\r').is_empty(),
+        "\u{7f}" => {
+            (before.starts_with("Node: ") || before.starts_with("Ref: "))
+                && !after.is_empty()
+                && after
+                    .trim_end_matches('\r')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+        }
+        "\0\u{8}" => after.starts_with(['[', ']']),
+        _ => false,
     }
 }
 
@@ -197,6 +235,25 @@ mod tests {
         // Beside text, or beside another control character, it is no page break.
         assert_eq!(flagged(&RULE, "end\n\u{c}next page\n"), ["\u{c}"]);
         assert_eq!(flagged(&RULE, "end\n\u{c}\u{7}\n"), ["\u{c}\u{7}"]);
+    }
+
+    #[test]
+    fn leaves_the_marks_of_an_info_manual_alone() {
+        // Prose enough that the few controls do not make the text look binary.
+        let prose = "This manual tells how to count the words of a text and why.\n".repeat(40);
+        let manual = format!(
+            "\u{1f}\nFile: x.info,  Node: Top,  Up: (dir)\n\n{prose}\n\0\u{8}[index\0\u{8}]\n* Menu:\n\n\u{1f}\u{c}\nTag Table:\nNode: Top\u{7f}0\n\u{1f}\nEnd Tag Table\n"
+        );
+        assert_eq!(flagged(&RULE, &format!("{manual}\u{7}")), ["\u{7}"]);
+        assert!(flagged(&RULE, &manual).is_empty());
+        assert!(flagged(&RULE, &manual.replace('\n', "\r\n")).is_empty());
+        // Anywhere else in a manual, or in a text that is no manual, they are findings.
+        let stray = format!("{manual}a stray\u{7f} and a \u{1f}glued separator\0\u{8}\n");
+        assert_eq!(flagged(&RULE, &stray), ["\u{7f}", "\u{1f}", "\0\u{8}"]);
+        let no_manual = manual
+            .replace("File:", "Filed:")
+            .replace("Tag Table", "Tags");
+        assert_eq!(flagged(&RULE, &no_manual).len(), 6);
     }
 
     #[test]
