@@ -7,10 +7,11 @@ use std::cell::OnceCell;
 use crate::data::RuleData;
 use crate::document::Document;
 use crate::rules::options::RuleOptions;
-use crate::text::code::{code_spans, within};
+use crate::text::code::{code_spans, merged, within};
 use crate::text::has_non_ascii;
 use crate::text::line_endings::LineEndings;
 use crate::text::mojibake;
+use crate::text::restructured;
 use crate::text::span::Span;
 
 /// One document as the document rules see it; made for one document on one thread.
@@ -67,8 +68,19 @@ impl<'a> DocumentContext<'a> {
     }
 
     /// Whether byte `at` of the text is written as code (a fenced block, a span between
-    /// backticks): an example there shows its characters on purpose, whatever they are.
+    /// backticks, a literal, doctest or code block of reStructuredText): an example there
+    /// shows its characters on purpose, whatever they are.
     pub fn in_code(&self, at: usize) -> bool {
-        within(self.code.get_or_init(|| code_spans(self.text())), at)
+        within(
+            self.code.get_or_init(|| {
+                let spans = code_spans(self.text());
+                if self.doc.is_restructured_text() {
+                    merged(spans, restructured::code_blocks(self.text()))
+                } else {
+                    spans
+                }
+            }),
+            at,
+        )
     }
 }

@@ -70,6 +70,22 @@ fn inline_spans(line: &str, offset: usize, spans: &mut Vec<Span>) {
     }
 }
 
+/// The spans of `a` and `b` (each sorted) as one sorted list, those that overlap joined:
+/// what [`within`] reads.
+pub fn merged(a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
+    let mut all = a;
+    all.extend(b);
+    all.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut joined: Vec<Span> = Vec::with_capacity(all.len());
+    for span in all {
+        match joined.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => joined.push(span),
+        }
+    }
+    joined
+}
+
 /// Whether `at` lies in one of `spans` (sorted, apart).
 pub fn within(spans: &[Span], at: usize) -> bool {
     let i = spans.partition_point(|s| s.end <= at);
@@ -85,6 +101,19 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn merged_spans_are_sorted_and_apart() {
+        let spans = |list: &[(usize, usize)]| -> Vec<Span> {
+            list.iter().map(|&(a, b)| Span::new(a, b)).collect()
+        };
+        let joined = merged(
+            spans(&[(2, 4), (10, 12)]),
+            spans(&[(0, 3), (6, 8), (11, 20)]),
+        );
+        assert_eq!(joined, spans(&[(0, 4), (6, 8), (10, 20)]));
+        assert!(within(&joined, 15) && !within(&joined, 5));
     }
 
     #[test]

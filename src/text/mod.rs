@@ -12,6 +12,7 @@ pub mod mojibake;
 pub mod narrow;
 mod nfc;
 pub mod normalize;
+pub mod restructured;
 pub mod sentence;
 pub mod span;
 pub mod width;

@@ -24,8 +24,9 @@ Reports HTML character references that a scraper failed to decode: named ones
 reported, so `AT&T` and `R&D;` are left alone. Markdown files are not checked:
 Markdown renders character references, so there they are markup, not residue; nor are
 HTML pages kept as text (opening with `<!DOCTYPE html>` or `<html>`). Nor is
-code written into plain text, in a fenced block (```` ``` ````) or between backticks:
-`` `&lt;script&gt;` `` in an example is meant; nor is a text that writes about
+code written into plain text, in a fenced block (```` ``` ````), between backticks or,
+in reStructuredText, in a literal, doctest or code block: `` `&lt;script&gt;` `` in an
+example is meant; nor is a text that writes about
 references, quoting one outside code (`"&lt;"`, `'&amp;'`), as the change log of an HTML
 tool does: its other references are meant too (`escapes these as &lt;, &gt; and
 &amp;`).
@@ -206,7 +207,7 @@ fn plain(decoded: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::edit::Applicability;
-    use crate::rules::test_support::{fixed, flagged};
+    use crate::rules::test_support::{fixed, flagged, run_named};
 
     #[test]
     fn reports_named_and_numeric_references() {
@@ -297,5 +298,18 @@ mod tests {
         let text = "Escaped: `&lt;b&gt;`.\n\n```pycon\n>>> escape('<')\nMarkup('&lt;')\n```\n\nBut Johnson &amp; Johnson.\n";
         let found = flagged(&RULE, text);
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn leaves_the_examples_of_restructured_text_alone() {
+        let text = "Escaping\n========\n\n>>> html.escape('x > 2 && y')\n'x &gt; 2 &amp;&amp; y'\n\nThe output::\n\n    b'German &#223;'\n\nBut Johnson &amp; Johnson.\n";
+        let (doc, diagnostics) = run_named(&RULE, "howto.rst", text);
+        let found: Vec<&str> = diagnostics
+            .iter()
+            .map(|d| &doc.text[d.span.start..d.span.end])
+            .collect();
+        assert_eq!(found, ["&amp;"]);
+        // In plain text, a `>>>` line is no session: it may quote mail.
+        assert_eq!(flagged(&RULE, &text.replace("::", ":")).len(), 5);
     }
 }

@@ -43,7 +43,8 @@ more, a third of its words at least: one alone, or two in a sentence of English,
 letters (`áéíóú`, `æøå`), and one letter repeated (`ÿÿÿÿ`) is filler. Character tables
 are left alone: letters in code point order (`ÀÁÂÃÄ`), and a character standing beside
 its own code point (`˛ 02DB OGONEK`). Text written as code (a fenced block, a span
-between backticks) is left as it is: an example there shows the garbling on purpose.
+between backticks, a literal, doctest or code block of reStructuredText) is left as it
+is: an example there shows the garbling on purpose.
 
 ## Why it matters
 Mojibake is the most common damage in scraped text. It corrupts every word it touches

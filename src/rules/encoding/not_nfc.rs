@@ -23,8 +23,9 @@ base letter plus a combining mark (`e` + U+0301) instead of one precomposed char
 (`é`), as macOS file names and some PDF extractors produce. One finding per line, covering
 the part of the line that changes under NFC.
 
-Text written as code (a fenced block, a span between backticks) is left alone: a string
-literal written decomposed in a README of a Unicode library is the example it gives. So
+Text written as code (a fenced block, a span between backticks, a literal, doctest or
+code block of reStructuredText) is left alone: a string literal written decomposed in a
+README of a Unicode library is the example it gives. So
 is a line that gives the code point of a character it shows (`a` with "the composing
 character 0x0300", a table's `אַ 0xfb2e alef+patah`): the character is its subject.
 
