@@ -37,7 +37,10 @@ C1 controls usually mean the text was decoded with the wrong encoding (see `moji
 
 ## Fix
 Safe for C0 controls and DEL: delete them; vertical tab, form feed and U+2028/U+2029
-become a line break. C1 controls get no fix here: they are usually part of mojibake,
+become a line break. Unsafe in a string of signs between double quotes on a line, with
+no letter, written with the control on purpose (`paragraph-separate: "[ \t\f]*$"`,
+written with a real tab and form feed, among the Emacs local variables at the end of a
+NEWS file). C1 controls get no fix here: they are usually part of mojibake,
 which `mojibake` (E009) repairs.
 
 ## Configuration
@@ -135,8 +138,40 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
         } else {
             "replace it with a line break"
         });
-        diagnostic.fix = Some(Fix::safe(vec![Edit::replace(run, replacement)]));
+        let edits = vec![Edit::replace(run, replacement)];
+        diagnostic.fix = Some(if is_quoted(text, run) {
+            Fix::unsafe_(edits)
+        } else {
+            Fix::safe(edits)
+        });
     }
+}
+
+/// Whether `run` stands in a string of signs between double quotes on its line, with no
+/// letter: a regular expression or a list of separators written with it on purpose
+/// (`paragraph-separate: "[ \t\f]*$"`, an Emacs local variable at the end of a NEWS
+/// file). A quotation in prose holds words.
+fn is_quoted(text: &str, run: Span) -> bool {
+    let (before, after) = line_around(text, run);
+    if before.matches('"').count() % 2 == 0 {
+        return false;
+    }
+    let opened = before.rsplit('"').next().unwrap_or_default();
+    after.split_once('"').is_some_and(|(closed, _)| {
+        !opened
+            .chars()
+            .chain(closed.chars())
+            .any(char::is_alphabetic)
+    })
+}
+
+/// The text of `run`'s line before it and after it.
+fn line_around(text: &str, run: Span) -> (&str, &str) {
+    let line_start = text[..run.start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[run.end..]
+        .find('\n')
+        .map_or(text.len(), |at| run.end + at);
+    (&text[line_start..run.start], &text[run.end..line_end])
 }
 
 /// Whether the controls at `run` are marks of the GNU Info format, which Info readers
@@ -145,15 +180,8 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
 /// (`Node: Top^?2954`); the NUL and backspace that open and close an index entry's or a
 /// picture's cookie (`^@^H[index^@^H]`).
 fn is_info_mark(text: &str, run: Span) -> bool {
-    let line_start = text[..run.start].rfind('\n').map_or(0, |at| at + 1);
-    let line_end = text[run.end..]
-        .find('\n')
-        .map_or(text.len(), |at| run.end + at);
-    let (before, marks, after) = (
-        &text[line_start..run.start],
-        &text[run.start..run.end],
-        &text[run.end..line_end],
-    );
+    let (before, after) = line_around(text, run);
+    let marks = &text[run.start..run.end];
     match marks {
         "\u{1f}" | "\u{1f}\u{c}" => before.is_empty() && after.trim_end_matches('\r').is_empty(),
         "\u{7f}" => {
@@ -186,7 +214,8 @@ mod tests {
             proptest::prop_assert_eq!(may_hold_control(text.as_bytes()), holds_control(text.as_bytes()));
         }
     }
-    use crate::rules::test_support::{fixed, flagged, run};
+    use crate::diagnostic::edit::Applicability;
+    use crate::rules::test_support::{applicability, fixed, flagged, run};
 
     #[test]
     fn the_byte_scan_lets_every_reported_character_through() {
@@ -254,6 +283,17 @@ mod tests {
             .replace("File:", "Filed:")
             .replace("Tag Table", "Tags");
         assert_eq!(flagged(&RULE, &no_manual).len(), 6);
+    }
+
+    #[test]
+    fn a_control_in_a_quoted_string_is_fixed_only_on_request() {
+        let news = "Local Variables:\nparagraph-separate: \"[\t\u{c}]*$\"\nEnd:\n";
+        assert_eq!(applicability(&RULE, news), [Applicability::Unsafe]);
+        // Outside the quotes, in a quotation of words, or with no closing quote, it is
+        // debris.
+        let stray =
+            "He said \"yes\" and left\u{7}.\nShe said \"not \u{7}now\".\nA \"[\u{7} left open.\n";
+        assert_eq!(applicability(&RULE, stray), [Applicability::Safe; 3]);
     }
 
     #[test]

@@ -42,8 +42,11 @@ language model; `&#8217;` in the middle of a word splits it in three tokens.
 Safe: replace the reference with the character it stands for; a reference to a space
 character (`&nbsp;`, `&thinsp;`) becomes a plain space, one to a control character is
 deleted. Unsafe where the text may write about the reference rather than leave it
-over: on a line with HTML tags (`fallback="false">&#xd7;</span>`), or as a word of its
-own standing for a space (`Convert SP to &#32;.`).
+over: on a line with HTML tags (`fallback="false">&#xd7;</span>`), as a word of its
+own standing for a space (`Convert SP to &#32;.`), or anywhere in a plain-text document
+laid out by hand, its prose hard-wrapped or its headings underlined (a change log, a
+NEWS file: `Convert -> to &rarr;`). A scraper leaves references in pages it sets one
+paragraph per line; a person writing a change log writes them on purpose.
 
 ## Configuration
 None. Silence with `--ignore E011`; a corpus about HTML itself may want that.
@@ -70,6 +73,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     let mut tagged: Option<(usize, bool)> = None;
     // Asked of the few documents with a reference that decodes.
     let mut about_references: Option<bool> = None;
+    let mut by_hand: Option<bool> = None;
     for start in memchr_iter(b'&', text.as_bytes()) {
         let Some(len) = reference_len(&text[start..]) else {
             continue;
@@ -101,7 +105,10 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
                 tag
             }
         };
-        let fix = if on_tagged_line || mentioned(text, line_span, span, &decoded) {
+        let fix = if on_tagged_line
+            || mentioned(text, line_span, span, &decoded)
+            || *by_hand.get_or_insert_with(|| doc.is_laid_out_by_hand())
+        {
             Fix::unsafe_(vec![Edit::replace(span, replacement.clone())])
         } else {
             Fix::safe(vec![Edit::replace(span, replacement.clone())])
@@ -298,6 +305,14 @@ mod tests {
         let text = "Escaped: `&lt;b&gt;`.\n\n```pycon\n>>> escape('<')\nMarkup('&lt;')\n```\n\nBut Johnson &amp; Johnson.\n";
         let found = flagged(&RULE, text);
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn references_in_text_laid_out_by_hand_are_decoded_only_on_request() {
+        let log = "2011-03-02  Jane Doe\n\n\t* specs/protocol.xml: Convert the arrows to &rarr; and the\n\tquotes to typographic ones, and check the whole file once more.\n\n\t* specs/intro.xml: Fix the links of the introduction, which\n\tpointed at the old location of the specification on the site.\n";
+        assert_eq!(applicability(log), [Applicability::Unsafe]);
+        let page = "Johnson &amp; Johnson said on Monday that it would sell its consumer health unit this year.\nThe company did not say how much it expected to raise from the sale of the unit.\n";
+        assert_eq!(applicability(page), [Applicability::Safe]);
     }
 
     #[test]
