@@ -76,9 +76,13 @@ pub fn infer(
     let mut bylines: Vec<(usize, Span, Byline)> = Vec::new();
     for &(line, span) in &all_lines {
         // `by Cygnus Solutions.  The simulator supports...` goes on with a sentence begun
-        // on the line before: a byline is no line inside a wrapped paragraph.
+        // on the line before, and `- a "0" will be treated as a date of Jan 1, 1970` with
+        // its sentence on the next: a byline is no line inside a wrapped paragraph.
         // A Markdown heading heads a section (`## [2.3.3] - 2021-09-12` in a changelog).
-        if continues_paragraph(doc, line) || doc.structure.role(line) == LineRole::Heading {
+        if continues_paragraph(doc, line)
+            || sentence_goes_on(doc, line)
+            || doc.structure.role(line) == LineRole::Heading
+        {
             continue;
         }
         let text = doc.slice(span);
@@ -349,6 +353,17 @@ fn reads_as_sentence(value: &str) -> bool {
         .filter(|w| w.starts_with(char::is_lowercase))
         .count();
     words.len() >= 3 && lower * 2 > words.len()
+}
+
+/// Whether `line` opens a paragraph wrapped over several lines whose next line goes on
+/// with a lower-case word: its sentence is cut by the wrapping.
+fn sentence_goes_on(doc: &Document, line: usize) -> bool {
+    doc.paragraph_of_line(line)
+        .is_some_and(|p| doc.paragraphs[p].last_line() > line)
+        && doc
+            .line_text(line + 1)
+            .trim_start()
+            .starts_with(char::is_lowercase)
 }
 
 /// Whether `line` is a line of a paragraph wrapped over several, other than its first.

@@ -132,7 +132,7 @@ fn published_dates_win_over_updated_ones() {
 
 #[test]
 fn a_date_written_as_code_is_the_examples() {
-    let text = "# Shrinking\n\nAt last the run ends on the date `0000-10-01`, which the parser reads\nas `0000-00-01` instead.\n\nPublished: `2020-01-01`\n";
+    let text = "# Shrinking\n\nAt last the run ends on the date `0000-10-01`, which the parser reads\n\nPublished: `2020-01-01`\n";
     let dates = |name| -> Vec<String> {
         infer_named(name, text, &[])
             .dates
@@ -143,6 +143,26 @@ fn a_date_written_as_code_is_the_examples() {
     assert_eq!(dates("notes.md"), [] as [String; 0]);
     // In plain text, a backtick is a character like another.
     assert_eq!(dates("notes.txt"), ["0000-10-01", "2020-01-01"]);
+}
+
+#[test]
+fn a_date_in_a_sentence_wrapped_onto_the_next_line_is_prose() {
+    let line =
+        "Changes\n\n- a \"0\" in the expiry field will be treated as a date of Jan 1, 1970\n";
+    let dates = |text: &str| -> Vec<String> {
+        infer_text(text, &[])
+            .dates
+            .iter()
+            .map(|d| d.text.clone())
+            .collect()
+    };
+    assert_eq!(dates(line), ["Jan 1, 1970"]);
+    let wrapped =
+        format!("{line}  instead of a value that never expires, so these users cannot log in.\n");
+    assert_eq!(dates(&wrapped), [] as [String; 0]);
+    // A byline over a line of its own stays one.
+    let byline = format!("{line}  Instead of a value that never expires, it is the first day.\n");
+    assert_eq!(dates(&byline), ["Jan 1, 1970"]);
 }
 
 #[test]
