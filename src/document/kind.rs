@@ -19,7 +19,7 @@ pub fn is_underline(line: &str) -> bool {
 }
 
 /// The byte that separates the nodes of a GNU Info manual, alone on its line.
-pub const INFO_SEPARATOR: u8 = 0x1f;
+const INFO_SEPARATOR: u8 = 0x1f;
 /// What the line under an Info node separator opens with: a node's header, the tag table,
 /// the table of a split manual's parts, the end of the tag table.
 const INFO_HEADERS: [&[u8]; 4] = [b"File: ", b"Tag Table:", b"Indirect:", b"End Tag Table"];
