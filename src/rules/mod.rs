@@ -52,7 +52,12 @@ pub(crate) mod test_support {
 
     /// The text under each finding's span.
     pub fn flagged(rule: &'static Rule, text: &str) -> Vec<String> {
-        let (doc, diagnostics) = run(rule, text.as_bytes());
+        flagged_named(rule, "test.txt", text)
+    }
+
+    /// [`flagged`] in a document named `name`.
+    pub fn flagged_named(rule: &'static Rule, name: &str, text: &str) -> Vec<String> {
+        let (doc, diagnostics) = run_named(rule, name, text);
         diagnostics
             .iter()
             .map(|d| doc.text[d.span.start..d.span.end].to_string())
