@@ -297,10 +297,11 @@ pub const FORM_FEED: char = '\u{c}';
 /// spaces and tabs aside, as GNU NEWS files, licences and change logs put one between
 /// their sections on purpose. Not a blank line, and no whitespace to trim.
 pub fn is_page_break(line: &str) -> bool {
-    line.contains(FORM_FEED)
-        && line
-            .chars()
-            .all(|c| matches!(c, FORM_FEED | ' ' | '\t' | '\r'))
+    // The first other character ends the look: `control-character` asks this of the line
+    // of each control it finds, and a line of text may be megabytes long.
+    line.bytes()
+        .all(|b| matches!(b, 0x0c | b' ' | b'\t' | b'\r'))
+        && line.contains(FORM_FEED)
 }
 
 /// A C1 control (U+0080–U+009F).

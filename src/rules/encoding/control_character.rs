@@ -106,9 +106,11 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     for run in char_runs(text, reported) {
         // Markdown shows code as written: what is in it is the code's business. A form
         // feed alone on its line is a page break; inside a line it glues text.
+        let line = doc.lines.line_of(run.start);
+        let line_span = doc.lines_span(line, line);
         if doc.structure.is_code(run)
-            || doc.is_page_break_line(doc.lines.line_of(run.start))
-            || (info && is_info_mark(text, run))
+            || doc.is_page_break_line(line)
+            || (info && is_info_mark(text, line_span, run))
         {
             continue;
         }
@@ -139,7 +141,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
             "replace it with a line break"
         });
         let edits = vec![Edit::replace(run, replacement)];
-        diagnostic.fix = Some(if is_quoted(text, run) {
+        diagnostic.fix = Some(if is_quoted(text, line_span, run) {
             Fix::unsafe_(edits)
         } else {
             Fix::safe(edits)
@@ -151,27 +153,25 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
 /// letter: a regular expression or a list of separators written with it on purpose
 /// (`paragraph-separate: "[ \t\f]*$"`, an Emacs local variable at the end of a NEWS
 /// file). A quotation in prose holds words.
-fn is_quoted(text: &str, run: Span) -> bool {
-    let (before, after) = line_around(text, run);
-    if before.matches('"').count() % 2 == 0 {
-        return false;
-    }
-    let opened = before.rsplit('"').next().unwrap_or_default();
-    after.split_once('"').is_some_and(|(closed, _)| {
-        !opened
-            .chars()
-            .chain(closed.chars())
-            .any(char::is_alphabetic)
-    })
+fn is_quoted(text: &str, line: Span, run: Span) -> bool {
+    let (before, after) = around(text, line, run);
+    // The quotes nearest the run, each side, with no letter between: looked for first, as
+    // the first letter ends the look (a line of prose may be megabytes long); the quotes of
+    // the whole line are counted only then, to tell an opening quote from a closing one.
+    let quote_before = before
+        .chars()
+        .rev()
+        .find(|&c| c == '"' || c.is_alphabetic());
+    let quote_after = after.chars().find(|&c| c == '"' || c.is_alphabetic());
+    quote_before == Some('"') && quote_after == Some('"') && before.matches('"').count() % 2 == 1
 }
 
-/// The text of `run`'s line before it and after it.
-fn line_around(text: &str, run: Span) -> (&str, &str) {
-    let line_start = text[..run.start].rfind('\n').map_or(0, |at| at + 1);
-    let line_end = text[run.end..]
-        .find('\n')
-        .map_or(text.len(), |at| run.end + at);
-    (&text[line_start..run.start], &text[run.end..line_end])
+/// The text of `line` before `run` and after it.
+fn around(text: &str, line: Span, run: Span) -> (&str, &str) {
+    (
+        &text[line.start..run.start],
+        &text[run.end..line.end.max(run.end)],
+    )
 }
 
 /// Whether the controls at `run` are marks of the GNU Info format, which Info readers
@@ -179,8 +179,8 @@ fn line_around(text: &str, run: Span) -> (&str, &str) {
 /// line; the DEL between a node's name and its byte offset on a line of the tag table
 /// (`Node: Top^?2954`); the NUL and backspace that open and close an index entry's or a
 /// picture's cookie (`^@^H[index^@^H]`).
-fn is_info_mark(text: &str, run: Span) -> bool {
-    let (before, after) = line_around(text, run);
+fn is_info_mark(text: &str, line: Span, run: Span) -> bool {
+    let (before, after) = around(text, line, run);
     let marks = &text[run.start..run.end];
     match marks {
         "\u{1f}" | "\u{1f}\u{c}" => before.is_empty() && after.trim_end_matches('\r').is_empty(),
@@ -283,6 +283,35 @@ mod tests {
             .replace("File:", "Filed:")
             .replace("Tag Table", "Tags");
         assert_eq!(flagged(&RULE, &no_manual).len(), 6);
+    }
+
+    /// The definition of [`is_quoted`]: an odd number of quotes before the run, and no
+    /// letter between the nearest quote before it and the nearest after it.
+    fn quoted_by_definition(before: &str, after: &str) -> bool {
+        let opened = before.rsplit('"').next().unwrap_or_default();
+        before.matches('"').count() % 2 == 1
+            && after.split_once('"').is_some_and(|(closed, _)| {
+                !opened
+                    .chars()
+                    .chain(closed.chars())
+                    .any(char::is_alphabetic)
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quoted_runs_are_found_as_defined(
+            before in "[\"a \\[*$é]{0,12}",
+            after in "[\"a \\[*$é]{0,12}",
+        ) {
+            let text = format!("{before}\u{c}{after}");
+            let line = Span::new(0, text.len());
+            let run = Span::new(before.len(), before.len() + 1);
+            proptest::prop_assert_eq!(
+                is_quoted(&text, line, run),
+                quoted_by_definition(&before, &after)
+            );
+        }
     }
 
     #[test]
