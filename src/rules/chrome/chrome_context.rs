@@ -6,6 +6,7 @@ use crate::corpus::Corpus;
 use crate::data::RuleData;
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule};
+use crate::document::Document;
 use crate::rules::check::Lint;
 use crate::rules::chrome::Options;
 use crate::rules::chrome::evidence::{Detail, Detector, Marker, Marks};
@@ -115,7 +116,8 @@ fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> 
             .and_then(|article| head(&page.lines, article, &bylines, marks))
             .map(|head| head.headline);
         mark_listed(&page.lines, headline, marks);
-        mark_context(&page.lines, headline, marks);
+        let next_to_previous = next_to_previous(page.document, &page.lines);
+        mark_context(&page.lines, &next_to_previous, headline, marks);
     })
 }
 
@@ -204,6 +206,20 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
     }
 }
 
+/// For each of the page's `lines`, whether only blank lines stand between it and the one
+/// before it in `document` (the first line has none before it).
+fn next_to_previous(document: &Document, lines: &[Line]) -> Vec<bool> {
+    let mut next_to = Vec::with_capacity(lines.len());
+    next_to.push(false);
+    next_to.extend(
+        lines
+            .windows(2)
+            .map(|pair| (pair[0].index + 1..pair[1].index).all(|l| document.is_blank_line(l))),
+    );
+    next_to.truncate(lines.len());
+    next_to
+}
+
 /// A rank alone on its line (`1`, `12`): the number of an entry of a ranked list whose
 /// title the page sets on the next line.
 fn is_rank(text: &str) -> bool {
@@ -219,7 +235,17 @@ fn is_rank(text: &str) -> bool {
 /// section heading (`History` between two `[edit]` links). The title is protected too: the
 /// last short line before the first body line that nothing else marked, and any line right
 /// before or after a byline or date.
-fn mark_context(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
+///
+/// Two lines are neighbours when only blank lines stand between them in the document: the
+/// lines that are left out of `lines` (those of a paragraph wrapped over several lines,
+/// code) part them as a body paragraph would. `next_to_previous[i]` tells whether line
+/// `i` is next to line `i - 1`.
+fn mark_context(
+    lines: &[Line],
+    next_to_previous: &[bool],
+    headline: Option<usize>,
+    marks: &mut Marks,
+) {
     let is_body = |l: &Line| l.words >= MIN_BODY_WORDS && l.ends_sentence;
     let first_body = lines.iter().position(is_body);
     let last_body = lines.iter().rposition(is_body);
@@ -248,9 +274,13 @@ fn mark_context(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
             }
             let before = i
                 .checked_sub(1)
+                .filter(|_| next_to_previous[i])
                 .and_then(|j| marks.get(j))
                 .map(|c| c.strong);
-            let after = marks.get(i + 1).map(|c| c.strong);
+            let after = marks
+                .get(i + 1)
+                .filter(|_| next_to_previous.get(i + 1) == Some(&true))
+                .map(|c| c.strong);
             if line.words <= MAX_CONTEXT_WORDS
                 && !line.ends_sentence
                 && let (Some(a), Some(b)) = (before, after)
@@ -268,5 +298,29 @@ fn mark_context(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
         if !changed {
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::chrome::analysis::found_lines;
+    use crate::rules::chrome::boilerplate_phrase;
+
+    #[test]
+    fn a_wrapped_paragraph_parts_a_line_from_the_chrome_after_it() {
+        // The paragraph's first line is set apart by a hanging indent (its other lines are
+        // indented), so the page's lines skip the rest of the paragraph: between the share
+        // buttons and `Share`, the first line is no short line between chrome lines.
+        let text = "Facebook Twitter LinkedIn Email\nFOLLOW US\nFacebook Twitter LinkedIn Email\n\n\
+                    Council votes to keep the library open in the evenings\n \
+                    through the winter, after a year of campaigning by the\n \
+                    readers who use its rooms to study and to keep warm.\n\nShare\n";
+        let rules = [&boilerplate_phrase::RULE, &RULE];
+        assert_eq!(found_lines(text, &rules), [1, 2, 3, 9]);
+        // Between them with nothing else, the same line is chrome by its place.
+        let alone = "Facebook Twitter LinkedIn Email\nFOLLOW US\n\n\
+                     Council votes to keep the library open\n\nShare\n";
+        assert_eq!(found_lines(alone, &rules), [1, 2, 4, 6]);
     }
 }
