@@ -1,9 +1,12 @@
-//! Property tests of `fix` on generated documents: body paragraphs, one line each or
-//! hard-wrapped with indentation, headings, nested lists and fenced code, surrounded by
-//! chrome, repeated, and spoiled with no-break spaces, zero-width spaces, CRLF, BOMs and
-//! stray blank lines. Whatever the input, the fix changes only what findings report (see
-//! `common/invariant.rs`), fixing again changes nothing, no body paragraph loses a word,
-//! and the characters that are findings with safe fixes are gone.
+//! Property tests of `fix` on generated documents, Markdown or plain text: body
+//! paragraphs, one line each or hard-wrapped with indentation, headings, nested lists and
+//! fenced code, surrounded by chrome, repeated, and spoiled with no-break spaces,
+//! zero-width spaces, CRLF, BOMs and stray blank lines. Whatever the input, the fix
+//! changes only what findings report, round after round (see `common/invariant.rs`),
+//! fixing again changes nothing, no body paragraph loses a word, and the characters that
+//! are findings with safe fixes are gone. The same holds for the pages of a site, which
+//! share a template: there a round takes over the chrome of the pages it did not change,
+//! which the invariant's rounds find afresh.
 
 use proptest::prelude::*;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
@@ -310,9 +313,12 @@ proptest! {
     #![proptest_config(common::proptest_config(48))]
 
     #[test]
-    fn fix_changes_only_findings_and_keeps_the_body((blocks, text) in document()) {
+    fn fix_changes_only_findings_and_keeps_the_body(
+        (blocks, text) in document(),
+        name in prop::sample::select(&["page.md", "page.txt"][..]),
+    ) {
         let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(dir.path().join("page.md"), &text).expect("write");
+        std::fs::write(dir.path().join(name), &text).expect("write");
         let (files, problems) = check_fix(dir.path());
         prop_assert!(problems.is_empty(), "{}\nin {:?}", problems.join("\n"), text);
         let fixed = &files[0].output;
@@ -326,6 +332,44 @@ proptest! {
         for body in blocks.iter().filter_map(Block::body) {
             let body = words(&body.replace('\u{200b}', ""));
             prop_assert!(all.contains(body.as_str()), "lost `{}` from {:?}", body, fixed);
+        }
+    }
+
+}
+
+proptest! {
+    // Each case checks and fixes a folder of pages round after round: fewer of them.
+    #![proptest_config(common::proptest_config(16))]
+
+    #[test]
+    fn fix_of_the_pages_of_a_site_changes_only_findings_and_keeps_the_bodies(
+        pages in prop::collection::vec(document(), 2..6),
+        top in prop::collection::vec(prop::sample::select(CHROME), 1..4),
+        bottom in prop::collection::vec(prop::sample::select(CHROME), 0..3),
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let site = dir.path().join("site");
+        std::fs::create_dir(&site).expect("mkdir");
+        for (n, (_, text)) in pages.iter().enumerate() {
+            // A byte-order mark opens a file, not a line after the template.
+            let text = text.trim_start_matches('\u{feff}');
+            let page = format!("{}\n\n{text}\n\n{}\n", top.join("\n"), bottom.join("\n"));
+            std::fs::write(site.join(format!("page{n}.txt")), page).expect("write");
+        }
+        let (files, problems) = check_fix(dir.path());
+        prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
+        for (n, (blocks, _)) in pages.iter().enumerate() {
+            let name = format!("page{n}.txt");
+            let fixed = &files
+                .iter()
+                .find(|f| f.path.ends_with(&name))
+                .expect("every page is fixed")
+                .output;
+            let all = words(&fixed.replace('\u{200b}', ""));
+            for body in blocks.iter().filter_map(Block::body) {
+                let body = words(&body.replace('\u{200b}', ""));
+                prop_assert!(all.contains(body.as_str()), "{name} lost `{}`: {:?}", body, fixed);
+            }
         }
     }
 }

@@ -2,7 +2,10 @@
 //! reported. Over a folder fixed as a user would fix it (`corpuslint fix folder/`):
 //!
 //! (a) the output differs from the input only inside the spans of the edits of findings
-//!     that `check` reports with a safe fix;
+//!     that `check` reports with a safe fix; and where fixing made new findings (a
+//!     removal that leaves a file one paragraph per line, a repair that makes two
+//!     paragraphs equal), round after round, as `fix` works: `check` of the text as the
+//!     round before left it, its safe edits applied, until nothing changes;
 //! (b) `check` on the output reports nothing safely fixable;
 //! (c) fixing the output again changes nothing.
 //!
@@ -47,7 +50,7 @@ pub fn check_fix(dir: &Path) -> (Vec<Fixed>, Vec<String>) {
         checked.errors
     );
     // Safe edits per document, with the code of the finding they fix.
-    let mut safe: BTreeMap<usize, Vec<(Edit, &'static str)>> = BTreeMap::new();
+    let mut safe: BTreeMap<usize, Tagged> = BTreeMap::new();
     for d in &checked.diagnostics {
         if let Some(f) = &d.fix
             && f.applicability == Applicability::Safe
@@ -65,6 +68,9 @@ pub fn check_fix(dir: &Path) -> (Vec<Fixed>, Vec<String>) {
         .collect();
 
     let outcome = fix(&settings(dir), FixOptions::default()).expect("fix runs");
+    // The files whose output is not the input with check's safe edits: what later rounds
+    // made of them is modelled below.
+    let mut later_rounds: Vec<(PathBuf, String)> = Vec::new();
     assert!(
         outcome.refused.is_empty() && outcome.errors.is_empty(),
         "{}: refused {:?}, errors {:?}",
@@ -80,12 +86,8 @@ pub fn check_fix(dir: &Path) -> (Vec<Fixed>, Vec<String>) {
             continue;
         };
         let edits = safe.remove(&id).unwrap_or_default();
-        let merged: Vec<Edit> = merge_edits(edits.clone())
-            .into_iter()
-            .map(|(e, _)| e)
-            .collect();
-        if doc.text != apply_edits(input, &merged) {
-            problems.extend(outside_edits(&path, input, &doc.text, &edits));
+        if doc.text != applied(input, &edits) {
+            later_rounds.push((path.clone(), doc.text.clone()));
         }
         files.push(Fixed {
             path,
@@ -100,6 +102,26 @@ pub fn check_fix(dir: &Path) -> (Vec<Fixed>, Vec<String>) {
             inputs.len(),
             files.len()
         ));
+    }
+
+    if !later_rounds.is_empty() {
+        let texts: BTreeMap<PathBuf, String> = inputs
+            .iter()
+            .map(|(path, (_, text))| (path.clone(), text.to_string()))
+            .collect();
+        let rounds = fix_rounds(dir, texts, MAX_ROUNDS);
+        for (path, output) in &later_rounds {
+            let Some((before, edits)) = rounds.last_edits.get(path) else {
+                problems.push(format!(
+                    "(a) {}: fixed, though check reports nothing safely fixable in it",
+                    path.display()
+                ));
+                continue;
+            };
+            if rounds.texts.get(path) != Some(output) {
+                problems.extend(outside_edits(path, before, output, edits));
+            }
+        }
     }
 
     // (b) and (c) on a copy of the output, in the same folders: folder-wide rules see the
@@ -144,6 +166,86 @@ pub fn check_fix(dir: &Path) -> (Vec<Fixed>, Vec<String>) {
         }
     }
     (files, problems)
+}
+
+/// The rounds of check and safe edits that `fix` makes before it gives up on a document
+/// that keeps changing: the first edits, then three rounds.
+const MAX_ROUNDS: usize = 4;
+
+/// `text` with `edits` applied, merged as `fix` merges them.
+fn applied(text: &str, edits: &[(Edit, &'static str)]) -> String {
+    let merged: Vec<Edit> = merge_edits(edits.to_vec())
+        .into_iter()
+        .map(|(e, _)| e)
+        .collect();
+    apply_edits(text, &merged)
+}
+
+/// Safe edits of a document, each with the code of the finding it fixes.
+type Tagged = Vec<(Edit, &'static str)>;
+
+/// What rounds of fixing make of the documents of a folder.
+struct Rounds {
+    /// Each document's text after the last round.
+    texts: BTreeMap<PathBuf, String>,
+    /// For each document that changed, its text before the last round that changed it,
+    /// and that round's safe edits.
+    last_edits: BTreeMap<PathBuf, (String, Tagged)>,
+}
+
+/// Fixes the documents `texts` of `dir` (relative path → text) round by round, at most
+/// `rounds` times, independently of `fix`: each round checks a copy of `dir` holding the
+/// texts as the round before left them, and applies the safe edits of its findings.
+fn fix_rounds(dir: &Path, mut texts: BTreeMap<PathBuf, String>, rounds: usize) -> Rounds {
+    let mut last_edits = BTreeMap::new();
+    for _ in 0..rounds {
+        // Configuration, manifests and sidecars stay beside the documents.
+        let copy = tempfile::tempdir().expect("tempdir");
+        copy_folder(dir, copy.path());
+        for (path, text) in &texts {
+            std::fs::write(copy.path().join(path), text).expect("write round input");
+        }
+        let checked = corpuslint::check(&settings(copy.path())).expect("check runs");
+        let mut safe: BTreeMap<PathBuf, Tagged> = BTreeMap::new();
+        for d in &checked.diagnostics {
+            if let Some(f) = &d.fix
+                && f.applicability == Applicability::Safe
+            {
+                let path = relative(copy.path(), &checked.corpus.documents[d.doc].path);
+                let list = safe.entry(path).or_default();
+                list.extend(f.edits.iter().map(|e| (e.clone(), d.rule.code)));
+            }
+        }
+        let mut changed = false;
+        for (path, edits) in safe {
+            let Some(text) = texts.get_mut(&path) else {
+                continue;
+            };
+            let next = applied(text, &edits);
+            if next != *text {
+                changed = true;
+                last_edits.insert(path, (std::mem::replace(text, next), edits));
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    Rounds { texts, last_edits }
+}
+
+/// Copies the files of `from` into `to`, folders and all.
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("folder entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }
 
 /// (a): the lines the output changed that no safe edit touches.
@@ -228,11 +330,7 @@ fn outside_edits(
     if problems.is_empty() {
         // The changes lie inside the fixes' spans, but are not those fixes: report the
         // first line where they differ, so that the difference is not silent.
-        let merged: Vec<Edit> = merge_edits(edits.to_vec())
-            .into_iter()
-            .map(|(e, _)| e)
-            .collect();
-        let expected = apply_edits(input, &merged);
+        let expected = applied(input, edits);
         let (line, want, got) = first_difference(&expected, output);
         let codes: Vec<&str> = edits.iter().map(|(_, c)| *c).collect();
         eprintln!(
