@@ -351,8 +351,6 @@ proptest! {
         let site = dir.path().join("site");
         std::fs::create_dir(&site).expect("mkdir");
         for (n, (_, text)) in pages.iter().enumerate() {
-            // A byte-order mark opens a file, not a line after the template.
-            let text = text.trim_start_matches('\u{feff}');
             let page = format!("{}\n\n{text}\n\n{}\n", top.join("\n"), bottom.join("\n"));
             std::fs::write(site.join(format!("page{n}.txt")), page).expect("write");
         }

@@ -115,8 +115,8 @@ fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> 
             .as_ref()
             .and_then(|article| head(&page.lines, article, &bylines, marks))
             .map(|head| head.headline);
-        mark_listed(&page.lines, headline, marks);
         let next_to_previous = next_to_previous(page.document, &page.lines);
+        mark_listed(&page.lines, page.document, headline, marks);
         mark_context(&page.lines, &next_to_previous, headline, marks);
     })
 }
@@ -133,8 +133,20 @@ fn detail(form: u8) -> Detail {
 /// between two such titles, or after a title once another title had one, is the listed
 /// article's (`Rooftop gardens, ten years on` over `February 17, 2021`), and so is
 /// any short line indented under an entry of a numbered or marked list or set under a
-/// rank of its own.
-fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
+/// rank of its own. A line whose sentence goes on in lower case on the next line of the
+/// document, when that one is left out of `lines` (the rest of a wrapped paragraph), opens
+/// a paragraph and ends the list.
+fn mark_listed(lines: &[Line], document: &Document, headline: Option<usize>, marks: &mut Marks) {
+    let runs_on = |j: usize| {
+        let next = lines[j].index + 1;
+        next < document.line_count()
+            && lines.get(j + 1).is_none_or(|l| l.index != next)
+            && !lines[j].ends_sentence
+            && document
+                .line_text(next)
+                .trim_start()
+                .starts_with(char::is_lowercase)
+    };
     let mut i = 0;
     while i < lines.len() {
         let heading = match marks.get(i) {
@@ -177,7 +189,7 @@ fn mark_listed(lines: &[Line], headline: Option<usize>, marks: &mut Marks) {
             // line of its own (`1`, then the headline).
             let ranked = j > i + 1 && is_rank(lines[j - 1].text);
             let nested = unmarked && (ranked || item_indent.is_some_and(|item| indent > item));
-            if (unmarked && !line.metadata && !nested) || headline == Some(j) {
+            if (unmarked && !line.metadata && !nested) || headline == Some(j) || runs_on(j) {
                 break;
             }
             if nested {
@@ -322,5 +334,30 @@ mod tests {
         let alone = "Facebook Twitter LinkedIn Email\nFOLLOW US\n\n\
                      Council votes to keep the library open\n\nShare\n";
         assert_eq!(found_lines(alone, &rules), [1, 2, 4, 6]);
+    }
+
+    #[test]
+    fn a_list_under_a_chrome_heading_ends_where_a_wrapped_paragraph_begins() {
+        // `More stories` heads a list; the line under it goes on in lower case on lines
+        // indented more, which are no entries of a list: it opens a paragraph.
+        let text = "More stories
+
+Council votes to keep the library open in the evenings
+                     through the winter, after a year of campaigning by the
+                     readers who use its rooms to study and to keep warm.
+
+Share
+";
+        let rules = [&boilerplate_phrase::RULE, &RULE];
+        assert_eq!(found_lines(text, &rules), [1, 7]);
+        // Titles under the heading, each a line of its own, are listed.
+        let titles = "More stories
+
+Council keeps the library open
+New bridge opens in spring
+
+                      Share
+";
+        assert_eq!(found_lines(titles, &rules), [1, 3, 4, 6]);
     }
 }
