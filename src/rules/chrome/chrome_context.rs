@@ -340,24 +340,14 @@ mod tests {
     fn a_list_under_a_chrome_heading_ends_where_a_wrapped_paragraph_begins() {
         // `More stories` heads a list; the line under it goes on in lower case on lines
         // indented more, which are no entries of a list: it opens a paragraph.
-        let text = "More stories
-
-Council votes to keep the library open in the evenings
-                     through the winter, after a year of campaigning by the
-                     readers who use its rooms to study and to keep warm.
-
-Share
-";
+        let text = "More stories\n\nCouncil votes to keep the library open in the evenings\n \
+                    through the winter, after a year of campaigning by the\n \
+                    readers who use its rooms to study and to keep warm.\n\nShare\n";
         let rules = [&boilerplate_phrase::RULE, &RULE];
         assert_eq!(found_lines(text, &rules), [1, 7]);
         // Titles under the heading, each a line of its own, are listed.
-        let titles = "More stories
-
-Council keeps the library open
-New bridge opens in spring
-
-                      Share
-";
+        let titles = "More stories\n\nCouncil keeps the library open\nNew bridge opens in spring\n\n\
+                      Share\n";
         assert_eq!(found_lines(titles, &rules), [1, 3, 4, 6]);
     }
 }
