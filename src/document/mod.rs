@@ -252,6 +252,16 @@ impl Document {
         self.slice(self.lines_span(line, line))
     }
 
+    /// Whether a line follows the 0-based `line` and opens with a lower-case letter (its
+    /// indent aside): where a sentence cut by hard wrapping goes on.
+    pub fn next_line_goes_on_in_lower_case(&self, line: usize) -> bool {
+        line + 1 < self.line_count()
+            && self
+                .line_text(line + 1)
+                .trim_start()
+                .starts_with(char::is_lowercase)
+    }
+
     /// Number of lines of the text.
     pub fn line_count(&self) -> usize {
         self.lines.line_count()

@@ -360,10 +360,7 @@ fn reads_as_sentence(value: &str) -> bool {
 fn sentence_goes_on(doc: &Document, line: usize) -> bool {
     doc.paragraph_of_line(line)
         .is_some_and(|p| doc.paragraphs[p].last_line() > line)
-        && doc
-            .line_text(line + 1)
-            .trim_start()
-            .starts_with(char::is_lowercase)
+        && doc.next_line_goes_on_in_lower_case(line)
 }
 
 /// Whether `line` is a line of a paragraph wrapped over several, other than its first.

@@ -115,9 +115,8 @@ fn prepare<'a>(_: &'a Corpus, data: &'a RuleData, _: &'a Options) -> Marker<'a> 
             .as_ref()
             .and_then(|article| head(&page.lines, article, &bylines, marks))
             .map(|head| head.headline);
-        let next_to_previous = next_to_previous(page.document, &page.lines);
         mark_listed(&page.lines, page.document, headline, marks);
-        mark_context(&page.lines, &next_to_previous, headline, marks);
+        mark_context(&page.lines, page.document, headline, marks);
     })
 }
 
@@ -138,14 +137,10 @@ fn detail(form: u8) -> Detail {
 /// a paragraph and ends the list.
 fn mark_listed(lines: &[Line], document: &Document, headline: Option<usize>, marks: &mut Marks) {
     let runs_on = |j: usize| {
-        let next = lines[j].index + 1;
-        next < document.line_count()
-            && lines.get(j + 1).is_none_or(|l| l.index != next)
+        let line = lines[j].index;
+        lines.get(j + 1).is_none_or(|l| l.index != line + 1)
             && !lines[j].ends_sentence
-            && document
-                .line_text(next)
-                .trim_start()
-                .starts_with(char::is_lowercase)
+            && document.next_line_goes_on_in_lower_case(line)
     };
     let mut i = 0;
     while i < lines.len() {
@@ -250,14 +245,9 @@ fn is_rank(text: &str) -> bool {
 ///
 /// Two lines are neighbours when only blank lines stand between them in the document: the
 /// lines that are left out of `lines` (those of a paragraph wrapped over several lines,
-/// code) part them as a body paragraph would. `next_to_previous[i]` tells whether line
-/// `i` is next to line `i - 1`.
-fn mark_context(
-    lines: &[Line],
-    next_to_previous: &[bool],
-    headline: Option<usize>,
-    marks: &mut Marks,
-) {
+/// code) part them as a body paragraph would.
+fn mark_context(lines: &[Line], document: &Document, headline: Option<usize>, marks: &mut Marks) {
+    let next_to_previous = next_to_previous(document, lines);
     let is_body = |l: &Line| l.words >= MIN_BODY_WORDS && l.ends_sentence;
     let first_body = lines.iter().position(is_body);
     let last_body = lines.iter().rposition(is_body);
