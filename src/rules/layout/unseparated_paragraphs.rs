@@ -1,6 +1,8 @@
 //! L002 `unseparated-paragraphs`: a file written one paragraph per line, with no blank
 //! line between paragraphs.
 
+use std::ops::Range;
+
 use crate::diagnostic::edit::{Edit, Fix};
 use crate::diagnostic::{Family, Severity};
 use crate::diagnostic::{FixAvailability, Rule, Words};
@@ -26,7 +28,9 @@ line between them, in a file laid out one paragraph per line, as many scrapers w
 pages: most of its lines are whole paragraphs of prose (wider than any hard-wrapped text,
 ending like a sentence), so each line break is a paragraph break. Such files come with no
 blank lines at all, or with blank lines between most paragraphs and a title and its
-byline on consecutive lines.
+byline on consecutive lines. A page whose menus and footer outnumber its paragraphs is
+laid out so too when its body is: a run of lines with no blank line between them, most
+of them whole paragraphs of prose, is reported wherever it stands.
 
 Files that are not laid out that way are left alone: Markdown, files with a hard-wrapped
 paragraph or an indented line, and files where prose lines are not the majority (lists,
@@ -37,7 +41,8 @@ Tools that split paragraphs on blank lines (Markdown renderers, most corpus load
 `fold`, `fmt`) read such a file as one enormous paragraph.
 
 ## Example
-A page saved as a title line, a date line and ten lines of 300 characters each.
+A page saved as a title line, a date line and ten lines of 300 characters each; or the
+same ten lines between forty lines of menu above them and a footer below.
 
 ## Fix
 Safe: insert a blank line between consecutive lines that are not list items.
@@ -58,19 +63,19 @@ const PARAGRAPH_WIDTH: usize = 100;
 
 fn check(context: &DocumentContext, report: &mut Reporter) {
     let doc = context.doc;
-    if doc.structure.is_markdown() || !is_one_paragraph_per_line(doc) {
+    if doc.structure.is_markdown() {
         return;
     }
+    let Some(layout) = Layout::of(doc) else {
+        return;
+    };
     let lines: Vec<Span> = doc.line_spans().collect();
-    let mut line = 0;
-    while line < lines.len() {
-        // A block: consecutive non-blank lines.
-        let first = line;
-        while line < lines.len() && !doc.is_blank_line(line) {
-            line += 1;
+    for (range, counted) in layout.blocks {
+        if !(layout.whole.mostly_prose() || counted.mostly_prose()) {
+            continue;
         }
-        let block = &lines[first..line];
-        line += 1;
+        let first = range.start;
+        let block = &lines[range];
         let mut edits = Vec::new();
         for (i, pair) in block.windows(2).enumerate() {
             let (this, next) = (doc.slice(pair[0]), doc.slice(pair[1]));
@@ -105,36 +110,76 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     }
 }
 
-/// Every paragraph is one line (none is hard-wrapped), no line is indented, and most
-/// lines that are not list items are whole paragraphs of prose.
-fn is_one_paragraph_per_line(doc: &Document) -> bool {
-    if doc
-        .paragraphs
-        .iter()
-        .any(|p| p.first_line() != p.last_line())
-    {
-        return false;
-    }
-    let mut prose = 0;
-    let mut others = 0;
-    for line in doc.line_spans() {
-        let text = doc.slice(line);
-        if text.trim().is_empty() {
-            continue;
-        }
-        if text.starts_with(char::is_whitespace) {
-            return false;
-        }
+/// The lines of a document, or of one block of it, that are not list items: whole
+/// paragraphs of prose, and the others.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counted {
+    prose: usize,
+    others: usize,
+}
+
+impl Counted {
+    fn add(&mut self, text: &str) {
         if starts_with_list_marker(text) {
-            continue;
+            return;
         }
         if ends_sentence(text) && wider_than(text, PARAGRAPH_WIDTH) {
-            prose += 1;
+            self.prose += 1;
         } else {
-            others += 1;
+            self.others += 1;
         }
     }
-    prose >= 2 && prose >= others
+
+    /// Whether most of these lines are whole paragraphs of prose.
+    fn mostly_prose(self) -> bool {
+        self.prose >= 2 && self.prose >= self.others
+    }
+}
+
+/// A document whose line breaks may be paragraph breaks: its blocks (runs of non-blank
+/// lines, by line numbers), each with its lines counted, and the lines of the whole.
+struct Layout {
+    blocks: Vec<(Range<usize>, Counted)>,
+    whole: Counted,
+}
+
+impl Layout {
+    /// `None` when a paragraph spans lines (the text is hard-wrapped) or a line is
+    /// indented (laid out by hand): there, a line break is no paragraph break. Front
+    /// matter is no part of the text.
+    fn of(doc: &Document) -> Option<Self> {
+        let skip = doc.structure.front_matter_lines();
+        if doc
+            .paragraphs
+            .iter()
+            .any(|p| p.first_line() >= skip && p.first_line() != p.last_line())
+        {
+            return None;
+        }
+        let mut blocks = Vec::new();
+        let mut whole = Counted::default();
+        let mut open: Option<(usize, Counted)> = None;
+        let mut end = 0;
+        for (line, span) in doc.line_spans().enumerate().skip(skip) {
+            end = line + 1;
+            let text = doc.slice(span);
+            if text.trim().is_empty() {
+                if let Some((first, counted)) = open.take() {
+                    blocks.push((first..line, counted));
+                }
+                continue;
+            }
+            if text.starts_with(char::is_whitespace) {
+                return None;
+            }
+            open.get_or_insert((line, Counted::default())).1.add(text);
+            whole.add(text);
+        }
+        if let Some((first, counted)) = open {
+            blocks.push((first..end, counted));
+        }
+        Some(Self { blocks, whole })
+    }
 }
 
 /// Whether `text` is wider than `limit` columns, measuring a long paragraph's head only:
@@ -196,6 +241,29 @@ mod tests {
         let stanzas =
             "Files: *\nCopyright: 2020 Jane Doe\nLicense: MIT\n\nFiles: a/*\nLicense: MIT\n";
         assert!(flagged(&RULE, stanzas).is_empty());
+    }
+
+    #[test]
+    fn separates_a_body_laid_out_one_paragraph_per_line_between_menus_and_footer() {
+        let menu = "Home\nWorld\nBusiness\nSport\nCulture\nWeather";
+        let footer = "About us\nContact\nPrivacy\nTerms of use\nCookie settings";
+        let body = [paragraph("first"), paragraph("second"), paragraph("third")].join("\n");
+        let text = format!("{menu}\n\nA title\n\n{body}\n\n{footer}\n");
+        assert_eq!(flagged(&RULE, &text), [body.as_str()]);
+        assert_eq!(
+            fixed(&RULE, &text),
+            text.replace(&body, &body.replace('\n', "\n\n"))
+        );
+        // A block of menu entries stays as it is, and so does a lone paragraph among them.
+        let lone = format!("{menu}\n\n{}\n\n{footer}\n", paragraph("only"));
+        assert!(flagged(&RULE, &lone).is_empty());
+    }
+
+    #[test]
+    fn front_matter_is_no_part_of_the_layout() {
+        let body = [paragraph("first"), paragraph("second")].join("\n");
+        let text = format!("---\ntitle: A title\nauthor: Jane Doe\n---\n\n{body}\n");
+        assert_eq!(flagged(&RULE, &text), [body.as_str()]);
     }
 
     #[test]
