@@ -341,7 +341,7 @@ mod tests {
         expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         sort_findings(&mut diagnostics);
         let messages = |list: &[Diagnostic]| -> Vec<String> {
-            list.iter().map(|d| d.message.clone()).collect()
+            list.iter().map(|d| d.message.to_string()).collect()
         };
         assert_eq!(messages(&diagnostics), messages(&expected));
     }

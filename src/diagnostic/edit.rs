@@ -52,7 +52,7 @@ impl Edit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub applicability: Applicability,
-    pub edits: Vec<Edit>,
+    pub edits: Box<[Edit]>,
 }
 
 impl Fix {
@@ -65,11 +65,10 @@ impl Fix {
     }
 
     /// Kept until the fixes are applied: without the room left by growing.
-    fn new(applicability: Applicability, mut edits: Vec<Edit>) -> Self {
-        edits.shrink_to_fit();
+    fn new(applicability: Applicability, edits: Vec<Edit>) -> Self {
         Self {
             applicability,
-            edits,
+            edits: edits.into_boxed_slice(),
         }
     }
 }

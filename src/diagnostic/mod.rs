@@ -25,14 +25,16 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub doc: DocId,
     pub span: Span,
-    pub message: String,
+    /// A run holds every finding until it is printed: its words and lists are boxed
+    /// slices, which keep no room to grow nor a count of it.
+    pub message: Box<str>,
     /// Text shown under the underlined span; falls back to the message.
     pub label: Option<Words>,
     /// Findings of one kind often give the very same help (a rule's own words, or the
     /// evidence of a site's chrome, repeated on each of its pages), and a run holds every
     /// finding until it is printed: one copy serves them all.
     pub help: Option<Words>,
-    pub related: Vec<Related>,
+    pub related: Box<[Related]>,
     pub fix: Option<Fix>,
 }
 
@@ -43,10 +45,10 @@ impl Diagnostic {
             severity: rule.severity,
             doc,
             span,
-            message: exact(message.into()),
+            message: message.into().into_boxed_str(),
             label: None,
             help: None,
-            related: Vec::new(),
+            related: Box::default(),
             fix: None,
         }
     }
@@ -66,8 +68,11 @@ impl Diagnostic {
         self
     }
 
+    /// A finding points at one related place or two: the list is made anew each time.
     pub fn with_related(&mut self, related: Related) -> &mut Self {
-        self.related.push(related);
+        let mut all = std::mem::take(&mut self.related).into_vec();
+        all.push(related);
+        self.related = all.into_boxed_slice();
         self
     }
 
@@ -149,9 +154,14 @@ impl From<Arc<str>> for Words {
     }
 }
 
-/// `text` without the room `format!` left after it: a run holds the words of every
-/// finding until they are printed.
-fn exact(mut text: String) -> String {
-    text.shrink_to_fit();
-    text
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A large corpus has findings by the hundred thousand, all held until printed.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_finding_is_held_in_144_bytes_at_most() {
+        assert!(std::mem::size_of::<Diagnostic>() <= 144);
+    }
 }

@@ -386,7 +386,7 @@ fn result<'a>(
     );
     let message = match &d.help {
         Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
+        None => d.message.to_string(),
     };
     SarifResult {
         rule_id: d.rule.code,

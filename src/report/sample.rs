@@ -180,8 +180,8 @@ pub fn build(
             rules.push([d.rule.code, d.rule.name, d.rule.family.as_str()]);
             rules.len() - 1
         });
-        let message = *message_rows.entry(d.message.as_str()).or_insert_with(|| {
-            messages.push(d.message.clone());
+        let message = *message_rows.entry(&*d.message).or_insert_with(|| {
+            messages.push(d.message.to_string());
             messages.len() - 1
         });
         let (start, _) = span_positions(doc, d.span);

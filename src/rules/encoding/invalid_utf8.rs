@@ -100,23 +100,28 @@ fn report_invalid(
             .to_string(),
     });
     diagnostic.fix = fix;
-    for seq in invalid.iter().skip(1).take(MAX_RELATED) {
-        diagnostic.related.push(Related {
-            doc: doc_id,
-            span: seq.text_span,
-            message: format!(
+    let shown = invalid.iter().skip(1).take(MAX_RELATED);
+    let last = shown.len();
+    let more = count.saturating_sub(MAX_RELATED + 1);
+    let related: Vec<Related> = shown
+        .enumerate()
+        .map(|(i, seq)| {
+            let mut message = format!(
                 "{} at offset {}",
                 describe_bytes(&seq.bytes),
                 seq.file_offset
-            ),
-        });
-    }
-    if count > MAX_RELATED + 1 {
-        let more = count - MAX_RELATED - 1;
-        if let Some(last) = diagnostic.related.last_mut() {
-            last.message.push_str(&format!(" (and {more} more)"));
-        }
-    }
+            );
+            if i + 1 == last && more > 0 {
+                message.push_str(&format!(" (and {more} more)"));
+            }
+            Related {
+                doc: doc_id,
+                span: seq.text_span,
+                message,
+            }
+        })
+        .collect();
+    diagnostic.related = related.into_boxed_slice();
 }
 
 fn describe_bytes(bytes: &[u8]) -> String {
@@ -201,7 +206,30 @@ mod tests {
         }
         let (_, diagnostics) = run(&RULE, &bytes);
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!(diagnostics[0].message, "file is UTF-16BE, not UTF-8");
+        assert_eq!(&*diagnostics[0].message, "file is UTF-16BE, not UTF-8");
+    }
+
+    #[test]
+    fn the_last_related_place_counts_the_sequences_not_shown() {
+        let mut bytes = Vec::new();
+        for n in 0..MAX_RELATED + 4 {
+            bytes.extend_from_slice(format!("line {n} \u{e9}t\u{e9}\n").as_bytes());
+            bytes.extend_from_slice(b"caf\xe9 au lait\n");
+        }
+        let (_, diagnostics) = run(&RULE, &bytes);
+        assert_eq!(diagnostics.len(), 1);
+        let related = &diagnostics[0].related;
+        assert_eq!(related.len(), MAX_RELATED);
+        assert!(
+            related[..MAX_RELATED - 1]
+                .iter()
+                .all(|r| !r.message.contains("more"))
+        );
+        assert!(
+            related[MAX_RELATED - 1].message.ends_with(" (and 3 more)"),
+            "{}",
+            related[MAX_RELATED - 1].message
+        );
     }
 
     #[test]
