@@ -33,8 +33,9 @@ laid out so too when its body is: a run of lines with no blank line between them
 of them whole paragraphs of prose, is reported wherever it stands.
 
 Files that are not laid out that way are left alone: Markdown, files with a hard-wrapped
-paragraph or an indented line, and files where prose lines are not the majority (lists,
-tables, code, stanzas of fields). Lines with list markers are never separated.
+paragraph or an indented line, and files where whole paragraphs of prose are the majority
+neither of the lines nor of any run of lines (lists, tables, code, stanzas of fields).
+Front matter is not counted. Lines with list markers are never separated.
 
 ## Why it matters
 Tools that split paragraphs on blank lines (Markdown renderers, most corpus loaders,
