@@ -70,7 +70,7 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     let Some(layout) = Layout::of(doc) else {
         return;
     };
-    let lines: Vec<Span> = doc.line_spans().collect();
+    let lines = &layout.lines;
     for (range, counted) in layout.blocks {
         if !(layout.whole.mostly_prose() || counted.mostly_prose()) {
             continue;
@@ -137,9 +137,11 @@ impl Counted {
     }
 }
 
-/// A document whose line breaks may be paragraph breaks: its blocks (runs of non-blank
-/// lines, by line numbers), each with its lines counted, and the lines of the whole.
+/// A document whose line breaks may be paragraph breaks: the spans of its lines, its
+/// blocks (runs of non-blank lines, by line numbers), each with its lines counted, and the
+/// lines of the whole.
 struct Layout {
+    lines: Vec<Span>,
     blocks: Vec<(Range<usize>, Counted)>,
     whole: Counted,
 }
@@ -157,12 +159,11 @@ impl Layout {
         {
             return None;
         }
+        let lines: Vec<Span> = doc.line_spans().collect();
         let mut blocks = Vec::new();
         let mut whole = Counted::default();
         let mut open: Option<(usize, Counted)> = None;
-        let mut end = 0;
-        for (line, span) in doc.line_spans().enumerate().skip(skip) {
-            end = line + 1;
+        for (line, &span) in lines.iter().enumerate().skip(skip) {
             let text = doc.slice(span);
             if text.trim().is_empty() {
                 if let Some((first, counted)) = open.take() {
@@ -177,9 +178,13 @@ impl Layout {
             whole.add(text);
         }
         if let Some((first, counted)) = open {
-            blocks.push((first..end, counted));
+            blocks.push((first..lines.len(), counted));
         }
-        Some(Self { blocks, whole })
+        Some(Self {
+            lines,
+            blocks,
+            whole,
+        })
     }
 }
 
