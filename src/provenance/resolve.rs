@@ -25,7 +25,12 @@ use crate::text::span::Span;
 #[derive(Debug, Clone, Default)]
 pub struct DocMetadata {
     pub metadata: Metadata,
-    pub inferred: Inferred,
+    /// Byline labels with nothing after them: (label, 0-based line, span of the line).
+    /// (The rest of what the text told is in `metadata` and `suggestions`: the inference
+    /// itself is not kept, as every document's would be held until the rules report.)
+    pub empty_labels: Vec<(Label, usize, Span)>,
+    /// Whether the text has a byline (where `anchor` then is).
+    pub has_byline: bool,
     /// Where missing fields are looked for: the first byline, else the title, else the
     /// first line.
     pub anchor: Span,
@@ -271,7 +276,8 @@ fn resolve(
         .or(inferred.title.as_ref().map(|t| t.line))
         .map_or_else(|| first_line_span(doc), |line| doc.lines_span(line, line));
     out.suggestions = suggestions(doc, chrome, &out.metadata, &inferred);
-    out.inferred = inferred;
+    out.has_byline = inferred.first_byline.is_some();
+    out.empty_labels = inferred.empty;
     out
 }
 

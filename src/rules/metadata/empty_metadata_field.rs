@@ -48,7 +48,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         return;
     };
     for (id, doc_meta) in analysis.docs.iter().enumerate() {
-        for (label, _, span) in &doc_meta.inferred.empty {
+        for (label, _, span) in &doc_meta.empty_labels {
             let field = match label {
                 Label::Author => "author",
                 Label::Source => "source",

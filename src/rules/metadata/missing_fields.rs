@@ -76,7 +76,7 @@ pub fn report_missing(
         if let Some((_, value)) = doc_meta.suggestions.iter().find(|(f, _)| *f == field) {
             help.push_str(&format!("; the text suggests {value}"));
         }
-        let looked = if doc_meta.inferred.first_byline.is_some() {
+        let looked = if doc_meta.has_byline {
             format!("no {name} in this byline")
         } else {
             "looked for a byline here".to_string()
