@@ -44,7 +44,10 @@ letters (`áéíóú`, `æøå`), and one letter repeated (`ÿÿÿÿ`) is filler
 are left alone: letters in code point order (`ÀÁÂÃÄ`), and a character standing beside
 its own code point (`˛ 02DB OGONEK`). Text written as code (a fenced block, a span
 between backticks, a literal, doctest or code block of reStructuredText) is left as it
-is: an example there shows the garbling on purpose.
+is: an example there shows the garbling on purpose. So is garbling quoted as a word of
+its own (`accents show as “Ã©”`), and a word of its own or a quoted word on a line that
+names an encoding (`UTF-8 read as ISO-8859-1 shows Ã¨`), unless the text is garbled
+elsewhere too: a tool garbles a whole text, not only the lines that explain garbling.
 
 ## Why it matters
 Mojibake is the most common damage in scraped text. It corrupts every word it touches

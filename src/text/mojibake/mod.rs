@@ -8,10 +8,12 @@
 //!
 //! Neither kind is found by a character pair alone: each candidate repair must make its
 //! span more plausible by a margin ([`score`]), so all-caps text and product names with
-//! an accented capital beside a symbol stay clean.
+//! an accented capital beside a symbol stay clean. Garbling that a text shows on purpose,
+//! to explain it, is no mojibake of the text ([`shown`]).
 
 pub mod codecs;
 mod score;
+mod shown;
 mod single_byte;
 mod utf8;
 
@@ -20,6 +22,7 @@ mod tests;
 
 use crate::text::non_ascii_spans;
 use crate::text::span::Span;
+use shown::Shown;
 
 /// One run of mojibake and its repair.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,7 +73,9 @@ pub fn overlaps(found: &[Mojibake], span: Span) -> bool {
 /// Every run of mojibake in `text`, sorted, with its repaired form.
 pub fn find(text: &str) -> Vec<Mojibake> {
     let all = codecs::codecs();
-    let mut found: Vec<Mojibake> = find_candidates(text, 0)
+    let mut runs = candidate_runs(text, 0);
+    let examples = drop_examples(text, &mut runs);
+    let mut found: Vec<Mojibake> = choose(runs)
         .into_iter()
         .map(|candidate| {
             let mut chain: Vec<&'static str> = candidate
@@ -96,14 +101,51 @@ pub fn find(text: &str) -> Vec<Mojibake> {
             }
         })
         .collect();
-    single_byte::find(text, &mut found);
+    single_byte::find(text, &mut found, &examples);
     found.sort_by_key(|m| m.span.start);
     found
+}
+
+/// Leaves out of `per_run` the runs that `text` shows on purpose, and gives their spans:
+/// an example is no mojibake of the text, nor evidence that the text around it is
+/// garbled. (Deeper layers are read from a repair, where nothing is shown on purpose.)
+fn drop_examples(text: &str, per_run: &mut Vec<Vec<utf8::Candidate>>) -> Vec<Span> {
+    let shown: Vec<Vec<Option<Shown>>> = per_run
+        .iter()
+        .map(|run| run.iter().map(|c| shown::shown(text, c.span)).collect())
+        .collect();
+    let garbled_elsewhere = per_run
+        .iter()
+        .flatten()
+        .zip(shown.iter().flatten())
+        .any(|(c, shown)| !c.weak && shown.is_none());
+    let mut examples = Vec::new();
+    for (run, shown) in per_run.iter_mut().zip(shown) {
+        let mut shown = shown.into_iter();
+        run.retain(|candidate| {
+            let example = match shown.next().flatten() {
+                Some(Shown::Quoted) => true,
+                Some(Shown::BesideAnEncoding) => !garbled_elsewhere,
+                None => false,
+            };
+            if example {
+                examples.push(candidate.span);
+            }
+            !example
+        });
+    }
+    per_run.retain(|run| !run.is_empty());
+    examples
 }
 
 /// The best non-overlapping UTF-8 repairs of `text`, sorted; `depth` is how many layers
 /// were already undone to get `text`.
 fn find_candidates(text: &str, depth: usize) -> Vec<utf8::Candidate> {
+    choose(candidate_runs(text, depth))
+}
+
+/// The possible UTF-8 repairs of each run of non-ASCII characters of `text` that has some.
+fn candidate_runs(text: &str, depth: usize) -> Vec<Vec<utf8::Candidate>> {
     let mut per_run: Vec<Vec<utf8::Candidate>> = Vec::new();
     // Mojibake is non-ASCII characters only, at least two of them: four bytes or more.
     for span in non_ascii_spans(text).filter(|span| span.end - span.start >= 4) {
@@ -113,6 +155,11 @@ fn find_candidates(text: &str, depth: usize) -> Vec<utf8::Candidate> {
             per_run.push(candidates);
         }
     }
+    per_run
+}
+
+/// The best of the candidates of each run, not overlapping, sorted.
+fn choose(per_run: Vec<Vec<utf8::Candidate>>) -> Vec<utf8::Candidate> {
     // A text was garbled by one tool: where codecs disagree on a run, the codec that
     // explains the most of the text wins.
     let mut totals = [0.0f32; codecs::COUNT];

@@ -33,8 +33,9 @@ const THRESHOLD: f32 = 1.5;
 
 /// Adds the single-byte mix-ups of `text` that no UTF-8 finding in `found` covers. A tool
 /// decodes a whole line with one codec, so a pair of codecs is judged on every non-ASCII
-/// word of the line: it must fit them all and make the line as a whole read better.
-pub fn find(text: &str, found: &mut Vec<Mojibake>) {
+/// word of the line: it must fit them all and make the line as a whole read better. Words
+/// holding one of the `examples` of garbling the text shows on purpose are left alone.
+pub fn find(text: &str, found: &mut Vec<Mojibake>, examples: &[Span]) {
     let utf8_found = found.len();
     let mut done_to = 0;
     for run in non_ascii_spans(text) {
@@ -54,7 +55,9 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>) {
             at += word.len() + text[span.end..].chars().next().map_or(0, char::len_utf8);
             let overlaps = found[..utf8_found]
                 .iter()
-                .any(|m| m.span.start < span.end && span.start < m.span.end);
+                .map(|m| &m.span)
+                .chain(examples)
+                .any(|other| other.start < span.end && span.start < other.end);
             if !word.is_ascii()
                 && !overlaps
                 && !is_markup_or_table(word)
