@@ -16,7 +16,7 @@ fn seeds_exit_1_with_a_summary() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "Checked 5 files: 0 errors, 52 warnings, 1 info.",
+            "Checked 5 files: 0 errors, 51 warnings, 1 info.",
         ));
 }
 

@@ -35,7 +35,9 @@ of them whole paragraphs of prose, is reported wherever it stands.
 Files that are not laid out that way are left alone: Markdown, files with a hard-wrapped
 paragraph or an indented line, and files where whole paragraphs of prose are the majority
 neither of the lines nor of any run of lines (lists, tables, code, stanzas of fields).
-Front matter is not counted. Lines with list markers are never separated.
+Front matter is not counted. Lines with list markers are never separated, nor a run of
+lines most of which are labels of a few words that end no sentence (a menu, a footer's
+links, the lines of a poem or of a recipe's list), however much prose is around it.
 
 ## Why it matters
 Tools that split paragraphs on blank lines (Markdown renderers, most corpus loaders,
@@ -72,7 +74,9 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
     };
     let lines = &layout.lines;
     for (range, counted) in layout.blocks {
-        if !(layout.whole.mostly_prose() || counted.mostly_prose()) {
+        // A menu or a list of labels in a page of paragraphs is no run of paragraphs: its
+        // entries are one per line by design, and so are a poem's lines or a recipe's.
+        if counted.is_list_of_labels() || !(layout.whole.mostly_prose() || counted.mostly_prose()) {
             continue;
         }
         let first = range.start;
@@ -112,12 +116,19 @@ fn check(context: &DocumentContext, report: &mut Reporter) {
 }
 
 /// The lines of a document, or of one block of it, that are not list items: whole
-/// paragraphs of prose, and the others.
+/// paragraphs of prose, and the others, of which labels (a menu entry, `Terms of use`).
 #[derive(Debug, Default, Clone, Copy)]
 struct Counted {
     prose: usize,
     others: usize,
+    labels: usize,
 }
+
+/// A label has at most this many words, and is no wider than this...
+const MAX_LABEL_WORDS: usize = 4;
+const MAX_LABEL_WIDTH: usize = 40;
+/// ...and a block with this many of them, the most of its lines, is a list of labels.
+const MIN_LABELS: usize = 3;
 
 impl Counted {
     fn add(&mut self, text: &str) {
@@ -128,6 +139,9 @@ impl Counted {
             self.prose += 1;
         } else {
             self.others += 1;
+            if is_label(text) {
+                self.labels += 1;
+            }
         }
     }
 
@@ -135,6 +149,18 @@ impl Counted {
     fn mostly_prose(self) -> bool {
         self.prose >= 2 && self.prose >= self.others
     }
+
+    /// Whether most of these lines are labels, three at least: a menu, a footer's links.
+    fn is_list_of_labels(self) -> bool {
+        self.labels >= MIN_LABELS && 2 * self.labels > self.prose + self.others
+    }
+}
+
+/// A few words that end no sentence: a menu entry, a heading, a caption's credit.
+fn is_label(text: &str) -> bool {
+    !ends_sentence(text)
+        && !wider_than(text, MAX_LABEL_WIDTH)
+        && text.split_whitespace().nth(MAX_LABEL_WORDS).is_none()
 }
 
 /// A document whose line breaks may be paragraph breaks: the spans of its lines, its
@@ -263,6 +289,22 @@ mod tests {
         // A block of menu entries stays as it is, and so does a lone paragraph among them.
         let lone = format!("{menu}\n\n{}\n\n{footer}\n", paragraph("only"));
         assert!(flagged(&RULE, &lone).is_empty());
+    }
+
+    #[test]
+    fn a_menu_among_paragraphs_one_per_line_stays_as_it_is() {
+        // Prose is the most of the page's lines: each run of lines is asked.
+        let body: Vec<String> = (0..12).map(|n| paragraph(&format!("word{n}"))).collect();
+        let menu = "Home\nWorld\nBusiness\nSport";
+        let footer =
+            "Corrections\nCareers\nPrivacy policy\nTerms of use\n© 2024 The Daily Example.";
+        let text = format!("{menu}\n\nA title\n{}\n\n{footer}\n", body.join("\n"));
+        let title_and_body = format!("A title\n{}", body.join("\n"));
+        assert_eq!(flagged(&RULE, &text), [title_and_body.as_str()]);
+        // Two labels beside a title and a date are a headline's block, separated.
+        let head = "A title of several words here\nPublished: 3 May 2024\nPhoto: Agency";
+        let text = format!("{head}\n\n{}\n", body.join("\n\n"));
+        assert_eq!(flagged(&RULE, &text), [head]);
     }
 
     #[test]
