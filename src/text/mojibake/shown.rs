@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::text::line_index::floor_char_boundary;
 use crate::text::span::Span;
 
 /// How texts name the encodings that garbling comes from (matched without case): the
@@ -79,19 +80,31 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Whether the word the run is part of stands between quotes (`"cafÃ©"`).
+/// Whether the word the run is part of stands between quotes (`"cafÃ©"`). A word is read
+/// this many characters on each side at most: a longer one is no quoted example, and a
+/// run of text without spaces costs no more than a word.
+const MAX_WORD_CHARS: usize = 40;
+
 fn word_is_quoted(text: &str, span: Span) -> bool {
-    let start = text[..span.start]
+    let in_word = |c: char| !c.is_whitespace() && !OPENING.contains(&c) && !CLOSING.contains(&c);
+    let before: Vec<(usize, char)> = text[..span.start]
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| !c.is_whitespace() && !OPENING.contains(&c))
-        .last()
-        .map_or(span.start, |(at, _)| at);
-    let end = text[span.end..]
+        .take(MAX_WORD_CHARS + 1)
+        .take_while(|&(_, c)| in_word(c))
+        .collect();
+    let after: Vec<(usize, char)> = text[span.end..]
         .char_indices()
-        .take_while(|&(_, c)| !c.is_whitespace() && !CLOSING.contains(&c))
+        .take(MAX_WORD_CHARS + 1)
+        .take_while(|&(_, c)| in_word(c))
+        .collect();
+    if before.len() > MAX_WORD_CHARS || after.len() > MAX_WORD_CHARS {
+        return false;
+    }
+    let start = before.last().map_or(span.start, |&(at, _)| at);
+    let end = after
         .last()
-        .map_or(span.end, |(at, c)| span.end + at + c.len_utf8());
+        .map_or(span.end, |&(at, c)| span.end + at + c.len_utf8());
     let opened = text[..start]
         .chars()
         .next_back()
@@ -103,11 +116,19 @@ fn word_is_quoted(text: &str, span: Span) -> bool {
     opened && closed
 }
 
+/// Bytes read of the line on each side of a run: a text names the encoding beside its
+/// example, and a line of megabytes costs no more than a sentence.
+const LINE_WINDOW: usize = 300;
+
 fn line_names_an_encoding(text: &str, span: Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
-    let end = text[span.end..]
+    let low = floor_char_boundary(text, span.start.saturating_sub(LINE_WINDOW));
+    let high = floor_char_boundary(text, (span.end + LINE_WINDOW).min(text.len()));
+    let start = text[low..span.start]
+        .rfind('\n')
+        .map_or(low, |at| low + at + 1);
+    let end = text[span.end..high]
         .find('\n')
-        .map_or(text.len(), |at| span.end + at);
+        .map_or(high, |at| span.end + at);
     NAMES
         .as_ref()
         .is_some_and(|names| names.is_match(&text[start..end]))
@@ -153,5 +174,17 @@ mod tests {
         assert_eq!(shown_as("Die UTF-8-Datei ist ungÃ¼ltig", "Ã¼"), None);
         // Quoted, but glued to the quote inside a longer phrase.
         assert_eq!(shown_as("“Ã©tÃ© chaud” was the headline", "Ã©"), None);
+    }
+
+    #[test]
+    fn a_long_run_without_spaces_is_read_a_word_and_a_sentence_at_most() {
+        // The encoding named far away on one long line, and a "word" of thousands of
+        // characters between quotes: neither makes an example.
+        let far = format!("UTF-8 {} Ã© {}", "x ".repeat(400), "y ".repeat(400));
+        assert_eq!(shown_as(&far, "Ã©"), None);
+        let long = format!("UTF-8 \"{}Ã©{}\"", "x".repeat(5000), "y".repeat(5000));
+        assert_eq!(shown_as(&long, "Ã©"), None);
+        let near = format!("{} UTF-8 shows \"cafÃ©\"", "x ".repeat(5000));
+        assert_eq!(shown_as(&near, "Ã©"), Some(Shown::BesideAnEncoding));
     }
 }
