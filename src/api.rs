@@ -80,8 +80,8 @@ pub fn documents(texts: Vec<Text>, first: usize) -> Vec<Document> {
                 provenance: Vec::new(),
             };
             let mut doc = Document::from_record(record, text.text);
-            if let Some(record) = &doc.record {
-                doc.display = record.id.clone();
+            if let Some(id) = doc.record.as_ref().map(|record| record.id.clone()) {
+                doc.show_as(id);
             }
             doc
         })
@@ -186,7 +186,7 @@ mod tests {
         let outcome = check_texts(texts, &resolved(&["E005"]));
         assert_eq!(outcome.diagnostics.len(), 1);
         let doc = outcome.corpus.get(outcome.diagnostics[0].doc);
-        assert_eq!(doc.display, "a");
+        assert_eq!(doc.display(), "a");
         let summary = summarize(&outcome, Some(Severity::Warning));
         assert_eq!(summary.clean, [true, false]);
         assert_eq!(summary.codes, [vec![], vec!["E005"]]);

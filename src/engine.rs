@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::diagnostic::edit::Applicability;
-use crate::diagnostic::{Diagnostic, Family, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Family, Rule, Severity, SharedWords};
 use crate::error::FileError;
 use crate::progress::{Passes, Progress};
 use crate::provenance::Metadata;
@@ -173,11 +173,12 @@ pub fn analyze(
         enabled: rules,
         analyses: &none,
     };
-    let (mut diagnostics, mut analyses) = rayon::join(
+    let ((mut diagnostics, mut shared), mut analyses) = rayon::join(
         || {
             // Gathered a slice of documents at a time: the findings of the whole corpus
             // are never held twice, in per-thread lists and in the one list.
             let mut diagnostics = Vec::new();
+            let mut shared = SharedWords::default();
             for (part, chunk) in corpus.documents.chunks(CHECK_DOCUMENTS).enumerate() {
                 let first = part * CHECK_DOCUMENTS;
                 let found: Vec<Vec<Diagnostic>> = chunk
@@ -196,14 +197,14 @@ pub fn analyze(
                         reporter.into_diagnostics()
                     })
                     .collect();
-                diagnostics.extend(found.into_iter().flatten());
+                diagnostics.extend(found.into_iter().flatten().map(|d| shared.of(d)));
             }
             // Grown by doubling, the list may hold room for nearly as many findings again
             // while the corpus analyses run beside.
             diagnostics.shrink_to_fit();
             // The corpus analyses may still be running beside.
             progress.stage("cross-file rules", None);
-            diagnostics
+            (diagnostics, shared)
         },
         || prepare::prepare(&context, with_metadata, chrome_earlier),
     );
@@ -238,7 +239,7 @@ pub fn analyze(
         // Room for exactly these: grown by doubling, the list of every finding could hold
         // room for nearly as many again until it is rendered.
         diagnostics.reserve_exact(reported.iter().map(Vec::len).sum());
-        diagnostics.extend(reported.into_iter().flatten());
+        diagnostics.extend(reported.into_iter().flatten().map(|d| shared.of(d)));
         match family {
             Family::Duplicate => drop(analyses.take::<duplicate::analysis::Analysis>()),
             Family::Chrome if !keep_chrome => drop(analyses.take::<chrome::runs::Analysis>()),
@@ -344,5 +345,37 @@ mod tests {
             list.iter().map(|d| d.message.to_string()).collect()
         };
         assert_eq!(messages(&diagnostics), messages(&expected));
+    }
+
+    #[test]
+    fn findings_that_say_the_same_share_their_words() {
+        let documents = (0..40)
+            .map(|n| {
+                let text = format!("Note {n}.\n\n\n\nThe end of note {n}.\n");
+                crate::document::Document::from_bytes(
+                    format!("notes/{n}.txt").into(),
+                    text.into_bytes(),
+                )
+            })
+            .collect();
+        let corpus = Corpus {
+            documents,
+            ..Corpus::default()
+        };
+        let outcome =
+            crate::check_corpus(corpus, &crate::settings::Settings::default()).expect("checked");
+        let blank: Vec<&Diagnostic> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.code == extra_blank_lines::RULE.code)
+            .collect();
+        assert_eq!(blank.len(), 40);
+        assert!(
+            blank
+                .iter()
+                .all(|d| d.message.is_same_copy(&blank[0].message)),
+            "{:?}",
+            blank[0].message
+        );
     }
 }

@@ -301,7 +301,7 @@ fn run_case(select: &str, case: &Path) -> (String, String) {
             .collect();
         if !edits.is_empty() {
             let fixed = apply_edits(&doc.text, &edits);
-            snapshot.push_str(&format!("fixed {}: {fixed:?}\n", doc.display));
+            snapshot.push_str(&format!("fixed {}: {fixed:?}\n", doc.display()));
         }
     }
     if !snapshot.contains("\nfixed ") && !snapshot.starts_with("fixed ") {

@@ -47,7 +47,7 @@ fn check_properties(documents: &[Vec<u8>]) {
     let mut edits_per_doc = vec![Vec::new(); outcome.corpus.len()];
     for d in &outcome.diagnostics {
         let doc = outcome.corpus.get(d.doc);
-        let what = format!("{} in {}", d.rule.code, doc.display);
+        let what = format!("{} in {}", d.rule.code, doc.display());
         assert_span(doc, d.span, &what);
         for related in &d.related {
             assert_span(outcome.corpus.get(related.doc), related.span, &what);

@@ -188,7 +188,7 @@ fn seeds_segment_into_their_paragraphs() {
                 .iter()
                 .all(|p| p.first_line() == p.last_line()),
             "{}",
-            doc.display
+            doc.display()
         );
     }
 }

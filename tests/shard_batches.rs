@@ -136,7 +136,7 @@ fn summaries(outcome: &fix::FixOutcome) -> Vec<String> {
         .map(|fixed| {
             format!(
                 "{}: {}",
-                outcome.corpus.get(fixed.id).display,
+                outcome.corpus.get(fixed.id).display(),
                 fixed.summary()
             )
         })
@@ -409,7 +409,13 @@ fn a_shard_that_breaks_off_gives_its_error_and_no_record() {
     let errors =
         stream::meta::meta_in_batches(&resolved, &shards, (7, usize::MAX), &mut |outcome| {
             output::meta::render_table(outcome, &mut Vec::new())?;
-            found.extend(outcome.corpus.documents.iter().map(|d| d.display.clone()));
+            found.extend(
+                outcome
+                    .corpus
+                    .documents
+                    .iter()
+                    .map(|d| d.display().to_owned()),
+            );
             Ok(())
         })
         .expect("read");
@@ -417,7 +423,7 @@ fn a_shard_that_breaks_off_gives_its_error_and_no_record() {
         .corpus
         .documents
         .iter()
-        .map(|d| d.display.clone())
+        .map(|d| d.display().to_owned())
         .collect();
     assert_eq!(found, expected);
     assert!(

@@ -168,7 +168,7 @@ pub fn fixed<'py>(py: Python<'py>, outcome: &FixOutcome) -> PyResult<Bound<'py, 
     let corpus = &outcome.corpus;
     for (id, doc) in corpus.documents.iter().enumerate() {
         let item = PyDict::new(py);
-        let name = |id: usize| corpus.get(id).display.clone();
+        let name = |id: usize| corpus.get(id).display().to_owned();
         item.set_item("id", name(id))?;
         let done = outcome.documents.iter().find(|d| d.id == id);
         let refused = outcome.refused.iter().find(|r| r.id == id);

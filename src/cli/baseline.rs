@@ -42,7 +42,7 @@ pub fn record_baseline(args: BaselineArgs, out: &mut impl Write) -> io::Result<E
     }
     if args.verbosity.verbose {
         for doc in &outcome.corpus.documents {
-            eprintln!("read {}", doc.display);
+            eprintln!("read {}", doc.display());
         }
         print_timings(&outcome.timings, "render", started);
     }

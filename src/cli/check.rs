@@ -124,7 +124,7 @@ pub fn check_part(
     if args.verbosity.verbose {
         out.flush()?;
         for doc in &outcome.corpus.documents {
-            eprintln!("read {}", doc.display);
+            eprintln!("read {}", doc.display());
         }
     }
     if args.timings || args.verbosity.verbose {

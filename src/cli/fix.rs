@@ -194,14 +194,14 @@ impl<'a> Reporter<'a> {
         for refusal in &outcome.refused {
             eprintln!(
                 "corpuslint: error: {}: {}; not fixed",
-                outcome.corpus.get(refusal.id).display,
+                outcome.corpus.get(refusal.id).display(),
                 refusal.reason
             );
         }
         let writes = args.out.is_some() || args.in_place;
         let mut changed = 0;
         for fixed in &outcome.documents {
-            let path = &outcome.corpus.get(fixed.id).display;
+            let path = &outcome.corpus.get(fixed.id).display();
             if fixed.changed {
                 changed += 1;
             }
@@ -210,7 +210,7 @@ impl<'a> Reporter<'a> {
             }
             let summary = match fixed.duplicate_of {
                 Some(of) if outcome.corpus.get(fixed.id).record.is_some() => {
-                    let kept = &outcome.corpus.get(of).display;
+                    let kept = &outcome.corpus.get(of).display();
                     let what = if writes {
                         "kept, marked as a copy"
                     } else {
@@ -226,7 +226,7 @@ impl<'a> Reporter<'a> {
                     } else {
                         "would be removed"
                     };
-                    let kept = &outcome.corpus.get(of).display;
+                    let kept = &outcome.corpus.get(of).display();
                     format!("duplicate of {kept}: {what}")
                 }
                 None => fixed.summary(),

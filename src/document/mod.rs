@@ -57,8 +57,9 @@ pub enum TextEncoding {
 pub struct Document {
     /// The path as discovered (relative paths stay relative).
     pub path: PathBuf,
-    /// The path as printed in diagnostics.
-    pub display: String,
+    /// How the document is shown when not as its path (a record, a path not in UTF-8):
+    /// a corpus holds every document while it is checked, each path once.
+    shown: Option<Box<str>>,
     /// The decoded text; for valid UTF-8 it is the file's bytes.
     pub text: String,
     /// The file's bytes, kept only when they differ from `text`.
@@ -72,8 +73,8 @@ pub struct Document {
     pub structure: Structure,
     pub paragraphs: Vec<Paragraph>,
     /// Where the document came from when it is a record of a JSON Lines shard rather
-    /// than a file of its own.
-    pub record: Option<Record>,
+    /// than a file of its own (boxed: most documents are files).
+    pub record: Option<Box<Record>>,
 }
 
 /// A document read from one line of a JSON Lines shard.
@@ -109,7 +110,10 @@ impl Document {
     }
 
     fn build(path: PathBuf, bytes: Vec<u8>, paragraphs: Option<Vec<Paragraph>>) -> Self {
-        let display = path.to_string_lossy().into_owned();
+        let shown = path
+            .to_str()
+            .is_none()
+            .then(|| path.to_string_lossy().into());
         let (text, raw, encoding) = decode(bytes);
         let composed = is_nfc_quick_yes(&text);
         let lines = LineIndex::new(&text);
@@ -122,7 +126,7 @@ impl Document {
             paragraphs.unwrap_or_else(|| segment_structured(&text, &lines, &built, composed));
         Self {
             path,
-            display,
+            shown,
             text,
             raw,
             encoding,
@@ -141,10 +145,10 @@ impl Document {
         let as_read = self.encoding == TextEncoding::Utf8
             && self.raw.is_none()
             && self.record.is_none()
-            && self.display == self.path.to_string_lossy();
+            && self.display() == self.path.to_string_lossy();
         as_read.then(|| Self {
             path: self.path.clone(),
-            display: self.display.clone(),
+            shown: self.shown.clone(),
             text: self.text.clone(),
             raw: None,
             encoding: TextEncoding::Utf8,
@@ -161,9 +165,20 @@ impl Document {
     pub fn from_record(record: Record, text: String) -> Self {
         let path = record.shard.join(record.line.to_string());
         let mut doc = Self::from_bytes(path, text.into_bytes());
-        doc.display = format!("{}#{}", record.shard.to_string_lossy(), record.id);
-        doc.record = Some(record);
+        doc.show_as(format!("{}#{}", record.shard.to_string_lossy(), record.id));
+        doc.record = Some(Box::new(record));
         doc
+    }
+
+    /// The path as printed in diagnostics.
+    pub fn display(&self) -> &str {
+        // A path that is not UTF-8 has `shown` set.
+        self.shown.as_deref().or(self.path.to_str()).unwrap_or_default()
+    }
+
+    /// Shows the document as `name` instead of its path.
+    pub fn show_as(&mut self, name: impl Into<Box<str>>) {
+        self.shown = Some(name.into());
     }
 
     /// The file on disk the document was read from: the shard of a record, else `path`.

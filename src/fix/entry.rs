@@ -53,7 +53,7 @@ pub fn manifest_entry(
         }
     }
     entry.insert("sha256".into(), json!(sha256_hex(fixed.text.as_bytes())));
-    entry.insert("original_path".into(), json!(original.display));
+    entry.insert("original_path".into(), json!(original.display()));
     entry.insert(
         "original_sha256".into(),
         json!(sha256_hex(original.raw_bytes())),

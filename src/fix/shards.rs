@@ -101,12 +101,12 @@ pub(crate) fn cleaned_record(
         return Err("the record changed since it was read".into());
     };
     let original = outcome.corpus.get(fixed.id);
-    let mut entry = manifest_entry(&original.display, fixed, outcome, roots);
+    let mut entry = manifest_entry(original.display(), fixed, outcome, roots);
     entry.remove("file_name");
     if let Some(kept) = fixed.duplicate_of {
         entry.insert(
             "duplicate_of".into(),
-            Value::String(outcome.corpus.get(kept).display.clone()),
+            Value::String(outcome.corpus.get(kept).display().to_owned()),
         );
     }
     // A copy keeps its text: the record is marked, not emptied.

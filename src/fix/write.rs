@@ -390,8 +390,8 @@ pub fn diff(outcome: &FixOutcome, fixed: &FixedDocument, color: bool) -> String 
     let original = outcome.corpus.get(fixed.id);
     let diff = TextDiff::from_lines(original.text.as_str(), fixed.text.as_str());
     let header = (
-        format!("a/{}", original.display),
-        format!("b/{}", original.display),
+        format!("a/{}", original.display()),
+        format!("b/{}", original.display()),
     );
     let text = diff
         .unified_diff()

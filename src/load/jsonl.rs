@@ -428,7 +428,7 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let named: Vec<_> = docs
             .iter()
-            .map(|d| (d.display.as_str(), d.text.as_str()))
+            .map(|d| (d.display(), d.text.as_str()))
             .collect();
         assert_eq!(named, [("s.jsonl#1", "a"), ("s.jsonl#7", "b")]);
         let record = docs[0].record.as_ref().expect("a record");

@@ -27,7 +27,7 @@ pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let path = &outcome.corpus.get(d.doc).display;
+        let path = &outcome.corpus.get(d.doc).display();
         writeln!(
             out,
             "::{level} file={},line={},endLine={},col={},title={}::{}",

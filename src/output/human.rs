@@ -238,7 +238,7 @@ impl SourceCode for Excerpt<'_> {
         let start = self.unmap(contents.span().offset());
         let column = self.doc.lines.line_col(&self.doc.text, start).column - 1;
         Ok(Box::new(MietteSpanContents::new_named(
-            self.doc.display.clone(),
+            self.doc.display().to_owned(),
             contents.data(),
             *contents.span(),
             self.first_line + contents.line(),

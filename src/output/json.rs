@@ -75,7 +75,7 @@ fn finding<'a>(outcome: &'a Outcome, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
         rule: d.rule.name,
         family: d.rule.family,
         severity: d.severity,
-        path: &outcome.corpus.get(d.doc).display,
+        path: outcome.corpus.get(d.doc).display(),
         line: start.line,
         column: start.column,
         end_line: end.line,
@@ -91,7 +91,7 @@ fn finding<'a>(outcome: &'a Outcome, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
                 let doc = outcome.corpus.get(r.doc);
                 let (start, end) = span_positions(doc, r.span);
                 JsonRelated {
-                    path: &doc.display,
+                    path: doc.display(),
                     line: start.line,
                     end_line: end.line,
                     byte_start: r.span.start,

@@ -103,7 +103,7 @@ fn documents<'a>(outcome: &'a MetaOutcome) -> impl Iterator<Item = Document<'a>>
                 value.map(|v| Field {
                     value: &v.value,
                     origin: v.origin.as_str(),
-                    file: (v.doc != id).then(|| outcome.corpus.get(v.doc).display.as_str()),
+                    file: (v.doc != id).then(|| outcome.corpus.get(v.doc).display()),
                     line: v.line,
                     confidence: v
                         .evidence
@@ -113,7 +113,7 @@ fn documents<'a>(outcome: &'a MetaOutcome) -> impl Iterator<Item = Document<'a>>
                 })
             };
             Document {
-                path: &doc.display,
+                path: doc.display(),
                 title: field(meta.get(FieldName::Title)),
                 author: field(meta.get(FieldName::Author)),
                 date: field(meta.get(FieldName::Date)),
@@ -125,7 +125,7 @@ fn documents<'a>(outcome: &'a MetaOutcome) -> impl Iterator<Item = Document<'a>>
 
 pub fn render_table(outcome: &MetaOutcome, out: &mut impl Write) -> io::Result<()> {
     for (doc, meta) in outcome.corpus.documents.iter().zip(&outcome.documents) {
-        writeln!(out, "{}", doc.display)?;
+        writeln!(out, "{}", doc.display())?;
         for field in FieldName::ALL {
             match meta.get(field) {
                 Some(v) => writeln!(

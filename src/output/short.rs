@@ -8,7 +8,7 @@ use crate::output::positions;
 pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
     for diagnostic in &outcome.diagnostics {
         let (start, _) = positions(outcome, diagnostic);
-        let path = &outcome.corpus.get(diagnostic.doc).display;
+        let path = &outcome.corpus.get(diagnostic.doc).display();
         writeln!(
             out,
             "{path}:{}:{}: {} {}",

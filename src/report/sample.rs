@@ -95,7 +95,7 @@ impl DocTable {
             .iter()
             .map(|&doc| {
                 (
-                    outcome.corpus.get(doc).display.clone(),
+                    outcome.corpus.get(doc).display().to_owned(),
                     summary.folder_of.get(doc).copied().unwrap_or(0),
                     duplicates.cluster_of.get(&doc).map_or(-1, |&c| c as i64),
                     years.get(doc).copied().flatten().unwrap_or(0),

@@ -354,7 +354,7 @@ fn doc_link(docs: &mut DocTable, outcome: &Outcome, doc: usize) -> String {
     let row = docs.row(doc);
     format!(
         r##"<a href="#findings" data-f="doc={row}">{}</a>"##,
-        text(&outcome.corpus.get(doc).display)
+        text(outcome.corpus.get(doc).display())
     )
 }
 
@@ -476,7 +476,7 @@ fn file_rows(parts: &mut Parts, rows: &[FileRow]) -> Vec<Vec<String>> {
         .map(|f| {
             let row = parts.docs.row(f.doc);
             vec![
-                text(&parts.outcome.corpus.get(f.doc).display),
+                text(parts.outcome.corpus.get(f.doc).display()),
                 format!(r#"<span data-v="{}">{}</span>"#, f.bytes, size(f.bytes)),
                 count_link(f.findings, &format!("doc={row}")),
             ]
@@ -533,7 +533,7 @@ fn findings(parts: &Parts) -> String {
         .iter()
         .take(STATIC_FINDINGS)
         .map(|f| {
-            let path = &parts.outcome.corpus.get(parts.docs.doc(f.0)).display;
+            let path = &parts.outcome.corpus.get(parts.docs.doc(f.0)).display();
             let [code, name, _] = sample.rules[f.3];
             vec![
                 format!("{}:{}:{}", text(path), f.1, f.2),

@@ -1,7 +1,7 @@
 //! How rules are run: a rule's check over one document or over the whole corpus, and
 //! the one reporter both kinds report their findings to.
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, Words};
 use crate::document::DocId;
 use crate::rules::context::CorpusContext;
 use crate::rules::document_context::DocumentContext;
@@ -50,7 +50,7 @@ impl Reporter {
         &mut self,
         rule: &'static Rule,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<Words>,
     ) -> &mut Diagnostic {
         self.report_in(rule, self.doc, span, message)
     }
@@ -61,7 +61,7 @@ impl Reporter {
         rule: &'static Rule,
         doc: DocId,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<Words>,
     ) -> &mut Diagnostic {
         self.push(Diagnostic::new(rule, doc, span, message));
         let last = self.diagnostics.len() - 1;

@@ -75,7 +75,7 @@ pub fn map(corpus: &Corpus, options: &RuleOptions) -> Vec<MapRecord> {
 fn document_record(document: &Document, options: &RuleOptions) -> DocumentRecord {
     DocumentRecord {
         v: VERSION,
-        name: document.display.clone(),
+        name: document.display().to_owned(),
         path: document.path.clone(),
         folder: folder_of(document).to_path_buf(),
         hash: key_hex(xxhash_rust::xxh3::xxh3_128(document.text.as_bytes())),

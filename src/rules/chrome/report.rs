@@ -120,8 +120,6 @@ pub(crate) use runs_lint;
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use crate::corpus::Corpus;
     use crate::diagnostic::{Family, Words};
     use crate::document::Document;
@@ -149,21 +147,18 @@ mod tests {
             ..Corpus::default()
         };
         let outcome = crate::check_corpus(corpus, &Settings::default()).expect("checked");
-        let helps: Vec<(usize, Arc<str>)> = outcome
+        let helps: Vec<(usize, Words)> = outcome
             .diagnostics
             .iter()
             .filter(|d| d.rule.family == Family::Chrome)
-            .filter_map(|d| match d.help.clone()? {
-                Words::Shared(help) => Some((d.doc, help)),
-                Words::Fixed(_) => None,
-            })
+            .filter_map(|d| Some((d.doc, d.help.clone()?)))
             .collect();
         let docs: std::collections::HashSet<usize> = helps.iter().map(|(doc, _)| *doc).collect();
         assert_eq!(docs.len(), 6, "every page has chrome: {helps:?}");
         for (i, (_, a)) in helps.iter().enumerate() {
             for (_, b) in &helps[i + 1..] {
                 assert_eq!(
-                    Arc::ptr_eq(a, b),
+                    a.is_same_copy(b),
                     a == b,
                     "equal helps are one, different ones apart: {a:?} / {b:?}"
                 );
@@ -172,7 +167,7 @@ mod tests {
         assert!(
             helps
                 .iter()
-                .any(|(_, a)| helps.iter().any(|(_, b)| !Arc::ptr_eq(a, b))),
+                .any(|(_, a)| helps.iter().any(|(_, b)| !a.is_same_copy(b))),
             "the pages' chrome differs somewhere: {helps:?}"
         );
     }

@@ -64,12 +64,12 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         let here = describe_lines(doc, block.first, block.last);
         let there = describe_lines(original, block.origin.para, origin_last);
         let message = if block.paragraph_count() == 1 {
-            format!("paragraph at {here} repeats {} {there}", original.display)
+            format!("paragraph at {here} repeats {} {there}", original.display())
         } else {
             format!(
                 "{} paragraphs at {here} repeat {} {there}",
                 block.paragraph_count(),
-                original.display
+                original.display()
             )
         };
         let span = paragraphs_span(doc, block.first, block.last);
@@ -78,7 +78,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             .with_label("already in another file")
             .with_help(format!(
                 "keep one copy; {} sorts first and holds the original",
-                original.display
+                original.display()
             ))
             .with_related(Related {
                 doc: block.origin.doc,

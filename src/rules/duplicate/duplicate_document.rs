@@ -62,7 +62,9 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         let span = Span::new(first.span.start, last.span.end);
         let message = format!(
             "document duplicates {}: {} of its {} paragraphs are found there",
-            original.display, copy.found, copy.total
+            original.display(),
+            copy.found,
+            copy.total
         );
         let original_span = match (original.paragraphs.first(), original.paragraphs.last()) {
             (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
@@ -73,7 +75,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             .with_label("a copy of another document")
             .with_help(format!(
                 "keep one of the two; {} sorts first",
-                original.display
+                original.display()
             ))
             .with_related(Related {
                 doc: copy.of,

@@ -72,7 +72,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         } else {
             format!(
                 "{} {}",
-                original.display,
+                original.display(),
                 describe_lines(original, m.origin.para, m.origin.para)
             )
         };

@@ -89,18 +89,18 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
         let message = format!(
             "{:.0}% of this paragraph appears in order in {} {lines}",
             reuse.share() * 100.0,
-            source.display
+            source.display()
         );
         let mut diagnostic = Diagnostic::new(&RULE, reuse.para.doc, para.span, message);
         diagnostic.with_label("reused text");
         let others: Vec<&str> = reuse.sources[1..]
             .iter()
-            .map(|s| ctx.corpus.get(s.doc).display.as_str())
+            .map(|s| ctx.corpus.get(s.doc).display())
             .collect();
         diagnostic.with_help(if others.is_empty() {
             format!(
                 "keep it if {} is quoted on purpose; else remove it",
-                source.display
+                source.display()
             )
         } else {
             format!(

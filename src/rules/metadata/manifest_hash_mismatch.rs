@@ -68,7 +68,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             format!(
                 "file changed since its manifest entry: sha256 is {}…, {} records {}…",
                 actual.get(..12).unwrap_or(actual),
-                manifest_doc.display,
+                manifest_doc.display(),
                 recorded.get(..12).unwrap_or(recorded)
             ),
         );

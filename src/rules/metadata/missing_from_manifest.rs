@@ -44,7 +44,7 @@ fn check(ctx: &CorpusContext, out: &mut Reporter) {
             &RULE,
             id,
             doc.lines_span(0, 0),
-            format!("document has no entry in {}", manifest.display),
+            format!("document has no entry in {}", manifest.display()),
         );
         diagnostic
             .with_label("not in the manifest")
