@@ -173,7 +173,8 @@ impl Document {
     /// The path as printed in diagnostics.
     pub fn display(&self) -> &str {
         // A path that is not UTF-8 has `shown` set.
-        self.shown.as_deref().or(self.path.to_str()).unwrap_or_default()
+        let shown = self.shown.as_deref();
+        shown.or(self.path.to_str()).unwrap_or_default()
     }
 
     /// Shows the document as `name` instead of its path.

@@ -7,6 +7,7 @@
 //! each rule file reports its part of it with the help of `report`.
 
 pub mod analysis;
+mod candidates;
 mod copies;
 pub mod cross_file_duplicate;
 pub mod duplicate_document;

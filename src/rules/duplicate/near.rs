@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use similar::{Algorithm, capture_diff_slices};
 
 use super::Options;
+use super::candidates::{CandidateWords, rounds};
 use super::exact::{ExactIndex, ParaRef, ParaRef32, counts};
 use super::minhash::{self, BANDS, Signature};
 use super::radix::sort_by_hash_key;
@@ -24,8 +25,9 @@ const MIN_ESTIMATED_SIMILARITY: f64 = 0.3;
 const MAX_CONFIRMED_PER_PARAGRAPH: usize = 16;
 /// Documents sketched in one parallel pass before their sketches join the flat list.
 const SKETCH_DOCUMENTS: usize = 1024;
-/// Candidate paragraphs whose words are read in one parallel step.
-const CANDIDATES_PER_SLICE: usize = 16 * 1024;
+/// Words of candidate paragraphs read for one round of confirmations at most (64 MB):
+/// a paragraph that is a candidate in two rounds is read twice, so rounds are few.
+const WORDS_PER_ROUND: usize = 16 * 1024 * 1024;
 
 /// A paragraph nearly equal to an earlier one.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +97,17 @@ pub(super) fn find_near(
     options: &Options,
     reported: &[bool],
 ) -> Vec<NearMatch> {
+    find_near_in_rounds(docs, index, options, reported, WORDS_PER_ROUND)
+}
+
+/// [`find_near`], the candidates' words read about `words_per_round` at a time.
+fn find_near_in_rounds(
+    docs: &[Document],
+    index: &ExactIndex,
+    options: &Options,
+    reported: &[bool],
+    words_per_round: usize,
+) -> Vec<NearMatch> {
     // Sketches of the paragraphs that can be near-duplicates, in corpus order. The words
     // themselves are not kept: few paragraphs become candidates, and theirs are hashed
     // again below.
@@ -147,11 +160,31 @@ pub(super) fn find_near(
     // of the search's memory) are freed before the candidates' words are read.
     let at: Vec<ParaRef32> = sketches.iter().map(|s| s.at).collect();
     drop(sketches);
-    let candidates = CandidateWords::of(&pairs, &at, docs);
-    let words_of = |i: u32| candidates.get(i);
+    // The words of the candidates are read a round of pairs at a time: in a corpus that
+    // repeats much of its text, those of every candidate at once take the most memory of
+    // the whole check (86 MB for a 200 MB corpus of scraped news).
+    let words_in = |sketch: u32| {
+        let at = at[sketch as usize].wide();
+        docs[at.doc].paragraphs[at.para].fingerprint.words as usize
+    };
+    let mut found = Vec::new();
+    for round in rounds(&pairs, words_in, words_per_round) {
+        let candidates = CandidateWords::of(round, &at, docs);
+        found.extend(confirm(round, &candidates, &at, options));
+    }
+    found
+}
 
-    // Confirmation with a word diff, in parallel: the best earlier match per paragraph.
-    // Lengths, then sorted copies of the word lists, give cheap upper bounds first.
+/// The best earlier match of each later paragraph of `pairs`, confirmed with a word diff,
+/// in parallel. Lengths, then sorted copies of the word lists, give cheap upper bounds
+/// first.
+fn confirm(
+    pairs: &[(u32, u32)],
+    candidates: &CandidateWords,
+    at: &[ParaRef32],
+    options: &Options,
+) -> Vec<NearMatch> {
+    let words_of = |i: u32| candidates.get(i);
     pairs
         .par_chunk_by(|a, b| a.0 == b.0)
         .map_init(
@@ -186,80 +219,6 @@ pub(super) fn find_near(
         )
         .flatten()
         .collect()
-}
-
-/// The words of the paragraphs (sketch indices) that take part in candidate pairs.
-struct CandidateWords {
-    /// Sorted sketch indices.
-    sketches: Vec<u32>,
-    /// The words of `per_slice` sketches at a time, in their order. A slice is read in
-    /// parallel, a list per paragraph, then joined: only one slice's words are ever held
-    /// twice, and each slice is made at its size (the total is known only once all are
-    /// read).
-    slices: Vec<WordSlice>,
-    per_slice: usize,
-}
-
-struct WordSlice {
-    /// Where each sketch's words start in `words`, and where the last one's end.
-    starts: Vec<usize>,
-    words: Vec<u32>,
-}
-
-impl CandidateWords {
-    /// `at`: where each sketch's paragraph is.
-    fn of(pairs: &[(u32, u32)], at: &[ParaRef32], docs: &[Document]) -> Self {
-        Self::in_slices(pairs, at, docs, CANDIDATES_PER_SLICE)
-    }
-
-    fn in_slices(
-        pairs: &[(u32, u32)],
-        at: &[ParaRef32],
-        docs: &[Document],
-        per_slice: usize,
-    ) -> Self {
-        let mut wanted: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-        wanted.par_sort_unstable();
-        wanted.dedup();
-        let slices = wanted
-            .chunks(per_slice)
-            .map(|slice| {
-                let lists: Vec<Vec<u32>> = slice
-                    .par_iter()
-                    .map_init(
-                        || (String::new(), Vec::new()),
-                        |(buffer, words), &i| {
-                            let at = at[i as usize].wide();
-                            words_into(&docs[at.doc], at.para, buffer, words);
-                            words.clone()
-                        },
-                    )
-                    .collect();
-                let mut starts = Vec::with_capacity(lists.len() + 1);
-                let mut words = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-                for list in lists {
-                    starts.push(words.len());
-                    words.extend(list);
-                }
-                starts.push(words.len());
-                WordSlice { starts, words }
-            })
-            .collect();
-        Self {
-            sketches: wanted,
-            slices,
-            per_slice,
-        }
-    }
-
-    fn get(&self, sketch: u32) -> &[u32] {
-        let Ok(at) = self.sketches.binary_search(&sketch) else {
-            return &[];
-        };
-        let slice = &self.slices[at / self.per_slice];
-        let i = at % self.per_slice;
-        &slice.words[slice.starts[i]..slice.starts[i + 1]]
-    }
 }
 
 /// An upper bound of `similarity` from the lengths alone: at best the shorter paragraph
@@ -378,52 +337,6 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::duplicate::test_support;
-
-    #[test]
-    fn candidate_words_are_found_in_whichever_slice_holds_them() {
-        let texts: Vec<String> = (0..5)
-            .map(|d| {
-                (0..4)
-                    .map(|p| format!("Paragraph {p} of document {d} has {} words.", d * p))
-                    .collect::<Vec<_>>()
-                    .join("\n\n")
-            })
-            .collect();
-        let docs =
-            test_support::corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>()).documents;
-        let (mut buffer, mut words) = (String::new(), Vec::new());
-        let mut expected = Vec::new();
-        let mut at = Vec::new();
-        for (doc, document) in docs.iter().enumerate() {
-            for para in 0..document.paragraphs.len() {
-                words_into(document, para, &mut buffer, &mut words);
-                expected.push(words.clone());
-                at.push(ParaRef32::new(ParaRef { doc, para }));
-            }
-        }
-        // Every third sketch is left out of the pairs: it has no words to give.
-        let taken = |i: u32| i % 3 != 1;
-        let n = at.len() as u32;
-        let pairs: Vec<(u32, u32)> = (1..n)
-            .filter(|&i| taken(i))
-            .map(|i| (i, (0..i).rev().find(|&j| taken(j)).unwrap_or(0)))
-            .collect();
-        for per_slice in [1, 2, 3, 7, CANDIDATES_PER_SLICE] {
-            let candidates = CandidateWords::in_slices(&pairs, &at, &docs, per_slice);
-            for i in 0..n {
-                let found = candidates.get(i);
-                if taken(i) {
-                    assert_eq!(
-                        found, expected[i as usize],
-                        "sketch {i}, {per_slice} a slice"
-                    );
-                } else {
-                    assert!(found.is_empty(), "sketch {i}, {per_slice} a slice");
-                }
-            }
-        }
-    }
 
     #[test]
     fn band_keys_with_the_same_top_half_are_still_different_buckets() {
@@ -474,6 +387,52 @@ mod tests {
         expected.extend(many - MAX_CONFIRMED_PER_PARAGRAPH as u32 + 1..many);
         assert_eq!(of_100, expected);
         assert!(kept.ends_with(&[(101, 3), (101, 7)]));
+    }
+
+    #[test]
+    fn the_matches_are_the_same_however_many_rounds_read_the_words() {
+        use crate::rules::duplicate::test_support::{self, A, B, C};
+        // Each document changes one word of each paragraph, its own.
+        let edited = |text: &str, d: usize| {
+            let mut words: Vec<String> = text.split(' ').map(str::to_owned).collect();
+            let at = d % words.len();
+            words[at] = format!("word{d}");
+            words.join(" ")
+        };
+        let texts: Vec<String> = (0..12)
+            .map(|d| {
+                [A, B, C]
+                    .iter()
+                    .map(|t| edited(t, d))
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            })
+            .collect();
+        let corpus = test_support::corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let options = Options {
+            near_threshold: 0.8,
+            ..test_support::short_paragraphs()
+        };
+        let index = ExactIndex::build(&corpus.documents, &options);
+        let reported = vec![true; corpus.documents.len()];
+        let search = |words_per_round| {
+            find_near_in_rounds(
+                &corpus.documents,
+                &index,
+                &options,
+                &reported,
+                words_per_round,
+            )
+        };
+        let whole = search(usize::MAX);
+        assert!(!whole.is_empty());
+        for words_per_round in [0, 1, 20, 100] {
+            assert_eq!(
+                search(words_per_round),
+                whole,
+                "{words_per_round} words a round"
+            );
+        }
     }
 
     /// Why 0.9 is the default `near_threshold`: a news paragraph of 25–60 words with one to
