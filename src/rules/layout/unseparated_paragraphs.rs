@@ -11,6 +11,7 @@ use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
 use crate::text::line_index::floor_char_boundary;
+use crate::text::more_runs_than;
 use crate::text::span::Span;
 use crate::text::width::display_width;
 
@@ -160,7 +161,7 @@ impl Counted {
 fn is_label(text: &str) -> bool {
     !ends_sentence(text)
         && !wider_than(text, MAX_LABEL_WIDTH)
-        && text.split_whitespace().nth(MAX_LABEL_WORDS).is_none()
+        && !more_runs_than(text, MAX_LABEL_WORDS)
 }
 
 /// A document whose line breaks may be paragraph breaks: the spans of its lines, its

@@ -64,7 +64,8 @@ pub enum Shown {
 pub fn shown(text: &str, span: Span) -> Option<Shown> {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    let alone = !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char);
+    let alone =
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
     let quoted =
         before.is_some_and(|c| OPENING.contains(&c)) && after.is_some_and(|c| CLOSING.contains(&c));
     if alone && quoted {
@@ -74,10 +75,6 @@ pub fn shown(text: &str, span: Span) -> Option<Shown> {
     } else {
         None
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
 }
 
 /// Whether the word the run is part of stands between quotes (`"cafÃ©"`). A word is read

@@ -57,7 +57,7 @@ pub fn find(text: &str, found: &mut Vec<Mojibake>, examples: &[Span]) {
                 .iter()
                 .map(|m| &m.span)
                 .chain(examples)
-                .any(|other| other.start < span.end && span.start < other.end);
+                .any(|other| other.overlaps(span));
             if !word.is_ascii()
                 && !overlaps
                 && !is_markup_or_table(word)
