@@ -15,9 +15,9 @@ use rayon::prelude::*;
 
 use super::Options;
 use super::exact::ExactIndex;
+use super::linking::{self, Linking};
 use super::lists::Lists;
 use super::minhash::mix;
-use super::radix::sort_by_hash_key;
 use super::words::words_into;
 use crate::corpus::{self, each_in_slices};
 use crate::document::{DocId, Document};
@@ -147,47 +147,15 @@ pub(super) fn candidate_pairs(
     generic: &(dyn Fn(u32) -> bool + Sync),
 ) -> Vec<(DocId, DocId)> {
     // The fingerprints that can link documents: found in two documents or more, and not
-    // in so many that they are generic. Most are in one document only, and go here. One
-    // entry per (fingerprint, document), made in document order and sorted stably by the
-    // fingerprint, groups a fingerprint's documents in document order; a part of the
-    // fingerprints at a time (by their top bits), so that the entries never take much
-    // more than the lists. The parts are grouped on the threads of the pool, one part per
-    // thread at a time, and their lists numbered in the order of the parts.
+    // in so many that they are generic. Most are in one document only, and link nothing.
     let counts: Vec<usize> = (0..per_doc.len())
         .map(|doc| per_doc.get(doc).len())
         .collect();
     let is_reported = |doc: usize| corpus::is_reported(reported, doc);
     let per_doc = reported_fingerprints_only(per_doc, &is_reported);
-    let max_docs = options.reuse_max_docs.max(2);
-    let parts: Vec<Lists> = (0..PARTS as usize)
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|part| {
-            let mut entries: Vec<u64> = Vec::new();
-            for doc in 0..per_doc.len() {
-                let fps = per_doc.get(doc);
-                // The part's few fingerprints are read where it starts, up to the next one.
-                let start = first_of_part(fps, part as u32);
-                entries.extend(
-                    fps[start..]
-                        .iter()
-                        .take_while(|&&fp| part_of(fp) == part as u32)
-                        .map(|&fp| (u64::from(fp) << 32) | doc as u64),
-                );
-            }
-            sort_by_hash_key(&mut entries, |&entry| (entry >> 32) as u32);
-            let mut linking = Lists::default();
-            for group in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
-                if (2..=max_docs).contains(&group.len()) && !generic((group[0] >> 32) as u32) {
-                    linking.push(group.iter().map(|e| (e & 0xffff_ffff) as u32));
-                }
-            }
-            linking
-        })
-        .collect();
-    // The lists are grouped: freed before the documents' linking lists are found.
+    let linking = Linking::group(&per_doc, options.reuse_max_docs.max(2), generic);
+    // Grouped: freed before each document's places in the lists are found.
     drop(per_doc);
-    let linking = Parts::new(parts);
     let of_doc = linking.by_document(counts.len());
     // Per document, the later documents it shares fingerprints with, counted: the pairs
     // are made one document at a time, never all at once.
@@ -196,10 +164,7 @@ pub(super) fn candidate_pairs(
         .map_init(
             || Tally::new(counts.len()),
             |tally, a| {
-                linking.each_of(of_doc.get(a), |docs| {
-                    let after = docs.partition_point(|&d| d as usize <= a);
-                    tally.add(&docs[after..]);
-                });
+                linking.each_after(of_doc.get(a), |docs| tally.add(docs));
                 let mut pairs = Vec::new();
                 tally.take(|b, shared| {
                     let b = b as DocId;
@@ -238,6 +203,7 @@ impl Tally {
 
     fn add(&mut self, docs: &[u32]) {
         for &doc in docs {
+            let doc = linking::document(doc);
             let count = &mut self.counts[doc as usize];
             if *count == 0 {
                 self.named.push(doc);
@@ -270,103 +236,6 @@ fn reported_fingerprints_only(mut per_doc: Lists, is_reported: &dyn Fn(usize) ->
         .collect();
     per_doc.retain(|doc, fp| is_reported(doc) || held.contains(&fp));
     per_doc
-}
-
-/// Fingerprints are grouped in this many parts, by their top bits.
-const PARTS: u32 = 64;
-
-fn part_of(fp: u32) -> u32 {
-    fp >> (32 - PARTS.trailing_zeros())
-}
-
-/// Where the fingerprints of `part` or a later one start in the sorted `fps`. Hashes
-/// spread evenly, so the place is guessed from the part, then bracketed by galloping
-/// away from the guess: a few steps, where halving the whole list takes about ten.
-fn first_of_part(fps: &[u32], part: u32) -> usize {
-    let before = |i: usize| part_of(fps[i]) < part;
-    let len = fps.len();
-    let guess = ((len as u64 * u64::from(part)) / u64::from(PARTS)) as usize;
-    let guess = guess.min(len);
-    // The place is in `low..=high`.
-    let mut step = 1;
-    let (low, high) = if guess < len && before(guess) {
-        let mut low = guess + 1;
-        while low + step <= len && before(low + step - 1) {
-            low += step;
-            step *= 2;
-        }
-        (low, (low + step - 1).min(len))
-    } else {
-        let mut high = guess;
-        while high >= step && !before(high - step) {
-            high -= step;
-            step *= 2;
-        }
-        ((high + 1).saturating_sub(step), high)
-    };
-    low + fps[low..high].partition_point(|&fp| part_of(fp) < part)
-}
-
-/// The linking lists of all parts, numbered in the order of the parts. They are not joined
-/// into one: the joined lists would be held beside the parts while they were made.
-struct Parts {
-    parts: Vec<Lists>,
-    /// How many lists come before each part.
-    firsts: Vec<usize>,
-}
-
-impl Parts {
-    fn new(parts: Vec<Lists>) -> Self {
-        let firsts = parts
-            .iter()
-            .scan(0, |before, part| {
-                let first = *before;
-                *before += part.len();
-                Some(first)
-            })
-            .collect();
-        Self { parts, firsts }
-    }
-
-    /// Calls `each` with each of the lists numbered `lists`, in increasing order (as
-    /// [`Parts::by_document`] lists them): the part of each is found by walking along the
-    /// parts, not by a search for every list.
-    fn each_of(&self, lists: &[u32], mut each: impl FnMut(&[u32])) {
-        let mut part = 0;
-        for &list in lists {
-            let list = list as usize;
-            while self.firsts.get(part + 1).is_some_and(|&next| next <= list) {
-                part += 1;
-            }
-            each(self.parts[part].get(list - self.firsts[part]));
-        }
-    }
-
-    /// The lists the other way round: for each of `documents`, the lists it is in, in
-    /// increasing order.
-    fn by_document(&self, documents: usize) -> Lists {
-        let mut starts = vec![0; documents + 1];
-        for part in &self.parts {
-            for &doc in part.items() {
-                starts[doc as usize + 1] += 1;
-            }
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut filled = starts.clone();
-        let mut items = vec![0; starts[documents]];
-        for (part, first) in self.parts.iter().zip(&self.firsts) {
-            for list in 0..part.len() {
-                for &doc in part.get(list) {
-                    items[filled[doc as usize]] = (first + list) as u32;
-                    filled[doc as usize] += 1;
-                }
-            }
-        }
-        starts.pop();
-        Lists::from_parts(starts, items)
-    }
 }
 
 #[cfg(test)]

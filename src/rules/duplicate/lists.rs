@@ -1,8 +1,8 @@
 //! Lists of numbers kept flat: the items of all lists in one allocation.
 
 /// Lists of numbers, flat: the items of all lists in one allocation, and where each list
-/// starts in another. They hold the fingerprints of each document, the documents of each
-/// linking fingerprint and the linking fingerprints of each document: millions of lists
+/// starts in another. They hold the fingerprints of each document and each document's
+/// places in the lists of linking fingerprints (see `linking`): millions of lists
 /// on a large corpus, which, each allocated apart, would leave their memory behind in
 /// holes between later allocations once freed; a large allocation is given back whole.
 #[derive(Debug, Default)]

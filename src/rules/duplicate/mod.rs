@@ -15,6 +15,7 @@ pub mod duplicate_paragraph;
 mod exact;
 mod fingerprint;
 pub mod keys;
+mod linking;
 mod lists;
 mod minhash;
 mod near;

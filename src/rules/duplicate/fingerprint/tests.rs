@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::duplicate::linking::PARTS;
 use crate::rules::duplicate::test_support::corpus;
 
 fn words(text: &str) -> Vec<u32> {
@@ -230,24 +231,5 @@ proptest::proptest! {
             pairs,
             pairs_by_definition(&per_doc, &options, reported, generic)
         );
-    }
-
-    /// Galloping from the guess finds where halving finds, however the hashes lie.
-    #[test]
-    fn a_part_starts_where_halving_finds_it(
-        mut fps in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..300),
-        skew in 0u32..4,
-    ) {
-        // Hashes bunched in a few parts too, far from the guesses.
-        for fp in &mut fps {
-            *fp >>= skew * 8;
-        }
-        fps.sort_unstable();
-        for part in 0..=PARTS {
-            proptest::prop_assert_eq!(
-                first_of_part(&fps, part),
-                fps.partition_point(|&fp| part_of(fp) < part)
-            );
-        }
     }
 }
