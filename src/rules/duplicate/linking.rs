@@ -31,7 +31,7 @@ fn parts_per_batch() -> u32 {
 /// come from a corpus held in memory, which two billion documents would not fit.
 const LAST: u32 = 1 << 31;
 
-pub(super) fn part_of(fp: u32) -> u32 {
+fn part_of(fp: u32) -> u32 {
     fp >> (32 - PARTS.trailing_zeros())
 }
 
@@ -104,7 +104,7 @@ impl Linking {
                 .flat_map(|(part, &first)| {
                     part.iter().enumerate().map_while(move |(at, &doc)| {
                         let place = u32::try_from(first + at).ok()?;
-                        Some(((doc & !LAST) as usize, place))
+                        Some((document(doc) as usize, place))
                     })
                 })
         };
