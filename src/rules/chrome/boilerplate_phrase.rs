@@ -34,8 +34,9 @@ pub const RULE: Rule = Rule {
 Reports lines that the chrome phrase data (`rules/chrome.toml`) recognises as parts of a
 web page around the article: share buttons (`Share`, `Facebook Twitter Email`, `分享到`),
 follow-us links, `View All` / `Read more` links and links marked by an arrow (`View
-Gallery »`), most-viewed boxes and sponsored recommendations (`Around the Web`), photo
-credits and the captions that end with them (`... Photo: VCG`, `新华社记者 张三 摄`),
+Gallery »`), blurbs of other stories cut short before their link (`... Read more`),
+most-viewed boxes and sponsored recommendations (`Around the Web`), photo credits and
+the captions that end with them (`... Photo: VCG`, `新华社记者 张三 摄`),
 the controls of an embedded video player (`Playback Rate`, `captions off, selected`),
 feedback prompts (`Was this article helpful?`, `Report an error`), load-more buttons,
 breadcrumbs, language and edition switchers, cookie banners, newsletter boxes,
