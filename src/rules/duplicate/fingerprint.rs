@@ -17,7 +17,7 @@ use super::Options;
 use super::exact::ExactIndex;
 use super::linking::{self, Linking};
 use super::lists::Lists;
-use super::minhash::mix;
+use super::minhash::{MAX_GRAM, gram_hash};
 use super::words::words_into;
 use crate::corpus::{self, each_in_slices};
 use crate::document::{DocId, Document};
@@ -31,16 +31,17 @@ const WINDOW: usize = 4;
 /// Specific fingerprints two documents must share to be compared: one can be chance.
 pub const MIN_SHARED: u32 = 2;
 
-/// The hash of each run of `k` words of `words`, in order.
+/// The seed of k-gram hashes, apart from that of near-duplicate shingles.
+const KGRAM_SEED: u64 = 0x243f_6a88_85a3_08d3;
+const _: () = assert!(K <= MAX_GRAM);
+
+/// The hash of each run of `k` words of `words`, in order; `k` is at most `MAX_GRAM`.
 pub(super) fn kgram_hashes(words: &[u32], k: usize, out: &mut Vec<u64>) {
     out.clear();
     if words.len() < k {
         return;
     }
-    out.extend(words.windows(k).map(|gram| {
-        gram.iter()
-            .fold(0x243f_6a88_85a3_08d3_u64, |acc, &w| mix(acc ^ u64::from(w)))
-    }));
+    out.extend(words.windows(k).map(|gram| gram_hash(KGRAM_SEED, gram)));
 }
 
 /// The winnowed fingerprints of k-gram hashes: the smallest of each window of `WINDOW`

@@ -23,6 +23,34 @@ pub(super) fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Odd multipliers, one per place of a word in a run of words: splitmix64's, murmur3's
+/// and the golden ratio's constants.
+const PLACE_MULTIPLIERS: [u64; 5] = [
+    0x9e37_79b9_7f4a_7c15,
+    0xbf58_476d_1ce4_e5b9,
+    0x94d0_49bb_1331_11eb,
+    0xff51_afd7_ed55_8ccd,
+    0xc4ce_b9fe_1a85_ec53,
+];
+
+/// The longest run of words [`gram_hash`] takes.
+pub(super) const MAX_GRAM: usize = PLACE_MULTIPLIERS.len();
+
+/// The hash of a run of at most `MAX_GRAM` word hashes: each word times the multiplier
+/// of its place, added to `seed`, then mixed once. The products do not wait on each other,
+/// where mixing after each word chained every word's multiplications to the one before.
+/// Two runs of random word hashes sum alike by chance once in 2^64.
+pub(super) fn gram_hash(seed: u64, gram: &[u32]) -> u64 {
+    debug_assert!(gram.len() <= MAX_GRAM, "a run of {} words", gram.len());
+    let sum = gram
+        .iter()
+        .zip(PLACE_MULTIPLIERS)
+        .fold(seed, |acc, (&w, m)| {
+            acc.wrapping_add(u64::from(w).wrapping_mul(m))
+        });
+    mix(sum)
+}
+
 /// The hash of a word, as signatures and similarity use it. 32 bits are plenty to tell
 /// the words of a corpus apart for similarity, and halve the memory of word lists.
 pub fn word_hash(word: &str) -> u32 {
@@ -45,9 +73,7 @@ pub fn signature(words: &[u32]) -> Signature {
     let mut filled: u32 = 0;
     let window = SHINGLE.min(words.len()).max(1);
     for shingle in words.windows(window) {
-        let h = shingle
-            .iter()
-            .fold(0x9e37_79b9_7f4a_7c15_u64, |acc, &w| mix(acc ^ u64::from(w)));
+        let h = gram_hash(SHINGLE_SEED, shingle);
         let slot = (h >> (64 - SLOT_BITS)) as usize;
         let value = h as u16;
         filled |= 1 << slot;
@@ -60,6 +86,10 @@ pub fn signature(words: &[u32]) -> Signature {
     }
     sig
 }
+
+/// Shingles and reused-text k-grams are hashed apart, from seeds of their own.
+const SHINGLE_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+const _: () = assert!(SHINGLE <= MAX_GRAM);
 
 const SLOT_BITS: u32 = HASHES.trailing_zeros();
 const _: () = assert!(HASHES == 32, "`filled` is a 32-bit mask of slots");
@@ -205,5 +235,39 @@ mod tests {
             [u16::MAX; HASHES]
         );
         assert_eq!(signature(&[]), [u16::MAX; HASHES]);
+    }
+
+    /// A run's hash changes with any one of its words, and with their order: runs of the
+    /// same words in another order are other text.
+    #[test]
+    fn a_run_hash_depends_on_each_word_and_its_place() {
+        let words: Vec<u32> = "the cat sat on a mat".split(' ').map(word_hash).collect();
+        let run = &words[..MAX_GRAM];
+        let mut seen = std::collections::HashSet::new();
+        assert!(seen.insert(gram_hash(SHINGLE_SEED, run)));
+        for place in 0..run.len() {
+            let mut changed = run.to_vec();
+            changed[place] = words[MAX_GRAM];
+            assert!(
+                seen.insert(gram_hash(SHINGLE_SEED, &changed)),
+                "word {place}"
+            );
+            for other in place + 1..run.len() {
+                let mut swapped = run.to_vec();
+                swapped.swap(place, other);
+                assert!(
+                    seen.insert(gram_hash(SHINGLE_SEED, &swapped)),
+                    "{place}, {other}"
+                );
+            }
+        }
+        assert_ne!(
+            gram_hash(SHINGLE_SEED, run),
+            gram_hash(SHINGLE_SEED + 1, run)
+        );
+        assert_ne!(
+            gram_hash(SHINGLE_SEED, &run[..2]),
+            gram_hash(SHINGLE_SEED, &run[..3])
+        );
     }
 }

@@ -26,6 +26,7 @@ use crate::document::{DocId, Document};
 
 /// Words per anchor when looking for where a paragraph lies in the other document.
 const ANCHOR: usize = 3;
+const _: () = assert!(ANCHOR <= super::minhash::MAX_GRAM);
 /// Stretches of the other document aligned with one paragraph at most.
 const MAX_STRETCHES: usize = 3;
 /// Places in the other document where one anchor is looked for at most.
