@@ -180,25 +180,35 @@ impl Document {
     /// (`Changelog` over `=========`). A scraper renders a page's headings as lines of
     /// their own, never underlined.
     pub fn has_underlined_sections(&self) -> bool {
+        // An underline holds a run of `MIN_UNDERLINE` of its byte: only the lines where
+        // such a run stands are looked at, and each once.
+        let text = self.text.as_bytes();
         let mut found = 0;
-        let mut previous: Option<&str> = None;
-        for line in self.text.lines() {
-            let under = line.trim();
-            if is_underline(under)
-                && let Some(title) = previous.map(str::trim_end)
-                && !title.is_empty()
-                && !title.starts_with(char::is_whitespace)
-                && !title.bytes().all(|b| matches!(b, b'=' | b'-'))
-            {
-                let (title, under) = (title.chars().count(), under.len());
-                if title.abs_diff(under) <= (title / 3).max(3) {
-                    found += 1;
-                    if found == MIN_UNDERLINED_SECTIONS {
-                        return true;
+        for run in [b"===", b"---"] {
+            let mut from = 0;
+            while let Some(at) = memchr::memmem::find(&text[from..], run).map(|at| from + at) {
+                let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |nl| nl + 1);
+                let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |nl| at + nl);
+                from = end;
+                let under = self.text[start..end].trim();
+                if !under.bytes().all(|b| b == run[0]) || start == 0 {
+                    continue;
+                }
+                let above = memchr::memrchr(b'\n', &text[..start - 1]).map_or(0, |nl| nl + 1);
+                let title = self.text[above..start - 1].trim_end();
+                if !title.is_empty()
+                    && !title.starts_with(char::is_whitespace)
+                    && !title.bytes().all(|b| matches!(b, b'=' | b'-'))
+                {
+                    let (title, under) = (title.chars().count(), under.len());
+                    if title.abs_diff(under) <= (title / 3).max(3) {
+                        found += 1;
+                        if found == MIN_UNDERLINED_SECTIONS {
+                            return true;
+                        }
                     }
                 }
             }
-            previous = Some(line);
         }
         false
     }
@@ -285,6 +295,55 @@ mod tests {
         ) {
             let text = pieces.concat();
             proptest::prop_assert_eq!(has_restructured_markup(&text), markup_by_definition(&text));
+        }
+    }
+
+    /// The definition of [`Document::has_underlined_sections`], line by line.
+    fn underlined_by_definition(text: &str) -> bool {
+        let mut found = 0;
+        let mut previous: Option<&str> = None;
+        for line in text.lines() {
+            let under = line.trim();
+            if is_underline(under)
+                && let Some(title) = previous.map(str::trim_end)
+                && !title.is_empty()
+                && !title.starts_with(char::is_whitespace)
+                && !title.bytes().all(|b| matches!(b, b'=' | b'-'))
+                && title.chars().count().abs_diff(under.len()) <= (title.chars().count() / 3).max(3)
+            {
+                found += 1;
+            }
+            previous = Some(line);
+        }
+        found >= MIN_UNDERLINED_SECTIONS
+    }
+
+    proptest::proptest! {
+        /// Texts of headings, underlines of several lengths and kinds, and what stands
+        /// around them.
+        #[test]
+        fn underlined_sections_are_found_as_defined(
+            lines in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "Title", "A", "Changelog", "Über die Sache", "  Indented", "", "a-b c",
+                        "-- x", "===", "====", "=====", "----", "======", "---", "-------", "=========", "  -----  ",
+                        "==============", "-----------------", "-=-", "——", "--", "x ---",
+                    ]),
+                    proptest::sample::select(vec!["\n", "\r\n", "\n\n"]),
+                ),
+                0..12,
+            ),
+            last_newline in proptest::bool::ANY,
+        ) {
+            let mut text: String = lines.iter().map(|(line, end)| format!("{line}{end}")).collect();
+            if !last_newline {
+                text.truncate(text.trim_end_matches(['\r', '\n']).len());
+            }
+            proptest::prop_assert_eq!(
+                doc("notes.txt", &text).has_underlined_sections(),
+                underlined_by_definition(&text)
+            );
         }
     }
 

@@ -57,15 +57,19 @@ fn comment_headers(document: &Document, units: &[Unit]) -> Vec<usize> {
     };
     while i < units.len() {
         let first_line = units[i].first_line;
-        let first_short = tokens(&units[i]) <= MAX_HEADER_ITEM_TOKENS;
+        // Counted only when a second unit is asked: most paragraphs are too long alone.
+        let mut first_short = None;
         let mut words = 0;
         let mut found = None;
         for (j, unit) in units[i..].iter().enumerate() {
             words += unit.words;
-            let short = j == 0 || (first_short && tokens(unit) <= MAX_HEADER_ITEM_TOKENS);
+            let mut short = || {
+                *first_short.get_or_insert_with(|| tokens(&units[i]) <= MAX_HEADER_ITEM_TOKENS)
+                    && tokens(unit) <= MAX_HEADER_ITEM_TOKENS
+            };
             if unit.last_line - first_line >= MAX_COMMENT_HEADER_LINES
                 || words > MAX_COMMENT_HEADER_WORDS
-                || !short
+                || (j > 0 && !short())
             {
                 break;
             }
