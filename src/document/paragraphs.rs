@@ -13,7 +13,7 @@ use crate::text::line_index::LineIndex;
 use crate::text::narrow::saturating_u32;
 use crate::text::normalize::{Fingerprint, Fingerprinter};
 use crate::text::span::Span;
-use crate::text::width::display_width;
+use crate::text::width::{display_width, width_up_to};
 
 /// A paragraph: a byte span, the 0-based lines it covers, and its normalized fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +62,7 @@ const FULL_LINE_SHARE: f32 = 0.6;
 struct Line {
     index: usize,
     span: Span,
+    /// Columns, up to `MAX_WRAP_WIDTH + 1` for any wider line.
     width: usize,
     indent: usize,
 }
@@ -161,7 +162,7 @@ fn segment_plain(
         all.push(Line {
             index,
             span: Span::new(start, end),
-            width: display_width(content.trim_end()),
+            width: width_up_to(content.trim_end(), MAX_WRAP_WIDTH),
             indent: content.len() - content.trim_start().len(),
         });
     }

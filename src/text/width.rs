@@ -3,6 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::text::line_index::floor_char_boundary;
 use crate::text::non_ascii_spans;
 
 /// Columns a line takes; printable ASCII, most lines, takes one column a byte.
@@ -27,6 +28,20 @@ pub fn display_width(line: &str) -> usize {
     }
     let continuations = bytes.iter().filter(|&&b| b & 0xc0 == 0x80).count();
     bytes.len() - continuations
+}
+
+/// The columns `line` takes, or `cap + 1` when it takes more: a long line's head alone is
+/// measured when it is wider than `cap` already, since no character is wider than its
+/// bytes are many.
+pub fn width_up_to(line: &str, cap: usize) -> usize {
+    if line.len() <= cap {
+        return display_width(line);
+    }
+    let head = floor_char_boundary(line, (4 * cap).min(line.len()));
+    if display_width(&line[..head]) > cap {
+        return cap + 1;
+    }
+    display_width(line).min(cap + 1)
 }
 
 /// Characters that take one column whatever stands beside them: printable ASCII, the
@@ -83,6 +98,17 @@ mod tests {
             ], 16)
         ) {
             proptest::prop_assert_eq!(display_width(&line), line.width());
+        }
+
+        #[test]
+        fn width_up_to_a_cap_is_the_width_capped(
+            line in crate::text::strings_of(&[
+                'a', ' ', '\t', 'é', '’', '—', '\u{ad}', '\u{301}', '\u{200d}', '\u{fe0f}',
+                '网', '\u{2028}', '\u{2060}', 'ل', 'ا', '\u{1f44d}', '\u{1f3fd}', '\r', '\n',
+            ], 64),
+            cap in 0usize..24,
+        ) {
+            proptest::prop_assert_eq!(width_up_to(&line, cap), line.width().min(cap + 1));
         }
     }
 }

@@ -10,10 +10,9 @@ use crate::document::Document;
 use crate::document::paragraphs::starts_with_list_marker;
 use crate::rules::check::{Check, Lint, Reporter};
 use crate::rules::document_context::DocumentContext;
-use crate::text::line_index::floor_char_boundary;
 use crate::text::more_runs_than;
 use crate::text::span::Span;
-use crate::text::width::display_width;
+use crate::text::width::width_up_to;
 
 pub const RULE: Rule = Rule {
     code: "L002",
@@ -215,14 +214,9 @@ impl Layout {
     }
 }
 
-/// Whether `text` is wider than `limit` columns, measuring a long paragraph's head only:
-/// no character is wider than its bytes are many.
+/// Whether `text` is wider than `limit` columns.
 fn wider_than(text: &str, limit: usize) -> bool {
-    if text.len() <= limit {
-        return false;
-    }
-    let head = floor_char_boundary(text, (4 * limit).min(text.len()));
-    display_width(&text[..head]) > limit || display_width(text) > limit
+    width_up_to(text, limit) > limit
 }
 
 fn ends_sentence(line: &str) -> bool {
