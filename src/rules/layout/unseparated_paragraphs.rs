@@ -214,9 +214,10 @@ impl Layout {
     }
 }
 
-/// Whether `text` is wider than `limit` columns.
+/// Whether `text` is wider than `limit` columns: a shorter text is not, as no character
+/// is wider than its bytes are many.
 fn wider_than(text: &str, limit: usize) -> bool {
-    width_up_to(text, limit) > limit
+    text.len() > limit && width_up_to(text, limit) > limit
 }
 
 fn ends_sentence(line: &str) -> bool {
