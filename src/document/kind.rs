@@ -184,14 +184,15 @@ impl Document {
         // such a run stands are looked at, and each once.
         let text = self.text.as_bytes();
         let mut found = 0;
-        for run in [b"===", b"---"] {
+        for run in [[b'='; MIN_UNDERLINE], [b'-'; MIN_UNDERLINE]] {
             let mut from = 0;
-            while let Some(at) = memchr::memmem::find(&text[from..], run).map(|at| from + at) {
+            while let Some(at) = memchr::memmem::find(&text[from..], &run).map(|at| from + at) {
                 let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |nl| nl + 1);
                 let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |nl| at + nl);
                 from = end;
+                // A line of the other byte holds no run of this one: each is found once.
                 let under = self.text[start..end].trim();
-                if !under.bytes().all(|b| b == run[0]) || start == 0 {
+                if !is_underline(under) || start == 0 {
                     continue;
                 }
                 let above = memchr::memrchr(b'\n', &text[..start - 1]).map_or(0, |nl| nl + 1);
