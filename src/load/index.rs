@@ -28,7 +28,7 @@ use crate::rules::duplicate::keys::paragraph_links;
 
 const INDEX_FILE: &str = "index.bin";
 /// Changes whenever the layout of the file, or what it holds, changes.
-const MAGIC: &[u8; 8] = b"CLINDX05";
+const MAGIC: &[u8; 8] = b"CLINDX06";
 
 /// Paragraph flags.
 pub const EXACT: u8 = 1;

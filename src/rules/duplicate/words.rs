@@ -7,7 +7,7 @@
 //! corpora, is hashed where it stands, and only the others are folded character by
 //! character as normalizing would fold them.
 
-use super::minhash::{word_hash, word_hash_bytes};
+use super::minhash::{load_u64, short_word_hash, word_hash, word_hash_bytes};
 use crate::document::Document;
 use crate::text::chars::is_dropped_from_normalized;
 use crate::text::normalize::fold;
@@ -64,13 +64,13 @@ fn composed_words_into(text: &str, buffer: &mut String, words: &mut Vec<u32>) {
             let at = spaces.trailing_zeros() as usize;
             let inside = below(at) & !below(start.saturating_sub(base));
             let whole = plain && others & inside == 0;
-            word_into(&text[start..base + at], whole, buffer, words);
+            piece_into(text, start, base + at, whole, buffer, words);
             (start, plain) = (base + at + 1, true);
             spaces &= spaces - 1;
         }
         plain &= others & !below(start.saturating_sub(base)) == 0;
     }
-    word_into(&text[start..], plain, buffer, words);
+    piece_into(text, start, text.len(), plain, buffer, words);
 }
 
 /// Bytes whose classes are found at once, a bit each.
@@ -127,18 +127,79 @@ fn gather(flags: u64) -> u64 {
     ((flags >> 7) & LOW_BITS).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
+/// The words of `text[start..end]`, a piece without ASCII whitespace that is `plain` when
+/// it holds only lower-case ASCII letters and digits. A plain piece, or an ASCII one of up
+/// to eight bytes with no punctuation between its letters (`The`, `said,`, `(AP)`), is
+/// folded and hashed here, as a number; any other is read byte by byte.
+#[inline(always)]
+fn piece_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    plain: bool,
+    buffer: &mut String,
+    words: &mut Vec<u32>,
+) {
+    let bytes = text.as_bytes();
+    if plain {
+        if end > start {
+            words.push(word_hash_bytes(&bytes[start..end]));
+        }
+        return;
+    }
+    let len = end - start;
+    // Eight bytes from where the piece starts, read whole: the piece and what follows it
+    // (a piece that ends the text is read byte by byte).
+    if len <= SHORT_PIECE
+        && let Some(eight) = bytes.get(start..start + SHORT_PIECE)
+        && let Some((folded, len)) = fold_short_ascii(load_u64(eight) & low_bytes(len), len)
+    {
+        if len > 0 {
+            words.push(short_word_hash(folded, len));
+        }
+        return;
+    }
+    word_into(&text[start..end], buffer, words);
+}
+
+/// The longest piece folded as a number.
+const SHORT_PIECE: usize = 8;
+
+/// A piece of ASCII bytes held in `x` (little-endian, its bytes past `len` zero), folded
+/// as normalizing folds it: in lower case, without its punctuation. The word and its
+/// length; `None` when a byte is not ASCII, or when punctuation stands between letters
+/// (`don't`), where dropping it is more than a shift.
+fn fold_short_ascii(x: u64, len: usize) -> Option<(u64, usize)> {
+    if x & HIGH_BITS != 0 {
+        return None;
+    }
+    // An upper-case letter's top bit, shifted down to 0x20, makes it lower case.
+    let lowered = x | (bytes_within(x, b'A', b'Z') >> 2);
+    let kept = (bytes_within(lowered, b'a', b'z') | bytes_within(lowered, b'0', b'9'))
+        & HIGH_BITS
+        & low_bytes(len);
+    if kept == 0 {
+        return Some((0, 0));
+    }
+    let (first, count) = (
+        kept.trailing_zeros() as usize / 8,
+        kept.count_ones() as usize,
+    );
+    (kept >> (8 * first) == HIGH_BITS & low_bytes(count))
+        .then(|| ((lowered >> (8 * first)) & low_bytes(count), count))
+}
+
+/// The low `n` bytes of a 64-bit value.
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
+}
+
 /// ASCII words up to this long are mapped on the stack.
 const ASCII_WORD_BYTES: usize = 64;
 
 /// The words of a piece of text without ASCII whitespace: one, or several when it holds
 /// other spaces, or none when it holds no letter or digit.
-fn word_into(piece: &str, plain: bool, buffer: &mut String, words: &mut Vec<u32>) {
-    if plain {
-        if !piece.is_empty() {
-            words.push(word_hash(piece));
-        }
-        return;
-    }
+fn word_into(piece: &str, buffer: &mut String, words: &mut Vec<u32>) {
     let bytes = piece.as_bytes();
     // Mostly a capitalised word or one with punctuation (`The`, `said,`): its bytes are
     // mapped and hashed with no character decoded.
@@ -232,6 +293,27 @@ mod tests {
         }
         assert_eq!(words("Don't STOP, now."), words("dont stop now"));
         assert_eq!(words("Don't STOP, now.").len(), 3);
+    }
+
+    #[test]
+    fn short_ascii_pieces_are_folded_in_one_value() {
+        let fold = |piece: &str| {
+            let mut held = [0; 8];
+            held[..piece.len()].copy_from_slice(piece.as_bytes());
+            fold_short_ascii(u64::from_le_bytes(held), piece.len())
+                .map(|(x, len)| String::from_utf8_lossy(&x.to_le_bytes()[..len]).into_owned())
+        };
+        assert_eq!(fold("The").as_deref(), Some("the"));
+        assert_eq!(fold("(AP)").as_deref(), Some("ap"));
+        assert_eq!(fold("\"Said,\"").as_deref(), Some("said"));
+        assert_eq!(fold("MAY-2026").as_deref(), None);
+        assert_eq!(fold("2026:").as_deref(), Some("2026"));
+        assert_eq!(fold("...").as_deref(), Some(""));
+        assert_eq!(fold("ZZZZZZZZ").as_deref(), Some("zzzzzzzz"));
+        assert_eq!(fold("[@`{").as_deref(), Some(""));
+        assert_eq!(fold("don't"), None);
+        assert_eq!(fold("U.S."), None);
+        assert_eq!(fold("Caf\u{e9}"), None);
     }
 
     #[test]
