@@ -65,7 +65,7 @@ pub fn word_hash(word: &str) -> u32 {
 /// words read alike only when they are the same. The two values are multiplied into 128
 /// bits and folded (wyhash's small-input step): a few instructions where a general hash
 /// of a byte string spends tens on choosing its path by length. Longer words take xxh3.
-#[inline]
+#[inline(always)]
 pub fn word_hash_bytes(word: &[u8]) -> u32 {
     let len = word.len();
     match len {
