@@ -4,8 +4,9 @@
 //!
 //! The words are read from the paragraph's own text in one pass, not from a normalized
 //! copy of it: a word of lower-case ASCII letters and digits, most words of most
-//! corpora, is hashed where it stands, and only the others are folded character by
-//! character as normalizing would fold them.
+//! corpora, is hashed where it stands; a short ASCII word with capitals or with
+//! punctuation at its ends is folded as one number; only the others are folded character
+//! by character as normalizing would fold them.
 
 use super::minhash::{load_u64, short_word_hash, word_hash, word_hash_bytes};
 use crate::document::Document;
@@ -201,8 +202,8 @@ const ASCII_WORD_BYTES: usize = 64;
 /// other spaces, or none when it holds no letter or digit.
 fn word_into(piece: &str, buffer: &mut String, words: &mut Vec<u32>) {
     let bytes = piece.as_bytes();
-    // Mostly a capitalised word or one with punctuation (`The`, `said,`): its bytes are
-    // mapped and hashed with no character decoded.
+    // Mostly a longer capitalised word, or one with punctuation inside (`Washington,`,
+    // `don't`): its bytes are mapped and hashed with no character decoded.
     if bytes.is_ascii() {
         let mut word = [0u8; ASCII_WORD_BYTES];
         if let Some(word) = word.get_mut(..bytes.len()) {
