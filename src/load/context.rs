@@ -9,8 +9,9 @@
 //!
 //! - the named files;
 //! - the files sharing a link key (a paragraph text, a sketch band, a fingerprint) with a
-//!   paragraph of a named file that is not site template (site template is neither a
-//!   duplicate, nor sketched, nor fingerprinted);
+//!   paragraph of a named file, both paragraphs not site template (site template is
+//!   neither a duplicate, nor sketched, nor fingerprinted: an edited template line shares
+//!   its bands with that line on every page of the site, and brings in none of them);
 //! - the first file holding each paragraph text of those files: where a paragraph is
 //!   first seen decides which copy is the original and which paragraphs are sketched.
 //!

@@ -38,6 +38,37 @@ pub(super) struct Run<'a> {
 /// Per paragraph text: documents holding it, the first of them, the last one counted.
 type Held = KeyMap<u128, [u32; 3]>;
 
+/// Which paragraphs are site template, by the documents of the root holding their text:
+/// the rule of the duplicate analysis (`ExactIndex::is_template`), from the index.
+struct Template {
+    min_docs: usize,
+    line_min_docs: usize,
+    line_chars: usize,
+}
+
+impl Template {
+    fn of(options: &Options, documents: usize) -> Self {
+        Self {
+            min_docs: ((options.template_share * documents as f64).ceil() as usize)
+                .max(options.template_min_docs),
+            line_min_docs: options.template_line_min_docs,
+            line_chars: options.template_line_chars,
+        }
+    }
+
+    /// A text of `chars` characters that `count` documents hold.
+    fn is(&self, count: u32, chars: u32) -> bool {
+        let count = count as usize;
+        count >= self.min_docs
+            || (count >= self.line_min_docs && (chars as usize) < self.line_chars)
+    }
+
+    /// Paragraph `p` of `table`, its documents counted in `held`.
+    fn at(&self, held: &Held, table: &Table, p: usize) -> bool {
+        self.is(held.get(&table.keys[p]).map_or(0, |h| h[0]), table.chars[p])
+    }
+}
+
 impl Run<'_> {
     fn table(&self, doc: usize) -> (&Table, std::ops::Range<usize>) {
         let slot = &self.slots[doc];
@@ -50,14 +81,7 @@ impl Run<'_> {
     pub fn context(&self) -> (Vec<usize>, Vec<Option<IndexedKeys>>, Whole) {
         let documents = self.slots.len();
         let named: Vec<usize> = (0..documents).filter(|&i| self.slots[i].checked).collect();
-        let template_min_docs = ((self.options.template_share * documents as f64).ceil() as usize)
-            .max(self.options.template_min_docs);
-        let is_template = |count: u32, chars: u32| {
-            let count = count as usize;
-            count >= template_min_docs
-                || (count >= self.options.template_line_min_docs
-                    && (chars as usize) < self.options.template_line_chars)
-        };
+        let template = Template::of(self.options, documents);
         let held = self.held(&self.exact_keys(&named));
         let mut wanted = vec![false; documents];
         let (mut exact, mut bands, mut fingerprints) =
@@ -70,7 +94,7 @@ impl Run<'_> {
                     continue;
                 }
                 let [count, first, _] = held.get(&table.keys[p]).copied().unwrap_or_default();
-                if is_template(count, table.chars[p]) {
+                if template.is(count, table.chars[p]) {
                     wanted[first as usize] = true;
                     continue;
                 }
@@ -79,33 +103,7 @@ impl Run<'_> {
                 fingerprints.extend(table.fingerprints_of(p).iter().copied());
             }
         }
-        // The documents sharing a key with a named file: by a paragraph text or a band
-        // (`strong`), or only by fingerprints. Every key of the root is looked up here:
-        // a document's keys are taken as the flat runs the table holds them in.
-        let linked: Vec<(usize, bool)> = (0..documents)
-            .into_par_iter()
-            .filter_map(|doc| {
-                if wanted[doc] {
-                    return None;
-                }
-                let (table, paragraphs) = self.table(doc);
-                let strong = paragraphs
-                    .clone()
-                    .any(|p| table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]))
-                    || table
-                        .bands_in(&paragraphs)
-                        .iter()
-                        .any(|b| bands.contains(b));
-                if strong {
-                    return Some((doc, true));
-                }
-                let weak = table
-                    .fingerprints_in(&paragraphs)
-                    .iter()
-                    .any(|f| fingerprints.contains(f));
-                weak.then_some((doc, false))
-            })
-            .collect();
+        let linked = self.linked(&wanted, &exact, &bands, &fingerprints, &template);
         let related: Vec<usize> = named
             .iter()
             .copied()
@@ -119,8 +117,7 @@ impl Run<'_> {
         for &doc in &related {
             let (table, paragraphs) = self.table(doc);
             for p in paragraphs {
-                let count = held.get(&table.keys[p]).map_or(0, |h| h[0]);
-                if table.flags[p] & EXACT == 0 || is_template(count, table.chars[p]) {
+                if table.flags[p] & EXACT == 0 || template.at(&held, table, p) {
                     continue;
                 }
                 for &f in table.fingerprints_of(p) {
@@ -149,6 +146,7 @@ impl Run<'_> {
             .filter(|&doc| {
                 let (table, paragraphs) = self.table(doc);
                 let mut shared: Vec<u32> = paragraphs
+                    .filter(|&p| !template.at(&held, table, p))
                     .flat_map(|p| table.fingerprints_of(p).iter().copied())
                     .filter(|f| fingerprints.contains(f) && !generic.contains(f))
                     .collect();
@@ -167,7 +165,7 @@ impl Run<'_> {
             let (table, paragraphs) = self.table(doc);
             for p in paragraphs {
                 let count = held.get(&table.keys[p]).map_or(0, |h| h[0]);
-                if table.flags[p] & EXACT != 0 && count > 1 && !is_template(count, table.chars[p]) {
+                if table.flags[p] & EXACT != 0 && count > 1 && !template.at(&held, table, p) {
                     texts.insert(table.keys[p]);
                 }
             }
@@ -193,6 +191,10 @@ impl Run<'_> {
             wanted[first as usize] = true;
         }
         let wanted: Vec<usize> = (0..documents).filter(|&i| wanted[i]).collect();
+        // Every paragraph loaded is counted, not only those of the documents kept: a
+        // document loaded as where a text is first seen may hold a template paragraph that
+        // shares bands with a named one, which only its count over the root tells apart.
+        let held = self.held(&self.exact_keys(&wanted));
         let mut whole = self.folders(&wanted);
         whole.set_paragraph_documents(held.into_iter().map(|(k, [n, ..])| (k, n)).collect());
         whole.set_generic_fingerprints(generic);
@@ -207,6 +209,80 @@ impl Run<'_> {
             })
             .collect();
         (wanted, indexed, whole)
+    }
+
+    /// The documents not `wanted` yet that share a key with a named file: a paragraph
+    /// text or a band key (`true`), or only fingerprints (`false`).
+    ///
+    /// A band or a fingerprint links only from a paragraph that is not site template: the
+    /// analysis neither sketches nor fingerprints those. An edited line of a site's
+    /// template shares its bands with that line on every page of the site, none of which
+    /// can be its near-duplicate.
+    fn linked(
+        &self,
+        wanted: &[bool],
+        exact: &Sieve<u128>,
+        bands: &Sieve<u32>,
+        fingerprints: &Sieve<u32>,
+        template: &Template,
+    ) -> Vec<(usize, bool)> {
+        let shares_band =
+            |table: &Table, p: usize| table.bands_of(p).iter().any(|b| bands.contains(b));
+        let shares_fingerprint = |table: &Table, p: usize| {
+            table
+                .fingerprints_of(p)
+                .iter()
+                .any(|f| fingerprints.contains(f))
+        };
+        // Every key of the root is looked up here: a document's keys are taken as the
+        // flat runs the table holds them in, and only the documents sharing one are
+        // looked at paragraph by paragraph.
+        let candidates: Vec<(usize, bool)> = (0..self.slots.len())
+            .into_par_iter()
+            .filter_map(|doc| {
+                if wanted[doc] {
+                    return None;
+                }
+                let (table, paragraphs) = self.table(doc);
+                let by_text = paragraphs
+                    .clone()
+                    .any(|p| table.flags[p] & EXACT != 0 && exact.contains(&table.keys[p]));
+                let by_keys = || {
+                    let (band_keys, prints) = (
+                        table.bands_in(&paragraphs),
+                        table.fingerprints_in(&paragraphs),
+                    );
+                    band_keys.iter().any(|b| bands.contains(b))
+                        || prints.iter().any(|f| fingerprints.contains(f))
+                };
+                (by_text || by_keys()).then_some((doc, by_text))
+            })
+            .collect();
+        // The texts of the paragraphs that link by keys, counted over the root.
+        let mut linking = Sieve::default();
+        for &(doc, by_text) in &candidates {
+            let (table, paragraphs) = self.table(doc);
+            if !by_text {
+                linking.extend(
+                    paragraphs
+                        .filter(|&p| shares_band(table, p) || shares_fingerprint(table, p))
+                        .map(|p| table.keys[p]),
+                );
+            }
+        }
+        let held = self.held(&linking);
+        candidates
+            .into_iter()
+            .filter_map(|(doc, by_text)| {
+                if by_text {
+                    return Some((doc, true));
+                }
+                let (table, paragraphs) = self.table(doc);
+                let mut live = paragraphs.filter(|&p| !template.at(&held, table, p));
+                let strong = live.clone().any(|p| shares_band(table, p));
+                (strong || live.any(|p| shares_fingerprint(table, p))).then_some((doc, strong))
+            })
+            .collect()
     }
 
     /// The paragraph texts of `docs` that the exact index takes in.
