@@ -38,6 +38,9 @@ pub(super) struct Run<'a> {
 /// Per paragraph text: documents holding it, the first of them, the last one counted.
 type Held = KeyMap<u128, [u32; 3]>;
 
+/// Documents of the root counted in one task: most hold none of the keys looked for.
+const HELD_DOCUMENTS: usize = 1024;
+
 /// Which paragraphs are site template, by the documents of the root holding their text:
 /// the rule of the duplicate analysis (`ExactIndex::is_template`), from the index.
 struct Template {
@@ -103,13 +106,13 @@ impl Run<'_> {
                 fingerprints.extend(table.fingerprints_of(p).iter().copied());
             }
         }
-        let linked = self.linked(&wanted, &exact, &bands, &fingerprints, &template);
+        let (linked, held) =
+            self.linked(&named, &wanted, (&exact, &bands, &fingerprints), &template);
         let related: Vec<usize> = named
             .iter()
             .copied()
             .chain(linked.iter().map(|l| l.0))
             .collect();
-        let held = self.held(&self.exact_keys(&related));
         // A fingerprint in more documents than may link two links none: counted over the
         // paragraphs the analysis fingerprints (not site template), in every document
         // holding it, all of which are `related`.
@@ -211,8 +214,9 @@ impl Run<'_> {
         (wanted, indexed, whole)
     }
 
-    /// The documents not `wanted` yet that share a key with a named file: a paragraph
-    /// text or a band key (`true`), or only fingerprints (`false`).
+    /// The documents not `wanted` yet that share a key with a `named` file: a paragraph
+    /// text or a band key (`true`), or only fingerprints (`false`); and the documents of
+    /// the root holding each paragraph text of those and of the named files.
     ///
     /// A band or a fingerprint links only from a paragraph that is not site template: the
     /// analysis neither sketches nor fingerprints those. An edited line of a site's
@@ -220,12 +224,11 @@ impl Run<'_> {
     /// can be its near-duplicate.
     fn linked(
         &self,
+        named: &[usize],
         wanted: &[bool],
-        exact: &Sieve<u128>,
-        bands: &Sieve<u32>,
-        fingerprints: &Sieve<u32>,
+        (exact, bands, fingerprints): (&Sieve<u128>, &Sieve<u32>, &Sieve<u32>),
         template: &Template,
-    ) -> Vec<(usize, bool)> {
+    ) -> (Vec<(usize, bool)>, Held) {
         let shares_band =
             |table: &Table, p: usize| table.bands_of(p).iter().any(|b| bands.contains(b));
         let shares_fingerprint = |table: &Table, p: usize| {
@@ -258,20 +261,15 @@ impl Run<'_> {
                 (by_text || by_keys()).then_some((doc, by_text))
             })
             .collect();
-        // The texts of the paragraphs that link by keys, counted over the root.
-        let mut linking = Sieve::default();
-        for &(doc, by_text) in &candidates {
-            let (table, paragraphs) = self.table(doc);
-            if !by_text {
-                linking.extend(
-                    paragraphs
-                        .filter(|&p| shares_band(table, p) || shares_fingerprint(table, p))
-                        .map(|p| table.keys[p]),
-                );
-            }
-        }
-        let held = self.held(&linking);
-        candidates
+        // Whether a paragraph linking by keys is template is told by its text, counted
+        // over the root with those of every document that may be related.
+        let related: Vec<usize> = named
+            .iter()
+            .copied()
+            .chain(candidates.iter().map(|c| c.0))
+            .collect();
+        let held = self.held(&self.exact_keys(&related));
+        let linked = candidates
             .into_iter()
             .filter_map(|(doc, by_text)| {
                 if by_text {
@@ -282,7 +280,8 @@ impl Run<'_> {
                 let strong = live.clone().any(|p| shares_band(table, p));
                 (strong || live.any(|p| shares_fingerprint(table, p))).then_some((doc, strong))
             })
-            .collect()
+            .collect();
+        (linked, held)
     }
 
     /// The paragraph texts of `docs` that the exact index takes in.
@@ -306,8 +305,9 @@ impl Run<'_> {
 
     /// For each of `keys`, the documents of the root holding it and the first of them.
     fn held(&self, keys: &Sieve<u128>) -> Held {
-        let mut held = Held::default();
-        for doc in 0..self.slots.len() {
+        // Slices of the root counted in parallel: each document is in one slice, so the
+        // counts of the slices add up.
+        let count = |mut held: Held, doc: usize| {
             let (table, paragraphs) = self.table(doc);
             for p in paragraphs {
                 if table.flags[p] & EXACT == 0 || !keys.contains(&table.keys[p]) {
@@ -321,8 +321,25 @@ impl Run<'_> {
                     counts[2] = doc as u32;
                 }
             }
-        }
-        held
+            held
+        };
+        let merge = |mut a: Held, mut b: Held| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            for (key, [n, first, last]) in b {
+                let counts = a.entry(key).or_insert([0, first, last]);
+                counts[0] += n;
+                counts[1] = counts[1].min(first);
+                counts[2] = counts[2].max(last);
+            }
+            a
+        };
+        (0..self.slots.len())
+            .into_par_iter()
+            .with_min_len(HELD_DOCUMENTS)
+            .fold(Held::default, count)
+            .reduce(Held::default, merge)
     }
 
     /// The documents of each folder of the root and, for the one-line paragraphs of the
