@@ -106,13 +106,13 @@ impl Run<'_> {
                 fingerprints.extend(table.fingerprints_of(p).iter().copied());
             }
         }
-        let (linked, held) =
-            self.linked(&named, &wanted, (&exact, &bands, &fingerprints), &template);
+        let linked = self.linked(&wanted, (&exact, &bands, &fingerprints), &template);
         let related: Vec<usize> = named
             .iter()
             .copied()
             .chain(linked.iter().map(|l| l.0))
             .collect();
+        let held = self.held(&self.exact_keys(&related));
         // A fingerprint in more documents than may link two links none: counted over the
         // paragraphs the analysis fingerprints (not site template), in every document
         // holding it, all of which are `related`.
@@ -214,9 +214,8 @@ impl Run<'_> {
         (wanted, indexed, whole)
     }
 
-    /// The documents not `wanted` yet that share a key with a `named` file: a paragraph
-    /// text or a band key (`true`), or only fingerprints (`false`); and the documents of
-    /// the root holding each paragraph text of those and of the named files.
+    /// The documents not `wanted` yet that share a key with a named file: a paragraph
+    /// text or a band key (`true`), or only fingerprints (`false`).
     ///
     /// A band or a fingerprint links only from a paragraph that is not site template: the
     /// analysis neither sketches nor fingerprints those. An edited line of a site's
@@ -224,11 +223,10 @@ impl Run<'_> {
     /// can be its near-duplicate.
     fn linked(
         &self,
-        named: &[usize],
         wanted: &[bool],
         (exact, bands, fingerprints): (&Sieve<u128>, &Sieve<u32>, &Sieve<u32>),
         template: &Template,
-    ) -> (Vec<(usize, bool)>, Held) {
+    ) -> Vec<(usize, bool)> {
         let shares_band =
             |table: &Table, p: usize| table.bands_of(p).iter().any(|b| bands.contains(b));
         let shares_fingerprint = |table: &Table, p: usize| {
@@ -262,14 +260,20 @@ impl Run<'_> {
             })
             .collect();
         // Whether a paragraph linking by keys is template is told by its text, counted
-        // over the root with those of every document that may be related.
-        let related: Vec<usize> = named
-            .iter()
-            .copied()
-            .chain(candidates.iter().map(|c| c.0))
-            .collect();
-        let held = self.held(&self.exact_keys(&related));
-        let linked = candidates
+        // over the root: few texts, often one template line shared by every page.
+        let mut linking = Sieve::default();
+        for &(doc, by_text) in &candidates {
+            let (table, paragraphs) = self.table(doc);
+            if !by_text {
+                linking.extend(
+                    paragraphs
+                        .filter(|&p| shares_band(table, p) || shares_fingerprint(table, p))
+                        .map(|p| table.keys[p]),
+                );
+            }
+        }
+        let held = self.held(&linking);
+        candidates
             .into_iter()
             .filter_map(|(doc, by_text)| {
                 if by_text {
@@ -280,8 +284,7 @@ impl Run<'_> {
                 let strong = live.clone().any(|p| shares_band(table, p));
                 (strong || live.any(|p| shares_fingerprint(table, p))).then_some((doc, strong))
             })
-            .collect();
-        (linked, held)
+            .collect()
     }
 
     /// The paragraph texts of `docs` that the exact index takes in.
