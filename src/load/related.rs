@@ -11,8 +11,8 @@ use super::index::{EXACT, ONE_LINE, Table};
 use super::sieve::Sieve;
 use crate::corpus::{IndexedKeys, Whole};
 use crate::document::Document;
-use crate::rules::duplicate::Options;
 use crate::rules::duplicate::keys::MIN_SHARED_FINGERPRINTS;
+use crate::rules::duplicate::{Options, Template};
 use crate::text::hashing::{KeyMap, KeySet};
 
 /// A file of the root as this run knows it.
@@ -41,35 +41,10 @@ type Held = KeyMap<u128, [u32; 3]>;
 /// Documents of the root counted in one task: most hold none of the keys looked for.
 const HELD_DOCUMENTS: usize = 1024;
 
-/// Which paragraphs are site template, by the documents of the root holding their text:
-/// the rule of the duplicate analysis (`ExactIndex::is_template`), from the index.
-struct Template {
-    min_docs: usize,
-    line_min_docs: usize,
-    line_chars: usize,
-}
-
-impl Template {
-    fn of(options: &Options, documents: usize) -> Self {
-        Self {
-            min_docs: ((options.template_share * documents as f64).ceil() as usize)
-                .max(options.template_min_docs),
-            line_min_docs: options.template_line_min_docs,
-            line_chars: options.template_line_chars,
-        }
-    }
-
-    /// A text of `chars` characters that `count` documents hold.
-    fn is(&self, count: u32, chars: u32) -> bool {
-        let count = count as usize;
-        count >= self.min_docs
-            || (count >= self.line_min_docs && (chars as usize) < self.line_chars)
-    }
-
-    /// Paragraph `p` of `table`, its documents counted in `held`.
-    fn at(&self, held: &Held, table: &Table, p: usize) -> bool {
-        self.is(held.get(&table.keys[p]).map_or(0, |h| h[0]), table.chars[p])
-    }
+/// Whether paragraph `p` of `table` is site template, its documents counted in `held`.
+fn template_at(template: &Template, held: &Held, table: &Table, p: usize) -> bool {
+    let documents = held.get(&table.keys[p]).map_or(0, |h| h[0]);
+    template.is(documents as usize, table.chars[p])
 }
 
 impl Run<'_> {
@@ -97,7 +72,7 @@ impl Run<'_> {
                     continue;
                 }
                 let [count, first, _] = held.get(&table.keys[p]).copied().unwrap_or_default();
-                if template.is(count, table.chars[p]) {
+                if template.is(count as usize, table.chars[p]) {
                     wanted[first as usize] = true;
                     continue;
                 }
@@ -120,7 +95,7 @@ impl Run<'_> {
         for &doc in &related {
             let (table, paragraphs) = self.table(doc);
             for p in paragraphs {
-                if table.flags[p] & EXACT == 0 || template.at(&held, table, p) {
+                if table.flags[p] & EXACT == 0 || template_at(&template, &held, table, p) {
                     continue;
                 }
                 for &f in table.fingerprints_of(p) {
@@ -149,7 +124,7 @@ impl Run<'_> {
             .filter(|&doc| {
                 let (table, paragraphs) = self.table(doc);
                 let mut shared: Vec<u32> = paragraphs
-                    .filter(|&p| !template.at(&held, table, p))
+                    .filter(|&p| !template_at(&template, &held, table, p))
                     .flat_map(|p| table.fingerprints_of(p).iter().copied())
                     .filter(|f| fingerprints.contains(f) && !generic.contains(f))
                     .collect();
@@ -168,7 +143,10 @@ impl Run<'_> {
             let (table, paragraphs) = self.table(doc);
             for p in paragraphs {
                 let count = held.get(&table.keys[p]).map_or(0, |h| h[0]);
-                if table.flags[p] & EXACT != 0 && count > 1 && !template.at(&held, table, p) {
+                if table.flags[p] & EXACT != 0
+                    && count > 1
+                    && !template_at(&template, &held, table, p)
+                {
                     texts.insert(table.keys[p]);
                 }
             }
@@ -280,7 +258,7 @@ impl Run<'_> {
                     return Some((doc, true));
                 }
                 let (table, paragraphs) = self.table(doc);
-                let mut live = paragraphs.filter(|&p| !template.at(&held, table, p));
+                let mut live = paragraphs.filter(|&p| !template_at(template, &held, table, p));
                 let strong = live.clone().any(|p| shares_band(table, p));
                 (strong || live.any(|p| shares_fingerprint(table, p))).then_some((doc, strong))
             })

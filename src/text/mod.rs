@@ -75,6 +75,22 @@ pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// `0x01` in every byte.
 pub const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 
+/// The first eight bytes of `bytes` (at least eight), as a little-endian word.
+#[inline]
+pub fn load_u64(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// The first four bytes of `bytes` (at least four), little-endian.
+#[inline]
+pub fn load_u32(bytes: &[u8]) -> u32 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[..4]);
+    u32::from_le_bytes(word)
+}
+
 /// The first byte from `from` on that `wanted` accepts, read eight bytes at a time:
 /// `may_hold` sets the top bit of some byte of a little-endian word whenever one of its
 /// bytes may be wanted, and only such words are looked at byte by byte.
@@ -86,10 +102,7 @@ pub fn find_byte(
 ) -> Option<usize> {
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        if may_hold(u64::from_le_bytes(word)) & HIGH_BITS != 0
+        if may_hold(load_u64(chunk)) & HIGH_BITS != 0
             && let Some(n) = chunk.iter().position(|&b| wanted(b))
         {
             return Some(at + n);

@@ -1,7 +1,7 @@
 //! Words and runs between spaces, counted as every line of a corpus asks: ASCII text,
 //! most of nearly any line, a word of bytes at a time.
 
-use super::{LOW_BITS, ascii_space_mask, is_cjk, line_index};
+use super::{LOW_BITS, ascii_space_mask, is_cjk, line_index, load_u64};
 
 /// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
 pub(crate) fn is_ascii_space(b: u8) -> bool {
@@ -17,9 +17,7 @@ fn ascii_word_starts(bytes: &[u8]) -> usize {
     // Whether the byte before the chunk is a space.
     let mut after_space = false;
     for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let spaces = ascii_space_mask(u64::from_le_bytes(word));
+        let spaces = ascii_space_mask(load_u64(chunk));
         let before = (spaces << 8) | (u64::from(after_space) << 7);
         count += (before & !spaces & (LOW_BITS << 7)).count_ones() as usize;
         after_space = spaces >> 63 != 0;

@@ -80,6 +80,42 @@ pub(super) fn counts(doc: &Document, para: usize, options: &Options) -> bool {
         && !doc.is_verbatim_paragraph(para)
 }
 
+/// Which texts are site template (chrome's business, not duplicates), by the documents of
+/// the corpus holding them: the rule of the analysis, and of a run through the index that
+/// chooses the documents it loads by it.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    /// From this many documents on, a text is template.
+    min_docs: usize,
+    /// A line shorter than `line_chars` is template from `line_min_docs` documents on.
+    line_min_docs: usize,
+    line_chars: usize,
+}
+
+impl Template {
+    /// The thresholds of `options` in a corpus of `documents` documents (a share of them
+    /// makes a text template).
+    pub fn of(options: &Options, documents: usize) -> Self {
+        let share = (options.template_share * documents as f64).ceil() as usize;
+        Self {
+            min_docs: share.max(options.template_min_docs),
+            line_min_docs: options.template_line_min_docs,
+            line_chars: options.template_line_chars,
+        }
+    }
+
+    /// Whether a text of `chars` characters held by `documents` documents is template.
+    pub fn is(&self, documents: usize, chars: u32) -> bool {
+        documents >= self.min_docs
+            || (documents >= self.line_min_docs && (chars as usize) < self.line_chars)
+    }
+
+    /// The fewest documents that make any text template.
+    fn fewest(&self) -> usize {
+        self.min_docs.min(self.line_min_docs)
+    }
+}
+
 /// Where each normalized paragraph text occurs first, and in how many documents.
 pub(super) struct ExactIndex {
     /// For each paragraph, the earliest paragraph with the same normalized text: earlier
@@ -88,13 +124,10 @@ pub(super) struct ExactIndex {
     /// Per normalized text: its first occurrence and the number of documents holding it.
     /// One map for both keeps the index at about 40 bytes per distinct paragraph.
     texts: KeyMap<u128, (ParaRef32, u32)>,
-    /// From this many documents on, a text is site template (chrome), not a duplicate.
-    template_min_docs: usize,
+    template: Template,
     /// The documents holding each text in the whole corpus, when this is a part of it
     /// that does not hold every document sharing its texts.
     whole_counts: Option<std::sync::Arc<crate::corpus::Whole>>,
-    template_line_chars: usize,
-    template_line_min_docs: usize,
 }
 
 impl ExactIndex {
@@ -141,22 +174,19 @@ impl ExactIndex {
             }
             origins.push(own);
         }
-        let share = (options.template_share * corpus_documents as f64).ceil() as usize;
-        let template_min_docs = share.max(options.template_min_docs);
+        let template = Template::of(options, corpus_documents);
         // Once every origin is known, a text is looked up only for its count of documents,
         // and a count below both template thresholds reads as none. Most texts are in one
         // document: on a 200 MB generated corpus the map takes 35 MB with them, under 5 MB
         // without, for the rest of the analysis.
-        let fewest = template_min_docs.min(options.template_line_min_docs);
+        let fewest = template.fewest();
         texts.retain(|_, &mut (_, documents)| documents as usize >= fewest);
         texts.shrink_to_fit();
         Self {
             origins,
             texts,
+            template,
             whole_counts: None,
-            template_min_docs,
-            template_line_chars: options.template_line_chars,
-            template_line_min_docs: options.template_line_min_docs,
         }
     }
 
@@ -201,9 +231,7 @@ impl ExactIndex {
                 .get(&fingerprint.key())
                 .map_or(0, |&(_, n)| n as usize),
         };
-        documents >= self.template_min_docs
-            || (documents >= self.template_line_min_docs
-                && (fingerprint.chars as usize) < self.template_line_chars)
+        self.template.is(documents, fingerprint.chars)
     }
 
     /// Long enough to be a finding on its own, and not site template.

@@ -3,6 +3,8 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::text::{load_u32, load_u64};
+
 /// Words per shingle.
 const SHINGLE: usize = 3;
 /// 16 bands of 2 rows: a pair at the similarity threshold (one word in ten changed, a
@@ -114,20 +116,6 @@ fn folded_product(a: u64, b: u64, len: usize) -> u32 {
 /// no UTF-8; a shorter word's values have high bytes of zero, which these have not.
 const WORD_SEEDS: [u64; 2] = [0xa076_1d64_78bd_642f, 0xe703_7ed1_a0b4_28db];
 const LENGTH_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// The first four bytes of `bytes` (at least four), little-endian.
-fn load_u32(bytes: &[u8]) -> u32 {
-    let mut word = [0; 4];
-    word.copy_from_slice(&bytes[..4]);
-    u32::from_le_bytes(word)
-}
-
-/// The first eight bytes of `bytes` (at least eight), little-endian.
-pub(super) fn load_u64(bytes: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    word.copy_from_slice(&bytes[..8]);
-    u64::from_le_bytes(word)
-}
 
 /// The MinHash signature of a paragraph's word hashes, by one-permutation hashing: one
 /// well-mixed hash per 3-word shingle picks a slot with its top bits and competes for

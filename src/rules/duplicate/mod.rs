@@ -28,6 +28,7 @@ mod shared_runs;
 mod words;
 
 pub use crate::rules::options::DuplicateOptions as Options;
+pub use exact::Template;
 
 #[cfg(test)]
 mod test_support {

@@ -8,11 +8,11 @@
 //! punctuation at its ends is folded as one number; only the others are folded character
 //! by character as normalizing would fold them.
 
-use super::minhash::{load_u64, short_word_hash, word_hash, word_hash_bytes};
+use super::minhash::{short_word_hash, word_hash, word_hash_bytes};
 use crate::document::Document;
 use crate::text::chars::is_dropped_from_normalized;
 use crate::text::normalize::fold;
-use crate::text::{HIGH_BITS, LOW_BITS, as_composed, ascii_space_mask, bytes_within};
+use crate::text::{HIGH_BITS, LOW_BITS, as_composed, ascii_space_mask, bytes_within, load_u64};
 
 /// What an ASCII byte is in a word that needs folding: itself when it is a lower-case
 /// letter or a digit; the lower-case letter of an upper-case one; `DROPPED` for
@@ -153,7 +153,7 @@ fn piece_into(
     // (a piece that ends the text is read byte by byte).
     if len <= SHORT_PIECE
         && let Some(eight) = bytes.get(start..start + SHORT_PIECE)
-        && let Some((folded, len)) = fold_short_ascii(load_u64(eight) & low_bytes(len), len)
+        && let Some((folded, len)) = fold_short_ascii(load_u64(eight) & below(8 * len), len)
     {
         if len > 0 {
             words.push(short_word_hash(folded, len));
@@ -178,7 +178,7 @@ fn fold_short_ascii(x: u64, len: usize) -> Option<(u64, usize)> {
     let lowered = x | (bytes_within(x, b'A', b'Z') >> 2);
     let kept = (bytes_within(lowered, b'a', b'z') | bytes_within(lowered, b'0', b'9'))
         & HIGH_BITS
-        & low_bytes(len);
+        & below(8 * len);
     if kept == 0 {
         return Some((0, 0));
     }
@@ -186,13 +186,8 @@ fn fold_short_ascii(x: u64, len: usize) -> Option<(u64, usize)> {
         kept.trailing_zeros() as usize / 8,
         kept.count_ones() as usize,
     );
-    (kept >> (8 * first) == HIGH_BITS & low_bytes(count))
-        .then(|| ((lowered >> (8 * first)) & low_bytes(count), count))
-}
-
-/// The low `n` bytes of a 64-bit value.
-fn low_bytes(n: usize) -> u64 {
-    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
+    (kept >> (8 * first) == HIGH_BITS & below(8 * count))
+        .then(|| ((lowered >> (8 * first)) & below(8 * count), count))
 }
 
 /// ASCII words up to this long are mapped on the stack.
