@@ -1,5 +1,6 @@
 //! SARIF 2.1.0, the static-analysis interchange format that code-scanning services read:
-//! one log with one run, built from our own serde structs.
+//! one log with one run, built from our own serde structs and written one result at a
+//! time.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
@@ -40,7 +41,25 @@ struct Run<'a> {
     invocations: [Invocation; 1],
     /// Columns count characters, as everywhere else in corpuslint, not UTF-16 code units.
     column_kind: &'static str,
-    results: Vec<SarifResult<'a>>,
+    results: Results<'a>,
+}
+
+/// The results of `outcome`, serialized as a JSON array one result at a time: a log of a
+/// large corpus holds several times the memory of its findings, which no list of them
+/// all should add to.
+struct Results<'a>(&'a Outcome);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let outcome = self.0;
+        let mut seen = Occurrences::default();
+        serializer.collect_seq(
+            outcome
+                .diagnostics
+                .iter()
+                .map(|d| result(outcome, d, &mut seen)),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -348,8 +367,13 @@ fn sarif_fix<'a>(doc: &Document, fix: &'a Fix) -> SarifFix<'a> {
     }
 }
 
-/// How many findings so far flagged each text: (rule, file URI, text) → count.
-type Occurrences<'a> = HashMap<(&'static str, String, &'a str), usize>;
+/// How many findings so far flagged each text, by rule, file and text. Files are known by
+/// a number of their URI: a file has many findings, which need not each hold its URI.
+#[derive(Default)]
+struct Occurrences<'a> {
+    files: HashMap<String, usize>,
+    counts: HashMap<(&'static str, usize, &'a str), usize>,
+}
 
 /// Identifies a finding across runs without its line, so an annotation follows its text when
 /// lines are added above it: a hash of the rule, the file, the flagged text, and how many
@@ -360,7 +384,15 @@ fn fingerprint<'a>(
     uri: &str,
     flagged: &'a str,
 ) -> String {
-    let occurrence = seen.entry((rule, uri.to_string(), flagged)).or_insert(0);
+    let file = match seen.files.get(uri) {
+        Some(&file) => file,
+        None => {
+            let file = seen.files.len();
+            seen.files.insert(uri.to_string(), file);
+            file
+        }
+    };
+    let occurrence = seen.counts.entry((rule, file, flagged)).or_insert(0);
     let hash = sha256_hex(format!("{rule}\0{uri}\0{flagged}\0{occurrence}").as_bytes());
     *occurrence += 1;
     hash
@@ -435,12 +467,6 @@ fn notification(error: &crate::error::FileError) -> Notification {
 }
 
 pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
-    let mut seen = HashMap::new();
-    let results = outcome
-        .diagnostics
-        .iter()
-        .map(|d| result(outcome, d, &mut seen))
-        .collect();
     let log = Log {
         schema: SCHEMA,
         version: VERSION,
@@ -451,7 +477,7 @@ pub fn render(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
                 tool_execution_notifications: outcome.errors.iter().map(notification).collect(),
             }],
             column_kind: "unicodeCodePoints",
-            results,
+            results: Results(outcome),
         }],
     };
     serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
@@ -492,12 +518,36 @@ mod tests {
 
     #[test]
     fn repeated_text_gets_distinct_fingerprints() {
-        let mut seen = HashMap::new();
+        let mut seen = Occurrences::default();
         let first = fingerprint(&mut seen, "E005", "a.txt", "\u{a0}");
         let second = fingerprint(&mut seen, "E005", "a.txt", "\u{a0}");
         assert_ne!(first, second);
-        let mut again = HashMap::new();
+        let mut again = Occurrences::default();
         assert_eq!(fingerprint(&mut again, "E005", "a.txt", "\u{a0}"), first);
         assert_ne!(fingerprint(&mut again, "E013", "a.txt", "\u{a0}"), first);
+    }
+
+    #[test]
+    fn each_file_counts_its_own_repeats() {
+        let mut seen = Occurrences::default();
+        let first = fingerprint(&mut seen, "E005", "a.txt", "\u{a0}");
+        let second = fingerprint(&mut seen, "E005", "a.txt", "\u{a0}");
+        // The text's first finding in another file is that file's first, whatever came
+        // before in others.
+        let elsewhere = fingerprint(&mut seen, "E005", "b.txt", "\u{a0}");
+        let mut fresh = Occurrences::default();
+        assert_eq!(
+            elsewhere,
+            fingerprint(&mut fresh, "E005", "b.txt", "\u{a0}")
+        );
+        let third = fingerprint(&mut seen, "E005", "a.txt", "\u{a0}");
+        assert!(third != first && third != second);
+        assert_eq!(third, {
+            let mut only_a = Occurrences::default();
+            for _ in 0..2 {
+                fingerprint(&mut only_a, "E005", "a.txt", "\u{a0}");
+            }
+            fingerprint(&mut only_a, "E005", "a.txt", "\u{a0}")
+        });
     }
 }
