@@ -7,12 +7,13 @@ use rayon::prelude::*;
 use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
 use crate::diagnostic::edit::Applicability;
 use crate::diagnostic::{Diagnostic, Family, Rule, Severity, SharedWords};
+use crate::document::{DocId, Document};
 use crate::error::FileError;
 use crate::progress::{Passes, Progress};
 use crate::provenance::Metadata;
 use crate::provenance::resolve;
 use crate::provenance::sources::Sources;
-use crate::rules::check::{Check, CorpusCheck, Lint, Reporter};
+use crate::rules::check::{Check, CorpusCheck, DocumentCheck, Lint, Reporter};
 use crate::rules::chrome;
 use crate::rules::context::{Analyses, CorpusContext};
 use crate::rules::document_context::DocumentContext;
@@ -133,6 +134,33 @@ impl<'a> Inputs<'a> {
 /// corpus analyses (over all of them) in parallel, then the corpus rules report, keeping
 /// the findings in checked documents. `lap` is called after each pass with its name, and
 /// `progress` told of each document checked and of the corpus pass.
+/// The checks of the per-document rules among `rules`.
+pub fn document_checks(rules: &[&'static Rule]) -> Vec<DocumentCheck> {
+    rules
+        .iter()
+        .filter_map(|rule| registry::lint(rule))
+        .filter_map(|lint| match lint.check {
+            Check::Document(check) => Some(check),
+            Check::Corpus(_) => None,
+        })
+        .collect()
+}
+
+/// What `checks` find in `doc`, the document numbered `id`: they read nothing else.
+pub fn check_document(
+    doc: &Document,
+    id: DocId,
+    checks: &[DocumentCheck],
+    settings: &Resolved,
+) -> Vec<Diagnostic> {
+    let mut reporter = Reporter::new(id);
+    let context = DocumentContext::new(doc, &settings.data, &settings.options);
+    for check in checks {
+        check(&context, &mut reporter);
+    }
+    reporter.into_diagnostics()
+}
+
 pub fn analyze(
     inputs: &Inputs,
     with_metadata: bool,
@@ -156,13 +184,7 @@ pub fn analyze(
         .iter()
         .filter_map(|rule| registry::lint(rule))
         .collect();
-    let document_checks: Vec<_> = lints
-        .iter()
-        .filter_map(|lint| match lint.check {
-            Check::Document(check) => Some(check),
-            Check::Corpus(_) => None,
-        })
-        .collect();
+    let document_checks = document_checks(rules);
     let none = Analyses::default();
     let context = CorpusContext {
         corpus,
@@ -188,13 +210,9 @@ pub fn analyze(
                     .map(|(i, doc)| (first + i, doc))
                     .filter(|&(id, _)| checked[id] && document_rules[id])
                     .map(|(id, doc)| {
-                        let mut reporter = Reporter::new(id);
-                        let context = DocumentContext::new(doc, &settings.data, &settings.options);
-                        for check in &document_checks {
-                            check(&context, &mut reporter);
-                        }
+                        let found = check_document(doc, id, &document_checks, settings);
                         progress.advance(1);
-                        reporter.into_diagnostics()
+                        found
                     })
                     .collect();
                 diagnostics.extend(found.into_iter().flatten().map(|d| shared.of(d)));

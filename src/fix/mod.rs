@@ -6,8 +6,10 @@
 pub mod compressed;
 pub mod entry;
 mod rounds;
+mod settle;
 pub mod shards;
 pub mod stream;
+mod tagged;
 pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -15,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 
 use crate::corpus::{Corpus, DOCUMENTS_PER_TASK};
-use crate::diagnostic::edit::{Applicability, Edit, apply_edits, merge_edits};
+use crate::diagnostic::edit::Applicability;
 use crate::diagnostic::{Diagnostic, Family, FixAvailability, Rule};
 use crate::discover::plan;
 use crate::document::{DocId, Document, TextEncoding};
@@ -31,6 +33,9 @@ use crate::rules::encoding::invalid_utf8;
 use crate::settings::Settings;
 use crate::settings::resolve::Resolved;
 use crate::text::count;
+
+pub use tagged::Finding;
+use tagged::{Tagged, apply, edits_per_document};
 
 /// Rounds of check-and-fix before giving up on a document that keeps changing.
 const MAX_ROUNDS: usize = 4;
@@ -247,6 +252,7 @@ fn fix_loaded(
     };
 
     let fixable = fixable_rules(rules, options);
+    let settler = settle::Settler::new(&fixable, settings, threshold);
     // The rounds check the documents being fixed, the others left out (context, refused,
     // dropped as copies). Only when that is every document is the chrome of the documents
     // as read, counted over all of them, what the first round can start from (it is kept
@@ -348,23 +354,36 @@ fn fix_loaded(
     } else {
         documents.len()
     };
-    let (documents_now, touched_by): (Vec<Document>, Vec<Vec<u128>>) = documents[..to_build]
+    // A changed document is settled: the per-document rules fix what the first fixes left.
+    let rebuilt: Vec<(Document, Vec<u128>, bool)> = documents[..to_build]
         .par_iter_mut()
         .with_max_len(DOCUMENTS_PER_TASK)
         .zip(&changed)
-        .map(|(d, &changed)| {
+        .enumerate()
+        .map(|(at, (d, &changed))| {
             let read = &corpus.documents[d.id];
             let text = std::mem::take(&mut d.text);
-            if !changed && let Some(same) = read.copy_as_rebuilt() {
-                return (same, Vec::new());
+            if !changed {
+                let same = read
+                    .copy_as_rebuilt()
+                    .unwrap_or_else(|| Document::from_bytes(read.path.clone(), text.into_bytes()));
+                return (same, Vec::new(), true);
             }
+            let (now, settled) = settler.settle(at, read.path.clone(), text, 0, &mut d.changes);
             // Only a changed document can change the counts the chrome taken over rests on.
-            if changed && take_chrome {
-                return rounds::replaced(read, text);
-            }
-            let now = Document::from_bytes(read.path.clone(), text.into_bytes());
-            (now, Vec::new())
+            let touched = if take_chrome {
+                rounds::touched(read, &now)
+            } else {
+                Vec::new()
+            };
+            (now, touched, settled)
         })
+        .collect();
+    // The documents the per-document rules may still find something to fix in.
+    let mut unsettled: Vec<bool> = rebuilt.iter().map(|r| !r.2).collect();
+    let (documents_now, touched_by): (Vec<Document>, Vec<Vec<u128>>) = rebuilt
+        .into_iter()
+        .map(|(doc, touched, _)| (doc, touched))
         .unzip();
     let mut current = Corpus {
         documents: documents_now,
@@ -385,7 +404,7 @@ fn fix_loaded(
         progress.stage("fixing", None);
         let inputs = Inputs {
             rules: &fixable,
-            document_rules: Some(&changed),
+            document_rules: Some(&unsettled),
             chrome_earlier: chrome.as_ref().map(|analysis| chrome::analysis::Earlier {
                 analysis,
                 enabled: chrome::analysis::Enabled::of(&fixable),
@@ -408,13 +427,14 @@ fn fix_loaded(
         // corpus is never held twice, as the round before and as this one. The last round
         // only tells which documents would still change, and leaves them as the round
         // before left them.
-        let touched_by: Vec<Option<Vec<u128>>> = current
+        let touched_by: Vec<Option<(Vec<u128>, bool)>> = current
             .documents
             .par_iter_mut()
             .with_max_len(DOCUMENTS_PER_TASK)
             .zip(&mut documents)
             .zip(edits)
-            .map(|((doc, fixed), pending)| {
+            .enumerate()
+            .map(|(at, ((doc, fixed), pending))| {
                 if pending.is_empty() {
                     return None;
                 }
@@ -423,15 +443,21 @@ fn fix_loaded(
                     return None;
                 }
                 if last {
-                    return Some(Vec::new());
+                    return Some((Vec::new(), true));
                 }
-                let (now, touched) = rounds::replaced(doc, text);
-                *doc = now;
                 fixed.changes.extend(changes);
-                Some(touched)
+                let (now, settled) =
+                    settler.settle(at, doc.path.clone(), text, round, &mut fixed.changes);
+                let touched = rounds::touched(doc, &now);
+                *doc = now;
+                Some((touched, settled))
             })
             .collect();
         changed = touched_by.iter().map(Option::is_some).collect();
+        unsettled = touched_by
+            .iter()
+            .map(|t| t.as_ref().is_some_and(|(_, settled)| !settled))
+            .collect();
         if !changed.contains(&true) || last {
             // Those the last round still changed keep changing (none, when all are stable).
             for (fixed, still) in documents.iter_mut().zip(&changed) {
@@ -444,7 +470,7 @@ fn fix_loaded(
         chrome_kept = rounds::chrome_still_found(
             &current.documents,
             &changed,
-            touched_by.into_iter().flatten(),
+            touched_by.into_iter().flatten().map(|(touched, _)| touched),
         );
         laps.lap(ROUNDS[round - 1]);
     }
@@ -482,50 +508,6 @@ pub fn fixable_rules(rules: &[&'static Rule], options: FixOptions) -> Vec<&'stat
             FixAvailability::Safe | FixAvailability::Sometimes => true,
         })
         .collect()
-}
-
-/// Edits with the rule and the finding they come from.
-type Tagged = Vec<(Edit, (&'static Rule, Finding))>;
-
-/// A finding of one round: the round and its index among the round's diagnostics.
-pub type Finding = (usize, usize);
-
-fn edits_per_document(
-    diagnostics: &[Diagnostic],
-    documents: usize,
-    threshold: Applicability,
-    round: usize,
-) -> Vec<Tagged> {
-    let mut per_doc: Vec<Tagged> = vec![Vec::new(); documents];
-    for (index, d) in diagnostics.iter().enumerate() {
-        let Some(fix) = &d.fix else { continue };
-        if fix.applicability < threshold || d.doc >= documents {
-            continue;
-        }
-        per_doc[d.doc].extend(
-            fix.edits
-                .iter()
-                .map(|e| (e.clone(), (d.rule, (round, index)))),
-        );
-    }
-    per_doc
-}
-
-/// Applies the merged edits of one document.
-fn apply(doc: &Document, edits: Tagged) -> (String, Vec<Change>) {
-    let merged = merge_edits(edits);
-    let changes = merged
-        .iter()
-        .map(|(edit, (rule, finding))| Change {
-            rule,
-            finding: *finding,
-            before: doc.slice(edit.span).to_string(),
-            after: edit.replacement.to_string(),
-            line: doc.lines.line_of(edit.span.start) + 1,
-        })
-        .collect();
-    let edits: Vec<Edit> = merged.into_iter().map(|(e, _)| e).collect();
-    (apply_edits(&doc.text, &edits), changes)
 }
 
 /// The documents that are copies of another and go as a whole, with the document each

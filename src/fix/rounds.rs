@@ -14,12 +14,9 @@ use crate::document::Document;
 use crate::rules::chrome::site_template::one_line_keys;
 use crate::text::hashing::KeySet;
 
-/// The document `read` becomes with `text`, and the one-line keys whose counts that
-/// changes.
-pub(super) fn replaced(read: &Document, text: String) -> (Document, Vec<u128>) {
-    let now = Document::from_bytes(read.path.clone(), text.into_bytes());
-    let touched = in_one_only(&one_line_keys(read), &one_line_keys(&now));
-    (now, touched)
+/// The one-line keys whose counts `read` becoming `now` changes.
+pub(super) fn touched(read: &Document, now: &Document) -> Vec<u128> {
+    in_one_only(&one_line_keys(read), &one_line_keys(now))
 }
 
 /// Per document, whether the chrome found before a round is still its chrome: it did not
@@ -88,7 +85,8 @@ mod tests {
         let body = "A paragraph of the article, long enough to be a paragraph of prose.";
         let read = doc("a", &format!("Home\n\n{body}\n\nShare this\n"));
         // The change drops `Share this` and keeps `Home`.
-        let (now, touched) = replaced(&read, format!("Home\n\n{body}\n"));
+        let now = doc("a", &format!("Home\n\n{body}\n"));
+        let touched = touched(&read, &now);
         assert_eq!(
             touched,
             in_one_only(&one_line_keys(&read), &one_line_keys(&now))
