@@ -99,7 +99,8 @@ pub struct Inputs<'a> {
     /// The rules to run: those of the settings, or fewer (a fix round runs the fixable ones).
     pub rules: &'a [&'static Rule],
     /// The documents the per-document rules run on; `None`: every checked one. A fix
-    /// round leaves out those it did not change, which have nothing left to fix.
+    /// round leaves out those the round before did not change or settled (see
+    /// `fix::settle`), which have nothing left for them to fix.
     pub document_rules: Option<&'a [bool]>,
     /// The chrome found by an earlier analysis of these documents, and the documents
     /// whose chrome it still is (a fix round's, as most documents did not change).
@@ -130,10 +131,6 @@ impl<'a> Inputs<'a> {
     }
 }
 
-/// Runs the rules over a loaded corpus: document rules (on the checked documents) and the
-/// corpus analyses (over all of them) in parallel, then the corpus rules report, keeping
-/// the findings in checked documents. `lap` is called after each pass with its name, and
-/// `progress` told of each document checked and of the corpus pass.
 /// The checks of the per-document rules among `rules`.
 pub fn document_checks(rules: &[&'static Rule]) -> Vec<DocumentCheck> {
     rules
@@ -161,6 +158,10 @@ pub fn check_document(
     reporter.into_diagnostics()
 }
 
+/// Runs the rules over a loaded corpus: document rules (on the checked documents) and the
+/// corpus analyses (over all of them) in parallel, then the corpus rules report, keeping
+/// the findings in checked documents. `lap` is called after each pass with its name, and
+/// `progress` told of each document checked and of the corpus pass.
 pub fn analyze(
     inputs: &Inputs,
     with_metadata: bool,

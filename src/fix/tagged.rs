@@ -10,7 +10,8 @@ use crate::document::Document;
 /// Edits with the rule and the finding they come from.
 pub(super) type Tagged = Vec<(Edit, (&'static Rule, Finding))>;
 
-/// A finding of one round: the round and its index among the round's diagnostics.
+/// A finding of one pass of checks: the round (0 for the first analysis), or a step of
+/// settling numbered after the rounds, and its index among the findings of that pass.
 pub type Finding = (usize, usize);
 
 pub(super) fn edits_per_document(
