@@ -14,6 +14,8 @@ pub(super) type Tagged = Vec<(Edit, (&'static Rule, Finding))>;
 /// settling numbered after the rounds, and its index among the findings of that pass.
 pub type Finding = (usize, usize);
 
+/// Per document (of `documents`), the edits of the findings of pass `round` whose fixes
+/// apply at `threshold`.
 pub(super) fn edits_per_document(
     diagnostics: &[Diagnostic],
     documents: usize,
