@@ -96,63 +96,84 @@ cleanup() {
 trap cleanup EXIT
 
 # --- Measuring ------------------------------------------------------------------
-# measure OKCODES CMD...: run CMD $runs times under /usr/bin/time -v with stdout
-# to /dev/null; an exit status outside OKCODES (e.g. "0 1") aborts.  Sets
-# best_s (wall seconds of the fastest run), best_rss_kb (its peak RSS in kB),
-# best_rc (its exit status) and leaves its stderr in $tmp/best.err.
-# An argument `{out}` is replaced by a new folder for each run. The folders are
-# removed with $tmp at the end, not between runs: on ext4 without a journal, a new
-# file skips the inodes freed in the last minutes, checking each one, and `fix --out`
-# of 200 MB took 1.1-3.2 s longer when the output of the run before had just been
-# deleted (still so 75 s after the deletion, no longer 400 s after).
+# The commands of one size are run in rounds: each round runs every command once, in
+# order, and each command keeps its fastest run. A slow stretch of the machine (another
+# virtual machine busy on the same host) then slows every command of one round, `cat`
+# and `sha256sum` with them, rather than every run of one command. After each run the
+# written files are flushed to disk (`sync`, not timed), so that the output of `fix`
+# is not written back while the next command is timed.
+#
+# add OKCODES LABEL CMD...: a command of this size, run under /usr/bin/time -v with
+# stdout to /dev/null; an exit status outside OKCODES (e.g. "0 1") aborts. An argument
+# `{out}` is replaced by a new folder for each run. The folders are removed with $tmp
+# at the end, not between runs: on ext4 without a journal, a new file skips the inodes
+# freed in the last minutes, checking each one, and `fix --out` of 200 MB took 1.1-3.2
+# s longer when the output of the run before had just been deleted (still so 75 s after
+# the deletion, no longer 400 s after).
+labels=()
+okcodes=()
+commands=()
+add() {
+    okcodes+=("$1")
+    labels+=("$2")
+    shift 2
+    commands+=("$(printf '%q ' "$@")")
+}
+
+# measure_all: runs the commands added, $runs rounds of them. Sets, per command k,
+# best_s[k] (wall seconds of its fastest run), best_rss_kb[k] (that run's peak RSS in
+# kB) and best_rc[k] (its exit status), and leaves that run's stderr in $tmp/best.k.err.
 out_runs=0
-measure() {
-    local ok=$1
-    shift
-    best_s=
-    best_rss_kb=
-    best_rc=
-    local i start end s rc rss
-    local arg argv
-    for ((i = 1; i <= runs; i++)); do
-        out_runs=$((out_runs + 1))
-        argv=()
-        for arg in "$@"; do
-            [ "$arg" = "{out}" ] && arg=$tmp/out.$out_runs
-            argv+=("$arg")
+measure_all() {
+    best_s=()
+    best_rss_kb=()
+    best_rc=()
+    local round k i start end s rc rss arg argv words
+    for ((round = 1; round <= runs; round++)); do
+        log "round $round of $runs"
+        for ((k = 0; k < ${#commands[@]}; k++)); do
+            out_runs=$((out_runs + 1))
+            eval "words=(${commands[k]})"
+            argv=()
+            for arg in "${words[@]}"; do
+                [ "$arg" = "{out}" ] && arg=$tmp/out.$out_runs
+                argv+=("$arg")
+            done
+            start=$EPOCHREALTIME
+            rc=0
+            /usr/bin/time -v -o "$tmp/time.txt" "${argv[@]}" >/dev/null 2>"$tmp/run.err" || rc=$?
+            end=$EPOCHREALTIME
+            sync
+            # `fix` exits 2 and leaves a file as it is when it cannot be fixed safely
+            # (the generated corpus has cp1252 files): allowed, and flagged.
+            if [[ " ${okcodes[k]} " != *" $rc "* ]] ||
+                { [ "$rc" -eq 2 ] && ! grep -q 'not fixed' "$tmp/run.err"; }; then
+                echo "bench: '${words[*]}' exited with status $rc:" >&2
+                tail -n 20 "$tmp/run.err" >&2
+                exit 1
+            fi
+            s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+            rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
+            log "  ${labels[k]}: ${s} s, ${rss} kB"
+            i=${best_s[k]:-}
+            if [ -z "$i" ] || awk -v a="$s" -v b="$i" 'BEGIN { exit !(a < b) }'; then
+                best_s[k]=$s
+                best_rss_kb[k]=$rss
+                best_rc[k]=$rc
+                cp "$tmp/run.err" "$tmp/best.$k.err"
+            fi
         done
-        start=$EPOCHREALTIME
-        rc=0
-        /usr/bin/time -v -o "$tmp/time.txt" "${argv[@]}" >/dev/null 2>"$tmp/run.err" || rc=$?
-        end=$EPOCHREALTIME
-        # `fix` exits 2 and leaves a file as it is when it cannot be fixed safely
-        # (the generated corpus has cp1252 files): allowed, and flagged.
-        if [[ " $ok " != *" $rc "* ]] ||
-            { [ "$rc" -eq 2 ] && ! grep -q 'not fixed' "$tmp/run.err"; }; then
-            echo "bench: '$*' exited with status $rc:" >&2
-            tail -n 20 "$tmp/run.err" >&2
-            exit 1
-        fi
-        s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-        rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
-        log "  run $i: ${s} s, ${rss} kB"
-        if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
-            best_s=$s
-            best_rss_kb=$rss
-            best_rc=$rc
-            cp "$tmp/run.err" "$tmp/best.err"
-        fi
     done
 }
 
 rows=()
 passes=()
 refusal=
-add_row() { # size_mb label
+add_row() { # size_mb label k
     local mbs rss_mb
-    mbs=$(awk -v m="$1" -v s="$best_s" 'BEGIN { if (s > 0) printf "%.1f", m / s; else print "-" }')
-    rss_mb=$(awk -v k="$best_rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
-    rows+=("| $1 | $2 | $best_s | $mbs | $rss_mb |")
+    mbs=$(awk -v m="$1" -v s="${best_s[$3]}" 'BEGIN { if (s > 0) printf "%.1f", m / s; else print "-" }')
+    rss_mb=$(awk -v k="${best_rss_kb[$3]}" 'BEGIN { printf "%.0f", k / 1024 }')
+    rows+=("| $1 | $2 | ${best_s[$3]} | $mbs | $rss_mb |")
 }
 
 for mb in "${sizes[@]}"; do
@@ -170,40 +191,38 @@ for mb in "${sizes[@]}"; do
     size=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
     log "$(basename "$corpus"): $files files, $size MB of .txt"
 
-    log "cat"
-    measure "0" bash -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat' _ "$corpus"
-    add_row "$size" "cat"
-    log "sha256sum"
-    measure "0" bash -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 sha256sum' _ "$corpus"
-    add_row "$size" "sha256sum"
-    log "corpuslint check"
-    measure "0 1" "$bin" check "$corpus" --format short --timings
-    add_row "$size" "corpuslint check"
-    passes+=("$size|$(cat "$tmp/best.err")")
+    labels=()
+    okcodes=()
+    commands=()
+    add "0" "cat" bash -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat' _ "$corpus"
+    add "0" "sha256sum" bash -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 sha256sum' _ "$corpus"
+    add "0 1" "corpuslint check" "$bin" check "$corpus" --format short --timings
     if [ "$families" -eq 1 ]; then
         for selection in "--select encoding,layout" "--select chrome" "--select metadata" \
             "--select duplicate" "--ignore reused-text"; do
-            log "corpuslint check $selection"
             # shellcheck disable=SC2086 # the selection is two words
-            measure "0 1" "$bin" check "$corpus" --format short $selection
-            add_row "$size" "corpuslint check $selection"
+            add "0 1" "corpuslint check $selection" "$bin" check "$corpus" --format short $selection
         done
     fi
-    log "corpuslint fix"
-    measure "0 2" "$bin" fix "$corpus" --out "{out}"
-    if [ "$best_rc" -eq 2 ]; then
-        add_row "$size" "corpuslint fix (some files refused)"
-        refusal=$(grep -m1 'not fixed' "$tmp/best.err" || true)
-    else
-        add_row "$size" "corpuslint fix"
-    fi
-    log "corpuslint fix --unsafe-fixes"
-    measure "0" "$bin" fix "$corpus" --out "{out}" --unsafe-fixes
-    add_row "$size" "corpuslint fix --unsafe-fixes"
+    add "0 2" "corpuslint fix" "$bin" fix "$corpus" --out "{out}"
+    add "0" "corpuslint fix --unsafe-fixes" "$bin" fix "$corpus" --out "{out}" --unsafe-fixes
+    measure_all
+
+    for ((k = 0; k < ${#commands[@]}; k++)); do
+        label=${labels[k]}
+        if [ "$label" = "corpuslint fix" ] && [ "${best_rc[k]}" -eq 2 ]; then
+            label="corpuslint fix (some files refused)"
+            refusal=$(grep -m1 'not fixed' "$tmp/best.$k.err" || true)
+        fi
+        add_row "$size" "$label" "$k"
+        if [ "${labels[k]}" = "corpuslint check" ]; then
+            passes+=("$size|$(cat "$tmp/best.$k.err")")
+        fi
+    done
 done
 
 # --- Report ---------------------------------------------------------------------
-echo "corpuslint $commit, $(nproc) cores, fastest of $runs runs (warm page cache)."
+echo "corpuslint $commit, $(nproc) cores, fastest of $runs rounds (each round runs every command once; warm page cache)."
 echo "Corpora made by $generator_name ($generator_id) in $bench_dir."
 echo
 echo "| size (MB) | command | wall (s) | MB/s | peak RSS (MB) |"
