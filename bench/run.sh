@@ -97,9 +97,9 @@ trap cleanup EXIT
 
 # --- Measuring ------------------------------------------------------------------
 # The commands of one size are run in rounds: each round runs every command once, in
-# order, and each command keeps its fastest run. A slow stretch of the machine (another
-# virtual machine busy on the same host) then slows every command of one round, `cat`
-# and `sha256sum` with them, rather than every run of one command. After each run the
+# order, and each command keeps its fastest run. A slow stretch of the machine (other
+# work on a shared host) then slows every command of one round, `cat` and `sha256sum`
+# with them, rather than every run of one command. After each run the
 # written files are flushed to disk (`sync`, not timed), so that the output of `fix`
 # is not written back while the next command is timed.
 #
@@ -128,7 +128,7 @@ measure_all() {
     best_s=()
     best_rss_kb=()
     best_rc=()
-    local round k i start end s rc rss arg argv words
+    local round k fastest start end s rc rss arg argv words
     for ((round = 1; round <= runs; round++)); do
         log "round $round of $runs"
         for ((k = 0; k < ${#commands[@]}; k++)); do
@@ -155,8 +155,8 @@ measure_all() {
             s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
             rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
             log "  ${labels[k]}: ${s} s, ${rss} kB"
-            i=${best_s[k]:-}
-            if [ -z "$i" ] || awk -v a="$s" -v b="$i" 'BEGIN { exit !(a < b) }'; then
+            fastest=${best_s[k]:-}
+            if [ -z "$fastest" ] || awk -v a="$s" -v b="$fastest" 'BEGIN { exit !(a < b) }'; then
                 best_s[k]=$s
                 best_rss_kb[k]=$rss
                 best_rc[k]=$rc
